@@ -1,0 +1,11 @@
+import { migration0001 } from './0001_init';
+import type { Migration } from './types';
+
+/** Every migration this version of Kansli knows, in order. Never edit one that has shipped: add a new one. */
+export const MIGRATIONS: readonly Migration[] = [migration0001];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
+
+for (const [i, m] of MIGRATIONS.entries()) {
+  if (m.version !== i + 1) throw new Error(`Migration ${m.name} has version ${m.version}, expected ${i + 1}`);
+}

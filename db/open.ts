@@ -1,0 +1,217 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { KansliError } from '../shared/contract/errors';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
+import type { KansliTables } from './schema';
+import { seedDemo, seedEmpty } from './seed/demo';
+
+/** Written to the SQLite header (offset 68) of every Kansli database: "KSLI". */
+export const KANSLI_APPLICATION_ID = 0x4b534c49;
+
+/** Above this size the inspection opens the file read-only instead of copying it into memory. */
+const INSPECT_IN_MEMORY_MAX_BYTES = 512 * 1024 * 1024;
+
+export interface OpenOptions {
+  /** When the file does not exist: create it with the demo förbund, create it empty, or refuse. */
+  create?: 'demo' | 'empty' | false;
+  /** Path of a better-sqlite3 addon built for another ABI (the Electron app passes its own). */
+  nativeBinding?: string;
+  /** Clock, for tests. */
+  now?: () => Date;
+}
+
+export interface KansliDb {
+  readonly path: string;
+  readonly sqlite: Database.Database;
+  readonly kysely: Kysely<KansliTables>;
+  readonly schemaVersion: number;
+  /** Backup written before migrating an older database, if one was needed. */
+  readonly migrationBackup: string | null;
+  close(): void;
+}
+
+interface Inspection {
+  appliedVersions: { version: number; name: string }[];
+}
+
+function label(file: string): string {
+  return path.basename(file);
+}
+
+function notKansli(file: string, why: string): KansliError {
+  return new KansliError('DB_NOT_KANSLI', `Filen ”${label(file)}” är ingen Kansli-databas (${why}). Kansli har inte ändrat filen.`);
+}
+
+function sqliteCode(err: unknown): string | undefined {
+  return typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : undefined;
+}
+
+/**
+ * Looks at an existing file without changing it or leaving files beside it:
+ * header and application id first, then an integrity check and the applied
+ * migrations on an in-memory copy.
+ */
+function inspect(file: string, nativeBinding: string | undefined): Inspection {
+  const size = fs.statSync(file).size;
+  const header = Buffer.alloc(100);
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.readSync(fd, header, 0, 100, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (size < 100 || header.toString('latin1', 0, 16) !== 'SQLite format 3\u0000') {
+    throw notKansli(file, 'den är inte en SQLite-databas');
+  }
+  if (header.readUInt32BE(68) !== KANSLI_APPLICATION_ID) {
+    throw notKansli(file, 'den är en SQLite-databas från ett annat program');
+  }
+
+  const walFile = `${file}-wal`;
+  const hasPendingWal = fs.existsSync(walFile) && fs.statSync(walFile).size > 0;
+  let probe: Database.Database | undefined;
+  try {
+    if (!hasPendingWal && size <= INSPECT_IN_MEMORY_MAX_BYTES) {
+      const image = fs.readFileSync(file);
+      // An in-memory image cannot be in WAL mode: mark the copy as rollback-journal.
+      image[18] = 1;
+      image[19] = 1;
+      probe = new Database(image, { nativeBinding });
+    } else {
+      probe = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
+    }
+    const check = probe.pragma('quick_check', { simple: true });
+    if (check !== 'ok') {
+      throw new KansliError('DB_CORRUPT', `Databasen ”${label(file)}” är skadad (${String(check)}). Kansli har inte ändrat filen; öppna en säkerhetskopia.`);
+    }
+    const hasTable = probe.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
+    const appliedVersions = hasTable
+      ? (probe.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all() as { version: number; name: string }[])
+      : [];
+    return { appliedVersions };
+  } catch (err) {
+    if (err instanceof KansliError) throw err;
+    const code = sqliteCode(err);
+    if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
+      throw new KansliError('DB_CORRUPT', `Databasen ”${label(file)}” är skadad och kan inte öppnas. Kansli har inte ändrat filen; öppna en säkerhetskopia.`);
+    }
+    throw err;
+  } finally {
+    probe?.close();
+  }
+}
+
+function checkVersions(file: string, applied: Inspection['appliedVersions']): void {
+  const newest = applied.at(-1)?.version ?? 0;
+  if (newest > LATEST_SCHEMA_VERSION) {
+    throw new KansliError(
+      'DB_TOO_NEW',
+      `Databasen ”${label(file)}” är skapad av en nyare version av Kansli (schemaversion ${newest}; den här versionen känner till ${LATEST_SCHEMA_VERSION}). Uppdatera Kansli för att öppna den. Filen har inte ändrats.`,
+    );
+  }
+  applied.forEach((row, i) => {
+    const known = MIGRATIONS[i];
+    if (!known || row.version !== known.version || row.name !== known.name) {
+      throw new KansliError(
+        'DB_MISMATCH',
+        `Databasen ”${label(file)}” har ett schema som inte stämmer med den här versionen av Kansli (steg ${row.version} ”${row.name}”). Filen har inte ändrats.`,
+      );
+    }
+  });
+}
+
+function configure(sqlite: Database.Database): void {
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+}
+
+function migrate(sqlite: Database.Database, fromVersion: number, now: () => Date): void {
+  for (const m of MIGRATIONS.slice(fromVersion)) {
+    sqlite.transaction(() => {
+      sqlite.exec(m.sql);
+      sqlite.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, now().toISOString());
+      sqlite.pragma(`user_version = ${m.version}`);
+    })();
+  }
+}
+
+const BOOTSTRAP_SQL = `
+  CREATE TABLE IF NOT EXISTS schema_migrations (
+    version    INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+  ) STRICT;
+`;
+
+/**
+ * Creates a new database next to `file` and renames it into place when it is
+ * complete, so a failure never leaves a half-made database behind.
+ */
+function createNew(file: string, kind: 'demo' | 'empty', nativeBinding: string | undefined, now: () => Date): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.creating-${process.pid}`;
+  fs.rmSync(temp, { force: true });
+  const sqlite = new Database(temp, { nativeBinding });
+  try {
+    sqlite.pragma(`application_id = ${KANSLI_APPLICATION_ID}`);
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.exec(BOOTSTRAP_SQL);
+    migrate(sqlite, 0, now);
+    sqlite.transaction(() => (kind === 'demo' ? seedDemo(sqlite, now()) : seedEmpty(sqlite, now())))();
+    sqlite.close();
+    fs.renameSync(temp, file);
+  } catch (err) {
+    if (sqlite.open) sqlite.close();
+    fs.rmSync(temp, { force: true });
+    throw err;
+  }
+}
+
+export function openKansliDb(file: string, options: OpenOptions = {}): KansliDb {
+  const { create = false, nativeBinding, now = () => new Date() } = options;
+  const absolute = path.resolve(file);
+  const exists = fs.existsSync(absolute) && fs.statSync(absolute).size > 0;
+
+  if (!exists) {
+    if (!create) throw new KansliError('DB_NOT_FOUND', `Databasfilen ”${absolute}” finns inte.`);
+    createNew(absolute, create, nativeBinding, now);
+  }
+
+  const { appliedVersions } = inspect(absolute, nativeBinding);
+  checkVersions(absolute, appliedVersions);
+  const fromVersion = appliedVersions.length;
+
+  let migrationBackup: string | null = null;
+  const sqlite = new Database(absolute, { fileMustExist: true, nativeBinding });
+  try {
+    configure(sqlite);
+    if (fromVersion < LATEST_SCHEMA_VERSION) {
+      if (fromVersion > 0) {
+        migrationBackup = `${absolute}.backup-v${fromVersion}`;
+        fs.rmSync(migrationBackup, { force: true });
+        sqlite.prepare('VACUUM INTO ?').run(migrationBackup);
+      }
+      sqlite.exec(BOOTSTRAP_SQL);
+      migrate(sqlite, fromVersion, now);
+    }
+  } catch (err) {
+    sqlite.close();
+    throw err;
+  }
+
+  const kysely = new Kysely<KansliTables>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    path: absolute,
+    sqlite,
+    kysely,
+    schemaVersion: LATEST_SCHEMA_VERSION,
+    migrationBackup,
+    close: () => {
+      if (sqlite.open) sqlite.close();
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * The demo förbund a new installation opens with, modelled on seed 003
+ * (Samordningsförbundet Uppsala län): the state's two agencies, the region and
+ * the eight kommuner. Folkmängd on 1 November 2016 and 2017 is chosen so that
+ * the kommuner's share of the fee splits as in the papers' tables for 2017 and 2018.
+ * No person is named here; later demo data uses fictional names only.
+ */
+interface DemoMember {
+  name: string;
+  shortName: string;
+  kind: 'stat' | 'region' | 'kommun';
+  orgNr: string;
+  populations?: Record<number, number>;
+}
+
+export const DEMO_FORBUND = {
+  name: 'Samordningsförbundet Uppsala län',
+  orgNr: '222000-2576',
+  address: 'Box 1, 751 00 Uppsala',
+  email: 'kansli@example.se',
+  phone: null,
+} as const;
+
+export const DEMO_MEMBERS: readonly DemoMember[] = [
+  { name: 'Försäkringskassan', shortName: 'FK', kind: 'stat', orgNr: '202100-5521' },
+  { name: 'Arbetsförmedlingen', shortName: 'AF', kind: 'stat', orgNr: '202100-2114' },
+  { name: 'Region Uppsala', shortName: 'Region', kind: 'region', orgNr: '232100-0024' },
+  { name: 'Enköpings kommun', shortName: 'Enköping', kind: 'kommun', orgNr: '212000-0290', populations: { 2016: 42901, 2017: 43786 } },
+  { name: 'Heby kommun', shortName: 'Heby', kind: 'kommun', orgNr: '212000-2965', populations: { 2016: 13811, 2017: 13873 } },
+  { name: 'Håbo kommun', shortName: 'Håbo', kind: 'kommun', orgNr: '212000-0241', populations: { 2016: 20684, 2017: 21067 } },
+  { name: 'Knivsta kommun', shortName: 'Knivsta', kind: 'kommun', orgNr: '212000-3013', populations: { 2016: 17300, 2017: 17989 } },
+  { name: 'Tierps kommun', shortName: 'Tierp', kind: 'kommun', orgNr: '212000-0316', populations: { 2016: 20789, 2017: 20952 } },
+  { name: 'Uppsala kommun', shortName: 'Uppsala', kind: 'kommun', orgNr: '212000-3005', populations: { 2016: 214633, 2017: 219862 } },
+  { name: 'Älvkarleby kommun', shortName: 'Älvkarleby', kind: 'kommun', orgNr: '212000-0332', populations: { 2016: 9404, 2017: 9431 } },
+  { name: 'Östhammars kommun', shortName: 'Östhammar', kind: 'kommun', orgNr: '212000-0308', populations: { 2016: 21850, 2017: 22011 } },
+];
+
+export function seedDemo(sqlite: Database.Database, now: Date): void {
+  const at = now.toISOString();
+  sqlite
+    .prepare('INSERT INTO forbund (id, name, org_nr, address, email, phone, is_demo, updated_at) VALUES (1, ?, ?, ?, ?, ?, 1, ?)')
+    .run(DEMO_FORBUND.name, DEMO_FORBUND.orgNr, DEMO_FORBUND.address, DEMO_FORBUND.email, DEMO_FORBUND.phone, at);
+  const insertMember = sqlite.prepare(
+    'INSERT INTO members (name, short_name, kind, org_nr, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const insertPopulation = sqlite.prepare('INSERT INTO member_populations (member_id, year, population) VALUES (?, ?, ?)');
+  for (const m of DEMO_MEMBERS) {
+    const { lastInsertRowid } = insertMember.run(m.name, m.shortName, m.kind, m.orgNr, at, at);
+    for (const [year, population] of Object.entries(m.populations ?? {})) {
+      insertPopulation.run(lastInsertRowid, Number(year), population);
+    }
+  }
+}
+
+/** A new, empty database: the förbund's name is to be filled in by the user. */
+export function seedEmpty(sqlite: Database.Database, now: Date): void {
+  sqlite
+    .prepare('INSERT INTO forbund (id, name, org_nr, is_demo, updated_at) VALUES (1, ?, NULL, 0, ?)')
+    .run('Nytt samordningsförbund', now.toISOString());
+}

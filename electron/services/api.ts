@@ -1,0 +1,75 @@
+import type { z } from 'zod';
+import { KansliError, type ApiError, type Envelope, type FieldIssue } from '../../shared/contract/errors';
+import { contract, isMethodName, type MethodName } from '../../shared/contract/methods';
+import { describePath } from '../../shared/contract/labels';
+import { appendAudit } from './audit';
+import type { AuditEntry, Scope, ServiceContext } from './context';
+import { handlers, type Handler } from './handlers';
+
+export interface Api {
+  /** Validates `rawInput` with the method's schema, runs it, and never throws. */
+  call(method: string, rawInput: unknown): Promise<Envelope<unknown>>;
+}
+
+function validationError(error: z.ZodError): ApiError {
+  const issues: FieldIssue[] = error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+  const lines = error.issues.map((issue) => {
+    const where = describePath(issue.path);
+    return where ? `${where}: ${issue.message}` : issue.message;
+  });
+  return { code: 'VALIDATION', message: `Uppgifterna är inte giltiga. ${lines.join(' ')}`, details: { issues } };
+}
+
+function sqliteCode(err: unknown): string | undefined {
+  return typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : undefined;
+}
+
+function toApiError(err: unknown, method: string): ApiError {
+  if (err instanceof KansliError) return err.toApiError();
+  const code = sqliteCode(err);
+  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+    return { code: 'RULE', message: 'Posten används av andra uppgifter i registret och kan inte ändras eller tas bort.' };
+  }
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE') return { code: 'CONFLICT', message: 'Det finns redan en post med samma uppgifter.' };
+  if (code === 'SQLITE_BUSY') return { code: 'INTERNAL', message: 'Databasen är upptagen av ett annat program. Försök igen om en stund.' };
+  console.error(`[kansli] ${method} failed:`, err);
+  return { code: 'INTERNAL', message: `Ett oväntat fel inträffade (${method}). Inget har sparats.` };
+}
+
+export function createApi(ctx: ServiceContext): Api {
+  async function run<K extends MethodName>(name: K, input: unknown): Promise<unknown> {
+    const spec = contract[name];
+    const handler = handlers[name] as Handler<K>;
+    const now = ctx.now();
+    const meta = { at: now.toISOString(), actor: ctx.actor, method: name };
+    if (!spec.writes) {
+      const scope: Scope = {
+        ctx,
+        db: ctx.db.kysely,
+        method: name,
+        now,
+        audit: () => Promise.reject(new Error(`${name} is a read method and cannot write to the audit log`)),
+      };
+      return handler(input as Parameters<Handler<K>>[0], scope);
+    }
+    return ctx.db.kysely.transaction().execute(async (trx) => {
+      const scope: Scope = { ctx, db: trx, method: name, now, audit: (entry: AuditEntry) => appendAudit(trx, meta, entry) };
+      return handler(input as Parameters<Handler<K>>[0], scope);
+    });
+  }
+
+  return {
+    async call(method, rawInput) {
+      if (!isMethodName(method)) {
+        return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Okänd metod ”${method}”.` } };
+      }
+      const parsed = contract[method].input.safeParse(rawInput ?? {});
+      if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
+      try {
+        return { ok: true, value: await run(method, parsed.data) };
+      } catch (err) {
+        return { ok: false, error: toApiError(err, method) };
+      }
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import { KansliError } from '../../shared/contract/errors';
+import type { AppInfo, Forbund } from '../../shared/contract/schemas/forbund';
+import type { ParsedInput } from '../../shared/contract/methods';
+import type { Scope } from './context';
+
+async function loadForbund(scope: Scope): Promise<Forbund> {
+  const row = await scope.db.selectFrom('forbund').selectAll().where('id', '=', 1).executeTakeFirst();
+  if (!row) throw new KansliError('DB_CORRUPT', 'Databasen saknar förbundets uppgifter.');
+  return {
+    name: row.name,
+    orgNr: row.org_nr,
+    address: row.address,
+    email: row.email,
+    phone: row.phone,
+    isDemo: row.is_demo === 1,
+    updatedAt: row.updated_at,
+  };
+}
+
+export async function getForbund(_input: ParsedInput<'forbund.get'>, scope: Scope): Promise<Forbund> {
+  return loadForbund(scope);
+}
+
+export async function saveForbund(input: ParsedInput<'forbund.save'>, scope: Scope): Promise<Forbund> {
+  const before = await loadForbund(scope);
+  await scope.db
+    .updateTable('forbund')
+    .set({ name: input.name, org_nr: input.orgNr, address: input.address, email: input.email, phone: input.phone, updated_at: scope.now.toISOString() })
+    .where('id', '=', 1)
+    .execute();
+  const after = await loadForbund(scope);
+  await scope.audit({ entity: 'forbund', entityId: 1, action: 'update', before, after });
+  return after;
+}
+
+export async function appInfo(_input: ParsedInput<'app.info'>, scope: Scope): Promise<AppInfo> {
+  return {
+    version: scope.ctx.appVersion,
+    schemaVersion: scope.ctx.db.schemaVersion,
+    databasePath: scope.ctx.db.path,
+    user: scope.ctx.actor,
+  };
+}

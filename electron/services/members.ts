@@ -1,0 +1,109 @@
+import { KansliError } from '../../shared/contract/errors';
+import type { Member, MemberKind } from '../../shared/contract/schemas/members';
+import type { ParsedInput } from '../../shared/contract/methods';
+import type { Scope } from './context';
+
+const KIND_ORDER: Record<MemberKind, number> = { stat: 0, region: 1, kommun: 2 };
+const collator = new Intl.Collator('sv');
+
+/** Register order, as in the papers: the state's agencies, the region, then the kommuner A–Ö. */
+export function compareMembers(a: Member, b: Member): number {
+  return KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || collator.compare(a.name, b.name);
+}
+
+async function loadMembers(scope: Scope, id?: number): Promise<Member[]> {
+  let query = scope.db.selectFrom('members').selectAll();
+  if (id !== undefined) query = query.where('id', '=', id);
+  const rows = await query.execute();
+  let popQuery = scope.db.selectFrom('member_populations').selectAll().orderBy('year', 'desc');
+  if (id !== undefined) popQuery = popQuery.where('member_id', '=', id);
+  const pops = await popQuery.execute();
+  const byMember = new Map<number, Member['populations']>();
+  for (const p of pops) {
+    const list = byMember.get(p.member_id) ?? [];
+    list.push({ year: p.year, population: p.population });
+    byMember.set(p.member_id, list);
+  }
+  return rows
+    .map((r) => ({
+      id: r.id,
+      name: r.name,
+      shortName: r.short_name,
+      kind: r.kind,
+      orgNr: r.org_nr,
+      populations: byMember.get(r.id) ?? [],
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+    }))
+    .sort(compareMembers);
+}
+
+async function requireMember(scope: Scope, id: number): Promise<Member> {
+  const [member] = await loadMembers(scope, id);
+  if (!member) throw new KansliError('NOT_FOUND', `Medlemmen finns inte (id ${id}). Den kan ha tagits bort.`);
+  return member;
+}
+
+export async function listMembers(_input: ParsedInput<'members.list'>, scope: Scope): Promise<Member[]> {
+  return loadMembers(scope);
+}
+
+export async function getMember(input: ParsedInput<'members.get'>, scope: Scope): Promise<Member> {
+  return requireMember(scope, input.id);
+}
+
+export async function saveMember(input: ParsedInput<'members.save'>, scope: Scope): Promise<Member> {
+  const before = input.id === undefined ? null : await requireMember(scope, input.id);
+
+  const clash = await scope.db
+    .selectFrom('members')
+    .select(['id', 'name', 'org_nr'])
+    .where((eb) => eb.or([eb(eb.fn('lower', ['name']), '=', input.name.toLowerCase()), eb('org_nr', '=', input.orgNr)]))
+    .execute();
+  for (const other of clash) {
+    if (other.id === input.id) continue;
+    if (other.org_nr === input.orgNr) {
+      throw new KansliError('CONFLICT', `Organisationsnumret ${input.orgNr} tillhör redan ${other.name}.`, {
+        issues: [{ path: 'orgNr', message: `Organisationsnumret tillhör redan ${other.name}.` }],
+      });
+    }
+    throw new KansliError('CONFLICT', `Det finns redan en medlem som heter ${other.name}.`, {
+      issues: [{ path: 'name', message: `Det finns redan en medlem som heter ${other.name}.` }],
+    });
+  }
+
+  const at = scope.now.toISOString();
+  let id: number;
+  if (before === null) {
+    const row = await scope.db
+      .insertInto('members')
+      .values({ name: input.name, short_name: input.shortName, kind: input.kind, org_nr: input.orgNr, created_at: at, updated_at: at })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    id = row.id;
+  } else {
+    id = before.id;
+    await scope.db
+      .updateTable('members')
+      .set({ name: input.name, short_name: input.shortName, kind: input.kind, org_nr: input.orgNr, updated_at: at })
+      .where('id', '=', id)
+      .execute();
+    await scope.db.deleteFrom('member_populations').where('member_id', '=', id).execute();
+  }
+  if (input.populations.length > 0) {
+    await scope.db
+      .insertInto('member_populations')
+      .values(input.populations.map((p) => ({ member_id: id, year: p.year, population: p.population })))
+      .execute();
+  }
+  const after = await requireMember(scope, id);
+  await scope.audit({ entity: 'member', entityId: id, action: before === null ? 'create' : 'update', before, after });
+  return after;
+}
+
+export async function removeMember(input: ParsedInput<'members.remove'>, scope: Scope): Promise<{ id: number }> {
+  const before = await requireMember(scope, input.id);
+  await scope.db.deleteFrom('members').where('id', '=', input.id).execute();
+  await scope.audit({ entity: 'member', entityId: input.id, action: 'delete', before, after: null });
+  return { id: input.id };
+}
