@@ -1,0 +1,44 @@
+/**
+ * `npm run host -- [--db FILE] [--port N]`: the renderer and the API on 127.0.0.1,
+ * for a browser where Electron is not available (and for the e2e tests).
+ */
+import { parseArgs } from 'node:util';
+import { KansliError } from '../../shared/contract/errors';
+import { defaultDatabasePath, openSession } from '../services/session';
+import { appVersion, RENDERER_DIST } from './node-paths';
+import { startHost } from './server';
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(2);
+}
+
+const { values } = parseArgs({
+  options: { db: { type: 'string' }, port: { type: 'string' }, empty: { type: 'boolean', default: false } },
+  strict: true,
+});
+
+const port = values.port === undefined ? 0 : Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`Ogiltigt portnummer: ${values.port}`);
+const dbFile = values.db ?? defaultDatabasePath();
+
+let session;
+try {
+  session = openSession(dbFile, { create: values.empty ? 'empty' : 'demo', appVersion: appVersion() });
+} catch (err) {
+  fail(err instanceof KansliError ? err.message : `Databasen kunde inte öppnas: ${String(err)}`);
+}
+
+const host = await startHost({ api: session.api, staticDir: RENDERER_DIST, port });
+console.log(`Kansli körs på ${host.url}`);
+console.log(`Databas: ${session.db.path}`);
+console.log('Avsluta med Ctrl+C.');
+
+const stop = () => {
+  void host.close().then(() => {
+    session.close();
+    process.exit(0);
+  });
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

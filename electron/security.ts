@@ -1,0 +1,45 @@
+/**
+ * Security rules shared by the Electron window and the browser host. Pure: no
+ * import of 'electron', so tests can check them directly.
+ */
+
+/** Scheme and host the packaged renderer is served from inside Electron. */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'kansli';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+
+/** The IPC channel of the one bridge method. */
+export const IPC_CHANNEL = 'kansli:call';
+
+/**
+ * MUI (emotion) injects <style> elements, hence 'unsafe-inline' for styles only.
+ * No script but our own bundle, no eval, no objects, no framing, no form posts.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Only the app's own top frame may call the API over IPC. */
+export function isTrustedSenderUrl(url: string | undefined): boolean {
+  if (!url) return false;
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}` === APP_ORIGIN;
+  } catch {
+    return false;
+  }
+}
+
+/** Navigation is allowed only within the app itself (the renderer routes with the hash). */
+export function isAllowedNavigation(url: string): boolean {
+  return isTrustedSenderUrl(url);
+}

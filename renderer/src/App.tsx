@@ -1,0 +1,127 @@
+import { useEffect } from 'react';
+import Alert from '@mui/material/Alert';
+import AppBar from '@mui/material/AppBar';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import CircularProgress from '@mui/material/CircularProgress';
+import Drawer from '@mui/material/Drawer';
+import List from '@mui/material/List';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemIcon from '@mui/material/ListItemIcon';
+import ListItemText from '@mui/material/ListItemText';
+import Snackbar from '@mui/material/Snackbar';
+import Toolbar from '@mui/material/Toolbar';
+import Typography from '@mui/material/Typography';
+import DashboardOutlined from '@mui/icons-material/DashboardOutlined';
+import DescriptionOutlined from '@mui/icons-material/DescriptionOutlined';
+import AssignmentOutlined from '@mui/icons-material/AssignmentOutlined';
+import FolderSharedOutlined from '@mui/icons-material/FolderSharedOutlined';
+import AccountBalanceWalletOutlined from '@mui/icons-material/AccountBalanceWalletOutlined';
+import ShieldOutlined from '@mui/icons-material/ShieldOutlined';
+import { SECTIONS, useApp, type SectionId } from './store/app';
+import { OverviewScreen } from './screens/OverviewScreen';
+import { RegistersScreen } from './screens/RegistersScreen';
+import { ComingSoonScreen } from './screens/ComingSoonScreen';
+
+const DRAWER_WIDTH = 248;
+
+const ICONS: Record<SectionId, React.ReactNode> = {
+  oversikt: <DashboardOutlined />,
+  arenden: <DescriptionOutlined />,
+  ansokningar: <AssignmentOutlined />,
+  register: <FolderSharedOutlined />,
+  budget: <AccountBalanceWalletOutlined />,
+  risk: <ShieldOutlined />,
+};
+
+function Screen({ section }: { section: SectionId }) {
+  switch (section) {
+    case 'oversikt':
+      return <OverviewScreen />;
+    case 'register':
+      return <RegistersScreen />;
+    default:
+      return <ComingSoonScreen section={section} />;
+  }
+}
+
+export function App() {
+  const { section, go, load, loading, loadError, forbund, info, notice, clearNotice } = useApp();
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <Box sx={{ display: 'flex', minHeight: '100vh' }}>
+      <AppBar position="fixed" color="primary" sx={{ zIndex: (t) => t.zIndex.drawer + 1 }}>
+        <Toolbar>
+          <Typography variant="h6" component="div" sx={{ fontWeight: 700, letterSpacing: 0.5, mr: 3 }}>
+            Kansli
+          </Typography>
+          <Typography variant="body1" component="div" sx={{ flexGrow: 1, opacity: 0.9 }} data-testid="forbund-name">
+            {forbund?.name ?? ''}
+          </Typography>
+          {forbund?.isDemo && <Chip label="Exempeldata" size="small" sx={{ bgcolor: 'rgba(255,255,255,0.18)', color: 'inherit', mr: 2 }} />}
+          {info && (
+            <Typography variant="body2" sx={{ opacity: 0.8 }} title={info.databasePath}>
+              {info.user}
+            </Typography>
+          )}
+        </Toolbar>
+      </AppBar>
+      <Drawer variant="permanent" sx={{ width: DRAWER_WIDTH, flexShrink: 0, '& .MuiDrawer-paper': { width: DRAWER_WIDTH, boxSizing: 'border-box' } }}>
+        <Toolbar />
+        <nav aria-label="Huvudmeny">
+          <List>
+            {SECTIONS.map((s) => (
+              <ListItemButton key={s.id} selected={s.id === section} onClick={() => go(s.id)}>
+                <ListItemIcon sx={{ minWidth: 40 }}>{ICONS[s.id]}</ListItemIcon>
+                <ListItemText primary={s.label} />
+              </ListItemButton>
+            ))}
+          </List>
+        </nav>
+      </Drawer>
+      <Box component="main" sx={{ flexGrow: 1, p: 3, minWidth: 0 }}>
+        <Toolbar />
+        {loading && !forbund ? (
+          <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mt: 4 }}>
+            <CircularProgress size={24} /> <Typography>Öppnar databasen …</Typography>
+          </Box>
+        ) : loadError ? (
+          <Alert
+            severity="error"
+            action={
+              <Button color="inherit" onClick={() => void load()}>
+                Försök igen
+              </Button>
+            }
+          >
+            {loadError}
+          </Alert>
+        ) : (
+          <Screen section={section} />
+        )}
+      </Box>
+      <Snackbar
+        key={notice?.id}
+        open={notice !== null}
+        autoHideDuration={notice?.severity === 'error' ? null : 6000}
+        onClose={(_e, reason) => reason !== 'clickaway' && clearNotice()}
+        anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
+      >
+        {notice ? (
+          <Alert severity={notice.severity} variant="filled" onClose={clearNotice} action={notice.action && (
+            <Button color="inherit" size="small" onClick={() => { clearNotice(); void notice.action?.run(); }}>
+              {notice.action.label}
+            </Button>
+          )}>
+            {notice.text}
+          </Alert>
+        ) : undefined}
+      </Snackbar>
+    </Box>
+  );
+}

@@ -1,0 +1,52 @@
+import type { KansliBridge } from '../../shared/bridge';
+import { isApiError, type ApiError, type Envelope, type FieldIssue } from '../../shared/contract/errors';
+import type { MethodInput, MethodName, MethodResult } from '../../shared/contract/methods';
+
+declare global {
+  interface Window {
+    /** Present in the Electron window (preload); absent in the browser host. */
+    kansli?: KansliBridge;
+  }
+}
+
+/** An API error on the renderer side: the Swedish message is what the user sees. */
+export class ApiCallError extends Error {
+  readonly code: ApiError['code'];
+  readonly issues: FieldIssue[];
+
+  constructor(error: ApiError) {
+    super(error.message);
+    this.name = 'ApiCallError';
+    this.code = error.code;
+    this.issues = error.details?.issues ?? [];
+  }
+}
+
+async function overHttp(method: string, input: unknown): Promise<Envelope<unknown>> {
+  let response: Response;
+  try {
+    response = await fetch(`api/${encodeURIComponent(method)}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(input ?? {}),
+    });
+  } catch {
+    return { ok: false, error: { code: 'INTERNAL', message: 'Kansli svarar inte. Kontrollera att värden (npm run host) körs.' } };
+  }
+  try {
+    return (await response.json()) as Envelope<unknown>;
+  } catch {
+    return { ok: false, error: { code: 'INTERNAL', message: `Oväntat svar från värden (HTTP ${response.status}).` } };
+  }
+}
+
+/** Calls one method of the contract and returns its result, or throws ApiCallError. */
+export async function call<K extends MethodName>(method: K, input: MethodInput<K>): Promise<MethodResult<K>> {
+  const envelope = window.kansli ? await window.kansli.call(method, input) : await overHttp(method, input);
+  if (envelope.ok) return envelope.value as MethodResult<K>;
+  throw new ApiCallError(isApiError(envelope.error) ? envelope.error : { code: 'INTERNAL', message: 'Okänt fel.' });
+}
+
+export function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

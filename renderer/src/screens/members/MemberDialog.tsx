@@ -1,0 +1,172 @@
+import { useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import IconButton from '@mui/material/IconButton';
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import DeleteOutline from '@mui/icons-material/DeleteOutlined';
+import { MEMBER_KINDS, MEMBER_KIND_LABELS, memberSaveInput, type Member, type MemberKind } from '../../../../shared/contract/schemas/members';
+import { ApiCallError, call, errorMessage } from '../../api';
+
+interface Draft {
+  name: string;
+  shortName: string;
+  kind: MemberKind;
+  orgNr: string;
+  populations: { year: string; population: string }[];
+}
+
+function toDraft(member: Member | null): Draft {
+  if (!member) return { name: '', shortName: '', kind: 'kommun', orgNr: '', populations: [] };
+  return {
+    name: member.name,
+    shortName: member.shortName ?? '',
+    kind: member.kind,
+    orgNr: member.orgNr,
+    populations: member.populations.map((p) => ({ year: String(p.year), population: String(p.population) })),
+  };
+}
+
+/** "21 067" or "21067" → 21067; anything else is left for the schema to reject. */
+function toNumber(text: string): number | string {
+  const compact = text.replace(/[\s\u00a0]/g, '');
+  return /^-?\d+$/.test(compact) ? Number(compact) : text;
+}
+
+function toInput(draft: Draft, id: number | undefined) {
+  return {
+    ...(id === undefined ? {} : { id }),
+    name: draft.name,
+    shortName: draft.shortName,
+    kind: draft.kind,
+    orgNr: draft.orgNr,
+    populations: draft.kind === 'kommun' ? draft.populations.map((p) => ({ year: toNumber(p.year), population: toNumber(p.population) })) : [],
+  };
+}
+
+export function MemberDialog(props: { member: Member | null; open: boolean; onClose: () => void; onSaved: (m: Member) => void }) {
+  const [draft, setDraft] = useState<Draft>(() => toDraft(props.member));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const isNew = props.member === null;
+
+  const update = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+
+  async function save() {
+    setFormError(null);
+    const input = toInput(draft, props.member?.id);
+    // The same schema the main process applies, for an immediate answer.
+    const local = memberSaveInput.safeParse(input);
+    if (!local.success) {
+      setErrors(Object.fromEntries(local.error.issues.map((i) => [i.path.join('.'), i.message])));
+      return;
+    }
+    setErrors({});
+    setSaving(true);
+    try {
+      // The input goes as the user wrote it; the main process validates it again.
+      const saved = await call('members.save', input as Parameters<typeof call<'members.save'>>[1]);
+      props.onSaved(saved);
+    } catch (err) {
+      if (err instanceof ApiCallError && err.issues.length > 0) {
+        setErrors(Object.fromEntries(err.issues.map((i) => [i.path, i.message])));
+      }
+      setFormError(errorMessage(err));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  function addYear() {
+    const years = draft.populations.map((p) => Number(p.year)).filter(Number.isFinite);
+    const next = years.length > 0 ? Math.max(...years) + 1 : new Date().getFullYear() - 1;
+    update({ populations: [{ year: String(next), population: '' }, ...draft.populations] });
+  }
+
+  return (
+    <Dialog open={props.open} onClose={saving ? undefined : props.onClose} fullWidth maxWidth="sm" aria-labelledby="member-dialog-title">
+      <DialogTitle id="member-dialog-title">{isNew ? 'Lägg till medlem' : `Redigera ${props.member?.name ?? ''}`}</DialogTitle>
+      <DialogContent>
+        <Stack
+          component="form"
+          spacing={2}
+          sx={{ mt: 1 }}
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save();
+          }}
+        >
+          {formError && <Alert severity="error">{formError}</Alert>}
+          <TextField label="Namn" value={draft.name} onChange={(e) => update({ name: e.target.value })} error={!!errors.name} helperText={errors.name ?? 'T.ex. Heby kommun'} required autoFocus />
+          <TextField label="Kortnamn" value={draft.shortName} onChange={(e) => update({ shortName: e.target.value })} error={!!errors.shortName} helperText={errors.shortName ?? 'Används i tabeller, t.ex. Heby eller FK'} />
+          <TextField select label="Typ" value={draft.kind} onChange={(e) => update({ kind: e.target.value as MemberKind })} error={!!errors.kind} helperText={errors.kind}>
+            {MEMBER_KINDS.map((k) => (
+              <MenuItem key={k} value={k}>
+                {MEMBER_KIND_LABELS[k]}
+              </MenuItem>
+            ))}
+          </TextField>
+          <TextField label="Organisationsnummer" value={draft.orgNr} onChange={(e) => update({ orgNr: e.target.value })} error={!!errors.orgNr} helperText={errors.orgNr ?? 'Tio siffror, t.ex. 212000-2965'} required slotProps={{ htmlInput: { inputMode: 'numeric' } }} />
+          {draft.kind === 'kommun' && (
+            <Stack spacing={1}>
+              <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between' }}>
+                <Typography variant="h3">Folkmängd 1 november</Typography>
+                <Button onClick={addYear}>Lägg till år</Button>
+              </Stack>
+              {errors.populations && <Alert severity="error">{errors.populations}</Alert>}
+              {draft.populations.length === 0 && (
+                <Typography color="text.secondary" variant="body2">
+                  Kommunernas fjärdedel av medlemsavgiften fördelas efter folkmängden den 1 november året före (SCB).
+                </Typography>
+              )}
+              {draft.populations.map((p, i) => (
+                <Stack direction="row" spacing={1} key={i} sx={{ alignItems: 'flex-start' }}>
+                  <TextField
+                    label="År"
+                    value={p.year}
+                    size="small"
+                    sx={{ width: 110 }}
+                    slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+                    onChange={(e) => update({ populations: draft.populations.map((q, j) => (j === i ? { ...q, year: e.target.value } : q)) })}
+                    error={!!errors[`populations.${i}.year`]}
+                    helperText={errors[`populations.${i}.year`]}
+                  />
+                  <TextField
+                    label="Folkmängd"
+                    value={p.population}
+                    size="small"
+                    sx={{ flex: 1 }}
+                    slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+                    onChange={(e) => update({ populations: draft.populations.map((q, j) => (j === i ? { ...q, population: e.target.value } : q)) })}
+                    error={!!errors[`populations.${i}.population`]}
+                    helperText={errors[`populations.${i}.population`]}
+                  />
+                  <IconButton aria-label={`Ta bort folkmängd för ${p.year}`} onClick={() => update({ populations: draft.populations.filter((_q, j) => j !== i) })}>
+                    <DeleteOutline />
+                  </IconButton>
+                </Stack>
+              ))}
+            </Stack>
+          )}
+          <button type="submit" hidden />
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={props.onClose} disabled={saving}>
+          Avbryt
+        </Button>
+        <Button variant="contained" onClick={() => void save()} disabled={saving}>
+          {saving ? 'Sparar …' : 'Spara'}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
