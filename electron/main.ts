@@ -9,7 +9,7 @@ import { KansliError } from '../shared/contract/errors';
 import { openSession, type Session } from './services/session';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, IPC_CHANNEL, isAllowedNavigation, isTrustedSenderUrl } from './security';
 import { readSettings, writeSettings } from './settings-file';
-import { mainWindowOptions } from './window-options';
+import { createMainWindow } from './window-options';
 
 app.setName('Kansli');
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true } }]);
@@ -181,7 +181,7 @@ function harden(): void {
 }
 
 function createWindow(): void {
-  mainWindow = new BrowserWindow(mainWindowOptions(path.join(__dirname, 'preload.js')));
+  mainWindow = createMainWindow(BrowserWindow, path.join(__dirname, 'preload.js'));
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => {
     mainWindow = null;

@@ -1,11 +1,14 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 
+export type WindowConstructor<W> = new (options: BrowserWindowConstructorOptions) => W;
+
 /**
- * The main window's options, kept apart from main.ts so tests can assert the
- * security settings without an Electron binary.
+ * Creates the main window. The constructor is passed in so tests can record the
+ * exact options without an Electron binary, and the options stay one literal at
+ * the `new BrowserWindow` call so static checks (electronegativity) can read them.
  */
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
-  return {
+export function createMainWindow<W>(BrowserWindow: WindowConstructor<W>, preloadPath: string): W {
+  return new BrowserWindow({
     width: 1280,
     height: 860,
     minWidth: 960,
@@ -25,8 +28,9 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       experimentalFeatures: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
       safeDialogs: true,
     },
-  };
+  });
 }

@@ -5,10 +5,9 @@
  *                                           or { "error": { code, message } }, exit 2
  */
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
 import { KansliError, type ApiError } from '../../shared/contract/errors';
-import { contract, METHOD_NAMES } from '../../shared/contract/methods';
 import { defaultDatabasePath, openSession } from '../services/session';
+import { describeMethods } from './cli-methods';
 import { appVersion } from './node-paths';
 
 const USAGE = `Användning:
@@ -18,10 +17,6 @@ const USAGE = `Användning:
 function printError(error: ApiError): never {
   process.stdout.write(`${JSON.stringify({ error: { code: error.code, message: error.message } })}\n`);
   process.exit(2);
-}
-
-export function describeMethods(): { name: string; input: unknown }[] {
-  return METHOD_NAMES.map((name) => ({ name, input: z.toJSONSchema(contract[name].input, { io: 'input', unrepresentable: 'any' }) }));
 }
 
 async function main(): Promise<void> {
