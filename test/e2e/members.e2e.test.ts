@@ -1,0 +1,111 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startHost, type RunningHost } from '../../electron/host/server';
+import { RENDERER_DIST } from '../../electron/host/node-paths';
+import type { Session } from '../../electron/services/session';
+import { artifactPath, launchChromium } from '../helpers/browser';
+import { count, demoSession } from '../helpers/session';
+
+let session: Session;
+let host: RunningHost;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  if (!fs.existsSync(`${RENDERER_DIST}/index.html`)) throw new Error('Gränssnittet är inte byggt: kör npm run build:renderer först.');
+  session = demoSession();
+  host = await startHost({ api: session.api, staticDir: RENDERER_DIST });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1360, height: 900 }, locale: 'sv-SE' });
+  page.on('pageerror', (err) => pageErrors.push(String(err)));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') pageErrors.push(msg.text());
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+  session?.close();
+});
+
+async function openRegister(): Promise<void> {
+  await page.getByRole('button', { name: 'Register' }).click();
+  await page.getByRole('table', { name: 'Medlemsregister' }).waitFor();
+}
+
+/** The register row whose name is exactly `name` ("Sala kommun" must not match "Uppsala kommun"). */
+function memberRow(name: string) {
+  return page.getByTestId('member-row').filter({ has: page.getByText(name, { exact: true }) });
+}
+
+describe('the app in Chromium through the host', () => {
+  it('opens on Översikt with the förbund and its members from the database', async () => {
+    await page.goto(host.url);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Samordningsförbundet Uppsala län');
+    expect(await page.getByTestId('figure-members').textContent()).toBe('11');
+    const table = page.getByRole('table', { name: 'Förbundets medlemmar' });
+    expect(await table.getByRole('row', { name: /Uppsala kommun/ }).textContent()).toContain('219\u00a0862');
+    expect(await table.getByRole('row', { name: /Uppsala kommun/ }).textContent()).toContain('59,6\u00a0%');
+    await page.screenshot({ path: artifactPath('oversikt.png'), fullPage: true });
+  });
+
+  it('adds a member, which is still there after a reload', async () => {
+    await openRegister();
+    await page.getByRole('button', { name: 'Lägg till medlem' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Lägg till medlem' });
+    await dialog.getByLabel('Namn', { exact: false }).first().fill('Sala kommun');
+    await dialog.getByLabel('Kortnamn').fill('Sala');
+    await dialog.getByLabel('Organisationsnummer', { exact: false }).fill('2120002080');
+    await dialog.getByRole('button', { name: 'Lägg till år' }).click();
+    await dialog.getByLabel('År').fill('2017');
+    await dialog.getByLabel('Folkmängd', { exact: true }).fill('22 000');
+    await dialog.getByRole('button', { name: 'Spara' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => memberRow('Sala kommun').count()).toBe(1);
+
+    await page.reload();
+    await openRegister();
+    const row = memberRow('Sala kommun');
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.textContent()).toContain('212000-2080');
+    expect(await row.textContent()).toContain('22\u00a0000');
+    expect(session.db.sqlite.prepare("SELECT org_nr FROM members WHERE name = 'Sala kommun'").get()).toEqual({ org_nr: '212000-2080' });
+    await page.screenshot({ path: artifactPath('register-medlemmar.png'), fullPage: true });
+  });
+
+  it('shows a Swedish message at the field for a wrong organisationsnummer and saves nothing', async () => {
+    const before = count(session, 'members');
+    await page.getByRole('button', { name: 'Lägg till medlem' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Lägg till medlem' });
+    await dialog.getByLabel('Namn', { exact: false }).first().fill('Norbergs kommun');
+    await dialog.getByLabel('Organisationsnummer', { exact: false }).fill('212000-2081');
+    await dialog.getByRole('button', { name: 'Spara' }).click();
+    await expect.poll(() => dialog.getByText('Kontrollsiffran stämmer inte. Kontrollera organisationsnumret.').count()).toBe(1);
+    await page.screenshot({ path: artifactPath('medlem-fel-orgnr.png') });
+    await dialog.getByRole('button', { name: 'Avbryt' }).click();
+    expect(count(session, 'members')).toBe(before);
+  });
+
+  it('asks before removing a member, and can undo the removal', async () => {
+    await memberRow('Sala kommun').getByRole('button', { name: 'Ta bort Sala kommun' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Ta bort Sala kommun?' });
+    await confirm.getByRole('button', { name: 'Avbryt' }).click();
+    expect(await memberRow('Sala kommun').count()).toBe(1);
+
+    await memberRow('Sala kommun').getByRole('button', { name: 'Ta bort Sala kommun' }).click();
+    await confirm.getByRole('button', { name: 'Ta bort' }).click();
+    await expect.poll(() => memberRow('Sala kommun').count()).toBe(0);
+    expect(session.db.sqlite.prepare("SELECT count(*) AS n FROM members WHERE name = 'Sala kommun'").get()).toEqual({ n: 0 });
+
+    await page.getByRole('button', { name: 'Ångra' }).click();
+    await expect.poll(() => memberRow('Sala kommun').count()).toBe(1);
+    expect(session.db.sqlite.prepare("SELECT count(*) AS n FROM member_populations p JOIN members m ON m.id = p.member_id WHERE m.name = 'Sala kommun'").get()).toEqual({ n: 1 });
+  });
+
+  it('had no errors in the page', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
