@@ -25,13 +25,26 @@ if (fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8').trim() === st
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kansli-native-'));
 try {
   fs.cpSync(sqliteDir, work, { recursive: true, filter: (src) => !src.includes(`${path.sep}build${path.sep}`) });
-  console.log(`Bygger better-sqlite3 ${sqliteVersion} för Electron ${electronVersion} …`);
-  const nodeGyp = require.resolve('node-gyp/bin/node-gyp.js');
-  execFileSync(
-    process.execPath,
-    [nodeGyp, 'rebuild', '--release', `--target=${electronVersion}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers', '--nodedir='],
-    { cwd: work, stdio: 'inherit', env: { ...process.env, npm_config_nodedir: '' } },
-  );
+  // No inherited nodedir: that points at Node's headers, not Electron's.
+  const env = { ...process.env, npm_config_nodedir: '' };
+  try {
+    // A prebuilt addon for this Electron version, when one is published: no compiler needed.
+    const prebuild = require.resolve('prebuild-install/bin.js', { paths: [sqliteDir] });
+    console.log(`Hämtar better-sqlite3 ${sqliteVersion} för Electron ${electronVersion} …`);
+    execFileSync(process.execPath, [prebuild, '--runtime=electron', `--target=${electronVersion}`, `--arch=${process.arch}`, `--platform=${process.platform}`], {
+      cwd: work,
+      stdio: 'inherit',
+      env,
+    });
+  } catch {
+    console.log(`Bygger better-sqlite3 ${sqliteVersion} för Electron ${electronVersion} från källkod …`);
+    const nodeGyp = process.env.npm_config_node_gyp ?? require.resolve('node-gyp/bin/node-gyp.js');
+    execFileSync(
+      process.execPath,
+      [nodeGyp, 'rebuild', '--release', `--target=${electronVersion}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'],
+      { cwd: work, stdio: 'inherit', env },
+    );
+  }
   fs.mkdirSync(outDir, { recursive: true });
   fs.copyFileSync(path.join(work, 'build', 'Release', 'better_sqlite3.node'), path.join(outDir, 'better_sqlite3.node'));
   fs.writeFileSync(stampFile, `${stamp}\n`);
