@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell, type MenuItemConstructorOptions } from 'electron';
 import { KansliError } from '../shared/contract/errors';
 import { openSession, type Session } from './services/session';
@@ -144,7 +145,8 @@ function serveRenderer(): void {
     const root = rendererDir();
     const file = path.resolve(root, `.${decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)}`);
     if (!file.startsWith(root + path.sep)) return new Response('Hittades inte.', { status: 404 });
-    const response = await net.fetch(`file://${file}`);
+    // pathToFileURL encodes spaces and å/ä/ö in user folders (C:\Users\Åsa …).
+    const response = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(response.headers);
     headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     headers.set('X-Content-Type-Options', 'nosniff');

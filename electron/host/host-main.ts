@@ -2,6 +2,8 @@
  * `npm run host -- [--db FILE] [--port N]`: the renderer and the API on 127.0.0.1,
  * for a browser where Electron is not available (and for the e2e tests).
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { KansliError } from '../../shared/contract/errors';
 import { defaultDatabasePath, openSession } from '../services/session';
@@ -17,6 +19,10 @@ const { values } = parseArgs({
   options: { db: { type: 'string' }, port: { type: 'string' }, empty: { type: 'boolean', default: false } },
   strict: true,
 });
+
+if (!fs.existsSync(path.join(RENDERER_DIST, 'index.html'))) {
+  fail('Gränssnittet är inte byggt. Kör först: npm run build:renderer');
+}
 
 const port = values.port === undefined ? 0 : Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`Ogiltigt portnummer: ${values.port}`);

@@ -5,7 +5,8 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { forbundSaveInput, type Forbund } from '../../../shared/contract/schemas/forbund';
-import { ApiCallError, call, errorMessage } from '../api';
+import { call } from '../api';
+import { useSaveForm } from '../components/useSaveForm';
 import { useApp } from '../store/app';
 
 const FIELDS = [
@@ -26,27 +27,13 @@ export function ForbundForm({ forbund }: { forbund: Forbund }) {
     email: forbund.email ?? '',
     phone: forbund.phone ?? '',
   });
-  const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { errors, formError, saving, submit } = useSaveForm(forbundSaveInput);
 
   async function save() {
-    setFormError(null);
-    const local = forbundSaveInput.safeParse(draft);
-    if (!local.success) {
-      setErrors(Object.fromEntries(local.error.issues.map((i) => [i.path.join('.'), i.message])));
-      return;
-    }
-    setErrors({});
-    setSaving(true);
-    try {
-      setForbund(await call('forbund.save', draft));
+    const saved = await submit(draft, (input) => call('forbund.save', input));
+    if (saved) {
+      setForbund(saved);
       notify('success', 'Förbundets uppgifter är sparade.');
-    } catch (err) {
-      if (err instanceof ApiCallError) setErrors(Object.fromEntries(err.issues.map((i) => [i.path, i.message])));
-      setFormError(errorMessage(err));
-    } finally {
-      setSaving(false);
     }
   }
 

@@ -12,7 +12,9 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import DeleteOutline from '@mui/icons-material/DeleteOutlined';
 import { MEMBER_KINDS, MEMBER_KIND_LABELS, memberSaveInput, type Member, type MemberKind } from '../../../../shared/contract/schemas/members';
-import { ApiCallError, call, errorMessage } from '../../api';
+import type { MethodInput } from '../../../../shared/contract/methods';
+import { call } from '../../api';
+import { useSaveForm } from '../../components/useSaveForm';
 
 interface Draft {
   name: string;
@@ -52,36 +54,14 @@ function toInput(draft: Draft, id: number | undefined) {
 
 export function MemberDialog(props: { member: Member | null; open: boolean; onClose: () => void; onSaved: (m: Member) => void }) {
   const [draft, setDraft] = useState<Draft>(() => toDraft(props.member));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { errors, formError, saving, submit } = useSaveForm(memberSaveInput);
   const isNew = props.member === null;
 
   const update = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
 
   async function save() {
-    setFormError(null);
-    const input = toInput(draft, props.member?.id);
-    // The same schema the main process applies, for an immediate answer.
-    const local = memberSaveInput.safeParse(input);
-    if (!local.success) {
-      setErrors(Object.fromEntries(local.error.issues.map((i) => [i.path.join('.'), i.message])));
-      return;
-    }
-    setErrors({});
-    setSaving(true);
-    try {
-      // The input goes as the user wrote it; the main process validates it again.
-      const saved = await call('members.save', input as Parameters<typeof call<'members.save'>>[1]);
-      props.onSaved(saved);
-    } catch (err) {
-      if (err instanceof ApiCallError && err.issues.length > 0) {
-        setErrors(Object.fromEntries(err.issues.map((i) => [i.path, i.message])));
-      }
-      setFormError(errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
+    const saved = await submit(toInput(draft, props.member?.id) as MethodInput<'members.save'>, (input) => call('members.save', input));
+    if (saved) props.onSaved(saved);
   }
 
   function addYear() {
