@@ -10,6 +10,8 @@ export interface ForbundTable {
   phone: string | null;
   is_demo: number;
   updated_at: string;
+  city: string | null;
+  diary_format: Generated<string>;
 }
 
 export interface MembersTable {
@@ -42,6 +44,160 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface UserNamesTable {
+  os_user: string;
+  display_name: string;
+  updated_at: string;
+}
+
+export interface PeopleTable {
+  id: Generated<number>;
+  name: string;
+  party: string | null;
+  email: string | null;
+  phone: string | null;
+  organisation: string | null;
+  title: string | null;
+  notes: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MandatePeriodsTable {
+  id: Generated<number>;
+  starts_on: string;
+  ends_on: string;
+  label: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BoardAppointmentsTable {
+  id: Generated<number>;
+  period_id: number;
+  member_id: number;
+  person_id: number;
+  seat: 'ordinarie' | 'ersattare';
+  role: 'ordforande' | 'vice_ordforande_1' | 'vice_ordforande_2' | null;
+  starts_on: string;
+  ends_on: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface GroupsTable {
+  id: Generated<number>;
+  name: string;
+  kind: 'arbetsutskott' | 'beredningsgrupp' | 'lokusgrupp' | 'strategisk_utvecklingsgrupp' | 'annan';
+  member_id: number | null;
+  description: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface GroupMembersTable {
+  id: Generated<number>;
+  group_id: number;
+  position: number;
+  person_id: number | null;
+  name: string | null;
+  organisation: string | null;
+  role: string | null;
+}
+
+export interface DiarySeriesTable {
+  year: number;
+  last_number: number;
+}
+
+export interface ArendenTable {
+  id: Generated<number>;
+  year: number;
+  seq: number;
+  diarienummer: string;
+  title: string;
+  kind: 'beslutsarende' | 'informationsarende' | 'delegationsbeslut' | 'inkommande' | 'utgaende';
+  status: 'oppet' | 'under_beredning' | 'beslutat' | 'avslutat';
+  received_on: string | null;
+  decided_on: string | null;
+  handlaggare: string | null;
+  description: string | null;
+  voided_at: string | null;
+  voided_by: string | null;
+  voided_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DocumentsTable {
+  id: Generated<number>;
+  arende_id: number;
+  title: string;
+  file_name: string;
+  mime_type: string;
+  size: number;
+  sha256: string;
+  storage: 'db' | 'file';
+  content: Buffer | null;
+  stored_path: string | null;
+  text: string | null;
+  added_at: string;
+  added_by: string;
+}
+
+export interface RecordLinksTable {
+  id: Generated<number>;
+  arende_id: number;
+  target_kind: 'arende' | 'member' | 'person' | 'group' | 'delegation_decision';
+  target_id: number;
+  note: string | null;
+  created_at: string;
+}
+
+export interface MeetingsTable {
+  id: Generated<number>;
+  body: 'styrelse' | 'arbetsutskott';
+  held_on: string;
+  title: string | null;
+  created_at: string;
+}
+
+export interface DelegationsTable {
+  id: Generated<number>;
+  code: string;
+  matter: string;
+  delegate: string;
+  person_id: number | null;
+  limit_kr: number | null;
+  valid_from: string;
+  valid_to: string | null;
+  report_to_board: number;
+  notes: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DelegationDecisionsTable {
+  id: Generated<number>;
+  delegation_id: number;
+  arende_id: number;
+  decided_on: string;
+  decided_by: string;
+  title: string;
+  amount_kr: number | null;
+  reported_meeting_id: number | null;
+  reported_paragraph: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** FTS5 table; rowid = record id * 8 + kind (see migration 0002). */
+export interface SearchIndexTable {
+  rowid: number;
+  title: string;
+  body: string;
+}
+
 export interface SchemaMigrationsTable {
   version: number;
   name: string;
@@ -54,4 +210,18 @@ export interface KansliTables {
   member_populations: MemberPopulationsTable;
   audit_log: AuditLogTable;
   schema_migrations: SchemaMigrationsTable;
+  user_names: UserNamesTable;
+  people: PeopleTable;
+  mandate_periods: MandatePeriodsTable;
+  board_appointments: BoardAppointmentsTable;
+  groups: GroupsTable;
+  group_members: GroupMembersTable;
+  diary_series: DiarySeriesTable;
+  arenden: ArendenTable;
+  documents: DocumentsTable;
+  record_links: RecordLinksTable;
+  meetings: MeetingsTable;
+  delegations: DelegationsTable;
+  delegation_decisions: DelegationDecisionsTable;
+  search_index: SearchIndexTable;
 }

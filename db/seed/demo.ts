@@ -21,6 +21,7 @@ export const DEMO_FORBUND = {
   address: 'Box 1, 751 00 Uppsala',
   email: 'kansli@example.se',
   phone: null,
+  city: 'Uppsala',
 } as const;
 
 export const DEMO_MEMBERS: readonly DemoMember[] = [
@@ -40,8 +41,8 @@ export const DEMO_MEMBERS: readonly DemoMember[] = [
 export function seedDemo(sqlite: Database.Database, now: Date): void {
   const at = now.toISOString();
   sqlite
-    .prepare('INSERT INTO forbund (id, name, org_nr, address, email, phone, is_demo, updated_at) VALUES (1, ?, ?, ?, ?, ?, 1, ?)')
-    .run(DEMO_FORBUND.name, DEMO_FORBUND.orgNr, DEMO_FORBUND.address, DEMO_FORBUND.email, DEMO_FORBUND.phone, at);
+    .prepare('INSERT INTO forbund (id, name, org_nr, address, email, phone, city, is_demo, updated_at) VALUES (1, ?, ?, ?, ?, ?, ?, 1, ?)')
+    .run(DEMO_FORBUND.name, DEMO_FORBUND.orgNr, DEMO_FORBUND.address, DEMO_FORBUND.email, DEMO_FORBUND.phone, DEMO_FORBUND.city, at);
   const insertMember = sqlite.prepare(
     'INSERT INTO members (name, short_name, kind, org_nr, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
   );

@@ -6,7 +6,8 @@ import type { ApiError, Envelope, ErrorCode } from '../../shared/contract/errors
 import type { Api } from '../services/api';
 import { CONTENT_SECURITY_POLICY } from '../security';
 
-const MAX_BODY_BYTES = 5 * 1024 * 1024;
+/** Room for a 50 MB document as base64 in JSON (documents.add); anything larger is refused. */
+export const MAX_BODY_BYTES = 72 * 1024 * 1024;
 
 const STATUS: Record<ErrorCode, number> = {
   UNKNOWN_METHOD: 404,
@@ -14,6 +15,7 @@ const STATUS: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   RULE: 422,
+  PERSONAL_DATA: 422,
   DB_NOT_FOUND: 500,
   DB_NOT_KANSLI: 500,
   DB_CORRUPT: 500,

@@ -2,9 +2,34 @@ import type { z } from 'zod';
 import { KansliError, type ApiError, type Envelope, type FieldIssue } from '../../shared/contract/errors';
 import { contract, isMethodName, type MethodName } from '../../shared/contract/methods';
 import { describePath } from '../../shared/contract/labels';
+import { PERSONAL_DATA_NOTICE, scanForPersonnummer } from '../../shared/domain/personnummer';
 import { appendAudit } from './audit';
 import type { AuditEntry, Scope, ServiceContext } from './context';
 import { handlers, type Handler } from './handlers';
+import { resolveActor } from './user';
+
+/** Fields that are not free text a person typed: file bytes, and the confirmation itself. */
+const NOT_FREE_TEXT = new Set(['contentBase64', 'confirmPersonalData']);
+
+/**
+ * The förbund must not keep data about individuals. A write whose free text holds
+ * something that looks like a personnummer is refused unless the caller confirms it.
+ */
+function personalDataError(parsed: unknown): ApiError | null {
+  if (typeof parsed === 'object' && parsed !== null && (parsed as { confirmPersonalData?: unknown }).confirmPersonalData === true) return null;
+  const found = scanForPersonnummer(parsed, NOT_FREE_TEXT);
+  if (found.length === 0) return null;
+  const issues: FieldIssue[] = found.map((f) => ({
+    path: f.path,
+    message: `Ser ut att innehålla ett personnummer (${f.hits.map((h) => h.masked).join(', ')}).`,
+  }));
+  const where = found.map((f) => describePath(f.path.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k)))).join(', ');
+  return {
+    code: 'PERSONAL_DATA',
+    message: `${where}: texten ser ut att innehålla ett personnummer. ${PERSONAL_DATA_NOTICE}`,
+    details: { issues },
+  };
+}
 
 export interface Api {
   /** Validates `rawInput` with the method's schema, runs it, and never throws. */
@@ -41,19 +66,21 @@ export function createApi(ctx: ServiceContext): Api {
     const spec = contract[name];
     const handler = handlers[name] as Handler<K>;
     const now = ctx.now();
-    const meta = { at: now.toISOString(), actor: ctx.actor, method: name };
     if (!spec.writes) {
       const scope: Scope = {
         ctx,
         db: ctx.db.kysely,
         method: name,
         now,
+        actor: ctx.actor,
         audit: () => Promise.reject(new Error(`${name} is a read method and cannot write to the audit log`)),
       };
       return handler(input as Parameters<Handler<K>>[0], scope);
     }
     return ctx.db.kysely.transaction().execute(async (trx) => {
-      const scope: Scope = { ctx, db: trx, method: name, now, audit: (entry: AuditEntry) => appendAudit(trx, meta, entry) };
+      const { actor } = await resolveActor(trx, ctx.actor);
+      const meta = { at: now.toISOString(), actor, method: name };
+      const scope: Scope = { ctx, db: trx, method: name, now, actor, audit: (entry: AuditEntry) => appendAudit(trx, meta, entry) };
       return handler(input as Parameters<Handler<K>>[0], scope);
     });
   }
@@ -65,6 +92,10 @@ export function createApi(ctx: ServiceContext): Api {
       }
       const parsed = contract[method].input.safeParse(rawInput ?? {});
       if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
+      if (contract[method].writes) {
+        const personal = personalDataError(parsed.data);
+        if (personal) return { ok: false, error: personal };
+      }
       try {
         return { ok: true, value: await run(method, parsed.data) };
       } catch (err) {

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { KansliTables } from '../../db/schema';
-import type { AuditEntry } from './context';
+import type { AuditChange, AuditEntryView, AuditVerifyResult } from '../../shared/contract/schemas/audit';
+import type { ParsedInput } from '../../shared/contract/methods';
+import type { AuditEntry, Scope } from './context';
 
 export const AUDIT_GENESIS_HASH = '0'.repeat(64);
 
@@ -64,4 +66,89 @@ export async function verifyAuditChain(db: Kysely<KansliTables>): Promise<ChainC
     prev = row.hash;
   }
   return { ok: true, entries: rows.length };
+}
+
+// ——— Reading the log (audit.list, audit.verify) ———
+
+const NOISE_FIELDS = new Set(['createdAt', 'updatedAt']);
+
+/** Flattens a JSON value to dotted fields; arrays of objects are compared as a whole. */
+function flatten(value: unknown, prefix: string, out: Map<string, unknown>): void {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    for (const [key, item] of Object.entries(value)) {
+      if (NOISE_FIELDS.has(key)) continue;
+      flatten(item, prefix ? `${prefix}.${key}` : key, out);
+    }
+  } else if (prefix) {
+    out.set(prefix, value);
+  } else {
+    out.set('värde', value);
+  }
+}
+
+function parseJson(text: string | null): unknown {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+/** Field by field what an entry changed; for create and delete every field is listed. */
+export function auditChanges(beforeJson: string | null, afterJson: string | null): AuditChange[] {
+  const before = new Map<string, unknown>();
+  const after = new Map<string, unknown>();
+  if (beforeJson !== null) flatten(parseJson(beforeJson), '', before);
+  if (afterJson !== null) flatten(parseJson(afterJson), '', after);
+  const fields = [...new Set([...before.keys(), ...after.keys()])];
+  const changes: AuditChange[] = [];
+  for (const field of fields) {
+    const b = before.has(field) ? before.get(field) : null;
+    const a = after.has(field) ? after.get(field) : null;
+    if (beforeJson !== null && afterJson !== null && JSON.stringify(a) === JSON.stringify(b)) continue;
+    changes.push({ field, before: b ?? null, after: a ?? null });
+  }
+  return changes;
+}
+
+function toView(row: {
+  id: number;
+  at: string;
+  actor: string;
+  method: string;
+  entity: string;
+  entity_id: string | null;
+  action: 'create' | 'update' | 'delete';
+  before_json: string | null;
+  after_json: string | null;
+  hash: string;
+}): AuditEntryView {
+  return {
+    id: row.id,
+    at: row.at,
+    actor: row.actor,
+    method: row.method,
+    entity: row.entity,
+    entityId: row.entity_id,
+    action: row.action,
+    changes: auditChanges(row.before_json, row.after_json),
+    hash: row.hash,
+  };
+}
+
+export async function listAudit(input: ParsedInput<'audit.list'>, scope: Scope): Promise<AuditEntryView[]> {
+  let query = scope.db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(input.limit);
+  if (input.entity !== undefined) query = query.where('entity', '=', input.entity);
+  if (input.entityId !== undefined) query = query.where('entity_id', '=', String(input.entityId));
+  if (input.beforeId !== undefined) query = query.where('id', '<', input.beforeId);
+  const rows = await query.execute();
+  return rows.map(toView);
+}
+
+export async function verifyAudit(_input: ParsedInput<'audit.verify'>, scope: Scope): Promise<AuditVerifyResult> {
+  const check = await verifyAuditChain(scope.db);
+  if (check.ok) return check;
+  const row = await scope.db.selectFrom('audit_log').selectAll().where('id', '=', check.brokenAtId).executeTakeFirst();
+  return { ...check, entry: row ? toView(row) : null };
 }

@@ -5,7 +5,10 @@ import type { KansliTables } from '../../db/schema';
 /** What a transport knows about the caller and the open database. */
 export interface ServiceContext {
   readonly db: KansliDb;
-  /** Who is acting, for the audit log (the user name set in the app, or the OS user). */
+  /**
+   * The operating-system account using the app. The audit log names the person by
+   * the name they set in the app for this account (user.set), or by this.
+   */
   readonly actor: string;
   readonly appVersion: string;
   readonly now: () => Date;
@@ -25,5 +28,7 @@ export interface Scope {
   readonly db: Kysely<KansliTables>;
   readonly method: string;
   readonly now: Date;
+  /** Who the audit log says made this call, e.g. "Eva Lind (eva)". */
+  readonly actor: string;
   audit(entry: AuditEntry): Promise<void>;
 }

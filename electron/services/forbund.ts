@@ -12,6 +12,8 @@ async function loadForbund(scope: Scope): Promise<Forbund> {
     address: row.address,
     email: row.email,
     phone: row.phone,
+    city: row.city,
+    diaryFormat: row.diary_format,
     isDemo: row.is_demo === 1,
     updatedAt: row.updated_at,
   };
@@ -25,7 +27,16 @@ export async function saveForbund(input: ParsedInput<'forbund.save'>, scope: Sco
   const before = await loadForbund(scope);
   await scope.db
     .updateTable('forbund')
-    .set({ name: input.name, org_nr: input.orgNr, address: input.address, email: input.email, phone: input.phone, updated_at: scope.now.toISOString() })
+    .set({
+      name: input.name,
+      org_nr: input.orgNr,
+      address: input.address,
+      email: input.email,
+      phone: input.phone,
+      city: input.city,
+      diary_format: input.diaryFormat,
+      updated_at: scope.now.toISOString(),
+    })
     .where('id', '=', 1)
     .execute();
   const after = await loadForbund(scope);

@@ -1,7 +1,18 @@
 import type { MethodName, MethodResult, ParsedInput } from '../../shared/contract/methods';
 import type { Scope } from './context';
+import { listAudit, verifyAudit } from './audit';
+import { boardSignatures, listBoard, listPeriods, removeAppointment, removePeriod, saveAppointment, savePeriod } from './board';
+import { listDecisions, listDelegations, listMeetings, removeDelegation, reportDecisions, saveDecision, saveDelegation } from './delegation';
+import { getArende, listArenden, nextArendeNumber, saveArende, voidArende } from './diarium';
+import { addDocument, getDocument, removeDocument } from './documents';
 import { appInfo, getForbund, saveForbund } from './forbund';
+import { listGroups, removeGroup, saveGroup } from './groups';
+import { addLink, removeLink } from './links';
 import { getMember, listMembers, removeMember, saveMember } from './members';
+import { listPeople, removePerson, savePerson } from './people';
+import { search } from './search';
+import { getUser, setUser } from './user';
+import { applyImport, exportRegister, previewImport } from './xlsx';
 
 export type Handler<K extends MethodName> = (input: ParsedInput<K>, scope: Scope) => Promise<MethodResult<K>>;
 export type Handlers = { [K in MethodName]: Handler<K> };
@@ -15,4 +26,42 @@ export const handlers: Handlers = {
   'members.get': getMember,
   'members.save': saveMember,
   'members.remove': removeMember,
+  'user.get': getUser,
+  'user.set': setUser,
+  'people.list': listPeople,
+  'people.save': savePerson,
+  'people.remove': removePerson,
+  'periods.list': listPeriods,
+  'periods.save': savePeriod,
+  'periods.remove': removePeriod,
+  'board.list': listBoard,
+  'board.save': saveAppointment,
+  'board.remove': removeAppointment,
+  'board.signatures': boardSignatures,
+  'groups.list': listGroups,
+  'groups.save': saveGroup,
+  'groups.remove': removeGroup,
+  'arenden.list': listArenden,
+  'arenden.get': getArende,
+  'arenden.nextNumber': nextArendeNumber,
+  'arenden.save': saveArende,
+  'arenden.void': voidArende,
+  'documents.add': addDocument,
+  'documents.get': getDocument,
+  'documents.remove': removeDocument,
+  'links.add': addLink,
+  'links.remove': removeLink,
+  'delegations.list': listDelegations,
+  'delegations.save': saveDelegation,
+  'delegations.remove': removeDelegation,
+  'decisions.list': listDecisions,
+  'decisions.save': saveDecision,
+  'decisions.report': reportDecisions,
+  'meetings.list': listMeetings,
+  'search.query': search,
+  'audit.list': listAudit,
+  'audit.verify': verifyAudit,
+  'xlsx.export': exportRegister,
+  'xlsx.importPreview': previewImport,
+  'xlsx.import': applyImport,
 };

@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'RULE',
+  'PERSONAL_DATA',
   'DB_NOT_FOUND',
   'DB_NOT_KANSLI',
   'DB_CORRUPT',

@@ -3,6 +3,61 @@ import { method, type MethodSpec } from './define';
 import { emptyInput } from './schemas/common';
 import { forbundSaveInput, type AppInfo, type Forbund } from './schemas/forbund';
 import { memberIdInput, memberSaveInput, type Member } from './schemas/members';
+import { auditListInput, setUserInput, type AuditEntryView, type AuditVerifyResult, type CurrentUser } from './schemas/audit';
+import {
+  boardIdInput,
+  boardListInput,
+  boardSaveInput,
+  periodIdInput,
+  periodSaveInput,
+  peopleListInput,
+  personIdInput,
+  personSaveInput,
+  signaturesInput,
+  type BoardAppointment,
+  type BoardView,
+  type MandatePeriod,
+  type Person,
+  type SignatureBlock,
+} from './schemas/board';
+import {
+  decisionIdInput,
+  decisionSaveInput,
+  decisionsListInput,
+  decisionsReportInput,
+  delegationIdInput,
+  delegationSaveInput,
+  meetingsListInput,
+  type Delegation,
+  type DelegationDecision,
+  type Meeting,
+} from './schemas/delegation';
+import {
+  arendeIdInput,
+  arendeSaveInput,
+  arendenListInput,
+  arendeVoidInput,
+  documentAddInput,
+  documentIdInput,
+  linkAddInput,
+  linkIdInput,
+  nextNumberInput,
+  type Arende,
+  type ArendeListItem,
+  type DocumentContent,
+  type DocumentMeta,
+  type RecordLink,
+} from './schemas/diarium';
+import { groupIdInput, groupSaveInput, type Group } from './schemas/groups';
+import { searchInput, type SearchResult } from './schemas/search';
+import {
+  exportInput,
+  importApplyInput,
+  importPreviewInput,
+  type ExportFile,
+  type ImportPreview,
+  type ImportResult,
+} from './schemas/xlsx';
 
 /**
  * The API contract: every operation the renderer, the HTTP host and the CLI can
@@ -43,6 +98,208 @@ export const contract = {
   'members.remove': method<{ id: number }>()({
     description: 'Tar bort en medlem.',
     input: memberIdInput,
+    writes: true,
+  }),
+
+  'user.get': method<CurrentUser>()({
+    description: 'Vem som är inloggad och hur ändringar signeras i granskningsloggen.',
+    input: emptyInput,
+    writes: false,
+  }),
+  'user.set': method<CurrentUser>()({
+    description: 'Sätter ditt namn, som skrivs i granskningsloggen vid varje ändring.',
+    input: setUserInput,
+    writes: true,
+  }),
+
+  'people.list': method<Person[]>()({
+    description: 'Personregistret: styrelseledamöter, gruppmedlemmar och delegater.',
+    input: peopleListInput,
+    writes: false,
+  }),
+  'people.save': method<Person>()({
+    description: 'Lägger till eller ändrar en person.',
+    input: personSaveInput,
+    writes: true,
+  }),
+  'people.remove': method<{ id: number }>()({
+    description: 'Tar bort en person som inte har något uppdrag.',
+    input: personIdInput,
+    writes: true,
+  }),
+
+  'periods.list': method<MandatePeriod[]>()({
+    description: 'Mandatperioderna, den senaste först.',
+    input: emptyInput,
+    writes: false,
+  }),
+  'periods.save': method<MandatePeriod>()({
+    description: 'Lägger till eller ändrar en mandatperiod.',
+    input: periodSaveInput,
+    writes: true,
+  }),
+  'periods.remove': method<{ id: number }>()({
+    description: 'Tar bort en mandatperiod utan uppdrag.',
+    input: periodIdInput,
+    writes: true,
+  }),
+
+  'board.list': method<BoardView>()({
+    description: 'Styrelsen under en mandatperiod: per medlemsorganisation ordinarie ledamot och ersättare.',
+    input: boardListInput,
+    writes: false,
+  }),
+  'board.save': method<BoardAppointment>()({
+    description: 'Lägger till eller ändrar ett styrelseuppdrag (med personens uppgifter).',
+    input: boardSaveInput,
+    writes: true,
+  }),
+  'board.remove': method<{ id: number }>()({
+    description: 'Tar bort ett styrelseuppdrag.',
+    input: boardIdInput,
+    writes: true,
+  }),
+  'board.signatures': method<SignatureBlock>()({
+    description: 'Namnteckningsblocket: presidiet eller hela styrelsen en viss dag.',
+    input: signaturesInput,
+    writes: false,
+  }),
+
+  'groups.list': method<Group[]>()({
+    description: 'Arbetsutskott, beredningsgrupp, lokusgrupper och andra grupper med medlemmar.',
+    input: emptyInput,
+    writes: false,
+  }),
+  'groups.save': method<Group>()({
+    description: 'Lägger till eller ändrar en grupp och dess medlemmar.',
+    input: groupSaveInput,
+    writes: true,
+  }),
+  'groups.remove': method<{ id: number }>()({
+    description: 'Tar bort en grupp.',
+    input: groupIdInput,
+    writes: true,
+  }),
+
+  'arenden.list': method<ArendeListItem[]>()({
+    description: 'Diariet, senaste ärendet först.',
+    input: arendenListInput,
+    writes: false,
+  }),
+  'arenden.get': method<Arende>()({
+    description: 'Ett ärende med handlingar och kopplingar.',
+    input: arendeIdInput,
+    writes: false,
+  }),
+  'arenden.nextNumber': method<{ diarienummer: string }>()({
+    description: 'Nästa lediga diarienummer i årets serie (tas först när ärendet sparas).',
+    input: nextNumberInput,
+    writes: false,
+  }),
+  'arenden.save': method<Arende>()({
+    description: 'Registrerar ett ärende (nästa nummer i årets serie) eller sparar ändringar.',
+    input: arendeSaveInput,
+    writes: true,
+  }),
+  'arenden.void': method<Arende>()({
+    description: 'Makulerar ett ärende. Det ligger kvar med sitt nummer och skälet; numret används aldrig igen.',
+    input: arendeVoidInput,
+    writes: true,
+  }),
+
+  'documents.add': method<DocumentMeta>()({
+    description: 'Lägger en handling (fil) i ett ärende, med SHA-256.',
+    input: documentAddInput,
+    writes: true,
+  }),
+  'documents.get': method<DocumentContent>()({
+    description: 'En handlings innehåll; kontrollsumman prövas först.',
+    input: documentIdInput,
+    writes: false,
+  }),
+  'documents.remove': method<{ id: number }>()({
+    description: 'Tar bort en handling ur ett ärende.',
+    input: documentIdInput,
+    writes: true,
+  }),
+
+  'links.add': method<RecordLink>()({
+    description: 'Kopplar ett ärende till ett annat ärende, en medlem, person, grupp eller ett delegationsbeslut.',
+    input: linkAddInput,
+    writes: true,
+  }),
+  'links.remove': method<{ id: number }>()({
+    description: 'Tar bort en koppling.',
+    input: linkIdInput,
+    writes: true,
+  }),
+
+  'delegations.list': method<Delegation[]>()({
+    description: 'Delegationsordningen.',
+    input: emptyInput,
+    writes: false,
+  }),
+  'delegations.save': method<Delegation>()({
+    description: 'Lägger till eller ändrar en punkt i delegationsordningen.',
+    input: delegationSaveInput,
+    writes: true,
+  }),
+  'delegations.remove': method<{ id: number }>()({
+    description: 'Tar bort en delegation som inget beslut har fattats under.',
+    input: delegationIdInput,
+    writes: true,
+  }),
+  'decisions.list': method<DelegationDecision[]>()({
+    description: 'Delegationsbesluten; med unreportedOnly de som ännu inte anmälts till styrelsen.',
+    input: decisionsListInput,
+    writes: false,
+  }),
+  'decisions.save': method<DelegationDecision>()({
+    description: 'Registrerar ett delegationsbeslut (och dess ärende i diariet). Ett belopp över delegationens gräns avvisas.',
+    input: decisionSaveInput,
+    writes: true,
+  }),
+  'decisions.report': method<DelegationDecision[]>()({
+    description: 'Anmälan av delegationsbeslut: markerar besluten som anmälda vid styrelsens sammanträde.',
+    input: decisionsReportInput,
+    writes: true,
+  }),
+  'meetings.list': method<Meeting[]>()({
+    description: 'Sammanträden, det senaste först.',
+    input: meetingsListInput,
+    writes: false,
+  }),
+
+  'search.query': method<SearchResult>()({
+    description: 'Söker bland ärenden, personer, medlemmar och handlingar (ord och ordbörjan).',
+    input: searchInput,
+    writes: false,
+  }),
+
+  'audit.list': method<AuditEntryView[]>()({
+    description: 'Granskningsloggen, nyast först; för en post om entity och entityId anges.',
+    input: auditListInput,
+    writes: false,
+  }),
+  'audit.verify': method<AuditVerifyResult>()({
+    description: 'Prövar hela granskningsloggens kedja av kontrollsummor och visar var den bryts.',
+    input: emptyInput,
+    writes: false,
+  }),
+
+  'xlsx.export': method<ExportFile>()({
+    description: 'Ett register som Excel-fil (.xlsx) med svenska rubriker.',
+    input: exportInput,
+    writes: false,
+  }),
+  'xlsx.importPreview': method<ImportPreview>()({
+    description: 'Visar vilka rader i en Excel-fil som skulle läggas till, ändras eller avvisas. Inget sparas.',
+    input: importPreviewInput,
+    writes: false,
+  }),
+  'xlsx.import': method<ImportResult>()({
+    description: 'Importerar styrelse eller diarium från en Excel-fil, allt eller inget.',
+    input: importApplyInput,
     writes: true,
   }),
 } as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { KANSLI_APPLICATION_ID, openKansliDb } from '../../db/open';
-import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../db/migrations';
 import { KansliError } from '../../shared/contract/errors';
 import { sha256File, tempDir } from '../helpers/temp';
 
@@ -43,7 +43,7 @@ describe('opening a database', () => {
       expect(db.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(db.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
       expect(db.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
-      expect(db.sqlite.prepare('SELECT version, name FROM schema_migrations').all()).toEqual([{ version: 1, name: 'init' }]);
+      expect(db.sqlite.prepare('SELECT version, name FROM schema_migrations').all()).toEqual(MIGRATIONS.map((m) => ({ version: m.version, name: m.name })));
       expect(db.sqlite.prepare('SELECT name, org_nr FROM forbund').get()).toEqual({ name: 'Samordningsförbundet Uppsala län', org_nr: '222000-2576' });
       expect(db.sqlite.prepare("SELECT count(*) AS n FROM members WHERE kind = 'kommun'").get()).toEqual({ n: 8 });
       expect(db.sqlite.prepare('SELECT count(*) AS n FROM members').get()).toEqual({ n: 11 });

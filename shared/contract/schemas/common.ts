@@ -41,3 +41,54 @@ export const idSchema = z
   .positive({ error: 'Id måste vara ett positivt heltal.' });
 
 export const emptyInput = z.object({}).strict();
+
+function isRealIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** A date written as ÅÅÅÅ-MM-DD (ISO), checked to be a real date. */
+export function isoDate(label: string) {
+  return z
+    .string({ error: `Ange ${label.toLowerCase()} som ÅÅÅÅ-MM-DD.` })
+    .trim()
+    .refine(isRealIsoDate, { error: `${label} ska vara ett riktigt datum, skrivet ÅÅÅÅ-MM-DD.` });
+}
+
+/** As isoDate, but empty or missing means "no date" (null). */
+export function optionalIsoDate(label: string) {
+  return z
+    .string({ error: `${label} ska skrivas ÅÅÅÅ-MM-DD.` })
+    .trim()
+    .nullish()
+    .transform((v) => (v === undefined || v === null || v === '' ? null : v))
+    .refine((v) => v === null || isRealIsoDate(v), { error: `${label} ska vara ett riktigt datum, skrivet ÅÅÅÅ-MM-DD.` });
+}
+
+/** Whole kronor, never a float (money rule). */
+export function amountKr(label: string) {
+  return z
+    .number({ error: `${label} ska anges i hela kronor.` })
+    .int({ error: `${label} ska anges i hela kronor.` })
+    .min(0, { error: `${label} kan inte vara negativt.` })
+    .max(1_000_000_000_000, { error: `${label} är orimligt stort.` });
+}
+
+export const emailSchema = optionalText('E-post', 200).refine((v) => v === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), {
+  message: 'E-postadressen ser inte riktig ut.',
+});
+
+/**
+ * Every write whose input holds free text carries this flag. When a text looks
+ * like a personnummer the API refuses the write (code PERSONAL_DATA) unless the
+ * user has confirmed that it must be kept.
+ */
+export const confirmPersonalData = z.boolean({ error: 'confirmPersonalData ska vara sant eller falskt.' }).optional();
+
+/** Base64 of a file's bytes, as sent over IPC, HTTP and the CLI. */
+export const base64Content = z
+  .string({ error: 'Filens innehåll saknas.' })
+  .max(70_000_000, { error: 'Filen är för stor (högst 50 MB).' })
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'Filens innehåll är inte giltig base64.' });

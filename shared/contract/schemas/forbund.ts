@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { optionalText, requiredText } from './common';
+import { emailSchema, optionalText, requiredText } from './common';
+import { checkDiaryFormat, DEFAULT_DIARY_FORMAT } from '../../domain/diarienummer';
 import { checkOrgNr } from '../../domain/orgnr';
 
 export const forbundSaveInput = z
@@ -17,10 +18,19 @@ export const forbundSaveInput = z
         return checked.value;
       }),
     address: optionalText('Adress', 300),
-    email: optionalText('E-post', 200).refine((v) => v === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), {
-      message: 'E-postadressen ser inte riktig ut.',
-    }),
+    email: emailSchema,
     phone: optionalText('Telefon', 40),
+    /** Säte: the town written before the date of signed documents ("Uppsala 2018-03-16"). */
+    city: optionalText('Säte (ort)', 80),
+    diaryFormat: z
+      .string({ error: 'Diarienummerformatet måste vara text.' })
+      .trim()
+      .default(DEFAULT_DIARY_FORMAT)
+      .transform((v) => (v === '' ? DEFAULT_DIARY_FORMAT : v))
+      .superRefine((v, ctx) => {
+        const checked = checkDiaryFormat(v);
+        if (!checked.ok) ctx.addIssue({ code: 'custom', message: checked.message });
+      }),
   })
   .strict();
 export type ForbundSaveInput = z.input<typeof forbundSaveInput>;
@@ -31,6 +41,8 @@ export interface Forbund {
   address: string | null;
   email: string | null;
   phone: string | null;
+  city: string | null;
+  diaryFormat: string;
   /** True while the database still holds the demo data created on first start. */
   isDemo: boolean;
   updatedAt: string;

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+export const SEARCH_KINDS = ['arende', 'person', 'member', 'document'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+export const SEARCH_KIND_LABELS: Record<SearchKind, string> = {
+  arende: 'Ärende',
+  person: 'Person',
+  member: 'Medlem',
+  document: 'Handling',
+};
+
+export const searchInput = z
+  .object({
+    query: z.string({ error: 'Skriv vad du söker.' }).trim().max(200, { error: 'Sökningen får vara högst 200 tecken.' }),
+    kinds: z.array(z.enum(SEARCH_KINDS)).optional(),
+    limit: z.number().int().min(1).max(200).default(30),
+  })
+  .strict();
+
+export interface SearchHit {
+  kind: SearchKind;
+  id: number;
+  title: string;
+  /** Text around the words found, with each found word between « and ». */
+  snippet: string;
+  /** For a document: the ärende it belongs to. */
+  arendeId: number | null;
+  /** E.g. the diarienummer and status of an ärende, or a person's party and organisation. */
+  subtitle: string | null;
+}
+
+export interface SearchResult {
+  query: string;
+  hits: SearchHit[];
+}
