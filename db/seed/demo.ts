@@ -1,4 +1,7 @@
 import type Database from 'better-sqlite3';
+import { seedDemoBoard } from './demo-board';
+import { seedDemoDelegation } from './demo-delegation';
+import { seedDemoDiarium } from './demo-diarium';
 
 /**
  * The demo förbund a new installation opens with, modelled on seed 003
@@ -53,6 +56,10 @@ export function seedDemo(sqlite: Database.Database, now: Date): void {
       insertPopulation.run(lastInsertRowid, Number(year), population);
     }
   }
+  // Order matters: delegation decisions are ärenden in the diarium, board seats need the members.
+  seedDemoBoard(sqlite, now);
+  seedDemoDiarium(sqlite, now);
+  seedDemoDelegation(sqlite, now);
 }
 
 /** A new, empty database: the förbund's name is to be filled in by the user. */

@@ -13,9 +13,23 @@ export const SECTIONS = [
 ] as const;
 export type SectionId = (typeof SECTIONS)[number]['id'];
 
+/** "#/register/styrelse" → ['register', 'styrelse']. */
+function hashParts(): string[] {
+  return window.location.hash
+    .replace(/^#\/?/, '')
+    .split('/')
+    .filter((p) => p !== '')
+    .map(decodeURIComponent);
+}
+
 function sectionFromHash(): SectionId {
-  const id = window.location.hash.replace(/^#\/?/, '').split('/')[0];
+  const id = hashParts()[0];
   return SECTIONS.find((s) => s.id === id)?.id ?? 'oversikt';
+}
+
+/** What follows the section in the address, e.g. ['styrelse'] or ['12'] (a tab, a record). */
+function routeFromHash(): string[] {
+  return hashParts().slice(1);
 }
 
 export interface Notice {
@@ -28,6 +42,8 @@ export interface Notice {
 
 interface AppState {
   section: SectionId;
+  /** The rest of the address after the section: a tab or a record id. */
+  route: string[];
   info: AppInfo | null;
   forbund: Forbund | null;
   members: Member[];
@@ -35,7 +51,8 @@ interface AppState {
   /** A load that failed: shown in place of the screen, with a retry. */
   loadError: string | null;
   notice: Notice | null;
-  go(section: SectionId): void;
+  /** Opens a section, optionally at a tab or record: go('register', 'styrelse'), go('arenden', '12'). */
+  go(section: SectionId, ...route: string[]): void;
   load(): Promise<void>;
   setForbund(forbund: Forbund): void;
   upsertMember(member: Member): void;
@@ -48,15 +65,16 @@ let noticeSeq = 0;
 
 export const useApp = create<AppState>((set, get) => ({
   section: sectionFromHash(),
+  route: routeFromHash(),
   info: null,
   forbund: null,
   members: [],
   loading: true,
   loadError: null,
   notice: null,
-  go(section) {
-    window.location.hash = `#/${section}`;
-    set({ section });
+  go(section, ...route) {
+    window.location.hash = `#/${[section, ...route].map(encodeURIComponent).join('/')}`;
+    set({ section, route });
   },
   async load() {
     set({ loading: true, loadError: null });
@@ -87,4 +105,4 @@ export const useApp = create<AppState>((set, get) => ({
   },
 }));
 
-window.addEventListener('hashchange', () => useApp.setState({ section: sectionFromHash() }));
+window.addEventListener('hashchange', () => useApp.setState({ section: sectionFromHash(), route: routeFromHash() }));
