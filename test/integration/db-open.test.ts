@@ -77,6 +77,41 @@ describe('opening a database', () => {
     }
   });
 
+  it('migrates a version 1 database forward, keeps its data, backs it up first and indexes it for search', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'gammal.sqlite');
+    const v1 = MIGRATIONS[0];
+    if (!v1) throw new Error('no migrations');
+    const old = new Database(file);
+    old.pragma(`application_id = ${KANSLI_APPLICATION_ID}`);
+    old.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT;');
+    old.exec(v1.sql);
+    old.prepare('INSERT INTO schema_migrations VALUES (1, ?, ?)').run(v1.name, '2025-01-01T00:00:00.000Z');
+    old.prepare("INSERT INTO forbund (id, name, is_demo, updated_at) VALUES (1, 'Samordningsförbundet Östra Norrbotten', 0, 'x')").run();
+    old.prepare("INSERT INTO members (name, short_name, kind, org_nr, created_at, updated_at) VALUES ('Älvsbyns kommun', 'Älvsbyn', 'kommun', '212000-2627', 'x', 'x')").run();
+    old.close();
+
+    const db = openKansliDb(file);
+    try {
+      expect(db.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
+      expect(db.migrationBackup).toBe(`${file}.backup-v1`);
+      expect(fs.existsSync(`${file}.backup-v1`)).toBe(true);
+      expect(db.sqlite.prepare('SELECT name, diary_format FROM forbund').get()).toEqual({
+        name: 'Samordningsförbundet Östra Norrbotten',
+        diary_format: '{ÅÅÅÅ}/{NNN}',
+      });
+      // Members that existed before the search index are found by it.
+      const hits = db.sqlite.prepare("SELECT rowid, title FROM search_index WHERE search_index MATCH '\"älvs\"*'").all();
+      expect(hits).toEqual([{ rowid: 1 * 8 + 3, title: 'Älvsbyns kommun' }]);
+    } finally {
+      db.close();
+    }
+    // The backup is the old database, still at version 1.
+    const backup = new Database(`${file}.backup-v1`, { readonly: true });
+    expect(backup.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: 1 });
+    backup.close();
+  });
+
   it('refuses a missing file unless asked to create one', () => {
     expect(() => openKansliDb(path.join(tempDir(), 'saknas.sqlite'))).toThrowError(/finns inte/);
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailSchema, optionalText, requiredText } from './common';
+import { confirmPersonalData, emailSchema, optionalText, requiredText } from './common';
 import { checkDiaryFormat, DEFAULT_DIARY_FORMAT } from '../../domain/diarienummer';
 import { checkOrgNr } from '../../domain/orgnr';
 
@@ -31,6 +31,7 @@ export const forbundSaveInput = z
         const checked = checkDiaryFormat(v);
         if (!checked.ok) ctx.addIssue({ code: 'custom', message: checked.message });
       }),
+    confirmPersonalData,
   })
   .strict();
 export type ForbundSaveInput = z.input<typeof forbundSaveInput>;

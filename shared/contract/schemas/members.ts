@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, optionalText, orgNrSchema, requiredText } from './common';
+import { confirmPersonalData, idSchema, optionalText, orgNrSchema, requiredText } from './common';
 
 export const MEMBER_KINDS = ['stat', 'region', 'kommun'] as const;
 export type MemberKind = (typeof MEMBER_KINDS)[number];
@@ -33,6 +33,7 @@ export const memberSaveInput = z
     kind: z.enum(MEMBER_KINDS, { error: 'Välj typ: statlig myndighet, region eller kommun.' }),
     orgNr: orgNrSchema,
     populations: z.array(populationSchema).max(200).default([]),
+    confirmPersonalData,
   })
   .strict()
   .superRefine((m, ctx) => {
