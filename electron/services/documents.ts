@@ -1,17 +1,287 @@
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import JSZip from 'jszip';
 import { KansliError } from '../../shared/contract/errors';
 import type { MethodResult, ParsedInput } from '../../shared/contract/methods';
+import type { DocumentMeta } from '../../shared/contract/schemas/diarium';
 import type { Scope } from './context';
+import { loadDocumentMeta, refuseIfVoided, requireArende } from './diarium';
 
-// STUB: to be implemented (issue 3).
+/** Largest file a document may be. */
+export const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
+/** Up to this size the bytes are kept in the database; larger files beside it. */
+export const MAX_BYTES_IN_DB = 8 * 1024 * 1024;
+/** The searchable text of one document is cut here. */
+const MAX_TEXT_CHARS = 5_000_000;
 
-export async function addDocument(_input: ParsedInput<'documents.add'>, _scope: Scope): Promise<MethodResult<'documents.add'>> {
-  throw new KansliError('INTERNAL', 'Inte byggt ännu: documents.add.');
+const MIME_BY_EXT: Record<string, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  txt: 'text/plain',
+  csv: 'text/csv',
+  md: 'text/markdown',
+  html: 'text/html',
+  htm: 'text/html',
+  json: 'application/json',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+};
+
+function extensionOf(fileName: string): string {
+  const ext = path.extname(fileName).slice(1).toLowerCase();
+  return /^[a-z0-9]{1,10}$/.test(ext) ? ext : '';
 }
 
-export async function getDocument(_input: ParsedInput<'documents.get'>, _scope: Scope): Promise<MethodResult<'documents.get'>> {
-  throw new KansliError('INTERNAL', 'Inte byggt ännu: documents.get.');
+export function guessMimeType(fileName: string): string {
+  return MIME_BY_EXT[extensionOf(fileName)] ?? 'application/octet-stream';
 }
 
-export async function removeDocument(_input: ParsedInput<'documents.remove'>, _scope: Scope): Promise<MethodResult<'documents.remove'>> {
-  throw new KansliError('INTERNAL', 'Inte byggt ännu: documents.remove.');
+/** The folder beside the database where large files are kept: "<database file>.dokument". */
+export function documentFolder(dbPath: string): string {
+  return `${dbPath}.dokument`;
+}
+
+// ---------------------------------------------------------------------------
+// Text for the search index.
+
+/** UTF-8 when the bytes are UTF-8, else Windows-1252 (a CSV saved by an older Excel). */
+function decodeText(bytes: Buffer): string {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    text = new TextDecoder('windows-1252').decode(bytes);
+  }
+  return text.replace(/^\uFEFF/, '');
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name.startsWith('#x') || name.startsWith('#X')) return safeCodePoint(parseInt(name.slice(2), 16), whole);
+    if (name.startsWith('#')) return safeCodePoint(parseInt(name.slice(1), 10), whole);
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+function safeCodePoint(cp: number, fallback: string): string {
+  return Number.isInteger(cp) && cp >= 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : fallback;
+}
+
+export function htmlToText(html: string): string {
+  const text = html
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<\/?(p|div|br|li|tr|h[1-6]|table|ul|ol|section|article)\b[^>]*>/gi, '\n')
+    .replace(/<[^>]*>/g, ' ');
+  return tidy(decodeEntities(text));
+}
+
+function tidy(text: string): string {
+  return text
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** The running text of a .docx (word/document.xml), one line per paragraph. */
+export async function docxToText(bytes: Buffer): Promise<string | null> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    return null;
+  }
+  const entry = zip.file('word/document.xml');
+  if (!entry) return null;
+  const xml = await entry.async('string');
+  const text = xml
+    .replace(/<w:tab\/>/g, '\t')
+    .replace(/<w:(br|cr)\b[^>]*\/>/g, '\n')
+    .replace(/<\/w:p>/g, '\n')
+    .replace(/<w:(delText|instrText)\b[^>]*>[\s\S]*?<\/w:\1>/g, '')
+    .replace(/<[^>]*>/g, '');
+  return tidy(decodeEntities(text));
+}
+
+/** What the search index gets from a file; null for kinds it cannot read (PDF, images …). */
+export async function extractText(fileName: string, mimeType: string, bytes: Buffer): Promise<string | null> {
+  const ext = extensionOf(fileName);
+  let text: string | null = null;
+  if (ext === 'docx') text = await docxToText(bytes);
+  else if (ext === 'html' || ext === 'htm' || mimeType === 'text/html') text = htmlToText(decodeText(bytes));
+  else if (['txt', 'md', 'csv', 'json'].includes(ext) || mimeType.startsWith('text/')) text = decodeText(bytes);
+  if (text === null || text.trim() === '') return null;
+  return text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text;
+}
+
+// ---------------------------------------------------------------------------
+// Files beside the database.
+
+function sha256(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+async function fileSha256(file: string): Promise<string | null> {
+  try {
+    return sha256(await fs.promises.readFile(file));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Writes the bytes to `<database file>.dokument/<sha256>.<ext>` atomically (temp file,
+ * flush, rename) unless an intact file with that hash is there already. Stored paths are
+ * relative to the database's folder, with '/', so the database moves between systems.
+ */
+function besidePath(dbPath: string, hash: string, ext: string): string {
+  const name = ext === '' ? hash : `${hash}.${ext}`;
+  return `${path.basename(documentFolder(dbPath))}/${name}`;
+}
+
+async function storeBeside(dbPath: string, storedPath: string, hash: string, bytes: Buffer): Promise<void> {
+  const folder = documentFolder(dbPath);
+  const target = absoluteStoredPath(dbPath, storedPath);
+  const name = path.basename(target);
+  if ((await fileSha256(target)) === hash) return;
+  await fs.promises.mkdir(folder, { recursive: true });
+  const temp = path.join(folder, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const handle = await fs.promises.open(temp, 'wx');
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.promises.rename(temp, target);
+  } catch (err) {
+    await fs.promises.rm(temp, { force: true });
+    throw new KansliError('INTERNAL', `Filen kunde inte sparas i mappen ${path.basename(folder)} bredvid databasen: ${(err as Error).message}`);
+  }
+}
+
+function absoluteStoredPath(dbPath: string, storedPath: string): string {
+  return path.resolve(path.dirname(dbPath), ...storedPath.split('/'));
+}
+
+// ---------------------------------------------------------------------------
+// Methods.
+
+export async function addDocument(input: ParsedInput<'documents.add'>, scope: Scope): Promise<MethodResult<'documents.add'>> {
+  const arende = await requireArende(scope, input.arendeId, 'arendeId');
+  refuseIfVoided(arende, 'kan inte få nya handlingar', 'arendeId');
+
+  const bytes = Buffer.from(input.contentBase64, 'base64');
+  if (bytes.length === 0) {
+    const message = `Filen ”${input.fileName}” är tom.`;
+    throw new KansliError('VALIDATION', message, { issues: [{ path: 'contentBase64', message }] });
+  }
+  if (bytes.length > MAX_DOCUMENT_BYTES) {
+    const mb = (bytes.length / 1024 / 1024).toFixed(1).replace('.', ',');
+    const message = `Filen ”${input.fileName}” är för stor (${mb} MB). En handling får vara högst 50 MB.`;
+    throw new KansliError('VALIDATION', message, { issues: [{ path: 'contentBase64', message }] });
+  }
+
+  const hash = sha256(bytes);
+  const mimeType = input.mimeType ?? guessMimeType(input.fileName);
+  const title = input.title ?? (path.parse(input.fileName).name.trim() || input.fileName);
+  const text = await extractText(input.fileName, mimeType, bytes);
+  const inDb = bytes.length <= MAX_BYTES_IN_DB;
+  const storedPath = inDb ? null : besidePath(scope.ctx.db.path, hash, extensionOf(input.fileName));
+
+  // The row first: a file removal waiting for the commit of another call then sees it is in use.
+  const row = await scope.db
+    .insertInto('documents')
+    .values({
+      arende_id: arende.id,
+      title,
+      file_name: input.fileName,
+      mime_type: mimeType,
+      size: bytes.length,
+      sha256: hash,
+      storage: inDb ? 'db' : 'file',
+      content: inDb ? bytes : null,
+      stored_path: storedPath,
+      text,
+      added_at: scope.now.toISOString(),
+      added_by: scope.actor,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (storedPath !== null) await storeBeside(scope.ctx.db.path, storedPath, hash, bytes);
+
+  const after = await loadDocumentMeta(scope, row.id);
+  if (!after) throw new KansliError('INTERNAL', 'Handlingen kunde inte läsas tillbaka efter att den sparats.');
+  await scope.audit({ entity: 'document', entityId: row.id, action: 'create', before: null, after });
+  return after;
+}
+
+async function requireDocument(scope: Scope, id: number) {
+  const row = await scope.db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new KansliError('NOT_FOUND', `Handlingen finns inte (id ${id}).`, { issues: [{ path: 'id', message: 'Handlingen finns inte.' }] });
+  return row;
+}
+
+export async function getDocument(input: ParsedInput<'documents.get'>, scope: Scope): Promise<MethodResult<'documents.get'>> {
+  const row = await requireDocument(scope, input.id);
+  const meta = await loadDocumentMeta(scope, row.id);
+  if (!meta) throw new KansliError('NOT_FOUND', `Handlingen finns inte (id ${input.id}).`);
+  let bytes: Buffer;
+  if (row.storage === 'db') {
+    bytes = row.content ?? Buffer.alloc(0);
+  } else {
+    const file = absoluteStoredPath(scope.ctx.db.path, row.stored_path ?? '');
+    try {
+      bytes = await fs.promises.readFile(file);
+    } catch {
+      throw new KansliError(
+        'RULE',
+        `Filen till handlingen ”${row.title}” (${row.file_name}) saknas i mappen bredvid databasen (${row.stored_path}). ` +
+          'Den har tagits bort eller flyttats utanför Kansli. Lägg in handlingen på nytt från en säker kopia.',
+      );
+    }
+  }
+  if (bytes.length !== row.size || sha256(bytes) !== row.sha256) {
+    throw new KansliError(
+      'RULE',
+      `Handlingen ”${row.title}” (${row.file_name}) har ändrats utanför Kansli: kontrollsumman (SHA-256) stämmer inte med den som ` +
+        'sparades när handlingen lades in. Lägg in handlingen på nytt från en säker kopia.',
+    );
+  }
+  return { meta, contentBase64: bytes.toString('base64') };
+}
+
+/**
+ * Deletes a file beside the database once no document refers to it. Runs after the
+ * call's transaction has ended, so a rolled-back removal never loses the file.
+ */
+function removeFileWhenUnused(scope: Scope, storedPath: string): void {
+  const { db } = scope.ctx;
+  setImmediate(() => {
+    try {
+      if (!db.sqlite.open) return;
+      const used = db.sqlite.prepare('SELECT 1 FROM documents WHERE stored_path = ? LIMIT 1').get(storedPath);
+      if (used === undefined) fs.rmSync(absoluteStoredPath(db.path, storedPath), { force: true });
+    } catch (err) {
+      console.error('[kansli] could not remove an unused document file:', err);
+    }
+  });
+}
+
+export async function removeDocument(input: ParsedInput<'documents.remove'>, scope: Scope): Promise<MethodResult<'documents.remove'>> {
+  const row = await requireDocument(scope, input.id);
+  const arende = await requireArende(scope, row.arende_id);
+  refuseIfVoided(arende, 'dess handlingar kan inte tas bort');
+  const before: DocumentMeta | null = await loadDocumentMeta(scope, row.id);
+  await scope.db.deleteFrom('documents').where('id', '=', row.id).execute();
+  await scope.audit({ entity: 'document', entityId: row.id, action: 'delete', before, after: null });
+  if (row.storage === 'file' && row.stored_path !== null) removeFileWhenUnused(scope, row.stored_path);
+  return { id: row.id };
 }

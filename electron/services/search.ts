@@ -1,9 +1,100 @@
-import { KansliError } from '../../shared/contract/errors';
+import { sql } from 'kysely';
 import type { MethodResult, ParsedInput } from '../../shared/contract/methods';
+import { MEMBER_KIND_LABELS } from '../../shared/contract/schemas/members';
+import type { SearchHit, SearchKind } from '../../shared/contract/schemas/search';
 import type { Scope } from './context';
+import { arendeSubtitle } from './diarium';
 
-// STUB: to be implemented (issue 3).
+/** The kind number in the search index's rowid (rowid = id * 8 + kind, migration 0002). */
+const KIND_CODES: Record<SearchKind, number> = { arende: 1, person: 2, member: 3, document: 4 };
+const KIND_BY_CODE = new Map<number, SearchKind>(Object.entries(KIND_CODES).map(([k, v]) => [v, k as SearchKind]));
 
-export async function search(_input: ParsedInput<'search.query'>, _scope: Scope): Promise<MethodResult<'search.query'>> {
-  throw new KansliError('INTERNAL', 'Inte byggt ännu: search.query.');
+/** A hit in the title counts this many times as much as one in the body. */
+const TITLE_WEIGHT = 10;
+
+/** The words of a query: runs of Unicode letters and digits, as the index's tokenizer splits text. */
+export function queryWords(query: string): string[] {
+  return query.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/**
+ * The FTS5 MATCH expression: every word as a quoted prefix term, all of them required.
+ * "lokus Älv" → `"lokus"* AND "Älv"*`. Null when there is nothing to look for.
+ */
+export function matchExpression(query: string): string | null {
+  const words = queryWords(query);
+  if (words.length === 0) return null;
+  return words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(' AND ');
+}
+
+interface IndexRow {
+  rowid: number;
+  title: string;
+  snippet: string | null;
+}
+
+function placeholders(ids: number[]) {
+  return sql.join(ids.map((id) => sql`${id}`));
+}
+
+export async function search(input: ParsedInput<'search.query'>, scope: Scope): Promise<MethodResult<'search.query'>> {
+  const match = matchExpression(input.query);
+  if (match === null) return { query: input.query, hits: [] };
+  const kinds = input.kinds === undefined ? null : [...new Set(input.kinds)].map((k) => KIND_CODES[k]);
+  if (kinds !== null && kinds.length === 0) return { query: input.query, hits: [] };
+
+  const kindFilter = kinds === null ? sql`` : sql`AND (rowid % 8) IN (${placeholders(kinds)})`;
+  const { rows } = await sql<IndexRow>`
+    SELECT rowid, title, snippet(search_index, -1, '«', '»', '…', 16) AS snippet
+    FROM search_index
+    WHERE search_index MATCH ${match} ${kindFilter}
+    ORDER BY bm25(search_index, ${TITLE_WEIGHT}, 1.0), rowid DESC
+    LIMIT ${input.limit}
+  `.execute(scope.db);
+
+  const decoded = rows.flatMap((r) => {
+    const kind = KIND_BY_CODE.get(r.rowid % 8);
+    return kind === undefined ? [] : [{ kind, id: Math.floor(r.rowid / 8), title: r.title, snippet: r.snippet ?? '' }];
+  });
+  const idsOf = (kind: SearchKind) => decoded.filter((d) => d.kind === kind).map((d) => d.id);
+
+  const details = new Map<string, { subtitle: string | null; arendeId: number | null }>();
+  const key = (kind: SearchKind, id: number) => `${kind}:${id}`;
+
+  const arendeIds = idsOf('arende');
+  if (arendeIds.length > 0) {
+    const found = await scope.db.selectFrom('arenden').select(['id', 'diarienummer', 'status', 'voided_at']).where('id', 'in', arendeIds).execute();
+    for (const a of found) details.set(key('arende', a.id), { subtitle: arendeSubtitle(a), arendeId: a.id });
+  }
+  const personIds = idsOf('person');
+  if (personIds.length > 0) {
+    const found = await scope.db.selectFrom('people').select(['id', 'party', 'organisation']).where('id', 'in', personIds).execute();
+    for (const p of found) {
+      const parts = [p.party, p.organisation].filter((v): v is string => v !== null && v.trim() !== '');
+      details.set(key('person', p.id), { subtitle: parts.length > 0 ? parts.join(' · ') : null, arendeId: null });
+    }
+  }
+  const memberIds = idsOf('member');
+  if (memberIds.length > 0) {
+    const found = await scope.db.selectFrom('members').select(['id', 'kind', 'org_nr']).where('id', 'in', memberIds).execute();
+    for (const m of found) details.set(key('member', m.id), { subtitle: `${MEMBER_KIND_LABELS[m.kind]} · ${m.org_nr}`, arendeId: null });
+  }
+  const documentIds = idsOf('document');
+  if (documentIds.length > 0) {
+    const found = await scope.db
+      .selectFrom('documents as d')
+      .innerJoin('arenden as a', 'a.id', 'd.arende_id')
+      .select(['d.id', 'd.file_name', 'd.arende_id', 'a.diarienummer'])
+      .where('d.id', 'in', documentIds)
+      .execute();
+    for (const d of found) details.set(key('document', d.id), { subtitle: `${d.file_name} · ${d.diarienummer}`, arendeId: d.arende_id });
+  }
+
+  const hits: SearchHit[] = [];
+  for (const d of decoded) {
+    const extra = details.get(key(d.kind, d.id));
+    if (extra === undefined) continue; // an index entry without its record: never shown
+    hits.push({ kind: d.kind, id: d.id, title: d.title, snippet: d.snippet, arendeId: d.kind === 'arende' ? null : extra.arendeId, subtitle: extra.subtitle });
+  }
+  return { query: input.query, hits };
 }

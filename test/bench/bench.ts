@@ -3,13 +3,20 @@
  *  - database open + migrate (new file) and open of an existing file
  *  - latency of members.list and members.save: through the service directly and through the HTTP host
  *  - the renderer's initial JavaScript (raw and gzip)
+ *  - search.query over 50 000 ärenden and 5 000 people (build time, latency, hits)
+ *
+ * `KANSLI_BENCH=search npx tsx test/bench/bench.ts` runs only the search section
+ * (it needs no renderer build).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { openKansliDb } from '../../db/open';
+import { createApi } from '../../electron/services/api';
 import { openSession } from '../../electron/services/session';
+import type { SearchResult } from '../../shared/contract/schemas/search';
+import { formatDiarienummer } from '../../shared/domain/diarienummer';
 import { startHost } from '../../electron/host/server';
 import { RENDERER_DIST } from '../../electron/host/node-paths';
 
@@ -29,42 +36,182 @@ async function time(n: number, fn: () => Promise<unknown> | unknown): Promise<nu
   return out;
 }
 
+/** A small deterministic PRNG (mulberry32), so every run builds the same register. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+const PLACES = ['Älvkarleby', 'Östhammar', 'Enköping', 'Heby', 'Håbo', 'Knivsta', 'Tierp', 'Uppsala', 'Gävle', 'Sala', 'Söderhamn', 'Norrtälje'];
+const TOPICS = [
+  'Lokussamordnare', 'Lokusgrupp', 'Arbetsträning', 'Samverkansteam', 'Ungdomscoach', 'Kompetenshöjande insats', 'Strukturinsats',
+  'Individinriktad insats', 'Arbetsintegrerande socialt företag', 'Samordnare', 'Aktivitetsersättning', 'Hälsofrämjande stöd',
+  'Förrehabilitering', 'Stegförflyttning', 'Kartläggning', 'Jobbspår', 'Språkstöd', 'Psykisk ohälsa', 'Försörjningsstöd',
+];
+const FRAMES = [
+  (t: string, p: string) => `${t} ${p}`,
+  (t: string, p: string) => `Ansökan om medel – ${t} ${p}`,
+  (t: string, p: string) => `${t} ${p} – tilläggsansökan`,
+  (t: string, p: string) => `Uppföljning av insatsen ${t} ${p}`,
+  (t: string, p: string) => `Slutrapport ${t}, ${p}`,
+  (t: string, p: string) => `Begäran om förlängning: ${t} i ${p}`,
+];
+const YEARLY = ['Årsredovisning', 'Delårsrapport', 'Verksamhetsplan och budget', 'Internkontrollplan', 'Riskanalys', 'Sammanträdesplan', 'Revisionsberättelse'];
+const BODY = [
+  'insatsen', 'samverkan', 'målgrupp', 'unga', 'vuxna', 'långvarigt', 'bidragsberoende', 'deltagare', 'arbete', 'studier', 'rikssnittet',
+  'effektmål', 'insatsmål', 'resultatmål', 'uppföljning', 'utvärdering', 'Försäkringskassan', 'Arbetsförmedlingen', 'Region', 'kommunen',
+  'lokusgruppen', 'styrelsen', 'beviljas', 'avsätta', 'kronor', 'perioden', 'finansiering', 'prioriterade', 'målgrupper', 'rehabilitering',
+  'förbundets', 'inriktning', 'bedömning', 'ärendet', 'förslag', 'beslut', 'budget', 'prognos', 'förbrukningskvot', 'medlemsavgift',
+];
+const FIRST = ['Anna', 'Erik', 'Karin', 'Lars', 'Maria', 'Johan', 'Eva', 'Per', 'Ingrid', 'Mats', 'Åsa', 'Örjan', 'Märta', 'Björn', 'Sofia', 'Jonas', 'Elin', 'Göran', 'Linnéa', 'Ali'];
+const LAST = ['Andersson', 'Johansson', 'Karlsson', 'Nilsson', 'Eriksson', 'Larsson', 'Olsson', 'Persson', 'Svensson', 'Gustafsson', 'Åberg', 'Öberg', 'Ström', 'Lindqvist', 'Hägglund', 'Sjöberg', 'Ek', 'Nordin', 'Wikström', 'Haddad'];
+const PARTIES = ['S', 'M', 'C', 'V', 'L', 'KD', 'MP', 'SD', null];
+const ORGS = ['Försäkringskassan', 'Arbetsförmedlingen', 'Region Uppsala', ...PLACES.map((p) => `${p} kommun`)];
+
+async function benchSearch(dir: string): Promise<void> {
+  const file = path.join(dir, 'search-50k.sqlite');
+  const db = openKansliDb(file, { create: 'empty' });
+  const pick = <T>(rnd: () => number, list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
+  const rnd = random(2018);
+  const ARENDEN = 50_000;
+  const PEOPLE = 5_000;
+  const at = new Date().toISOString();
+
+  const built = performance.now();
+  const insertArende = db.sqlite.prepare(
+    `INSERT INTO arenden (year, seq, diarienummer, title, kind, status, received_on, decided_on, handlaggare, description, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertPerson = db.sqlite.prepare(
+    'INSERT INTO people (name, party, email, organisation, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const kinds = ['beslutsarende', 'informationsarende', 'inkommande', 'utgaende'] as const;
+  const statuses = ['oppet', 'under_beredning', 'beslutat', 'avslutat'] as const;
+  db.sqlite.transaction(() => {
+    const seqByYear = new Map<number, number>();
+    for (let i = 0; i < ARENDEN; i++) {
+      const year = 2006 + Math.floor((i / ARENDEN) * 21); // 2006–2026, about 2 400 a year, in order
+      const seq = (seqByYear.get(year) ?? 0) + 1;
+      seqByYear.set(year, seq);
+      const title = rnd() < 0.12 ? `${pick(rnd, YEARLY)} ${year}` : pick(rnd, FRAMES)(pick(rnd, TOPICS), pick(rnd, PLACES));
+      const words: string[] = [];
+      const n = 12 + Math.floor(rnd() * 24);
+      for (let w = 0; w < n; w++) words.push(rnd() < 0.08 ? pick(rnd, PLACES) : pick(rnd, BODY));
+      const month = String(1 + Math.floor(rnd() * 12)).padStart(2, '0');
+      const status = pick(rnd, statuses);
+      insertArende.run(
+        year,
+        seq,
+        formatDiarienummer('{ÅÅÅÅ}/{NNN}', year, seq),
+        title,
+        pick(rnd, kinds),
+        status,
+        `${year}-${month}-01`,
+        status === 'beslutat' ? `${year}-${month}-20` : null,
+        rnd() < 0.7 ? 'Förbundschef' : 'Ekonom',
+        words.join(' '),
+        at,
+        at,
+      );
+    }
+    for (let i = 0; i < PEOPLE; i++) {
+      const first = pick(rnd, FIRST);
+      const last = pick(rnd, LAST);
+      insertPerson.run(`${first} ${last}`, pick(rnd, PARTIES), `${first}.${last}@example.se`.toLowerCase(), pick(rnd, ORGS), rnd() < 0.3 ? 'Ledamot' : null, at, at);
+    }
+  })();
+  const buildMs = performance.now() - built;
+  db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  const dbSize = fs.statSync(file).size;
+  console.log(
+    `Sökning: bygga ${ARENDEN.toLocaleString('sv-SE')} ärenden + ${PEOPLE.toLocaleString('sv-SE')} personer (en transaktion, FTS via triggrar): ` +
+      `${(buildMs / 1000).toFixed(2)} s, databas ${(dbSize / 1024 / 1024).toFixed(1)} MiB`,
+  );
+
+  const api = createApi({ db, actor: 'bench', appVersion: 'bench', now: () => new Date() });
+  const groups: Record<string, string[]> = {
+    'hela ord': ['ansökan', 'uppföljning', 'Lokussamordnare', 'arbetsträning', 'samverkan', 'Delårsrapport', 'Andersson', 'Karlsson', 'förbrukningskvot', 'rehabilitering'],
+    'ordbörjan': ['lokus', 'sam', 'upp', 'arb', 'förl', 'ansö', 'kart', 'and', 'kar', 'in'],
+    'å ä ö, versaler': ['ÄLVKARLEBY', 'Östhammar', 'älv', 'öst', 'håbo', 'ÅRSREDOVISNING', 'Åberg', 'Öberg', 'märta', 'Sjöberg'],
+    'två ord': ['lokusgrupp älvkarleby', 'arbetsträning östhammar', 'ansökan tierp', 'uppföljning heby', 'eva andersson', 'årsredovisning 2018', 'tillägg knivsta', 'insats unga', 'samordnare gävle', 'slutrapport språkstöd'],
+  };
+  const queries: { group: string; query: string }[] = [];
+  for (let round = 0; queries.length < 240; round++) {
+    for (const [group, list] of Object.entries(groups)) queries.push({ group, query: list[round % list.length] ?? '' });
+  }
+  const call = async (query: string) => {
+    const envelope = await api.call('search.query', { query, limit: 30 });
+    if (!envelope.ok) throw new Error(`${query}: ${envelope.error.message}`);
+    return envelope.value as SearchResult;
+  };
+  for (const q of queries.slice(0, 20)) await call(q.query); // warm up
+  const byGroup = new Map<string, number[]>();
+  const all: number[] = [];
+  let hitCount = 0;
+  for (const q of queries) {
+    const t = performance.now();
+    const result = await call(q.query);
+    const ms = performance.now() - t;
+    all.push(ms);
+    byGroup.set(q.group, [...(byGroup.get(q.group) ?? []), ms]);
+    hitCount += result.hits.length;
+  }
+  console.log(`search.query direkt i tjänsten, ${queries.length} sökningar (högst 30 träffar): ${stats(all)}; i snitt ${(hitCount / queries.length).toFixed(1)} träffar`);
+  for (const [group, samples] of byGroup) console.log(`  ${group}: ${stats(samples)}`);
+  const matches = (query: string) =>
+    (db.sqlite.prepare('SELECT count(*) AS n FROM search_index WHERE search_index MATCH ?').get(query.split(' ').map((w) => `"${w}"*`).join(' AND ')) as { n: number }).n;
+  console.log(
+    `  antal matchande poster (före gränsen): ${['lokus', 'ansökan', 'in', 'ÄLVKARLEBY', 'eva andersson', 'årsredovisning 2018'].map((q) => `”${q}” ${matches(q)}`).join(', ')}`,
+  );
+  db.close();
+}
+
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kansli-bench-'));
 try {
-  let k = 0;
-  const create = await time(20, () => openKansliDb(path.join(dir, `ny-${k++}.sqlite`), { create: 'demo' }).close());
-  console.log(`Öppna + migrera ny databas (med exempeldata): ${stats(create)}`);
-  const existing = path.join(dir, 'ny-0.sqlite');
-  const reopen = await time(20, () => openKansliDb(existing).close());
-  console.log(`Öppna befintlig databas (kontroll + integritet): ${stats(reopen)}`);
+  if (process.env.KANSLI_BENCH !== 'search') {
+    let k = 0;
+    const create = await time(20, () => openKansliDb(path.join(dir, `ny-${k++}.sqlite`), { create: 'demo' }).close());
+    console.log(`Öppna + migrera ny databas (med exempeldata): ${stats(create)}`);
+    const existing = path.join(dir, 'ny-0.sqlite');
+    const reopen = await time(20, () => openKansliDb(existing).close());
+    console.log(`Öppna befintlig databas (kontroll + integritet): ${stats(reopen)}`);
 
-  const session = openSession(path.join(dir, 'bench.sqlite'), { create: 'demo', appVersion: 'bench' });
-  const host = await startHost({ api: session.api, staticDir: RENDERER_DIST });
-  const post = async (method: string, body: unknown) => {
-    const res = await fetch(`${host.url}api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-    return res.json();
-  };
-  await time(50, () => session.api.call('members.list', {}));
-  await time(50, () => post('members.list', {}));
-  console.log(`members.list direkt i tjänsten: ${stats(await time(1000, () => session.api.call('members.list', {})))}`);
-  console.log(`members.list genom värden (HTTP): ${stats(await time(1000, () => post('members.list', {})))}`);
-  const sala = { name: 'Sala kommun', kind: 'kommun', orgNr: '212000-2080', populations: [{ year: 2017, population: 22000 }] };
-  const first = (await session.api.call('members.save', sala)) as { ok: true; value: { id: number } };
-  console.log(`members.save direkt i tjänsten (uppdatering + granskningslogg): ${stats(await time(300, () => session.api.call('members.save', { ...sala, id: first.value.id })))}`);
-  console.log(`members.save genom värden (HTTP): ${stats(await time(300, () => post('members.save', { ...sala, id: first.value.id })))}`);
-  await host.close();
-  session.close();
+    const session = openSession(path.join(dir, 'bench.sqlite'), { create: 'demo', appVersion: 'bench' });
+    const host = await startHost({ api: session.api, staticDir: RENDERER_DIST });
+    const post = async (method: string, body: unknown) => {
+      const res = await fetch(`${host.url}api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      return res.json();
+    };
+    await time(50, () => session.api.call('members.list', {}));
+    await time(50, () => post('members.list', {}));
+    console.log(`members.list direkt i tjänsten: ${stats(await time(1000, () => session.api.call('members.list', {})))}`);
+    console.log(`members.list genom värden (HTTP): ${stats(await time(1000, () => post('members.list', {})))}`);
+    const sala = { name: 'Sala kommun', kind: 'kommun', orgNr: '212000-2080', populations: [{ year: 2017, population: 22000 }] };
+    const first = (await session.api.call('members.save', sala)) as { ok: true; value: { id: number } };
+    console.log(`members.save direkt i tjänsten (uppdatering + granskningslogg): ${stats(await time(300, () => session.api.call('members.save', { ...sala, id: first.value.id })))}`);
+    console.log(`members.save genom värden (HTTP): ${stats(await time(300, () => post('members.save', { ...sala, id: first.value.id })))}`);
+    await host.close();
+    session.close();
 
-  const html = fs.readFileSync(path.join(RENDERER_DIST, 'index.html'), 'utf8');
-  const scripts = [...html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="\.?\/?([^"]+\.js)"/g)].map((m) => m[1] ?? '');
-  let raw = 0;
-  let gz = 0;
-  for (const file of scripts) {
-    const bytes = fs.readFileSync(path.join(RENDERER_DIST, file));
-    raw += bytes.length;
-    gz += gzipSync(bytes, { level: 9 }).length;
+    const html = fs.readFileSync(path.join(RENDERER_DIST, 'index.html'), 'utf8');
+    const scripts = [...html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="\.?\/?([^"]+\.js)"/g)].map((m) => m[1] ?? '');
+    let raw = 0;
+    let gz = 0;
+    for (const file of scripts) {
+      const bytes = fs.readFileSync(path.join(RENDERER_DIST, file));
+      raw += bytes.length;
+      gz += gzipSync(bytes, { level: 9 }).length;
+    }
+    console.log(`Gränssnittets första JavaScript (${scripts.length} filer): ${(raw / 1024).toFixed(1)} KiB, gzip ${(gz / 1024).toFixed(1)} KiB`);
   }
-  console.log(`Gränssnittets första JavaScript (${scripts.length} filer): ${(raw / 1024).toFixed(1)} KiB, gzip ${(gz / 1024).toFixed(1)} KiB`);
+
+  await benchSearch(dir);
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -1,0 +1,363 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Envelope } from '../../shared/contract/errors';
+import type { Arende, ArendeListItem, RecordLink } from '../../shared/contract/schemas/diarium';
+import { verifyAuditChain } from '../../electron/services/audit';
+import { openSession, type Session } from '../../electron/services/session';
+import { count, demoSession } from '../helpers/session';
+import { tempDir } from '../helpers/temp';
+
+function value<T>(envelope: Envelope<unknown>): T {
+  if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
+  return envelope.value as T;
+}
+
+function failure(envelope: Envelope<unknown>): { code: string; message: string; paths: string[] } {
+  if (envelope.ok) throw new Error('expected the call to be refused');
+  return { code: envelope.error.code, message: envelope.error.message, paths: (envelope.error.details?.issues ?? []).map((i) => i.path) };
+}
+
+const TABLES = ['arenden', 'diary_series', 'documents', 'record_links', 'audit_log'];
+function counts(s: Session): number[] {
+  return TABLES.map((t) => count(s, t));
+}
+function series(s: Session): { year: number; last_number: number }[] {
+  return s.db.sqlite.prepare('SELECT year, last_number FROM diary_series ORDER BY year').all() as { year: number; last_number: number }[];
+}
+
+/** An empty database whose clock the test moves. */
+function clockSession(start: string): Session & { setNow(iso: string): void } {
+  let now = new Date(start);
+  const session = openSession(path.join(tempDir(), 'kansli.sqlite'), {
+    create: 'empty',
+    actor: 'testare',
+    appVersion: '0.0.0-test',
+    now: () => now,
+  });
+  return Object.assign(session, { setNow: (iso: string) => (now = new Date(iso)) });
+}
+
+const BASE = { title: 'Ansökan om medel – Lokussamordnare Älvkarleby', kind: 'inkommande' } as const;
+
+describe('diarium: numbering', () => {
+  it('takes the next number in each year\'s series, across a year change', async () => {
+    const s = clockSession('2018-12-30T10:00:00Z');
+    const save = async (input: Record<string, unknown>) => value<Arende>(await s.api.call('arenden.save', { ...BASE, ...input }));
+
+    expect(value<{ diarienummer: string }>(await s.api.call('arenden.nextNumber', { year: 2018 }))).toEqual({ diarienummer: '2018/001' });
+    expect((await save({})).diarienummer).toBe('2018/001');
+    expect((await save({ title: 'Årsredovisning 2018' })).diarienummer).toBe('2018/002');
+
+    s.setNow('2019-01-02T08:00:00Z');
+    const first2019 = await save({ title: 'Internkontrollplan 2019' });
+    expect(first2019).toMatchObject({ diarienummer: '2019/001', year: 2019, seq: 1 });
+    // Received in December, registered in January: the series of the year it came in.
+    expect((await save({ receivedOn: '2018-12-31' })).diarienummer).toBe('2018/003');
+    // An explicit year beats both.
+    expect((await save({ year: 2019, receivedOn: '2018-12-31' })).diarienummer).toBe('2019/002');
+    expect(value<{ diarienummer: string }>(await s.api.call('arenden.nextNumber', { year: 2019 }))).toEqual({ diarienummer: '2019/003' });
+    // The preview takes nothing.
+    expect(value<{ diarienummer: string }>(await s.api.call('arenden.nextNumber', { year: 2019 }))).toEqual({ diarienummer: '2019/003' });
+    expect(value<{ diarienummer: string }>(await s.api.call('arenden.nextNumber', { year: 2020 }))).toEqual({ diarienummer: '2020/001' });
+    expect(series(s)).toEqual([
+      { year: 2018, last_number: 3 },
+      { year: 2019, last_number: 2 },
+    ]);
+    s.close();
+  });
+
+  it('never reuses a number, not even the one of a makulerat ärende', async () => {
+    const s = demoSession('empty');
+    const a = value<Arende>(await s.api.call('arenden.save', { ...BASE, year: 2018 }));
+    const b = value<Arende>(await s.api.call('arenden.save', { ...BASE, year: 2018 }));
+    const voided = value<Arende>(await s.api.call('arenden.void', { id: b.id, reason: 'Registrerat två gånger.' }));
+    expect(voided.voided).toMatchObject({ by: 'testare', reason: 'Registrerat två gånger.' });
+    expect(voided.diarienummer).toBe('2018/002');
+    expect(value<{ diarienummer: string }>(await s.api.call('arenden.nextNumber', { year: 2018 }))).toEqual({ diarienummer: '2018/003' });
+    const c = value<Arende>(await s.api.call('arenden.save', { ...BASE, year: 2018 }));
+    expect([a.diarienummer, b.diarienummer, c.diarienummer]).toEqual(['2018/001', '2018/002', '2018/003']);
+
+    // The database itself refuses to delete an ärende or change its number.
+    expect(() => s.db.sqlite.prepare('DELETE FROM arenden WHERE id = ?').run(b.id)).toThrow(/voided, never deleted/);
+    expect(() => s.db.sqlite.prepare('UPDATE arenden SET seq = 9 WHERE id = ?').run(a.id)).toThrow(/never changes/);
+    s.close();
+  });
+
+  it('uses the förbund\'s current format', async () => {
+    const s = demoSession('empty');
+    value(await s.api.call('forbund.save', { name: 'Finsam Test', orgNr: '', diaryFormat: 'SUL {ÅÅ}-{NN}' }));
+    expect(value<Arende>(await s.api.call('arenden.save', { ...BASE, year: 2018 })).diarienummer).toBe('SUL 18-01');
+    expect(value<{ diarienummer: string }>(await s.api.call('arenden.nextNumber', { year: 2018 }))).toEqual({ diarienummer: 'SUL 18-02' });
+    // The same year and number in another format is the same place in the series.
+    value(await s.api.call('forbund.save', { name: 'Finsam Test', orgNr: '', diaryFormat: '{ÅÅÅÅ}/{NNN}' }));
+    const before = counts(s);
+    const refused = failure(await s.api.call('arenden.save', { ...BASE, diarienummer: '2018/001' }));
+    expect(refused).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/^Diarienummer SUL 18-01 finns redan/) });
+    expect(counts(s)).toEqual(before);
+    expect(value<Arende>(await s.api.call('arenden.save', { ...BASE, year: 2018 })).diarienummer).toBe('2018/002');
+    s.close();
+  });
+});
+
+describe('diarium: registering afterwards with a number', () => {
+  it('keeps an explicit number (written the förbund\'s way) and moves the series past it', async () => {
+    const s = demoSession('empty');
+    const old = value<Arende>(await s.api.call('arenden.save', { ...BASE, diarienummer: '2018/12', status: 'beslutat', receivedOn: '2018-03-01', decidedOn: '2018-04-20' }));
+    expect(old).toMatchObject({ diarienummer: '2018/012', year: 2018, seq: 12, status: 'beslutat', decidedOn: '2018-04-20' });
+    expect(value<Arende>(await s.api.call('arenden.save', { ...BASE, year: 2018 })).diarienummer).toBe('2018/013');
+    // A lower number that was never taken may still be registered afterwards.
+    expect(value<Arende>(await s.api.call('arenden.save', { ...BASE, diarienummer: '2018/007' })).seq).toBe(7);
+    expect(series(s)).toEqual([{ year: 2018, last_number: 13 }]);
+    s.close();
+  });
+
+  it('refuses a number that exists already, makulerade included, and writes nothing', async () => {
+    const s = demoSession('empty');
+    const taken = value<Arende>(await s.api.call('arenden.save', { ...BASE, title: 'Lokussamordnare Älvkarleby', diarienummer: '2018/012' }));
+    value(await s.api.call('arenden.void', { id: taken.id, reason: 'Fel ärende.' }));
+    const before = counts(s);
+    for (const diarienummer of ['2018/012', '2018/12', ' 2018/0012 ']) {
+      const refused = failure(await s.api.call('arenden.save', { ...BASE, diarienummer }));
+      expect(refused).toEqual({ code: 'CONFLICT', message: 'Diarienummer 2018/012 finns redan (”Lokussamordnare Älvkarleby”).', paths: ['diarienummer'] });
+    }
+    expect(counts(s)).toEqual(before);
+    s.close();
+  });
+
+  it('refuses a number in the wrong format, naming the format, and writes nothing', async () => {
+    const s = demoSession();
+    const before = counts(s);
+    const seriesBefore = series(s);
+    for (const diarienummer of ['2018-012', 'Dnr 2018/12', '18/012', '2018/0']) {
+      const refused = failure(await s.api.call('arenden.save', { ...BASE, diarienummer }));
+      expect(refused.code).toBe('VALIDATION');
+      expect(refused.paths).toEqual(['diarienummer']);
+      expect(refused.message).toMatch(/följer inte förbundets format ÅÅÅÅ\/NNN \(t\.ex\. \d{4}\/012\)/);
+    }
+    const wrongYear = failure(await s.api.call('arenden.save', { ...BASE, diarienummer: '2018/012', year: 2019 }));
+    expect(wrongYear).toMatchObject({ code: 'VALIDATION', paths: ['year'] });
+    expect(counts(s)).toEqual(before);
+    expect(series(s)).toEqual(seriesBefore);
+    s.close();
+  });
+});
+
+describe('diarium: editing and makulering', () => {
+  it('edits an ärende, keeps its number, and audits before and after', async () => {
+    const s = demoSession('empty');
+    const created = value<Arende>(await s.api.call('arenden.save', { ...BASE, year: 2018, receivedOn: '2018-03-06', handlaggare: 'Förbundschef' }));
+    const edited = value<Arende>(
+      await s.api.call('arenden.save', {
+        ...BASE,
+        id: created.id,
+        status: 'beslutat',
+        receivedOn: '2018-03-06',
+        decidedOn: '2018-04-20',
+        description: 'Beviljas 270 000 kr.',
+      }),
+    );
+    expect(edited).toMatchObject({ id: created.id, diarienummer: '2018/001', status: 'beslutat', decidedOn: '2018-04-20', handlaggare: null, description: 'Beviljas 270 000 kr.' });
+    const audit = s.db.sqlite.prepare("SELECT action, method, entity_id, before_json, after_json FROM audit_log WHERE entity = 'arende' ORDER BY id").all() as {
+      action: string;
+      method: string;
+      entity_id: string;
+      before_json: string | null;
+      after_json: string | null;
+    }[];
+    expect(audit.map((a) => [a.action, a.method, a.entity_id])).toEqual([
+      ['create', 'arenden.save', String(created.id)],
+      ['update', 'arenden.save', String(created.id)],
+    ]);
+    expect(audit[0]?.before_json).toBeNull();
+    expect(JSON.parse(audit[1]?.before_json ?? '{}')).toMatchObject({ status: 'oppet', handlaggare: 'Förbundschef' });
+    expect(JSON.parse(audit[1]?.after_json ?? '{}')).toMatchObject({ status: 'beslutat', decidedOn: '2018-04-20' });
+    s.close();
+  });
+
+  it('refuses to change a diarienummer or a year, and the rules of the dates', async () => {
+    const s = demoSession('empty');
+    const a = value<Arende>(await s.api.call('arenden.save', { ...BASE, year: 2018 }));
+    const before = counts(s);
+    const cases: [Record<string, unknown>, string, RegExp][] = [
+      [{ id: a.id, diarienummer: '2018/099' }, 'diarienummer', /kan inte ändras/],
+      [{ id: a.id, year: 2019 }, 'year', /år kan inte ändras/],
+      [{ status: 'beslutat' }, 'decidedOn', /Ange beslutsdatum/],
+      [{ receivedOn: '2018-05-01', decidedOn: '2018-04-01' }, 'decidedOn', /före datumet ärendet kom in/],
+      [{ receivedOn: '2018-02-30' }, 'receivedOn', /riktigt datum/],
+      [{ title: '  ' }, 'title', /Ange rubrik/],
+      [{ kind: 'brev' }, 'kind', /Välj typ/],
+      [{ id: 999 }, 'id', /finns inte/],
+    ];
+    for (const [input, pathName, message] of cases) {
+      const refused = failure(await s.api.call('arenden.save', { ...BASE, ...input }));
+      expect(refused.paths, JSON.stringify(input)).toContain(pathName);
+      expect(refused.message, JSON.stringify(input)).toMatch(message);
+    }
+    expect(counts(s)).toEqual(before);
+    s.close();
+  });
+
+  it('a makulerat ärende stays, cannot be edited, voided again, nor get documents or links', async () => {
+    const s = demoSession('empty');
+    const a = value<Arende>(await s.api.call('arenden.save', { ...BASE, year: 2018 }));
+    const other = value<Arende>(await s.api.call('arenden.save', { ...BASE, year: 2018, title: 'Årsredovisning 2018' }));
+    const voided = value<Arende>(await s.api.call('arenden.void', { id: a.id, reason: 'Registrerat av misstag.' }));
+    expect(voided.voided).toEqual({ at: expect.any(String), by: 'testare', reason: 'Registrerat av misstag.' });
+    const audit = s.db.sqlite.prepare("SELECT action, method FROM audit_log WHERE entity = 'arende' ORDER BY id DESC LIMIT 1").get();
+    expect(audit).toEqual({ action: 'update', method: 'arenden.void' });
+
+    const before = counts(s);
+    const attempts = [
+      await s.api.call('arenden.save', { ...BASE, id: a.id, title: 'Ny rubrik' }),
+      await s.api.call('arenden.void', { id: a.id, reason: 'Igen.' }),
+      await s.api.call('documents.add', { arendeId: a.id, fileName: 'a.txt', contentBase64: Buffer.from('hej').toString('base64') }),
+      await s.api.call('links.add', { arendeId: a.id, targetKind: 'arende', targetId: other.id }),
+    ];
+    for (const attempt of attempts) {
+      const refused = failure(attempt);
+      expect(refused.code).toBe('RULE');
+      expect(refused.message).toMatch(/Ärende 2018\/001 är makulerat/);
+    }
+    expect(counts(s)).toEqual(before);
+    expect(value<Arende>(await s.api.call('arenden.get', { id: a.id })).title).toBe(BASE.title);
+    s.close();
+  });
+});
+
+describe('diarium: listing and reading', () => {
+  it('lists the demo diarium newest first, with filters and document counts', async () => {
+    const s = demoSession();
+    const all = value<ArendeListItem[]>(await s.api.call('arenden.list', {}));
+    expect(all.length).toBeGreaterThanOrEqual(12);
+    const keys = all.map((a) => a.year * 100_000 + a.seq);
+    expect(keys).toEqual([...keys].sort((x, y) => y - x));
+    // Every year's series runs 1, 2, 3 … without gaps in the demo data.
+    const years = [...new Set(all.map((a) => a.year))];
+    for (const year of years) {
+      const seqs = all.filter((a) => a.year === year).map((a) => a.seq).sort((x, y) => x - y);
+      expect(seqs).toEqual(seqs.map((_, i) => i + 1));
+    }
+    const voided = all.filter((a) => a.voided !== null);
+    expect(voided.length).toBe(1);
+    expect(voided[0]?.voided?.reason).toMatch(/två gånger/);
+    expect(new Set(all.map((a) => a.kind)).size).toBeGreaterThanOrEqual(4);
+    expect(new Set(all.map((a) => a.status)).size).toBe(4);
+    expect(all.some((a) => a.documentCount > 0)).toBe(true);
+    for (const a of all) expect(a.diarienummer).toMatch(/^\d{4}\/\d{3}$/);
+
+    const withoutVoided = value<ArendeListItem[]>(await s.api.call('arenden.list', { includeVoided: false }));
+    expect(withoutVoided.length).toBe(all.length - 1);
+    const beslutade = value<ArendeListItem[]>(await s.api.call('arenden.list', { status: 'beslutat' }));
+    expect(beslutade.length).toBeGreaterThan(0);
+    expect(beslutade.every((a) => a.status === 'beslutat' && a.decidedOn !== null)).toBe(true);
+    const inkommande = value<ArendeListItem[]>(await s.api.call('arenden.list', { kind: 'inkommande' }));
+    expect(inkommande.every((a) => a.kind === 'inkommande')).toBe(true);
+    const year = all[all.length - 1]?.year ?? 0;
+    const ofYear = value<ArendeListItem[]>(await s.api.call('arenden.list', { year }));
+    expect(ofYear.length).toBe(all.filter((a) => a.year === year).length);
+
+    // The demo data carries fictional handläggare by role, never a personnummer.
+    const texts = s.db.sqlite.prepare("SELECT group_concat(concat_ws(' ', title, description, handlaggare, voided_reason), ' ') AS t FROM arenden").get() as { t: string };
+    expect(texts.t).not.toMatch(/\d{6}[-+]\d{4}/);
+    s.close();
+  });
+
+  it('reads one demo ärende with its documents and links, labelled in Swedish', async () => {
+    const s = demoSession();
+    const all = value<ArendeListItem[]>(await s.api.call('arenden.list', {}));
+    const tillagg = all.find((a) => a.title === 'Lokussamordnare Älvkarleby – tilläggsansökan');
+    const forsta = all.find((a) => a.title === 'Ansökan om medel – Lokussamordnare Älvkarleby');
+    expect(tillagg && forsta).toBeTruthy();
+    const arende = value<Arende>(await s.api.call('arenden.get', { id: tillagg?.id }));
+    expect(arende.documents.map((d) => d.storage)).toEqual(['db']);
+    expect(arende.links.map((l) => l.targetLabel)).toEqual(
+      expect.arrayContaining([`${forsta?.diarienummer} Ansökan om medel – Lokussamordnare Älvkarleby`, 'Medlem: Älvkarleby kommun']),
+    );
+    const incoming = value<Arende>(await s.api.call('arenden.get', { id: forsta?.id })).links;
+    expect(incoming).toEqual([expect.objectContaining({ incoming: true, targetKind: 'arende', targetId: tillagg?.id })]);
+    expect(failure(await s.api.call('arenden.get', { id: 99_999 }))).toMatchObject({ code: 'NOT_FOUND' });
+    s.close();
+  });
+});
+
+describe('links', () => {
+  async function setup() {
+    const s = demoSession();
+    const a = value<Arende>(await s.api.call('arenden.save', { ...BASE, title: 'Lokussamordnare Älvkarleby', year: 2018, receivedOn: '2018-03-01' }));
+    const b = value<Arende>(await s.api.call('arenden.save', { ...BASE, title: 'Lokussamordnare Älvkarleby – tilläggsansökan', year: 2018 }));
+    return { s, a, b };
+  }
+
+  it('links an ärende to another ärende, a member, a person and a group, and shows the link on both ärenden', async () => {
+    const { s, a, b } = await setup();
+    const member = s.db.sqlite.prepare("SELECT id FROM members WHERE name = 'Heby kommun'").get() as { id: number };
+    const personId = Number(
+      s.db.sqlite
+        .prepare("INSERT INTO people (name, party, created_at, updated_at) VALUES ('Eva Lind', 'S', '2018-01-01', '2018-01-01')")
+        .run().lastInsertRowid,
+    );
+    const groupId = Number(
+      s.db.sqlite
+        .prepare("INSERT INTO groups (name, kind, created_at, updated_at) VALUES ('Arbetsutskott test', 'arbetsutskott', '2018-01-01', '2018-01-01')")
+        .run().lastInsertRowid,
+    );
+
+    const toArende = value<RecordLink>(await s.api.call('links.add', { arendeId: b.id, targetKind: 'arende', targetId: a.id, note: 'Förlängning' }));
+    expect(toArende).toMatchObject({ arendeId: b.id, targetKind: 'arende', targetId: a.id, incoming: false, note: 'Förlängning' });
+    expect(toArende.targetLabel).toBe(`${a.diarienummer} Lokussamordnare Älvkarleby`);
+    expect(value<RecordLink>(await s.api.call('links.add', { arendeId: b.id, targetKind: 'member', targetId: member.id })).targetLabel).toBe('Medlem: Heby kommun');
+    expect(value<RecordLink>(await s.api.call('links.add', { arendeId: b.id, targetKind: 'person', targetId: personId })).targetLabel).toBe('Person: Eva Lind');
+    expect(value<RecordLink>(await s.api.call('links.add', { arendeId: b.id, targetKind: 'group', targetId: groupId })).targetLabel).toBe('Grupp: Arbetsutskott test');
+
+    const fromB = value<Arende>(await s.api.call('arenden.get', { id: b.id }));
+    expect(fromB.links.map((l) => [l.targetLabel, l.incoming])).toEqual([
+      [`${a.diarienummer} Lokussamordnare Älvkarleby`, false],
+      ['Medlem: Heby kommun', false],
+      ['Person: Eva Lind', false],
+      ['Grupp: Arbetsutskott test', false],
+    ]);
+    // Seen from the other ärende: the same link, turned around.
+    const fromA = value<Arende>(await s.api.call('arenden.get', { id: a.id }));
+    expect(fromA.links).toEqual([
+      { id: toArende.id, arendeId: a.id, targetKind: 'arende', targetId: b.id, targetLabel: `${b.diarienummer} Lokussamordnare Älvkarleby – tilläggsansökan`, note: 'Förlängning', incoming: true },
+    ]);
+
+    // Removing it removes it from both; both writes are audited.
+    expect(value(await s.api.call('links.remove', { id: toArende.id }))).toEqual({ id: toArende.id });
+    expect(value<Arende>(await s.api.call('arenden.get', { id: a.id })).links).toEqual([]);
+    const audit = s.db.sqlite.prepare("SELECT action, entity_id, after_json FROM audit_log WHERE entity = 'link' ORDER BY id").all() as {
+      action: string;
+      entity_id: string;
+      after_json: string | null;
+    }[];
+    expect(audit.map((x) => x.action)).toEqual(['create', 'create', 'create', 'create', 'delete']);
+    expect(JSON.parse(audit[0]?.after_json ?? '{}')).toMatchObject({ targetLabel: `${a.diarienummer} Lokussamordnare Älvkarleby` });
+    expect(await verifyAuditChain(s.db.kysely)).toMatchObject({ ok: true });
+    s.close();
+  });
+
+  it('refuses a missing target, a link to itself and a duplicate, writing nothing', async () => {
+    const { s, a, b } = await setup();
+    value(await s.api.call('links.add', { arendeId: b.id, targetKind: 'arende', targetId: a.id }));
+    const before = counts(s);
+    const cases: [Record<string, unknown>, string, RegExp][] = [
+      [{ arendeId: b.id, targetKind: 'person', targetId: 9999 }, 'NOT_FOUND', /Personen som ärendet skulle kopplas till finns inte/],
+      [{ arendeId: b.id, targetKind: 'member', targetId: 9999 }, 'NOT_FOUND', /Medlemmen .* finns inte/],
+      [{ arendeId: b.id, targetKind: 'group', targetId: 9999 }, 'NOT_FOUND', /Gruppen .* finns inte/],
+      [{ arendeId: b.id, targetKind: 'delegation_decision', targetId: 9999 }, 'NOT_FOUND', /Delegationsbeslutet .* finns inte/],
+      [{ arendeId: b.id, targetKind: 'arende', targetId: 9999 }, 'NOT_FOUND', /Ärendet .* finns inte/],
+      [{ arendeId: 9999, targetKind: 'arende', targetId: a.id }, 'NOT_FOUND', /Ärendet finns inte/],
+      [{ arendeId: b.id, targetKind: 'arende', targetId: b.id }, 'RULE', /kan inte kopplas till sig självt/],
+      [{ arendeId: b.id, targetKind: 'arende', targetId: a.id }, 'CONFLICT', /redan kopplat till/],
+      [{ arendeId: b.id, targetKind: 'kommun', targetId: 1 }, 'VALIDATION', /Välj vad ärendet ska kopplas till/],
+    ];
+    for (const [input, code, message] of cases) {
+      const refused = failure(await s.api.call('links.add', input));
+      expect(refused.code, JSON.stringify(input)).toBe(code);
+      expect(refused.message, JSON.stringify(input)).toMatch(message);
+    }
+    expect(failure(await s.api.call('links.remove', { id: 9999 })).code).toBe('NOT_FOUND');
+    expect(counts(s)).toEqual(before);
+    s.close();
+  });
+});
