@@ -1,0 +1,369 @@
+import { useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import IconButton from '@mui/material/IconButton';
+import LinearProgress from '@mui/material/LinearProgress';
+import Link from '@mui/material/Link';
+import MenuItem from '@mui/material/MenuItem';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import Add from '@mui/icons-material/Add';
+import EditOutlined from '@mui/icons-material/EditOutlined';
+import FileUploadOutlined from '@mui/icons-material/FileUploadOutlined';
+import PersonAddAlt1Outlined from '@mui/icons-material/PersonAddAlt1Outlined';
+import { BOARD_ROLE_LABELS, type BoardAppointment, type MandatePeriod, type Seat } from '../../../../shared/contract/schemas/board';
+import { call, errorMessage } from '../../api';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ExportButton } from '../../components/ExportButton';
+// TEMP-IMPORT: helper F's components/ImportDialog.tsx did not exist yet. When it does, delete
+// the stand-in below and restore: import { ImportDialog } from '../../components/ImportDialog';
+function ImportDialog(_props: { register: 'styrelse' | 'diarium'; open: boolean; onClose: () => void; onImported: () => void }) {
+  return null;
+}
+import { useApp } from '../../store/app';
+import { personLabel, useLoad, usePeople, visuallyHidden } from '../people/common';
+import { PeriodDialog } from './PeriodDialog';
+import { SeatDialog } from './SeatDialog';
+import { SignatureCard } from './SignatureCard';
+
+type Editing = { appointment: BoardAppointment | null; preset: { memberId?: number; seat?: Seat } } | null;
+
+/** "t.o.m. 2024-06-30", "fr.o.m. 2024-07-01" or both, when a seat does not span the whole period. */
+function seatDates(a: BoardAppointment, period: MandatePeriod): string | null {
+  const fullStart = a.startsOn === period.startsOn;
+  const fullEnd = a.endsOn === period.endsOn;
+  if (fullStart && fullEnd) return null;
+  if (fullStart) return `t.o.m. ${a.endsOn}`;
+  if (fullEnd) return `fr.o.m. ${a.startsOn}`;
+  return `${a.startsOn} – ${a.endsOn}`;
+}
+
+function SeatList({ seats, period, empty, onOpen }: { seats: BoardAppointment[]; period: MandatePeriod; empty: string; onOpen: (a: BoardAppointment) => void }) {
+  if (seats.length === 0) {
+    return (
+      <Typography variant="body2" color="text.secondary" sx={{ fontStyle: 'italic' }}>
+        {empty}
+      </Typography>
+    );
+  }
+  return (
+    <Stack spacing={0.75}>
+      {seats.map((a) => {
+        const dates = seatDates(a, period);
+        return (
+          <Box key={a.id} data-testid="board-seat">
+            <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+              <Link component="button" type="button" underline="hover" color="inherit" onClick={() => onOpen(a)} sx={{ textAlign: 'left', font: 'inherit' }}>
+                {personLabel(a.person)}
+              </Link>
+              {a.role && <Chip size="small" color="primary" variant="outlined" label={BOARD_ROLE_LABELS[a.role]} />}
+            </Stack>
+            {dates && (
+              <Typography variant="body2" color="text.secondary" sx={{ fontVariantNumeric: 'tabular-nums' }}>
+                {dates}
+              </Typography>
+            )}
+          </Box>
+        );
+      })}
+    </Stack>
+  );
+}
+
+/** Undo of a removal: the same seat again, for the same person (who stays in the register). */
+function restoreInput(a: BoardAppointment) {
+  return {
+    periodId: a.periodId,
+    memberId: a.memberId,
+    seat: a.seat,
+    role: a.role,
+    startsOn: a.startsOn,
+    endsOn: a.endsOn,
+    person: {
+      id: a.person.id,
+      name: a.person.name,
+      party: a.person.party ?? undefined,
+      email: a.person.email ?? undefined,
+      phone: a.person.phone ?? undefined,
+      organisation: a.person.organisation ?? undefined,
+      title: a.person.title ?? undefined,
+      notes: a.person.notes ?? undefined,
+    },
+    confirmPersonalData: true,
+  };
+}
+
+export function BoardRegister(_props: { route: string[] }) {
+  const { members, notify } = useApp();
+  const periods = useLoad(() => call('periods.list', {}));
+  const [chosenId, setChosenId] = useState<number | null>(null);
+  const period = periods.data?.find((p) => p.id === chosenId) ?? periods.data?.[0] ?? null;
+  const board = useLoad(() => (period ? call('board.list', { periodId: period.id }) : Promise.resolve(null)), period?.id ?? 0);
+  const people = usePeople();
+  const [editing, setEditing] = useState<Editing>(null);
+  const [editingPeriod, setEditingPeriod] = useState<{ period: MandatePeriod | null } | null>(null);
+  const [removing, setRemoving] = useState<BoardAppointment | null>(null);
+  const [removingPeriod, setRemovingPeriod] = useState<MandatePeriod | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [importing, setImporting] = useState(false);
+  // Bumped after every change so the signature block follows the table.
+  const [version, setVersion] = useState(0);
+
+  async function refresh() {
+    await Promise.all([board.reload(), periods.reload(), people.reload()]);
+    setVersion((v) => v + 1);
+  }
+
+  async function remove(a: BoardAppointment) {
+    setBusy(true);
+    try {
+      await call('board.remove', { id: a.id });
+      setEditing(null);
+      await refresh();
+      notify('success', `${a.person.name} är inte längre ${a.seat === 'ordinarie' ? 'ordinarie ledamot' : 'ersättare'} för ${a.memberName}.`, {
+        label: 'Ångra',
+        run: async () => {
+          try {
+            await call('board.save', restoreInput(a));
+            await refresh();
+            notify('info', `${a.person.name} är tillbaka i styrelsen.`);
+          } catch (err) {
+            notify('error', errorMessage(err));
+          }
+        },
+      });
+    } catch (err) {
+      notify('error', errorMessage(err));
+    } finally {
+      setBusy(false);
+      setRemoving(null);
+    }
+  }
+
+  /** Only an empty period can go (the API refuses otherwise). */
+  async function removePeriod(p: MandatePeriod) {
+    try {
+      await call('periods.remove', { id: p.id });
+      setEditingPeriod(null);
+      setChosenId(null);
+      await refresh();
+      notify('success', `Mandatperioden ${p.label} togs bort.`, {
+        label: 'Ångra',
+        run: async () => {
+          try {
+            const back = await call('periods.save', { startsOn: p.startsOn, endsOn: p.endsOn, label: p.label });
+            setChosenId(back.id);
+            await refresh();
+            notify('info', `Mandatperioden ${p.label} är tillbaka.`);
+          } catch (err) {
+            notify('error', errorMessage(err));
+          }
+        },
+      });
+    } catch (err) {
+      notify('error', errorMessage(err));
+    } finally {
+      setRemovingPeriod(null);
+    }
+  }
+
+  const rows = board.data?.rows ?? [];
+  const ordinarie = rows.reduce((n, r) => n + r.ordinarie.length, 0);
+  const ersattare = rows.reduce((n, r) => n + r.ersattare.length, 0);
+
+  return (
+    <Stack spacing={2}>
+      {periods.error && <Alert severity="error">{periods.error}</Alert>}
+      <Stack direction={{ xs: 'column', lg: 'row' }} spacing={2} sx={{ alignItems: { lg: 'center' }, justifyContent: 'space-between' }}>
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+          <TextField
+            select
+            size="small"
+            label="Mandatperiod"
+            value={period?.id ?? ''}
+            onChange={(e) => setChosenId(Number(e.target.value))}
+            sx={{ minWidth: 200 }}
+            disabled={!periods.data || periods.data.length === 0}
+          >
+            {periods.data?.map((p) => (
+              <MenuItem key={p.id} value={p.id}>
+                {p.label}
+              </MenuItem>
+            ))}
+          </TextField>
+          {period && (
+            <Tooltip title="Ändra mandatperioden">
+              <IconButton aria-label={`Ändra mandatperiod ${period.label}`} onClick={() => setEditingPeriod({ period })}>
+                <EditOutlined />
+              </IconButton>
+            </Tooltip>
+          )}
+          <Button startIcon={<Add />} onClick={() => setEditingPeriod({ period: null })}>
+            Ny mandatperiod
+          </Button>
+        </Stack>
+        <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
+          <Button variant="outlined" startIcon={<FileUploadOutlined />} onClick={() => setImporting(true)}>
+            Importera från Excel
+          </Button>
+          <ExportButton register="styrelse" />
+          <Button variant="contained" startIcon={<PersonAddAlt1Outlined />} disabled={!period} onClick={() => setEditing({ appointment: null, preset: {} })}>
+            Lägg till ledamot
+          </Button>
+        </Stack>
+      </Stack>
+
+      {periods.data?.length === 0 && (
+        <Paper sx={{ p: 3 }}>
+          <Typography variant="h3">Ingen mandatperiod ännu</Typography>
+          <Typography color="text.secondary" sx={{ my: 1 }}>
+            Styrelsens ledamöter och ersättare utses av medlemmarna för en mandatperiod. Börja med att lägga till perioden.
+          </Typography>
+          <Button variant="contained" onClick={() => setEditingPeriod({ period: null })}>
+            Ny mandatperiod
+          </Button>
+        </Paper>
+      )}
+
+      {period && (
+        <>
+          <Typography color="text.secondary">
+            Mandatperiod {period.label} ({period.startsOn} – {period.endsOn}): {ordinarie === 1 ? '1 ordinarie ledamot' : `${ordinarie} ordinarie ledamöter`} och{' '}
+            {ersattare === 1 ? '1 ersättare' : `${ersattare} ersättare`}.
+          </Typography>
+          {board.error && <Alert severity="error">{board.error}</Alert>}
+          <TableContainer component={Paper}>
+            {board.data === null && !board.error && <LinearProgress aria-label="Hämtar styrelsen" />}
+            <Table aria-label="Styrelse">
+              <TableHead>
+                <TableRow>
+                  <TableCell sx={{ width: '26%' }}>Medlemsorganisation</TableCell>
+                  <TableCell sx={{ width: '35%' }}>Ordinarie ledamot</TableCell>
+                  <TableCell sx={{ width: '35%' }}>Ersättare</TableCell>
+                  <TableCell align="right" sx={{ width: 64 }}>
+                    <Box component="span" sx={visuallyHidden}>
+                      Åtgärder
+                    </Box>
+                  </TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {board.data && rows.length === 0 && (
+                  <TableRow>
+                    <TableCell colSpan={4}>
+                      <Typography color="text.secondary">Förbundet har inga medlemmar ännu. Lägg till dem under Medlemmar.</Typography>
+                    </TableCell>
+                  </TableRow>
+                )}
+                {rows.map((r) => (
+                  <TableRow key={r.memberId} hover data-testid="board-row" sx={{ verticalAlign: 'top' }}>
+                    <TableCell sx={{ fontWeight: 600 }}>{r.memberName}</TableCell>
+                    <TableCell>
+                      <SeatList seats={r.ordinarie} period={period} empty="Ingen ordinarie ledamot" onOpen={(a) => setEditing({ appointment: a, preset: {} })} />
+                    </TableCell>
+                    <TableCell>
+                      <SeatList seats={r.ersattare} period={period} empty="Ingen ersättare" onOpen={(a) => setEditing({ appointment: a, preset: {} })} />
+                    </TableCell>
+                    <TableCell align="right" sx={{ py: 0.5 }}>
+                      <Tooltip title={`Lägg till ledamot eller ersättare för ${r.memberName}`}>
+                        <IconButton
+                          size="small"
+                          aria-label={`Lägg till ledamot för ${r.memberName}`}
+                          onClick={() =>
+                            setEditing({ appointment: null, preset: { memberId: r.memberId, seat: r.ordinarie.length === 0 ? 'ordinarie' : 'ersattare' } })
+                          }
+                        >
+                          <Add fontSize="small" />
+                        </IconButton>
+                      </Tooltip>
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </TableContainer>
+          <SignatureCard period={period} version={version} />
+        </>
+      )}
+
+      {editing && period && (
+        <SeatDialog
+          key={editing.appointment?.id ?? 'new'}
+          appointment={editing.appointment}
+          period={period}
+          preset={editing.preset}
+          members={members}
+          people={people.data ?? []}
+          onClose={() => setEditing(null)}
+          onRemove={(a) => setRemoving(a)}
+          onSaved={(saved) => {
+            const wasNew = editing.appointment === null;
+            setEditing(null);
+            void refresh();
+            notify(
+              'success',
+              wasNew
+                ? `${personLabel(saved.person)} är ${saved.seat === 'ordinarie' ? 'ordinarie ledamot' : 'ersättare'} för ${saved.memberName}.`
+                : `Ändringarna för ${saved.person.name} är sparade.`,
+            );
+          }}
+        />
+      )}
+      {editingPeriod && (
+        <PeriodDialog
+          period={editingPeriod.period}
+          latest={periods.data?.[0] ?? null}
+          onClose={() => setEditingPeriod(null)}
+          onRemove={(p) => setRemovingPeriod(p)}
+          onSaved={(saved) => {
+            setEditingPeriod(null);
+            setChosenId(saved.id);
+            void refresh();
+            notify('success', editingPeriod.period ? `Mandatperioden ${saved.label} är sparad.` : `Mandatperioden ${saved.label} är tillagd.`);
+          }}
+        />
+      )}
+      <ConfirmDialog
+        open={removing !== null}
+        title={`Ta bort ${removing?.person.name ?? ''} ur styrelsen?`}
+        text={
+          removing
+            ? `Uppdraget som ${removing.seat === 'ordinarie' ? 'ordinarie ledamot' : 'ersättare'} för ${removing.memberName} tas bort. Personen finns kvar i personregistret. Ändringen loggas och kan ångras direkt efteråt.`
+            : ''
+        }
+        confirmLabel="Ta bort"
+        busy={busy}
+        onCancel={() => setRemoving(null)}
+        onConfirm={() => removing && void remove(removing)}
+      />
+      <ConfirmDialog
+        open={removingPeriod !== null}
+        title={`Ta bort mandatperioden ${removingPeriod?.label ?? ''}?`}
+        text="Perioden har inga ledamöter och tas bort. Ändringen loggas och kan ångras direkt efteråt."
+        confirmLabel="Ta bort"
+        onCancel={() => setRemovingPeriod(null)}
+        onConfirm={() => removingPeriod && void removePeriod(removingPeriod)}
+      />
+      <ImportDialog
+        register="styrelse"
+        open={importing}
+        onClose={() => setImporting(false)}
+        onImported={() => {
+          setImporting(false);
+          void refresh();
+        }}
+      />
+    </Stack>
+  );
+}

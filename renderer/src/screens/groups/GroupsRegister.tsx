@@ -1,0 +1,216 @@
+import { useEffect, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import IconButton from '@mui/material/IconButton';
+import LinearProgress from '@mui/material/LinearProgress';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import Add from '@mui/icons-material/Add';
+import DeleteOutline from '@mui/icons-material/DeleteOutlined';
+import EditOutlined from '@mui/icons-material/EditOutlined';
+import { GROUP_KIND_LABELS, type Group } from '../../../../shared/contract/schemas/groups';
+import { call, errorMessage } from '../../api';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ExportButton } from '../../components/ExportButton';
+import { useApp } from '../../store/app';
+import { useLoad, usePeople } from '../people/common';
+import { GroupDialog } from './GroupDialog';
+
+type Editing = { group: Group | null } | null;
+
+function restoreInput(g: Group) {
+  return {
+    name: g.name,
+    kind: g.kind,
+    memberId: g.memberId,
+    description: g.description ?? undefined,
+    members: g.members.map((m) => ({
+      personId: m.personId,
+      ...(m.personId === null ? { name: m.name } : {}),
+      organisation: m.organisation ?? undefined,
+      role: m.role ?? undefined,
+    })),
+    confirmPersonalData: true,
+  };
+}
+
+export function GroupsRegister({ route }: { route: string[] }) {
+  const { members, notify, go } = useApp();
+  const groups = useLoad(() => call('groups.list', {}));
+  const people = usePeople();
+  const [editing, setEditing] = useState<Editing>(null);
+  const [removing, setRemoving] = useState<Group | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  // #/register/grupper/3 opens that group.
+  const routeId = Number(route[0]);
+  useEffect(() => {
+    if (!Number.isInteger(routeId) || routeId <= 0 || !groups.data) return;
+    const group = groups.data.find((g) => g.id === routeId);
+    if (group) setEditing({ group });
+  }, [routeId, groups.data]);
+
+  function close() {
+    setEditing(null);
+    if (route.length > 0) go('register', 'grupper');
+  }
+
+  async function remove(group: Group) {
+    setBusy(true);
+    try {
+      await call('groups.remove', { id: group.id });
+      close();
+      await groups.reload();
+      void people.reload();
+      notify('success', `${group.name} togs bort.`, {
+        label: 'Ångra',
+        run: async () => {
+          try {
+            await call('groups.save', restoreInput(group));
+            await groups.reload();
+            void people.reload();
+            notify('info', `${group.name} är tillbaka.`);
+          } catch (err) {
+            notify('error', errorMessage(err));
+          }
+        },
+      });
+    } catch (err) {
+      notify('error', errorMessage(err));
+    } finally {
+      setBusy(false);
+      setRemoving(null);
+    }
+  }
+
+  const list = groups.data ?? [];
+
+  return (
+    <Stack spacing={2}>
+      <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: { md: 'center' }, justifyContent: 'space-between' }}>
+        <Typography color="text.secondary">
+          Arbetsutskottet, beredningsgruppen, lokusgrupperna i kommunerna och andra grupper som förbundet samordnar.
+        </Typography>
+        <Stack direction="row" spacing={1} sx={{ flexShrink: 0 }}>
+          <ExportButton register="grupper" />
+          <Button variant="contained" startIcon={<Add />} onClick={() => setEditing({ group: null })}>
+            Ny grupp
+          </Button>
+        </Stack>
+      </Stack>
+      {groups.error && <Alert severity="error">{groups.error}</Alert>}
+      <TableContainer component={Paper}>
+        {groups.data === null && !groups.error && <LinearProgress aria-label="Hämtar grupperna" />}
+        <Table aria-label="Grupper">
+          <TableHead>
+            <TableRow>
+              <TableCell sx={{ width: '30%' }}>Grupp</TableCell>
+              <TableCell>Medlemmar</TableCell>
+              <TableCell align="right" sx={{ width: 112 }}>
+                Åtgärder
+              </TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {groups.data && list.length === 0 && (
+              <TableRow>
+                <TableCell colSpan={3}>
+                  <Typography color="text.secondary">Inga grupper ännu.</Typography>
+                </TableCell>
+              </TableRow>
+            )}
+            {list.map((g) => (
+              <TableRow key={g.id} hover data-testid="group-row" sx={{ verticalAlign: 'top' }}>
+                <TableCell>
+                  <Typography sx={{ fontWeight: 600 }}>{g.name}</Typography>
+                  <Stack direction="row" spacing={1} sx={{ mt: 0.5, alignItems: 'center', flexWrap: 'wrap' }}>
+                    {g.name !== GROUP_KIND_LABELS[g.kind] && <Chip size="small" label={GROUP_KIND_LABELS[g.kind]} />}
+                    {g.memberName && (
+                      <Typography variant="body2" color="text.secondary">
+                        {g.memberName}
+                      </Typography>
+                    )}
+                  </Stack>
+                  {g.description && (
+                    <Typography variant="body2" color="text.secondary" sx={{ mt: 0.75 }}>
+                      {g.description}
+                    </Typography>
+                  )}
+                </TableCell>
+                <TableCell>
+                  {g.members.length === 0 ? (
+                    <Typography variant="body2" color="text.secondary" sx={{ fontStyle: 'italic' }}>
+                      Inga medlemmar
+                    </Typography>
+                  ) : (
+                    <Stack spacing={0.25}>
+                      {g.members.map((m, i) => (
+                        <Typography key={`${m.personId ?? m.name}-${i}`} variant="body2">
+                          <strong>{m.name}</strong>
+                          {m.organisation ? `, ${m.organisation}` : ''}
+                          {m.role && (
+                            <Typography component="span" variant="body2" color="text.secondary">
+                              {' '}
+                              – {m.role}
+                            </Typography>
+                          )}
+                        </Typography>
+                      ))}
+                    </Stack>
+                  )}
+                </TableCell>
+                <TableCell align="right" sx={{ whiteSpace: 'nowrap', py: 0.5 }}>
+                  <Tooltip title="Redigera">
+                    <IconButton size="small" aria-label={`Redigera ${g.name}`} onClick={() => setEditing({ group: g })}>
+                      <EditOutlined fontSize="small" />
+                    </IconButton>
+                  </Tooltip>
+                  <Tooltip title="Ta bort">
+                    <IconButton size="small" aria-label={`Ta bort ${g.name}`} onClick={() => setRemoving(g)}>
+                      <DeleteOutline fontSize="small" />
+                    </IconButton>
+                  </Tooltip>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableContainer>
+      {editing && (
+        <GroupDialog
+          key={editing.group?.id ?? 'new'}
+          group={editing.group}
+          members={members}
+          people={people.data ?? []}
+          onClose={close}
+          onRemove={(g) => setRemoving(g)}
+          onSaved={(saved) => {
+            const wasNew = editing.group === null;
+            close();
+            void groups.reload();
+            void people.reload();
+            notify('success', wasNew ? `${saved.name} är tillagd.` : `Ändringarna i ${saved.name} är sparade.`);
+          }}
+        />
+      )}
+      <ConfirmDialog
+        open={removing !== null}
+        title={`Ta bort ${removing?.name ?? ''}?`}
+        text="Gruppen och dess medlemslista tas bort. Personerna finns kvar i personregistret. Ändringen loggas och kan ångras direkt efteråt."
+        confirmLabel="Ta bort"
+        busy={busy}
+        onCancel={() => setRemoving(null)}
+        onConfirm={() => removing && void remove(removing)}
+      />
+    </Stack>
+  );
+}

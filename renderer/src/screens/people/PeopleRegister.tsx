@@ -1,0 +1,236 @@
+import { useEffect, useMemo, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import IconButton from '@mui/material/IconButton';
+import InputAdornment from '@mui/material/InputAdornment';
+import LinearProgress from '@mui/material/LinearProgress';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import Add from '@mui/icons-material/Add';
+import DeleteOutline from '@mui/icons-material/DeleteOutlined';
+import EditOutlined from '@mui/icons-material/EditOutlined';
+import SearchOutlined from '@mui/icons-material/SearchOutlined';
+import type { Person } from '../../../../shared/contract/schemas/board';
+import { call, errorMessage } from '../../api';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ExportButton } from '../../components/ExportButton';
+import { useApp } from '../../store/app';
+import { PersonDialog } from './PersonDialog';
+import { usePeople } from './common';
+
+type Editing = { person: Person | null } | null;
+
+function matches(p: Person, words: string[]): boolean {
+  const text = [p.name, p.party, p.organisation, p.title, p.email, p.phone, ...p.usedIn].filter(Boolean).join(' ').toLocaleLowerCase('sv');
+  return words.every((w) => text.includes(w));
+}
+
+export function PeopleRegister({ route }: { route: string[] }) {
+  const { notify, go } = useApp();
+  const people = usePeople();
+  const [filter, setFilter] = useState('');
+  const [editing, setEditing] = useState<Editing>(null);
+  const [removing, setRemoving] = useState<Person | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  // #/register/personer/12 opens that person (from search results and links).
+  const routeId = Number(route[0]);
+  useEffect(() => {
+    if (!Number.isInteger(routeId) || routeId <= 0 || !people.data) return;
+    const person = people.data.find((p) => p.id === routeId);
+    if (person) setEditing({ person });
+  }, [routeId, people.data]);
+
+  const list = people.data ?? [];
+  const shown = useMemo(() => {
+    const words = filter.toLocaleLowerCase('sv').split(/\s+/).filter(Boolean);
+    return words.length === 0 ? list : list.filter((p) => matches(p, words));
+  }, [list, filter]);
+
+  function close() {
+    setEditing(null);
+    if (route.length > 0) go('register', 'personer');
+  }
+
+  async function remove(person: Person) {
+    setBusy(true);
+    try {
+      await call('people.remove', { id: person.id });
+      close();
+      await people.reload();
+      notify('success', `${person.name} togs bort ur personregistret.`, {
+        label: 'Ångra',
+        run: async () => {
+          try {
+            await call('people.save', {
+              name: person.name,
+              party: person.party ?? undefined,
+              organisation: person.organisation ?? undefined,
+              title: person.title ?? undefined,
+              email: person.email ?? undefined,
+              phone: person.phone ?? undefined,
+              notes: person.notes ?? undefined,
+              confirmPersonalData: true,
+            });
+            await people.reload();
+            notify('info', `${person.name} är tillbaka i registret.`);
+          } catch (err) {
+            notify('error', errorMessage(err));
+          }
+        },
+      });
+    } catch (err) {
+      // E.g. "… kan inte tas bort eftersom personen finns med i: …": the API says why.
+      notify('error', errorMessage(err));
+    } finally {
+      setBusy(false);
+      setRemoving(null);
+    }
+  }
+
+  return (
+    <Stack spacing={2}>
+      <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: { md: 'center' }, justifyContent: 'space-between' }}>
+        <TextField
+          size="small"
+          placeholder="Sök namn, parti, organisation …"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          sx={{ width: { xs: '100%', md: 340 } }}
+          slotProps={{
+            htmlInput: { 'aria-label': 'Sök i personregistret' },
+            input: {
+              startAdornment: (
+                <InputAdornment position="start">
+                  <SearchOutlined fontSize="small" />
+                </InputAdornment>
+              ),
+            },
+          }}
+        />
+        <Stack direction="row" spacing={1}>
+          <ExportButton register="personer" />
+          <Button variant="contained" startIcon={<Add />} onClick={() => setEditing({ person: null })}>
+            Lägg till person
+          </Button>
+        </Stack>
+      </Stack>
+      <Typography color="text.secondary">
+        {list.length === 1 ? '1 person' : `${list.length} personer`}
+        {shown.length !== list.length ? `, ${shown.length} visas` : ''}. Styrelseledamöter, ersättare, gruppmedlemmar och delegater.
+      </Typography>
+      {people.error && <Alert severity="error">{people.error}</Alert>}
+      <TableContainer component={Paper}>
+        {people.data === null && !people.error && <LinearProgress aria-label="Hämtar personregistret" />}
+        <Table aria-label="Personregister" size="small">
+          <TableHead>
+            <TableRow>
+              <TableCell>Namn</TableCell>
+              <TableCell>Parti</TableCell>
+              <TableCell>Organisation, befattning</TableCell>
+              <TableCell>E-post, telefon</TableCell>
+              <TableCell>Uppdrag</TableCell>
+              <TableCell align="right" sx={{ width: 112 }}>
+                Åtgärder
+              </TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {people.data && shown.length === 0 && (
+              <TableRow>
+                <TableCell colSpan={6}>
+                  <Typography color="text.secondary" sx={{ py: 1 }}>
+                    {list.length === 0 ? 'Registret är tomt. Personer läggs till här eller när du lägger till en styrelseledamot.' : 'Ingen person matchar sökningen.'}
+                  </Typography>
+                </TableCell>
+              </TableRow>
+            )}
+            {shown.map((p) => (
+              <TableRow key={p.id} hover data-testid="person-row" sx={{ verticalAlign: 'top' }}>
+                <TableCell sx={{ fontWeight: 600, py: 1.25, whiteSpace: 'nowrap' }}>{p.name}</TableCell>
+                <TableCell sx={{ py: 1.25 }}>{p.party ?? ''}</TableCell>
+                <TableCell sx={{ py: 1.25 }}>
+                  {p.organisation && <Typography variant="body2">{p.organisation}</Typography>}
+                  {p.title && (
+                    <Typography variant="body2" color="text.secondary">
+                      {p.title}
+                    </Typography>
+                  )}
+                </TableCell>
+                <TableCell sx={{ py: 1.25 }}>
+                  {p.email && <Typography variant="body2">{p.email}</Typography>}
+                  {p.phone && (
+                    <Typography variant="body2" color="text.secondary">
+                      {p.phone}
+                    </Typography>
+                  )}
+                </TableCell>
+                <TableCell sx={{ py: 1.25 }}>
+                  {p.usedIn.length === 0 ? (
+                    <Typography variant="body2" color="text.secondary">
+                      Inget uppdrag
+                    </Typography>
+                  ) : (
+                    p.usedIn.map((u) => (
+                      <Typography key={u} variant="body2">
+                        {u}
+                      </Typography>
+                    ))
+                  )}
+                </TableCell>
+                <TableCell align="right" sx={{ whiteSpace: 'nowrap', py: 0.5 }}>
+                  <Tooltip title="Redigera">
+                    <IconButton size="small" aria-label={`Redigera ${p.name}`} onClick={() => setEditing({ person: p })}>
+                      <EditOutlined fontSize="small" />
+                    </IconButton>
+                  </Tooltip>
+                  <Tooltip title="Ta bort">
+                    <IconButton size="small" aria-label={`Ta bort ${p.name}`} onClick={() => setRemoving(p)}>
+                      <DeleteOutline fontSize="small" />
+                    </IconButton>
+                  </Tooltip>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableContainer>
+      {editing && (
+        <PersonDialog
+          key={editing.person?.id ?? 'new'}
+          person={editing.person}
+          onClose={close}
+          onRemove={(p) => setRemoving(p)}
+          onSaved={(saved) => {
+            const wasNew = editing.person === null;
+            close();
+            void people.reload();
+            notify('success', wasNew ? `${saved.name} är tillagd i personregistret.` : `Ändringarna för ${saved.name} är sparade.`);
+          }}
+        />
+      )}
+      <ConfirmDialog
+        open={removing !== null}
+        title={`Ta bort ${removing?.name ?? ''}?`}
+        text={
+          removing && removing.usedIn.length > 0
+            ? `${removing.name} har uppdrag (${removing.usedIn.join('; ')}) och kan inte tas bort förrän uppdragen är borttagna.`
+            : 'Personen tas bort ur personregistret. Ändringen loggas och kan ångras direkt efteråt.'
+        }
+        confirmLabel="Ta bort"
+        busy={busy}
+        onCancel={() => setRemoving(null)}
+        onConfirm={() => removing && void remove(removing)}
+      />
+    </Stack>
+  );
+}
