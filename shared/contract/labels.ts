@@ -54,6 +54,20 @@ export const FIELD_LABELS: Record<string, string> = {
   query: 'Sökning',
   register: 'Register',
   date: 'Datum',
+  memberName: 'Medlemsorganisation',
+  delegationCode: 'Punkt',
+  delegationMatter: 'Delegation',
+  mustBeReported: 'Ska anmälas',
+  reported: 'Anmäld',
+  voided: 'Makulerad',
+  documentCount: 'Antal handlingar',
+  usedIn: 'Uppdrag',
+  reportToBoard: 'Anmäls till styrelsen',
+  decisionCount: 'Antal beslut',
+  arendeId: 'Ärende',
+  displayName: 'Namn',
+  actor: 'Loggas som',
+  osUser: 'Användarkonto',
 };
 
 /** "populations.1.population" → "Folkmängd, rad 2: Folkmängd"; "" → "". */
