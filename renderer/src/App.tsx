@@ -21,6 +21,8 @@ import AccountBalanceWalletOutlined from '@mui/icons-material/AccountBalanceWall
 import ShieldOutlined from '@mui/icons-material/ShieldOutlined';
 import { SECTIONS, useApp, type SectionId } from './store/app';
 import { OverviewScreen } from './screens/OverviewScreen';
+import { DiaryScreen } from './screens/diary/DiaryScreen';
+import { GlobalSearch } from './components/GlobalSearch';
 import { RegistersScreen } from './screens/RegistersScreen';
 import { ComingSoonScreen } from './screens/ComingSoonScreen';
 
@@ -41,6 +43,8 @@ function Screen({ section }: { section: SectionId }) {
       return <OverviewScreen />;
     case 'register':
       return <RegistersScreen />;
+    case 'arenden':
+      return <DiaryScreen />;
     default:
       return <ComingSoonScreen section={section} />;
   }
@@ -63,6 +67,7 @@ export function App() {
           <Typography variant="body1" component="div" sx={{ flexGrow: 1, opacity: 0.9 }} data-testid="forbund-name">
             {forbund?.name ?? ''}
           </Typography>
+          <GlobalSearch />
           {forbund?.isDemo && <Chip label="Exempeldata" size="small" sx={{ bgcolor: 'rgba(255,255,255,0.18)', color: 'inherit', mr: 2 }} />}
           {info && (
             <Typography variant="body2" sx={{ opacity: 0.8 }} title={info.databasePath}>

@@ -1,0 +1,288 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import LinearProgress from '@mui/material/LinearProgress';
+import Link from '@mui/material/Link';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Switch from '@mui/material/Switch';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import AddOutlined from '@mui/icons-material/AddOutlined';
+import ArrowBackOutlined from '@mui/icons-material/ArrowBackOutlined';
+import UploadFileOutlined from '@mui/icons-material/UploadFileOutlined';
+import { ARENDE_KIND_LABELS, ARENDE_STATUS_LABELS, type Arende, type ArendeListItem } from '../../../../shared/contract/schemas/diarium';
+import { call, errorMessage } from '../../api';
+import { AuditHistoryButton } from '../../components/AuditHistory';
+import { ExportButton } from '../../components/ExportButton';
+import { downloadBase64, fileToBase64, formatBytes } from '../../files';
+import { useApp } from '../../store/app';
+import { ArendeDialog } from './ArendeDialog';
+
+/** Ärenden & dokument: the diarium, and one ärende at #/arenden/<id>. */
+export function DiaryScreen() {
+  const route = useApp((s) => s.route);
+  const id = route[0] !== undefined && /^\d+$/.test(route[0]) ? Number(route[0]) : null;
+  return id === null ? <DiaryList /> : <ArendeView key={id} id={id} />;
+}
+
+function DiaryList() {
+  const go = useApp((s) => s.go);
+  const [rows, setRows] = useState<ArendeListItem[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [showVoided, setShowVoided] = useState(true);
+  const [creating, setCreating] = useState(false);
+  useEffect(() => {
+    call('arenden.list', { includeVoided: showVoided })
+      .then(setRows)
+      .catch((err: unknown) => setError(errorMessage(err)));
+  }, [showVoided]);
+
+  return (
+    <Stack spacing={2}>
+      <Typography variant="h1">Ärenden & dokument</Typography>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+        <FormControlLabel control={<Switch checked={showVoided} onChange={(e) => setShowVoided(e.target.checked)} />} label="Visa makulerade" />
+        <span style={{ flexGrow: 1 }} />
+        <ExportButton register="diarium" />
+        <Button variant="contained" startIcon={<AddOutlined />} onClick={() => setCreating(true)}>
+          Nytt ärende
+        </Button>
+      </Stack>
+      {error && <Alert severity="error">{error}</Alert>}
+      {rows === null && !error && <LinearProgress aria-label="Hämtar diariet" />}
+      {rows && (
+        <Paper variant="outlined">
+          <Table size="small" aria-label="Diarium">
+            <TableHead>
+              <TableRow>
+                <TableCell>Diarienummer</TableCell>
+                <TableCell sx={{ minWidth: 320 }}>Rubrik</TableCell>
+                <TableCell>Typ</TableCell>
+                <TableCell>Status</TableCell>
+                <TableCell>Inkom</TableCell>
+                <TableCell>Beslutat</TableCell>
+                <TableCell>Handläggare</TableCell>
+                <TableCell align="right">Handlingar</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {rows.map((a) => (
+                <TableRow key={a.id} hover data-testid="arende-row" onClick={() => go('arenden', String(a.id))} sx={{ cursor: 'pointer', opacity: a.voided ? 0.6 : 1 }}>
+                  <TableCell sx={{ whiteSpace: 'nowrap', textDecoration: a.voided ? 'line-through' : 'none' }}>{a.diarienummer}</TableCell>
+                  <TableCell>
+                    <span style={{ textDecoration: a.voided ? 'line-through' : 'none' }}>{a.title}</span>
+                    {a.voided && (
+                      <Typography variant="body2" sx={{ color: 'text.secondary' }}>
+                        Makulerat: {a.voided.reason}
+                      </Typography>
+                    )}
+                  </TableCell>
+                  <TableCell>{ARENDE_KIND_LABELS[a.kind]}</TableCell>
+                  <TableCell>
+                    <Chip size="small" variant="outlined" label={ARENDE_STATUS_LABELS[a.status]} />
+                  </TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{a.receivedOn ?? '—'}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{a.decidedOn ?? '—'}</TableCell>
+                  <TableCell>{a.handlaggare ?? '—'}</TableCell>
+                  <TableCell align="right">{a.documentCount}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Paper>
+      )}
+      {creating && <ArendeDialog arende={null} open onClose={() => setCreating(false)} onSaved={(a) => go('arenden', String(a.id))} />}
+    </Stack>
+  );
+}
+
+function ArendeView({ id }: { id: number }) {
+  const { go, notify } = useApp();
+  const [arende, setArende] = useState<Arende | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [voiding, setVoiding] = useState(false);
+  const [uploading, setUploading] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const reload = useCallback(() => {
+    call('arenden.get', { id })
+      .then(setArende)
+      .catch((err: unknown) => setError(errorMessage(err)));
+  }, [id]);
+  useEffect(reload, [reload]);
+
+  async function upload(files: FileList | null) {
+    if (!files || files.length === 0) return;
+    setUploading(true);
+    try {
+      for (const file of Array.from(files)) {
+        await call('documents.add', { arendeId: id, fileName: file.name, mimeType: file.type || undefined, contentBase64: await fileToBase64(file) });
+      }
+      notify('success', files.length === 1 ? `${files[0]?.name ?? 'Filen'} är tillagd.` : `${files.length} filer är tillagda.`);
+      reload();
+    } catch (err) {
+      notify('error', errorMessage(err));
+    } finally {
+      setUploading(false);
+      if (fileInput.current) fileInput.current.value = '';
+    }
+  }
+
+  async function download(docId: number) {
+    try {
+      const doc = await call('documents.get', { id: docId });
+      downloadBase64(doc.meta.fileName, doc.meta.mimeType, doc.contentBase64);
+    } catch (err) {
+      notify('error', errorMessage(err));
+    }
+  }
+
+  if (error) return <Alert severity="error">{error}</Alert>;
+  if (!arende) return <LinearProgress aria-label="Hämtar ärendet" />;
+  return (
+    <Stack spacing={2}>
+      <Link component="button" onClick={() => go('arenden')} sx={{ alignSelf: 'flex-start', display: 'flex', alignItems: 'center', gap: 0.5 }}>
+        <ArrowBackOutlined fontSize="small" /> Diariet
+      </Link>
+      <Typography variant="h1">
+        {arende.diarienummer} {arende.title}
+      </Typography>
+      {arende.voided && (
+        <Alert severity="warning">
+          Makulerat {arende.voided.at.slice(0, 10)} av {arende.voided.by}: {arende.voided.reason}. Diarienumret används aldrig igen.
+        </Alert>
+      )}
+      <Stack direction="row" spacing={1}>
+        <Button variant="outlined" onClick={() => setEditing(true)} disabled={arende.voided !== null}>
+          Ändra
+        </Button>
+        <AuditHistoryButton entity="arende" entityId={arende.id} title={`${arende.diarienummer} ${arende.title}`} />
+        <Button color="warning" onClick={() => setVoiding(true)} disabled={arende.voided !== null}>
+          Makulera
+        </Button>
+      </Stack>
+      <Paper variant="outlined" sx={{ p: 2 }}>
+        <Table size="small" aria-label="Uppgifter">
+          <TableBody>
+            {[
+              ['Typ', ARENDE_KIND_LABELS[arende.kind]],
+              ['Status', ARENDE_STATUS_LABELS[arende.status]],
+              ['Inkom', arende.receivedOn ?? '—'],
+              ['Beslutsdatum', arende.decidedOn ?? '—'],
+              ['Handläggare', arende.handlaggare ?? '—'],
+              ['Beskrivning', arende.description ?? '—'],
+            ].map(([k, v]) => (
+              <TableRow key={k}>
+                <TableCell component="th" sx={{ width: 160, color: 'text.secondary' }}>
+                  {k}
+                </TableCell>
+                <TableCell sx={{ whiteSpace: 'pre-wrap' }}>{v}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Paper>
+      <Stack direction="row" sx={{ alignItems: 'center' }}>
+        <Typography variant="h2" sx={{ fontSize: 20, flexGrow: 1 }}>
+          Handlingar
+        </Typography>
+        <input ref={fileInput} type="file" multiple hidden aria-label="Välj filer" onChange={(e) => void upload(e.target.files)} />
+        <Button startIcon={<UploadFileOutlined />} variant="outlined" disabled={uploading || arende.voided !== null} onClick={() => fileInput.current?.click()}>
+          {uploading ? 'Lägger till …' : 'Lägg till handling'}
+        </Button>
+      </Stack>
+      {uploading && <LinearProgress aria-label="Laddar upp" />}
+      {arende.documents.length === 0 ? (
+        <Typography sx={{ color: 'text.secondary' }}>Inga handlingar ännu.</Typography>
+      ) : (
+        <Paper variant="outlined">
+          <Table size="small" aria-label="Handlingar">
+            <TableHead>
+              <TableRow>
+                <TableCell>Titel</TableCell>
+                <TableCell>Fil</TableCell>
+                <TableCell align="right">Storlek</TableCell>
+                <TableCell>SHA-256</TableCell>
+                <TableCell>Lagring</TableCell>
+                <TableCell />
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {arende.documents.map((d) => (
+                <TableRow key={d.id} data-testid="document-row">
+                  <TableCell>{d.title}</TableCell>
+                  <TableCell>{d.fileName}</TableCell>
+                  <TableCell align="right">{formatBytes(d.size)}</TableCell>
+                  <TableCell title={d.sha256} sx={{ fontFamily: 'monospace' }}>
+                    {d.sha256.slice(0, 12)}…
+                  </TableCell>
+                  <TableCell>{d.storage === 'db' ? 'i databasen' : 'bredvid databasen'}</TableCell>
+                  <TableCell>
+                    <Button size="small" onClick={() => void download(d.id)}>
+                      Hämta
+                    </Button>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Paper>
+      )}
+      {arende.links.length > 0 && (
+        <>
+          <Typography variant="h2" sx={{ fontSize: 20 }}>
+            Kopplingar
+          </Typography>
+          <Stack spacing={0.5}>
+            {arende.links.map((l) => (
+              <Typography key={l.id}>{l.targetLabel}</Typography>
+            ))}
+          </Stack>
+        </>
+      )}
+      {editing && <ArendeDialog arende={arende} open onClose={() => setEditing(false)} onSaved={(a) => { setEditing(false); setArende(a); }} />}
+      {voiding && <VoidDialog arende={arende} onClose={() => setVoiding(false)} onVoided={(a) => { setVoiding(false); setArende(a); }} />}
+    </Stack>
+  );
+}
+
+function VoidDialog(props: { arende: Arende; onClose: () => void; onVoided: (a: Arende) => void }) {
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  async function run() {
+    try {
+      props.onVoided(await call('arenden.void', { id: props.arende.id, reason }));
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  }
+  return (
+    <Dialog open onClose={props.onClose} aria-labelledby="void-title">
+      <DialogTitle id="void-title">Makulera {props.arende.diarienummer}?</DialogTitle>
+      <DialogContent>
+        <DialogContentText>Ärendet ligger kvar i diariet med sitt nummer och skälet. Numret används aldrig igen.</DialogContentText>
+        {error && <Alert severity="error">{error}</Alert>}
+        <TextField label="Skäl" value={reason} onChange={(e) => setReason(e.target.value)} fullWidth required sx={{ mt: 2 }} autoFocus />
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={props.onClose}>Avbryt</Button>
+        <Button color="warning" variant="contained" onClick={() => void run()} disabled={reason.trim() === ''}>
+          Makulera
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

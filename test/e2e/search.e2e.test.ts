@@ -1,0 +1,107 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startHost, type RunningHost } from '../../electron/host/server';
+import { RENDERER_DIST } from '../../electron/host/node-paths';
+import type { Session } from '../../electron/services/session';
+import type { ArendeListItem } from '../../shared/contract/schemas/diarium';
+import { artifactPath, launchChromium } from '../helpers/browser';
+import { demoSession } from '../helpers/session';
+
+let session: Session;
+let host: RunningHost;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+const TITLE = 'Samverkan kring Älvkarlebyprojektet';
+
+beforeAll(async () => {
+  if (!fs.existsSync(`${RENDERER_DIST}/index.html`)) throw new Error('Gränssnittet är inte byggt: kör npm run build:renderer först.');
+  session = demoSession();
+  host = await startHost({ api: session.api, staticDir: RENDERER_DIST });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1360, height: 900 }, locale: 'sv-SE' });
+  page.on('pageerror', (err) => pageErrors.push(String(err)));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') pageErrors.push(msg.text());
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+  session?.close();
+});
+
+async function arenden(): Promise<ArendeListItem[]> {
+  const r = await session.api.call('arenden.list', {});
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value as ArendeListItem[];
+}
+
+describe('diarium and search in Chromium through the host', () => {
+  it('registers an ärende, which takes the next diarienummer of its year', async () => {
+    await page.goto(`${host.url}#/arenden`);
+    await page.getByRole('table', { name: 'Diarium' }).waitFor();
+    await page.getByRole('button', { name: 'Nytt ärende' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nytt ärende' });
+    const year = new Date().toISOString().slice(0, 4);
+    const next = await session.api.call('arenden.nextNumber', { year: Number(year) });
+    if (!next.ok) throw new Error(next.error.message);
+    const expected = (next.value as { diarienummer: string }).diarienummer;
+    await dialog.getByText(`Får diarienummer ${expected} när det sparas.`).waitFor();
+    await dialog.getByRole('textbox', { name: 'Rubrik' }).fill(TITLE);
+    await dialog.getByRole('textbox', { name: 'Handläggare' }).fill('Förbundschef');
+    await dialog.getByRole('button', { name: 'Registrera' }).click();
+    await page.getByRole('heading', { name: `${expected} ${TITLE}` }).waitFor();
+    expect((await arenden()).find((a) => a.title === TITLE)?.diarienummer).toBe(expected);
+  });
+
+  it('adds a document to the ärende', async () => {
+    await page.getByLabel('Välj filer').setInputFiles({ name: 'minnesanteckning.txt', mimeType: 'text/plain', buffer: Buffer.from('Möte med lokusgruppen om insatsen.\n', 'utf8') });
+    const row = page.getByTestId('document-row').filter({ hasText: 'minnesanteckning.txt' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('i databasen');
+  });
+
+  it('finds the ärende from a prefix of a word in its title, with Swedish letters, and opens it with its audit trail', async () => {
+    await page.goto(`${host.url}#/oversikt`);
+    const search = page.getByRole('textbox', { name: 'Sök' });
+    await search.fill('älvkarlebyproj');
+    const hits = page.getByRole('list', { name: 'Sökträffar' });
+    const hit = hits.getByRole('button').filter({ hasText: TITLE });
+    await hit.waitFor();
+    expect(await hit.locator('strong').first().textContent()).toBe('Älvkarlebyprojektet');
+    await page.screenshot({ path: artifactPath('sok.png'), animations: 'disabled' });
+    await hit.click();
+    await page.getByRole('heading', { name: new RegExp(TITLE) }).waitFor();
+    expect(page.url()).toMatch(/#\/arenden\/\d+$/);
+
+    await page.getByRole('button', { name: 'Historik' }).click();
+    const history = page.getByRole('dialog', { name: /^Historik/ });
+    const entries = history.getByTestId('audit-entry');
+    await expect.poll(() => entries.count()).toBe(1);
+    expect(await entries.first().textContent()).toMatch(/^Skapad \d{4}-\d{2}-\d{2} \d{2}:\d{2} av testare/);
+    expect(await history.textContent()).toContain(TITLE);
+    await page.screenshot({ path: artifactPath('arende-historik.png'), animations: 'disabled' });
+    await history.getByRole('button', { name: 'Stäng' }).click();
+  });
+
+  it('voids the ärende with a reason; it stays in the diarium, struck through', async () => {
+    await page.getByRole('button', { name: 'Makulera' }).click();
+    const dialog = page.getByRole('dialog', { name: /^Makulera/ });
+    await dialog.getByRole('textbox', { name: 'Skäl' }).fill('Registrerat två gånger');
+    await dialog.getByRole('button', { name: 'Makulera' }).click();
+    await page.getByText(/Makulerat \d{4}-\d{2}-\d{2} av testare: Registrerat två gånger/).waitFor();
+    await page.goto(`${host.url}#/arenden`);
+    const row = page.getByTestId('arende-row').filter({ hasText: TITLE });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Makulerat: Registrerat två gånger');
+    await page.screenshot({ path: artifactPath('diarium.png'), fullPage: true, animations: 'disabled' });
+  });
+
+  it('had no errors in the page', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
