@@ -1,4 +1,7 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { tempDir } from '../helpers/temp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startHost, type RunningHost } from '../../electron/host/server';
@@ -99,6 +102,33 @@ describe('diarium and search in Chromium through the host', () => {
     await row.waitFor();
     expect(await row.textContent()).toContain('Makulerat: Registrerat två gånger');
     await page.screenshot({ path: artifactPath('diarium.png'), fullPage: true, animations: 'disabled' });
+  });
+
+  it('imports the diarium from Excel after a preview that shows the added and the rejected rows', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Diarium');
+    ws.addRow(['Diarienummer', 'Rubrik', 'Typ', 'Status', 'Inkom', 'Beslutsdatum', 'Handläggare', 'Beskrivning', 'Makulerad', 'Makuleringsorsak']);
+    ws.addRow(['2019/004', 'Ansökan från Östhammars lokusgrupp', 'Inkommande handling', 'Avslutat', '2019-02-01', null, 'Förbundschef', null, null, null]);
+    ws.addRow([null, 'Felaktig rad', 'Skrivelse', 'Öppet', null, null, null, null, null, null]);
+    const file = path.join(tempDir(), 'diarium.xlsx');
+    await wb.xlsx.writeFile(file);
+
+    await page.goto(`${host.url}#/arenden`);
+    await page.getByRole('button', { name: 'Importera från Excel' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Importera diariet från Excel' });
+    await dialog.getByLabel('Excel-fil').setInputFiles(file);
+    await dialog.getByText('1 läggs till, 0 ändras, 0 oförändrade, 1 avvisas.').waitFor();
+    await dialog.getByText(/Rad 3, kolumn Typ: okänt värde ”Skrivelse”/).waitFor();
+    const importButton = dialog.getByRole('button', { name: 'Importera', exact: true });
+    expect(await importButton.isDisabled()).toBe(true);
+    expect((await arenden()).some((a) => a.diarienummer === '2019/004')).toBe(false);
+    await page.screenshot({ path: artifactPath('import-forhandsgranskning.png'), animations: 'disabled' });
+
+    await dialog.getByLabel('Hoppa över avvisade rader och importera resten').check();
+    await importButton.click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByTestId('arende-row').filter({ hasText: '2019/004' }).waitFor();
+    expect((await arenden()).find((a) => a.diarienummer === '2019/004')?.title).toBe('Ansökan från Östhammars lokusgrupp');
   });
 
   it('had no errors in the page', () => {

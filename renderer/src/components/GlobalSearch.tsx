@@ -60,6 +60,7 @@ export function GlobalSearch() {
 
   function openHit(hit: SearchHit) {
     setOpen(false);
+    setQuery('');
     if (hit.kind === 'arende') go('arenden', String(hit.id));
     else if (hit.kind === 'document' && hit.arendeId !== null) go('arenden', String(hit.arendeId));
     else if (hit.kind === 'person') go('register', 'personer', String(hit.id));

@@ -26,11 +26,7 @@ import { BOARD_ROLE_LABELS, type BoardAppointment, type MandatePeriod, type Seat
 import { call, errorMessage } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ExportButton } from '../../components/ExportButton';
-// TEMP-IMPORT: helper F's components/ImportDialog.tsx did not exist yet. When it does, delete
-// the stand-in below and restore: import { ImportDialog } from '../../components/ImportDialog';
-function ImportDialog(_props: { register: 'styrelse' | 'diarium'; open: boolean; onClose: () => void; onImported: () => void }) {
-  return null;
-}
+import { ImportDialog } from '../../components/ImportDialog';
 import { useApp } from '../../store/app';
 import { personLabel, useLoad, usePeople, visuallyHidden } from '../people/common';
 import { PeriodDialog } from './PeriodDialog';

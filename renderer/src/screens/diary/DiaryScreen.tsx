@@ -27,6 +27,7 @@ import { ARENDE_KIND_LABELS, ARENDE_STATUS_LABELS, type Arende, type ArendeListI
 import { call, errorMessage } from '../../api';
 import { AuditHistoryButton } from '../../components/AuditHistory';
 import { ExportButton } from '../../components/ExportButton';
+import { ImportDialog } from '../../components/ImportDialog';
 import { downloadBase64, fileToBase64, formatBytes } from '../../files';
 import { useApp } from '../../store/app';
 import { ArendeDialog } from './ArendeDialog';
@@ -44,11 +45,13 @@ function DiaryList() {
   const [error, setError] = useState<string | null>(null);
   const [showVoided, setShowVoided] = useState(true);
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const [version, setVersion] = useState(0);
   useEffect(() => {
     call('arenden.list', { includeVoided: showVoided })
       .then(setRows)
       .catch((err: unknown) => setError(errorMessage(err)));
-  }, [showVoided]);
+  }, [showVoided, version]);
 
   return (
     <Stack spacing={2}>
@@ -56,6 +59,9 @@ function DiaryList() {
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
         <FormControlLabel control={<Switch checked={showVoided} onChange={(e) => setShowVoided(e.target.checked)} />} label="Visa makulerade" />
         <span style={{ flexGrow: 1 }} />
+        <Button variant="outlined" startIcon={<UploadFileOutlined />} onClick={() => setImporting(true)}>
+          Importera från Excel
+        </Button>
         <ExportButton register="diarium" />
         <Button variant="contained" startIcon={<AddOutlined />} onClick={() => setCreating(true)}>
           Nytt ärende
@@ -104,6 +110,7 @@ function DiaryList() {
           </Table>
         </Paper>
       )}
+      <ImportDialog register="diarium" open={importing} onClose={() => setImporting(false)} onImported={() => setVersion((v) => v + 1)} />
       {creating && <ArendeDialog arende={null} open onClose={() => setCreating(false)} onSaved={(a) => go('arenden', String(a.id))} />}
     </Stack>
   );
