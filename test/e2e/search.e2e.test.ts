@@ -91,6 +91,18 @@ describe('diarium and search in Chromium through the host', () => {
     await history.getByRole('button', { name: 'Stäng' }).click();
   });
 
+  it('links the ärende to a member found by searching', async () => {
+    await page.getByRole('button', { name: 'Koppla', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Koppla ärendet' });
+    await dialog.getByRole('combobox', { name: 'Koppla till' }).click();
+    await page.getByRole('option', { name: 'En medlem' }).click();
+    await dialog.getByRole('combobox', { name: 'Sök' }).fill('heb');
+    await page.getByRole('option', { name: /^Heby kommun/ }).click();
+    await dialog.getByRole('button', { name: 'Koppla', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByTestId('link-row').filter({ hasText: 'Heby kommun' }).waitFor();
+  });
+
   it('voids the ärende with a reason; it stays in the diarium, struck through', async () => {
     await page.getByRole('button', { name: 'Makulera' }).click();
     const dialog = page.getByRole('dialog', { name: /^Makulera/ });

@@ -9,6 +9,7 @@ import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import LinearProgress from '@mui/material/LinearProgress';
+import MenuItem from '@mui/material/MenuItem';
 import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
@@ -23,7 +24,8 @@ import Typography from '@mui/material/Typography';
 import AddOutlined from '@mui/icons-material/AddOutlined';
 import ArrowBackOutlined from '@mui/icons-material/ArrowBackOutlined';
 import UploadFileOutlined from '@mui/icons-material/UploadFileOutlined';
-import { ARENDE_KIND_LABELS, ARENDE_STATUS_LABELS, type Arende, type ArendeListItem } from '../../../../shared/contract/schemas/diarium';
+import LinkOutlined from '@mui/icons-material/LinkOutlined';
+import { ARENDE_KINDS, ARENDE_KIND_LABELS, ARENDE_STATUSES, ARENDE_STATUS_LABELS, type Arende, type ArendeListItem } from '../../../../shared/contract/schemas/diarium';
 import { call, errorMessage } from '../../api';
 import { AuditHistoryButton } from '../../components/AuditHistory';
 import { ExportButton } from '../../components/ExportButton';
@@ -31,6 +33,7 @@ import { ImportDialog } from '../../components/ImportDialog';
 import { downloadBase64, fileToBase64, formatBytes } from '../../files';
 import { useApp } from '../../store/app';
 import { ArendeDialog } from './ArendeDialog';
+import { LinkDialog } from './LinkDialog';
 
 /** Ärenden & dokument: the diarium, and one ärende at #/arenden/<id>. */
 export function DiaryScreen() {
@@ -47,16 +50,51 @@ function DiaryList() {
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
   const [version, setVersion] = useState(0);
+  const [year, setYear] = useState<string>('alla');
+  const [status, setStatus] = useState<string>('alla');
+  const [kind, setKind] = useState<string>('alla');
   useEffect(() => {
-    call('arenden.list', { includeVoided: showVoided })
+    call('arenden.list', {})
       .then(setRows)
       .catch((err: unknown) => setError(errorMessage(err)));
-  }, [showVoided, version]);
+  }, [version]);
+  const years = [...new Set((rows ?? []).map((a) => a.year))].sort((a, b) => b - a);
+  const shown = (rows ?? []).filter(
+    (a) =>
+      (showVoided || a.voided === null) &&
+      (year === 'alla' || String(a.year) === year) &&
+      (status === 'alla' || a.status === status) &&
+      (kind === 'alla' || a.kind === kind),
+  );
 
   return (
     <Stack spacing={2}>
       <Typography variant="h1">Ärenden & dokument</Typography>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+        <TextField select size="small" label="År" value={year} onChange={(e) => setYear(e.target.value)} sx={{ minWidth: 100 }}>
+          <MenuItem value="alla">Alla</MenuItem>
+          {years.map((y) => (
+            <MenuItem key={y} value={String(y)}>
+              {y}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField select size="small" label="Status" value={status} onChange={(e) => setStatus(e.target.value)} sx={{ minWidth: 160 }}>
+          <MenuItem value="alla">Alla</MenuItem>
+          {ARENDE_STATUSES.map((st) => (
+            <MenuItem key={st} value={st}>
+              {ARENDE_STATUS_LABELS[st]}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField select size="small" label="Typ" value={kind} onChange={(e) => setKind(e.target.value)} sx={{ minWidth: 190 }}>
+          <MenuItem value="alla">Alla</MenuItem>
+          {ARENDE_KINDS.map((k) => (
+            <MenuItem key={k} value={k}>
+              {ARENDE_KIND_LABELS[k]}
+            </MenuItem>
+          ))}
+        </TextField>
         <FormControlLabel control={<Switch checked={showVoided} onChange={(e) => setShowVoided(e.target.checked)} />} label="Visa makulerade" />
         <span style={{ flexGrow: 1 }} />
         <Button variant="outlined" startIcon={<UploadFileOutlined />} onClick={() => setImporting(true)}>
@@ -85,7 +123,7 @@ function DiaryList() {
               </TableRow>
             </TableHead>
             <TableBody>
-              {rows.map((a) => (
+              {shown.map((a) => (
                 <TableRow key={a.id} hover data-testid="arende-row" onClick={() => go('arenden', String(a.id))} sx={{ cursor: 'pointer', opacity: a.voided ? 0.6 : 1 }}>
                   <TableCell sx={{ whiteSpace: 'nowrap', textDecoration: a.voided ? 'line-through' : 'none' }}>{a.diarienummer}</TableCell>
                   <TableCell>
@@ -123,6 +161,7 @@ function ArendeView({ id }: { id: number }) {
   const [editing, setEditing] = useState(false);
   const [voiding, setVoiding] = useState(false);
   const [uploading, setUploading] = useState(false);
+  const [linking, setLinking] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const reload = useCallback(() => {
     call('arenden.get', { id })
@@ -145,6 +184,15 @@ function ArendeView({ id }: { id: number }) {
     } finally {
       setUploading(false);
       if (fileInput.current) fileInput.current.value = '';
+    }
+  }
+
+  async function unlink(linkId: number) {
+    try {
+      await call('links.remove', { id: linkId });
+      reload();
+    } catch (err) {
+      notify('error', errorMessage(err));
     }
   }
 
@@ -248,18 +296,37 @@ function ArendeView({ id }: { id: number }) {
           </Table>
         </Paper>
       )}
-      {arende.links.length > 0 && (
-        <>
-          <Typography variant="h2" sx={{ fontSize: 20 }}>
-            Kopplingar
-          </Typography>
-          <Stack spacing={0.5}>
-            {arende.links.map((l) => (
-              <Typography key={l.id}>{l.targetLabel}</Typography>
-            ))}
-          </Stack>
-        </>
+      <Stack direction="row" sx={{ alignItems: 'center' }}>
+        <Typography variant="h2" sx={{ fontSize: 20, flexGrow: 1 }}>
+          Kopplingar
+        </Typography>
+        <Button variant="outlined" startIcon={<LinkOutlined />} disabled={arende.voided !== null} onClick={() => setLinking(true)}>
+          Koppla
+        </Button>
+      </Stack>
+      {arende.links.length === 0 ? (
+        <Typography sx={{ color: 'text.secondary' }}>Inga kopplingar.</Typography>
+      ) : (
+        <Stack spacing={0.5}>
+          {arende.links.map((l) => (
+            <Stack key={l.id} direction="row" spacing={1} sx={{ alignItems: 'center' }} data-testid="link-row">
+              <Typography>
+                {l.incoming ? '← ' : '→ '}
+                {l.targetLabel}
+              </Typography>
+              {l.targetKind === 'arende' && (
+                <Button size="small" onClick={() => go('arenden', String(l.targetId))}>
+                  Öppna
+                </Button>
+              )}
+              <Button size="small" color="error" disabled={arende.voided !== null} onClick={() => void unlink(l.id)}>
+                Ta bort
+              </Button>
+            </Stack>
+          ))}
+        </Stack>
       )}
+      {linking && <LinkDialog arendeId={arende.id} onClose={() => setLinking(false)} onLinked={() => { setLinking(false); reload(); }} />}
       {editing && <ArendeDialog arende={arende} open onClose={() => setEditing(false)} onSaved={(a) => { setEditing(false); setArende(a); }} />}
       {voiding && <VoidDialog arende={arende} onClose={() => setVoiding(false)} onVoided={(a) => { setVoiding(false); setArende(a); }} />}
     </Stack>
