@@ -15,6 +15,7 @@ import { MEMBER_KINDS, MEMBER_KIND_LABELS, memberSaveInput, type Member, type Me
 import type { MethodInput } from '../../../../shared/contract/methods';
 import { call } from '../../api';
 import { useSaveForm } from '../../components/useSaveForm';
+import { AuditHistoryButton } from '../../components/AuditHistory';
 
 interface Draft {
   name: string;
@@ -54,7 +55,7 @@ function toInput(draft: Draft, id: number | undefined) {
 
 export function MemberDialog(props: { member: Member | null; open: boolean; onClose: () => void; onSaved: (m: Member) => void }) {
   const [draft, setDraft] = useState<Draft>(() => toDraft(props.member));
-  const { errors, formError, saving, submit } = useSaveForm(memberSaveInput);
+  const { errors, formError, saving, submit, dialogs } = useSaveForm(memberSaveInput);
   const isNew = props.member === null;
 
   const update = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
@@ -138,8 +139,14 @@ export function MemberDialog(props: { member: Member | null; open: boolean; onCl
           )}
           <button type="submit" hidden />
         </Stack>
+        {dialogs}
       </DialogContent>
       <DialogActions>
+        {props.member && (
+          <span style={{ marginRight: 'auto' }}>
+            <AuditHistoryButton entity="member" entityId={props.member.id} title={props.member.name} />
+          </span>
+        )}
         <Button onClick={props.onClose} disabled={saving}>
           Avbryt
         </Button>
