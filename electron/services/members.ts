@@ -1,14 +1,13 @@
 import { KansliError } from '../../shared/contract/errors';
-import type { Member, MemberKind } from '../../shared/contract/schemas/members';
+import { compareByRegisterOrder } from '../../shared/domain/register-order';
+import type { Member } from '../../shared/contract/schemas/members';
 import type { ParsedInput } from '../../shared/contract/methods';
 import type { Scope } from './context';
 
-const KIND_ORDER: Record<MemberKind, number> = { stat: 0, region: 1, kommun: 2 };
-const collator = new Intl.Collator('sv');
 
 /** Register order, as in the papers: the state's agencies, the region, then the kommuner A–Ö. */
 export function compareMembers(a: Member, b: Member): number {
-  return KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || collator.compare(a.name, b.name);
+  return compareByRegisterOrder(a, b);
 }
 
 async function loadMembers(scope: Scope, id?: number): Promise<Member[]> {

@@ -1,5 +1,6 @@
 import { BOARD_ROLE_LABELS, BOARD_ROLES, type BoardRole, type Seat, type SignatureBlock, type Signer } from '../contract/schemas/board';
 import type { MemberKind } from '../contract/schemas/members';
+import { compareByRegisterOrder } from './register-order';
 
 /**
  * The signature block under a signed document (003 page 3): "Uppsala 2018-03-16",
@@ -29,14 +30,12 @@ export interface SignatureInput {
   city: string | null;
 }
 
-const KIND_ORDER: Record<MemberKind, number> = { stat: 0, region: 1, kommun: 2 };
 const collator = new Intl.Collator('sv');
 
 /** Register order, the same as the members register: the state's agencies, the region, the kommuner A–Ö. */
 function compareRegister(a: SignatureAppointment, b: SignatureAppointment): number {
   return (
-    KIND_ORDER[a.memberKind] - KIND_ORDER[b.memberKind] ||
-    collator.compare(a.memberName, b.memberName) ||
+    compareByRegisterOrder({ kind: a.memberKind, name: a.memberName }, { kind: b.memberKind, name: b.memberName }) ||
     collator.compare(a.personName, b.personName)
   );
 }
