@@ -109,11 +109,35 @@ export async function docxToText(bytes: Buffer): Promise<string | null> {
   return tidy(decodeEntities(text));
 }
 
-/** What the search index gets from a file; null for kinds it cannot read (PDF, images …). */
+/**
+ * The text layer of a PDF, page by page (pdf.js, no rendering). A scanned PDF has no
+ * text layer and gives null; an encrypted or broken one too — the file is still kept.
+ */
+async function pdfToText(bytes: Buffer): Promise<string | null> {
+  try {
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+    try {
+      const pages: string[] = [];
+      for (let n = 1; n <= doc.numPages; n++) {
+        const content = await (await doc.getPage(n)).getTextContent();
+        pages.push(content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : ' ') : '')).join(''));
+      }
+      return tidy(pages.join('\n'));
+    } finally {
+      await doc.destroy();
+    }
+  } catch {
+    return null;
+  }
+}
+
+/** What the search index gets from a file; null for kinds it cannot read (images, scanned PDFs …). */
 export async function extractText(fileName: string, mimeType: string, bytes: Buffer): Promise<string | null> {
   const ext = extensionOf(fileName);
   let text: string | null = null;
-  if (ext === 'docx') text = await docxToText(bytes);
+  if (ext === 'pdf' || mimeType === 'application/pdf') text = await pdfToText(bytes);
+  else if (ext === 'docx') text = await docxToText(bytes);
   else if (ext === 'html' || ext === 'htm' || mimeType === 'text/html') text = htmlToText(decodeText(bytes));
   else if (['txt', 'md', 'csv', 'json'].includes(ext) || mimeType.startsWith('text/')) text = decodeText(bytes);
   if (text === null || text.trim() === '') return null;

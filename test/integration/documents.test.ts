@@ -66,6 +66,29 @@ async function tinyDocx(paragraphs: string[]): Promise<Buffer> {
   return zip.generateAsync({ type: 'nodebuffer' });
 }
 
+/** A minimal one-page PDF with a text layer (Helvetica, WinAnsi, so å ä ö are single bytes). */
+function tinyPdf(lines: string[]): Buffer {
+  const esc = (t: string) => Buffer.from(t.replace(/[\\()]/g, (c) => `\\${c}`), 'latin1').toString('latin1');
+  const stream = `BT /F1 12 Tf 72 720 Td 16 TL ${lines.map((l) => `(${esc(l)}) Tj T*`).join(' ')} ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+    `<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`,
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(Buffer.byteLength(out, 'latin1'));
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(out, 'latin1');
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+
 const textOf = (s: Session, id: number) => (s.db.sqlite.prepare('SELECT text FROM documents WHERE id = ?').get(id) as { text: string | null }).text;
 
 describe('documents in an ärende', () => {
@@ -178,7 +201,20 @@ describe('documents in an ärende', () => {
     s.close();
   });
 
-  it('extracts text for the search from txt, csv, md, html and docx, but not from pdf', async () => {
+  it('reads the text layer of a PDF, so a word in a PDF finds it', async () => {
+    const s = demoSession('empty');
+    const arende = await newArende(s);
+    const pdf = value<DocumentMeta>(
+      await s.api.call('documents.add', { arendeId: arende.id, fileName: 'Protokoll styrelsen.pdf', contentBase64: b64(tinyPdf(['Protokoll fört vid styrelsemöte', 'Beslut om Arbetsträning i Östhammar'])) }),
+    );
+    expect(pdf.mimeType).toBe('application/pdf');
+    expect(textOf(s, pdf.id)).toMatch(/Protokoll fört vid styrelsemöte\s+Beslut om Arbetsträning i Östhammar/);
+    const found = value<SearchResult>(await s.api.call('search.query', { query: 'styrelsemö arbetsträn', kinds: ['document'] }));
+    expect(found.hits.map((h) => h.id)).toEqual([pdf.id]);
+    s.close();
+  });
+
+  it('extracts text for the search from txt, csv, md, html and docx; a broken PDF gives none but is kept', async () => {
     const s = demoSession('empty');
     const arende = await newArende(s);
     const add = async (fileName: string, content: Buffer | string) =>
