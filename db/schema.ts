@@ -12,6 +12,7 @@ export interface ForbundTable {
   updated_at: string;
   city: string | null;
   diary_format: Generated<string>;
+  proposal_style: Generated<'att' | 'numrerad'>;
 }
 
 export interface MembersTable {
@@ -143,6 +144,25 @@ export interface DocumentsTable {
   text: string | null;
   added_at: string;
   added_by: string;
+  signed: Generated<number>;
+  superseded_by: number | null;
+  /** What made the document, e.g. "arendeblad:12"; null for an uploaded file. */
+  source: string | null;
+}
+
+export interface ArendebladTable {
+  id: Generated<number>;
+  arende_id: number;
+  template: string;
+  organ: string;
+  rubrik: string;
+  datum: string;
+  /** JSON, checked by arendebladContent in shared/contract/schemas/arendeblad.ts. */
+  content: string;
+  revision: Generated<number>;
+  created_at: string;
+  updated_at: string;
+  updated_by: string;
 }
 
 export interface RecordLinksTable {
@@ -219,6 +239,7 @@ export interface KansliTables {
   diary_series: DiarySeriesTable;
   arenden: ArendenTable;
   documents: DocumentsTable;
+  arendeblad: ArendebladTable;
   record_links: RecordLinksTable;
   meetings: MeetingsTable;
   delegations: DelegationsTable;

@@ -8,8 +8,8 @@ import type { AuditEntry, Scope, ServiceContext } from './context';
 import { handlers, type Handler } from './handlers';
 import { resolveActor } from './user';
 
-/** Fields that are not free text a person typed: file bytes, and the confirmation itself. */
-const NOT_FREE_TEXT = new Set(['contentBase64', 'confirmPersonalData']);
+/** Fields that are not free text a person typed: file bytes, secrets, and the confirmation itself. */
+const NOT_FREE_TEXT = new Set(['contentBase64', 'certificateBase64', 'password', 'confirmPersonalData']);
 
 /**
  * The förbund must not keep data about individuals. A write whose free text holds

@@ -12,6 +12,8 @@ export interface ServiceContext {
   readonly actor: string;
   readonly appVersion: string;
   readonly now: () => Date;
+  /** Fonts and ICC profile for PDFs; found from the working directory when not given. */
+  readonly resourcesDir?: string;
 }
 
 export interface AuditEntry {

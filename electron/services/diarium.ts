@@ -54,7 +54,10 @@ export async function nextSeq(scope: Scope, year: number): Promise<number> {
 }
 
 export function toDocumentMeta(
-  row: Pick<DocumentsTable, 'arende_id' | 'title' | 'file_name' | 'mime_type' | 'size' | 'sha256' | 'storage' | 'added_at' | 'added_by'> & { id: number },
+  row: Pick<DocumentsTable, 'arende_id' | 'title' | 'file_name' | 'mime_type' | 'size' | 'sha256' | 'storage' | 'added_at' | 'added_by' | 'superseded_by' | 'source'> & {
+    id: number;
+    signed: number;
+  },
 ): DocumentMeta {
   return {
     id: row.id,
@@ -67,10 +70,27 @@ export function toDocumentMeta(
     storage: row.storage,
     addedAt: row.added_at,
     addedBy: row.added_by,
+    signed: row.signed === 1,
+    supersededBy: row.superseded_by,
+    source: row.source,
   };
 }
 
-const DOCUMENT_META_COLUMNS = ['id', 'arende_id', 'title', 'file_name', 'mime_type', 'size', 'sha256', 'storage', 'added_at', 'added_by'] as const;
+const DOCUMENT_META_COLUMNS = [
+  'id',
+  'arende_id',
+  'title',
+  'file_name',
+  'mime_type',
+  'size',
+  'sha256',
+  'storage',
+  'added_at',
+  'added_by',
+  'signed',
+  'superseded_by',
+  'source',
+] as const;
 
 export async function loadDocumentMeta(scope: Scope, id: number): Promise<DocumentMeta | null> {
   const row = await scope.db.selectFrom('documents').select(DOCUMENT_META_COLUMNS).where('id', '=', id).executeTakeFirst();

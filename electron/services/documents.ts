@@ -198,27 +198,41 @@ function absoluteStoredPath(dbPath: string, storedPath: string): string {
 // ---------------------------------------------------------------------------
 // Methods.
 
-export async function addDocument(input: ParsedInput<'documents.add'>, scope: Scope): Promise<MethodResult<'documents.add'>> {
-  const arende = await requireArende(scope, input.arendeId, 'arendeId');
+/** What storeDocument writes: the bytes and how the diarium names them. */
+export interface NewDocument {
+  arendeId: number;
+  fileName: string;
+  title: string | null;
+  mimeType: string | null;
+  bytes: Buffer;
+  /** A signed PDF: the database then refuses to change or remove it. */
+  signed?: boolean;
+  /** What made it, e.g. "arendeblad:12". */
+  source?: string | null;
+}
+
+/** Stores a handling in an ärende (in the database, or beside it when large) and audits it. */
+export async function storeDocument(scope: Scope, doc: NewDocument): Promise<DocumentMeta> {
+  const arende = await requireArende(scope, doc.arendeId, 'arendeId');
   refuseIfVoided(arende, 'kan inte få nya handlingar', 'arendeId');
 
-  const bytes = Buffer.from(input.contentBase64, 'base64');
+  const { bytes } = doc;
   if (bytes.length === 0) {
-    const message = `Filen ”${input.fileName}” är tom.`;
+    const message = `Filen ”${doc.fileName}” är tom.`;
     throw new KansliError('VALIDATION', message, { issues: [{ path: 'contentBase64', message }] });
   }
   if (bytes.length > MAX_DOCUMENT_BYTES) {
     const mb = (bytes.length / 1024 / 1024).toFixed(1).replace('.', ',');
-    const message = `Filen ”${input.fileName}” är för stor (${mb} MB). En handling får vara högst 50 MB.`;
+    const message = `Filen ”${doc.fileName}” är för stor (${mb} MB). En handling får vara högst 50 MB.`;
     throw new KansliError('VALIDATION', message, { issues: [{ path: 'contentBase64', message }] });
   }
 
   const hash = sha256(bytes);
-  const mimeType = input.mimeType ?? guessMimeType(input.fileName);
-  const title = input.title ?? (path.parse(input.fileName).name.trim() || input.fileName);
-  const text = await extractText(input.fileName, mimeType, bytes);
+  const mimeType = doc.mimeType ?? guessMimeType(doc.fileName);
+  const title = doc.title ?? (path.parse(doc.fileName).name.trim() || doc.fileName);
+  const text = await extractText(doc.fileName, mimeType, bytes);
   const inDb = bytes.length <= MAX_BYTES_IN_DB;
-  const storedPath = inDb ? null : besidePath(scope.ctx.db.path, hash, extensionOf(input.fileName));
+  const storedPath = inDb ? null : besidePath(scope.ctx.db.path, hash, extensionOf(doc.fileName));
 
   // The row first: a file removal waiting for the commit of another call then sees it is in use.
   const row = await scope.db
@@ -226,7 +240,7 @@ export async function addDocument(input: ParsedInput<'documents.add'>, scope: Sc
     .values({
       arende_id: arende.id,
       title,
-      file_name: input.fileName,
+      file_name: doc.fileName,
       mime_type: mimeType,
       size: bytes.length,
       sha256: hash,
@@ -236,6 +250,8 @@ export async function addDocument(input: ParsedInput<'documents.add'>, scope: Sc
       text,
       added_at: scope.now.toISOString(),
       added_by: scope.actor,
+      signed: doc.signed === true ? 1 : 0,
+      source: doc.source ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -247,16 +263,25 @@ export async function addDocument(input: ParsedInput<'documents.add'>, scope: Sc
   return after;
 }
 
+export async function addDocument(input: ParsedInput<'documents.add'>, scope: Scope): Promise<MethodResult<'documents.add'>> {
+  return storeDocument(scope, {
+    arendeId: input.arendeId,
+    fileName: input.fileName,
+    title: input.title,
+    mimeType: input.mimeType,
+    bytes: Buffer.from(input.contentBase64, 'base64'),
+  });
+}
+
 async function requireDocument(scope: Scope, id: number) {
   const row = await scope.db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new KansliError('NOT_FOUND', `Handlingen finns inte (id ${id}).`, { issues: [{ path: 'id', message: 'Handlingen finns inte.' }] });
   return row;
 }
 
-export async function getDocument(input: ParsedInput<'documents.get'>, scope: Scope): Promise<MethodResult<'documents.get'>> {
-  const row = await requireDocument(scope, input.id);
-  const meta = await loadDocumentMeta(scope, row.id);
-  if (!meta) throw new KansliError('NOT_FOUND', `Handlingen finns inte (id ${input.id}).`);
+/** The bytes of a handling, checked against the SHA-256 stored when it was added. */
+export async function readDocumentBytes(scope: Scope, id: number): Promise<{ row: Awaited<ReturnType<typeof requireDocument>>; bytes: Buffer }> {
+  const row = await requireDocument(scope, id);
   let bytes: Buffer;
   if (row.storage === 'db') {
     bytes = row.content ?? Buffer.alloc(0);
@@ -279,6 +304,13 @@ export async function getDocument(input: ParsedInput<'documents.get'>, scope: Sc
         'sparades när handlingen lades in. Lägg in handlingen på nytt från en säker kopia.',
     );
   }
+  return { row, bytes };
+}
+
+export async function getDocument(input: ParsedInput<'documents.get'>, scope: Scope): Promise<MethodResult<'documents.get'>> {
+  const { row, bytes } = await readDocumentBytes(scope, input.id);
+  const meta = await loadDocumentMeta(scope, row.id);
+  if (!meta) throw new KansliError('NOT_FOUND', `Handlingen finns inte (id ${input.id}).`);
   return { meta, contentBase64: bytes.toString('base64') };
 }
 
@@ -303,6 +335,9 @@ export async function removeDocument(input: ParsedInput<'documents.remove'>, sco
   const row = await requireDocument(scope, input.id);
   const arende = await requireArende(scope, row.arende_id);
   refuseIfVoided(arende, 'dess handlingar kan inte tas bort');
+  if (row.signed === 1) {
+    throw new KansliError('RULE', `”${row.title}” är ett signerat dokument och kan inte tas bort. En ny version ersätter det i stället.`);
+  }
   const before: DocumentMeta | null = await loadDocumentMeta(scope, row.id);
   await scope.db.deleteFrom('documents').where('id', '=', row.id).execute();
   await scope.audit({ entity: 'document', entityId: row.id, action: 'delete', before, after: null });

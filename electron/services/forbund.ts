@@ -3,7 +3,7 @@ import type { AppInfo, Forbund } from '../../shared/contract/schemas/forbund';
 import type { ParsedInput } from '../../shared/contract/methods';
 import type { Scope } from './context';
 
-async function loadForbund(scope: Scope): Promise<Forbund> {
+export async function loadForbund(scope: Scope): Promise<Forbund> {
   const row = await scope.db.selectFrom('forbund').selectAll().where('id', '=', 1).executeTakeFirst();
   if (!row) throw new KansliError('DB_CORRUPT', 'Databasen saknar förbundets uppgifter.');
   return {
@@ -14,6 +14,7 @@ async function loadForbund(scope: Scope): Promise<Forbund> {
     phone: row.phone,
     city: row.city,
     diaryFormat: row.diary_format,
+    proposalStyle: row.proposal_style,
     isDemo: row.is_demo === 1,
     updatedAt: row.updated_at,
   };
@@ -35,6 +36,7 @@ export async function saveForbund(input: ParsedInput<'forbund.save'>, scope: Sco
       phone: input.phone,
       city: input.city,
       diary_format: input.diaryFormat,
+      proposal_style: input.proposalStyle,
       updated_at: scope.now.toISOString(),
     })
     .where('id', '=', 1)

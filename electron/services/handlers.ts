@@ -1,6 +1,16 @@
 import type { MethodName, MethodResult, ParsedInput } from '../../shared/contract/methods';
 import type { Scope } from './context';
 import { listAudit, verifyAudit } from './audit';
+import {
+  arendebladDocx,
+  arendebladPdf,
+  createArendeblad,
+  findArendeblad,
+  getArendeblad,
+  listArendeblad,
+  listTemplates,
+  saveArendeblad,
+} from './arendeblad';
 import { boardSignatures, listBoard, listPeriods, removeAppointment, removePeriod, saveAppointment, savePeriod } from './board';
 import { listDecisions, listDelegations, listMeetings, removeDelegation, reportDecisions, saveDecision, saveDelegation } from './delegation';
 import { getArende, listArenden, nextArendeNumber, saveArende, voidArende } from './diarium';
@@ -11,6 +21,7 @@ import { addLink, removeLink } from './links';
 import { getMember, listMembers, removeMember, saveMember } from './members';
 import { listPeople, removePerson, savePerson } from './people';
 import { search } from './search';
+import { exportSigned, signArendeblad, signDocument, verifyDocument } from './signed-documents';
 import { getUser, setUser } from './user';
 import { applyImport, exportRegister, previewImport } from './xlsx';
 
@@ -58,6 +69,18 @@ export const handlers: Handlers = {
   'decisions.save': saveDecision,
   'decisions.report': reportDecisions,
   'meetings.list': listMeetings,
+  'arendeblad.templates': listTemplates,
+  'arendeblad.list': listArendeblad,
+  'arendeblad.get': getArendeblad,
+  'arendeblad.forArende': findArendeblad,
+  'arendeblad.create': createArendeblad,
+  'arendeblad.save': saveArendeblad,
+  'arendeblad.pdf': arendebladPdf,
+  'arendeblad.docx': arendebladDocx,
+  'arendeblad.sign': signArendeblad,
+  'documents.sign': signDocument,
+  'pdf.verify': verifyDocument,
+  'documents.exportSigned': exportSigned,
   'search.query': search,
   'audit.list': listAudit,
   'audit.verify': verifyAudit,

@@ -18,9 +18,9 @@ export function currentOsUser(): string {
   }
 }
 
-export function openSession(file: string, options: OpenOptions & { actor?: string; appVersion: string }): Session {
+export function openSession(file: string, options: OpenOptions & { actor?: string; appVersion: string; resourcesDir?: string }): Session {
   const db = openKansliDb(file, options);
-  const api = createApi({ db, actor: options.actor ?? currentOsUser(), appVersion: options.appVersion, now: options.now ?? (() => new Date()) });
+  const api = createApi({ db, actor: options.actor ?? currentOsUser(), appVersion: options.appVersion, now: options.now ?? (() => new Date()), resourcesDir: options.resourcesDir });
   return { db, api, close: () => db.close() };
 }
 

@@ -51,6 +51,25 @@ import {
 import { groupIdInput, groupSaveInput, type Group } from './schemas/groups';
 import { searchInput, type SearchResult } from './schemas/search';
 import {
+  arendebladByArendeInput,
+  arendebladCreateInput,
+  arendebladIdInput,
+  arendebladListInput,
+  arendebladSaveInput,
+  arendebladSignInput,
+  documentSignInput,
+  exportSignedInput,
+  pdfVerifyInput,
+  templatesInput,
+  type Arendeblad,
+  type ArendebladListItem,
+  type ExportResult,
+  type GeneratedFile,
+  type PdfVerification,
+  type TemplateInfo,
+} from './schemas/arendeblad';
+import type { DocumentMeta as SignedDocumentMeta } from './schemas/diarium';
+import {
   exportInput,
   importApplyInput,
   importPreviewInput,
@@ -267,6 +286,67 @@ export const contract = {
   'meetings.list': method<Meeting[]>()({
     description: 'Sammanträden, det senaste först.',
     input: meetingsListInput,
+    writes: false,
+  }),
+
+  'arendeblad.templates': method<TemplateInfo[]>()({
+    description: 'Mallarna för ärendeblad, med den rubrik varje mall ger i år.',
+    input: templatesInput,
+    writes: false,
+  }),
+  'arendeblad.list': method<ArendebladListItem[]>()({
+    description: 'Ärendebladen, det senaste först.',
+    input: arendebladListInput,
+    writes: false,
+  }),
+  'arendeblad.get': method<Arendeblad>()({
+    description: 'Ett ärendeblad med innehåll, det som saknas innan det kan bli PDF och dess signerade versioner.',
+    input: arendebladIdInput,
+    writes: false,
+  }),
+  'arendeblad.forArende': method<{ arendeblad: Arendeblad | null }>()({
+    description: 'Ärendebladet till ett ärende i diariet, om det har ett.',
+    input: arendebladByArendeInput,
+    writes: false,
+  }),
+  'arendeblad.create': method<Arendeblad>()({
+    description: 'Skapar ett ärendeblad från en mall, för ett ärende i diariet eller ett nytt beslutsärende.',
+    input: arendebladCreateInput,
+    writes: true,
+  }),
+  'arendeblad.save': method<Arendeblad>()({
+    description: 'Sparar ärendebladet (autosparning). Avvisas om någon annan har sparat en nyare version.',
+    input: arendebladSaveInput,
+    writes: true,
+  }),
+  'arendeblad.pdf': method<GeneratedFile>()({
+    description: 'Ärendebladet som PDF/A (A4). Avvisas så länge något saknas, t.ex. att-satser eller bilagor.',
+    input: arendebladIdInput,
+    writes: false,
+  }),
+  'arendeblad.docx': method<GeneratedFile>()({
+    description: 'Ärendebladet som Word-dokument (.docx) för den som måste redigera det i Word.',
+    input: arendebladIdInput,
+    writes: false,
+  }),
+  'arendeblad.sign': method<Arendeblad>()({
+    description: 'Skapar PDF:en, signerar den med användarens certifikat (PAdES) och lägger den i diariet. Lösenordet sparas aldrig.',
+    input: arendebladSignInput,
+    writes: true,
+  }),
+  'documents.sign': method<SignedDocumentMeta>()({
+    description: 'Lägger till ännu en signatur (t.ex. ordförande, justerare) på ett signerat dokument; den nya versionen ersätter den förra.',
+    input: documentSignInput,
+    writes: true,
+  }),
+  'pdf.verify': method<PdfVerification>()({
+    description: 'Kontrollerar signaturerna i en PDF: vem som signerat, när, och om dokumentet ändrats efteråt.',
+    input: pdfVerifyInput,
+    writes: false,
+  }),
+  'documents.exportSigned': method<ExportResult>()({
+    description: 'Sparar signerade dokument i en mapp, namngivna efter diarienummer och rubrik.',
+    input: exportSignedInput,
     writes: false,
   }),
 

@@ -85,6 +85,11 @@ export interface DocumentMeta {
   storage: 'db' | 'file';
   addedAt: string;
   addedBy: string;
+  /** A signed PDF: it cannot be changed or removed, only superseded by a newer version. */
+  signed: boolean;
+  supersededBy: number | null;
+  /** What made it in Kansli, e.g. "arendeblad:12"; null for an uploaded file. */
+  source: string | null;
 }
 
 export const LINK_KINDS = ['arende', 'member', 'person', 'group', 'delegation_decision'] as const;

@@ -31,6 +31,8 @@ export const forbundSaveInput = z
         const checked = checkDiaryFormat(v);
         if (!checked.ok) ctx.addIssue({ code: 'custom', message: checked.message });
       }),
+    /** Förslag till beslut as "att"-satser (as the seeds) or as numbered points. */
+    proposalStyle: z.enum(['att', 'numrerad'], { error: 'Välj att-satser eller numrerade punkter.' }).default('att'),
     confirmPersonalData,
   })
   .strict();
@@ -44,6 +46,7 @@ export interface Forbund {
   phone: string | null;
   city: string | null;
   diaryFormat: string;
+  proposalStyle: 'att' | 'numrerad';
   /** True while the database still holds the demo data created on first start. */
   isDemo: boolean;
   updatedAt: string;

@@ -1,0 +1,332 @@
+import { KansliError } from '../../shared/contract/errors';
+import type { MethodResult, ParsedInput } from '../../shared/contract/methods';
+import {
+  arendebladContent,
+  type Arendeblad,
+  type ArendebladContent,
+  type ArendebladListItem,
+  type SignedVersion,
+  type TemplateKey,
+} from '../../shared/contract/schemas/arendeblad';
+import { arendebladProblems, buildFromTemplate, templateList, type TemplateData } from '../../shared/domain/arendeblad-templates';
+import { formatDate } from '../../shared/format/sv';
+import type { Scope } from './context';
+import { refuseIfVoided, registerArende, requireArende } from './diarium';
+import { loadForbund } from './forbund';
+import { listMembers } from './members';
+import { listDecisions } from './delegation';
+import { renderArendebladDocx } from './docx/arendeblad-docx';
+import { renderArendebladPdf, type ArendebladDoc } from './pdf/arendeblad-pdf';
+
+/**
+ * Ärendeblad: created from a template that fills in what the registers know, saved
+ * by the editor as the writer types (autosave with a revision so two windows cannot
+ * overwrite each other), and rendered to PDF/A or Word once nothing is missing.
+ */
+
+interface Row {
+  id: number;
+  arende_id: number;
+  template: string;
+  organ: string;
+  rubrik: string;
+  datum: string;
+  content: string;
+  revision: number;
+  created_at: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+function notFound(id: number): KansliError {
+  return new KansliError('NOT_FOUND', `Ärendebladet finns inte (id ${id}).`, { issues: [{ path: 'id', message: 'Ärendebladet finns inte.' }] });
+}
+
+export function sourceOf(id: number): string {
+  return `arendeblad:${id}`;
+}
+
+/** The content as stored; a row that no longer parses is a damaged database, not a user error. */
+function parseContent(row: Row): ArendebladContent {
+  const parsed = arendebladContent.safeParse(JSON.parse(row.content));
+  if (!parsed.success) throw new KansliError('DB_CORRUPT', `Ärendebladet ”${row.rubrik}” (id ${row.id}) kan inte läsas: innehållet är skadat.`);
+  return parsed.data;
+}
+
+async function requireRow(scope: Scope, id: number): Promise<Row> {
+  const row = await scope.db.selectFrom('arendeblad').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound(id);
+  return row;
+}
+
+async function signedVersions(scope: Scope, id: number): Promise<SignedVersion[]> {
+  const rows = await scope.db
+    .selectFrom('documents')
+    .select(['id', 'title', 'file_name', 'sha256', 'added_at', 'added_by', 'superseded_by'])
+    .where('source', '=', sourceOf(id))
+    .where('signed', '=', 1)
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    documentId: r.id,
+    title: r.title,
+    fileName: r.file_name,
+    sha256: r.sha256,
+    addedAt: r.added_at,
+    addedBy: r.added_by,
+    supersededBy: r.superseded_by,
+  }));
+}
+
+/** Readiness, including bilagor whose document has gone from the diarium. */
+async function problemsOf(scope: Scope, row: Row, content: ArendebladContent, kind: string): Promise<string[]> {
+  const problems = arendebladProblems({ isDecision: kind === 'beslutsarende', rubrik: row.rubrik, content });
+  const ids = content.bilagor.map((b) => b.documentId).filter((x): x is number => x !== null);
+  if (ids.length > 0) {
+    const found = new Set((await scope.db.selectFrom('documents').select('id').where('id', 'in', ids).execute()).map((r) => r.id));
+    content.bilagor.forEach((b, i) => {
+      if (b.documentId !== null && !found.has(b.documentId)) problems.push(`Bilaga ${i + 1} (”${b.title}”): handlingen finns inte längre i diariet.`);
+    });
+  }
+  return problems;
+}
+
+async function toView(scope: Scope, row: Row): Promise<Arendeblad> {
+  const arende = await requireArende(scope, row.arende_id);
+  const content = parseContent(row);
+  return {
+    id: row.id,
+    arendeId: row.arende_id,
+    diarienummer: arende.diarienummer,
+    arendeKind: arende.kind,
+    template: row.template as TemplateKey,
+    organ: row.organ,
+    rubrik: row.rubrik,
+    datum: row.datum,
+    content,
+    revision: row.revision,
+    updatedAt: row.updated_at,
+    updatedBy: row.updated_by,
+    problems: await problemsOf(scope, row, content, arende.kind),
+    signed: await signedVersions(scope, row.id),
+  };
+}
+
+export async function loadArendeblad(scope: Scope, id: number): Promise<Arendeblad> {
+  return toView(scope, await requireRow(scope, id));
+}
+
+/** What the templates may fill in, from the registers. */
+export async function templateData(scope: Scope, year: number, datum: string, organ: string): Promise<TemplateData> {
+  const forbund = await loadForbund(scope);
+  const people = await scope.db.selectFrom('people').select(['id', 'name', 'title']).orderBy('id').execute();
+  const chief = people.find((p) => (p.title ?? '').toLocaleLowerCase('sv').includes('förbundschef'));
+  const members = await listMembers({}, scope);
+  const decisions = await listDecisions({ unreportedOnly: true }, scope);
+  return {
+    year,
+    datum,
+    forbund: forbund.name,
+    organ,
+    foredragande: chief ? { personId: chief.id, name: chief.name, title: chief.title ?? '' } : null,
+    members: members.map((m) => ({ name: m.name, kind: m.kind, population: m.populations.find((p) => p.year === year - 1)?.population ?? null })),
+    unreportedDecisions: decisions
+      .filter((d) => d.mustBeReported)
+      .map((d) => ({ diarienummer: d.diarienummer, decidedOn: d.decidedOn, title: d.title, delegationCode: d.delegationCode, decidedBy: d.decidedBy, amountKr: d.amountKr })),
+  };
+}
+
+export async function listTemplates(input: ParsedInput<'arendeblad.templates'>, scope: Scope): Promise<MethodResult<'arendeblad.templates'>> {
+  const today = formatDate(scope.now);
+  return templateList(await templateData(scope, input.year ?? Number(today.slice(0, 4)), today, 'Förbundsstyrelsen'));
+}
+
+export async function listArendeblad(input: ParsedInput<'arendeblad.list'>, scope: Scope): Promise<MethodResult<'arendeblad.list'>> {
+  let query = scope.db
+    .selectFrom('arendeblad as b')
+    .innerJoin('arenden as a', 'a.id', 'b.arende_id')
+    .selectAll('b')
+    .select(['a.diarienummer', 'a.kind', 'a.year'])
+    .orderBy('b.datum', 'desc')
+    .orderBy('b.id', 'desc');
+  if (input.year !== undefined) query = query.where('a.year', '=', input.year);
+  const rows = await query.execute();
+  const signed = await scope.db
+    .selectFrom('documents')
+    .select(['source'])
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('signed', '=', 1)
+    .where('source', 'like', 'arendeblad:%')
+    .groupBy('source')
+    .execute();
+  const signedBy = new Map(signed.map((s) => [s.source, Number(s.n)]));
+  return rows.map(
+    (r): ArendebladListItem => ({
+      id: r.id,
+      arendeId: r.arende_id,
+      diarienummer: r.diarienummer,
+      rubrik: r.rubrik,
+      organ: r.organ,
+      datum: r.datum,
+      template: r.template as TemplateKey,
+      updatedAt: r.updated_at,
+      signedCount: signedBy.get(sourceOf(r.id)) ?? 0,
+      ready: arendebladProblems({ isDecision: r.kind === 'beslutsarende', rubrik: r.rubrik, content: parseContent(r) }).length === 0,
+    }),
+  );
+}
+
+export async function getArendeblad(input: ParsedInput<'arendeblad.get'>, scope: Scope): Promise<MethodResult<'arendeblad.get'>> {
+  return loadArendeblad(scope, input.id);
+}
+
+export async function findArendeblad(input: ParsedInput<'arendeblad.forArende'>, scope: Scope): Promise<MethodResult<'arendeblad.forArende'>> {
+  const row = await scope.db.selectFrom('arendeblad').selectAll().where('arende_id', '=', input.arendeId).executeTakeFirst();
+  return { arendeblad: row ? await toView(scope, row) : null };
+}
+
+export async function createArendeblad(input: ParsedInput<'arendeblad.create'>, scope: Scope): Promise<MethodResult<'arendeblad.create'>> {
+  const datum = input.datum ?? formatDate(scope.now);
+  const year = Number(datum.slice(0, 4));
+  const built = buildFromTemplate(input.template, await templateData(scope, year, datum, input.organ));
+  const rubrik = input.rubrik ?? built.rubrik.replace(/«|»/g, '');
+
+  let arendeId: number;
+  if (input.arendeId !== undefined) {
+    const arende = await requireArende(scope, input.arendeId, 'arendeId');
+    refuseIfVoided(arende, 'kan inte få ett ärendeblad', 'arendeId');
+    const existing = await scope.db.selectFrom('arendeblad').select('id').where('arende_id', '=', arende.id).executeTakeFirst();
+    if (existing) {
+      const message = `Ärende ${arende.diarienummer} har redan ett ärendeblad. Öppna det i stället.`;
+      throw new KansliError('CONFLICT', message, { issues: [{ path: 'arendeId', message }] });
+    }
+    arendeId = arende.id;
+  } else {
+    const created = await registerArende(scope, year, {
+      title: rubrik,
+      kind: input.template === 'anmalan_av_delegationsbeslut' || input.template === 'ekonomisk_information' ? 'informationsarende' : 'beslutsarende',
+      status: 'under_beredning',
+      receivedOn: null,
+      decidedOn: null,
+      handlaggare: built.content.foredragande.personId !== null ? built.content.foredragande.name : null,
+      description: null,
+    });
+    const arende = await requireArende(scope, created.id);
+    await scope.audit({ entity: 'arende', entityId: created.id, action: 'create', before: null, after: arende });
+    arendeId = created.id;
+  }
+
+  const now = scope.now.toISOString();
+  const row = await scope.db
+    .insertInto('arendeblad')
+    .values({
+      arende_id: arendeId,
+      template: input.template,
+      organ: input.organ,
+      rubrik,
+      datum,
+      content: JSON.stringify(built.content),
+      created_at: now,
+      updated_at: now,
+      updated_by: scope.actor,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const after = await loadArendeblad(scope, row.id);
+  await scope.audit({ entity: 'arendeblad', entityId: row.id, action: 'create', before: null, after: { rubrik, organ: input.organ, datum, template: input.template, content: built.content } });
+  return after;
+}
+
+export async function saveArendeblad(input: ParsedInput<'arendeblad.save'>, scope: Scope): Promise<MethodResult<'arendeblad.save'>> {
+  const row = await requireRow(scope, input.id);
+  if (row.revision !== input.revision) {
+    throw new KansliError(
+      'CONFLICT',
+      `Ärendebladet sparades av ${row.updated_by} ${row.updated_at.slice(0, 16).replace('T', ' ')} efter att du öppnade det. ` +
+        'Ladda om det för att se de ändringarna; dina senaste ändringar har inte sparats.',
+    );
+  }
+  const arende = await requireArende(scope, row.arende_id);
+  refuseIfVoided(arende, 'dess ärendeblad kan inte ändras');
+  const before = { rubrik: row.rubrik, organ: row.organ, datum: row.datum, content: parseContent(row) };
+  const content = JSON.stringify(input.content);
+  if (content === row.content && input.rubrik === row.rubrik && input.organ === row.organ && input.datum === row.datum) return toView(scope, row);
+  await scope.db
+    .updateTable('arendeblad')
+    .set({
+      organ: input.organ,
+      rubrik: input.rubrik,
+      datum: input.datum,
+      content,
+      revision: row.revision + 1,
+      updated_at: scope.now.toISOString(),
+      updated_by: scope.actor,
+    })
+    .where('id', '=', row.id)
+    .where('revision', '=', row.revision)
+    .execute();
+  await scope.audit({
+    entity: 'arendeblad',
+    entityId: row.id,
+    action: 'update',
+    before,
+    after: { rubrik: input.rubrik, organ: input.organ, datum: input.datum, content: input.content },
+  });
+  return loadArendeblad(scope, row.id);
+}
+
+/** The ärendeblad as the PDF and Word writers take it; refuses while something is missing. */
+export async function documentData(scope: Scope, id: number, opts: { allowIncomplete?: boolean } = {}): Promise<{ view: Arendeblad; doc: ArendebladDoc }> {
+  const view = await loadArendeblad(scope, id);
+  if (!opts.allowIncomplete && view.problems.length > 0) {
+    throw new KansliError('RULE', `Ärendebladet ”${view.rubrik}” är inte klart: ${view.problems.join(' ')}`, {
+      issues: view.problems.map((message) => ({ path: 'content', message })),
+    });
+  }
+  const forbund = await loadForbund(scope);
+  return {
+    view,
+    doc: {
+      sender: { name: forbund.name, address: forbund.address, orgNr: forbund.orgNr, email: forbund.email, phone: forbund.phone },
+      diarienummer: view.diarienummer,
+      organ: view.organ,
+      rubrik: view.rubrik,
+      datum: view.datum,
+      content: view.content,
+      proposalStyle: forbund.proposalStyle,
+    },
+  };
+}
+
+/** "2026-012 Fastställande av medlemsavgifter 2026": a file name from diarienummer and title. */
+export function documentFileName(diarienummer: string, title: string, ext: string): string {
+  const clean = `${diarienummer.replace(/[\\/:]/g, '-')} ${title}`
+    .replace(/[<>:"/\\|?*\u0000-\u001f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 150)
+    .replace(/[. ]+$/, '');
+  return `${clean}.${ext}`;
+}
+
+export async function arendebladPdf(input: ParsedInput<'arendeblad.pdf'>, scope: Scope): Promise<MethodResult<'arendeblad.pdf'>> {
+  const { view, doc } = await documentData(scope, input.id);
+  const { bytes, pages } = await renderArendebladPdf(scope.ctx, doc, scope.now);
+  return {
+    fileName: documentFileName(view.diarienummer, view.rubrik, 'pdf'),
+    mimeType: 'application/pdf',
+    contentBase64: Buffer.from(bytes).toString('base64'),
+    pages,
+  };
+}
+
+export async function arendebladDocx(input: ParsedInput<'arendeblad.docx'>, scope: Scope): Promise<MethodResult<'arendeblad.docx'>> {
+  // Word is for going on writing: an incomplete ärendeblad may go there too.
+  const { view, doc } = await documentData(scope, input.id, { allowIncomplete: true });
+  const bytes = await renderArendebladDocx(doc);
+  return {
+    fileName: documentFileName(view.diarienummer, view.rubrik, 'docx'),
+    mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    contentBase64: Buffer.from(bytes).toString('base64'),
+  };
+}

@@ -1,0 +1,165 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Header,
+  HeadingLevel,
+  Packer,
+  PageNumber,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TabStopType,
+  TextRun,
+  WidthType,
+} from 'docx';
+import type { Block } from '../../../shared/contract/schemas/arendeblad';
+import { stripAtt } from '../../../shared/domain/arendeblad-templates';
+import { numericColumns } from '../pdf/composer';
+import type { ArendebladDoc } from '../pdf/arendeblad-pdf';
+
+/**
+ * The ärendeblad as a Word document, for whoever must go on editing it in Word. Same
+ * content and order as the PDF; real Word headings, hanging att-satser, tables with
+ * amounts right-aligned, and "Sida X (Y)" in the header.
+ */
+
+const FONT = 'Calibri';
+const HANGING = 567; // 1 cm in twentieths of a point
+
+function para(text: string, opts: { bold?: boolean; italics?: boolean; size?: number; after?: number; color?: string } = {}): Paragraph {
+  return new Paragraph({
+    spacing: { after: opts.after ?? 120 },
+    children: [new TextRun({ text, bold: opts.bold, italics: opts.italics, size: opts.size ?? 22, color: opts.color, font: FONT })],
+  });
+}
+
+function heading(text: string, level: 1 | 2 | 3): Paragraph {
+  const size = level === 1 ? 34 : level === 2 ? 25 : 22;
+  return new Paragraph({
+    heading: level === 1 ? HeadingLevel.TITLE : level === 2 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
+    keepNext: true,
+    spacing: { before: level === 1 ? 0 : 240, after: 80 },
+    children: [new TextRun({ text, bold: true, size, font: FONT, color: '1A1A1F' })],
+  });
+}
+
+function hangingItem(label: string, text: string): Paragraph {
+  return new Paragraph({
+    indent: { left: HANGING, hanging: HANGING },
+    tabStops: [{ type: TabStopType.LEFT, position: HANGING }],
+    spacing: { after: 100 },
+    children: [new TextRun({ text: `${label}\t${text}`, size: 22, font: FONT })],
+  });
+}
+
+const thin = { style: BorderStyle.SINGLE, size: 2, color: '9E9EA8' };
+const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+
+function table(block: Extract<Block, { type: 'tabell' }>): (Paragraph | Table)[] {
+  const numeric = numericColumns(block);
+  const cell = (text: string, c: number, opts: { bold?: boolean; header?: boolean }) =>
+    new TableCell({
+      shading: opts.header ? { type: ShadingType.CLEAR, color: 'auto', fill: 'EDEFF4' } : undefined,
+      borders: { top: none, left: none, right: none, bottom: thin },
+      margins: { left: 80, right: 80, top: 40, bottom: 40 },
+      children: [
+        new Paragraph({
+          alignment: numeric[c] ? AlignmentType.RIGHT : AlignmentType.LEFT,
+          children: [new TextRun({ text, bold: opts.bold, size: 20, font: FONT })],
+        }),
+      ],
+    });
+  const rows = [
+    new TableRow({ tableHeader: true, children: block.header.map((h, c) => cell(h, c, { bold: true, header: true })) }),
+    ...block.rows.map((r, i) => new TableRow({ children: r.map((v, c) => cell(v, c, { bold: block.sumRow && i === block.rows.length - 1 })) })),
+  ];
+  const out: (Paragraph | Table)[] = [];
+  if (block.caption) out.push(new Paragraph({ keepNext: true, spacing: { before: 120, after: 60 }, children: [new TextRun({ text: block.caption, bold: true, size: 21, font: FONT })] }));
+  out.push(new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE }, layout: TableLayoutType.AUTOFIT }));
+  if (block.note) out.push(para(block.note, { italics: true, size: 18, color: '606068' }));
+  else out.push(para('', { after: 60 }));
+  return out;
+}
+
+export async function renderArendebladDocx(d: ArendebladDoc): Promise<Uint8Array> {
+  const body: (Paragraph | Table)[] = [];
+  body.push(heading(d.rubrik, 1));
+
+  const punkter = d.content.forslag.punkter.map(stripAtt).filter((t) => t !== '');
+  body.push(heading('Förslag till beslut', 2));
+  body.push(para(d.content.forslag.inledning));
+  punkter.forEach((t, i) => body.push(hangingItem(d.proposalStyle === 'att' ? 'att' : `${i + 1}.`, t)));
+
+  for (const s of d.content.sections) {
+    if (s.heading.trim()) body.push(heading(s.heading, 2));
+    for (const b of s.blocks) {
+      if (b.type === 'stycke' && b.text.trim()) for (const line of b.text.trim().split('\n')) body.push(para(line));
+      else if (b.type === 'underrubrik' && b.text.trim()) body.push(heading(b.text.trim(), 3));
+      else if (b.type === 'punktlista') for (const item of b.items.filter((t) => t.trim())) body.push(hangingItem('•', item));
+      else if (b.type === 'tabell') body.push(...table(b));
+    }
+  }
+
+  const f = d.content.foredragande;
+  const name = [f.name.trim(), f.title.trim()].filter(Boolean).join(', ');
+  if (name) {
+    body.push(para('', { after: 600 }));
+    body.push(para(name));
+  }
+  const bilagor = d.content.bilagor.filter((b) => b.title.trim());
+  if (bilagor.length > 0) {
+    body.push(heading('Bilagor', 3));
+    bilagor.forEach((b, i) => body.push(hangingItem(`${d.bilagaPrefix ?? ''}${i + 1}`, b.title.trim())));
+  }
+  const mottagare = d.content.skickasTill.filter((m) => m.trim());
+  if (mottagare.length > 0) {
+    body.push(heading('Beslutet skickas till', 3));
+    for (const m of mottagare) body.push(para(m, { after: 40 }));
+  }
+
+  const headerLine = (label: string, value: string) => [new TextRun({ text: `${label} `, size: 16, color: '606068', font: FONT }), new TextRun({ text: `${value}    `, size: 20, font: FONT })];
+  const header = new Header({
+    children: [
+      new Paragraph({
+        tabStops: [{ type: TabStopType.RIGHT, position: 9638 }],
+        children: [
+          new TextRun({ text: d.sender.name, bold: true, size: 26, color: '1C4A73', font: FONT }),
+          new TextRun({ text: '\tÄRENDEBLAD', bold: true, size: 18, font: FONT }),
+        ],
+      }),
+      new Paragraph({
+        tabStops: [{ type: TabStopType.RIGHT, position: 9638 }],
+        border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: '9E9EA8', space: 4 } },
+        children: [
+          ...headerLine('Datum', d.datum),
+          ...headerLine('Dnr', d.diarienummer),
+          ...headerLine('Till', d.organ),
+          new TextRun({ children: ['\tSida ', PageNumber.CURRENT, ' (', PageNumber.TOTAL_PAGES, ')'], size: 18, color: '606068', font: FONT }),
+        ],
+      }),
+    ],
+  });
+  const footerParts = [d.sender.name, d.sender.address, d.sender.orgNr ? `Org.nr ${d.sender.orgNr}` : null, d.sender.email, d.sender.phone].filter(Boolean);
+  const footer = new Footer({ children: [new Paragraph({ children: [new TextRun({ text: footerParts.join('  ·  '), size: 15, color: '606068', font: FONT })] })] });
+
+  const document = new Document({
+    creator: d.sender.name,
+    title: `${d.rubrik} (${d.diarienummer})`,
+    description: `Ärendeblad till ${d.organ.toLowerCase()}`,
+    styles: { default: { document: { run: { font: FONT, size: 22 } } } },
+    sections: [
+      {
+        properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1700, bottom: 1400, left: 1418, right: 1247, header: 600, footer: 600 } } },
+        headers: { default: header },
+        footers: { default: footer },
+        children: body,
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(document));
+}

@@ -1,0 +1,199 @@
+import type { PDFPage } from 'pdf-lib';
+import type { ArendebladContent } from '../../../shared/contract/schemas/arendeblad';
+import { stripAtt } from '../../../shared/domain/arendeblad-templates';
+import type { ServiceContext } from '../context';
+import { A4, ACCENT, Composer, INK, MM, MUTED, RULE, drawable, textWidth, type Bookmark, type Frame } from './composer';
+import { addSignatureField } from './signature-fields';
+import { createPdf, finishPdfA, saveClassic, type Fonts } from './pdfa';
+
+/** The sender, as the footer of every page shows it (SS 03 43 21). */
+export interface Sender {
+  name: string;
+  address: string | null;
+  orgNr: string | null;
+  email: string | null;
+  phone: string | null;
+}
+
+export interface ArendebladDoc {
+  sender: Sender;
+  diarienummer: string;
+  organ: string;
+  rubrik: string;
+  datum: string;
+  content: ArendebladContent;
+  proposalStyle: 'att' | 'numrerad';
+  /** In a board packet the bilagor are numbered by agenda item: "3.1", "3.2". */
+  bilagaPrefix?: string;
+}
+
+export const MARGIN = { left: 25 * MM, right: A4.width - 22 * MM, bottom: 24 * MM } as const;
+const FIRST_TOP = A4.height - 44 * MM;
+const NEXT_TOP = A4.height - 30 * MM;
+
+export function documentFrame(firstPage: boolean): Frame {
+  return { left: MARGIN.left, right: MARGIN.right, top: firstPage ? FIRST_TOP : NEXT_TOP, bottom: MARGIN.bottom };
+}
+
+function drawRight(page: PDFPage, text: string, x: number, y: number, size: number, font: Fonts['regular'], color = INK): void {
+  page.drawText(drawable(text), { x: x - textWidth(font, text, size), y, size, font, color });
+}
+
+/** The footer every page carries: the förbund's name, address and contact details. */
+export function drawFooter(page: PDFPage, fonts: Fonts, sender: Sender): void {
+  const y = MARGIN.bottom - 10 * MM;
+  page.drawLine({ start: { x: MARGIN.left, y: y + 11 }, end: { x: MARGIN.right, y: y + 11 }, thickness: 0.4, color: RULE });
+  const parts = [sender.name, sender.address, sender.orgNr ? `Org.nr ${sender.orgNr}` : null, sender.email, sender.phone].filter((p): p is string => !!p);
+  page.drawText(drawable(parts.join('  ·  ')), { x: MARGIN.left, y, size: 7.5, font: fonts.regular, color: MUTED });
+}
+
+export interface HeaderFields {
+  docType: string;
+  fields: { label: string; value: string }[];
+  pageLabel: string;
+}
+
+/**
+ * Page 1: the förbund's name, the document type and "Sida 1 (n)", then a row of
+ * labelled fields (Datum, Dnr, Till …). Later pages: one line with the same facts.
+ */
+export function drawHeader(page: PDFPage, fonts: Fonts, sender: Sender, header: HeaderFields, firstPage: boolean): void {
+  const top = A4.height - 16 * MM;
+  page.drawText(drawable(sender.name), { x: MARGIN.left, y: top - 13, size: firstPage ? 14 : 10, font: fonts.bold, color: ACCENT });
+  drawRight(page, header.docType.toUpperCase(), MARGIN.right, top - 10, firstPage ? 10 : 8.5, fonts.bold, INK);
+  drawRight(page, header.pageLabel, MARGIN.right, top - (firstPage ? 23 : 21), 9, fonts.regular, MUTED);
+  if (!firstPage) {
+    const line = header.fields.filter((f) => f.label === 'Dnr' || f.label === 'Datum').map((f) => `${f.label} ${f.value}`).join('   ');
+    page.drawText(drawable(line), { x: MARGIN.left, y: top - 25, size: 8.5, font: fonts.regular, color: MUTED });
+    page.drawLine({ start: { x: MARGIN.left, y: top - 31 }, end: { x: MARGIN.right, y: top - 31 }, thickness: 0.4, color: RULE });
+    return;
+  }
+  page.drawLine({ start: { x: MARGIN.left, y: top - 30 }, end: { x: MARGIN.right, y: top - 30 }, thickness: 0.6, color: RULE });
+  let x = MARGIN.left;
+  const y = top - 44;
+  for (const field of header.fields) {
+    page.drawText(drawable(field.label), { x, y, size: 7.5, font: fonts.regular, color: MUTED });
+    page.drawText(drawable(field.value), { x, y: y - 12, size: 10, font: fonts.regular, color: INK });
+    x += Math.max(textWidth(fonts.regular, field.value, 10), textWidth(fonts.regular, field.label, 7.5)) + 22;
+  }
+}
+
+/** The signature field's name under an ärendeblad. */
+export const FOREDRAGANDE_FIELD = 'Föredragande';
+
+/**
+ * Sets the ärendeblad's body from the current position: rubrik, Förslag till beslut,
+ * the sections, the föredragande with room for a signature, bilagor and mottagare.
+ * Returns the bookmarks of its parts.
+ */
+export function composeArendeblad(c: Composer, d: ArendebladDoc, opts: { signatureField: boolean }): Bookmark[] {
+  const { fonts } = c;
+  const marks: Bookmark[] = [];
+  const mark = (title: string) => marks.push({ title, pageIndex: c.pageIndex, y: c.y + 16, children: [] });
+
+  c.heading(d.rubrik, 17, 4, { spaceBefore: 0, spaceAfter: 8 });
+
+  const punkter = d.content.forslag.punkter.map(stripAtt).filter((t) => t !== '');
+  if (punkter.length > 0 || d.content.forslag.inledning.trim() !== '') {
+    mark('Förslag till beslut');
+    c.heading('Förslag till beslut', 12.5, 3);
+    c.text(d.content.forslag.inledning, { spaceAfter: 5 });
+    c.hanging(
+      punkter.map((text, i) => ({ label: d.proposalStyle === 'att' ? 'att' : `${i + 1}.`, text })),
+      { labelWidth: 26, gap: 5 },
+    );
+    c.space(4);
+  }
+
+  for (const section of d.content.sections) {
+    const hasText = section.blocks.some((b) => (b.type === 'punktlista' ? b.items.some((t) => t.trim()) : b.type === 'tabell' ? true : b.text.trim() !== ''));
+    if (!hasText) continue;
+    if (section.heading.trim() !== '') {
+      mark(section.heading);
+      c.heading(section.heading, 12.5, 3);
+    }
+    for (const block of section.blocks) {
+      switch (block.type) {
+        case 'stycke':
+          if (block.text.trim() !== '') c.text(block.text.trim(), { spaceAfter: 7 });
+          break;
+        case 'underrubrik':
+          if (block.text.trim() !== '') c.heading(block.text.trim(), 11, 2, { spaceBefore: 4, spaceAfter: 2 });
+          break;
+        case 'punktlista':
+          c.hanging(
+            block.items.filter((t) => t.trim() !== '').map((text) => ({ label: '•', text })),
+            { labelWidth: 14, indent: 6, gap: 2 },
+          );
+          c.space(5);
+          break;
+        case 'tabell':
+          c.space(2);
+          c.table(block);
+          break;
+      }
+    }
+  }
+
+  // The föredragande, with room above the name for the signature (digital or by hand).
+  const f = d.content.foredragande;
+  const name = [f.name.trim(), f.title.trim()].filter(Boolean).join(', ');
+  if (name !== '') {
+    const boxHeight = 44;
+    c.ensure(boxHeight + 40);
+    c.space(10);
+    const box = c.reserve(boxHeight);
+    if (opts.signatureField) addSignatureField(c.doc, box.page, FOREDRAGANDE_FIELD, { x: MARGIN.left, y: box.y, width: 62 * MM, height: boxHeight });
+    c.text(name, { spaceAfter: 6 });
+  }
+
+  const bilagor = d.content.bilagor.filter((b) => b.title.trim() !== '');
+  if (bilagor.length > 0) {
+    mark('Bilagor');
+    c.heading('Bilagor', 11, bilagor.length, { spaceBefore: 10 });
+    c.hanging(
+      bilagor.map((b, i) => ({ label: `${d.bilagaPrefix ?? ''}${i + 1}`, text: b.title.trim() })),
+      { labelWidth: 30, gap: 1 },
+    );
+  }
+
+  const mottagare = d.content.skickasTill.filter((m) => m.trim() !== '');
+  if (mottagare.length > 0) {
+    c.heading('Beslutet skickas till', 11, mottagare.length, { spaceBefore: 10 });
+    for (const m of mottagare) c.text(m.trim(), { spaceAfter: 1 });
+  }
+  return marks;
+}
+
+export function arendebladHeader(d: ArendebladDoc): Omit<HeaderFields, 'pageLabel'> {
+  const f = d.content.foredragande;
+  const fields = [
+    { label: 'Datum', value: d.datum },
+    { label: 'Dnr', value: d.diarienummer },
+    { label: 'Till', value: d.organ },
+  ];
+  if (f.name.trim() !== '') fields.push({ label: 'Handläggare', value: [f.name.trim(), f.title.trim()].filter(Boolean).join(', ') });
+  return { docType: 'Ärendeblad', fields };
+}
+
+/** One ärendeblad as its own PDF/A-2b file, A4, "Sida x (y)" on every page. */
+export async function renderArendebladPdf(ctx: Pick<ServiceContext, 'resourcesDir' | 'appVersion'>, d: ArendebladDoc, created: Date): Promise<{ bytes: Uint8Array; pages: number }> {
+  const { doc, fonts } = await createPdf(ctx);
+  const c = new Composer(doc, fonts, (n) => documentFrame(n === 0));
+  c.newPage();
+  composeArendeblad(c, d, { signatureField: true });
+  const header = arendebladHeader(d);
+  const total = c.pages.length;
+  c.pages.forEach((page, i) => {
+    drawHeader(page, fonts, d.sender, { ...header, pageLabel: `Sida ${i + 1} (${total})` }, i === 0);
+    drawFooter(page, fonts, d.sender);
+  });
+  finishPdfA(doc, ctx, {
+    title: `${d.rubrik} (${d.diarienummer})`,
+    author: d.sender.name,
+    subject: `Ärendeblad till ${d.organ.toLowerCase()}, dnr ${d.diarienummer}`,
+    keywords: ['ärendeblad', d.diarienummer],
+    created,
+  });
+  return { bytes: await saveClassic(doc), pages: total };
+}

@@ -1,0 +1,321 @@
+import { PDFName, PDFString, rgb, type PDFDocument, type PDFFont, type PDFPage, type PDFRef } from 'pdf-lib';
+import type { TableBlock } from '../../../shared/contract/schemas/arendeblad';
+import type { Fonts } from './pdfa';
+
+/**
+ * A small typesetter over pdf-lib for A4 documents: wrapped, left-aligned text,
+ * headings kept with what follows, hanging lists (att-satser), tables whose header
+ * repeats on a new page, and reserved boxes (signature fields, images). Headers and
+ * "Sida x (y)" are drawn afterwards, when the page count is known.
+ */
+
+export const A4 = { width: 595.28, height: 841.89 } as const;
+export const MM = 72 / 25.4;
+
+export const INK = rgb(0.1, 0.1, 0.12);
+export const MUTED = rgb(0.38, 0.38, 0.42);
+export const RULE = rgb(0.62, 0.62, 0.66);
+export const ACCENT = rgb(0.11, 0.29, 0.45);
+
+export interface Frame {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+export interface TextStyle {
+  font?: PDFFont;
+  size?: number;
+  color?: ReturnType<typeof rgb>;
+  /** Line height as a multiple of the size. */
+  leading?: number;
+  spaceBefore?: number;
+  spaceAfter?: number;
+  indent?: number;
+  align?: 'left' | 'right' | 'center';
+}
+
+/** Carlito has no U+00A0 glyph: a no-break space is laid out as one but drawn as a space. */
+export function drawable(text: string): string {
+  return text.replace(/[\u00a0\u2007]/g, ' ').replace(/\t/g, '    ');
+}
+
+export function textWidth(font: PDFFont, text: string, size: number): number {
+  return font.widthOfTextAtSize(drawable(text), size);
+}
+
+/** Splits a paragraph into lines that fit `width`; breaks at spaces, never at a no-break space. */
+export function wrap(font: PDFFont, text: string, size: number, width: number): string[] {
+  const out: string[] = [];
+  for (const hardLine of text.split('\n')) {
+    const words = hardLine.split(/ +/).filter((w, i, all) => w !== '' || all.length === 1);
+    let line = '';
+    for (const word of words) {
+      const candidate = line === '' ? word : `${line} ${word}`;
+      if (textWidth(font, candidate, size) <= width) {
+        line = candidate;
+        continue;
+      }
+      if (line !== '') out.push(line);
+      // A word longer than the line is cut where it must be.
+      let rest = word;
+      while (textWidth(font, rest, size) > width && rest.length > 1) {
+        let cut = rest.length - 1;
+        while (cut > 1 && textWidth(font, rest.slice(0, cut), size) > width) cut--;
+        out.push(rest.slice(0, cut));
+        rest = rest.slice(cut);
+      }
+      line = rest;
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+const NUMERIC = /^([−+-]?\s?[\d\u00a0 ]+([,.]\d+)?\s?(%|kr|tkr|mkr)?|«[^»]*»|–|-)$/;
+
+/** A column is right-aligned when every filled cell in it is an amount, a share or a placeholder. */
+export function numericColumns(table: Pick<TableBlock, 'header' | 'rows'>): boolean[] {
+  return table.header.map((_, c) => {
+    const cells = table.rows.map((r) => (r[c] ?? '').trim()).filter((v) => v !== '');
+    return cells.length > 0 && cells.some((v) => /\d/.test(v)) && cells.every((v) => NUMERIC.test(v));
+  });
+}
+
+export interface Bookmark {
+  title: string;
+  pageIndex: number;
+  y: number;
+  children: Bookmark[];
+}
+
+export class Composer {
+  readonly pages: PDFPage[] = [];
+  page!: PDFPage;
+  y = 0;
+  private frameFor: (pageNumber: number) => Frame;
+
+  constructor(
+    readonly doc: PDFDocument,
+    readonly fonts: Fonts,
+    frame: (pageNumber: number) => Frame,
+  ) {
+    this.frameFor = frame;
+  }
+
+  /** The frame of the current page (page numbers count from 0 within this composer). */
+  get frame(): Frame {
+    return this.frameFor(Math.max(0, this.pages.length - 1));
+  }
+
+  get width(): number {
+    return this.frame.right - this.frame.left;
+  }
+
+  get pageIndex(): number {
+    return this.doc.getPageIndices().length - 1;
+  }
+
+  newPage(): PDFPage {
+    this.page = this.doc.addPage([A4.width, A4.height]);
+    this.pages.push(this.page);
+    this.y = this.frame.top;
+    return this.page;
+  }
+
+  /** Starts a new page unless `height` still fits on this one. */
+  ensure(height: number): void {
+    if (this.pages.length === 0 || this.y - height < this.frame.bottom) this.newPage();
+  }
+
+  space(points: number): void {
+    if (this.y - points < this.frame.bottom) this.newPage();
+    else this.y -= points;
+  }
+
+  remaining(): number {
+    return this.y - this.frame.bottom;
+  }
+
+  /** Wrapped text; at least two lines of a paragraph stay together at a page foot. */
+  text(text: string, style: TextStyle = {}): void {
+    const font = style.font ?? this.fonts.regular;
+    const size = style.size ?? 11;
+    const lh = size * (style.leading ?? 1.32);
+    const indent = style.indent ?? 0;
+    const width = this.width - indent;
+    const lines = wrap(font, text, size, width);
+    if (this.pages.length === 0) this.newPage();
+    if (style.spaceBefore) this.space(style.spaceBefore);
+    if (lines.length > 1 && this.remaining() < 2 * lh) this.newPage();
+    for (const line of lines) {
+      if (this.y - lh < this.frame.bottom) this.newPage();
+      this.y -= lh;
+      const w = textWidth(font, line, size);
+      const x =
+        style.align === 'right' ? this.frame.right - w : style.align === 'center' ? this.frame.left + indent + (width - w) / 2 : this.frame.left + indent;
+      this.page.drawText(drawable(line), { x, y: this.y + size * 0.22, size, font, color: style.color ?? INK });
+    }
+    if (style.spaceAfter) this.y -= style.spaceAfter;
+  }
+
+  /** A heading that never sits alone at the foot of a page. */
+  heading(text: string, size: number, keepWith = 3, style: TextStyle = {}): void {
+    const lh = size * 1.25;
+    if (this.pages.length === 0) this.newPage();
+    const before = style.spaceBefore ?? size * 0.9;
+    if (this.remaining() < before + lh + keepWith * 11 * 1.32) this.newPage();
+    else if (this.y !== this.frame.top) this.y -= before;
+    this.text(text, { font: this.fonts.bold, size, leading: 1.25, color: style.color ?? INK, spaceAfter: style.spaceAfter ?? size * 0.35 });
+  }
+
+  /** A list with a hanging label: "att" before each att-sats, "•" or "1." before list items. */
+  hanging(items: { label: string; text: string }[], opts: { labelWidth: number; indent?: number; gap?: number; size?: number; labelFont?: PDFFont }): void {
+    const size = opts.size ?? 11;
+    const lh = size * 1.32;
+    const indent = opts.indent ?? 0;
+    for (const item of items) {
+      const lines = wrap(this.fonts.regular, item.text, size, this.width - indent - opts.labelWidth);
+      if (this.pages.length === 0) this.newPage();
+      if (this.remaining() < Math.min(lines.length, 2) * lh) this.newPage();
+      lines.forEach((line, i) => {
+        if (this.y - lh < this.frame.bottom) this.newPage();
+        this.y -= lh;
+        const baseline = this.y + size * 0.22;
+        if (i === 0) this.page.drawText(drawable(item.label), { x: this.frame.left + indent, y: baseline, size, font: opts.labelFont ?? this.fonts.regular, color: INK });
+        this.page.drawText(drawable(line), { x: this.frame.left + indent + opts.labelWidth, y: baseline, size, font: this.fonts.regular, color: INK });
+      });
+      this.y -= opts.gap ?? 4;
+    }
+  }
+
+  rule(thickness = 0.5, color = RULE): void {
+    this.page.drawLine({ start: { x: this.frame.left, y: this.y }, end: { x: this.frame.right, y: this.y }, thickness, color });
+  }
+
+  /** A table of text and amounts; the header repeats when it breaks across pages. */
+  table(block: Pick<TableBlock, 'caption' | 'header' | 'rows' | 'sumRow' | 'note'>, opts: { size?: number } = {}): void {
+    const size = opts.size ?? 10;
+    const pad = 4;
+    const lh = size * 1.25;
+    const numeric = numericColumns(block);
+    const { regular, bold } = this.fonts;
+    const cols = block.header.length;
+
+    // Natural widths; amount columns keep theirs, text columns share what is left.
+    const natural = block.header.map((head, c) =>
+      // Measured in bold: a sum row is set in bold and must not wrap where the others do not.
+      Math.max(textWidth(bold, head, size), ...block.rows.map((r) => textWidth(bold, r[c] ?? '', size)), 18) + 2 * pad,
+    );
+    const total = this.width;
+    let widths = natural.slice();
+    const sum = widths.reduce((a, b) => a + b, 0);
+    if (sum > total) {
+      const fixed = natural.map((w, c) => (numeric[c] ? Math.min(w, total / cols + 30) : 0));
+      const fixedSum = fixed.reduce((a, b) => a + b, 0);
+      const flexNatural = natural.map((w, c) => (numeric[c] ? 0 : w));
+      const flexSum = flexNatural.reduce((a, b) => a + b, 0) || 1;
+      widths = natural.map((_, c) => (numeric[c] ? (fixed[c] ?? 0) : ((flexNatural[c] ?? 0) / flexSum) * (total - fixedSum)));
+    } else if (numeric.some((n) => !n)) {
+      // Give spare width to the first text column, as a Word table set to the page width does.
+      const first = numeric.findIndex((n) => !n);
+      widths[first] = (widths[first] ?? 0) + (total - sum);
+    } else {
+      widths = widths.map((w) => w + (total - sum) / cols);
+    }
+    const xs = widths.map((_, c) => this.frame.left + widths.slice(0, c).reduce((a, b) => a + b, 0));
+
+    const cellLines = (row: string[], font: PDFFont) => row.map((cell, c) => wrap(font, cell, size, Math.max(10, (widths[c] ?? 20) - 2 * pad)));
+    const drawRow = (row: string[], font: PDFFont, lines: string[][]) => {
+      const height = Math.max(...lines.map((l) => l.length)) * lh + pad;
+      lines.forEach((cl, c) => {
+        cl.forEach((line, i) => {
+          const w = textWidth(font, line, size);
+          const x = numeric[c] ? (xs[c] ?? 0) + (widths[c] ?? 0) - pad - w : (xs[c] ?? 0) + pad;
+          this.page.drawText(drawable(line), { x, y: this.y - (i + 1) * lh + size * 0.28, size, font, color: INK });
+        });
+      });
+      void row;
+      this.y -= height;
+    };
+    const header = () => {
+      const lines = cellLines(block.header, bold);
+      const height = Math.max(...lines.map((l) => l.length)) * lh + pad;
+      this.page.drawRectangle({ x: this.frame.left, y: this.y - height, width: total, height, color: rgb(0.93, 0.94, 0.96) });
+      drawRow(block.header, bold, lines);
+      this.page.drawLine({ start: { x: this.frame.left, y: this.y }, end: { x: this.frame.right, y: this.y }, thickness: 0.8, color: INK });
+    };
+
+    const firstRowHeight = block.rows[0] ? Math.max(...cellLines(block.rows[0], regular).map((l) => l.length)) * lh + pad : 0;
+    const captionHeight = block.caption ? 11 * 1.3 + 4 : 0;
+    if (this.pages.length === 0) this.newPage();
+    this.ensure(captionHeight + 2 * lh + pad + firstRowHeight + 6);
+    if (block.caption) this.text(block.caption, { font: bold, size: 10.5, spaceAfter: 3 });
+    header();
+    block.rows.forEach((row, r) => {
+      const isSum = block.sumRow && r === block.rows.length - 1;
+      const font = isSum ? bold : regular;
+      const lines = cellLines(row, font);
+      const height = Math.max(...lines.map((l) => l.length)) * lh + pad;
+      if (this.y - height < this.frame.bottom) {
+        this.newPage();
+        header();
+      }
+      if (isSum) this.page.drawLine({ start: { x: this.frame.left, y: this.y }, end: { x: this.frame.right, y: this.y }, thickness: 0.8, color: INK });
+      drawRow(row, font, lines);
+      if (!isSum) this.page.drawLine({ start: { x: this.frame.left, y: this.y }, end: { x: this.frame.right, y: this.y }, thickness: 0.25, color: RULE });
+    });
+    if (block.note) this.text(block.note, { font: this.fonts.italic, size: 9, color: MUTED, spaceBefore: 2 });
+    this.y -= 8;
+  }
+
+  /**
+   * Reserves a box (e.g. for a signature) at the current position and returns where it is.
+   * The box moves to a new page rather than being cut.
+   */
+  reserve(height: number): { page: PDFPage; pageIndex: number; y: number } {
+    this.ensure(height);
+    this.y -= height;
+    return { page: this.page, pageIndex: this.pageIndex, y: this.y };
+  }
+}
+
+/** Draws an outline (bookmarks) from a tree of titles and their positions. */
+export function addOutline(doc: PDFDocument, marks: Bookmark[]): void {
+  if (marks.length === 0) return;
+  const context = doc.context;
+  const pages = doc.getPages();
+  const outlinesRef = context.nextRef();
+  const build = (items: Bookmark[], parent: PDFRef): { first: PDFRef; last: PDFRef; count: number } => {
+    const refs = items.map(() => context.nextRef());
+    let count = 0;
+    items.forEach((item, i) => {
+      const page = pages[item.pageIndex];
+      if (!page) return;
+      const dict = context.obj({
+        Title: PDFString.of(item.title),
+        Parent: parent,
+        Dest: context.obj([page.ref, PDFName.of('XYZ'), null, item.y, null]),
+      });
+      const prev = refs[i - 1];
+      const next = refs[i + 1];
+      if (prev) dict.set(PDFName.of('Prev'), prev);
+      if (next) dict.set(PDFName.of('Next'), next);
+      count += 1;
+      if (item.children.length > 0) {
+        const sub = build(item.children, refs[i] as PDFRef);
+        dict.set(PDFName.of('First'), sub.first);
+        dict.set(PDFName.of('Last'), sub.last);
+        // Negative: the children start closed.
+        dict.set(PDFName.of('Count'), context.obj(-sub.count));
+      }
+      context.assign(refs[i] as PDFRef, dict);
+    });
+    return { first: refs[0] as PDFRef, last: refs[refs.length - 1] as PDFRef, count };
+  };
+  const top = build(marks, outlinesRef);
+  context.assign(outlinesRef, context.obj({ Type: 'Outlines', First: top.first, Last: top.last, Count: top.count }));
+  doc.catalog.set(PDFName.of('Outlines'), outlinesRef);
+  doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
+}

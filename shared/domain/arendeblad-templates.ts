@@ -1,0 +1,385 @@
+import type { ArendebladContent, Block, Section, TemplateInfo, TemplateKey } from '../contract/schemas/arendeblad';
+import { formatInteger, formatKr, formatPercent } from '../format/sv';
+
+/**
+ * The ärendeblad a förbund brings every year, as pure functions of what the database
+ * knows. What it does not know is left as a «fält» for the writer; a PDF is not made
+ * while one is left (see arendebladProblems). Later issues add data (applications,
+ * fees, budget, risks) through TemplateData; the templates already take it.
+ */
+
+export const PLACEHOLDER = /«[^«»]{1,80}»/g;
+
+export interface TemplateMember {
+  name: string;
+  kind: 'stat' | 'region' | 'kommun';
+  /** Folkmängd 1 november the year before the fee year, when registered. */
+  population: number | null;
+}
+
+export interface TemplateDecision {
+  diarienummer: string;
+  decidedOn: string;
+  title: string;
+  delegationCode: string;
+  decidedBy: string;
+  amountKr: number | null;
+}
+
+export interface TemplateApplication {
+  insats: string;
+  amountKr: number;
+  from: string;
+  to: string;
+  /** Samverkansparter in register order, the insatsägare among them. */
+  parter: string[];
+  insatsagare: string;
+}
+
+export interface TemplateData {
+  /** The year the ärendeblad is written. */
+  year: number;
+  /** Its date, ÅÅÅÅ-MM-DD. */
+  datum: string;
+  forbund: string;
+  organ: string;
+  foredragande: { personId: number | null; name: string; title: string } | null;
+  /** Members in register order (stat, region, kommuner A–Ö). */
+  members: TemplateMember[];
+  unreportedDecisions: TemplateDecision[];
+  application?: TemplateApplication;
+  /** Total member fee for the year, when decided (the budget issue fills this). */
+  feeTotalKr?: number;
+}
+
+interface Built {
+  rubrik: string;
+  content: ArendebladContent;
+}
+
+const p = (text: string): Block => ({ type: 'stycke', text });
+const h = (text: string): Block => ({ type: 'underrubrik', text });
+const sec = (heading: string, ...blocks: Block[]): Section => ({ heading, blocks });
+
+/** "Förbundsstyrelsen föreslås besluta". */
+export function proposalIntro(organ: string): string {
+  return `${organ} föreslås besluta`;
+}
+
+/** Names joined the Swedish way: "A, B och C". */
+export function joinSv(names: readonly string[]): string {
+  if (names.length <= 1) return names[0] ?? '';
+  return `${names.slice(0, -1).join(', ')} och ${names[names.length - 1]}`;
+}
+
+const SMALL_NUMBERS = ['noll', 'en', 'två', 'tre', 'fyra', 'fem', 'sex', 'sju', 'åtta', 'nio', 'tio', 'elva', 'tolv'];
+
+/** Numbers up to twelve in words, as Myndigheternas skrivregler recommend: 8 → "åtta". */
+export function countWord(n: number): string {
+  return SMALL_NUMBERS[n] ?? formatInteger(n);
+}
+
+/** "2019-04-01 till 2021-03-31", as the papers write a period. */
+export function formatPeriod(from: string, to: string): string {
+  return `${from} till ${to}`;
+}
+
+function skeleton(d: TemplateData, punkter: string[], sections: Section[], bilagor: string[] = []): ArendebladContent {
+  return {
+    forslag: { inledning: proposalIntro(d.organ), punkter },
+    sections,
+    foredragande: d.foredragande ?? { personId: null, name: '«föredragandes namn»', title: '«titel»' },
+    bilagor: bilagor.map((title) => ({ documentId: null, title })),
+    skickasTill: [],
+  };
+}
+
+/** The conditions every grant of the seeds carries. */
+export const STANDARD_CONDITIONS = [
+  'finansieringen av insatsen gäller under förutsättning att förbundet beviljas medel från medlemsorganisationerna framöver',
+  'finansieringen av insatsen gäller under förutsättning att insatsen följer aktuell ansökan, gällande lagstiftning och av förbundet antagna styrdokument',
+] as const;
+
+function grant(d: TemplateData, kind: 'ansökan' | 'tilläggsansökan'): Built {
+  const a = d.application;
+  const insats = a?.insats ?? '«insatsens namn»';
+  const amount = a ? formatKr(a.amountKr) : '«belopp» kr';
+  const period = a ? formatPeriod(a.from, a.to) : formatPeriod('«ÅÅÅÅ-MM-DD»', '«ÅÅÅÅ-MM-DD»');
+  const parter = a ? joinSv(a.parter) : '«samverkansparter»';
+  const agare = a?.insatsagare ?? '«insatsägare»';
+  const verb = kind === 'ansökan' ? 'ansöker om medel till insatsen' : 'ansöker om medel till att förlänga pågående insats';
+  return {
+    rubrik: kind === 'ansökan' ? insats : `${insats} – tilläggsansökan`,
+    content: skeleton(
+      d,
+      [`bevilja finansiellt stöd från förbundet enligt ${kind} till insatsen ${insats}`, `avsätta maximalt ${amount} som finansiering under perioden ${period}`, ...STANDARD_CONDITIONS],
+      [
+        sec(
+          'Ärendet',
+          h(kind === 'ansökan' ? 'Ansökan' : 'Tilläggsansökan'),
+          p(`${parter} ${verb} ${insats}. ${agare} är insatsägare. Syftet med insatsen är «syfte». Målgrupp är «målgrupp».`),
+          p('Inom insatsen har angetts följande effektmål: «effektmål». Som insatsmål har angivits: «insatsmål».'),
+        ),
+        sec(
+          'Bedömning',
+          p(`I inriktningen för ${d.year} har styrelsen tydliggjort prioriterade målgrupper. «Hur insatsen svarar mot inriktningen och de prioriterade målgrupperna.»`),
+          p('I ansökan anges resultat och mätbara mål som ligger i linje med förbundets inriktning. «Uppföljning, SUS-registrering och lokusgruppens ställningstagande.»'),
+          p('Utifrån insatsens inriktning, målgruppens behov och angivna mål bedöms detta som en adekvat kostnad inom ramen för förbundets inriktning.'),
+        ),
+      ],
+      [kind === 'ansökan' ? `Ansökan ${insats}` : `Tilläggsansökan ${insats}`],
+    ),
+  };
+}
+
+function feeTable(d: TemplateData): Block[] {
+  const kommuner = d.members.filter((m) => m.kind === 'kommun');
+  if (kommuner.length === 0) return [p('«Tabell över medlemsavgifterna per medlem.»')];
+  const known = kommuner.every((m) => m.population !== null && m.population > 0);
+  const total = known ? kommuner.reduce((s, m) => s + (m.population ?? 0), 0) : 0;
+  const rows = kommuner.map((m) => [
+    m.name,
+    m.population === null ? '«folkmängd»' : formatInteger(m.population),
+    known ? formatPercent((m.population ?? 0) / total, 2) : '«andel»',
+    '«belopp»',
+  ]);
+  rows.push(['Summa', known ? formatInteger(total) : '«folkmängd»', known ? formatPercent(1, 2) : '', d.feeTotalKr === undefined ? '«belopp»' : formatInteger(Math.round(d.feeTotalKr / 4))]);
+  return [
+    {
+      type: 'tabell',
+      caption: `Fördelning mellan kommunerna ${d.year}`,
+      header: ['Kommun', `Folkmängd 1 nov ${d.year - 1}`, 'Andel', `Avgift ${d.year}, kr`],
+      rows,
+      sumRow: true,
+      note: `Fördelningen baseras på folkmängd 1 november ${d.year - 1}, SCB.`,
+    },
+  ];
+}
+
+function fees(d: TemplateData): Built {
+  const total = d.feeTotalKr === undefined ? '«belopp» kr' : formatKr(d.feeTotalKr);
+  const half = d.feeTotalKr === undefined ? '«belopp» kr' : formatKr(Math.round(d.feeTotalKr / 2));
+  const region = d.members.find((m) => m.kind === 'region')?.name ?? 'Regionen';
+  const kommunCount = d.members.filter((m) => m.kind === 'kommun').length;
+  return {
+    rubrik: `Fastställande av medlemsavgifter ${d.year}`,
+    content: skeleton(
+      d,
+      [`medlemsavgift till ${d.forbund} för ${d.year} fastställs till totalt ${total} enligt tabell nedan`, `medlemsavgiften betalas in senast «datum» ${d.year} mot faktura`],
+      [
+        sec(
+          'Ärendet',
+          p(
+            `Tilldelningen från staten via Försäkringskassan har för år ${d.year} fastställts till ${half} vilket motsvarar 50 % av medlemsavgiften. ${region} står för 25 % medan ${kommunCount === 1 ? 'kommunen står' : `de ${countWord(kommunCount)} kommunerna delar på`} resterande 25 %.`,
+          ),
+          ...feeTable(d),
+        ),
+      ],
+    ),
+  };
+}
+
+function decisionsReport(d: TemplateData): Built {
+  const rows = d.unreportedDecisions.map((x) => [x.diarienummer, x.decidedOn, x.title, x.delegationCode, x.amountKr === null ? '' : formatInteger(x.amountKr)]);
+  const table: Block =
+    rows.length === 0
+      ? p('Inga delegationsbeslut har fattats sedan förra sammanträdet.')
+      : { type: 'tabell', caption: 'Delegationsbeslut att anmäla', header: ['Dnr', 'Datum', 'Beslut', 'Punkt', 'Belopp, kr'], rows, sumRow: false, note: '' };
+  return {
+    rubrik: 'Anmälan av delegationsbeslut',
+    content: skeleton(
+      d,
+      ['lägga anmälan av delegationsbesluten till handlingarna'],
+      [
+        sec(
+          'Ärendet',
+          p(`Enligt förbundets delegationsordning ska beslut som fattats med stöd av delegation anmälas till ${d.organ.toLowerCase()}. Sedan förra sammanträdet har följande beslut fattats.`),
+          table,
+        ),
+      ],
+    ),
+  };
+}
+
+function simple(d: TemplateData, rubrik: string, punkter: string[], arendet: string[], bedomning: string[] = [], bilagor: string[] = []): Built {
+  const sections = [sec('Ärendet', ...arendet.map(p))];
+  if (bedomning.length > 0) sections.push(sec('Bedömning', ...bedomning.map(p)));
+  return { rubrik, content: skeleton(d, punkter, sections, bilagor) };
+}
+
+function yymmdd(iso: string): string {
+  return iso.slice(2).replaceAll('-', '');
+}
+
+export const TEMPLATES: Record<TemplateKey, { label: string; description: string; build: (d: TemplateData) => Built }> = {
+  tomt: {
+    label: 'Tomt ärendeblad',
+    description: 'Förslag till beslut, Ärendet och Bedömning att fylla i.',
+    build: (d) => simple(d, '«Rubrik»', [''], [''], ['']),
+  },
+  beviljande_av_ansokan: {
+    label: 'Beviljande av ansökan',
+    description: 'Bifall till en ansökan om finansiering av en insats, med förbundets standardvillkor.',
+    build: (d) => grant(d, 'ansökan'),
+  },
+  tillaggsansokan: {
+    label: 'Tilläggsansökan',
+    description: 'Bifall till en tilläggsansökan för en pågående insats.',
+    build: (d) => grant(d, 'tilläggsansökan'),
+  },
+  arsredovisning: {
+    label: 'Årsredovisning',
+    description: 'Godkännande av årsredovisningen för föregående år.',
+    build: (d) =>
+      simple(
+        d,
+        `Årsredovisning ${d.year - 1}`,
+        [`godkänna ${d.forbund}s årsredovisning för verksamhetsåret ${d.year - 1}`, 'överlämna årsredovisningen till förbundets revisorer och medlemmar'],
+        [`Styrelsen föreslås godkänna årsredovisning ${d.year - 1} för ${d.forbund}. Förslaget finns i bilaga 1.`, 'Till ärendet har bilagts års- och slutrapporter från de insatser som har finansierats under året.'],
+        [],
+        [`Årsredovisning ${d.year - 1}`, `Årsrapporter ${d.year - 1}`, `Slutrapporter ${d.year - 1}`],
+      ),
+  },
+  delarsrapport: {
+    label: 'Delårsrapport',
+    description: 'Godkännande av delårsrapporten per den 31 augusti.',
+    build: (d) =>
+      simple(
+        d,
+        `Delårsrapport ${d.year}`,
+        [`godkänna delårsrapporten för perioden ${formatPeriod(`${d.year}-01-01`, `${d.year}-08-31`)}`, 'överlämna delårsrapporten till förbundets revisorer och medlemmar'],
+        [`Kansliet har upprättat delårsrapport för ${d.forbund} för perioden ${formatPeriod(`${d.year}-01-01`, `${d.year}-08-31`)}. «Periodens resultat och prognos för helåret.»`],
+        ['«Bedömning av måluppfyllelse och ekonomi.»'],
+        [`Delårsrapport ${d.year}`],
+      ),
+  },
+  medlemsavgifter: {
+    label: 'Medlemsavgifter',
+    description: 'Fastställande av årets medlemsavgifter med fördelning per medlem efter folkmängd.',
+    build: fees,
+  },
+  ekonomisk_information: {
+    label: 'Ekonomisk information',
+    description: 'Information om beslutsutrymmet efter fattade och föreslagna finansieringsbeslut.',
+    build: (d) =>
+      simple(
+        d,
+        `Ekonomisk information per ${yymmdd(d.datum)}`,
+        ['lägga informationen till handlingarna'],
+        [
+          'Kansliet informerar om beslutsutrymme för ytterligare insatser finansierade av förbundet, dels med utgångspunkt i beslut som redan är fattade av styrelsen, dels utifrån finansiella effekter av ärenden som går upp till beslut under styrelsemötet.',
+          '«Aktuellt beslutsutrymme och effekten av inkomna ej beslutade ansökningar.»',
+        ],
+      ),
+  },
+  verksamhetsplan_och_budget: {
+    label: 'Verksamhetsplan och budget',
+    description: 'Fastställande av nästa års verksamhetsplan med budget.',
+    build: (d) =>
+      simple(
+        d,
+        `Verksamhetsplan och budget ${d.year + 1}`,
+        [`fastställa verksamhetsplan med budget för ${d.year + 1}`, `notera planeringsramarna för ${d.year + 2}–${d.year + 3}`],
+        [`Enligt förbundsordningen ska styrelsen varje år fastställa verksamhetsplan och budget för nästkommande år. Förslaget finns i bilaga 1.`, '«Inriktning, prioriterade målgrupper och budgetens huvuddrag.»'],
+        ['«Bedömning av budgeten i förhållande till god ekonomisk hushållning.»'],
+        [`Verksamhetsplan och budget ${d.year + 1}`],
+      ),
+  },
+  riskanalys_och_internkontrollplan: {
+    label: 'Riskanalys och internkontrollplan',
+    description: 'Antagande av nästa års riskanalys och internkontrollplan.',
+    build: (d) =>
+      simple(
+        d,
+        `Riskanalys och internkontrollplan ${d.year + 1}`,
+        [`anta riskanalys och internkontrollplan för ${d.year + 1}`],
+        [
+          'Styrelsen ska varje år identifiera de risker som kan hindra förbundet att nå sina mål och anta en plan för den interna kontrollen. Uppföljningen redovisas i samband med delårsrapport och årsredovisning.',
+          '«Riskerna med högst riskvärde och de kontrollmoment som föreslås.»',
+        ],
+        [],
+        [`Riskanalys och internkontrollplan ${d.year + 1}`],
+      ),
+  },
+  uppfoljning_av_internkontroll: {
+    label: 'Uppföljning av internkontroll',
+    description: 'Redovisning av årets kontroller, resultat och avvikelser.',
+    build: (d) =>
+      simple(
+        d,
+        `Uppföljning av internkontrollplan ${d.year}`,
+        [`godkänna uppföljningen av internkontrollplanen för ${d.year}`],
+        [`Styrelsen antog internkontrollplanen för ${d.year}. Här redovisas per process vad som kontrollerats, hur, resultatet och eventuella avvikelser.`, '«Resultat per process.»'],
+        ['«Samlad bedömning av den interna kontrollen.»'],
+      ),
+  },
+  anmalan_av_delegationsbeslut: {
+    label: 'Anmälan av delegationsbeslut',
+    description: 'De delegationsbeslut som ännu inte anmälts, hämtade ur registret.',
+    build: decisionsReport,
+  },
+};
+
+export function templateList(d: TemplateData): TemplateInfo[] {
+  return (Object.keys(TEMPLATES) as TemplateKey[]).map((key) => ({
+    key,
+    label: TEMPLATES[key].label,
+    description: TEMPLATES[key].description,
+    suggestedTitle: TEMPLATES[key].build(d).rubrik,
+  }));
+}
+
+export function buildFromTemplate(key: TemplateKey, d: TemplateData): Built {
+  return TEMPLATES[key].build(d);
+}
+
+// ---------------------------------------------------------------------------
+// Readiness: what stops a PDF. Pure, so the editor shows the same list.
+
+/** An att-sats as the writer may type it ("att bevilja …") without the "att". */
+export function stripAtt(text: string): string {
+  return text.trim().replace(/^att\s+/i, '');
+}
+
+function placeholdersIn(text: string): string[] {
+  return text.match(PLACEHOLDER) ?? [];
+}
+
+export interface ReadinessInput {
+  /** Only beslutsärenden must have att-satser. */
+  isDecision: boolean;
+  rubrik: string;
+  content: ArendebladContent;
+}
+
+export function arendebladProblems({ isDecision, rubrik, content }: ReadinessInput): string[] {
+  const problems: string[] = [];
+  const fields = new Map<string, string[]>();
+  const note = (where: string, text: string) => {
+    for (const ph of placeholdersIn(text)) fields.set(ph, [...(fields.get(ph) ?? []), where]);
+  };
+  note('rubriken', rubrik);
+  const punkter = content.forslag.punkter.map(stripAtt);
+  if (isDecision && punkter.filter((t) => t !== '').length === 0) {
+    problems.push('Ett beslutsärende behöver minst en att-sats under Förslag till beslut.');
+  }
+  punkter.forEach((t, i) => {
+    if (t === '' && punkter.length > 1) problems.push(`Att-sats ${i + 1} är tom.`);
+    note(`att-sats ${i + 1}`, t);
+  });
+  for (const s of content.sections) {
+    for (const b of s.blocks) {
+      if (b.type === 'stycke' || b.type === 'underrubrik') note(s.heading || 'texten', b.text);
+      else if (b.type === 'punktlista') b.items.forEach((t) => note(s.heading, t));
+      else b.rows.forEach((r) => r.forEach((c) => note(`tabellen ${b.caption || s.heading}`.trim(), c)));
+    }
+  }
+  if (content.foredragande.name.trim() === '') problems.push('Ange föredragande.');
+  note('föredragande', `${content.foredragande.name} ${content.foredragande.title}`);
+  content.bilagor.forEach((b, i) => {
+    if (b.title.trim() === '') problems.push(`Bilaga ${i + 1} saknar namn.`);
+    if (b.documentId === null) problems.push(`Bilaga ${i + 1} (”${b.title}”) är inte kopplad till någon handling i diariet.`);
+  });
+  for (const [ph, where] of fields) problems.push(`Fyll i ${ph} (${[...new Set(where)].join(', ')}).`);
+  return problems;
+}

@@ -1,0 +1,37 @@
+import type { Session } from '../../electron/services/session';
+import type { Arendeblad, ArendebladContent, TemplateKey } from '../../shared/contract/schemas/arendeblad';
+import type { DocumentMeta } from '../../shared/contract/schemas/diarium';
+import { PLACEHOLDER } from '../../shared/domain/arendeblad-templates';
+import { value } from './envelope';
+
+/** What a writer does: every «fält» filled in, every bilaga linked to a handling in the ärende. */
+export function fillIn(content: ArendebladContent, documentId: number): ArendebladContent {
+  const fill = (t: string) => t.replace(PLACEHOLDER, (m) => (/ÅÅÅÅ-MM-DD/.test(m) ? '2027-01-01' : /belopp/.test(m) ? '185 000' : 'Ifyllt av Åsa Öberg'));
+  return {
+    ...content,
+    forslag: { ...content.forslag, punkter: content.forslag.punkter.map(fill).map((t) => (t.trim() === '' ? 'godkänna förslaget om åtgärder för ökad samverkan' : t)) },
+    sections: content.sections.map((s) => ({
+      ...s,
+      blocks: s.blocks.map((b) =>
+        b.type === 'stycke' || b.type === 'underrubrik'
+          ? { ...b, text: fill(b.text) || 'Ärendet gäller samverkan i länets kommuner.' }
+          : b.type === 'punktlista'
+            ? { ...b, items: b.items.map(fill) }
+            : { ...b, rows: b.rows.map((r) => r.map(fill)) },
+      ),
+    })),
+    foredragande: { ...content.foredragande, name: fill(content.foredragande.name), title: fill(content.foredragande.title) },
+    bilagor: content.bilagor.map((b) => ({ ...b, documentId })),
+  };
+}
+
+export async function createFilled(s: Session, template: TemplateKey): Promise<Arendeblad> {
+  const blad = value<Arendeblad>(await s.api.call('arendeblad.create', { template, datum: '2026-11-23' }));
+  const doc = value<DocumentMeta>(
+    await s.api.call('documents.add', { arendeId: blad.arendeId, fileName: 'underlag.txt', contentBase64: Buffer.from('Underlag för ärendet').toString('base64') }),
+  );
+  return value<Arendeblad>(
+    await s.api.call('arendeblad.save', { id: blad.id, revision: blad.revision, organ: blad.organ, rubrik: blad.rubrik.replace(PLACEHOLDER, 'Samverkan i norr'), datum: blad.datum, content: fillIn(blad.content, doc.id) }),
+  );
+}
+

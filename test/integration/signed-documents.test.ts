@@ -1,0 +1,141 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Arendeblad, ExportResult, GeneratedFile, PdfVerification } from '../../shared/contract/schemas/arendeblad';
+import type { DocumentContent, DocumentMeta } from '../../shared/contract/schemas/diarium';
+import { openSession } from '../../electron/services/session';
+import { createFilled } from '../helpers/arendeblad';
+import { makeTestCertificate } from '../helpers/certs';
+import { failure, value } from '../helpers/envelope';
+import { pdfsig, pdftotext } from '../helpers/pdf-tools';
+import { count, demoSession } from '../helpers/session';
+import { tempDir } from '../helpers/temp';
+
+const PASSWORD = 'Lösenord för Åsa';
+
+function credentials(p12Path: string, role: string, password = PASSWORD) {
+  return { certificateBase64: fs.readFileSync(p12Path).toString('base64'), password, role };
+}
+
+async function documentBytes(s: ReturnType<typeof demoSession>, id: number): Promise<Buffer> {
+  return Buffer.from(value<DocumentContent>(await s.api.call('documents.get', { id })).contentBase64, 'base64');
+}
+
+describe('signed decision documents', () => {
+  it('signs an ärendeblad (PAdES B-B), stores it in the diarium with its SHA-256, and keeps it from change', async () => {
+    const s = demoSession();
+    const blad = await createFilled(s, 'tillaggsansokan');
+    const asa = makeTestCertificate(tempDir(), { commonName: 'Åsa Öberg', organization: 'Samordningsförbundet Västra Älvdalen', password: PASSWORD, days: 365 });
+
+    const documentsBefore = count(s, 'documents');
+    const wrong = failure(await s.api.call('arendeblad.sign', { id: blad.id, credentials: credentials(asa.p12Path, 'Förbundschef', 'fel') }));
+    expect(wrong.message).toContain('Fel lösenord');
+    expect(count(s, 'documents')).toBe(documentsBefore);
+
+    const signed = value<Arendeblad>(await s.api.call('arendeblad.sign', { id: blad.id, credentials: credentials(asa.p12Path, 'Förbundschef') }));
+    expect(signed.signed).toHaveLength(1);
+    const version = signed.signed[0];
+    if (!version) throw new Error('no signed version');
+    const pdf = await documentBytes(s, version.documentId);
+    expect(version.sha256).toMatch(/^[0-9a-f]{64}$/);
+
+    const sig = pdfsig(pdf);
+    expect(sig).toContain('Signature is Valid');
+    expect(sig).toContain('ETSI.CAdES.detached');
+    expect(sig).toContain('Åsa Öberg');
+    const text = pdftotext(pdf);
+    expect(text).toContain('Signerat digitalt');
+    expect(text).toContain(blad.rubrik);
+
+    const report = value<PdfVerification>(await s.api.call('pdf.verify', { documentId: version.documentId }));
+    expect(report).toMatchObject({ signed: true, valid: true });
+    expect(report.signatures[0]).toMatchObject({ signerName: 'Åsa Öberg', intact: true, padesB: true, coversWholeDocument: true, changedAfterSigning: false });
+
+    // Evidence: not removed, not changed, even past the service.
+    expect(failure(await s.api.call('documents.remove', { id: version.documentId })).message).toContain('signerat dokument');
+    expect(() => s.db.sqlite.prepare("UPDATE documents SET title = 'Annat' WHERE id = ?").run(version.documentId)).toThrow(/signed document/);
+    expect(() => s.db.sqlite.prepare('DELETE FROM documents WHERE id = ?').run(version.documentId)).toThrow(/signed document/);
+
+    // Signing again after an edit makes a new version that supersedes the first.
+    const again = value<Arendeblad>(await s.api.call('arendeblad.sign', { id: blad.id, credentials: credentials(asa.p12Path, 'Förbundschef') }));
+    expect(again.signed).toHaveLength(2);
+    expect(again.signed[1]?.supersededBy).toBe(again.signed[0]?.documentId);
+    s.close();
+  });
+
+  it('adds a second signer in turn; both signatures stay valid, and a changed byte is caught', async () => {
+    const s = demoSession();
+    const blad = await createFilled(s, 'beviljande_av_ansokan');
+    const asa = makeTestCertificate(tempDir(), { commonName: 'Åsa Öberg', organization: 'Samordningsförbundet Västra Älvdalen', password: PASSWORD, days: 365 });
+    const orjan = makeTestCertificate(tempDir(), { commonName: 'Örjan Ärlig', organization: 'Region Västra Älvdalen', password: PASSWORD, days: 365, legacy: true });
+    const first = value<Arendeblad>(await s.api.call('arendeblad.sign', { id: blad.id, credentials: credentials(asa.p12Path, 'Förbundschef') })).signed[0];
+    if (!first) throw new Error('no signed version');
+    const second = value<DocumentMeta>(await s.api.call('documents.sign', { documentId: first.documentId, credentials: credentials(orjan.p12Path, 'Ordförande') }));
+    expect(second.signed).toBe(true);
+
+    const firstBytes = await documentBytes(s, first.documentId);
+    const secondBytes = await documentBytes(s, second.id);
+    expect(secondBytes.subarray(0, firstBytes.length).equals(firstBytes)).toBe(true);
+    const sig = pdfsig(secondBytes);
+    expect(sig.match(/Signature is Valid/g)).toHaveLength(2);
+    expect(sig).toContain('Örjan Ärlig');
+
+    const report = value<PdfVerification>(await s.api.call('pdf.verify', { documentId: second.id }));
+    expect(report.valid).toBe(true);
+    expect(report.signatures.map((x) => x.signerName)).toEqual(['Åsa Öberg', 'Örjan Ärlig']);
+    expect(report.signatures[0]).toMatchObject({ coversWholeDocument: false, changedAfterSigning: false });
+
+    // The first version is superseded and cannot be signed again.
+    expect(failure(await s.api.call('documents.sign', { documentId: first.documentId, credentials: credentials(orjan.p12Path, 'Ordförande') })).message).toContain('nyare version');
+
+    const tampered = Buffer.from(secondBytes);
+    const at = tampered.indexOf('Förslag') > 0 ? tampered.indexOf('/Producer') : 2000;
+    tampered[at + 3] = (tampered[at + 3] ?? 0) ^ 0x01;
+    const broken = value<PdfVerification>(await s.api.call('pdf.verify', { fileName: 'ändrad.pdf', contentBase64: tampered.toString('base64') }));
+    expect(broken.valid).toBe(false);
+    expect(broken.signatures.every((x) => !x.intact)).toBe(true);
+    expect(pdfsig(tampered)).toContain('Digest Mismatch');
+    s.close();
+  });
+
+  it('tells an unsigned PDF and a file that is not a PDF apart', async () => {
+    const s = demoSession();
+    const blad = await createFilled(s, 'delarsrapport');
+    const plain = value<GeneratedFile>(await s.api.call('arendeblad.pdf', { id: blad.id }));
+    const unsigned = value<PdfVerification>(await s.api.call('pdf.verify', { fileName: 'a.pdf', contentBase64: plain.contentBase64 }));
+    expect(unsigned).toMatchObject({ signed: false, valid: false, summary: 'Dokumentet är inte signerat.' });
+    expect(failure(await s.api.call('pdf.verify', { fileName: 'a.pdf', contentBase64: Buffer.from('inte en pdf').toString('base64') })).message).toBe('Filen är inte en PDF.');
+    s.close();
+  });
+
+  it('refuses an expired certificate and writes nothing', async () => {
+    const file = path.join(tempDir(), 'kansli.sqlite');
+    const later = new Date(Date.now() + 40 * 24 * 3600 * 1000);
+    const s = openSession(file, { create: 'demo', actor: 'testare', appVersion: '0.0.0-test', now: () => later });
+    const blad = await createFilled(s, 'arsredovisning');
+    const short = makeTestCertificate(tempDir(), { commonName: 'Åsa Öberg', organization: 'Samordningsförbundet', password: PASSWORD, days: 30 });
+    const before = count(s, 'documents');
+    const refused = failure(await s.api.call('arendeblad.sign', { id: blad.id, credentials: credentials(short.p12Path, 'Förbundschef') }));
+    expect(refused.message).toMatch(/gick ut \d{4}-\d{2}-\d{2}/);
+    expect(count(s, 'documents')).toBe(before);
+    s.close();
+  });
+
+  it('exports signed documents to a folder, named by diarienummer and title', async () => {
+    const s = demoSession();
+    const blad = await createFilled(s, 'medlemsavgifter');
+    const asa = makeTestCertificate(tempDir(), { commonName: 'Åsa Öberg', organization: 'Samordningsförbundet', password: PASSWORD, days: 365 });
+    const version = value<Arendeblad>(await s.api.call('arendeblad.sign', { id: blad.id, credentials: credentials(asa.p12Path, 'Förbundschef') })).signed[0];
+    if (!version) throw new Error('no signed version');
+    const folder = tempDir();
+    const result = value<ExportResult>(await s.api.call('documents.exportSigned', { documentIds: [version.documentId], folder }));
+    const expected = `${blad.diarienummer.replace('/', '-')} Ärendeblad ${blad.rubrik} (signerad).pdf`;
+    expect(result.files).toEqual([expected]);
+    expect(fs.readFileSync(path.join(folder, expected)).equals(await documentBytes(s, version.documentId))).toBe(true);
+    // Again: the same bytes are not written twice.
+    expect(value<ExportResult>(await s.api.call('documents.exportSigned', { documentIds: [version.documentId], folder })).files).toEqual([expected]);
+    expect(fs.readdirSync(folder)).toEqual([expected]);
+    expect(failure(await s.api.call('documents.exportSigned', { documentIds: [version.documentId], folder: path.join(folder, 'saknas') })).message).toContain('finns inte');
+    s.close();
+  });
+});
