@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell, type MenuItemConstructorOptions } from 'electron';
 import { KansliError } from '../shared/contract/errors';
 import { openSession, type Session } from './services/session';
-import { APP_HOST, APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, IPC_CHANNEL, isAllowedNavigation, isTrustedSenderUrl } from './security';
+import { APP_HOST, APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, IPC_CHANNEL, isAllowedNavigation, PICK_FOLDER_CHANNEL, isTrustedSenderUrl } from './security';
 import { readSettings, writeSettings } from './settings-file';
 import { createMainWindow } from './window-options';
 
@@ -31,7 +31,8 @@ function nativeBinding(): string | undefined {
 }
 
 function openDatabase(file: string, create: 'demo' | 'empty' | false): Session {
-  const next = openSession(file, { create, nativeBinding: nativeBinding(), appVersion: app.getVersion() });
+  const resourcesDir = app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(app.getAppPath(), 'resources');
+  const next = openSession(file, { create, nativeBinding: nativeBinding(), appVersion: app.getVersion(), resourcesDir });
   current?.close();
   current = next;
   writeSettings(app.getPath('userData'), { lastDatabase: next.db.path });
@@ -162,6 +163,11 @@ function registerIpc(): void {
     if (typeof method !== 'string') return { ok: false, error: { code: 'UNKNOWN_METHOD', message: 'Metodnamnet saknas.' } };
     if (!current) return { ok: false, error: { code: 'DB_NOT_FOUND', message: 'Ingen databas är öppen.' } };
     return current.api.call(method, input);
+  });
+  ipcMain.handle(PICK_FOLDER_CHANNEL, async (event) => {
+    if (!isTrustedSenderUrl(event.senderFrame?.url) || event.senderFrame?.parent !== null || !mainWindow) return null;
+    const result = await dialog.showOpenDialog(mainWindow, { title: 'Välj mapp för signerade dokument', properties: ['openDirectory', 'createDirectory'] });
+    return result.canceled ? null : (result.filePaths[0] ?? null);
   });
 }
 

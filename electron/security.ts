@@ -10,6 +10,8 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
 /** The IPC channel of the one bridge method. */
 export const IPC_CHANNEL = 'kansli:call';
+/** The system folder picker, for exporting signed documents. */
+export const PICK_FOLDER_CHANNEL = 'kansli:pick-folder';
 
 /**
  * MUI (emotion) injects <style> elements, hence 'unsafe-inline' for styles only.

@@ -23,6 +23,8 @@ import { SECTIONS, useApp, type SectionId } from './store/app';
 import { OverviewScreen } from './screens/OverviewScreen';
 import { DiaryScreen } from './screens/diary/DiaryScreen';
 import { GlobalSearch } from './components/GlobalSearch';
+import { ArendebladScreen } from './screens/arendeblad/ArendebladScreen';
+import ArticleOutlined from '@mui/icons-material/ArticleOutlined';
 import { RegistersScreen } from './screens/RegistersScreen';
 import { ComingSoonScreen } from './screens/ComingSoonScreen';
 
@@ -31,6 +33,7 @@ const DRAWER_WIDTH = 248;
 const ICONS: Record<SectionId, React.ReactNode> = {
   oversikt: <DashboardOutlined />,
   arenden: <DescriptionOutlined />,
+  arendeblad: <ArticleOutlined />,
   ansokningar: <AssignmentOutlined />,
   register: <FolderSharedOutlined />,
   budget: <AccountBalanceWalletOutlined />,
@@ -45,6 +48,8 @@ function Screen({ section }: { section: SectionId }) {
       return <RegistersScreen />;
     case 'arenden':
       return <DiaryScreen />;
+    case 'arendeblad':
+      return <ArendebladScreen />;
     default:
       return <ComingSoonScreen section={section} />;
   }

@@ -6,6 +6,7 @@ import { call, errorMessage } from '../api';
 export const SECTIONS = [
   { id: 'oversikt', label: 'Översikt' },
   { id: 'arenden', label: 'Ärenden & dokument' },
+  { id: 'arendeblad', label: 'Ärendeblad' },
   { id: 'ansokningar', label: 'Ansökningar & insatser' },
   { id: 'register', label: 'Register' },
   { id: 'budget', label: 'Budget' },

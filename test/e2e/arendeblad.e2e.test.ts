@@ -1,0 +1,108 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startHost, type RunningHost } from '../../electron/host/server';
+import { RENDERER_DIST } from '../../electron/host/node-paths';
+import type { Session } from '../../electron/services/session';
+import type { Arendeblad, ArendebladListItem } from '../../shared/contract/schemas/arendeblad';
+import { artifactPath, launchChromium } from '../helpers/browser';
+import { makeTestCertificate } from '../helpers/certs';
+import { value } from '../helpers/envelope';
+import { pdfsig, pdftotext } from '../helpers/pdf-tools';
+import { demoSession } from '../helpers/session';
+import { tempDir } from '../helpers/temp';
+
+let session: Session;
+let host: RunningHost;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+const RUBRIK = 'Samverkan kring unga i Tierp';
+const ATT = 'anta handlingsplanen för unga vuxna i Tierp för åren 2027–2028';
+
+beforeAll(async () => {
+  if (!fs.existsSync(`${RENDERER_DIST}/index.html`)) throw new Error('Gränssnittet är inte byggt: kör npm run build:renderer först.');
+  session = demoSession();
+  host = await startHost({ api: session.api, staticDir: RENDERER_DIST });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'sv-SE', acceptDownloads: true });
+  page.on('pageerror', (err) => pageErrors.push(String(err)));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !/status of 4\d\d/.test(msg.text())) pageErrors.push(msg.text());
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+  session?.close();
+});
+
+async function stored(): Promise<Arendeblad> {
+  const list = value<ArendebladListItem[]>(await session.api.call('arendeblad.list', {}));
+  const item = list.find((b) => b.rubrik === RUBRIK);
+  if (!item) throw new Error('ärendebladet finns inte i databasen');
+  return value<Arendeblad>(await session.api.call('arendeblad.get', { id: item.id }));
+}
+
+describe('ärendeblad in the browser', () => {
+  it('writes an ärendeblad from a template, autosaves it, and saves it as PDF', async () => {
+    await page.goto(`${host.url}#/arendeblad`);
+    await page.getByRole('button', { name: 'Nytt ärendeblad' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nytt ärendeblad' });
+    await dialog.getByRole('button', { name: /^Tomt ärendeblad/ }).click();
+    await dialog.getByLabel('Rubrik').fill(RUBRIK);
+    await dialog.getByRole('button', { name: 'Skapa ärendeblad' }).click();
+
+    await page.getByLabel('Att-sats 1', { exact: true }).fill(ATT);
+    await page.getByLabel('Stycke i Ärendet', { exact: true }).fill('Lokusgruppen i Tierp har tagit fram en handlingsplan för unga vuxna som står långt från arbete.');
+    await page.getByLabel('Stycke i Bedömning', { exact: true }).fill('Planen svarar mot förbundets prioriterade målgrupper och är väl förankrad hos parterna.');
+    await expect.poll(async () => page.getByRole('status').filter({ hasText: /^Sparat/ }).count(), { timeout: 10_000 }).toBe(1);
+
+    const saved = await stored();
+    expect(saved.content.forslag.punkter).toEqual([ATT]);
+    expect(saved.problems).toEqual([]);
+    await expect.poll(() => page.getByText('Klart för PDF och signering').count()).toBe(1);
+
+    // A reload shows what was saved: nothing lives only in the window.
+    await page.reload();
+    await expect.poll(() => page.getByLabel('Att-sats 1', { exact: true }).inputValue()).toBe(ATT);
+    await page.screenshot({ path: artifactPath('arendeblad-editor.png'), fullPage: true });
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Spara som PDF' }).click();
+    const file = await (await download).path();
+    const text = pdftotext(fs.readFileSync(file)).replace(/\s+/g, ' ');
+    expect(text).toContain(RUBRIK);
+    expect(text).toContain(`att ${ATT}`);
+    expect(text).toContain(saved.diarienummer);
+  });
+
+  it('signs it with a certificate file and shows the signed version', async () => {
+    const cert = makeTestCertificate(tempDir(), { commonName: 'Kristina Ålgren', organization: 'Samordningsförbundet Uppsala län', password: 'hemligt-åäö', days: 30 });
+    await page.getByRole('button', { name: 'Signera …' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Certifikatfil').setInputFiles(cert.p12Path);
+    await dialog.getByLabel('Lösenord till certifikatet').fill('fel lösenord');
+    await dialog.getByRole('button', { name: 'Signera', exact: true }).click();
+    await expect.poll(() => dialog.getByText(/Fel lösenord/).count()).toBe(1);
+    expect((await stored()).signed).toEqual([]);
+
+    await dialog.getByLabel('Lösenord till certifikatet').fill('hemligt-åäö');
+    await dialog.getByRole('button', { name: 'Signera', exact: true }).click();
+    await expect.poll(() => page.getByText('Ärendebladet är signerat och sparat i diariet.').count(), { timeout: 15_000 }).toBe(1);
+    const signed = (await stored()).signed;
+    expect(signed).toHaveLength(1);
+
+    const list = page.getByRole('list', { name: 'Signerade versioner' });
+    await expect.poll(() => list.getByText(/\(signerad\)/).count()).toBe(1);
+    await list.getByRole('button', { name: 'Kontrollera' }).click();
+    await expect.poll(() => page.getByRole('dialog').getByText('Kristina Ålgren', { exact: false }).count()).toBeGreaterThan(0);
+    await page.screenshot({ path: artifactPath('arendeblad-verify.png') });
+
+    const doc = value<{ contentBase64: string }>(await session.api.call('documents.get', { id: signed[0]?.documentId ?? 0 }));
+    expect(pdfsig(Buffer.from(doc.contentBase64, 'base64'))).toContain('Signature is Valid');
+    expect(pageErrors).toEqual([]);
+  });
+});
