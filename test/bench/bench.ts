@@ -5,8 +5,10 @@
  *  - the renderer's initial JavaScript (raw and gzip)
  *  - search.query over 50 000 ärenden and 5 000 people (build time, latency, hits)
  *
- * `KANSLI_BENCH=search npx tsx test/bench/bench.ts` runs only the search section
- * (it needs no renderer build).
+ *  - documents: an ärendeblad rendered as PDF/A, signed and verified, beside LibreOffice's DOCX → PDF
+ *
+ * `KANSLI_BENCH=search npx tsx test/bench/bench.ts` runs only the search section,
+ * `KANSLI_BENCH=documents …` only the documents (neither needs a renderer build).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,6 +21,7 @@ import type { SearchResult } from '../../shared/contract/schemas/search';
 import { formatDiarienummer } from '../../shared/domain/diarienummer';
 import { startHost } from '../../electron/host/server';
 import { RENDERER_DIST } from '../../electron/host/node-paths';
+import { benchDocuments } from './documents';
 
 function stats(samples: number[]): string {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -174,7 +177,8 @@ async function benchSearch(dir: string): Promise<void> {
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kansli-bench-'));
 try {
-  if (process.env.KANSLI_BENCH !== 'search') {
+  const only = process.env.KANSLI_BENCH;
+  if (only === undefined) {
     let k = 0;
     const create = await time(20, () => openKansliDb(path.join(dir, `ny-${k++}.sqlite`), { create: 'demo' }).close());
     console.log(`Öppna + migrera ny databas (med exempeldata): ${stats(create)}`);
@@ -211,7 +215,8 @@ try {
     console.log(`Gränssnittets första JavaScript (${scripts.length} filer): ${(raw / 1024).toFixed(1)} KiB, gzip ${(gz / 1024).toFixed(1)} KiB`);
   }
 
-  await benchSearch(dir);
+  if (only === undefined || only === 'documents') await benchDocuments(dir, time, stats);
+  if (only === undefined || only === 'search') await benchSearch(dir);
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
 }
