@@ -189,7 +189,8 @@ export async function createArendeblad(input: ParsedInput<'arendeblad.create'>, 
   const datum = input.datum ?? formatDate(scope.now);
   const year = Number(datum.slice(0, 4));
   const built = buildFromTemplate(input.template, await templateData(scope, year, datum, input.organ));
-  const rubrik = input.rubrik ?? built.rubrik.replace(/«|»/g, '');
+  // A «fält» left in the rubrik stays, so the readiness list asks for it.
+  const rubrik = input.rubrik ?? built.rubrik;
 
   let arendeId: number;
   if (input.arendeId !== undefined) {
@@ -265,6 +266,11 @@ export async function saveArendeblad(input: ParsedInput<'arendeblad.save'>, scop
     .where('id', '=', row.id)
     .where('revision', '=', row.revision)
     .execute();
+  // The diarium's title follows the rubrik as long as nobody has given the ärende a title of its own.
+  if (arende.title === row.rubrik && input.rubrik !== row.rubrik) {
+    await scope.db.updateTable('arenden').set({ title: input.rubrik, updated_at: scope.now.toISOString() }).where('id', '=', arende.id).execute();
+    await scope.audit({ entity: 'arende', entityId: arende.id, action: 'update', before: arende, after: await requireArende(scope, arende.id) });
+  }
   await scope.audit({
     entity: 'arendeblad',
     entityId: row.id,

@@ -91,7 +91,8 @@ describe('ärendeblad', () => {
     const s = demoSession();
     const blad = value<Arendeblad>(await s.api.call('arendeblad.create', { template: 'tillaggsansokan', datum: '2026-11-23' }));
     const refused = failure(await s.api.call('arendeblad.pdf', { id: blad.id }));
-    expect(refused.message).toContain('Fyll i «insatsens namn»');
+    expect(blad.rubrik).toBe('«insatsens namn» – tilläggsansökan');
+    expect(refused.message).toContain('Fyll i «insatsens namn» (rubriken, att-sats 1');
     expect(refused.message).toMatch(/Bilaga 1 \(”Tilläggsansökan .*”\) är inte kopplad till någon handling i diariet/);
     s.close();
   });
@@ -125,10 +126,13 @@ describe('ärendeblad', () => {
     const blad = value<Arendeblad>(await s.api.call('arendeblad.create', { template: 'tomt', rubrik: 'Lokal för Bryggan', datum: '2026-11-23' }));
     const arende = value<Arende>(await s.api.call('arenden.get', { id: blad.arendeId }));
     expect(arende).toMatchObject({ title: 'Lokal för Bryggan', kind: 'beslutsarende', status: 'under_beredning' });
+    // The diarium's title follows the rubrik while it is the same.
+    value(await s.api.call('arendeblad.save', { id: blad.id, revision: blad.revision, organ: blad.organ, rubrik: 'Lokal för Bryggan Östhammar', datum: blad.datum, content: blad.content }));
+    expect(value<Arende>(await s.api.call('arenden.get', { id: blad.arendeId })).title).toBe('Lokal för Bryggan Östhammar');
     const again = failure(await s.api.call('arendeblad.create', { template: 'tomt', arendeId: blad.arendeId }));
     expect(again.code).toBe('CONFLICT');
     const audit = s.db.sqlite.prepare("SELECT action FROM audit_log WHERE entity = 'arendeblad' AND entity_id = ?").all(String(blad.id));
-    expect(audit).toEqual([{ action: 'create' }]);
+    expect(audit).toEqual([{ action: 'create' }, { action: 'update' }]);
     s.close();
   });
 

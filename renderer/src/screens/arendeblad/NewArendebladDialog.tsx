@@ -36,7 +36,7 @@ export function NewArendebladDialog({ arendeId, onClose, onCreated }: { arendeId
 
   function choose(t: TemplateInfo) {
     setTemplate(t.key);
-    setRubrik(t.suggestedTitle.replace(/«|»/g, ''));
+    setRubrik(t.suggestedTitle);
   }
 
   async function create() {
