@@ -131,7 +131,8 @@ export async function signDocument(input: ParsedInput<'documents.sign'>, scope: 
 }
 
 export async function verifyDocument(input: ParsedInput<'pdf.verify'>, scope: Scope): Promise<MethodResult<'pdf.verify'>> {
-  const bytes = 'documentId' in input ? (await readDocumentBytes(scope, input.documentId)).bytes : Buffer.from(input.contentBase64, 'base64');
+  const bytes =
+    input.documentId !== undefined ? (await readDocumentBytes(scope, input.documentId)).bytes : Buffer.from(input.contentBase64 ?? '', 'base64');
   return verifyPdf(bytes);
 }
 

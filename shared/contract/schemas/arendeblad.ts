@@ -199,9 +199,19 @@ export const signingCredentials = z
 
 export const arendebladSignInput = z.object({ id: idSchema, credentials: signingCredentials }).strict();
 export const documentSignInput = z.object({ documentId: idSchema, credentials: signingCredentials }).strict();
+/** A document in the diarium, or a PDF file from elsewhere. */
 export const pdfVerifyInput = z
-  .union([z.object({ documentId: idSchema }).strict(), z.object({ fileName: requiredText('Filnamn', 255), contentBase64: base64Content }).strict()])
-  .describe('Ett dokument i diariet eller en PDF-fil');
+  .object({
+    documentId: idSchema.optional(),
+    fileName: requiredText('Filnamn', 255).optional(),
+    contentBase64: base64Content.optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if ((v.documentId === undefined) === (v.contentBase64 === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['contentBase64'], message: 'Ange antingen ett dokument i diariet eller en PDF-fil.' });
+    }
+  });
 export const exportSignedInput = z
   .object({
     documentIds: z.array(idSchema).min(1, { error: 'Välj minst ett dokument.' }).max(500),
