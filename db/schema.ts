@@ -180,6 +180,21 @@ export interface MeetingsTable {
   held_on: string;
   title: string | null;
   created_at: string;
+  starts_at: string | null;
+  ends_at: string | null;
+  place: string | null;
+  notes: string | null;
+  updated_at: string | null;
+}
+
+export interface MeetingItemsTable {
+  id: Generated<number>;
+  meeting_id: number;
+  position: number;
+  kind: 'procedur' | 'information' | 'delegation' | 'beslut';
+  title: string;
+  arende_id: number | null;
+  created_at: string;
 }
 
 export interface DelegationsTable {
@@ -242,6 +257,7 @@ export interface KansliTables {
   arendeblad: ArendebladTable;
   record_links: RecordLinksTable;
   meetings: MeetingsTable;
+  meeting_items: MeetingItemsTable;
   delegations: DelegationsTable;
   delegation_decisions: DelegationDecisionsTable;
   search_index: SearchIndexTable;

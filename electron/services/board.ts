@@ -8,6 +8,7 @@ import {
   type MandatePeriod,
 } from '../../shared/contract/schemas/board';
 import type { MemberKind } from '../../shared/contract/schemas/members';
+import { compareByRegisterOrder } from '../../shared/domain/register-order';
 import { signatureBlock } from '../../shared/domain/signatures';
 import type { Scope } from './context';
 import { listMembers } from './members';
@@ -418,4 +419,11 @@ export async function boardSignatures(input: ParsedInput<'board.signatures'>, sc
     scope: input.scope,
     city: forbund?.city ?? null,
   });
+}
+
+/** Who sits on the board on `date`: ordinarie and ersättare in register order (for kallelse and protokoll). */
+export async function boardOn(scope: Scope, date: string): Promise<{ ordinarie: BoardAppointment[]; ersattare: BoardAppointment[] }> {
+  const all = (await loadAppointments(scope, {})).filter((a) => a.startsOn <= date && date <= a.endsOn);
+  all.sort((a, b) => compareByRegisterOrder({ kind: a.memberKind, name: a.memberName }, { kind: b.memberKind, name: b.memberName }) || a.id - b.id);
+  return { ordinarie: all.filter((a) => a.seat === 'ordinarie').map(view), ersattare: all.filter((a) => a.seat === 'ersattare').map(view) };
 }

@@ -20,6 +20,8 @@ import { listGroups, removeGroup, saveGroup } from './groups';
 import { addLink, removeLink } from './links';
 import { getMember, listMembers, removeMember, saveMember } from './members';
 import { listPeople, removePerson, savePerson } from './people';
+import { agendaCandidates, getMeeting, saveAgenda, saveMeeting } from './meetings';
+import { packetStatus, startPacket } from './packet';
 import { search } from './search';
 import { exportSigned, signArendeblad, signDocument, verifyDocument } from './signed-documents';
 import { getUser, setUser } from './user';
@@ -81,6 +83,12 @@ export const handlers: Handlers = {
   'documents.sign': signDocument,
   'pdf.verify': verifyDocument,
   'documents.exportSigned': exportSigned,
+  'meetings.get': getMeeting,
+  'meetings.save': saveMeeting,
+  'meetings.saveAgenda': saveAgenda,
+  'meetings.candidates': agendaCandidates,
+  'meetings.packetStart': startPacket,
+  'meetings.packetStatus': packetStatus,
   'search.query': search,
   'audit.list': listAudit,
   'audit.verify': verifyAudit,

@@ -25,6 +25,8 @@ import { DiaryScreen } from './screens/diary/DiaryScreen';
 import { GlobalSearch } from './components/GlobalSearch';
 import { ArendebladScreen } from './screens/arendeblad/ArendebladScreen';
 import ArticleOutlined from '@mui/icons-material/ArticleOutlined';
+import EventNoteOutlined from '@mui/icons-material/EventNoteOutlined';
+import { MeetingsScreen } from './screens/meetings/MeetingsScreen';
 import { RegistersScreen } from './screens/RegistersScreen';
 import { ComingSoonScreen } from './screens/ComingSoonScreen';
 
@@ -34,6 +36,7 @@ const ICONS: Record<SectionId, React.ReactNode> = {
   oversikt: <DashboardOutlined />,
   arenden: <DescriptionOutlined />,
   arendeblad: <ArticleOutlined />,
+  sammantraden: <EventNoteOutlined />,
   ansokningar: <AssignmentOutlined />,
   register: <FolderSharedOutlined />,
   budget: <AccountBalanceWalletOutlined />,
@@ -50,6 +53,8 @@ function Screen({ section }: { section: SectionId }) {
       return <DiaryScreen />;
     case 'arendeblad':
       return <ArendebladScreen />;
+    case 'sammantraden':
+      return <MeetingsScreen />;
     default:
       return <ComingSoonScreen section={section} />;
   }

@@ -70,6 +70,16 @@ import {
 } from './schemas/arendeblad';
 import type { DocumentMeta as SignedDocumentMeta } from './schemas/diarium';
 import {
+  agendaSaveInput,
+  jobIdInput,
+  meetingIdInput,
+  meetingSaveInput,
+  packetStartInput,
+  type AgendaCandidate,
+  type MeetingView,
+  type PacketJob,
+} from './schemas/meetings';
+import {
   exportInput,
   importApplyInput,
   importPreviewInput,
@@ -347,6 +357,37 @@ export const contract = {
   'documents.exportSigned': method<ExportResult>()({
     description: 'Sparar signerade dokument i en mapp, namngivna efter diarienummer och rubrik.',
     input: exportSignedInput,
+    writes: false,
+  }),
+
+  'meetings.get': method<MeetingView>()({
+    description: 'Ett sammanträde med tid, plats och dagordning.',
+    input: meetingIdInput,
+    writes: false,
+  }),
+  'meetings.save': method<MeetingView>()({
+    description: 'Skapar eller ändrar ett sammanträde. Ett nytt får dagordningens standardpunkter.',
+    input: meetingSaveInput,
+    writes: true,
+  }),
+  'meetings.saveAgenda': method<MeetingView>()({
+    description: 'Sparar dagordningen i ny ordning: punkter flyttas, läggs till eller tas bort.',
+    input: agendaSaveInput,
+    writes: true,
+  }),
+  'meetings.candidates': method<AgendaCandidate[]>()({
+    description: 'Ärendeblad till detta organ som ännu inte står på någon dagordning.',
+    input: meetingIdInput,
+    writes: false,
+  }),
+  'meetings.packetStart': method<PacketJob>()({
+    description: 'Börjar skapa utskicket (kallelse, dagordning, ärendeblad och bilagor i en PDF). Följ det med meetings.packetStatus.',
+    input: packetStartInput,
+    writes: false,
+  }),
+  'meetings.packetStatus': method<PacketJob>()({
+    description: 'Hur långt utskicket har kommit, och filen när det är klart.',
+    input: jobIdInput,
     writes: false,
   }),
 

@@ -378,6 +378,7 @@ export function arendebladProblems({ isDecision, rubrik, content }: ReadinessInp
   note('föredragande', `${content.foredragande.name} ${content.foredragande.title}`);
   content.bilagor.forEach((b, i) => {
     if (b.title.trim() === '') problems.push(`Bilaga ${i + 1} saknar namn.`);
+    note(`bilaga ${i + 1}`, b.title);
     if (b.documentId === null) problems.push(`Bilaga ${i + 1} (”${b.title}”) är inte kopplad till någon handling i diariet.`);
   });
   for (const [ph, where] of fields) problems.push(`Fyll i ${ph} (${[...new Set(where)].join(', ')}).`);

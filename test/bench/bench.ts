@@ -5,7 +5,8 @@
  *  - the renderer's initial JavaScript (raw and gzip)
  *  - search.query over 50 000 ärenden and 5 000 people (build time, latency, hits)
  *
- *  - documents: an ärendeblad rendered as PDF/A, signed and verified, beside LibreOffice's DOCX → PDF
+ *  - documents: an ärendeblad rendered as PDF/A, signed and verified, beside LibreOffice's DOCX → PDF;
+ *    the board packet of 30 ärenden with bilagor
  *
  * `KANSLI_BENCH=search npx tsx test/bench/bench.ts` runs only the search section,
  * `KANSLI_BENCH=documents …` only the documents (neither needs a renderer build).
@@ -21,7 +22,7 @@ import type { SearchResult } from '../../shared/contract/schemas/search';
 import { formatDiarienummer } from '../../shared/domain/diarienummer';
 import { startHost } from '../../electron/host/server';
 import { RENDERER_DIST } from '../../electron/host/node-paths';
-import { benchDocuments } from './documents';
+import { benchDocuments, benchPacket } from './documents';
 
 function stats(samples: number[]): string {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -215,7 +216,10 @@ try {
     console.log(`Gränssnittets första JavaScript (${scripts.length} filer): ${(raw / 1024).toFixed(1)} KiB, gzip ${(gz / 1024).toFixed(1)} KiB`);
   }
 
-  if (only === undefined || only === 'documents') await benchDocuments(dir, time, stats);
+  if (only === undefined || only === 'documents') {
+    await benchDocuments(dir, time, stats);
+    await benchPacket(dir, stats);
+  }
   if (only === undefined || only === 'search') await benchSearch(dir);
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });

@@ -6,6 +6,7 @@ import type { Arendeblad, GeneratedFile } from '../../shared/contract/schemas/ar
 import { createFilled } from '../helpers/arendeblad';
 import { makeTestCertificate } from '../helpers/certs';
 import { value } from '../helpers/envelope';
+import { addToAgenda, newMeeting, packetFixture, runPacket } from '../helpers/meetings';
 
 type Timer = (n: number, fn: () => Promise<unknown> | unknown) => Promise<number[]>;
 
@@ -50,5 +51,24 @@ export async function benchDocuments(dir: string, time: Timer, stats: (s: number
     console.log(`libreoffice --headless --convert-to pdf, samma ärendeblad som DOCX: ${stats(lo)}`);
     console.log(`  Kansli är ${(median(lo) / median(render)).toFixed(0)} gånger snabbare (median mot median)`);
   }
+  session.close();
+}
+
+/** The board packet of 30 ärenden with bilagor, built as the screen builds it (start, then follow). */
+export async function benchPacket(dir: string, stats: (s: number[]) => string): Promise<void> {
+  const session = openSession(path.join(dir, 'utskick.sqlite'), { create: 'demo', appVersion: 'bench' });
+  const meeting = await newMeeting(session);
+  await addToAgenda(session, meeting, await packetFixture(session, 30));
+  const samples: number[] = [];
+  let pages = 0;
+  let size = 0;
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    const { job } = await runPacket(session, meeting.id);
+    samples.push(performance.now() - t);
+    pages = job.file?.pages ?? 0;
+    size = Math.round(((job.file?.contentBase64.length ?? 0) * 3) / 4);
+  }
+  console.log(`Utskick med 30 ärenden och bilagor (${pages} sidor, ${(size / 1024 / 1024).toFixed(1)} MiB): ${stats(samples)}`);
   session.close();
 }

@@ -21,7 +21,7 @@ export function fillIn(content: ArendebladContent, documentId: number): Arendebl
       ),
     })),
     foredragande: { ...content.foredragande, name: fill(content.foredragande.name), title: fill(content.foredragande.title) },
-    bilagor: content.bilagor.map((b) => ({ ...b, documentId })),
+    bilagor: content.bilagor.map((b) => ({ title: fill(b.title), documentId })),
   };
 }
 

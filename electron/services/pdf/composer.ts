@@ -195,11 +195,14 @@ export class Composer {
   }
 
   /** A table of text and amounts; the header repeats when it breaks across pages. */
-  table(block: Pick<TableBlock, 'caption' | 'header' | 'rows' | 'sumRow' | 'note'>, opts: { size?: number } = {}): void {
+  table(
+    block: Pick<TableBlock, 'caption' | 'header' | 'rows' | 'sumRow' | 'note'>,
+    opts: { size?: number; widths?: number[]; align?: ('left' | 'right')[] } = {},
+  ): void {
     const size = opts.size ?? 10;
     const pad = 4;
     const lh = size * 1.25;
-    const numeric = numericColumns(block);
+    const numeric = opts.align ? opts.align.map((a) => a === 'right') : numericColumns(block);
     const { regular, bold } = this.fonts;
     const cols = block.header.length;
 
@@ -224,6 +227,7 @@ export class Composer {
     } else {
       widths = widths.map((w) => w + (total - sum) / cols);
     }
+    if (opts.widths) widths = opts.widths.slice();
     const xs = widths.map((_, c) => this.frame.left + widths.slice(0, c).reduce((a, b) => a + b, 0));
 
     const cellLines = (row: string[], font: PDFFont) => row.map((cell, c) => wrap(font, cell, size, Math.max(10, (widths[c] ?? 20) - 2 * pad)));

@@ -44,16 +44,20 @@ function xmpDate(date: Date): string {
   return `${date.toISOString().slice(0, 19)}Z`;
 }
 
-export function xmpPacket(info: DocumentInfo, producer: string): string {
+export function xmpPacket(info: DocumentInfo, producer: string, declarePdfA = true): string {
   const date = xmpDate(info.created);
   return `<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/">
  <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-  <rdf:Description rdf:about="" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">
+${
+    declarePdfA
+      ? `  <rdf:Description rdf:about="" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">
    <pdfaid:part>2</pdfaid:part>
    <pdfaid:conformance>B</pdfaid:conformance>
   </rdf:Description>
-  <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
+`
+      : ''
+  }  <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
    <dc:format>application/pdf</dc:format>
    <dc:title><rdf:Alt><rdf:li xml:lang="x-default">${xmlEscape(info.title)}</rdf:li></rdf:Alt></dc:title>
    <dc:creator><rdf:Seq><rdf:li>${xmlEscape(info.author)}</rdf:li></rdf:Seq></dc:creator>
@@ -76,7 +80,11 @@ export function xmpPacket(info: DocumentInfo, producer: string): string {
 }
 
 /** Info dictionary, XMP, output intent, language and file identifier: the PDF/A-2b parts pdf-lib does not write. */
-export function finishPdfA(doc: PDFDocument, ctx: Pick<ServiceContext, 'resourcesDir' | 'appVersion'>, info: DocumentInfo): void {
+/**
+ * `declarePdfA: false` when pages from elsewhere were copied in: the file keeps every
+ * other part but does not claim a conformance it cannot promise.
+ */
+export function finishPdfA(doc: PDFDocument, ctx: Pick<ServiceContext, 'resourcesDir' | 'appVersion'>, info: DocumentInfo, opts: { declarePdfA?: boolean } = {}): void {
   const producer = `Kansli ${ctx.appVersion}`;
   doc.setTitle(info.title, { showInWindowTitleBar: true });
   doc.setAuthor(info.author);
@@ -89,7 +97,7 @@ export function finishPdfA(doc: PDFDocument, ctx: Pick<ServiceContext, 'resource
   doc.setModificationDate(info.created);
 
   const context = doc.context;
-  const metadata = context.stream(Buffer.from(xmpPacket(info, producer), 'utf8'), { Type: 'Metadata', Subtype: 'XML' });
+  const metadata = context.stream(Buffer.from(xmpPacket(info, producer, opts.declarePdfA ?? true), 'utf8'), { Type: 'Metadata', Subtype: 'XML' });
   doc.catalog.set(PDFName.of('Metadata'), context.register(metadata));
 
   const icc = context.flateStream(resourceBytes(ctx, 'icc', 'sRGB.icc'), { N: 3 });

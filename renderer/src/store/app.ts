@@ -7,6 +7,7 @@ export const SECTIONS = [
   { id: 'oversikt', label: 'Översikt' },
   { id: 'arenden', label: 'Ärenden & dokument' },
   { id: 'arendeblad', label: 'Ärendeblad' },
+  { id: 'sammantraden', label: 'Sammanträden' },
   { id: 'ansokningar', label: 'Ansökningar & insatser' },
   { id: 'register', label: 'Register' },
   { id: 'budget', label: 'Budget' },

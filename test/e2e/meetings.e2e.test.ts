@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startHost, type RunningHost } from '../../electron/host/server';
+import { RENDERER_DIST } from '../../electron/host/node-paths';
+import type { Session } from '../../electron/services/session';
+import type { Arendeblad } from '../../shared/contract/schemas/arendeblad';
+import type { MeetingView } from '../../shared/contract/schemas/meetings';
+import type { Meeting } from '../../shared/contract/schemas/delegation';
+import { createFilled } from '../helpers/arendeblad';
+import { artifactPath, launchChromium } from '../helpers/browser';
+import { value } from '../helpers/envelope';
+import { pdftotext } from '../helpers/pdf-tools';
+import { demoSession } from '../helpers/session';
+
+let session: Session;
+let host: RunningHost;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+const blad: Arendeblad[] = [];
+
+beforeAll(async () => {
+  if (!fs.existsSync(`${RENDERER_DIST}/index.html`)) throw new Error('Gränssnittet är inte byggt: kör npm run build:renderer först.');
+  session = demoSession();
+  blad.push(await createFilled(session, 'arsredovisning'), await createFilled(session, 'tillaggsansokan'));
+  host = await startHost({ api: session.api, staticDir: RENDERER_DIST });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'sv-SE', acceptDownloads: true });
+  page.on('pageerror', (err) => pageErrors.push(String(err)));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !/status of 4\d\d/.test(msg.text())) pageErrors.push(msg.text());
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+  session?.close();
+});
+
+async function stored(): Promise<MeetingView> {
+  const list = value<Meeting[]>(await session.api.call('meetings.list', {}));
+  const m = list.find((x) => x.heldOn === '2026-12-10');
+  if (!m) throw new Error('sammanträdet finns inte');
+  return value<MeetingView>(await session.api.call('meetings.get', { id: m.id }));
+}
+
+describe('sammanträden in the browser', () => {
+  it('creates a meeting, puts ärendeblad on the dagordning, orders it by dragging, and builds the packet', async () => {
+    await page.goto(`${host.url}#/sammantraden`);
+    await page.getByRole('button', { name: 'Nytt sammanträde' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nytt sammanträde' });
+    await dialog.getByLabel('Datum').fill('2026-12-10');
+    await dialog.getByLabel('Plats').fill('Kansliet, Dragarbrunnsgatan 1, Uppsala');
+    await dialog.getByRole('button', { name: 'Spara' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Förbundsstyrelsen 2026-12-10' }).count()).toBe(1);
+
+    const candidates = page.getByRole('list', { name: 'Ärendeblad att ta upp' });
+    for (const b of blad) await candidates.getByRole('button', { name: `Lägg till ${b.rubrik}` }).click();
+    await expect.poll(async () => (await stored()).items.filter((i) => i.arendeId !== null).map((i) => i.arendeId)).toEqual(blad.map((b) => b.arendeId));
+
+    // Drag the tilläggsansökan above the årsredovisning.
+    const agenda = page.getByRole('list', { name: 'Dagordning' });
+    await agenda.getByText(`9. ${blad[1]?.rubrik}`).dragTo(agenda.getByText(`8. ${blad[0]?.rubrik}`));
+    await expect.poll(async () => (await stored()).items.filter((i) => i.arendeId !== null).map((i) => i.arendeId)).toEqual([blad[1]?.arendeId, blad[0]?.arendeId]);
+    await page.screenshot({ path: artifactPath('sammantrade-dagordning.png'), fullPage: true });
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Skapa utskick (PDF)' }).click();
+    const file = await (await download).path();
+    const text = pdftotext(fs.readFileSync(file));
+    expect(text).toContain('Kallelse till sammanträde med förbundsstyrelsen');
+    expect(text.indexOf(blad[1]?.rubrik ?? '?')).toBeLessThan(text.lastIndexOf(blad[0]?.rubrik ?? '?'));
+    expect(text).toMatch(/Sida 1 av \d+/);
+    expect(pageErrors).toEqual([]);
+  });
+});
