@@ -195,6 +195,52 @@ export interface MeetingItemsTable {
   title: string;
   arende_id: number | null;
   created_at: string;
+  paragraph: number | null;
+  /** JSON: { punkter: string[] }, the att-satser as decided. */
+  decision: string | null;
+  reservationer: string | null;
+  anteckningar: string | null;
+  jav: string | null;
+}
+
+export interface MeetingAttendanceTable {
+  id: Generated<number>;
+  meeting_id: number;
+  position: number;
+  person_id: number | null;
+  name: string;
+  organisation: string | null;
+  role: 'ledamot' | 'tjanstgorande_ersattare' | 'ersattare' | 'ovrig';
+  replaces: string | null;
+  distance: Generated<number>;
+}
+
+export interface ProtocolsTable {
+  meeting_id: number;
+  status: 'utkast' | 'for_justering' | 'justerat' | 'anslaget';
+  sekreterare: string | null;
+  ordforande: string | null;
+  /** JSON array of names. */
+  justerare: Generated<string>;
+  justering_plats: string | null;
+  justering_dag: string | null;
+  forvaring: string | null;
+  arende_id: number | null;
+  document_id: number | null;
+  justerat_on: string | null;
+  anslag_on: string | null;
+  anslag_document_id: number | null;
+  updated_at: string;
+}
+
+export interface ProtocolEventsTable {
+  id: Generated<number>;
+  meeting_id: number;
+  at: string;
+  actor: string;
+  kind: 'skickat' | 'andringsforslag' | 'godkant' | 'avvisat' | 'signerat' | 'anslaget';
+  person: string | null;
+  text: string | null;
 }
 
 export interface DelegationsTable {
@@ -258,6 +304,9 @@ export interface KansliTables {
   record_links: RecordLinksTable;
   meetings: MeetingsTable;
   meeting_items: MeetingItemsTable;
+  meeting_attendance: MeetingAttendanceTable;
+  protocols: ProtocolsTable;
+  protocol_events: ProtocolEventsTable;
   delegations: DelegationsTable;
   delegation_decisions: DelegationDecisionsTable;
   search_index: SearchIndexTable;

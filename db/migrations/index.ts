@@ -2,10 +2,11 @@ import { migration0001 } from './0001_init';
 import { migration0002 } from './0002_registers';
 import { migration0003 } from './0003_arendeblad';
 import { migration0004 } from './0004_meetings';
+import { migration0005 } from './0005_protokoll';
 import type { Migration } from './types';
 
 /** Every migration this version of Kansli knows, in order. Never edit one that has shipped: add a new one. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
 

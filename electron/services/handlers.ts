@@ -22,6 +22,7 @@ import { getMember, listMembers, removeMember, saveMember } from './members';
 import { listPeople, removePerson, savePerson } from './people';
 import { agendaCandidates, getMeeting, saveAgenda, saveMeeting } from './meetings';
 import { packetStatus, startPacket } from './packet';
+import { getProtocol, justeringStep, protocolUtdrag, saveProtocol, sendForJustering, setAnslag, signProtocol, startProtocol } from './protokoll';
 import { search } from './search';
 import { exportSigned, signArendeblad, signDocument, verifyDocument } from './signed-documents';
 import { getUser, setUser } from './user';
@@ -89,6 +90,14 @@ export const handlers: Handlers = {
   'meetings.candidates': agendaCandidates,
   'meetings.packetStart': startPacket,
   'meetings.packetStatus': packetStatus,
+  'protokoll.get': getProtocol,
+  'protokoll.start': startProtocol,
+  'protokoll.save': saveProtocol,
+  'protokoll.send': sendForJustering,
+  'protokoll.step': justeringStep,
+  'protokoll.sign': signProtocol,
+  'protokoll.anslag': setAnslag,
+  'protokoll.utdrag': protocolUtdrag,
   'search.query': search,
   'audit.list': listAudit,
   'audit.verify': verifyAudit,

@@ -128,9 +128,37 @@ export async function saveMeeting(input: ParsedInput<'meetings.save'>, scope: Sc
   return after;
 }
 
+/** The first § of this meeting: one after the highest of the organ's earlier meetings the same year. */
+async function firstParagraph(scope: Scope, meetingId: number): Promise<number> {
+  const meeting = await scope.db.selectFrom('meetings').select(['body', 'held_on']).where('id', '=', meetingId).executeTakeFirstOrThrow();
+  const year = meeting.held_on.slice(0, 4);
+  const row = await scope.db
+    .selectFrom('meeting_items as i')
+    .innerJoin('meetings as m', 'm.id', 'i.meeting_id')
+    .select((eb) => eb.fn.max('i.paragraph').as('max'))
+    .where('m.body', '=', meeting.body)
+    .where('m.held_on', '>=', `${year}-01-01`)
+    .where('m.held_on', '<=', `${year}-12-31`)
+    .where('m.id', '<>', meetingId)
+    .where('m.held_on', '<=', meeting.held_on)
+    .executeTakeFirst();
+  return Number(row?.max ?? 0) + 1;
+}
+
+/** § numbers follow the dagordning's order, without gaps, from the meeting's first §. */
+export async function renumber(scope: Scope, meetingId: number): Promise<void> {
+  const items = await scope.db.selectFrom('meeting_items').select(['id', 'paragraph']).where('meeting_id', '=', meetingId).orderBy('position').orderBy('id').execute();
+  const start = items.find((i) => i.paragraph !== null)?.paragraph ?? (await firstParagraph(scope, meetingId));
+  for (const [i, item] of items.entries()) await scope.db.updateTable('meeting_items').set({ paragraph: start + i }).where('id', '=', item.id).execute();
+}
+
 /** Replaces the dagordning with the given order: kept items are moved, new ones added, missing ones removed. */
 export async function saveAgenda(input: ParsedInput<'meetings.saveAgenda'>, scope: Scope): Promise<MethodResult<'meetings.saveAgenda'>> {
   const before = await loadMeeting(scope, input.meetingId);
+  const protocol = await scope.db.selectFrom('protocols').select('status').where('meeting_id', '=', input.meetingId).executeTakeFirst();
+  if (protocol && protocol.status !== 'utkast') {
+    throw new KansliError('RULE', 'Protokollet är skickat för justering eller justerat; dagordningen kan inte längre ändras.');
+  }
   const known = new Set(before.items.map((i) => i.id));
   const seenArenden = new Set<number>();
   for (const [i, item] of input.items.entries()) {
@@ -162,6 +190,8 @@ export async function saveAgenda(input: ParsedInput<'meetings.saveAgenda'>, scop
       await scope.db.insertInto('meeting_items').values({ meeting_id: input.meetingId, position, kind: item.kind, title: item.title, arende_id: item.arendeId, created_at: at }).execute();
     }
   }
+  // With a protokoll begun, the §§ follow the new order.
+  if (protocol) await renumber(scope, input.meetingId);
   const after = await loadMeeting(scope, input.meetingId);
   await scope.audit({ entity: 'meeting', entityId: input.meetingId, action: 'update', before: before.items, after: after.items });
   return after;

@@ -79,6 +79,7 @@ import {
   type MeetingView,
   type PacketJob,
 } from './schemas/meetings';
+import { anslagInput, justeringStepInput, protocolIdInput, protocolSaveInput, protocolSignInput, utdragInput, type ProtocolView } from './schemas/protokoll';
 import {
   exportInput,
   importApplyInput,
@@ -389,6 +390,47 @@ export const contract = {
     description: 'Hur långt utskicket har kommit, och filen när det är klart.',
     input: jobIdInput,
     writes: false,
+  }),
+
+  'protokoll.get': method<{ protocol: ProtocolView | null }>()({
+    description: 'Sammanträdets protokoll med justeringens läge och datum, om det finns ett.',
+    input: protocolIdInput,
+    writes: false,
+  }),
+  'protokoll.start': method<ProtocolView>()({
+    description: 'Skriv protokoll: närvaro från styrelseregistret, paragrafnummer och besluten ifyllda från förslagen.',
+    input: protocolIdInput,
+    writes: true,
+  }),
+  'protokoll.save': method<ProtocolView>()({
+    description: 'Sparar protokollet (närvaro, justerare, beslut per paragraf). Avvisas när det är låst för justering.',
+    input: protocolSaveInput,
+    writes: true,
+  }),
+  'protokoll.send': method<ProtocolView>()({
+    description: 'Skickar protokollet för justering: reglerna prövas, protokollet låses och PDF:en läggs i diariet.',
+    input: protocolIdInput,
+    writes: true,
+  }),
+  'protokoll.step': method<ProtocolView>()({
+    description: 'Ordföranden eller en justerare godkänner, föreslår en ändring eller skickar tillbaka protokollet.',
+    input: justeringStepInput,
+    writes: true,
+  }),
+  'protokoll.sign': method<ProtocolView>()({
+    description: 'Nästa i underskriftsordningen signerar protokollet. Den sista signaturen gör det justerat och skapar anslagsbeviset.',
+    input: protocolSignInput,
+    writes: true,
+  }),
+  'protokoll.anslag': method<ProtocolView>()({
+    description: 'Anger dagen då justeringen anslogs och skapar ett nytt anslagsbevis.',
+    input: anslagInput,
+    writes: true,
+  }),
+  'protokoll.utdrag': method<SignedDocumentMeta>()({
+    description: 'Protokollsutdrag för en paragraf ur det justerade protokollet, sparat i diariet.',
+    input: utdragInput,
+    writes: true,
   }),
 
   'search.query': method<SearchResult>()({

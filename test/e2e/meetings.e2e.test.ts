@@ -7,7 +7,13 @@ import type { Session } from '../../electron/services/session';
 import type { Arendeblad } from '../../shared/contract/schemas/arendeblad';
 import type { MeetingView } from '../../shared/contract/schemas/meetings';
 import type { Meeting } from '../../shared/contract/schemas/delegation';
+import type { ProtocolView } from '../../shared/contract/schemas/protokoll';
+import { makeTestCertificate } from '../helpers/certs';
+import { tempDir } from '../helpers/temp';
+import { formatDate } from '../../shared/format/sv';
+import { addDays } from '../../shared/domain/justering';
 import { createFilled } from '../helpers/arendeblad';
+import { ensureBoardOn } from '../helpers/meetings';
 import { artifactPath, launchChromium } from '../helpers/browser';
 import { value } from '../helpers/envelope';
 import { pdftotext } from '../helpers/pdf-tools';
@@ -19,10 +25,14 @@ let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
 const blad: Arendeblad[] = [];
+const TODAY = formatDate(new Date());
+/** A meeting three days ago, so it can be justerad today. */
+const HELD_ON = addDays(TODAY, -3);
 
 beforeAll(async () => {
   if (!fs.existsSync(`${RENDERER_DIST}/index.html`)) throw new Error('Gränssnittet är inte byggt: kör npm run build:renderer först.');
   session = demoSession();
+  await ensureBoardOn(session, HELD_ON);
   blad.push(await createFilled(session, 'arsredovisning'), await createFilled(session, 'tillaggsansokan'));
   host = await startHost({ api: session.api, staticDir: RENDERER_DIST });
   browser = await launchChromium();
@@ -41,7 +51,7 @@ afterAll(async () => {
 
 async function stored(): Promise<MeetingView> {
   const list = value<Meeting[]>(await session.api.call('meetings.list', {}));
-  const m = list.find((x) => x.heldOn === '2026-12-10');
+  const m = list.find((x) => x.heldOn === HELD_ON);
   if (!m) throw new Error('sammanträdet finns inte');
   return value<MeetingView>(await session.api.call('meetings.get', { id: m.id }));
 }
@@ -51,10 +61,10 @@ describe('sammanträden in the browser', () => {
     await page.goto(`${host.url}#/sammantraden`);
     await page.getByRole('button', { name: 'Nytt sammanträde' }).click();
     const dialog = page.getByRole('dialog', { name: 'Nytt sammanträde' });
-    await dialog.getByLabel('Datum').fill('2026-12-10');
+    await dialog.getByLabel('Datum').fill(HELD_ON);
     await dialog.getByLabel('Plats').fill('Kansliet, Dragarbrunnsgatan 1, Uppsala');
     await dialog.getByRole('button', { name: 'Spara' }).click();
-    await expect.poll(() => page.getByRole('heading', { name: 'Förbundsstyrelsen 2026-12-10' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('heading', { name: `Förbundsstyrelsen ${HELD_ON}` }).count()).toBe(1);
 
     const candidates = page.getByRole('list', { name: 'Ärendeblad att ta upp' });
     for (const b of blad) await candidates.getByRole('button', { name: `Lägg till ${b.rubrik}` }).click();
@@ -73,6 +83,36 @@ describe('sammanträden in the browser', () => {
     expect(text).toContain('Kallelse till sammanträde med förbundsstyrelsen');
     expect(text.indexOf(blad[1]?.rubrik ?? '?')).toBeLessThan(text.lastIndexOf(blad[0]?.rubrik ?? '?'));
     expect(text).toMatch(/Sida 1 av \d+/);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('writes the protokoll, sends it for justering, and the three sign it in order', async () => {
+    await page.getByRole('button', { name: 'Skriv protokoll' }).click();
+    const panel = page.getByRole('region', { name: 'Protokoll' });
+    await panel.getByLabel('Sekreterare').fill('Kristina Almgren');
+    await panel.getByLabel('Justerare').click();
+    await page.getByRole('option', { name: 'Peter Holmgren' }).click();
+    await page.keyboard.press('Escape');
+    await panel.getByLabel('Justeringsdag').fill(TODAY);
+    await panel.getByRole('button', { name: 'Skicka för justering' }).click();
+    await expect.poll(() => panel.getByText('För justering (låst)').count()).toBe(1);
+    await page.screenshot({ path: artifactPath('protokoll-justering.png'), fullPage: true });
+
+    for (const [name, role] of [['Kristina Almgren', 'sekreterare'], ['Johanna Ek', 'ordförande'], ['Peter Holmgren', 'justerare']] as const) {
+      const cert = makeTestCertificate(tempDir(), { commonName: name, organization: 'Samordningsförbundet Uppsala län', password: 'lösen', days: 30 });
+      await panel.getByRole('button', { name: `Signera som ${role} (${name}) …` }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('Certifikatfil').setInputFiles(cert.p12Path);
+      await dialog.getByLabel('Lösenord till certifikatet').fill('lösen');
+      await dialog.getByRole('button', { name: 'Signera', exact: true }).click();
+      await expect.poll(() => page.getByRole('dialog').count(), { timeout: 15_000 }).toBe(0);
+    }
+    await expect.poll(() => panel.getByText('Justerat och anslaget').count()).toBe(1);
+    await expect.poll(() => panel.getByRole('button', { name: 'Öppna anslagsbeviset' }).count()).toBe(1);
+    const m = await stored();
+    const p = value<{ protocol: ProtocolView | null }>(await session.api.call('protokoll.get', { meetingId: m.id })).protocol;
+    expect(p?.signingOrder.every((x) => x.signed)).toBe(true);
+    await page.screenshot({ path: artifactPath('protokoll-justerat.png'), fullPage: true });
     expect(pageErrors).toEqual([]);
   });
 });

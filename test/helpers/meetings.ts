@@ -54,3 +54,25 @@ export async function packetFixture(s: Session, n: number): Promise<Arendeblad[]
   }
   return blad;
 }
+
+/**
+ * The demo board sits 2023–2026. A test that meets on a later day gets a board for
+ * that year: the same ordförande and two ledamöter, through the real API.
+ */
+export async function ensureBoardOn(s: Session, date: string): Promise<void> {
+  const year = date.slice(0, 4);
+  const periods = value<{ startsOn: string; endsOn: string }[]>(await s.api.call('periods.list', {}));
+  if (periods.some((p) => p.startsOn <= date && date <= p.endsOn)) return;
+  const period = value<{ id: number }>(await s.api.call('periods.save', { startsOn: `${year}-01-01`, endsOn: `${year}-12-31`, label: year }));
+  const members = value<{ id: number; kind: string }[]>(await s.api.call('members.list', {}));
+  const seats = [
+    { name: 'Johanna Ek', role: 'ordforande' },
+    { name: 'Peter Holmgren', role: null },
+    { name: 'Helena Strand', role: null },
+  ];
+  for (const [i, seat] of seats.entries()) {
+    const member = members[i];
+    if (!member) throw new Error('demo members missing');
+    value(await s.api.call('board.save', { periodId: period.id, memberId: member.id, seat: 'ordinarie', role: seat.role, person: { name: seat.name } }));
+  }
+}

@@ -5,12 +5,12 @@ import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { Arendeblad } from '../../../../shared/contract/schemas/arendeblad';
 import { call, errorMessage } from '../../api';
 import { downloadBase64 } from '../../files';
 import { useApp } from '../../store/app';
+import { ExportSignedButton } from '../../components/ExportSignedButton';
 import { SignDialog } from './SignDialog';
 import { VerifyDialog } from './VerifyDialog';
 
@@ -19,24 +19,12 @@ export function SignedVersions({ blad, onChanged }: { blad: Arendeblad; onChange
   const notify = useApp((s) => s.notify);
   const [verifying, setVerifying] = useState<number | null>(null);
   const [cosigning, setCosigning] = useState<number | null>(null);
-  const [folder, setFolder] = useState('');
   const current = blad.signed.filter((v) => v.supersededBy === null);
 
   async function open(documentId: number) {
     try {
       const doc = await call('documents.get', { id: documentId });
       downloadBase64(doc.meta.fileName, doc.meta.mimeType, doc.contentBase64);
-    } catch (err) {
-      notify('error', errorMessage(err));
-    }
-  }
-
-  async function exportTo() {
-    const chosen = window.kansli?.pickFolder ? await window.kansli.pickFolder() : folder.trim();
-    if (!chosen) return;
-    try {
-      const result = await call('documents.exportSigned', { documentIds: current.map((v) => v.documentId), folder: chosen });
-      notify('success', `Sparat i ${result.folder}: ${result.files.join(', ')}`);
     } catch (err) {
       notify('error', errorMessage(err));
     }
@@ -74,11 +62,8 @@ export function SignedVersions({ blad, onChanged }: { blad: Arendeblad; onChange
         </List>
       )}
       {current.length > 0 && (
-        <Stack spacing={1} sx={{ mt: 1 }}>
-          {!window.kansli?.pickFolder && <TextField size="small" label="Mapp att spara i" placeholder="/home/…/Styrelsen 2026" value={folder} onChange={(e) => setFolder(e.target.value)} />}
-          <Button variant="outlined" size="small" onClick={() => void exportTo()} disabled={!window.kansli?.pickFolder && folder.trim() === ''}>
-            Exportera till mapp …
-          </Button>
+        <Stack sx={{ mt: 1 }}>
+          <ExportSignedButton documentIds={current.map((v) => v.documentId)} />
         </Stack>
       )}
       {verifying !== null && <VerifyDialog documentId={verifying} onClose={() => setVerifying(null)} />}

@@ -28,6 +28,7 @@ import { downloadBase64 } from '../../files';
 import { useApp } from '../../store/app';
 import { RowTools, move } from '../arendeblad/BlockEditors';
 import { DateField, todayIso } from '../people/common';
+import { ProtocolPanel } from './ProtocolPanel';
 
 /** Sammanträden: the list, and one meeting with its dagordning and utskick at #/sammantraden/<id>. */
 export function MeetingsScreen() {
@@ -325,6 +326,7 @@ function MeetingView({ id, onBack }: { id: number; onBack(): void }) {
           )}
         </Paper>
       </Stack>
+      <ProtocolPanel meetingId={meeting.id} />
       {editing && <MeetingDialog meeting={meeting} onClose={() => setEditing(false)} onSaved={setMeeting} />}
     </Box>
   );

@@ -1,0 +1,144 @@
+import { z } from 'zod';
+import type { ProtocolDates } from '../../domain/justering';
+import type { ItemKind } from './meetings';
+import { signingCredentials } from './arendeblad';
+import { confirmPersonalData, idSchema, isoDate, optionalIsoDate, optionalText, requiredText } from './common';
+
+/** Protokoll, justering, protokollsutdrag and anslagsbevis. */
+
+export const ATTENDANCE_ROLES = ['ledamot', 'tjanstgorande_ersattare', 'ersattare', 'ovrig'] as const;
+export type AttendanceRole = (typeof ATTENDANCE_ROLES)[number];
+export const ATTENDANCE_LABELS: Record<AttendanceRole, string> = {
+  ledamot: 'Ledamot',
+  tjanstgorande_ersattare: 'Tjänstgörande ersättare',
+  ersattare: 'Ej tjänstgörande ersättare',
+  ovrig: 'Övrig närvarande',
+};
+
+export const PROTOCOL_STATUSES = ['utkast', 'for_justering', 'justerat', 'anslaget'] as const;
+export type ProtocolStatus = (typeof PROTOCOL_STATUSES)[number];
+export const PROTOCOL_STATUS_LABELS: Record<ProtocolStatus, string> = {
+  utkast: 'Utkast',
+  for_justering: 'För justering (låst)',
+  justerat: 'Justerat',
+  anslaget: 'Justerat och anslaget',
+};
+
+const text = (label: string, max: number) => z.string({ error: `${label} måste vara text.` }).max(max, { error: `${label} får vara högst ${max} tecken.` });
+
+export const protocolSaveInput = z
+  .object({
+    meetingId: idSchema,
+    sekreterare: optionalText('Sekreterare', 120),
+    ordforande: optionalText('Ordförande', 120),
+    justerare: z.array(requiredText('Justerare', 120)).max(4, { error: 'Högst fyra justerare.' }),
+    justeringPlats: optionalText('Justeringens plats', 200),
+    justeringDag: optionalIsoDate('Justeringsdag'),
+    forvaring: optionalText('Förvaringsplats', 200),
+    attendance: z
+      .array(
+        z
+          .object({
+            personId: idSchema.nullable().default(null),
+            name: requiredText('Namn', 120),
+            organisation: optionalText('Organisation', 160),
+            role: z.enum(ATTENDANCE_ROLES, { error: 'Välj hur personen deltog.' }),
+            replaces: optionalText('Ersätter', 120),
+            distance: z.boolean().default(false),
+          })
+          .strict(),
+      )
+      .max(80),
+    items: z
+      .array(
+        z
+          .object({
+            id: idSchema,
+            decision: z.array(text('Beslutet', 2_000)).max(30),
+            reservationer: optionalText('Reservationer', 4_000),
+            anteckningar: optionalText('Protokollsanteckningar', 4_000),
+            jav: optionalText('Jäv', 1_000),
+          })
+          .strict(),
+      )
+      .max(120),
+    confirmPersonalData,
+  })
+  .strict();
+
+export const protocolIdInput = z.object({ meetingId: idSchema }).strict();
+
+export const justeringStepInput = z
+  .object({
+    meetingId: idSchema,
+    kind: z.enum(['andringsforslag', 'godkant', 'avvisat'], { error: 'Välj godkänn, avvisa eller ändringsförslag.' }),
+    /** The justerare or the ordförande who acts. */
+    person: requiredText('Vem', 120),
+    text: optionalText('Kommentar', 2_000),
+    confirmPersonalData,
+  })
+  .strict();
+
+export const protocolSignInput = z.object({ meetingId: idSchema, credentials: signingCredentials }).strict();
+export const anslagInput = z.object({ meetingId: idSchema, anslagOn: isoDate('Anslagsdatum') }).strict();
+export const utdragInput = z.object({ meetingId: idSchema, itemId: idSchema }).strict();
+
+export interface AttendanceRow {
+  personId: number | null;
+  name: string;
+  organisation: string | null;
+  role: AttendanceRole;
+  replaces: string | null;
+  distance: boolean;
+}
+
+export interface ProtocolItem {
+  id: number;
+  number: number;
+  paragraph: number | null;
+  kind: ItemKind;
+  title: string;
+  diarienummer: string | null;
+  /** Förslag till beslut from the ärendeblad (without "att"). */
+  proposal: string[];
+  proposalIntro: string | null;
+  decision: string[];
+  reservationer: string | null;
+  anteckningar: string | null;
+  jav: string | null;
+}
+
+export interface ProtocolEvent {
+  at: string;
+  actor: string;
+  kind: 'skickat' | 'andringsforslag' | 'godkant' | 'avvisat' | 'signerat' | 'anslaget';
+  person: string | null;
+  text: string | null;
+}
+
+export interface ProtocolView {
+  meetingId: number;
+  status: ProtocolStatus;
+  statusLabel: string;
+  sekreterare: string | null;
+  ordforande: string | null;
+  justerare: string[];
+  justeringPlats: string | null;
+  justeringDag: string | null;
+  forvaring: string | null;
+  attendance: AttendanceRow[];
+  items: ProtocolItem[];
+  /** "§§ 12–20". */
+  paragraphs: string;
+  dates: ProtocolDates;
+  /** What stops sending it for justering, in Swedish. */
+  problems: string[];
+  /** Who signs, in order: "Sekreterare", "Ordförande", "Justerare". */
+  signingOrder: { role: string; name: string; signed: boolean }[];
+  arendeId: number | null;
+  documentId: number | null;
+  anslagDocumentId: number | null;
+  justeratOn: string | null;
+  anslagOn: string | null;
+  events: ProtocolEvent[];
+}
