@@ -1,3 +1,5 @@
+import type { Selectable } from 'kysely';
+import type { ArendebladTable } from '../../db/schema';
 import { KansliError } from '../../shared/contract/errors';
 import type { MethodResult, ParsedInput } from '../../shared/contract/methods';
 import {
@@ -24,19 +26,7 @@ import { renderArendebladPdf, type ArendebladDoc } from './pdf/arendeblad-pdf';
  * overwrite each other), and rendered to PDF/A or Word once nothing is missing.
  */
 
-interface Row {
-  id: number;
-  arende_id: number;
-  template: string;
-  organ: string;
-  rubrik: string;
-  datum: string;
-  content: string;
-  revision: number;
-  created_at: string;
-  updated_at: string;
-  updated_by: string;
-}
+type Row = Selectable<ArendebladTable>;
 
 function notFound(id: number): KansliError {
   return new KansliError('NOT_FOUND', `Ärendebladet finns inte (id ${id}).`, { issues: [{ path: 'id', message: 'Ärendebladet finns inte.' }] });

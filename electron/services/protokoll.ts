@@ -1,3 +1,5 @@
+import type { Selectable } from 'kysely';
+import type { ProtocolsTable } from '../../db/schema';
 import { KansliError } from '../../shared/contract/errors';
 import type { MethodResult, ParsedInput } from '../../shared/contract/methods';
 import { arendebladContent } from '../../shared/contract/schemas/arendeblad';
@@ -35,21 +37,7 @@ import { signPdf } from './signing/pades';
 
 const SOURCE = (meetingId: number) => `protokoll:${meetingId}`;
 
-interface Row {
-  meeting_id: number;
-  status: ProtocolStatus;
-  sekreterare: string | null;
-  ordforande: string | null;
-  justerare: string;
-  justering_plats: string | null;
-  justering_dag: string | null;
-  forvaring: string | null;
-  arende_id: number | null;
-  document_id: number | null;
-  justerat_on: string | null;
-  anslag_on: string | null;
-  anslag_document_id: number | null;
-}
+type Row = Selectable<ProtocolsTable>;
 
 function rule(message: string, path = ''): KansliError {
   return new KansliError('RULE', message, path ? { issues: [{ path, message }] } : undefined);

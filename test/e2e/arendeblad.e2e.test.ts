@@ -1,43 +1,31 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startHost, type RunningHost } from '../../electron/host/server';
-import { RENDERER_DIST } from '../../electron/host/node-paths';
+import type { Page } from 'playwright-core';
+import type { RunningHost } from '../../electron/host/server';
 import type { Session } from '../../electron/services/session';
 import type { Arendeblad, ArendebladListItem } from '../../shared/contract/schemas/arendeblad';
-import { artifactPath, launchChromium } from '../helpers/browser';
+import { closeApp, openApp, type E2EApp } from '../helpers/app';
+import { artifactPath } from '../helpers/browser';
 import { makeTestCertificate } from '../helpers/certs';
 import { value } from '../helpers/envelope';
 import { pdfsig, pdftotext } from '../helpers/pdf-tools';
-import { demoSession } from '../helpers/session';
 import { tempDir } from '../helpers/temp';
 
+let app: E2EApp;
 let session: Session;
 let host: RunningHost;
-let browser: Browser;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 
 const RUBRIK = 'Samverkan kring unga i Tierp';
 const ATT = 'anta handlingsplanen för unga vuxna i Tierp för åren 2027–2028';
 
 beforeAll(async () => {
-  if (!fs.existsSync(`${RENDERER_DIST}/index.html`)) throw new Error('Gränssnittet är inte byggt: kör npm run build:renderer först.');
-  session = demoSession();
-  host = await startHost({ api: session.api, staticDir: RENDERER_DIST });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'sv-SE', acceptDownloads: true });
-  page.on('pageerror', (err) => pageErrors.push(String(err)));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && !/status of 4\d\d/.test(msg.text())) pageErrors.push(msg.text());
-  });
+  app = await openApp();
+  ({ session, host, page, pageErrors } = app);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-  session?.close();
-});
+afterAll(() => closeApp(app));
 
 async function stored(): Promise<Arendeblad> {
   const list = value<ArendebladListItem[]>(await session.api.call('arendeblad.list', {}));

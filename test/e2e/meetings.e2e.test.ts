@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startHost, type RunningHost } from '../../electron/host/server';
-import { RENDERER_DIST } from '../../electron/host/node-paths';
+import type { Page } from 'playwright-core';
+import type { RunningHost } from '../../electron/host/server';
 import type { Session } from '../../electron/services/session';
 import type { Arendeblad } from '../../shared/contract/schemas/arendeblad';
 import type { MeetingView } from '../../shared/contract/schemas/meetings';
@@ -14,40 +13,30 @@ import { formatDate } from '../../shared/format/sv';
 import { addDays } from '../../shared/domain/justering';
 import { createFilled } from '../helpers/arendeblad';
 import { ensureBoardOn } from '../helpers/meetings';
-import { artifactPath, launchChromium } from '../helpers/browser';
+import { closeApp, openApp, type E2EApp } from '../helpers/app';
+import { artifactPath } from '../helpers/browser';
 import { value } from '../helpers/envelope';
 import { pdftotext } from '../helpers/pdf-tools';
-import { demoSession } from '../helpers/session';
 
+let app: E2EApp;
 let session: Session;
 let host: RunningHost;
-let browser: Browser;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 const blad: Arendeblad[] = [];
 const TODAY = formatDate(new Date());
 /** A meeting three days ago, so it can be justerad today. */
 const HELD_ON = addDays(TODAY, -3);
 
 beforeAll(async () => {
-  if (!fs.existsSync(`${RENDERER_DIST}/index.html`)) throw new Error('Gränssnittet är inte byggt: kör npm run build:renderer först.');
-  session = demoSession();
-  await ensureBoardOn(session, HELD_ON);
-  blad.push(await createFilled(session, 'arsredovisning'), await createFilled(session, 'tillaggsansokan'));
-  host = await startHost({ api: session.api, staticDir: RENDERER_DIST });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'sv-SE', acceptDownloads: true });
-  page.on('pageerror', (err) => pageErrors.push(String(err)));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && !/status of 4\d\d/.test(msg.text())) pageErrors.push(msg.text());
+  app = await openApp(async (s) => {
+    await ensureBoardOn(s, HELD_ON);
+    blad.push(await createFilled(s, 'arsredovisning'), await createFilled(s, 'tillaggsansokan'));
   });
+  ({ session, host, page, pageErrors } = app);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-  session?.close();
-});
+afterAll(() => closeApp(app));
 
 async function stored(): Promise<MeetingView> {
   const list = value<Meeting[]>(await session.api.call('meetings.list', {}));

@@ -16,37 +16,10 @@ import { KansliError } from '../../../shared/contract/errors';
 import { displayName, localDate } from './p12';
 import { ensurePkijsEngine, OID } from './pades';
 
-export interface SignatureCheck {
-  /** Fully qualified name of the signature field, when it could be found. */
-  fieldName: string | null;
-  signerName: string;
-  issuerName: string;
-  /** ISO 8601, from the signature dictionary's /M (else the CMS signingTime attribute). */
-  signingTime: string | null;
-  reason: string | null;
-  location: string | null;
-  subFilter: string;
-  /** The digest matches the signed bytes and the signature value verifies. */
-  intact: boolean;
-  /** The signature covers the whole file as it is now. */
-  coversWholeDocument: boolean;
-  /** There are bytes after this signature's revision that are not later signature revisions. */
-  changedAfterSigning: boolean;
-  /** ETSI.CAdES.detached with a signing-certificate-v2 attribute matching the certificate. */
-  padesB: boolean;
-  certificateValidAtSigning: boolean;
-  /** Swedish, for a person. */
-  problems: string[];
-}
+import type { PdfVerification, SignatureCheck } from '../../../shared/contract/schemas/arendeblad';
 
-export interface PdfVerification {
-  signed: boolean;
-  /** Every signature intact, made with a then-valid certificate, and nothing changed since. */
-  valid: boolean;
-  signatures: SignatureCheck[];
-  /** Swedish, one sentence. */
-  summary: string;
-}
+/** The result shapes live in the API contract; re-exported for the signing module's callers. */
+export type { PdfVerification, SignatureCheck };
 
 const HASH_BY_OID: Record<string, string> = {
   [OID.sha1]: 'sha1',
