@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import { KansliError } from '../../shared/contract/errors';
 import type { MethodResult, ParsedInput } from '../../shared/contract/methods';
 import { formatDate } from '../../shared/format/sv';
@@ -44,6 +45,18 @@ export async function packetInput(scope: Scope, meetingId: number): Promise<Pack
         throw err;
       });
       const isPdf = row.mime_type === 'application/pdf' || path.extname(row.file_name).toLowerCase() === '.pdf';
+      if (isPdf) {
+        // A damaged or encrypted PDF is said now, not halfway through the layout.
+        let readable = false;
+        try {
+          readable = (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount() > 0;
+        } catch {
+          readable = false;
+        }
+        if (!readable) {
+          throw new KansliError('RULE', `Punkt ${item.number}, bilaga ${item.number}.${i + 1} (”${b.title}”): PDF-filen går inte att läsa (skadad eller lösenordsskyddad). Lägg in en läsbar kopia.`);
+        }
+      }
       bilagor.push({ number: `${item.number}.${i + 1}`, title: b.title, fileName: row.file_name, pdf: isPdf ? new Uint8Array(bytes) : null });
     }
     items.push({ item, blad: data.doc, bilagor });

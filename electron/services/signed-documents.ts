@@ -68,12 +68,13 @@ interface SigField {
   signed: boolean;
 }
 
-/** The signature fields a PDF has, signed or waiting. */
-async function signatureFields(bytes: Uint8Array): Promise<SigField[]> {
+/** The signature fields a PDF has, signed or waiting, and its page count. */
+async function signatureFields(bytes: Uint8Array): Promise<{ fields: SigField[]; pageCount: number }> {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true });
+  const pageCount = doc.getPageCount();
   const form = doc.catalog.lookupMaybe(PDFName.of('AcroForm'), PDFDict);
   const fields = form?.lookupMaybe(PDFName.of('Fields'), PDFArray);
-  if (!fields) return [];
+  if (!fields) return { fields: [], pageCount };
   const out: SigField[] = [];
   for (let i = 0; i < fields.size(); i++) {
     const field = fields.lookupMaybe(i, PDFDict);
@@ -82,7 +83,7 @@ async function signatureFields(bytes: Uint8Array): Promise<SigField[]> {
     const name = t instanceof PDFString || t instanceof PDFHexString ? t.decodeText() : `Signatur ${i + 1}`;
     out.push({ name, signed: field.has(PDFName.of('V')) });
   }
-  return out;
+  return { fields: out, pageCount };
 }
 
 export async function signDocument(input: ParsedInput<'documents.sign'>, scope: Scope): Promise<MethodResult<'documents.sign'>> {
@@ -95,11 +96,10 @@ export async function signDocument(input: ParsedInput<'documents.sign'>, scope: 
   const identity = openP12(Buffer.from(input.credentials.certificateBase64, 'base64'), input.credentials.password, scope.now);
 
   // The field laid out for this role ("Ordförande", "Justerare 1" …), else the next free one, else a new box at the foot of the last page.
-  const fields = await signatureFields(bytes);
+  const { fields, pageCount } = await signatureFields(bytes);
   const role = input.credentials.role.toLocaleLowerCase('sv');
   const free = fields.filter((f) => !f.signed);
   const field = free.find((f) => f.name.toLocaleLowerCase('sv').startsWith(role)) ?? (free.length === 1 ? free[0] : undefined);
-  const pageCount = (await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true })).getPageCount();
   const slot = fields.filter((f) => f.signed).length;
   const width = 58 * MM;
   const placement = field

@@ -1,6 +1,7 @@
 import { PDFDict, PDFDocument, PDFName, PDFNumber } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import type { Arendeblad } from '../../shared/contract/schemas/arendeblad';
+import type { DocumentMeta } from '../../shared/contract/schemas/diarium';
 import type { AgendaCandidate, MeetingView } from '../../shared/contract/schemas/meetings';
 import { createFilled } from '../helpers/arendeblad';
 import { addToAgenda, agenda, newMeeting, packetFixture, runPacket } from '../helpers/meetings';
@@ -103,6 +104,13 @@ describe('sammanträden and the board packet', () => {
     s.db.sqlite.prepare('UPDATE documents SET content = ? WHERE id = ?').run(Buffer.from('ändrad utanför Kansli'), bilagaId);
     const changed = failure(await s.api.call('meetings.packetStart', { meetingId: m2.id }));
     expect(changed.message).toMatch(/^Punkt 8, bilaga 8\.1: .*har ändrats utanför Kansli/);
+
+    const m3 = await newMeeting(s, '2027-02-17');
+    const third = await createFilled(s, 'arsredovisning');
+    const broken = value<DocumentMeta>(await s.api.call('documents.add', { arendeId: third.arendeId, fileName: 'trasig.pdf', contentBase64: Buffer.from('%PDF-1.7 inte en riktig pdf').toString('base64') }));
+    value(await s.api.call('arendeblad.save', { id: third.id, revision: third.revision, organ: third.organ, rubrik: third.rubrik, datum: third.datum, content: { ...third.content, bilagor: [{ documentId: broken.id, title: 'Trasig bilaga' }] } }));
+    await addToAgenda(s, m3, [third]);
+    expect(failure(await s.api.call('meetings.packetStart', { meetingId: m3.id })).message).toMatch(/^Punkt 8, bilaga 8\.1 \(”Trasig bilaga”\): PDF-filen går inte att läsa/);
     s.close();
   });
 });

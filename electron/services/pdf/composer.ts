@@ -231,7 +231,7 @@ export class Composer {
     const xs = widths.map((_, c) => this.frame.left + widths.slice(0, c).reduce((a, b) => a + b, 0));
 
     const cellLines = (row: string[], font: PDFFont) => row.map((cell, c) => wrap(font, cell, size, Math.max(10, (widths[c] ?? 20) - 2 * pad)));
-    const drawRow = (row: string[], font: PDFFont, lines: string[][]) => {
+    const drawRow = (font: PDFFont, lines: string[][]) => {
       const height = Math.max(...lines.map((l) => l.length)) * lh + pad;
       lines.forEach((cl, c) => {
         cl.forEach((line, i) => {
@@ -240,14 +240,13 @@ export class Composer {
           this.page.drawText(drawable(line), { x, y: this.y - (i + 1) * lh + size * 0.28, size, font, color: INK });
         });
       });
-      void row;
       this.y -= height;
     };
     const header = () => {
       const lines = cellLines(block.header, bold);
       const height = Math.max(...lines.map((l) => l.length)) * lh + pad;
       this.page.drawRectangle({ x: this.frame.left, y: this.y - height, width: total, height, color: rgb(0.93, 0.94, 0.96) });
-      drawRow(block.header, bold, lines);
+      drawRow(bold, lines);
       this.page.drawLine({ start: { x: this.frame.left, y: this.y }, end: { x: this.frame.right, y: this.y }, thickness: 0.8, color: INK });
     };
 
@@ -267,7 +266,7 @@ export class Composer {
         header();
       }
       if (isSum) this.page.drawLine({ start: { x: this.frame.left, y: this.y }, end: { x: this.frame.right, y: this.y }, thickness: 0.8, color: INK });
-      drawRow(row, font, lines);
+      drawRow(font, lines);
       if (!isSum) this.page.drawLine({ start: { x: this.frame.left, y: this.y }, end: { x: this.frame.right, y: this.y }, thickness: 0.25, color: RULE });
     });
     if (block.note) this.text(block.note, { font: this.fonts.italic, size: 9, color: MUTED, spaceBefore: 2 });
