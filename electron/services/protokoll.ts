@@ -77,6 +77,7 @@ async function loadItems(scope: Scope, meetingId: number): Promise<ProtocolItem[
       diarienummer: r.diarienummer ?? null,
       proposal,
       proposalIntro: content?.success ? content.data.forslag.inledning : null,
+      skickasTill: content?.success ? content.data.skickasTill.map((m) => m.trim()).filter(Boolean) : [],
       decision,
       reservationer: r.reservationer,
       anteckningar: r.anteckningar,

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { DocumentContent, DocumentMeta } from '../../shared/contract/schemas/diarium';
 import type { MeetingView } from '../../shared/contract/schemas/meetings';
-import type { PdfVerification } from '../../shared/contract/schemas/arendeblad';
+import type { Arendeblad, PdfVerification } from '../../shared/contract/schemas/arendeblad';
 import type { ProtocolView } from '../../shared/contract/schemas/protokoll';
 import { addDays } from '../../shared/domain/justering';
 import { formatDate } from '../../shared/format/sv';
@@ -42,7 +42,10 @@ function saveInput(p: ProtocolView, changes: Partial<{ sekreterare: string; just
 async function meetingWithArenden(s: Session, heldOn = HELD_ON) {
   await ensureBoardOn(s, heldOn);
   const m = value<MeetingView>(await s.api.call('meetings.save', { body: 'styrelse', heldOn, startsAt: '13.00', endsAt: '16.00', place: 'Kansliet, Uppsala' }));
-  const grant = await createFilled(s, 'tillaggsansokan');
+  const filled = await createFilled(s, 'tillaggsansokan');
+  const grant = value<Arendeblad>(
+    await s.api.call('arendeblad.save', { id: filled.id, revision: filled.revision, organ: filled.organ, rubrik: filled.rubrik, datum: filled.datum, content: { ...filled.content, skickasTill: ['Älvkarleby kommun', 'Ekonomi'] } }),
+  );
   const report = await createFilled(s, 'arsredovisning');
   await addToAgenda(s, m, [grant, report]);
   return { m, grant, report };
@@ -117,6 +120,7 @@ describe('protokoll and justering', () => {
     expect(text).toContain('Utses att justera Peter Holmgren');
     expect(text).toContain('Ordförandes sign');
     expect(text).toContain(`Paragrafer ${p.paragraphs}`);
+    expect(text).toContain('Beslutet skickas till: Älvkarleby kommun, Ekonomi');
 
     const anslag = pdftotext(Buffer.from(value<DocumentContent>(await s.api.call('documents.get', { id: p.anslagDocumentId ?? 0 })).contentBase64, 'base64'));
     expect(anslag).toContain('Protokollet är justerat. Justeringen har tillkännagivits genom anslag.');

@@ -73,6 +73,7 @@ export function composeParagraph(c: Composer, item: ProtocolItem, organ: string)
   if (item.jav) c.text(`Jäv: ${item.jav}`, { spaceBefore: 2, spaceAfter: 2 });
   if (item.reservationer) c.text(`Reservation: ${item.reservationer}`, { spaceBefore: 2, spaceAfter: 2 });
   if (item.anteckningar) c.text(`Protokollsanteckning: ${item.anteckningar}`, { spaceBefore: 2, spaceAfter: 2 });
+  if (item.skickasTill.length > 0) c.text(`Beslutet skickas till: ${item.skickasTill.join(', ')}`, { size: 10, color: MUTED, spaceBefore: 2 });
 }
 
 function decorate(c: Composer, d: ProtocolDoc, docType: string, extra: { label: string; value: string }[], opts: { initials: boolean }): void {

@@ -102,6 +102,8 @@ export interface ProtocolItem {
   /** Förslag till beslut from the ärendeblad (without "att"). */
   proposal: string[];
   proposalIntro: string | null;
+  /** "Beslutet skickas till", from the ärendeblad. */
+  skickasTill: string[];
   decision: string[];
   reservationer: string | null;
   anteckningar: string | null;
