@@ -285,6 +285,125 @@ export interface SchemaMigrationsTable {
   applied_at: string;
 }
 
+export type Kategori = 'individ' | 'struktur' | 'kompetens';
+
+export interface PriorityGroupsTable {
+  id: Generated<number>;
+  year: number;
+  name: string;
+  position: number;
+}
+
+export interface InsatsTargetsTable {
+  year: number;
+  work_study_permille: number | null;
+  guide_individ: Generated<number>;
+  guide_struktur: Generated<number>;
+  guide_kompetens: Generated<number>;
+}
+
+export interface InsatserTable {
+  id: Generated<number>;
+  name: string;
+  kategori: Kategori;
+  owner_member_id: number;
+  starts_on: string;
+  ends_on: string;
+  status: 'planerad' | 'pagaende' | 'avslutad' | 'avbruten';
+  styrgrupp: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ApplicationsTable {
+  id: Generated<number>;
+  arende_id: number;
+  kind: 'ny' | 'tillagg' | 'forlangning';
+  insats_id: number | null;
+  name: string;
+  kategori: Kategori;
+  owner_member_id: number;
+  malgrupp: string | null;
+  syfte: string | null;
+  starts_on: string;
+  ends_on: string;
+  sus: number;
+  lokus_agrees: number;
+  received_on: string;
+  status: 'inkommen' | 'under_beredning' | 'beviljad' | 'delvis_beviljad' | 'avslagen';
+  /** JSON: checklist key → { ok: boolean | null, note: string }. */
+  checklist: Generated<string>;
+  decided_on: string | null;
+  decided_by: 'styrelse' | 'delegation' | null;
+  decision_reason: string | null;
+  arendeblad_id: number | null;
+  delegation_decision_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ApplicationPartiesTable {
+  application_id: number;
+  member_id: number;
+}
+
+export interface ApplicationPriorityGroupsTable {
+  application_id: number;
+  priority_group_id: number;
+}
+
+export interface ApplicationYearsTable {
+  application_id: number;
+  year: number;
+  sought_kr: number;
+  own_kr: Generated<number>;
+  participants: number | null;
+  granted_kr: number | null;
+}
+
+export interface GoalsTable {
+  id: Generated<number>;
+  application_id: number;
+  insats_id: number | null;
+  kind: 'effektmal' | 'insatsmal';
+  position: number;
+  text: string;
+  outcome: 'uppfyllt' | 'delvis' | 'ej_uppfyllt' | null;
+  outcome_note: string | null;
+}
+
+export interface RequisitionsTable {
+  id: Generated<number>;
+  insats_id: number;
+  paid_on: string;
+  amount_kr: number;
+  period_from: string;
+  period_to: string;
+  note: string | null;
+  created_at: string;
+}
+
+export interface ParticipantFiguresTable {
+  insats_id: number;
+  year: number;
+  deltagare: number;
+  kvinnor: number;
+  man: number;
+  avslutade: number;
+  till_arbete: number;
+  till_studier: number;
+}
+
+export interface InsatsReportsTable {
+  id: Generated<number>;
+  insats_id: number;
+  kind: 'arsrapport' | 'slutrapport' | 'avvikelse';
+  year: number | null;
+  received_on: string;
+  text: string | null;
+  document_id: number | null;
+}
+
 export interface KansliTables {
   forbund: ForbundTable;
   members: MembersTable;
@@ -307,6 +426,17 @@ export interface KansliTables {
   meeting_attendance: MeetingAttendanceTable;
   protocols: ProtocolsTable;
   protocol_events: ProtocolEventsTable;
+  priority_groups: PriorityGroupsTable;
+  insats_targets: InsatsTargetsTable;
+  insatser: InsatserTable;
+  applications: ApplicationsTable;
+  application_parties: ApplicationPartiesTable;
+  application_priority_groups: ApplicationPriorityGroupsTable;
+  application_years: ApplicationYearsTable;
+  goals: GoalsTable;
+  requisitions: RequisitionsTable;
+  participant_figures: ParticipantFiguresTable;
+  insats_reports: InsatsReportsTable;
   delegations: DelegationsTable;
   delegation_decisions: DelegationDecisionsTable;
   search_index: SearchIndexTable;

@@ -23,6 +23,8 @@ import { listPeople, removePerson, savePerson } from './people';
 import { agendaCandidates, getMeeting, saveAgenda, saveMeeting } from './meetings';
 import { packetStatus, startPacket } from './packet';
 import { getProtocol, justeringStep, protocolUtdrag, saveProtocol, sendForJustering, setAnslag, signProtocol, startProtocol } from './protokoll';
+import { decideApplication, getApplication, listApplications, proposeDecision, saveApplication, saveChecklist } from './applications';
+import { getInsats, listInsatser, listPriorityGroups, savePriorityGroups } from './insatser';
 import { search } from './search';
 import { exportSigned, signArendeblad, signDocument, verifyDocument } from './signed-documents';
 import { getUser, setUser } from './user';
@@ -98,6 +100,16 @@ export const handlers: Handlers = {
   'protokoll.sign': signProtocol,
   'protokoll.anslag': setAnslag,
   'protokoll.utdrag': protocolUtdrag,
+  'malgrupper.list': listPriorityGroups,
+  'malgrupper.save': savePriorityGroups,
+  'applications.list': listApplications,
+  'applications.get': getApplication,
+  'applications.save': saveApplication,
+  'applications.checklist': saveChecklist,
+  'applications.proposal': proposeDecision,
+  'applications.decide': decideApplication,
+  'insatser.list': listInsatser,
+  'insatser.get': getInsats,
   'search.query': search,
   'audit.list': listAudit,
   'audit.verify': verifyAudit,

@@ -79,6 +79,21 @@ import {
   type MeetingView,
   type PacketJob,
 } from './schemas/meetings';
+import {
+  applicationDecideInput,
+  applicationIdInput,
+  applicationProposalInput,
+  applicationSaveInput,
+  applicationsListInput,
+  checklistSaveInput,
+  insatsIdInput,
+  insatserListInput,
+  priorityGroupsInput,
+  priorityGroupsSaveInput,
+  type Application,
+  type Insats,
+  type PriorityGroup,
+} from './schemas/insatser';
 import { anslagInput, justeringStepInput, protocolIdInput, protocolSaveInput, protocolSignInput, utdragInput, type ProtocolView } from './schemas/protokoll';
 import {
   exportInput,
@@ -431,6 +446,57 @@ export const contract = {
     description: 'Protokollsutdrag för en paragraf ur det justerade protokollet, sparat i diariet.',
     input: utdragInput,
     writes: true,
+  }),
+
+  'malgrupper.list': method<PriorityGroup[]>()({
+    description: 'Styrelsens prioriterade målgrupper för ett år.',
+    input: priorityGroupsInput,
+    writes: false,
+  }),
+  'malgrupper.save': method<PriorityGroup[]>()({
+    description: 'Sparar årets prioriterade målgrupper. En målgrupp som anges i en ansökan kan inte tas bort.',
+    input: priorityGroupsSaveInput,
+    writes: true,
+  }),
+  'applications.list': method<Application[]>()({
+    description: 'Ansökningarna, den senast inkomna först.',
+    input: applicationsListInput,
+    writes: false,
+  }),
+  'applications.get': method<Application>()({
+    description: 'En ansökan med parter, mål, belopp per år, beredning och beslut.',
+    input: applicationIdInput,
+    writes: false,
+  }),
+  'applications.save': method<Application>()({
+    description: 'Registrerar en inkommen ansökan (och dess ärende i diariet) eller ändrar en som inte är beslutad.',
+    input: applicationSaveInput,
+    writes: true,
+  }),
+  'applications.checklist': method<Application>()({
+    description: 'Sparar beredningens checklista.',
+    input: checklistSaveInput,
+    writes: true,
+  }),
+  'applications.proposal': method<Application>()({
+    description: 'Skriver ärendebladet till styrelsen ur ansökan, med föreslaget belopp, period och villkor.',
+    input: applicationProposalInput,
+    writes: true,
+  }),
+  'applications.decide': method<Application>()({
+    description: 'Beslut om ansökan: bifall, delvis bifall eller avslag, av styrelsen eller på delegation. Bifall ger en insats.',
+    input: applicationDecideInput,
+    writes: true,
+  }),
+  'insatser.list': method<Insats[]>()({
+    description: 'Insatserna med beviljad budget per år.',
+    input: insatserListInput,
+    writes: false,
+  }),
+  'insatser.get': method<Insats>()({
+    description: 'En insats med budget per år och de ansökningar den bygger på.',
+    input: insatsIdInput,
+    writes: false,
   }),
 
   'search.query': method<SearchResult>()({

@@ -31,9 +31,18 @@ export interface TemplateApplication {
   amountKr: number;
   from: string;
   to: string;
-  /** Samverkansparter in register order, the insatsägare among them. */
+  /** Samverkansparter, the insatsägare first as the papers write them. */
   parter: string[];
   insatsagare: string;
+  syfte?: string | null;
+  malgrupp?: string | null;
+  effektmal?: string[];
+  insatsmal?: string[];
+  /** The year's prioriterade målgrupper the application addresses. */
+  priorityGroups?: string[];
+  kategori?: 'individ' | 'struktur' | 'kompetens';
+  sus?: boolean;
+  lokusAgrees?: boolean;
 }
 
 export interface TemplateData {
@@ -100,6 +109,23 @@ export const STANDARD_CONDITIONS = [
   'finansieringen av insatsen gäller under förutsättning att insatsen följer aktuell ansökan, gällande lagstiftning och av förbundet antagna styrdokument',
 ] as const;
 
+const KATEGORI_TEXT = {
+  individ: 'en individinriktad insats där deltagarna skrivs in i verksamheten',
+  struktur: 'en strukturinriktad insats',
+  kompetens: 'en kompetenshöjande insats för personal hos parterna',
+} as const;
+
+/** A sentence with its first letter in capitals, ending with a full stop. */
+function sentence(text: string): string {
+  const t = text.trim().replace(/[.\s]+$/, '');
+  return t === '' ? t : `${t.charAt(0).toUpperCase()}${t.slice(1)}.`;
+}
+
+function lowerFirst(text: string): string {
+  const t = text.trim().replace(/[.\s]+$/, '');
+  return `${t.charAt(0).toLowerCase()}${t.slice(1)}`;
+}
+
 function grant(d: TemplateData, kind: 'ansökan' | 'tilläggsansökan'): Built {
   const a = d.application;
   const insats = a?.insats ?? '«insatsens namn»';
@@ -108,6 +134,25 @@ function grant(d: TemplateData, kind: 'ansökan' | 'tilläggsansökan'): Built {
   const parter = a ? joinSv(a.parter) : '«samverkansparter»';
   const agare = a?.insatsagare ?? '«insatsägare»';
   const verb = kind === 'ansökan' ? 'ansöker om medel till insatsen' : 'ansöker om medel till att förlänga pågående insats';
+  const syfte = a?.syfte ? lowerFirst(a.syfte) : '«syfte»';
+  const malgrupp = a?.malgrupp ? lowerFirst(a.malgrupp) : '«målgrupp»';
+  const effektmal = a?.effektmal && a.effektmal.length > 0 ? joinSv(a.effektmal.map(lowerFirst)) : '«effektmål»';
+  const insatsmal = a?.insatsmal && a.insatsmal.length > 0 ? joinSv(a.insatsmal.map(lowerFirst)) : '«insatsmål»';
+  const bedomning: Block[] = [];
+  if (a?.kategori) bedomning.push(p(`Insatser som beviljas kan vara individinriktade, strukturinriktade eller kompetenshöjande. Denna insats är ${KATEGORI_TEXT[a.kategori]}.`));
+  if (a?.priorityGroups && a.priorityGroups.length > 0) {
+    bedomning.push(p(`I inriktningen för ${d.year} har styrelsen tydliggjort prioriterade målgrupper; ${joinSv(a.priorityGroups.map(lowerFirst))}. Insatsen riktar sig mot ${a.priorityGroups.length === 1 ? 'denna prioriterade målgrupp' : 'dessa prioriterade målgrupper'}.`));
+  } else {
+    bedomning.push(p(`I inriktningen för ${d.year} har styrelsen tydliggjort prioriterade målgrupper. «Hur insatsen svarar mot inriktningen och de prioriterade målgrupperna.»`));
+  }
+  if (a?.sus !== undefined && a.lokusAgrees !== undefined) {
+    const sus = a.kategori === 'individ' ? (a.sus ? ' Deltagarna registreras i SUS.' : ' Deltagarna registreras inte i SUS.') : '';
+    const lokus = a.lokusAgrees ? ' Ansökan har diskuterats av parterna i lokusgruppen och alla parter i lokusgruppen har ställt sig bakom ansökan.' : ' Alla parter i lokusgruppen har inte ställt sig bakom ansökan.';
+    bedomning.push(p(`I ansökan anges resultat och mätbara mål som ligger i linje med förbundets inriktning. Uppföljning och utvärdering kommer att ske löpande.${sus}${lokus}`));
+  } else {
+    bedomning.push(p('I ansökan anges resultat och mätbara mål som ligger i linje med förbundets inriktning. «Uppföljning, SUS-registrering och lokusgruppens ställningstagande.»'));
+  }
+  bedomning.push(p('Utifrån insatsens inriktning, målgruppens behov och angivna mål bedöms detta som en adekvat kostnad inom ramen för förbundets inriktning.'));
   return {
     rubrik: kind === 'ansökan' ? insats : `${insats} – tilläggsansökan`,
     content: skeleton(
@@ -117,17 +162,30 @@ function grant(d: TemplateData, kind: 'ansökan' | 'tilläggsansökan'): Built {
         sec(
           'Ärendet',
           h(kind === 'ansökan' ? 'Ansökan' : 'Tilläggsansökan'),
-          p(`${parter} ${verb} ${insats}. ${agare} är insatsägare. Syftet med insatsen är «syfte». Målgrupp är «målgrupp».`),
-          p('Inom insatsen har angetts följande effektmål: «effektmål». Som insatsmål har angivits: «insatsmål».'),
+          p(`${parter} ${verb} ${insats}. ${agare} är insatsägare. Syftet med insatsen är ${syfte}. Målgrupp är ${malgrupp}.`),
+          p(`Inom insatsen har angetts följande effektmål: ${effektmal}. Som insatsmål har angivits: ${insatsmal}.`),
         ),
-        sec(
-          'Bedömning',
-          p(`I inriktningen för ${d.year} har styrelsen tydliggjort prioriterade målgrupper. «Hur insatsen svarar mot inriktningen och de prioriterade målgrupperna.»`),
-          p('I ansökan anges resultat och mätbara mål som ligger i linje med förbundets inriktning. «Uppföljning, SUS-registrering och lokusgruppens ställningstagande.»'),
-          p('Utifrån insatsens inriktning, målgruppens behov och angivna mål bedöms detta som en adekvat kostnad inom ramen för förbundets inriktning.'),
-        ),
+        sec('Bedömning', ...bedomning),
       ],
       [kind === 'ansökan' ? `Ansökan ${insats}` : `Tilläggsansökan ${insats}`],
+    ),
+  };
+}
+
+/** Avslag: the decision and its reason. */
+export function rejection(d: TemplateData, reason: string): Built {
+  const a = d.application;
+  const insats = a?.insats ?? '«insatsens namn»';
+  return {
+    rubrik: `${insats} – ansökan`,
+    content: skeleton(
+      d,
+      [`avslå ansökan om finansiering av insatsen ${insats}`],
+      [
+        sec('Ärendet', p(`${a ? joinSv(a.parter) : '«samverkansparter»'} ansöker om medel till insatsen ${insats}. ${a?.insatsagare ?? '«insatsägare»'} är insatsägare.`)),
+        sec('Bedömning', p(sentence(reason))),
+      ],
+      [`Ansökan ${insats}`],
     ),
   };
 }

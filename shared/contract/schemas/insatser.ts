@@ -1,0 +1,229 @@
+import { z } from 'zod';
+import { amountKr, confirmPersonalData, idSchema, isoDate, optionalText, requiredText } from './common';
+
+/** Ansökningar and insatser: intake, beredning, beslut, the insats and its follow-up. */
+
+export const APPLICATION_KINDS = ['ny', 'tillagg', 'forlangning'] as const;
+export type ApplicationKind = (typeof APPLICATION_KINDS)[number];
+export const APPLICATION_KIND_LABELS: Record<ApplicationKind, string> = { ny: 'Ny ansökan', tillagg: 'Tilläggsansökan', forlangning: 'Förlängning' };
+
+export const KATEGORIER = ['individ', 'struktur', 'kompetens'] as const;
+export type Kategori = (typeof KATEGORIER)[number];
+export const KATEGORI_LABELS: Record<Kategori, string> = { individ: 'Individinriktad', struktur: 'Strukturinriktad', kompetens: 'Kompetenshöjande' };
+
+export const APPLICATION_STATUSES = ['inkommen', 'under_beredning', 'beviljad', 'delvis_beviljad', 'avslagen'] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
+  inkommen: 'Inkommen',
+  under_beredning: 'Under beredning',
+  beviljad: 'Beviljad',
+  delvis_beviljad: 'Delvis beviljad',
+  avslagen: 'Avslagen',
+};
+
+export const INSATS_STATUSES = ['planerad', 'pagaende', 'avslutad', 'avbruten'] as const;
+export type InsatsStatus = (typeof INSATS_STATUSES)[number];
+export const INSATS_STATUS_LABELS: Record<InsatsStatus, string> = { planerad: 'Planerad', pagaende: 'Pågående', avslutad: 'Avslutad', avbruten: 'Avbruten' };
+
+/** The beredning checklist the förbundschef works through. */
+export const CHECKLIST = [
+  { key: 'inriktning', label: 'Passar årets inriktning och prioriterade målgrupper' },
+  { key: 'matbara_mal', label: 'Målen är mätbara (effektmål och insatsmål)' },
+  { key: 'sus', label: 'Deltagarna registreras i SUS (individinriktad insats)' },
+  { key: 'parter', label: 'Alla parter i lokusgruppen står bakom ansökan' },
+  { key: 'budget', label: 'Budgeten är rimlig för insatsen' },
+] as const;
+export type ChecklistKey = (typeof CHECKLIST)[number]['key'];
+
+const yearSchema = z.number({ error: 'Året ska vara ett heltal.' }).int({ error: 'Året ska vara ett heltal.' }).min(1990).max(2100);
+
+export const applicationSaveInput = z
+  .object({
+    id: idSchema.optional(),
+    kind: z.enum(APPLICATION_KINDS, { error: 'Välj typ av ansökan.' }),
+    /** The insats a tilläggsansökan or förlängning belongs to. */
+    insatsId: idSchema.nullable().default(null),
+    name: requiredText('Insatsens namn', 200),
+    kategori: z.enum(KATEGORIER, { error: 'Välj kategori: individinriktad, strukturinriktad eller kompetenshöjande.' }),
+    parties: z.array(idSchema).max(30),
+    ownerMemberId: idSchema.nullable().default(null),
+    malgrupp: optionalText('Målgrupp', 2_000),
+    syfte: optionalText('Syfte', 4_000),
+    priorityGroupIds: z.array(idSchema).max(20).default([]),
+    effektmal: z.array(requiredText('Effektmålet', 1_000)).max(20).default([]),
+    insatsmal: z.array(requiredText('Insatsmålet', 1_000)).max(20).default([]),
+    startsOn: isoDate('Periodens början'),
+    endsOn: isoDate('Periodens slut'),
+    years: z
+      .array(
+        z
+          .object({
+            year: yearSchema,
+            soughtKr: amountKr('Sökt belopp'),
+            ownKr: amountKr('Egenfinansiering').default(0),
+            participants: z.number({ error: 'Antal deltagare ska vara ett heltal.' }).int({ error: 'Antal deltagare ska vara ett heltal.' }).min(0, { error: 'Antal deltagare kan inte vara negativt.' }).nullable().default(null),
+          })
+          .strict(),
+      )
+      .min(1, { error: 'Ange sökt belopp för minst ett år.' })
+      .max(10),
+    sus: z.boolean({ error: 'Ange om deltagarna registreras i SUS.' }),
+    lokusAgrees: z.boolean({ error: 'Ange om alla parter i lokusgruppen står bakom ansökan.' }),
+    receivedOn: isoDate('Inkom'),
+    confirmPersonalData,
+  })
+  .strict()
+  .superRefine((a, ctx) => {
+    if (a.endsOn < a.startsOn) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'Periodens slut kan inte vara före dess början.' });
+    if (a.kind !== 'ny' && a.insatsId === null) ctx.addIssue({ code: 'custom', path: ['insatsId'], message: 'Välj den insats som ansökan gäller.' });
+    const parties = new Set(a.parties);
+    if (parties.size === 0) ctx.addIssue({ code: 'custom', path: ['parties'], message: 'Ange samverkansparterna.' });
+    else if (parties.size < 2) ctx.addIssue({ code: 'custom', path: ['parties'], message: 'En samverkansinsats har minst två samverkansparter.' });
+    if (a.ownerMemberId === null) ctx.addIssue({ code: 'custom', path: ['ownerMemberId'], message: 'Ange insatsägare.' });
+    else if (!parties.has(a.ownerMemberId)) ctx.addIssue({ code: 'custom', path: ['ownerMemberId'], message: 'Insatsägaren måste vara en av samverkansparterna.' });
+    const seen = new Set<number>();
+    const first = Number(a.startsOn.slice(0, 4));
+    const last = Number(a.endsOn.slice(0, 4));
+    a.years.forEach((y, i) => {
+      if (seen.has(y.year)) ctx.addIssue({ code: 'custom', path: ['years', i, 'year'], message: `${y.year} står två gånger.` });
+      seen.add(y.year);
+      if (y.year < first || y.year > last) ctx.addIssue({ code: 'custom', path: ['years', i, 'year'], message: `${y.year} ligger utanför insatsens period (${a.startsOn} till ${a.endsOn}).` });
+    });
+  });
+export type ApplicationSaveInput = z.input<typeof applicationSaveInput>;
+
+export const applicationIdInput = z.object({ id: idSchema }).strict();
+export const applicationsListInput = z.object({ status: z.enum(APPLICATION_STATUSES).optional() }).strict();
+
+export const checklistSaveInput = z
+  .object({
+    id: idSchema,
+    items: z.partialRecord(z.enum(CHECKLIST.map((c) => c.key) as [ChecklistKey, ...ChecklistKey[]]), z.object({ ok: z.boolean().nullable(), note: optionalText('Anteckning', 1_000) }).strict()),
+    confirmPersonalData,
+  })
+  .strict();
+
+/** Bifall, delvis bifall with lower amounts, or avslag with a reason; by the board or under delegation. */
+export const applicationDecideInput = z
+  .object({
+    id: idSchema,
+    by: z.enum(['styrelse', 'delegation'], { error: 'Välj om styrelsen beslutar eller om beslutet fattas på delegation.' }),
+    outcome: z.enum(['bifall', 'delvis', 'avslag'], { error: 'Välj bifall, delvis bifall eller avslag.' }),
+    /** For delvis bifall: the granted amount per year (whole kronor, at most what was sought). */
+    granted: z.array(z.object({ year: yearSchema, amountKr: amountKr('Beviljat belopp') }).strict()).max(10).default([]),
+    reason: optionalText('Motivering', 4_000),
+    decidedOn: isoDate('Beslutsdatum'),
+    /** Under delegation: the point of the delegationsordning. */
+    delegationId: idSchema.optional(),
+    confirmPersonalData,
+  })
+  .strict()
+  .superRefine((d, ctx) => {
+    if (d.outcome === 'avslag' && d.reason === null) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Ange skälet till avslaget.' });
+    if (d.outcome === 'delvis' && d.granted.length === 0) ctx.addIssue({ code: 'custom', path: ['granted'], message: 'Ange beviljat belopp per år vid delvis bifall.' });
+    if (d.by === 'delegation' && d.delegationId === undefined) ctx.addIssue({ code: 'custom', path: ['delegationId'], message: 'Välj punkt i delegationsordningen.' });
+  });
+
+/** The board's ärendeblad before the meeting: the outcome and amounts the förbundschef proposes. */
+export const applicationProposalInput = z
+  .object({
+    id: idSchema,
+    outcome: z.enum(['bifall', 'delvis', 'avslag'], { error: 'Välj bifall, delvis bifall eller avslag.' }),
+    granted: z.array(z.object({ year: yearSchema, amountKr: amountKr('Beviljat belopp') }).strict()).max(10).default([]),
+    reason: optionalText('Motivering', 4_000),
+    datum: isoDate('Ärendebladets datum'),
+    confirmPersonalData,
+  })
+  .strict()
+  .superRefine((d, ctx) => {
+    if (d.outcome === 'avslag' && d.reason === null) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Ange skälet till avslaget.' });
+    if (d.outcome === 'delvis' && d.granted.length === 0) ctx.addIssue({ code: 'custom', path: ['granted'], message: 'Ange beviljat belopp per år vid delvis bifall.' });
+  });
+
+export interface ApplicationYear {
+  year: number;
+  soughtKr: number;
+  ownKr: number;
+  participants: number | null;
+  grantedKr: number | null;
+}
+
+export interface ChecklistItem {
+  key: ChecklistKey;
+  label: string;
+  ok: boolean | null;
+  note: string | null;
+}
+
+export interface Goal {
+  id: number;
+  kind: 'effektmal' | 'insatsmal';
+  text: string;
+  outcome: 'uppfyllt' | 'delvis' | 'ej_uppfyllt' | null;
+  outcomeNote: string | null;
+}
+
+export interface Application {
+  id: number;
+  arendeId: number;
+  diarienummer: string;
+  kind: ApplicationKind;
+  insatsId: number | null;
+  insatsName: string | null;
+  name: string;
+  kategori: Kategori;
+  parties: { memberId: number; name: string }[];
+  ownerMemberId: number;
+  ownerName: string;
+  malgrupp: string | null;
+  syfte: string | null;
+  priorityGroups: { id: number; name: string }[];
+  goals: Goal[];
+  startsOn: string;
+  endsOn: string;
+  years: ApplicationYear[];
+  soughtTotalKr: number;
+  sus: boolean;
+  lokusAgrees: boolean;
+  receivedOn: string;
+  status: ApplicationStatus;
+  checklist: ChecklistItem[];
+  decision: { on: string; by: 'styrelse' | 'delegation'; reason: string | null; arendebladId: number | null; delegationDecisionId: number | null } | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PriorityGroup {
+  id: number;
+  year: number;
+  name: string;
+}
+
+export const priorityGroupsInput = z.object({ year: yearSchema }).strict();
+export const priorityGroupsSaveInput = z
+  .object({ year: yearSchema, names: z.array(requiredText('Målgruppen', 200)).max(20), confirmPersonalData })
+  .strict();
+
+export interface InsatsBudgetYear {
+  year: number;
+  /** Granted by every decision behind the insats (the first ansökan and its tilläggsansökningar). */
+  budgetKr: number;
+}
+
+export interface Insats {
+  id: number;
+  name: string;
+  kategori: Kategori;
+  ownerMemberId: number;
+  ownerName: string;
+  startsOn: string;
+  endsOn: string;
+  status: InsatsStatus;
+  styrgrupp: string | null;
+  budget: InsatsBudgetYear[];
+  budgetTotalKr: number;
+  applications: { id: number; diarienummer: string; kind: ApplicationKind; status: ApplicationStatus; grantedKr: number }[];
+}
+
+export const insatsIdInput = z.object({ id: idSchema }).strict();
+export const insatserListInput = z.object({}).strict();
