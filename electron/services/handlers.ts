@@ -25,6 +25,7 @@ import { packetStatus, startPacket } from './packet';
 import { getProtocol, justeringStep, protocolUtdrag, saveProtocol, sendForJustering, setAnslag, signProtocol, startProtocol } from './protokoll';
 import { decideApplication, getApplication, listApplications, proposeDecision, saveApplication, saveChecklist } from './applications';
 import { getInsats, listInsatser, listPriorityGroups, savePriorityGroups } from './insatser';
+import { addReport, insatsDetail, overview, removeRequisition, saveParticipants, saveRequisition, saveTargets, setGoalOutcome, updateInsats } from './uppfoljning';
 import { search } from './search';
 import { exportSigned, signArendeblad, signDocument, verifyDocument } from './signed-documents';
 import { getUser, setUser } from './user';
@@ -110,6 +111,15 @@ export const handlers: Handlers = {
   'applications.decide': decideApplication,
   'insatser.list': listInsatser,
   'insatser.get': getInsats,
+  'insatser.detail': insatsDetail,
+  'insatser.update': updateInsats,
+  'requisitions.save': saveRequisition,
+  'requisitions.remove': removeRequisition,
+  'participants.save': saveParticipants,
+  'goals.outcome': setGoalOutcome,
+  'insatser.report': addReport,
+  'insatser.targets': saveTargets,
+  'insatser.overview': overview,
   'search.query': search,
   'audit.list': listAudit,
   'audit.verify': verifyAudit,

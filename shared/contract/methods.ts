@@ -90,8 +90,18 @@ import {
   insatserListInput,
   priorityGroupsInput,
   priorityGroupsSaveInput,
+  goalOutcomeInput,
+  insatsUpdateInput,
+  overviewInput,
+  participantsSaveInput,
+  reportAddInput,
+  requisitionIdInput,
+  requisitionSaveInput,
+  targetsSaveInput,
   type Application,
   type Insats,
+  type InsatsDetail,
+  type Overview,
   type PriorityGroup,
 } from './schemas/insatser';
 import { anslagInput, justeringStepInput, protocolIdInput, protocolSaveInput, protocolSignInput, utdragInput, type ProtocolView } from './schemas/protokoll';
@@ -496,6 +506,51 @@ export const contract = {
   'insatser.get': method<Insats>()({
     description: 'En insats med budget per år och de ansökningar den bygger på.',
     input: insatsIdInput,
+    writes: false,
+  }),
+  'insatser.detail': method<InsatsDetail>()({
+    description: 'En insats med uppföljning: budget och utfall per år, förbrukningskvot, deltagare, mål, rapporter.',
+    input: insatsIdInput,
+    writes: false,
+  }),
+  'insatser.update': method<InsatsDetail>()({
+    description: 'Ändrar insatsens status och styrgrupp.',
+    input: insatsUpdateInput,
+    writes: true,
+  }),
+  'requisitions.save': method<InsatsDetail>()({
+    description: 'Registrerar eller ändrar en rekvisition (utfall) för en insats.',
+    input: requisitionSaveInput,
+    writes: true,
+  }),
+  'requisitions.remove': method<InsatsDetail>()({
+    description: 'Tar bort en rekvisition.',
+    input: requisitionIdInput,
+    writes: true,
+  }),
+  'participants.save': method<InsatsDetail>()({
+    description: 'Deltagaruppgifter för ett år, bara antal: deltagare, kvinnor, män, avslutade, till arbete och till studier.',
+    input: participantsSaveInput,
+    writes: true,
+  }),
+  'goals.outcome': method<InsatsDetail>()({
+    description: 'Utfallet för ett effektmål eller insatsmål: uppfyllt, delvis eller ej uppfyllt.',
+    input: goalOutcomeInput,
+    writes: true,
+  }),
+  'insatser.report': method<InsatsDetail>()({
+    description: 'Registrerar en inkommen årsrapport, slutrapport eller avvikelserapport.',
+    input: reportAddInput,
+    writes: true,
+  }),
+  'insatser.targets': method<Overview>()({
+    description: 'Årets mål för andel till arbete eller studier och riktlinjen för fördelningen per kategori.',
+    input: targetsSaveInput,
+    writes: true,
+  }),
+  'insatser.overview': method<Overview>()({
+    description: 'Översikt över årets insatser: budget, utfall, förbrukningskvot, deltagare, andel till arbete/studier, kostnad per deltagare och fördelning per kategori.',
+    input: overviewInput,
     writes: false,
   }),
 

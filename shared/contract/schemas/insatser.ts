@@ -227,3 +227,157 @@ export interface Insats {
 
 export const insatsIdInput = z.object({ id: idSchema }).strict();
 export const insatserListInput = z.object({}).strict();
+
+// ——— Follow-up ———
+
+export const insatsUpdateInput = z
+  .object({
+    id: idSchema,
+    status: z.enum(INSATS_STATUSES, { error: 'Välj status: planerad, pågående, avslutad eller avbruten.' }),
+    styrgrupp: optionalText('Styrgrupp', 2_000),
+    confirmPersonalData,
+  })
+  .strict();
+
+export const requisitionSaveInput = z
+  .object({
+    id: idSchema.optional(),
+    insatsId: idSchema,
+    paidOn: isoDate('Utbetalningsdag'),
+    amountKr: amountKr('Belopp').refine((v) => v > 0, { error: 'Beloppet ska vara större än noll.' }),
+    periodFrom: isoDate('Periodens början'),
+    periodTo: isoDate('Periodens slut'),
+    note: optionalText('Anteckning', 500),
+    confirmPersonalData,
+  })
+  .strict()
+  .superRefine((r, ctx) => {
+    if (r.periodTo < r.periodFrom) ctx.addIssue({ code: 'custom', path: ['periodTo'], message: 'Periodens slut kan inte vara före dess början.' });
+  });
+export const requisitionIdInput = z.object({ id: idSchema }).strict();
+
+const count = (label: string) =>
+  z.number({ error: `${label} ska vara ett heltal.` }).int({ error: `${label} ska vara ett heltal.` }).min(0, { error: `${label} kan inte vara negativt.` }).max(1_000_000);
+
+/** Aggregates only: counts, never a person. */
+export const participantsSaveInput = z
+  .object({
+    insatsId: idSchema,
+    year: yearSchema,
+    deltagare: count('Antal deltagare'),
+    kvinnor: count('Kvinnor'),
+    man: count('Män'),
+    avslutade: count('Avslutade'),
+    tillArbete: count('Till arbete'),
+    tillStudier: count('Till studier'),
+  })
+  .strict();
+
+export const goalOutcomeInput = z
+  .object({
+    id: idSchema,
+    outcome: z.enum(['uppfyllt', 'delvis', 'ej_uppfyllt'], { error: 'Välj uppfyllt, delvis eller ej uppfyllt.' }).nullable(),
+    note: optionalText('Kommentar', 2_000),
+    confirmPersonalData,
+  })
+  .strict();
+
+export const REPORT_KINDS = ['arsrapport', 'slutrapport', 'avvikelse'] as const;
+export const REPORT_LABELS: Record<(typeof REPORT_KINDS)[number], string> = { arsrapport: 'Årsrapport', slutrapport: 'Slutrapport', avvikelse: 'Avvikelserapport' };
+
+export const reportAddInput = z
+  .object({
+    insatsId: idSchema,
+    kind: z.enum(REPORT_KINDS, { error: 'Välj årsrapport, slutrapport eller avvikelserapport.' }),
+    year: yearSchema.nullable().default(null),
+    receivedOn: isoDate('Inkom'),
+    text: optionalText('Sammanfattning', 4_000),
+    /** The report as a handling in the diarium. */
+    documentId: idSchema.nullable().default(null),
+    confirmPersonalData,
+  })
+  .strict()
+  .superRefine((r, ctx) => {
+    if (r.kind === 'arsrapport' && r.year === null) ctx.addIssue({ code: 'custom', path: ['year'], message: 'Ange vilket år årsrapporten gäller.' });
+    if (r.kind === 'avvikelse' && r.text === null) ctx.addIssue({ code: 'custom', path: ['text'], message: 'Beskriv avvikelsen.' });
+  });
+
+export const targetsSaveInput = z
+  .object({
+    year: yearSchema,
+    /** The target share to work or studies, e.g. 0.34 for the rikssnitt 34 %. */
+    workStudyTarget: z.number().min(0, { error: 'Målet kan inte vara negativt.' }).max(1, { error: 'Målet anges som andel, högst 1 (100 %).' }).nullable(),
+    guideline: z
+      .object({ individ: z.number().int().min(0).max(100), struktur: z.number().int().min(0).max(100), kompetens: z.number().int().min(0).max(100) })
+      .strict()
+      .refine((g) => g.individ + g.struktur + g.kompetens === 100, { error: 'Riktlinjens andelar ska bli 100 % tillsammans.' }),
+    confirmPersonalData,
+  })
+  .strict();
+
+export const overviewInput = z.object({ year: yearSchema }).strict();
+
+export interface Requisition {
+  id: number;
+  paidOn: string;
+  amountKr: number;
+  periodFrom: string;
+  periodTo: string;
+  note: string | null;
+}
+
+export interface ParticipantYear {
+  year: number;
+  deltagare: number;
+  kvinnor: number;
+  man: number;
+  avslutade: number;
+  tillArbete: number;
+  tillStudier: number;
+}
+
+export interface InsatsReport {
+  id: number;
+  kind: (typeof REPORT_KINDS)[number];
+  year: number | null;
+  receivedOn: string;
+  text: string | null;
+  documentId: number | null;
+}
+
+export interface InsatsDetail extends Insats {
+  requisitions: Requisition[];
+  /** Per year: budget, utfall (the requisitions paid that year) and förbrukningskvot. */
+  economy: { year: number; budgetKr: number; utfallKr: number; kvot: number | null }[];
+  utfallTotalKr: number;
+  kvot: number | null;
+  participants: ParticipantYear[];
+  goals: Goal[];
+  reports: InsatsReport[];
+}
+
+export interface OverviewRow {
+  insatsId: number;
+  name: string;
+  kategori: Kategori;
+  status: InsatsStatus;
+  budgetKr: number;
+  utfallKr: number;
+  kvot: number | null;
+  deltagare: number;
+  kvinnor: number;
+  man: number;
+  avslutade: number;
+  tillArbeteStudier: number;
+  workStudyShare: number | null;
+  costPerParticipant: number | null;
+}
+
+export interface Overview {
+  year: number;
+  rows: OverviewRow[];
+  total: Omit<OverviewRow, 'insatsId' | 'name' | 'kategori' | 'status'>;
+  workStudyTarget: number | null;
+  guideline: Record<Kategori, number>;
+  split: { kategori: Kategori; grantedKr: number; share: number; guideline: number; deviationPoints: number }[];
+}

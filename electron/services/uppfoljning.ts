@@ -1,0 +1,220 @@
+import { KansliError } from '../../shared/contract/errors';
+import type { MethodResult, ParsedInput } from '../../shared/contract/methods';
+import type { InsatsDetail, Kategori, Overview, OverviewRow } from '../../shared/contract/schemas/insatser';
+import {
+  categorySplit,
+  costPerParticipant,
+  forbrukningskvot,
+  participantProblems,
+  sumParticipants,
+  workStudyShare,
+} from '../../shared/domain/insats-figures';
+import type { Scope } from './context';
+import { loadInsats } from './insatser';
+
+/**
+ * Follow-up of an insats: status and styrgrupp, rekvisitioner (utfall), participant
+ * figures per year as aggregates, the outcome of each goal, reports and avvikelser;
+ * and the overview the board reads, with the figures from shared/domain.
+ */
+
+function rule(path: string, message: string, code: 'RULE' | 'VALIDATION' | 'NOT_FOUND' = 'RULE'): KansliError {
+  return new KansliError(code, message, { issues: [{ path, message }] });
+}
+
+export async function loadInsatsDetail(scope: Scope, id: number): Promise<InsatsDetail> {
+  const insats = await loadInsats(scope, id);
+  const requisitions = await scope.db.selectFrom('requisitions').selectAll().where('insats_id', '=', id).orderBy('paid_on').orderBy('id').execute();
+  const utfallByYear = new Map<number, number>();
+  for (const r of requisitions) {
+    const year = Number(r.paid_on.slice(0, 4));
+    utfallByYear.set(year, (utfallByYear.get(year) ?? 0) + r.amount_kr);
+  }
+  const years = [...new Set([...insats.budget.map((b) => b.year), ...utfallByYear.keys()])].sort((a, b) => a - b);
+  const economy = years.map((year) => {
+    const budgetKr = insats.budget.find((b) => b.year === year)?.budgetKr ?? 0;
+    const utfallKr = utfallByYear.get(year) ?? 0;
+    return { year, budgetKr, utfallKr, kvot: forbrukningskvot(utfallKr, budgetKr) };
+  });
+  const utfallTotalKr = requisitions.reduce((s, r) => s + r.amount_kr, 0);
+  const participants = await scope.db.selectFrom('participant_figures').selectAll().where('insats_id', '=', id).orderBy('year').execute();
+  const goals = await scope.db.selectFrom('goals').selectAll().where('insats_id', '=', id).orderBy('application_id').orderBy('kind').orderBy('position').execute();
+  const reports = await scope.db.selectFrom('insats_reports').selectAll().where('insats_id', '=', id).orderBy('received_on').orderBy('id').execute();
+  return {
+    ...insats,
+    requisitions: requisitions.map((r) => ({ id: r.id, paidOn: r.paid_on, amountKr: r.amount_kr, periodFrom: r.period_from, periodTo: r.period_to, note: r.note })),
+    economy,
+    utfallTotalKr,
+    kvot: forbrukningskvot(utfallTotalKr, insats.budgetTotalKr),
+    participants: participants.map((p) => ({ year: p.year, deltagare: p.deltagare, kvinnor: p.kvinnor, man: p.man, avslutade: p.avslutade, tillArbete: p.till_arbete, tillStudier: p.till_studier })),
+    goals: goals.map((g) => ({ id: g.id, kind: g.kind, text: g.text, outcome: g.outcome, outcomeNote: g.outcome_note })),
+    reports: reports.map((r) => ({ id: r.id, kind: r.kind, year: r.year, receivedOn: r.received_on, text: r.text, documentId: r.document_id })),
+  };
+}
+
+export async function insatsDetail(input: ParsedInput<'insatser.detail'>, scope: Scope): Promise<MethodResult<'insatser.detail'>> {
+  return loadInsatsDetail(scope, input.id);
+}
+
+export async function updateInsats(input: ParsedInput<'insatser.update'>, scope: Scope): Promise<MethodResult<'insatser.update'>> {
+  const before = await loadInsatsDetail(scope, input.id);
+  await scope.db.updateTable('insatser').set({ status: input.status, styrgrupp: input.styrgrupp, updated_at: scope.now.toISOString() }).where('id', '=', input.id).execute();
+  const after = await loadInsatsDetail(scope, input.id);
+  await scope.audit({ entity: 'insats', entityId: input.id, action: 'update', before: { status: before.status, styrgrupp: before.styrgrupp }, after: { status: after.status, styrgrupp: after.styrgrupp } });
+  return after;
+}
+
+export async function saveRequisition(input: ParsedInput<'requisitions.save'>, scope: Scope): Promise<MethodResult<'requisitions.save'>> {
+  const insats = await loadInsats(scope, input.insatsId);
+  if (input.periodFrom < insats.startsOn || input.periodTo > insats.endsOn) {
+    throw rule('periodFrom', `Rekvisitionen avser ${input.periodFrom} till ${input.periodTo}, utanför insatsens period (${insats.startsOn} till ${insats.endsOn}).`);
+  }
+  const fields = { insats_id: input.insatsId, paid_on: input.paidOn, amount_kr: input.amountKr, period_from: input.periodFrom, period_to: input.periodTo, note: input.note };
+  let id: number;
+  let before: unknown = null;
+  if (input.id !== undefined) {
+    const row = await scope.db.selectFrom('requisitions').selectAll().where('id', '=', input.id).executeTakeFirst();
+    if (!row || row.insats_id !== input.insatsId) throw rule('id', 'Rekvisitionen finns inte.', 'NOT_FOUND');
+    before = row;
+    await scope.db.updateTable('requisitions').set(fields).where('id', '=', input.id).execute();
+    id = input.id;
+  } else {
+    id = (await scope.db.insertInto('requisitions').values({ ...fields, created_at: scope.now.toISOString() }).returning('id').executeTakeFirstOrThrow()).id;
+  }
+  await scope.audit({ entity: 'requisition', entityId: id, action: before === null ? 'create' : 'update', before, after: { ...fields } });
+  return loadInsatsDetail(scope, input.insatsId);
+}
+
+export async function removeRequisition(input: ParsedInput<'requisitions.remove'>, scope: Scope): Promise<MethodResult<'requisitions.remove'>> {
+  const row = await scope.db.selectFrom('requisitions').selectAll().where('id', '=', input.id).executeTakeFirst();
+  if (!row) throw rule('id', 'Rekvisitionen finns inte.', 'NOT_FOUND');
+  await scope.db.deleteFrom('requisitions').where('id', '=', input.id).execute();
+  await scope.audit({ entity: 'requisition', entityId: input.id, action: 'delete', before: row, after: null });
+  return loadInsatsDetail(scope, row.insats_id);
+}
+
+export async function saveParticipants(input: ParsedInput<'participants.save'>, scope: Scope): Promise<MethodResult<'participants.save'>> {
+  await loadInsats(scope, input.insatsId);
+  const problems = participantProblems(input);
+  if (problems.length > 0) {
+    throw new KansliError('VALIDATION', `Deltagaruppgifterna för ${input.year} går inte ihop: ${problems.map((p) => p.message).join(' ')}`, { issues: problems });
+  }
+  const values = {
+    insats_id: input.insatsId,
+    year: input.year,
+    deltagare: input.deltagare,
+    kvinnor: input.kvinnor,
+    man: input.man,
+    avslutade: input.avslutade,
+    till_arbete: input.tillArbete,
+    till_studier: input.tillStudier,
+  };
+  const before = await scope.db.selectFrom('participant_figures').selectAll().where('insats_id', '=', input.insatsId).where('year', '=', input.year).executeTakeFirst();
+  await scope.db
+    .insertInto('participant_figures')
+    .values(values)
+    .onConflict((oc) => oc.columns(['insats_id', 'year']).doUpdateSet(values))
+    .execute();
+  await scope.audit({ entity: 'participants', entityId: `${input.insatsId}:${input.year}`, action: before ? 'update' : 'create', before: before ?? null, after: values });
+  return loadInsatsDetail(scope, input.insatsId);
+}
+
+export async function setGoalOutcome(input: ParsedInput<'goals.outcome'>, scope: Scope): Promise<MethodResult<'goals.outcome'>> {
+  const goal = await scope.db.selectFrom('goals').selectAll().where('id', '=', input.id).executeTakeFirst();
+  if (!goal || goal.insats_id === null) throw rule('id', 'Målet hör inte till någon beviljad insats.', 'NOT_FOUND');
+  await scope.db.updateTable('goals').set({ outcome: input.outcome, outcome_note: input.note }).where('id', '=', input.id).execute();
+  await scope.audit({ entity: 'goal', entityId: input.id, action: 'update', before: { outcome: goal.outcome, note: goal.outcome_note }, after: { outcome: input.outcome, note: input.note } });
+  return loadInsatsDetail(scope, goal.insats_id);
+}
+
+export async function addReport(input: ParsedInput<'insatser.report'>, scope: Scope): Promise<MethodResult<'insatser.report'>> {
+  await loadInsats(scope, input.insatsId);
+  if (input.documentId !== null) {
+    const doc = await scope.db.selectFrom('documents').select('id').where('id', '=', input.documentId).executeTakeFirst();
+    if (!doc) throw rule('documentId', 'Handlingen finns inte i diariet.', 'NOT_FOUND');
+  }
+  const id = (
+    await scope.db
+      .insertInto('insats_reports')
+      .values({ insats_id: input.insatsId, kind: input.kind, year: input.year, received_on: input.receivedOn, text: input.text, document_id: input.documentId })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  await scope.audit({ entity: 'insats_report', entityId: id, action: 'create', before: null, after: { ...input } });
+  return loadInsatsDetail(scope, input.insatsId);
+}
+
+export async function saveTargets(input: ParsedInput<'insatser.targets'>, scope: Scope): Promise<MethodResult<'insatser.targets'>> {
+  const values = {
+    year: input.year,
+    work_study_permille: input.workStudyTarget === null ? null : Math.round(input.workStudyTarget * 1000),
+    guide_individ: input.guideline.individ,
+    guide_struktur: input.guideline.struktur,
+    guide_kompetens: input.guideline.kompetens,
+  };
+  const before = await scope.db.selectFrom('insats_targets').selectAll().where('year', '=', input.year).executeTakeFirst();
+  await scope.db.insertInto('insats_targets').values(values).onConflict((oc) => oc.column('year').doUpdateSet(values)).execute();
+  await scope.audit({ entity: 'insats_targets', entityId: input.year, action: before ? 'update' : 'create', before: before ?? null, after: values });
+  return buildOverview(scope, input.year);
+}
+
+/** The year's overview: every insats with a budget or utfall that year, totals, the target and the split by kategori. */
+export async function buildOverview(scope: Scope, year: number): Promise<Overview> {
+  const ids = await scope.db.selectFrom('insatser').select('id').orderBy('name').execute();
+  const rows: OverviewRow[] = [];
+  const granted: Record<Kategori, number> = { individ: 0, struktur: 0, kompetens: 0 };
+  for (const { id } of ids) {
+    const d = await loadInsatsDetail(scope, id);
+    const economy = d.economy.find((e) => e.year === year);
+    const p = d.participants.find((x) => x.year === year);
+    if (!economy && !p) continue;
+    const budgetKr = economy?.budgetKr ?? 0;
+    const utfallKr = economy?.utfallKr ?? 0;
+    granted[d.kategori] += budgetKr;
+    const part = p ?? { deltagare: 0, kvinnor: 0, man: 0, avslutade: 0, tillArbete: 0, tillStudier: 0 };
+    rows.push({
+      insatsId: d.id,
+      name: d.name,
+      kategori: d.kategori,
+      status: d.status,
+      budgetKr,
+      utfallKr,
+      kvot: forbrukningskvot(utfallKr, budgetKr),
+      deltagare: part.deltagare,
+      kvinnor: part.kvinnor,
+      man: part.man,
+      avslutade: part.avslutade,
+      tillArbeteStudier: part.tillArbete + part.tillStudier,
+      workStudyShare: workStudyShare(part),
+      costPerParticipant: costPerParticipant(utfallKr, part.deltagare),
+    });
+  }
+  const budgetKr = rows.reduce((s, r) => s + r.budgetKr, 0);
+  const utfallKr = rows.reduce((s, r) => s + r.utfallKr, 0);
+  const people = sumParticipants(rows.map((r) => ({ deltagare: r.deltagare, kvinnor: r.kvinnor, man: r.man, avslutade: r.avslutade, tillArbete: r.tillArbeteStudier, tillStudier: 0 })));
+  const targets = await scope.db.selectFrom('insats_targets').selectAll().where('year', '=', year).executeTakeFirst();
+  const guideline = { individ: targets?.guide_individ ?? 60, struktur: targets?.guide_struktur ?? 30, kompetens: targets?.guide_kompetens ?? 10 };
+  return {
+    year,
+    rows,
+    total: {
+      budgetKr,
+      utfallKr,
+      kvot: forbrukningskvot(utfallKr, budgetKr),
+      deltagare: people.deltagare,
+      kvinnor: people.kvinnor,
+      man: people.man,
+      avslutade: people.avslutade,
+      tillArbeteStudier: people.tillArbete,
+      workStudyShare: workStudyShare(people),
+      costPerParticipant: costPerParticipant(utfallKr, people.deltagare),
+    },
+    workStudyTarget: targets?.work_study_permille == null ? null : targets.work_study_permille / 1000,
+    guideline,
+    split: categorySplit(granted, guideline),
+  };
+}
+
+export async function overview(input: ParsedInput<'insatser.overview'>, scope: Scope): Promise<MethodResult<'insatser.overview'>> {
+  return buildOverview(scope, input.year);
+}

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import type { Application, InsatsDetail, Kategori, Overview } from '../../shared/contract/schemas/insatser';
+import type { Member } from '../../shared/contract/schemas/members';
+import type { Session } from '../../electron/services/session';
+import { failure, value } from '../helpers/envelope';
+import { count, demoSession } from '../helpers/session';
+
+/** An insats granted by the board for 2026, with one effektmål and one insatsmål. */
+async function granted(s: Session, name: string, kategori: Kategori, amountKr: number): Promise<Application> {
+  const members = value<Member[]>(await s.api.call('members.list', {}));
+  const [a, b] = [members.find((m) => m.name === 'Östhammars kommun'), members.find((m) => m.name === 'Försäkringskassan')];
+  const app = value<Application>(
+    await s.api.call('applications.save', {
+      kind: 'ny',
+      name,
+      kategori,
+      parties: [a?.id, b?.id],
+      ownerMemberId: a?.id,
+      effektmal: ['Minst en tredjedel av de avslutade går till arbete eller studier'],
+      insatsmal: ['20 deltagare under året'],
+      startsOn: '2026-01-01',
+      endsOn: '2026-12-31',
+      years: [{ year: 2026, soughtKr: amountKr, participants: 20 }],
+      sus: kategori === 'individ',
+      lokusAgrees: true,
+      receivedOn: '2025-11-01',
+    }),
+  );
+  return value<Application>(await s.api.call('applications.decide', { id: app.id, by: 'styrelse', outcome: 'bifall', decidedOn: '2025-12-10' }));
+}
+
+async function requisition(s: Session, insatsId: number, paidOn: string, amountKr: number): Promise<InsatsDetail> {
+  return value<InsatsDetail>(await s.api.call('requisitions.save', { insatsId, paidOn, amountKr, periodFrom: '2026-01-01', periodTo: paidOn }));
+}
+
+describe('uppföljning and the overview', () => {
+  it('computes förbrukningskvot, participants, share to work or studies, cost per participant and the split by kategori, as by hand', async () => {
+    const s = demoSession();
+    const bryggan = await granted(s, 'Bryggan Östhammar', 'individ', 600_000);
+    const lokus = await granted(s, 'Lokussamordnare Älvkarleby', 'struktur', 350_000);
+    const kompetens = await granted(s, 'Kompetensdag för lokusgrupperna', 'kompetens', 100_000);
+    const b = bryggan.insatsId ?? 0;
+
+    await requisition(s, b, '2026-04-30', 150_000);
+    let detail = await requisition(s, b, '2026-08-31', 240_000);
+    expect(detail.economy).toEqual([{ year: 2026, budgetKr: 600_000, utfallKr: 390_000, kvot: 0.65 }]);
+    await requisition(s, lokus.insatsId ?? 0, '2026-06-30', 350_000);
+    await requisition(s, kompetens.insatsId ?? 0, '2026-10-15', 80_000);
+
+    detail = value<InsatsDetail>(await s.api.call('participants.save', { insatsId: b, year: 2026, deltagare: 20, kvinnor: 11, man: 9, avslutade: 8, tillArbete: 2, tillStudier: 1 }));
+    expect(detail.participants).toEqual([{ year: 2026, deltagare: 20, kvinnor: 11, man: 9, avslutade: 8, tillArbete: 2, tillStudier: 1 }]);
+    const goal = detail.goals.find((g) => g.kind === 'effektmal');
+    detail = value<InsatsDetail>(await s.api.call('goals.outcome', { id: goal?.id, outcome: 'delvis', note: '3 av 8 avslutade, 37,5 %' }));
+    expect(detail.goals.find((g) => g.id === goal?.id)).toMatchObject({ outcome: 'delvis', outcomeNote: '3 av 8 avslutade, 37,5 %' });
+
+    value(await s.api.call('insatser.targets', { year: 2026, workStudyTarget: 0.34, guideline: { individ: 60, struktur: 30, kompetens: 10 } }));
+    const o = value<Overview>(await s.api.call('insatser.overview', { year: 2026 }));
+    const row = o.rows.find((r) => r.name === 'Bryggan Östhammar');
+    expect(row).toMatchObject({ budgetKr: 600_000, utfallKr: 390_000, kvot: 0.65, deltagare: 20, kvinnor: 11, man: 9, avslutade: 8, tillArbeteStudier: 3, workStudyShare: 0.375, costPerParticipant: 19_500 });
+    // Utfall 150 000 + 240 000 + 350 000 + 80 000 = 820 000 of 1 050 000; 820 000 / 20 deltagare = 41 000.
+    expect(o.total).toMatchObject({ budgetKr: 1_050_000, utfallKr: 820_000, deltagare: 20, avslutade: 8, tillArbeteStudier: 3, workStudyShare: 0.375, costPerParticipant: 41_000 });
+    expect(o.total.kvot).toBeCloseTo(820 / 1050, 10);
+    expect(o.workStudyTarget).toBe(0.34);
+    expect(o.split.map((x) => [x.kategori, x.grantedKr, x.deviationPoints])).toEqual([
+      ['individ', 600_000, -2.9],
+      ['struktur', 350_000, 3.3],
+      ['kompetens', 100_000, -0.5],
+    ]);
+    s.close();
+  });
+
+  it('refuses participant figures that do not add up, a requisition outside the period, and an avvikelse without text; nothing is written', async () => {
+    const s = demoSession();
+    const app = await granted(s, 'Bryggan Östhammar', 'individ', 600_000);
+    const insatsId = app.insatsId ?? 0;
+    const before = [count(s, 'participant_figures'), count(s, 'requisitions'), count(s, 'insats_reports'), count(s, 'audit_log')];
+
+    const tooMany = failure(await s.api.call('participants.save', { insatsId, year: 2026, deltagare: 10, kvinnor: 6, man: 5, avslutade: 4, tillArbete: 1, tillStudier: 0 }));
+    expect(tooMany).toMatchObject({ code: 'VALIDATION', paths: ['kvinnor'] });
+    expect(tooMany.message).toContain('Kvinnor och män (11) är fler än deltagarna (10).');
+    const workStudy = failure(await s.api.call('participants.save', { insatsId, year: 2026, deltagare: 10, kvinnor: 5, man: 5, avslutade: 4, tillArbete: 3, tillStudier: 2 }));
+    expect(workStudy.paths).toEqual(['tillArbete']);
+
+    expect(failure(await s.api.call('requisitions.save', { insatsId, paidOn: '2026-05-01', amountKr: -100, periodFrom: '2026-01-01', periodTo: '2026-04-30' })).message).toContain('Belopp kan inte vara negativt.');
+    expect(failure(await s.api.call('requisitions.save', { insatsId, paidOn: '2026-05-01', amountKr: 100.5, periodFrom: '2026-01-01', periodTo: '2026-04-30' })).message).toContain('hela kronor');
+    expect(failure(await s.api.call('requisitions.save', { insatsId, paidOn: '2027-02-01', amountKr: 100, periodFrom: '2026-10-01', periodTo: '2027-01-31' })).message).toContain('utanför insatsens period');
+    expect(failure(await s.api.call('insatser.report', { insatsId, kind: 'avvikelse', receivedOn: '2026-05-01' })).paths).toEqual(['text']);
+
+    expect([count(s, 'participant_figures'), count(s, 'requisitions'), count(s, 'insats_reports'), count(s, 'audit_log')]).toEqual(before);
+
+    const reported = value<InsatsDetail>(await s.api.call('insatser.report', { insatsId, kind: 'avvikelse', receivedOn: '2026-05-01', text: 'Lokalen blev inte klar i tid; starten flyttas en månad.' }));
+    expect(reported.reports).toHaveLength(1);
+    const ended = value<InsatsDetail>(await s.api.call('insatser.update', { id: insatsId, status: 'avslutad', styrgrupp: 'Östhammars kommun (ordf.), Försäkringskassan' }));
+    expect(ended).toMatchObject({ status: 'avslutad', styrgrupp: 'Östhammars kommun (ordf.), Försäkringskassan' });
+    s.close();
+  });
+});
