@@ -27,6 +27,7 @@ import { ArendebladScreen } from './screens/arendeblad/ArendebladScreen';
 import ArticleOutlined from '@mui/icons-material/ArticleOutlined';
 import EventNoteOutlined from '@mui/icons-material/EventNoteOutlined';
 import { MeetingsScreen } from './screens/meetings/MeetingsScreen';
+import { ApplicationsScreen } from './screens/applications/ApplicationsScreen';
 import { RegistersScreen } from './screens/RegistersScreen';
 import { ComingSoonScreen } from './screens/ComingSoonScreen';
 
@@ -55,6 +56,8 @@ function Screen({ section }: { section: SectionId }) {
       return <ArendebladScreen />;
     case 'sammantraden':
       return <MeetingsScreen />;
+    case 'ansokningar':
+      return <ApplicationsScreen />;
     default:
       return <ComingSoonScreen section={section} />;
   }

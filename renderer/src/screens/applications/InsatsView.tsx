@@ -1,0 +1,241 @@
+import { useEffect, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import IconButton from '@mui/material/IconButton';
+import MenuItem from '@mui/material/MenuItem';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import ArrowBackOutlined from '@mui/icons-material/ArrowBackOutlined';
+import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
+import { INSATS_STATUS_LABELS, INSATS_STATUSES, KATEGORI_LABELS, REPORT_KINDS, REPORT_LABELS, type InsatsDetail, type InsatsStatus } from '../../../../shared/contract/schemas/insatser';
+import { formatKr, formatPercent } from '../../../../shared/format/sv';
+import { ApiCallError, call, errorMessage } from '../../api';
+import { useApp } from '../../store/app';
+import { DateField, KronorField, parseKronor, todayIso } from '../people/common';
+
+const OUTCOMES = { uppfyllt: 'Uppfyllt', delvis: 'Delvis uppfyllt', ej_uppfyllt: 'Ej uppfyllt' } as const;
+const PARTICIPANT_FIELDS = [
+  ['deltagare', 'Deltagare'],
+  ['kvinnor', 'Kvinnor'],
+  ['man', 'Män'],
+  ['avslutade', 'Avslutade'],
+  ['tillArbete', 'Till arbete'],
+  ['tillStudier', 'Till studier'],
+] as const;
+type ParticipantField = (typeof PARTICIPANT_FIELDS)[number][0];
+
+/** One insats: budget against utfall, participants (counts only), goals, reports. */
+export function InsatsView({ id, onBack }: { id: number; onBack(): void }) {
+  const notify = useApp((s) => s.notify);
+  const [d, setD] = useState<InsatsDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [req, setReq] = useState({ paidOn: todayIso(), amount: '', periodFrom: '', periodTo: '' });
+  const [pYear, setPYear] = useState(new Date().getFullYear());
+  const [p, setP] = useState<Record<ParticipantField, string>>({ deltagare: '', kvinnor: '', man: '', avslutade: '', tillArbete: '', tillStudier: '' });
+  const [pErrors, setPErrors] = useState<Record<string, string>>({});
+  const [report, setReport] = useState({ kind: 'arsrapport' as (typeof REPORT_KINDS)[number], year: String(new Date().getFullYear()), receivedOn: todayIso(), text: '' });
+
+  useEffect(() => {
+    call('insatser.detail', { id })
+      .then(setD)
+      .catch((err: unknown) => setError(errorMessage(err)));
+  }, [id]);
+
+  async function run(fn: () => Promise<InsatsDetail>, done: string): Promise<boolean> {
+    try {
+      setD(await fn());
+      notify('success', done);
+      return true;
+    } catch (err) {
+      notify('error', errorMessage(err));
+      return false;
+    }
+  }
+
+  if (error) return <Alert severity="error">{error}</Alert>;
+  if (!d) return <Typography>Läser in insatsen …</Typography>;
+
+  async function saveParticipants() {
+    setPErrors({});
+    const input = { insatsId: id, year: pYear, ...Object.fromEntries(PARTICIPANT_FIELDS.map(([k]) => [k, Number(p[k] || 0)])) } as { insatsId: number; year: number } & Record<ParticipantField, number>;
+    try {
+      setD(await call('participants.save', input));
+      notify('success', `Deltagaruppgifterna för ${pYear} är sparade.`);
+    } catch (err) {
+      if (err instanceof ApiCallError) setPErrors(Object.fromEntries(err.issues.map((i) => [i.path, i.message])));
+      notify('error', errorMessage(err));
+    }
+  }
+
+  return (
+    <Box>
+      <Stack direction="row" spacing={1} sx={{ mb: 2, alignItems: 'center', flexWrap: 'wrap' }}>
+        <Button startIcon={<ArrowBackOutlined />} onClick={onBack}>
+          Insatser
+        </Button>
+        <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
+          {d.name}
+        </Typography>
+        <Chip label={KATEGORI_LABELS[d.kategori]} variant="outlined" />
+        <TextField select size="small" label="Status" value={d.status} onChange={(e) => void run(() => call('insatser.update', { id, status: e.target.value as InsatsStatus, styrgrupp: d.styrgrupp ?? '' }), 'Status är ändrad.')}>
+          {INSATS_STATUSES.map((st) => (
+            <MenuItem key={st} value={st}>
+              {INSATS_STATUS_LABELS[st]}
+            </MenuItem>
+          ))}
+        </TextField>
+      </Stack>
+      <Typography color="text.secondary" sx={{ mb: 2 }}>
+        {d.ownerName} är insatsägare · {d.startsOn} till {d.endsOn} · beviljat {formatKr(d.budgetTotalKr)}, utbetalt {formatKr(d.utfallTotalKr)}
+        {d.kvot !== null ? ` (förbrukningskvot ${formatPercent(d.kvot)})` : ''}
+      </Typography>
+      <Stack spacing={2}>
+        <Paper variant="outlined">
+          <Table size="small" aria-label="Budget och utfall">
+            <TableHead>
+              <TableRow>
+                <TableCell>År</TableCell>
+                <TableCell align="right">Beviljad budget</TableCell>
+                <TableCell align="right">Utfall</TableCell>
+                <TableCell align="right">Förbrukningskvot</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {d.economy.map((e) => (
+                <TableRow key={e.year}>
+                  <TableCell>{e.year}</TableCell>
+                  <TableCell align="right">{formatKr(e.budgetKr)}</TableCell>
+                  <TableCell align="right">{formatKr(e.utfallKr)}</TableCell>
+                  <TableCell align="right">{e.kvot === null ? '–' : formatPercent(e.kvot)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Paper>
+
+        <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-label="Rekvisitioner">
+          <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600 }}>
+            Rekvisitioner
+          </Typography>
+          {d.requisitions.map((r) => (
+            <Stack key={r.id} direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+              <Typography sx={{ flexGrow: 1 }}>
+                {r.paidOn}: {formatKr(r.amountKr)} för {r.periodFrom} till {r.periodTo}
+                {r.note ? ` – ${r.note}` : ''}
+              </Typography>
+              <IconButton size="small" aria-label={`Ta bort rekvisitionen ${r.paidOn}`} onClick={() => void run(() => call('requisitions.remove', { id: r.id }), 'Rekvisitionen är borttagen.')}>
+                <DeleteOutlined fontSize="small" />
+              </IconButton>
+            </Stack>
+          ))}
+          <Stack direction={{ xs: 'column', md: 'row' }} spacing={1} sx={{ mt: 1 }}>
+            <DateField size="small" label="Utbetald" value={req.paidOn} onChange={(e) => setReq({ ...req, paidOn: e.target.value })} />
+            <KronorField size="small" label="Belopp" value={req.amount} onChange={(e) => setReq({ ...req, amount: e.target.value })} />
+            <DateField size="small" label="Avser från" value={req.periodFrom} onChange={(e) => setReq({ ...req, periodFrom: e.target.value })} />
+            <DateField size="small" label="Avser till" value={req.periodTo} onChange={(e) => setReq({ ...req, periodTo: e.target.value })} />
+            <Button
+              onClick={async () => {
+                const ok = await run(() => call('requisitions.save', { insatsId: id, paidOn: req.paidOn, amountKr: parseKronor(req.amount) as number, periodFrom: req.periodFrom, periodTo: req.periodTo }), 'Rekvisitionen är registrerad.');
+                if (ok) setReq({ ...req, amount: '' });
+              }}
+            >
+              Lägg till
+            </Button>
+          </Stack>
+        </Paper>
+
+        <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-label="Deltagare">
+          <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600 }}>
+            Deltagare (bara antal, aldrig uppgifter om enskilda)
+          </Typography>
+          {d.participants.map((x) => (
+            <Typography key={x.year} variant="body2">
+              {x.year}: {x.deltagare} deltagare ({x.kvinnor} kvinnor, {x.man} män), {x.avslutade} avslutade, varav {x.tillArbete} till arbete och {x.tillStudier} till studier.
+            </Typography>
+          ))}
+          <Stack direction="row" spacing={1} sx={{ mt: 1, flexWrap: 'wrap', rowGap: 1 }}>
+            <TextField size="small" label="År" value={pYear} onChange={(e) => setPYear(Number(e.target.value))} sx={{ width: 90 }} />
+            {PARTICIPANT_FIELDS.map(([k, label]) => (
+              <TextField key={k} size="small" label={label} value={p[k]} onChange={(e) => setP({ ...p, [k]: e.target.value })} error={!!pErrors[k]} helperText={pErrors[k]} sx={{ width: 130 }} slotProps={{ htmlInput: { inputMode: 'numeric' } }} />
+            ))}
+            <Button onClick={() => void saveParticipants()}>Spara</Button>
+          </Stack>
+        </Paper>
+
+        <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-label="Mål">
+          <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600 }}>
+            Mål och utfall
+          </Typography>
+          {d.goals.map((g) => (
+            <Stack key={g.id} direction={{ xs: 'column', md: 'row' }} spacing={1} sx={{ alignItems: { md: 'center' }, mt: 1 }}>
+              <Typography sx={{ flexGrow: 1 }}>
+                {g.kind === 'effektmal' ? 'Effektmål' : 'Insatsmål'}: {g.text}
+              </Typography>
+              <TextField
+                select
+                size="small"
+                label="Utfall"
+                value={g.outcome ?? ''}
+                onChange={(e) => void run(() => call('goals.outcome', { id: g.id, outcome: e.target.value === '' ? null : (e.target.value as keyof typeof OUTCOMES), note: g.outcomeNote ?? '' }), 'Utfallet är sparat.')}
+                sx={{ minWidth: 170 }}
+              >
+                <MenuItem value="">
+                  <em>Ej bedömt</em>
+                </MenuItem>
+                {Object.entries(OUTCOMES).map(([k, label]) => (
+                  <MenuItem key={k} value={k}>
+                    {label}
+                  </MenuItem>
+                ))}
+              </TextField>
+            </Stack>
+          ))}
+        </Paper>
+
+        <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-label="Rapporter">
+          <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600 }}>
+            Rapporter och avvikelser
+          </Typography>
+          {d.reports.map((r) => (
+            <Typography key={r.id} variant="body2">
+              {r.receivedOn}: {REPORT_LABELS[r.kind]}
+              {r.year ? ` ${r.year}` : ''}
+              {r.text ? ` – ${r.text}` : ''}
+            </Typography>
+          ))}
+          <Stack direction={{ xs: 'column', md: 'row' }} spacing={1} sx={{ mt: 1 }}>
+            <TextField select size="small" label="Slag" value={report.kind} onChange={(e) => setReport({ ...report, kind: e.target.value as (typeof REPORT_KINDS)[number] })} sx={{ minWidth: 170 }}>
+              {REPORT_KINDS.map((k) => (
+                <MenuItem key={k} value={k}>
+                  {REPORT_LABELS[k]}
+                </MenuItem>
+              ))}
+            </TextField>
+            <TextField size="small" label="År" value={report.year} onChange={(e) => setReport({ ...report, year: e.target.value })} sx={{ width: 90 }} />
+            <DateField size="small" label="Inkom" value={report.receivedOn} onChange={(e) => setReport({ ...report, receivedOn: e.target.value })} />
+            <TextField size="small" label="Sammanfattning" value={report.text} onChange={(e) => setReport({ ...report, text: e.target.value })} sx={{ flexGrow: 1 }} />
+            <Button
+              onClick={() =>
+                void run(
+                  () => call('insatser.report', { insatsId: id, kind: report.kind, year: report.year.trim() === '' ? null : Number(report.year), receivedOn: report.receivedOn, text: report.text }),
+                  'Rapporten är registrerad.',
+                )
+              }
+            >
+              Registrera
+            </Button>
+          </Stack>
+        </Paper>
+      </Stack>
+    </Box>
+  );
+}

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Session } from '../../electron/services/session';
+import type { Application, Insats } from '../../shared/contract/schemas/insatser';
+import { closeApp, openApp, type E2EApp } from '../helpers/app';
+import { artifactPath } from '../helpers/browser';
+import { value } from '../helpers/envelope';
+
+let app: E2EApp;
+let session: Session;
+let page: Page;
+let pageErrors: string[];
+const YEAR = new Date().getFullYear();
+const NAME = 'Arbetsträning Heby';
+
+beforeAll(async () => {
+  app = await openApp();
+  ({ session, page, pageErrors } = app);
+});
+
+afterAll(() => closeApp(app));
+
+describe('ansökan to insats in the browser', () => {
+  it('registers an application, works through the beredning, grants it and shows the insats', async () => {
+    await page.goto(`${app.host.url}#/ansokningar`);
+    await page.getByRole('button', { name: 'Ny ansökan' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Ny ansökan' });
+    await dialog.getByLabel('Insatsens namn').fill(NAME);
+    await dialog.getByRole('checkbox', { name: 'Heby kommun' }).check();
+    await dialog.getByRole('checkbox', { name: 'Arbetsförmedlingen' }).check();
+    await dialog.getByLabel('Insatsägare').click();
+    await page.getByRole('option', { name: 'Heby kommun' }).click();
+    await dialog.getByLabel('Syfte').fill('att fler unga vuxna i Heby närmar sig arbete');
+    await dialog.getByLabel('Period från').fill(`${YEAR}-01-01`);
+    await dialog.getByLabel('Period till').fill(`${YEAR}-12-31`);
+    await dialog.getByLabel(`Sökt ${YEAR}`).fill('180 000');
+    await dialog.getByRole('checkbox', { name: 'Deltagarna registreras i SUS' }).check();
+    await dialog.getByRole('checkbox', { name: 'Alla parter i lokusgruppen står bakom ansökan' }).check();
+    await page.screenshot({ path: artifactPath('ansokan-dialog.png') });
+    await dialog.getByRole('button', { name: 'Registrera ansökan' }).click();
+
+    await expect.poll(() => page.getByRole('heading', { name: NAME }).count()).toBe(1);
+    const list = value<Application[]>(await session.api.call('applications.list', {}));
+    const stored = list.find((a) => a.name === NAME);
+    expect(stored).toMatchObject({ status: 'inkommen', soughtTotalKr: 180_000, ownerName: 'Heby kommun' });
+
+    const beredning = page.getByRole('region', { name: 'Beredning' });
+    await beredning.getByRole('radio', { name: 'Ja' }).first().check();
+    await expect.poll(async () => value<Application>(await session.api.call('applications.get', { id: stored?.id })).status).toBe('under_beredning');
+
+    const beslut = page.getByRole('region', { name: 'Beslut' });
+    await beslut.getByRole('button', { name: 'Registrera beslut' }).click();
+    await expect.poll(() => beslut.getByText(/^Beviljad \d{4}-\d{2}-\d{2} av styrelsen/).count()).toBe(1);
+    await page.screenshot({ path: artifactPath('ansokan-beviljad.png'), fullPage: true });
+    await beslut.getByRole('button', { name: 'Öppna insatsen' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: NAME }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('table', { name: 'Budget och utfall' }).getByText('180 000 kr').count()).toBeGreaterThan(0);
+
+    const insatser = value<Insats[]>(await session.api.call('insatser.list', {}));
+    expect(insatser.find((i) => i.name === NAME)).toMatchObject({ budgetTotalKr: 180_000, kategori: 'individ' });
+    expect(pageErrors).toEqual([]);
+  });
+});
