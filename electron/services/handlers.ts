@@ -25,7 +25,7 @@ import { packetStatus, startPacket } from './packet';
 import { getProtocol, justeringStep, protocolUtdrag, saveProtocol, sendForJustering, setAnslag, signProtocol, startProtocol } from './protokoll';
 import { decideApplication, getApplication, listApplications, proposeDecision, saveApplication, saveChecklist } from './applications';
 import { getInsats, listInsatser, listPriorityGroups, savePriorityGroups } from './insatser';
-import { addReport, insatsDetail, overview, removeRequisition, saveParticipants, saveRequisition, saveTargets, setGoalOutcome, updateInsats } from './uppfoljning';
+import { addReport, insatsDetail, overview, writeEvaluationPm, removeRequisition, saveParticipants, saveRequisition, saveTargets, setGoalOutcome, updateInsats } from './uppfoljning';
 import { search } from './search';
 import { exportSigned, signArendeblad, signDocument, verifyDocument } from './signed-documents';
 import { getUser, setUser } from './user';
@@ -120,6 +120,7 @@ export const handlers: Handlers = {
   'insatser.report': addReport,
   'insatser.targets': saveTargets,
   'insatser.overview': overview,
+  'insatser.pm': writeEvaluationPm,
   'search.query': search,
   'audit.list': listAudit,
   'audit.verify': verifyAudit,

@@ -9,7 +9,12 @@ import {
   sumParticipants,
   workStudyShare,
 } from '../../shared/domain/insats-figures';
+import { KATEGORI_LABELS } from '../../shared/contract/schemas/insatser';
+import { buildFromTemplate, type EvaluationData } from '../../shared/domain/arendeblad-templates';
+import { formatDate } from '../../shared/format/sv';
 import type { Scope } from './context';
+import { loadArendeblad, templateData } from './arendeblad';
+import { registerArende, requireArende } from './diarium';
 import { loadInsats } from './insatser';
 
 /**
@@ -158,8 +163,12 @@ export async function saveTargets(input: ParsedInput<'insatser.targets'>, scope:
   return buildOverview(scope, input.year);
 }
 
-/** The year's overview: every insats with a budget or utfall that year, totals, the target and the split by kategori. */
-export async function buildOverview(scope: Scope, year: number): Promise<Overview> {
+/**
+ * The year's overview: every insats with a budget or utfall that year, totals, the
+ * target and the split by kategori. With `until`, utfall counts the rekvisitioner paid
+ * from 1 January up to that day (the first half-year's PM).
+ */
+export async function buildOverview(scope: Scope, year: number, until?: string): Promise<Overview> {
   const ids = await scope.db.selectFrom('insatser').select('id').orderBy('name').execute();
   const rows: OverviewRow[] = [];
   const granted: Record<Kategori, number> = { individ: 0, struktur: 0, kompetens: 0 };
@@ -169,7 +178,7 @@ export async function buildOverview(scope: Scope, year: number): Promise<Overvie
     const p = d.participants.find((x) => x.year === year);
     if (!economy && !p) continue;
     const budgetKr = economy?.budgetKr ?? 0;
-    const utfallKr = economy?.utfallKr ?? 0;
+    const utfallKr = until === undefined ? (economy?.utfallKr ?? 0) : d.requisitions.filter((r) => r.paidOn >= `${year}-01-01` && r.paidOn <= until).reduce((s, r) => s + r.amountKr, 0);
     granted[d.kategori] += budgetKr;
     const part = p ?? { deltagare: 0, kvinnor: 0, man: 0, avslutade: 0, tillArbete: 0, tillStudier: 0 };
     rows.push({
@@ -217,4 +226,47 @@ export async function buildOverview(scope: Scope, year: number): Promise<Overvie
 
 export async function overview(input: ParsedInput<'insatser.overview'>, scope: Scope): Promise<MethodResult<'insatser.overview'>> {
   return buildOverview(scope, input.year);
+}
+
+const OUTCOME_TEXT = { uppfyllt: 'Uppfyllt', delvis: 'Delvis uppfyllt', ej_uppfyllt: 'Ej uppfyllt' } as const;
+
+/** The half-yearly utvärderings-PM, written as an ärendeblad (informationsärende) from the overview's figures. */
+export async function writeEvaluationPm(input: ParsedInput<'insatser.pm'>, scope: Scope): Promise<MethodResult<'insatser.pm'>> {
+  const until = input.halvar === 1 ? `${input.year}-06-30` : `${input.year}-12-31`;
+  const o = await buildOverview(scope, input.year, until);
+  if (o.rows.length === 0) throw rule('year', `Det finns inga insatser med budget eller utfall ${input.year} att följa upp.`);
+  const ids = o.rows.map((r) => r.insatsId);
+  const details = await Promise.all(ids.map((id) => loadInsatsDetail(scope, id)));
+  const periodLabel = input.halvar === 1 ? `första halvåret ${input.year}` : `helåret ${input.year}`;
+  const evaluation: EvaluationData = {
+    periodLabel,
+    rows: o.rows.map((r, i) => ({ ...r, styrgrupp: details[i]?.styrgrupp ?? null })),
+    total: o.total,
+    workStudyTarget: o.workStudyTarget,
+    split: o.split.map((x) => ({ label: KATEGORI_LABELS[x.kategori], grantedKr: x.grantedKr, share: x.share, guideline: x.guideline })),
+    goals: details.flatMap((d) => d.goals.map((g) => ({ insats: d.name, kind: g.kind === 'effektmal' ? ('effektmål' as const) : ('insatsmål' as const), text: g.text, outcome: g.outcome ? OUTCOME_TEXT[g.outcome] : 'Ej bedömt' }))),
+    avvikelser: details.flatMap((d) => d.reports.filter((r) => r.kind === 'avvikelse' && r.receivedOn >= `${input.year}-01-01` && r.receivedOn <= until).map((r) => ({ insats: d.name, date: r.receivedOn, text: r.text ?? '' }))),
+  };
+  const datum = formatDate(scope.now);
+  const data = await templateData(scope, input.year, datum, 'Förbundsstyrelsen');
+  data.evaluation = evaluation;
+  const built = buildFromTemplate('utvarderings_pm', data);
+  const arende = await registerArende(scope, Number(datum.slice(0, 4)), {
+    title: built.rubrik,
+    kind: 'informationsarende',
+    status: 'under_beredning',
+    receivedOn: null,
+    decidedOn: null,
+    handlaggare: built.content.foredragande.personId !== null ? built.content.foredragande.name : null,
+    description: null,
+  });
+  await scope.audit({ entity: 'arende', entityId: arende.id, action: 'create', before: null, after: await requireArende(scope, arende.id) });
+  const at = scope.now.toISOString();
+  const row = await scope.db
+    .insertInto('arendeblad')
+    .values({ arende_id: arende.id, template: 'utvarderings_pm', organ: 'Förbundsstyrelsen', rubrik: built.rubrik, datum, content: JSON.stringify(built.content), created_at: at, updated_at: at, updated_by: scope.actor })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await scope.audit({ entity: 'arendeblad', entityId: row.id, action: 'create', before: null, after: { rubrik: built.rubrik, content: built.content } });
+  return loadArendeblad(scope, row.id);
 }

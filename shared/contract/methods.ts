@@ -92,6 +92,7 @@ import {
   priorityGroupsSaveInput,
   goalOutcomeInput,
   insatsUpdateInput,
+  evaluationPmInput,
   overviewInput,
   participantsSaveInput,
   reportAddInput,
@@ -552,6 +553,11 @@ export const contract = {
     description: 'Översikt över årets insatser: budget, utfall, förbrukningskvot, deltagare, andel till arbete/studier, kostnad per deltagare och fördelning per kategori.',
     input: overviewInput,
     writes: false,
+  }),
+  'insatser.pm': method<Arendeblad>()({
+    description: 'Skriver halvårets utvärderings-PM som ärendeblad, med översiktens siffror.',
+    input: evaluationPmInput,
+    writes: true,
   }),
 
   'search.query': method<SearchResult>()({

@@ -8,7 +8,7 @@ import { formatInteger, formatKr, formatPercent } from '../format/sv';
  * fees, budget, risks) through TemplateData; the templates already take it.
  */
 
-export const PLACEHOLDER = /«[^«»]{1,80}»/g;
+export const PLACEHOLDER = /«[^«»]{1,300}»/g;
 
 export interface TemplateMember {
   name: string;
@@ -45,6 +45,18 @@ export interface TemplateApplication {
   lokusAgrees?: boolean;
 }
 
+/** The half-year's figures for the utvärderings-PM (see insats-figures.ts and the overview). */
+export interface EvaluationData {
+  /** "första halvåret 2026", "helåret 2026". */
+  periodLabel: string;
+  rows: { name: string; budgetKr: number; utfallKr: number; kvot: number | null; deltagare: number; kvinnor: number; man: number; avslutade: number; tillArbeteStudier: number; workStudyShare: number | null; costPerParticipant: number | null; styrgrupp: string | null }[];
+  total: { budgetKr: number; utfallKr: number; kvot: number | null; deltagare: number; kvinnor: number; man: number; avslutade: number; tillArbeteStudier: number; workStudyShare: number | null; costPerParticipant: number | null };
+  workStudyTarget: number | null;
+  split: { label: string; grantedKr: number; share: number; guideline: number }[];
+  goals: { insats: string; kind: 'effektmål' | 'insatsmål'; text: string; outcome: string }[];
+  avvikelser: { insats: string; date: string; text: string }[];
+}
+
 export interface TemplateData {
   /** The year the ärendeblad is written. */
   year: number;
@@ -59,6 +71,7 @@ export interface TemplateData {
   application?: TemplateApplication;
   /** Total member fee for the year, when decided (the budget issue fills this). */
   feeTotalKr?: number;
+  evaluation?: EvaluationData;
 }
 
 interface Built {
@@ -259,6 +272,92 @@ function decisionsReport(d: TemplateData): Built {
   };
 }
 
+const pct = (v: number | null) => (v === null ? '–' : formatPercent(v));
+
+function evaluationPm(d: TemplateData): Built {
+  const e = d.evaluation;
+  const period = e?.periodLabel ?? '«period»';
+  const blocks = {
+    mal: [] as Block[],
+    budget: [] as Block[],
+    kvalitet: [] as Block[],
+    statistik: [] as Block[],
+  };
+  if (e) {
+    blocks.mal.push(
+      e.goals.length === 0
+        ? p('Inga mål har följts upp under perioden.')
+        : { type: 'tabell', caption: 'Måluppfyllelse per insats', header: ['Insats', 'Mål', 'Utfall'], rows: e.goals.map((g) => [g.insats, `${g.kind === 'effektmål' ? 'Effektmål' : 'Insatsmål'}: ${g.text}`, g.outcome]), sumRow: false, note: '' },
+    );
+    blocks.budget.push({
+      type: 'tabell',
+      caption: `Beviljad budget och utfall ${period}`,
+      header: ['Insats', 'Budget, kr', 'Utfall, kr', 'Förbrukningskvot'],
+      rows: [...e.rows.map((r) => [r.name, formatInteger(r.budgetKr), formatInteger(r.utfallKr), pct(r.kvot)]), ['Totalt', formatInteger(e.total.budgetKr), formatInteger(e.total.utfallKr), pct(e.total.kvot)]],
+      sumRow: true,
+      note: 'Utfallet är de rekvisitioner som betalats ut under perioden.',
+    });
+    blocks.budget.push(
+      e.avvikelser.length === 0
+        ? p('Inga avvikelserapporter har kommit in under perioden.')
+        : { type: 'punktlista', items: e.avvikelser.map((a) => `${a.insats} (${a.date}): ${a.text}`) },
+    );
+    const styr = e.rows.filter((r) => r.styrgrupp);
+    if (styr.length > 0) blocks.kvalitet.push({ type: 'punktlista', items: styr.map((r) => `${r.name}: ${r.styrgrupp}`) });
+    blocks.kvalitet.push(p('«Styrgruppernas möten, kontroller av metod och målgrupp, jämställdhets- och jämlikhetsarbete.»'));
+    blocks.statistik.push(h('De beviljade insatsernas förhållande till förbundets mål'));
+    blocks.statistik.push({
+      type: 'tabell',
+      caption: 'Fördelning per kategori mot riktlinjen',
+      header: ['Kategori', 'Beviljat, kr', 'Andel', 'Riktlinje'],
+      rows: e.split.map((x) => [x.label, formatInteger(x.grantedKr), formatPercent(x.share), formatPercent(x.guideline, 0)]),
+      sumRow: false,
+      note: '',
+    });
+    const share = e.total.workStudyShare;
+    blocks.statistik.push(
+      p(
+        share === null
+          ? 'Inga deltagare har avslutats under perioden.'
+          : `Av de ${countWord(e.total.avslutade)} avslutade deltagarna gick ${formatPercent(share)} till arbete eller studier${e.workStudyTarget === null ? '' : `, mot förbundets mål ${formatPercent(e.workStudyTarget, 0)}`}.`,
+      ),
+    );
+    blocks.statistik.push(h('Kostnad och utfall för deltagare'));
+    blocks.statistik.push({
+      type: 'tabell',
+      caption: 'Deltagare per insats',
+      header: ['Insats', 'Deltagare', 'Kvinnor', 'Män', 'Avslutade', 'Arbete/studier', 'Kostnad/deltagare, kr'],
+      rows: [
+        ...e.rows.map((r) => [r.name, String(r.deltagare), String(r.kvinnor), String(r.man), String(r.avslutade), String(r.tillArbeteStudier), r.costPerParticipant === null ? '–' : formatInteger(r.costPerParticipant)]),
+        ['Totalt', String(e.total.deltagare), String(e.total.kvinnor), String(e.total.man), String(e.total.avslutade), String(e.total.tillArbeteStudier), e.total.costPerParticipant === null ? '–' : formatInteger(e.total.costPerParticipant)],
+      ],
+      sumRow: true,
+      note: 'Deltagaruppgifterna är antal, aldrig uppgifter om enskilda.',
+    });
+  } else {
+    for (const key of Object.keys(blocks) as (keyof typeof blocks)[]) blocks[key].push(p('«…»'));
+  }
+  return {
+    rubrik: `Utvärderings-PM ${period}`,
+    content: skeleton(
+      d,
+      [`lägga utvärderings-PM för ${period} till handlingarna`],
+      [
+        sec(
+          'Bakgrund',
+          p(
+            `Detta utvärderings-PM bygger på information från aktuella insatser finansierade av ${d.forbund}. Informationen kommer dels från statistik i SUS, dels från uppgifter lämnade av representanter i respektive styrgrupp, och redovisas halvårsvis till styrelsen.`,
+          ),
+        ),
+        sec('Utfall/resultat av i insatsen angivna mål', ...blocks.mal),
+        sec('Utfall/resultat av i insatsen beviljad budget', ...blocks.budget),
+        sec('Kvalitetssäkring av insatsen', ...blocks.kvalitet),
+        sec('Statistik och kostnader', ...blocks.statistik),
+      ],
+    ),
+  };
+}
+
 function simple(d: TemplateData, rubrik: string, punkter: string[], arendet: string[], bedomning: string[] = [], bilagor: string[] = []): Built {
   const sections = [sec('Ärendet', ...arendet.map(p))];
   if (bedomning.length > 0) sections.push(sec('Bedömning', ...bedomning.map(p)));
@@ -375,6 +474,11 @@ export const TEMPLATES: Record<TemplateKey, { label: string; description: string
     label: 'Anmälan av delegationsbeslut',
     description: 'De delegationsbeslut som ännu inte anmälts, hämtade ur registret.',
     build: decisionsReport,
+  },
+  utvarderings_pm: {
+    label: 'Utvärderings-PM',
+    description: 'Halvårets uppföljning av insatserna: mål, budget, kvalitet, statistik och kostnader.',
+    build: evaluationPm,
   },
 };
 

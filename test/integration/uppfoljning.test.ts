@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { Arendeblad, GeneratedFile } from '../../shared/contract/schemas/arendeblad';
 import type { Application, InsatsDetail, Kategori, Overview } from '../../shared/contract/schemas/insatser';
+import { PLACEHOLDER } from '../../shared/domain/arendeblad-templates';
+import { pdftotext } from '../helpers/pdf-tools';
 import type { Member } from '../../shared/contract/schemas/members';
 import type { Session } from '../../electron/services/session';
 import { failure, value } from '../helpers/envelope';
@@ -66,6 +69,23 @@ describe('uppföljning and the overview', () => {
       ['struktur', 350_000, 3.3],
       ['kompetens', 100_000, -0.5],
     ]);
+
+    // The utvärderings-PM carries the same figures, and leaves the styrgrupper's account to the writer.
+    const pm = value<Arendeblad>(await s.api.call('insatser.pm', { year: 2026, halvar: 2 }));
+    expect(pm.rubrik).toBe('Utvärderings-PM helåret 2026');
+    expect(pm.problems).toEqual(['Fyll i «Styrgruppernas möten, kontroller av metod och målgrupp, jämställdhets- och jämlikhetsarbete.» (Kvalitetssäkring av insatsen).']);
+    const filled = {
+      ...pm.content,
+      sections: pm.content.sections.map((sec) => ({ ...sec, blocks: sec.blocks.map((b) => (b.type === 'stycke' ? { ...b, text: b.text.replace(PLACEHOLDER, 'Styrgrupperna har mötts varje kvartal.') } : b)) })),
+    };
+    value(await s.api.call('arendeblad.save', { id: pm.id, revision: pm.revision, organ: pm.organ, rubrik: pm.rubrik, datum: pm.datum, content: filled }));
+    const text = pdftotext(Buffer.from(value<GeneratedFile>(await s.api.call('arendeblad.pdf', { id: pm.id })).contentBase64, 'base64')).replace(/\s+/g, ' ');
+    expect(text).toContain('Av de åtta avslutade deltagarna gick 37,5 % till arbete eller studier, mot förbundets mål 34 %.');
+    expect(text).toContain('att lägga utvärderings-PM för helåret 2026 till handlingarna');
+    expect(text).toMatch(/Bryggan Östhammar 600 000 390 000 65,0 %/);
+    expect(text).toMatch(/Totalt 20 11 9 8 3 41 000/);
+    const goalsTable = pm.content.sections.flatMap((sec) => sec.blocks).find((b) => b.type === 'tabell' && b.caption === 'Måluppfyllelse per insats');
+    expect(goalsTable?.type === 'tabell' && goalsTable.rows).toContainEqual(['Bryggan Östhammar', 'Effektmål: Minst en tredjedel av de avslutade går till arbete eller studier', 'Delvis uppfyllt']);
     s.close();
   });
 

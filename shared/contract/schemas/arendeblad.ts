@@ -96,6 +96,7 @@ export const TEMPLATE_KEYS = [
   'riskanalys_och_internkontrollplan',
   'uppfoljning_av_internkontroll',
   'anmalan_av_delegationsbeslut',
+  'utvarderings_pm',
 ] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 

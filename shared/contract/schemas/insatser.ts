@@ -316,6 +316,9 @@ export const targetsSaveInput = z
   .strict();
 
 export const overviewInput = z.object({ year: yearSchema }).strict();
+export const evaluationPmInput = z
+  .object({ year: yearSchema, halvar: z.union([z.literal(1), z.literal(2)], { error: 'Välj första halvåret (1) eller helåret (2).' }) })
+  .strict();
 
 export interface Requisition {
   id: number;

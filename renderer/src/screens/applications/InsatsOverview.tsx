@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import MenuItem from '@mui/material/MenuItem';
 import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
@@ -53,7 +55,8 @@ const share = (v: number | null) => (v === null ? '–' : formatPercent(v));
 
 /** The year's insatser as the board reads them: budget, utfall, kvot, deltagare, share to work or studies, cost per participant. */
 export function InsatsOverview() {
-  const notify = useApp((s) => s.notify);
+  const { notify, go } = useApp();
+  const [halvar, setHalvar] = useState<1 | 2>(new Date().getMonth() < 6 ? 2 : 1);
   const [year, setYear] = useState(new Date().getFullYear());
   const [o, setO] = useState<Overview | null>(null);
   const [target, setTarget] = useState('');
@@ -83,6 +86,25 @@ export function InsatsOverview() {
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
         <TextField size="small" label="År" value={year} onChange={(e) => setYear(Number(e.target.value) || year)} sx={{ width: 100 }} />
         <TextField size="small" label="Mål till arbete/studier, %" value={target} onChange={(e) => setTarget(e.target.value)} onBlur={() => void saveTarget()} helperText="T.ex. 34 (rikssnittet)." />
+        <Box sx={{ flexGrow: 1 }} />
+        <TextField select size="small" label="Period" value={halvar} onChange={(e) => setHalvar(Number(e.target.value) as 1 | 2)} sx={{ minWidth: 170 }}>
+          <MenuItem value={1}>Första halvåret</MenuItem>
+          <MenuItem value={2}>Helåret</MenuItem>
+        </TextField>
+        <Button
+          variant="outlined"
+          onClick={async () => {
+            try {
+              const pm = await call('insatser.pm', { year, halvar });
+              notify('success', `${pm.rubrik} är skrivet som ärendeblad (${pm.diarienummer}).`);
+              go('arendeblad', String(pm.id));
+            } catch (err) {
+              notify('error', errorMessage(err));
+            }
+          }}
+        >
+          Skriv utvärderings-PM
+        </Button>
       </Stack>
       {o && o.rows.length === 0 && <Alert severity="info">Inga insatser med budget eller utfall {year}.</Alert>}
       {o && o.rows.length > 0 && (
