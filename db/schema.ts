@@ -392,6 +392,10 @@ export interface ParticipantFiguresTable {
   avslutade: number;
   till_arbete: number;
   till_studier: number;
+  avslutade_kvinnor: number | null;
+  avslutade_man: number | null;
+  arbete_studier_kvinnor: number | null;
+  arbete_studier_man: number | null;
 }
 
 export interface InsatsReportsTable {

@@ -22,7 +22,7 @@ export async function loadInsats(scope: Scope, id: number): Promise<Insats> {
   const apps = await scope.db
     .selectFrom('applications as a')
     .innerJoin('arenden as r', 'r.id', 'a.arende_id')
-    .select(['a.id', 'a.kind', 'a.status', 'r.diarienummer'])
+    .select(['a.id', 'a.arende_id', 'a.kind', 'a.status', 'r.diarienummer'])
     .where('a.insats_id', '=', id)
     .orderBy('a.received_on')
     .orderBy('a.id')
@@ -53,7 +53,7 @@ export async function loadInsats(scope: Scope, id: number): Promise<Insats> {
     styrgrupp: row.styrgrupp,
     budget,
     budgetTotalKr: budget.reduce((s, b) => s + b.budgetKr, 0),
-    applications: apps.map((a) => ({ id: a.id, diarienummer: a.diarienummer, kind: a.kind, status: a.status, grantedKr: byApp.get(a.id) ?? 0 })),
+    applications: apps.map((a) => ({ id: a.id, arendeId: a.arende_id, diarienummer: a.diarienummer, kind: a.kind, status: a.status, grantedKr: byApp.get(a.id) ?? 0 })),
   };
 }
 

@@ -6,8 +6,11 @@ import {
   costPerParticipant,
   forbrukningskvot,
   participantProblems,
+  sumByKon,
   sumParticipants,
   workStudyShare,
+  workStudyShareByKon,
+  type ByKon,
 } from '../../shared/domain/insats-figures';
 import { KATEGORI_LABELS } from '../../shared/contract/schemas/insatser';
 import { buildFromTemplate, type EvaluationData } from '../../shared/domain/arendeblad-templates';
@@ -51,7 +54,19 @@ export async function loadInsatsDetail(scope: Scope, id: number): Promise<Insats
     economy,
     utfallTotalKr,
     kvot: forbrukningskvot(utfallTotalKr, insats.budgetTotalKr),
-    participants: participants.map((p) => ({ year: p.year, deltagare: p.deltagare, kvinnor: p.kvinnor, man: p.man, avslutade: p.avslutade, tillArbete: p.till_arbete, tillStudier: p.till_studier })),
+    participants: participants.map((p) => ({
+      year: p.year,
+      deltagare: p.deltagare,
+      kvinnor: p.kvinnor,
+      man: p.man,
+      avslutade: p.avslutade,
+      tillArbete: p.till_arbete,
+      tillStudier: p.till_studier,
+      byKon:
+        p.avslutade_kvinnor === null || p.avslutade_man === null || p.arbete_studier_kvinnor === null || p.arbete_studier_man === null
+          ? null
+          : { avslutadeKvinnor: p.avslutade_kvinnor, avslutadeMan: p.avslutade_man, arbeteStudierKvinnor: p.arbete_studier_kvinnor, arbeteStudierMan: p.arbete_studier_man },
+    })),
     goals: goals.map((g) => ({ id: g.id, kind: g.kind, text: g.text, outcome: g.outcome, outcomeNote: g.outcome_note })),
     reports: reports.map((r) => ({ id: r.id, kind: r.kind, year: r.year, receivedOn: r.received_on, text: r.text, documentId: r.document_id })),
   };
@@ -113,6 +128,10 @@ export async function saveParticipants(input: ParsedInput<'participants.save'>, 
     avslutade: input.avslutade,
     till_arbete: input.tillArbete,
     till_studier: input.tillStudier,
+    avslutade_kvinnor: input.byKon?.avslutadeKvinnor ?? null,
+    avslutade_man: input.byKon?.avslutadeMan ?? null,
+    arbete_studier_kvinnor: input.byKon?.arbeteStudierKvinnor ?? null,
+    arbete_studier_man: input.byKon?.arbeteStudierMan ?? null,
   };
   const before = await scope.db.selectFrom('participant_figures').selectAll().where('insats_id', '=', input.insatsId).where('year', '=', input.year).executeTakeFirst();
   await scope.db
@@ -171,6 +190,7 @@ export async function saveTargets(input: ParsedInput<'insatser.targets'>, scope:
 export async function buildOverview(scope: Scope, year: number, until?: string): Promise<Overview> {
   const ids = await scope.db.selectFrom('insatser').select('id').orderBy('name').execute();
   const rows: OverviewRow[] = [];
+  const byKonRows: (ByKon | null)[] = [];
   const granted: Record<Kategori, number> = { individ: 0, struktur: 0, kompetens: 0 };
   for (const { id } of ids) {
     const d = await loadInsatsDetail(scope, id);
@@ -180,7 +200,9 @@ export async function buildOverview(scope: Scope, year: number, until?: string):
     const budgetKr = economy?.budgetKr ?? 0;
     const utfallKr = until === undefined ? (economy?.utfallKr ?? 0) : d.requisitions.filter((r) => r.paidOn >= `${year}-01-01` && r.paidOn <= until).reduce((s, r) => s + r.amountKr, 0);
     granted[d.kategori] += budgetKr;
-    const part = p ?? { deltagare: 0, kvinnor: 0, man: 0, avslutade: 0, tillArbete: 0, tillStudier: 0 };
+    const part = p ?? { deltagare: 0, kvinnor: 0, man: 0, avslutade: 0, tillArbete: 0, tillStudier: 0, byKon: null };
+    byKonRows.push(part.byKon);
+    const kon = part.byKon ? workStudyShareByKon(part.byKon) : { kvinnor: null, man: null };
     rows.push({
       insatsId: d.id,
       name: d.name,
@@ -195,12 +217,16 @@ export async function buildOverview(scope: Scope, year: number, until?: string):
       avslutade: part.avslutade,
       tillArbeteStudier: part.tillArbete + part.tillStudier,
       workStudyShare: workStudyShare(part),
+      workStudyShareKvinnor: kon.kvinnor,
+      workStudyShareMan: kon.man,
       costPerParticipant: costPerParticipant(utfallKr, part.deltagare),
     });
   }
   const budgetKr = rows.reduce((s, r) => s + r.budgetKr, 0);
   const utfallKr = rows.reduce((s, r) => s + r.utfallKr, 0);
   const people = sumParticipants(rows.map((r) => ({ deltagare: r.deltagare, kvinnor: r.kvinnor, man: r.man, avslutade: r.avslutade, tillArbete: r.tillArbeteStudier, tillStudier: 0 })));
+  const totalKon = sumByKon(byKonRows);
+  const konShare = totalKon ? workStudyShareByKon(totalKon) : { kvinnor: null, man: null };
   const targets = await scope.db.selectFrom('insats_targets').selectAll().where('year', '=', year).executeTakeFirst();
   const guideline = { individ: targets?.guide_individ ?? 60, struktur: targets?.guide_struktur ?? 30, kompetens: targets?.guide_kompetens ?? 10 };
   return {
@@ -216,6 +242,8 @@ export async function buildOverview(scope: Scope, year: number, until?: string):
       avslutade: people.avslutade,
       tillArbeteStudier: people.tillArbete,
       workStudyShare: workStudyShare(people),
+      workStudyShareKvinnor: konShare.kvinnor,
+      workStudyShareMan: konShare.man,
       costPerParticipant: costPerParticipant(utfallKr, people.deltagare),
     },
     workStudyTarget: targets?.work_study_permille == null ? null : targets.work_study_permille / 1000,

@@ -50,7 +50,20 @@ export interface EvaluationData {
   /** "första halvåret 2026", "helåret 2026". */
   periodLabel: string;
   rows: { name: string; budgetKr: number; utfallKr: number; kvot: number | null; deltagare: number; kvinnor: number; man: number; avslutade: number; tillArbeteStudier: number; workStudyShare: number | null; costPerParticipant: number | null; styrgrupp: string | null }[];
-  total: { budgetKr: number; utfallKr: number; kvot: number | null; deltagare: number; kvinnor: number; man: number; avslutade: number; tillArbeteStudier: number; workStudyShare: number | null; costPerParticipant: number | null };
+  total: {
+    budgetKr: number;
+    utfallKr: number;
+    kvot: number | null;
+    deltagare: number;
+    kvinnor: number;
+    man: number;
+    avslutade: number;
+    tillArbeteStudier: number;
+    workStudyShare: number | null;
+    workStudyShareKvinnor: number | null;
+    workStudyShareMan: number | null;
+    costPerParticipant: number | null;
+  };
   workStudyTarget: number | null;
   split: { label: string; grantedKr: number; share: number; guideline: number }[];
   goals: { insats: string; kind: 'effektmål' | 'insatsmål'; text: string; outcome: string }[];
@@ -322,6 +335,9 @@ function evaluationPm(d: TemplateData): Built {
           : `Av de ${countWord(e.total.avslutade)} avslutade deltagarna gick ${formatPercent(share)} till arbete eller studier${e.workStudyTarget === null ? '' : `, mot förbundets mål ${formatPercent(e.workStudyTarget, 0)}`}.`,
       ),
     );
+    if (e.total.workStudyShareKvinnor !== null || e.total.workStudyShareMan !== null) {
+      blocks.statistik.push(p(`Uppdelat på kön gick ${pct(e.total.workStudyShareKvinnor)} av de avslutade kvinnorna och ${pct(e.total.workStudyShareMan)} av de avslutade männen till arbete eller studier.`));
+    }
     blocks.statistik.push(h('Kostnad och utfall för deltagare'));
     blocks.statistik.push({
       type: 'tabell',

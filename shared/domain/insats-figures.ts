@@ -64,13 +64,58 @@ export function categorySplit(granted: Readonly<Record<Kategori, number>>, guide
   });
 }
 
+/** Of those who ended, by kön: how many, and how many of them went to work or studies. */
+export interface ByKon {
+  avslutadeKvinnor: number;
+  avslutadeMan: number;
+  arbeteStudierKvinnor: number;
+  arbeteStudierMan: number;
+}
+
 /** Participant figures as the förbund may keep them: aggregates that add up. Swedish messages by field. */
-export function participantProblems(p: ParticipantTotals): { path: string; message: string }[] {
+export function participantProblems(p: ParticipantTotals & { byKon?: ByKon | null }): { path: string; message: string }[] {
   const out: { path: string; message: string }[] = [];
+  const k = p.byKon;
+  if (k) {
+    if (k.avslutadeKvinnor + k.avslutadeMan > p.avslutade) {
+      out.push({ path: 'byKon.avslutadeKvinnor', message: `Avslutade kvinnor och män (${k.avslutadeKvinnor + k.avslutadeMan}) är fler än de avslutade (${p.avslutade}).` });
+    }
+    if (k.arbeteStudierKvinnor > k.avslutadeKvinnor) {
+      out.push({ path: 'byKon.arbeteStudierKvinnor', message: `Kvinnor till arbete eller studier (${k.arbeteStudierKvinnor}) är fler än de avslutade kvinnorna (${k.avslutadeKvinnor}).` });
+    }
+    if (k.arbeteStudierMan > k.avslutadeMan) {
+      out.push({ path: 'byKon.arbeteStudierMan', message: `Män till arbete eller studier (${k.arbeteStudierMan}) är fler än de avslutade männen (${k.avslutadeMan}).` });
+    }
+    if (k.arbeteStudierKvinnor + k.arbeteStudierMan > p.tillArbete + p.tillStudier) {
+      out.push({ path: 'byKon.arbeteStudierKvinnor', message: `Kvinnor och män till arbete eller studier (${k.arbeteStudierKvinnor + k.arbeteStudierMan}) är fler än alla till arbete och studier (${p.tillArbete + p.tillStudier}).` });
+    }
+  }
   if (p.kvinnor + p.man > p.deltagare) out.push({ path: 'kvinnor', message: `Kvinnor och män (${p.kvinnor + p.man}) är fler än deltagarna (${p.deltagare}).` });
   if (p.avslutade > p.deltagare) out.push({ path: 'avslutade', message: `Avslutade (${p.avslutade}) är fler än deltagarna (${p.deltagare}).` });
   if (p.tillArbete + p.tillStudier > p.avslutade) {
     out.push({ path: 'tillArbete', message: `Till arbete och studier (${p.tillArbete + p.tillStudier}) är fler än de avslutade (${p.avslutade}).` });
   }
   return out;
+}
+
+/** The share to work or studies for women and for men; null for a kön without anyone who ended. */
+export function workStudyShareByKon(k: ByKon): { kvinnor: number | null; man: number | null } {
+  return {
+    kvinnor: k.avslutadeKvinnor > 0 ? k.arbeteStudierKvinnor / k.avslutadeKvinnor : null,
+    man: k.avslutadeMan > 0 ? k.arbeteStudierMan / k.avslutadeMan : null,
+  };
+}
+
+export function sumByKon(rows: readonly (ByKon | null)[]): ByKon | null {
+  const given = rows.filter((r): r is ByKon => r !== null);
+  if (given.length === 0) return null;
+  return given.reduce(
+    (t, r) => ({
+      avslutadeKvinnor: t.avslutadeKvinnor + r.avslutadeKvinnor,
+      avslutadeMan: t.avslutadeMan + r.avslutadeMan,
+      arbeteStudierKvinnor: t.arbeteStudierKvinnor + r.arbeteStudierKvinnor,
+      arbeteStudierMan: t.arbeteStudierMan + r.arbeteStudierMan,
+    }),
+    { avslutadeKvinnor: 0, avslutadeMan: 0, arbeteStudierKvinnor: 0, arbeteStudierMan: 0 },
+  );
 }

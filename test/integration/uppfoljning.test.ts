@@ -50,8 +50,9 @@ describe('uppföljning and the overview', () => {
     await requisition(s, lokus.insatsId ?? 0, '2026-06-30', 350_000);
     await requisition(s, kompetens.insatsId ?? 0, '2026-10-15', 80_000);
 
-    detail = value<InsatsDetail>(await s.api.call('participants.save', { insatsId: b, year: 2026, deltagare: 20, kvinnor: 11, man: 9, avslutade: 8, tillArbete: 2, tillStudier: 1 }));
-    expect(detail.participants).toEqual([{ year: 2026, deltagare: 20, kvinnor: 11, man: 9, avslutade: 8, tillArbete: 2, tillStudier: 1 }]);
+    const byKon = { avslutadeKvinnor: 5, avslutadeMan: 3, arbeteStudierKvinnor: 2, arbeteStudierMan: 1 };
+    detail = value<InsatsDetail>(await s.api.call('participants.save', { insatsId: b, year: 2026, deltagare: 20, kvinnor: 11, man: 9, avslutade: 8, tillArbete: 2, tillStudier: 1, byKon }));
+    expect(detail.participants).toEqual([{ year: 2026, deltagare: 20, kvinnor: 11, man: 9, avslutade: 8, tillArbete: 2, tillStudier: 1, byKon }]);
     const goal = detail.goals.find((g) => g.kind === 'effektmal');
     detail = value<InsatsDetail>(await s.api.call('goals.outcome', { id: goal?.id, outcome: 'delvis', note: '3 av 8 avslutade, 37,5 %' }));
     expect(detail.goals.find((g) => g.id === goal?.id)).toMatchObject({ outcome: 'delvis', outcomeNote: '3 av 8 avslutade, 37,5 %' });
@@ -59,7 +60,8 @@ describe('uppföljning and the overview', () => {
     value(await s.api.call('insatser.targets', { year: 2026, workStudyTarget: 0.34, guideline: { individ: 60, struktur: 30, kompetens: 10 } }));
     const o = value<Overview>(await s.api.call('insatser.overview', { year: 2026 }));
     const row = o.rows.find((r) => r.name === 'Bryggan Östhammar');
-    expect(row).toMatchObject({ budgetKr: 600_000, utfallKr: 390_000, kvot: 0.65, deltagare: 20, kvinnor: 11, man: 9, avslutade: 8, tillArbeteStudier: 3, workStudyShare: 0.375, costPerParticipant: 19_500 });
+    expect(row).toMatchObject({ budgetKr: 600_000, utfallKr: 390_000, kvot: 0.65, deltagare: 20, kvinnor: 11, man: 9, avslutade: 8, tillArbeteStudier: 3, workStudyShare: 0.375, workStudyShareKvinnor: 0.4, costPerParticipant: 19_500 });
+    expect(row?.workStudyShareMan).toBeCloseTo(1 / 3, 10);
     // Utfall 150 000 + 240 000 + 350 000 + 80 000 = 820 000 of 1 050 000; 820 000 / 20 deltagare = 41 000.
     expect(o.total).toMatchObject({ budgetKr: 1_050_000, utfallKr: 820_000, deltagare: 20, avslutade: 8, tillArbeteStudier: 3, workStudyShare: 0.375, costPerParticipant: 41_000 });
     expect(o.total.kvot).toBeCloseTo(820 / 1050, 10);
@@ -82,6 +84,7 @@ describe('uppföljning and the overview', () => {
     const text = pdftotext(Buffer.from(value<GeneratedFile>(await s.api.call('arendeblad.pdf', { id: pm.id })).contentBase64, 'base64')).replace(/\s+/g, ' ');
     expect(text).toContain('Av de åtta avslutade deltagarna gick 37,5 % till arbete eller studier, mot förbundets mål 34 %.');
     expect(text).toContain('att lägga utvärderings-PM för helåret 2026 till handlingarna');
+    expect(text).toContain('Uppdelat på kön gick 40,0 % av de avslutade kvinnorna och 33,3 % av de avslutade männen till arbete eller studier.');
     expect(text).toMatch(/Bryggan Östhammar 600 000 390 000 65,0 %/);
     expect(text).toMatch(/Totalt 20 11 9 8 3 41 000/);
     const goalsTable = pm.content.sections.flatMap((sec) => sec.blocks).find((b) => b.type === 'tabell' && b.caption === 'Måluppfyllelse per insats');
@@ -100,6 +103,21 @@ describe('uppföljning and the overview', () => {
     expect(tooMany.message).toContain('Kvinnor och män (11) är fler än deltagarna (10).');
     const workStudy = failure(await s.api.call('participants.save', { insatsId, year: 2026, deltagare: 10, kvinnor: 5, man: 5, avslutade: 4, tillArbete: 3, tillStudier: 2 }));
     expect(workStudy.paths).toEqual(['tillArbete']);
+    const kon = failure(
+      await s.api.call('participants.save', {
+        insatsId,
+        year: 2026,
+        deltagare: 10,
+        kvinnor: 5,
+        man: 5,
+        avslutade: 4,
+        tillArbete: 2,
+        tillStudier: 0,
+        byKon: { avslutadeKvinnor: 2, avslutadeMan: 2, arbeteStudierKvinnor: 3, arbeteStudierMan: 0 },
+      }),
+    );
+    expect(kon.paths).toContain('byKon.arbeteStudierKvinnor');
+    expect(kon.message).toContain('Kvinnor till arbete eller studier (3) är fler än de avslutade kvinnorna (2).');
 
     expect(failure(await s.api.call('requisitions.save', { insatsId, paidOn: '2026-05-01', amountKr: -100, periodFrom: '2026-01-01', periodTo: '2026-04-30' })).message).toContain('Belopp kan inte vara negativt.');
     expect(failure(await s.api.call('requisitions.save', { insatsId, paidOn: '2026-05-01', amountKr: 100.5, periodFrom: '2026-01-01', periodTo: '2026-04-30' })).message).toContain('hela kronor');

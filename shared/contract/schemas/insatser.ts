@@ -222,7 +222,7 @@ export interface Insats {
   styrgrupp: string | null;
   budget: InsatsBudgetYear[];
   budgetTotalKr: number;
-  applications: { id: number; diarienummer: string; kind: ApplicationKind; status: ApplicationStatus; grantedKr: number }[];
+  applications: { id: number; arendeId: number; diarienummer: string; kind: ApplicationKind; status: ApplicationStatus; grantedKr: number }[];
 }
 
 export const insatsIdInput = z.object({ id: idSchema }).strict();
@@ -270,6 +270,17 @@ export const participantsSaveInput = z
     avslutade: count('Avslutade'),
     tillArbete: count('Till arbete'),
     tillStudier: count('Till studier'),
+    /** Optional: of those who ended, women and men, and how many of each went to work or studies. */
+    byKon: z
+      .object({
+        avslutadeKvinnor: count('Avslutade kvinnor'),
+        avslutadeMan: count('Avslutade män'),
+        arbeteStudierKvinnor: count('Kvinnor till arbete eller studier'),
+        arbeteStudierMan: count('Män till arbete eller studier'),
+      })
+      .strict()
+      .nullable()
+      .default(null),
   })
   .strict();
 
@@ -329,6 +340,13 @@ export interface Requisition {
   note: string | null;
 }
 
+export interface ByKon {
+  avslutadeKvinnor: number;
+  avslutadeMan: number;
+  arbeteStudierKvinnor: number;
+  arbeteStudierMan: number;
+}
+
 export interface ParticipantYear {
   year: number;
   deltagare: number;
@@ -337,6 +355,7 @@ export interface ParticipantYear {
   avslutade: number;
   tillArbete: number;
   tillStudier: number;
+  byKon: ByKon | null;
 }
 
 export interface InsatsReport {
@@ -373,6 +392,9 @@ export interface OverviewRow {
   avslutade: number;
   tillArbeteStudier: number;
   workStudyShare: number | null;
+  /** The share to work or studies for women and men, where the insats reports it by kön. */
+  workStudyShareKvinnor: number | null;
+  workStudyShareMan: number | null;
   costPerParticipant: number | null;
 }
 

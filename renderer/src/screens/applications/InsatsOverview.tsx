@@ -120,6 +120,7 @@ export function InsatsOverview() {
                   <TableCell align="right">Deltagare (k/m)</TableCell>
                   <TableCell align="right">Avslutade</TableCell>
                   <TableCell align="right">Till arbete/studier</TableCell>
+                  <TableCell align="right">Kvinnor / män</TableCell>
                   <TableCell align="right">Kostnad/deltagare</TableCell>
                 </TableRow>
               </TableHead>
@@ -137,6 +138,7 @@ export function InsatsOverview() {
                     <TableCell align="right" sx={o.workStudyTarget !== null && r.workStudyShare !== null && r.workStudyShare < o.workStudyTarget ? { color: 'warning.main' } : undefined}>
                       {share(r.workStudyShare)}
                     </TableCell>
+                    <TableCell align="right">{r.workStudyShareKvinnor === null && r.workStudyShareMan === null ? '–' : `${share(r.workStudyShareKvinnor)} / ${share(r.workStudyShareMan)}`}</TableCell>
                     <TableCell align="right">{r.costPerParticipant === null ? '–' : formatKr(r.costPerParticipant)}</TableCell>
                   </TableRow>
                 ))}

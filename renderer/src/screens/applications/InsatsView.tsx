@@ -19,6 +19,7 @@ import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
 import { INSATS_STATUS_LABELS, INSATS_STATUSES, KATEGORI_LABELS, REPORT_KINDS, REPORT_LABELS, type InsatsDetail, type InsatsStatus } from '../../../../shared/contract/schemas/insatser';
 import { formatKr, formatPercent } from '../../../../shared/format/sv';
 import { ApiCallError, call, errorMessage } from '../../api';
+import { fileToBase64 } from '../../files';
 import { useApp } from '../../store/app';
 import { DateField, KronorField, parseKronor, todayIso } from '../people/common';
 
@@ -32,6 +33,14 @@ const PARTICIPANT_FIELDS = [
   ['tillStudier', 'Till studier'],
 ] as const;
 type ParticipantField = (typeof PARTICIPANT_FIELDS)[number][0];
+/** Optional: of those who ended, by kön. */
+const KON_FIELDS = [
+  ['avslutadeKvinnor', 'Avslutade kvinnor'],
+  ['avslutadeMan', 'Avslutade män'],
+  ['arbeteStudierKvinnor', 'Kvinnor till arbete/studier'],
+  ['arbeteStudierMan', 'Män till arbete/studier'],
+] as const;
+type KonField = (typeof KON_FIELDS)[number][0];
 
 /** One insats: budget against utfall, participants (counts only), goals, reports. */
 export function InsatsView({ id, onBack }: { id: number; onBack(): void }) {
@@ -41,7 +50,9 @@ export function InsatsView({ id, onBack }: { id: number; onBack(): void }) {
   const [req, setReq] = useState({ paidOn: todayIso(), amount: '', periodFrom: '', periodTo: '' });
   const [pYear, setPYear] = useState(new Date().getFullYear());
   const [p, setP] = useState<Record<ParticipantField, string>>({ deltagare: '', kvinnor: '', man: '', avslutade: '', tillArbete: '', tillStudier: '' });
+  const [kon, setKon] = useState<Record<KonField, string>>({ avslutadeKvinnor: '', avslutadeMan: '', arbeteStudierKvinnor: '', arbeteStudierMan: '' });
   const [pErrors, setPErrors] = useState<Record<string, string>>({});
+  const [reportFile, setReportFile] = useState<File | null>(null);
   const [report, setReport] = useState({ kind: 'arsrapport' as (typeof REPORT_KINDS)[number], year: String(new Date().getFullYear()), receivedOn: todayIso(), text: '' });
 
   useEffect(() => {
@@ -66,7 +77,8 @@ export function InsatsView({ id, onBack }: { id: number; onBack(): void }) {
 
   async function saveParticipants() {
     setPErrors({});
-    const input = { insatsId: id, year: pYear, ...Object.fromEntries(PARTICIPANT_FIELDS.map(([k]) => [k, Number(p[k] || 0)])) } as { insatsId: number; year: number } & Record<ParticipantField, number>;
+    const byKon = KON_FIELDS.every(([k]) => kon[k].trim() === '') ? null : (Object.fromEntries(KON_FIELDS.map(([k]) => [k, Number(kon[k] || 0)])) as Record<KonField, number>);
+    const input = { insatsId: id, year: pYear, byKon, ...Object.fromEntries(PARTICIPANT_FIELDS.map(([k]) => [k, Number(p[k] || 0)])) } as { insatsId: number; year: number; byKon: Record<KonField, number> | null } & Record<ParticipantField, number>;
     try {
       setD(await call('participants.save', input));
       notify('success', `Deltagaruppgifterna för ${pYear} är sparade.`);
@@ -159,7 +171,8 @@ export function InsatsView({ id, onBack }: { id: number; onBack(): void }) {
           </Typography>
           {d.participants.map((x) => (
             <Typography key={x.year} variant="body2">
-              {x.year}: {x.deltagare} deltagare ({x.kvinnor} kvinnor, {x.man} män), {x.avslutade} avslutade, varav {x.tillArbete} till arbete och {x.tillStudier} till studier.
+              {x.year}: {x.deltagare} deltagare ({x.kvinnor} kvinnor, {x.man} män), {x.avslutade} avslutade, varav {x.tillArbete} till arbete och {x.tillStudier} till studier
+              {x.byKon ? ` (kvinnor ${x.byKon.arbeteStudierKvinnor} av ${x.byKon.avslutadeKvinnor}, män ${x.byKon.arbeteStudierMan} av ${x.byKon.avslutadeMan})` : ''}.
             </Typography>
           ))}
           <Stack direction="row" spacing={1} sx={{ mt: 1, flexWrap: 'wrap', rowGap: 1 }}>
@@ -168,6 +181,11 @@ export function InsatsView({ id, onBack }: { id: number; onBack(): void }) {
               <TextField key={k} size="small" label={label} value={p[k]} onChange={(e) => setP({ ...p, [k]: e.target.value })} error={!!pErrors[k]} helperText={pErrors[k]} sx={{ width: 130 }} slotProps={{ htmlInput: { inputMode: 'numeric' } }} />
             ))}
             <Button onClick={() => void saveParticipants()}>Spara</Button>
+          </Stack>
+          <Stack direction="row" spacing={1} sx={{ mt: 1, flexWrap: 'wrap', rowGap: 1 }}>
+            {KON_FIELDS.map(([k, label]) => (
+              <TextField key={k} size="small" label={label} value={kon[k]} onChange={(e) => setKon({ ...kon, [k]: e.target.value })} error={!!pErrors[`byKon.${k}`]} helperText={pErrors[`byKon.${k}`]} sx={{ width: 200 }} slotProps={{ htmlInput: { inputMode: 'numeric' } }} />
+            ))}
           </Stack>
         </Paper>
 
@@ -210,6 +228,7 @@ export function InsatsView({ id, onBack }: { id: number; onBack(): void }) {
               {r.receivedOn}: {REPORT_LABELS[r.kind]}
               {r.year ? ` ${r.year}` : ''}
               {r.text ? ` – ${r.text}` : ''}
+              {r.documentId !== null ? ' (i diariet)' : ''}
             </Typography>
           ))}
           <Stack direction={{ xs: 'column', md: 'row' }} spacing={1} sx={{ mt: 1 }}>
@@ -223,12 +242,23 @@ export function InsatsView({ id, onBack }: { id: number; onBack(): void }) {
             <TextField size="small" label="År" value={report.year} onChange={(e) => setReport({ ...report, year: e.target.value })} sx={{ width: 90 }} />
             <DateField size="small" label="Inkom" value={report.receivedOn} onChange={(e) => setReport({ ...report, receivedOn: e.target.value })} />
             <TextField size="small" label="Sammanfattning" value={report.text} onChange={(e) => setReport({ ...report, text: e.target.value })} sx={{ flexGrow: 1 }} />
+            <Button component="label" size="small">
+              {reportFile ? reportFile.name : 'Bifoga fil …'}
+              <input hidden type="file" aria-label="Rapportens fil" onChange={(e) => setReportFile(e.target.files?.[0] ?? null)} />
+            </Button>
             <Button
               onClick={() =>
-                void run(
-                  () => call('insatser.report', { insatsId: id, kind: report.kind, year: report.year.trim() === '' ? null : Number(report.year), receivedOn: report.receivedOn, text: report.text }),
-                  'Rapporten är registrerad.',
-                )
+                void run(async () => {
+                  // The report goes into the diarium, in the ärende of the insats's first ansökan.
+                  const arendeId = d.applications[0]?.arendeId;
+                  const documentId =
+                    reportFile && arendeId !== undefined
+                      ? (await call('documents.add', { arendeId, fileName: reportFile.name, title: `${REPORT_LABELS[report.kind]} ${d.name}${report.year ? ` ${report.year}` : ''}`, contentBase64: await fileToBase64(reportFile) })).id
+                      : null;
+                  const saved = await call('insatser.report', { insatsId: id, kind: report.kind, year: report.year.trim() === '' ? null : Number(report.year), receivedOn: report.receivedOn, text: report.text, documentId });
+                  setReportFile(null);
+                  return saved;
+                }, 'Rapporten är registrerad.')
               }
             >
               Registrera
