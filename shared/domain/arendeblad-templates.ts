@@ -348,7 +348,7 @@ function evaluationPm(d: TemplateData): Built {
         ['Totalt', String(e.total.deltagare), String(e.total.kvinnor), String(e.total.man), String(e.total.avslutade), String(e.total.tillArbeteStudier), e.total.costPerParticipant === null ? '–' : formatInteger(e.total.costPerParticipant)],
       ],
       sumRow: true,
-      note: 'Deltagaruppgifterna är antal, aldrig uppgifter om enskilda.',
+      note: `Deltagaruppgifterna är antal, aldrig uppgifter om enskilda${e.periodLabel.startsWith('första') ? ', och avser året hittills enligt senaste rapport' : ''}.`,
     });
   } else {
     for (const key of Object.keys(blocks) as (keyof typeof blocks)[]) blocks[key].push(p('«…»'));

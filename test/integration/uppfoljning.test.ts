@@ -8,7 +8,7 @@ import type { Session } from '../../electron/services/session';
 import { failure, value } from '../helpers/envelope';
 import { count, demoSession } from '../helpers/session';
 
-/** An insats granted by the board for 2026, with one effektmål and one insatsmål. */
+/** An insats for 2026 the whole way: intake, beredning, the board's bifall with its ärendeblad. One effektmål, one insatsmål. */
 async function granted(s: Session, name: string, kategori: Kategori, amountKr: number): Promise<Application> {
   const members = value<Member[]>(await s.api.call('members.list', {}));
   const [a, b] = [members.find((m) => m.name === 'Östhammars kommun'), members.find((m) => m.name === 'Försäkringskassan')];
@@ -29,7 +29,11 @@ async function granted(s: Session, name: string, kategori: Kategori, amountKr: n
       receivedOn: '2025-11-01',
     }),
   );
-  return value<Application>(await s.api.call('applications.decide', { id: app.id, by: 'styrelse', outcome: 'bifall', decidedOn: '2025-12-10' }));
+  value(await s.api.call('applications.checklist', { id: app.id, items: { inriktning: { ok: true }, matbara_mal: { ok: true }, budget: { ok: true } } }));
+  const decided = value<Application>(await s.api.call('applications.decide', { id: app.id, by: 'styrelse', outcome: 'bifall', decidedOn: '2025-12-10' }));
+  // The board's decision came with its ärendeblad, written from the application.
+  expect(decided.decision?.arendebladId).not.toBeNull();
+  return decided;
 }
 
 async function requisition(s: Session, insatsId: number, paidOn: string, amountKr: number): Promise<InsatsDetail> {
