@@ -1,4 +1,5 @@
 import type { ArendebladContent, Block, Section, TemplateInfo, TemplateKey } from '../contract/schemas/arendeblad';
+import type { Overview, OverviewRow } from '../contract/schemas/insatser';
 import { formatInteger, formatKr, formatPercent } from '../format/sv';
 
 /**
@@ -49,21 +50,8 @@ export interface TemplateApplication {
 export interface EvaluationData {
   /** "första halvåret 2026", "helåret 2026". */
   periodLabel: string;
-  rows: { name: string; budgetKr: number; utfallKr: number; kvot: number | null; deltagare: number; kvinnor: number; man: number; avslutade: number; tillArbeteStudier: number; workStudyShare: number | null; costPerParticipant: number | null; styrgrupp: string | null }[];
-  total: {
-    budgetKr: number;
-    utfallKr: number;
-    kvot: number | null;
-    deltagare: number;
-    kvinnor: number;
-    man: number;
-    avslutade: number;
-    tillArbeteStudier: number;
-    workStudyShare: number | null;
-    workStudyShareKvinnor: number | null;
-    workStudyShareMan: number | null;
-    costPerParticipant: number | null;
-  };
+  rows: (Omit<OverviewRow, 'insatsId' | 'kategori' | 'status'> & { styrgrupp: string | null })[];
+  total: Overview['total'];
   workStudyTarget: number | null;
   split: { label: string; grantedKr: number; share: number; guideline: number }[];
   goals: { insats: string; kind: 'effektmål' | 'insatsmål'; text: string; outcome: string }[];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ByKon } from '../../domain/insats-figures';
 import { amountKr, confirmPersonalData, idSchema, isoDate, optionalText, requiredText } from './common';
 
 /** Ansökningar and insatser: intake, beredning, beslut, the insats and its follow-up. */
@@ -340,12 +341,7 @@ export interface Requisition {
   note: string | null;
 }
 
-export interface ByKon {
-  avslutadeKvinnor: number;
-  avslutadeMan: number;
-  arbeteStudierKvinnor: number;
-  arbeteStudierMan: number;
-}
+export type { ByKon };
 
 export interface ParticipantYear {
   year: number;
