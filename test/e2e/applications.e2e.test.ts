@@ -56,6 +56,18 @@ describe('ansökan to insats in the browser', () => {
     await expect.poll(() => page.getByRole('heading', { name: NAME }).count()).toBe(1);
     await expect.poll(() => page.getByRole('table', { name: 'Budget och utfall' }).getByText('180 000 kr').count()).toBeGreaterThan(0);
 
+    // Follow-up in the insats view: a rekvisition, then the year's overview.
+    const rekvisitioner = page.getByRole('region', { name: 'Rekvisitioner' });
+    await rekvisitioner.getByLabel('Belopp').fill('45 000');
+    await rekvisitioner.getByLabel('Avser från').fill(`${YEAR}-01-01`);
+    await rekvisitioner.getByLabel('Avser till').fill(`${YEAR}-03-31`);
+    await rekvisitioner.getByRole('button', { name: 'Lägg till' }).click();
+    await expect.poll(() => page.getByRole('table', { name: 'Budget och utfall' }).getByText('25,0 %').count()).toBe(1);
+    await page.screenshot({ path: artifactPath('insats.png'), fullPage: true });
+    await page.goto(`${app.host.url}#/ansokningar/oversikt`);
+    await expect.poll(() => page.getByRole('table', { name: `Insatser ${YEAR}` }).getByText(NAME).count()).toBe(1);
+    await page.screenshot({ path: artifactPath('insatser-oversikt.png'), fullPage: true });
+
     const insatser = value<Insats[]>(await session.api.call('insatser.list', {}));
     expect(insatser.find((i) => i.name === NAME)).toMatchObject({ budgetTotalKr: 180_000, kategori: 'individ' });
     expect(pageErrors).toEqual([]);
