@@ -408,6 +408,110 @@ export interface InsatsReportsTable {
   document_id: number | null;
 }
 
+export interface FeeYearsTable {
+  year: number;
+  total_kr: number;
+  population_year: number;
+  due_on: string | null;
+  status: 'preliminar' | 'faststalld';
+  arendeblad_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FeeSharesTable {
+  year: number;
+  member_id: number;
+  population: number | null;
+  amount_kr: number;
+}
+
+export interface BudgetsTable {
+  id: Generated<number>;
+  year: number;
+  kind: 'forslag' | 'faststalld' | 'reviderad';
+  revision: Generated<number>;
+  decided_on: string | null;
+  balance_reason: string | null;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BudgetLinesTable {
+  budget_id: number;
+  post: string;
+  amount_kr: number;
+}
+
+export interface ClosedYearsTable {
+  year: number;
+  closed_on: string;
+  closed_by: string;
+}
+
+export interface UtfallImportsTable {
+  id: Generated<number>;
+  kind: 'sie' | 'xlsx' | 'csv';
+  file_name: string;
+  sha256: string;
+  year: number;
+  row_count: number;
+  sum_ore: number;
+  imported_at: string;
+  imported_by: string;
+}
+
+export interface UtfallTable {
+  id: Generated<number>;
+  year: number;
+  booked_on: string;
+  post: string;
+  insats_id: number | null;
+  amount_ore: number;
+  account: string | null;
+  text: string | null;
+  import_id: number | null;
+  created_at: string;
+}
+
+export interface AccountMappingsTable {
+  account: string;
+  name: string;
+  post: string | null;
+  updated_at: string;
+}
+
+export interface ObjectMappingsTable {
+  dimension: number;
+  object_id: string;
+  name: string;
+  insats_id: number | null;
+  post: string | null;
+  updated_at: string;
+}
+
+export interface EconomySettingsTable {
+  id: number;
+  reservfond_kr: Generated<number>;
+  guideline_permille: Generated<number>;
+  opening_year: number | null;
+  opening_equity_kr: number | null;
+  updated_at: string;
+}
+
+export interface EconomyHistoryTable {
+  year: number;
+  anslag_kr: number;
+  samverkan_kr: number;
+  fortroendevalda_kr: number;
+  forvaltning_kr: number;
+  sidointakter_kr: Generated<number>;
+  resultat_kr: number | null;
+  comment: string | null;
+  updated_at: string;
+}
+
 export interface KansliTables {
   forbund: ForbundTable;
   members: MembersTable;
@@ -441,6 +545,17 @@ export interface KansliTables {
   requisitions: RequisitionsTable;
   participant_figures: ParticipantFiguresTable;
   insats_reports: InsatsReportsTable;
+  fee_years: FeeYearsTable;
+  fee_shares: FeeSharesTable;
+  budgets: BudgetsTable;
+  budget_lines: BudgetLinesTable;
+  closed_years: ClosedYearsTable;
+  utfall_imports: UtfallImportsTable;
+  utfall: UtfallTable;
+  account_mappings: AccountMappingsTable;
+  object_mappings: ObjectMappingsTable;
+  economy_settings: EconomySettingsTable;
+  economy_history: EconomyHistoryTable;
   delegations: DelegationsTable;
   delegation_decisions: DelegationDecisionsTable;
   search_index: SearchIndexTable;

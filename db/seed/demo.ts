@@ -6,8 +6,10 @@ import { seedDemoDiarium } from './demo-diarium';
 /**
  * The demo förbund a new installation opens with, modelled on seed 003
  * (Samordningsförbundet Uppsala län): the state's two agencies, the region and
- * the eight kommuner. Folkmängd on 1 November 2016 and 2017 is chosen so that
- * the kommuner's share of the fee splits as in the papers' tables for 2017 and 2018.
+ * the eight kommuner. Folkmängd on 1 November 2016 and 2017 is chosen so that the
+ * kommuner's quarter splits to the krona as in the papers' tables: 2017 (21 585 170 kr,
+ * by 2016's folkmängd), 2018 (21 966 000 kr) and the preliminary 2019 (22 000 000 kr),
+ * both by 2017's (test/integration/medlemsavgifter.test.ts checks all three).
  * No person is named here; later demo data uses fictional names only.
  */
 interface DemoMember {
@@ -31,14 +33,14 @@ export const DEMO_MEMBERS: readonly DemoMember[] = [
   { name: 'Försäkringskassan', shortName: 'FK', kind: 'stat', orgNr: '202100-5521' },
   { name: 'Arbetsförmedlingen', shortName: 'AF', kind: 'stat', orgNr: '202100-2114' },
   { name: 'Region Uppsala', shortName: 'Region', kind: 'region', orgNr: '232100-0024' },
-  { name: 'Enköpings kommun', shortName: 'Enköping', kind: 'kommun', orgNr: '212000-0290', populations: { 2016: 42901, 2017: 43786 } },
-  { name: 'Heby kommun', shortName: 'Heby', kind: 'kommun', orgNr: '212000-2965', populations: { 2016: 13811, 2017: 13873 } },
-  { name: 'Håbo kommun', shortName: 'Håbo', kind: 'kommun', orgNr: '212000-0241', populations: { 2016: 20684, 2017: 21067 } },
-  { name: 'Knivsta kommun', shortName: 'Knivsta', kind: 'kommun', orgNr: '212000-3013', populations: { 2016: 17300, 2017: 17989 } },
-  { name: 'Tierps kommun', shortName: 'Tierp', kind: 'kommun', orgNr: '212000-0316', populations: { 2016: 20789, 2017: 20952 } },
-  { name: 'Uppsala kommun', shortName: 'Uppsala', kind: 'kommun', orgNr: '212000-3005', populations: { 2016: 214633, 2017: 219862 } },
-  { name: 'Älvkarleby kommun', shortName: 'Älvkarleby', kind: 'kommun', orgNr: '212000-0332', populations: { 2016: 9404, 2017: 9431 } },
-  { name: 'Östhammars kommun', shortName: 'Östhammar', kind: 'kommun', orgNr: '212000-0308', populations: { 2016: 21850, 2017: 22011 } },
+  { name: 'Enköpings kommun', shortName: 'Enköping', kind: 'kommun', orgNr: '212000-0290', populations: { 2016: 42753, 2017: 43673 } },
+  { name: 'Heby kommun', shortName: 'Heby', kind: 'kommun', orgNr: '212000-2965', populations: { 2016: 13763, 2017: 13837 } },
+  { name: 'Håbo kommun', shortName: 'Håbo', kind: 'kommun', orgNr: '212000-0241', populations: { 2016: 20613, 2017: 21013 } },
+  { name: 'Knivsta kommun', shortName: 'Knivsta', kind: 'kommun', orgNr: '212000-3013', populations: { 2016: 17240, 2017: 17943 } },
+  { name: 'Tierps kommun', shortName: 'Tierp', kind: 'kommun', orgNr: '212000-0316', populations: { 2016: 20717, 2017: 20898 } },
+  { name: 'Uppsala kommun', shortName: 'Uppsala', kind: 'kommun', orgNr: '212000-3005', populations: { 2016: 213891, 2017: 219295 } },
+  { name: 'Älvkarleby kommun', shortName: 'Älvkarleby', kind: 'kommun', orgNr: '212000-0332', populations: { 2016: 9372, 2017: 9407 } },
+  { name: 'Östhammars kommun', shortName: 'Östhammar', kind: 'kommun', orgNr: '212000-0308', populations: { 2016: 21775, 2017: 21954 } },
 ];
 
 export function seedDemo(sqlite: Database.Database, now: Date): void {

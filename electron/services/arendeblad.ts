@@ -16,6 +16,7 @@ import type { Scope } from './context';
 import { refuseIfVoided, registerArende, requireArende } from './diarium';
 import { loadForbund } from './forbund';
 import { listMembers } from './members';
+import { feeView } from './ekonomi/fees';
 import { listDecisions } from './delegation';
 import { renderArendebladDocx } from './docx/arendeblad-docx';
 import { renderArendebladPdf, type ArendebladDoc } from './pdf/arendeblad-pdf';
@@ -116,6 +117,7 @@ export async function templateData(scope: Scope, year: number, datum: string, or
   return {
     year,
     datum,
+    fees: await feeView(scope, year),
     forbund: forbund.name,
     organ,
     foredragande: chief ? { personId: chief.id, name: chief.name, title: chief.title ?? '' } : null,
@@ -124,6 +126,35 @@ export async function templateData(scope: Scope, year: number, datum: string, or
       .filter((d) => d.mustBeReported)
       .map((d) => ({ diarienummer: d.diarienummer, decidedOn: d.decidedOn, title: d.title, delegationCode: d.delegationCode, decidedBy: d.decidedBy, amountKr: d.amountKr })),
   };
+}
+
+/**
+ * Writes a generated ärendeblad in a new ärende of its own (informationsärende or
+ * beslutsärende), as the PM and the economy's ärendeblad are made.
+ */
+export async function writeGeneratedArendeblad(
+  scope: Scope,
+  opts: { template: TemplateKey; built: { rubrik: string; content: ArendebladContent }; datum: string; organ: string; kind: 'informationsarende' | 'beslutsarende' },
+): Promise<Arendeblad> {
+  const { built, datum } = opts;
+  const arende = await registerArende(scope, Number(datum.slice(0, 4)), {
+    title: built.rubrik,
+    kind: opts.kind,
+    status: 'under_beredning',
+    receivedOn: null,
+    decidedOn: null,
+    handlaggare: built.content.foredragande.personId !== null ? built.content.foredragande.name : null,
+    description: null,
+  });
+  await scope.audit({ entity: 'arende', entityId: arende.id, action: 'create', before: null, after: await requireArende(scope, arende.id) });
+  const at = scope.now.toISOString();
+  const row = await scope.db
+    .insertInto('arendeblad')
+    .values({ arende_id: arende.id, template: opts.template, organ: opts.organ, rubrik: built.rubrik, datum, content: JSON.stringify(built.content), created_at: at, updated_at: at, updated_by: scope.actor })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await scope.audit({ entity: 'arendeblad', entityId: row.id, action: 'create', before: null, after: { rubrik: built.rubrik, template: opts.template, content: built.content } });
+  return loadArendeblad(scope, row.id);
 }
 
 export async function listTemplates(input: ParsedInput<'arendeblad.templates'>, scope: Scope): Promise<MethodResult<'arendeblad.templates'>> {

@@ -27,6 +27,13 @@ import { decideApplication, getApplication, listApplications, proposeDecision, s
 import { getInsats, listInsatser, listPriorityGroups, savePriorityGroups } from './insatser';
 import { addReport, insatsDetail, overview, writeEvaluationPm, removeRequisition, saveParticipants, saveRequisition, saveTargets, setGoalOutcome, updateInsats } from './uppfoljning';
 import { search } from './search';
+import { decideBudget, getBudget, saveBudget } from './ekonomi/budget';
+import { getFee, saveFee } from './ekonomi/fees';
+import { closeYear, getMappings, listUtfall, removeImport, removeUtfall, saveMappings, saveUtfall } from './ekonomi/utfall';
+import { importUtfall, previewUtfallImport } from './ekonomi/utfall-import';
+import { checkTyped, getBeslutsutrymme, getBudgetMotUtfall, getEconomyOverview, getHistory, getSettings, saveHistory, saveSettings } from './ekonomi/reports';
+import { ekonomiArendeblad } from './ekonomi/arendeblad';
+import { exportEconomyTable } from './ekonomi/export';
 import { exportSigned, signArendeblad, signDocument, verifyDocument } from './signed-documents';
 import { getUser, setUser } from './user';
 import { applyImport, exportRegister, previewImport } from './xlsx';
@@ -121,6 +128,30 @@ export const handlers: Handlers = {
   'insatser.targets': saveTargets,
   'insatser.overview': overview,
   'insatser.pm': writeEvaluationPm,
+  'fees.get': getFee,
+  'fees.save': saveFee,
+  'budget.get': getBudget,
+  'budget.save': saveBudget,
+  'budget.decide': decideBudget,
+  'utfall.list': listUtfall,
+  'utfall.save': saveUtfall,
+  'utfall.remove': removeUtfall,
+  'utfall.removeImport': removeImport,
+  'utfall.importPreview': previewUtfallImport,
+  'utfall.import': importUtfall,
+  'utfall.mappings': getMappings,
+  'utfall.saveMappings': saveMappings,
+  'years.close': closeYear,
+  'ekonomi.budgetMotUtfall': getBudgetMotUtfall,
+  'ekonomi.beslutsutrymme': getBeslutsutrymme,
+  'ekonomi.checkTyped': checkTyped,
+  'ekonomi.history': getHistory,
+  'ekonomi.saveHistory': saveHistory,
+  'ekonomi.settings': getSettings,
+  'ekonomi.saveSettings': saveSettings,
+  'ekonomi.overview': getEconomyOverview,
+  'ekonomi.arendeblad': ekonomiArendeblad,
+  'ekonomi.export': exportEconomyTable,
   'search.query': search,
   'audit.list': listAudit,
   'audit.verify': verifyAudit,

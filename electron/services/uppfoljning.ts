@@ -16,8 +16,7 @@ import { KATEGORI_LABELS } from '../../shared/contract/schemas/insatser';
 import { buildFromTemplate, type EvaluationData } from '../../shared/domain/arendeblad-templates';
 import { formatDate } from '../../shared/format/sv';
 import type { Scope } from './context';
-import { loadArendeblad, templateData } from './arendeblad';
-import { registerArende, requireArende } from './diarium';
+import { templateData, writeGeneratedArendeblad } from './arendeblad';
 import { loadInsats } from './insatser';
 
 /**
@@ -279,22 +278,5 @@ export async function writeEvaluationPm(input: ParsedInput<'insatser.pm'>, scope
   const data = await templateData(scope, input.year, datum, 'Förbundsstyrelsen');
   data.evaluation = evaluation;
   const built = buildFromTemplate('utvarderings_pm', data);
-  const arende = await registerArende(scope, Number(datum.slice(0, 4)), {
-    title: built.rubrik,
-    kind: 'informationsarende',
-    status: 'under_beredning',
-    receivedOn: null,
-    decidedOn: null,
-    handlaggare: built.content.foredragande.personId !== null ? built.content.foredragande.name : null,
-    description: null,
-  });
-  await scope.audit({ entity: 'arende', entityId: arende.id, action: 'create', before: null, after: await requireArende(scope, arende.id) });
-  const at = scope.now.toISOString();
-  const row = await scope.db
-    .insertInto('arendeblad')
-    .values({ arende_id: arende.id, template: 'utvarderings_pm', organ: 'Förbundsstyrelsen', rubrik: built.rubrik, datum, content: JSON.stringify(built.content), created_at: at, updated_at: at, updated_by: scope.actor })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await scope.audit({ entity: 'arendeblad', entityId: row.id, action: 'create', before: null, after: { rubrik: built.rubrik, content: built.content } });
-  return loadArendeblad(scope, row.id);
+  return writeGeneratedArendeblad(scope, { template: 'utvarderings_pm', built, datum, organ: 'Förbundsstyrelsen', kind: 'informationsarende' });
 }

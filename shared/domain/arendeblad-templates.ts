@@ -1,4 +1,9 @@
-import type { ArendebladContent, Block, Section, TemplateInfo, TemplateKey } from '../contract/schemas/arendeblad';
+import type { ArendebladContent, Block, TemplateInfo, TemplateKey } from '../contract/schemas/arendeblad';
+import type { BeslutsutrymmeView, BudgetYearView, FeeView } from '../contract/schemas/ekonomi';
+import { budgetBlad, ekonomiskInformation, feesBlad } from './ekonomi-templates';
+import { countWord, h, joinSv, p, sec, skeleton, type Built } from './template-kit';
+
+export { countWord, joinSv, proposalIntro } from './template-kit';
 import type { Overview, OverviewRow } from '../contract/schemas/insatser';
 import { formatInteger, formatKr, formatPercent } from '../format/sv';
 
@@ -70,52 +75,22 @@ export interface TemplateData {
   members: TemplateMember[];
   unreportedDecisions: TemplateDecision[];
   application?: TemplateApplication;
-  /** Total member fee for the year, when decided (the budget issue fills this). */
-  feeTotalKr?: number;
+  /** The year's medlemsavgifter per member, when set (Ekonomi → Medlemsavgifter). */
+  fees?: FeeView;
+  /** The beslutsutrymme table from this year on. */
+  beslutsutrymme?: BeslutsutrymmeView;
+  /** Next year's budget (the förslag), with this year's beside it. */
+  budget?: { next: BudgetYearView; current: BudgetYearView };
   evaluation?: EvaluationData;
 }
 
-interface Built {
-  rubrik: string;
-  content: ArendebladContent;
-}
 
-const p = (text: string): Block => ({ type: 'stycke', text });
-const h = (text: string): Block => ({ type: 'underrubrik', text });
-const sec = (heading: string, ...blocks: Block[]): Section => ({ heading, blocks });
-
-/** "Förbundsstyrelsen föreslås besluta". */
-export function proposalIntro(organ: string): string {
-  return `${organ} föreslås besluta`;
-}
-
-/** Names joined the Swedish way: "A, B och C". */
-export function joinSv(names: readonly string[]): string {
-  if (names.length <= 1) return names[0] ?? '';
-  return `${names.slice(0, -1).join(', ')} och ${names[names.length - 1]}`;
-}
-
-const SMALL_NUMBERS = ['noll', 'en', 'två', 'tre', 'fyra', 'fem', 'sex', 'sju', 'åtta', 'nio', 'tio', 'elva', 'tolv'];
-
-/** Numbers up to twelve in words, as Myndigheternas skrivregler recommend: 8 → "åtta". */
-export function countWord(n: number): string {
-  return SMALL_NUMBERS[n] ?? formatInteger(n);
-}
 
 /** "2019-04-01 till 2021-03-31", as the papers write a period. */
 export function formatPeriod(from: string, to: string): string {
   return `${from} till ${to}`;
 }
 
-function skeleton(d: TemplateData, punkter: string[], sections: Section[], bilagor: string[] = []): ArendebladContent {
-  return {
-    forslag: { inledning: proposalIntro(d.organ), punkter },
-    sections,
-    foredragande: d.foredragande ?? { personId: null, name: '«föredragandes namn»', title: '«titel»' },
-    bilagor: bilagor.map((title) => ({ documentId: null, title })),
-    skickasTill: [],
-  };
-}
 
 /** The conditions every grant of the seeds carries. */
 export const STANDARD_CONDITIONS = [
@@ -200,53 +175,6 @@ export function rejection(d: TemplateData, reason: string): Built {
         sec('Bedömning', p(sentence(reason))),
       ],
       [`Ansökan ${insats}`],
-    ),
-  };
-}
-
-function feeTable(d: TemplateData): Block[] {
-  const kommuner = d.members.filter((m) => m.kind === 'kommun');
-  if (kommuner.length === 0) return [p('«Tabell över medlemsavgifterna per medlem.»')];
-  const known = kommuner.every((m) => m.population !== null && m.population > 0);
-  const total = known ? kommuner.reduce((s, m) => s + (m.population ?? 0), 0) : 0;
-  const rows = kommuner.map((m) => [
-    m.name,
-    m.population === null ? '«folkmängd»' : formatInteger(m.population),
-    known ? formatPercent((m.population ?? 0) / total, 2) : '«andel»',
-    '«belopp»',
-  ]);
-  rows.push(['Summa', known ? formatInteger(total) : '«folkmängd»', known ? formatPercent(1, 2) : '', d.feeTotalKr === undefined ? '«belopp»' : formatInteger(Math.round(d.feeTotalKr / 4))]);
-  return [
-    {
-      type: 'tabell',
-      caption: `Fördelning mellan kommunerna ${d.year}`,
-      header: ['Kommun', `Folkmängd 1 nov ${d.year - 1}`, 'Andel', `Avgift ${d.year}, kr`],
-      rows,
-      sumRow: true,
-      note: `Fördelningen baseras på folkmängd 1 november ${d.year - 1}, SCB.`,
-    },
-  ];
-}
-
-function fees(d: TemplateData): Built {
-  const total = d.feeTotalKr === undefined ? '«belopp» kr' : formatKr(d.feeTotalKr);
-  const half = d.feeTotalKr === undefined ? '«belopp» kr' : formatKr(Math.round(d.feeTotalKr / 2));
-  const region = d.members.find((m) => m.kind === 'region')?.name ?? 'Regionen';
-  const kommunCount = d.members.filter((m) => m.kind === 'kommun').length;
-  return {
-    rubrik: `Fastställande av medlemsavgifter ${d.year}`,
-    content: skeleton(
-      d,
-      [`medlemsavgift till ${d.forbund} för ${d.year} fastställs till totalt ${total} enligt tabell nedan`, `medlemsavgiften betalas in senast «datum» ${d.year} mot faktura`],
-      [
-        sec(
-          'Ärendet',
-          p(
-            `Tilldelningen från staten via Försäkringskassan har för år ${d.year} fastställts till ${half} vilket motsvarar 50 % av medlemsavgiften. ${region} står för 25 % medan ${kommunCount === 1 ? 'kommunen står' : `de ${countWord(kommunCount)} kommunerna delar på`} resterande 25 %.`,
-          ),
-          ...feeTable(d),
-        ),
-      ],
     ),
   };
 }
@@ -368,9 +296,6 @@ function simple(d: TemplateData, rubrik: string, punkter: string[], arendet: str
   return { rubrik, content: skeleton(d, punkter, sections, bilagor) };
 }
 
-function yymmdd(iso: string): string {
-  return iso.slice(2).replaceAll('-', '');
-}
 
 export const TEMPLATES: Record<TemplateKey, { label: string; description: string; build: (d: TemplateData) => Built }> = {
   tomt: {
@@ -417,34 +342,17 @@ export const TEMPLATES: Record<TemplateKey, { label: string; description: string
   medlemsavgifter: {
     label: 'Medlemsavgifter',
     description: 'Fastställande av årets medlemsavgifter med fördelning per medlem efter folkmängd.',
-    build: fees,
+    build: feesBlad,
   },
   ekonomisk_information: {
     label: 'Ekonomisk information',
     description: 'Information om beslutsutrymmet efter fattade och föreslagna finansieringsbeslut.',
-    build: (d) =>
-      simple(
-        d,
-        `Ekonomisk information per ${yymmdd(d.datum)}`,
-        ['lägga informationen till handlingarna'],
-        [
-          'Kansliet informerar om beslutsutrymme för ytterligare insatser finansierade av förbundet, dels med utgångspunkt i beslut som redan är fattade av styrelsen, dels utifrån finansiella effekter av ärenden som går upp till beslut under styrelsemötet.',
-          '«Aktuellt beslutsutrymme och effekten av inkomna ej beslutade ansökningar.»',
-        ],
-      ),
+    build: ekonomiskInformation,
   },
   verksamhetsplan_och_budget: {
     label: 'Verksamhetsplan och budget',
     description: 'Fastställande av nästa års verksamhetsplan med budget.',
-    build: (d) =>
-      simple(
-        d,
-        `Verksamhetsplan och budget ${d.year + 1}`,
-        [`fastställa verksamhetsplan med budget för ${d.year + 1}`, `notera planeringsramarna för ${d.year + 2}–${d.year + 3}`],
-        [`Enligt förbundsordningen ska styrelsen varje år fastställa verksamhetsplan och budget för nästkommande år. Förslaget finns i bilaga 1.`, '«Inriktning, prioriterade målgrupper och budgetens huvuddrag.»'],
-        ['«Bedömning av budgeten i förhållande till god ekonomisk hushållning.»'],
-        [`Verksamhetsplan och budget ${d.year + 1}`],
-      ),
+    build: budgetBlad,
   },
   riskanalys_och_internkontrollplan: {
     label: 'Riskanalys och internkontrollplan',
@@ -537,7 +445,8 @@ export function arendebladProblems({ isDecision, rubrik, content }: ReadinessInp
     for (const b of s.blocks) {
       if (b.type === 'stycke' || b.type === 'underrubrik') note(s.heading || 'texten', b.text);
       else if (b.type === 'punktlista') b.items.forEach((t) => note(s.heading, t));
-      else b.rows.forEach((r) => r.forEach((c) => note(`tabellen ${b.caption || s.heading}`.trim(), c)));
+      else if (b.type === 'tabell') b.rows.forEach((r) => r.forEach((c) => note(`tabellen ${b.caption || s.heading}`.trim(), c)));
+      else note(`bildtexten ${s.heading}`.trim(), b.caption);
     }
   }
   if (content.foredragande.name.trim() === '') problems.push('Ange föredragande.');

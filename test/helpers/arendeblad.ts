@@ -17,7 +17,9 @@ export function fillIn(content: ArendebladContent, documentId: number): Arendebl
           ? { ...b, text: fill(b.text) || 'Ärendet gäller samverkan i länets kommuner.' }
           : b.type === 'punktlista'
             ? { ...b, items: b.items.map(fill) }
-            : { ...b, rows: b.rows.map((r) => r.map(fill)) },
+            : b.type === 'tabell'
+              ? { ...b, rows: b.rows.map((r) => r.map(fill)) }
+              : { ...b, caption: fill(b.caption) },
       ),
     })),
     foredragande: { ...content.foredragande, name: fill(content.foredragande.name), title: fill(content.foredragande.title) },

@@ -5,6 +5,7 @@ import {
   Footer,
   Header,
   HeadingLevel,
+  ImageRun,
   Packer,
   PageNumber,
   Paragraph,
@@ -86,6 +87,18 @@ function table(block: Extract<Block, { type: 'tabell' }>): (Paragraph | Table)[]
   return out;
 }
 
+/** A picture at the text width at most (16 cm ≈ 600 px at Word's 96 dpi), its caption below. */
+function image(block: Extract<Block, { type: 'bild' }>): Paragraph[] {
+  const data = Buffer.from(block.pngBase64, 'base64');
+  // PNG's IHDR: width and height as big-endian 32-bit integers at bytes 16 and 20.
+  const w = data.readUInt32BE(16);
+  const h = data.readUInt32BE(20);
+  const scale = Math.min(1, 600 / w);
+  const out = [new Paragraph({ keepNext: true, spacing: { before: 120, after: 60 }, children: [new ImageRun({ type: 'png', data, transformation: { width: Math.round(w * scale), height: Math.round(h * scale) } })] })];
+  if (block.caption.trim()) out.push(para(block.caption.trim(), { italics: true, size: 18, color: '606068' }));
+  return out;
+}
+
 export async function renderArendebladDocx(d: ArendebladDoc): Promise<Uint8Array> {
   const body: (Paragraph | Table)[] = [];
   body.push(heading(d.rubrik, 1));
@@ -102,6 +115,7 @@ export async function renderArendebladDocx(d: ArendebladDoc): Promise<Uint8Array
       else if (b.type === 'underrubrik' && b.text.trim()) body.push(heading(b.text.trim(), 3));
       else if (b.type === 'punktlista') for (const item of b.items.filter((t) => t.trim())) body.push(hangingItem('•', item));
       else if (b.type === 'tabell') body.push(...table(b));
+      else if (b.type === 'bild') body.push(...image(b));
     }
   }
 

@@ -1,4 +1,4 @@
-import type { PDFPage } from 'pdf-lib';
+import type { PDFDocument, PDFImage, PDFPage } from 'pdf-lib';
 import type { ArendebladContent } from '../../../shared/contract/schemas/arendeblad';
 import { stripAtt } from '../../../shared/domain/arendeblad-templates';
 import type { ServiceContext } from '../context';
@@ -25,6 +25,19 @@ export interface ArendebladDoc {
   proposalStyle: 'att' | 'numrerad';
   /** In a board packet the bilagor are numbered by agenda item: "3.1", "3.2". */
   bilagaPrefix?: string;
+  /** The content's pictures, embedded in the PDF beforehand (see embedImages), by their base64. */
+  images?: Map<string, PDFImage>;
+}
+
+/** Embeds every picture of the content once, so composing (which is synchronous) can draw them. */
+export async function embedImages(doc: PDFDocument, content: ArendebladContent): Promise<Map<string, PDFImage>> {
+  const out = new Map<string, PDFImage>();
+  for (const section of content.sections) {
+    for (const b of section.blocks) {
+      if (b.type === 'bild' && !out.has(b.pngBase64)) out.set(b.pngBase64, await doc.embedPng(Buffer.from(b.pngBase64, 'base64')));
+    }
+  }
+  return out;
 }
 
 export const MARGIN = { left: 25 * MM, right: A4.width - 22 * MM, bottom: 24 * MM } as const;
@@ -106,7 +119,7 @@ export function composeArendeblad(c: Composer, d: ArendebladDoc, opts: { signatu
   }
 
   for (const section of d.content.sections) {
-    const hasText = section.blocks.some((b) => (b.type === 'punktlista' ? b.items.some((t) => t.trim()) : b.type === 'tabell' ? true : b.text.trim() !== ''));
+    const hasText = section.blocks.some((b) => (b.type === 'punktlista' ? b.items.some((t) => t.trim()) : b.type === 'tabell' || b.type === 'bild' ? true : b.text.trim() !== ''));
     if (!hasText) continue;
     if (section.heading.trim() !== '') {
       mark(section.heading);
@@ -131,6 +144,11 @@ export function composeArendeblad(c: Composer, d: ArendebladDoc, opts: { signatu
           c.space(2);
           c.table(block);
           break;
+        case 'bild': {
+          const image = d.images?.get(block.pngBase64);
+          if (image) c.image(image, block.caption);
+          break;
+        }
       }
     }
   }
@@ -181,7 +199,7 @@ export async function renderArendebladPdf(ctx: Pick<ServiceContext, 'resourcesDi
   const { doc, fonts } = await createPdf(ctx);
   const c = new Composer(doc, fonts, (n) => documentFrame(n === 0));
   c.newPage();
-  composeArendeblad(c, d, { signatureField: true });
+  composeArendeblad(c, { ...d, images: await embedImages(doc, d.content) }, { signatureField: true });
   const header = arendebladHeader(d);
   const total = c.pages.length;
   c.pages.forEach((page, i) => {

@@ -1,4 +1,4 @@
-import { PDFName, PDFString, rgb, type PDFDocument, type PDFFont, type PDFPage, type PDFRef } from 'pdf-lib';
+import { PDFName, PDFString, rgb, type PDFDocument, type PDFFont, type PDFImage, type PDFPage, type PDFRef } from 'pdf-lib';
 import type { TableBlock } from '../../../shared/contract/schemas/arendeblad';
 import type { Fonts } from './pdfa';
 
@@ -270,6 +270,26 @@ export class Composer {
       if (!isSum) this.page.drawLine({ start: { x: this.frame.left, y: this.y }, end: { x: this.frame.right, y: this.y }, thickness: 0.25, color: RULE });
     });
     if (block.note) this.text(block.note, { font: this.fonts.italic, size: 9, color: MUTED, spaceBefore: 2 });
+    this.y -= 8;
+  }
+
+  /**
+   * A picture (a chart) with its caption below, scaled to the text width at most and
+   * never split: it moves to the next page whole. Charts are drawn at twice their
+   * screen size, so 150 dpi or better in print.
+   */
+  image(image: PDFImage, caption: string): void {
+    const maxWidth = this.width;
+    const maxHeight = (this.frame.top - this.frame.bottom) * 0.6;
+    const scale = Math.min(maxWidth / image.width, maxHeight / image.height, 72 / 150);
+    const width = image.width * scale;
+    const height = image.height * scale;
+    const captionHeight = caption.trim() === '' ? 0 : 9 * 1.3 * 2 + 2;
+    if (this.pages.length === 0) this.newPage();
+    this.ensure(height + captionHeight + 4);
+    this.page.drawImage(image, { x: this.frame.left, y: this.y - height, width, height });
+    this.y -= height + 3;
+    if (caption.trim() !== '') this.text(caption.trim(), { font: this.fonts.italic, size: 9, color: MUTED });
     this.y -= 8;
   }
 

@@ -1,7 +1,7 @@
 import { PDFDocument, PDFName, type PDFPage } from 'pdf-lib';
 import type { AgendaItem, MeetingView } from '../../../shared/contract/schemas/meetings';
 import type { ServiceContext } from '../context';
-import { arendebladHeader, composeArendeblad, documentFrame, drawFooter, drawHeader, MARGIN, type ArendebladDoc, type Sender } from './arendeblad-pdf';
+import { arendebladHeader, composeArendeblad, documentFrame, drawFooter, drawHeader, embedImages, MARGIN, type ArendebladDoc, type Sender } from './arendeblad-pdf';
 import { A4, Composer, INK, MUTED, addOutline, drawable, textWidth } from './composer';
 import { createPdf, finishPdfA, saveClassic, type Fonts } from './pdfa';
 
@@ -201,7 +201,8 @@ export async function renderPacket(ctx: Pick<ServiceContext, 'resourcesDir' | 'a
     const c = new Composer(doc, fonts, (n) => documentFrame(n === 0));
     const first = c.newPage();
     starts.set(it.item.id, first);
-    const inner = composeArendeblad(c, { ...blad, bilagaPrefix: `${it.item.number}.` }, { signatureField: false });
+    const images = await embedImages(doc, blad.content);
+    const inner = composeArendeblad(c, { ...blad, images, bilagaPrefix: `${it.item.number}.` }, { signatureField: false });
     label(c.pages, 'Ärendeblad', arendebladHeader(blad));
     const title = `${it.item.number}. ${blad.rubrik}`;
     toc.push({ title: `${title} (${blad.diarienummer})`, page: first, level: 0 });

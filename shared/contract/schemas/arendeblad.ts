@@ -36,7 +36,17 @@ export const tableBlock = z
     });
   });
 
-export const block = z.discriminatedUnion('type', [paragraphBlock, subheadingBlock, listBlock, tableBlock]);
+/** A picture, e.g. a chart drawn in the app, as PNG; kept whole on one page in the PDF. */
+export const imageBlock = z
+  .object({
+    type: z.literal('bild'),
+    caption: text('Bildtexten', 300),
+    pngBase64: base64Content.max(8_000_000, { error: 'Bilden är för stor (högst 6 MB).' }).refine((b) => b.startsWith('iVBORw0KGgo'), { error: 'Bilden ska vara en PNG-bild.' }),
+  })
+  .strict();
+
+export const block = z.discriminatedUnion('type', [paragraphBlock, subheadingBlock, listBlock, tableBlock, imageBlock]);
+export type ImageBlock = z.output<typeof imageBlock>;
 export type Block = z.output<typeof block>;
 export type TableBlock = z.output<typeof tableBlock>;
 

@@ -1,0 +1,184 @@
+import { describe, expect, it } from 'vitest';
+import type { Mappings, UtfallImportPreview, UtfallImportResult, UtfallList } from '../../shared/contract/schemas/ekonomi';
+import type { Application } from '../../shared/contract/schemas/insatser';
+import type { Member } from '../../shared/contract/schemas/members';
+import { encodePc8 } from '../../shared/domain/pc8';
+import { writeSie, type SieWriteInput } from '../../shared/domain/sie4';
+import type { Session } from '../../electron/services/session';
+import { failure, value } from '../helpers/envelope';
+import { count, demoSession } from '../helpers/session';
+
+/** SIE 4, Excel and CSV imports of utfall on a real database: preview, mapping, all or nothing. */
+
+async function insats(s: Session, name: string): Promise<number> {
+  const members = value<Member[]>(await s.api.call('members.list', {}));
+  const [a, b] = [members.find((m) => m.name === 'Älvkarleby kommun'), members.find((m) => m.name === 'Försäkringskassan')];
+  const app = value<Application>(
+    await s.api.call('applications.save', {
+      kind: 'ny',
+      name,
+      kategori: 'struktur',
+      parties: [a?.id, b?.id],
+      ownerMemberId: a?.id,
+      startsOn: '2026-01-01',
+      endsOn: '2026-12-31',
+      years: [{ year: 2026, soughtKr: 400_000 }],
+      sus: false,
+      lokusAgrees: true,
+      receivedOn: '2025-10-01',
+    }),
+  );
+  const decided = value<Application>(await s.api.call('applications.decide', { id: app.id, by: 'styrelse', outcome: 'bifall', decidedOn: '2025-12-10' }));
+  return decided.insatsId!;
+}
+
+const ACCOUNTS = [
+  { number: '1930', name: 'Företagskonto' },
+  { number: '3010', name: 'Medlemsavgifter från medlemmarna' },
+  { number: '4010', name: 'Köpta tjänster insatser' },
+  { number: '5010', name: 'Lokalhyra Kungsängsgatan' },
+  { number: '7010', name: 'Löner tjänstemän' },
+  { number: '7690', name: 'Arvoden förtroendevalda, styrelse' },
+];
+
+function sie(verifications: SieWriteInput['verifications'], year = 2026): string {
+  const bytes = writeSie({
+    program: 'Test',
+    companyName: 'Samordningsförbundet Uppsala län',
+    generatedOn: `${year + 1}-01-10`,
+    fiscalYear: { from: `${year}-01-01`, to: `${year}-12-31` },
+    accounts: ACCOUNTS,
+    dimensions: [{ number: 6, name: 'Projekt' }],
+    objects: [{ dimension: 6, id: 'P12', name: 'Lokus Älvkarleby' }],
+    verifications,
+  });
+  return Buffer.from(bytes).toString('base64');
+}
+
+const BOOKS: SieWriteInput['verifications'] = [
+  { series: 'A', number: '1', date: '2026-01-31', text: 'Medlemsavgift Region', transactions: [{ account: '1930', amountOre: 550_000_000 }, { account: '3010', amountOre: -550_000_000 }] },
+  { series: 'A', number: '2', date: '2026-02-01', text: 'Hyra februari', transactions: [{ account: '5010', amountOre: 4_512_550 }, { account: '1930', amountOre: -4_512_550 }] },
+  { series: 'A', number: '3', date: '2026-02-25', text: 'Löner februari', transactions: [{ account: '7010', amountOre: 31_000_000 }, { account: '1930', amountOre: -31_000_000 }] },
+  { series: 'A', number: '4', date: '2026-03-15', text: 'Rekvisition Lokus Älvkarleby', transactions: [{ account: '4010', objects: [{ dimension: 6, id: 'P12' }], amountOre: 9_876_543 }, { account: '1930', amountOre: -9_876_543 }] },
+  { series: 'A', number: '5', date: '2026-03-20', text: 'Arvoden', transactions: [{ account: '7690', amountOre: 1_200_000 }, { account: '1930', amountOre: -1_200_000 }] },
+];
+
+const MAPPING = [
+  { account: '3010', name: 'Medlemsavgifter från medlemmarna', post: 'medlemsavgifter' },
+  { account: '4010', name: 'Köpta tjänster insatser', post: 'samverkan_ej_fordelat' },
+  { account: '5010', name: 'Lokalhyra Kungsängsgatan', post: 'forvaltning_lokaler' },
+  { account: '7010', name: 'Löner tjänstemän', post: 'forvaltning_personal' },
+  { account: '7690', name: 'Arvoden förtroendevalda, styrelse', post: 'fortroendevalda' },
+];
+
+describe('SIE 4 import', () => {
+  it('round trip: accounts with åäö import with the right names and sums, after the accounts are mapped once', async () => {
+    const s = demoSession();
+    try {
+      const insatsId = await insats(s, 'Lokus Älvkarleby');
+      const file = { fileName: 'bokföring 2026.se', contentBase64: sie(BOOKS) };
+      const preview = value<UtfallImportPreview>(await s.api.call('utfall.importPreview', file));
+      expect(preview).toMatchObject({ kind: 'sie', year: 2026, companyName: 'Samordningsförbundet Uppsala län', errors: [] });
+      // Nothing guessed: every result account must be mapped; the balance account 1930 is not utfall.
+      expect(preview.unmappedAccounts.map((a) => [a.account, a.name, a.suggestion, a.sumOre])).toEqual([
+        ['3010', 'Medlemsavgifter från medlemmarna', 'medlemsavgifter', -550_000_000],
+        ['4010', 'Köpta tjänster insatser', 'samverkan_ej_fordelat', 9_876_543],
+        ['5010', 'Lokalhyra Kungsängsgatan', 'forvaltning_lokaler', 4_512_550],
+        ['7010', 'Löner tjänstemän', 'forvaltning_personal', 31_000_000],
+        ['7690', 'Arvoden förtroendevalda, styrelse', 'fortroendevalda', 1_200_000],
+      ]);
+      expect(preview.objects).toEqual([{ dimension: 6, objectId: 'P12', name: 'Lokus Älvkarleby', insatsId: null, post: null, rows: 1 }]);
+      expect(count(s, 'utfall')).toBe(0);
+
+      const refused = failure(await s.api.call('utfall.import', file));
+      expect(refused.message).toContain('Dessa konton är inte kopplade till någon budgetpost: 3010 Medlemsavgifter från medlemmarna, 4010 Köpta tjänster insatser');
+      expect(count(s, 'utfall')).toBe(0);
+      expect(count(s, 'account_mappings')).toBe(0);
+
+      const done = value<UtfallImportResult>(await s.api.call('utfall.import', { ...file, accounts: MAPPING, objects: [{ dimension: 6, objectId: 'P12', name: 'Lokus Älvkarleby', insatsId }] }));
+      expect(done).toMatchObject({ year: 2026, rowCount: 5 });
+      const list = value<UtfallList>(await s.api.call('utfall.list', { year: 2026 }));
+      const byPost = Object.fromEntries(['medlemsavgifter', 'samverkan_struktur', 'forvaltning_lokaler', 'forvaltning_personal', 'fortroendevalda'].map((p) => [p, list.rows.filter((r) => r.post === p).reduce((sum, r) => sum + r.amountOre, 0)]));
+      // Income positive for an intäkt, costs positive for a kostnad; the insats's rows go to its kategori.
+      expect(byPost).toEqual({ medlemsavgifter: 550_000_000, samverkan_struktur: 9_876_543, forvaltning_lokaler: 4_512_550, forvaltning_personal: 31_000_000, fortroendevalda: 1_200_000 });
+      expect(list.rows.find((r) => r.insatsId === insatsId)).toMatchObject({ insatsName: 'Lokus Älvkarleby', text: 'Rekvisition Lokus Älvkarleby', account: '4010' });
+      expect(list.imports).toHaveLength(1);
+
+      // The mapping is remembered, names and all.
+      const mappings = value<Mappings>(await s.api.call('utfall.mappings', {}));
+      expect(mappings.accounts.find((a) => a.account === '7690')).toEqual({ account: '7690', name: 'Arvoden förtroendevalda, styrelse', post: 'fortroendevalda' });
+
+      // The same file again is refused; a new export of the same year replaces the earlier import.
+      expect(failure(await s.api.call('utfall.import', file)).message).toContain('Filen är redan importerad');
+      const more = sie([...BOOKS, { series: 'A', number: '6', date: '2026-04-01', text: 'Hyra april', transactions: [{ account: '5010', amountOre: 4_512_550 }, { account: '1930', amountOre: -4_512_550 }] }]);
+      const again = value<UtfallImportPreview>(await s.api.call('utfall.importPreview', { fileName: 'bokföring 2026 april.se', contentBase64: more }));
+      expect(again.unmappedAccounts).toEqual([]);
+      expect(again.earlierImports).toBe(1);
+      const replaced = value<UtfallImportResult>(await s.api.call('utfall.import', { fileName: 'bokföring 2026 april.se', contentBase64: more, replaceEarlier: true }));
+      expect(replaced).toMatchObject({ rowCount: 6, replaced: 5 });
+      expect(count(s, 'utfall')).toBe(6);
+    } finally {
+      s.close();
+    }
+  });
+
+  it('reports a malformed file or unbalanced verification with its line, and writes nothing', async () => {
+    const s = demoSession();
+    try {
+      const bad = Buffer.from(encodePc8('#FLAGGA 0\r\n#SIETYP 4\r\n#RAR 0 20260101 20261231\r\n#VER A 1 20260131 "Hyra"\r\n{\r\n#TRANS 5010 {} 12,50\r\n}\r\n')).toString('base64');
+      const p = value<UtfallImportPreview>(await s.api.call('utfall.importPreview', { fileName: 'fel.se', contentBase64: bad }));
+      expect(p.errors).toEqual(['SIE-filen är felaktig. Rad 6: beloppet ”12,50” är inte ett giltigt belopp (skrivs med punkt som decimaltecken, t.ex. -1234.50).']);
+      const unbalanced = sie([{ series: 'A', number: '9', date: '2026-05-01', text: 'Fel', transactions: [{ account: '5010', amountOre: 100 }, { account: '1930', amountOre: -90 }] }]);
+      const u = failure(await s.api.call('utfall.import', { fileName: 'obalans.se', contentBase64: unbalanced, accounts: MAPPING }));
+      expect(u.message).toMatch(/Inget är importerat\. Rad \d+: verifikation A 9 balanserar inte/);
+      expect(count(s, 'utfall')).toBe(0);
+      expect(count(s, 'utfall_imports')).toBe(0);
+      expect(count(s, 'account_mappings')).toBe(0);
+    } finally {
+      s.close();
+    }
+  });
+
+  it('refuses a file for a closed year', async () => {
+    const s = demoSession();
+    try {
+      value(await s.api.call('years.close', { year: 2025 }));
+      const f = failure(await s.api.call('utfall.import', { fileName: '2025.se', contentBase64: sie(BOOKS.map((v) => ({ ...v, date: v.date.replace('2026', '2025') })), 2025), accounts: MAPPING }));
+      expect(f.message).toContain('År 2025 är stängt.');
+      expect(count(s, 'utfall')).toBe(0);
+    } finally {
+      s.close();
+    }
+  });
+});
+
+describe('CSV and Excel import', () => {
+  it('reads a Swedish CSV (semicolons, decimal comma, Windows-1252) by post and insats', async () => {
+    const s = demoSession();
+    try {
+      await insats(s, 'Lokus Älvkarleby');
+      const csv = 'Datum;Post;Insats;Belopp;Text\r\n2026-02-01;Förtroendevalda;;"1 234,50";Arvode januari\r\n2026-03-01;Samverkansinsatser, strukturinriktade;Lokus Älvkarleby;20000;Rekvisition\r\n';
+      const latin1 = Buffer.from(csv, 'latin1').toString('base64');
+      const p = value<UtfallImportPreview>(await s.api.call('utfall.importPreview', { fileName: 'utfall.csv', contentBase64: latin1 }));
+      expect(p.errors).toEqual([]);
+      expect(p.byPost).toEqual([
+        { post: 'samverkan_struktur', sumOre: 2_000_000, rows: 1 },
+        { post: 'fortroendevalda', sumOre: 123_450, rows: 1 },
+      ]);
+      expect(p.byInsats.map((x) => x.name)).toEqual(['Lokus Älvkarleby']);
+      value(await s.api.call('utfall.import', { fileName: 'utfall.csv', contentBase64: latin1 }));
+      expect(count(s, 'utfall')).toBe(2);
+
+      const wrong = Buffer.from('Datum;Post;Belopp\r\n2026-13-01;Förtroendevalda;10\r\n2026-02-01;Kaffe;10\r\n2026-02-01;Förtroendevalda;tio\r\n').toString('base64');
+      const w = value<UtfallImportPreview>(await s.api.call('utfall.importPreview', { fileName: 'fel.csv', contentBase64: wrong }));
+      expect(w.errors[0]).toBe('Rad 2: datumet ”2026-13-01” är inte ett datum (ÅÅÅÅ-MM-DD).');
+      expect(w.errors[1]).toMatch(/^Rad 3: posten ”Kaffe” finns inte\./);
+      expect(w.errors[2]).toBe('Rad 4: beloppet ”tio” är inte ett belopp.');
+      expect(failure(await s.api.call('utfall.import', { fileName: 'fel.csv', contentBase64: wrong })).message).toContain('Inget är importerat.');
+      expect(count(s, 'utfall')).toBe(2);
+      expect(failure(await s.api.call('utfall.importPreview', { fileName: 'bild.png', contentBase64: 'AAAA' })).message).toContain('är varken en SIE-fil');
+    } finally {
+      s.close();
+    }
+  });
+});
