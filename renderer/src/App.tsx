@@ -30,6 +30,7 @@ import { MeetingsScreen } from './screens/meetings/MeetingsScreen';
 import { ApplicationsScreen } from './screens/applications/ApplicationsScreen';
 import { RegistersScreen } from './screens/RegistersScreen';
 import { ComingSoonScreen } from './screens/ComingSoonScreen';
+import { EkonomiScreen } from './screens/ekonomi/EkonomiScreen';
 
 const DRAWER_WIDTH = 248;
 
@@ -40,7 +41,7 @@ const ICONS: Record<SectionId, React.ReactNode> = {
   sammantraden: <EventNoteOutlined />,
   ansokningar: <AssignmentOutlined />,
   register: <FolderSharedOutlined />,
-  budget: <AccountBalanceWalletOutlined />,
+  ekonomi: <AccountBalanceWalletOutlined />,
   risk: <ShieldOutlined />,
 };
 
@@ -58,6 +59,8 @@ function Screen({ section }: { section: SectionId }) {
       return <MeetingsScreen />;
     case 'ansokningar':
       return <ApplicationsScreen />;
+    case 'ekonomi':
+      return <EkonomiScreen />;
     default:
       return <ComingSoonScreen section={section} />;
   }

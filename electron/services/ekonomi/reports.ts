@@ -156,7 +156,7 @@ export async function beslutsutrymme(scope: Scope, fromYear: number, count: numb
     openingSource = `Eget kapital vid ingången av ${settings.openingYear} (${formatKr(settings.openingEquityKr)}) minus bunden reservfond (${formatKr(settings.reservfondKr)}).`;
   } else {
     openingSource = 'Eget kapital vid årets början är inte angivet; över-/underskott från tidigare år räknas som 0.';
-    notes.push('Ange eget kapital vid ett års början under Ekonomi → Inställningar för att få med överskottet från tidigare år.');
+    notes.push('Ange eget kapital vid ett års början under Ekonomi → Hushållning & historik för att få med överskottet från tidigare år.');
   }
   const fees = new Map((await scope.db.selectFrom('fee_years').select(['year', 'total_kr']).execute()).map((f) => [f.year, f.total_kr]));
   const budgets = await currentBudgets(scope, startYear - 10, lastYear);

@@ -10,7 +10,7 @@ export const SECTIONS = [
   { id: 'sammantraden', label: 'Sammanträden' },
   { id: 'ansokningar', label: 'Ansökningar & insatser' },
   { id: 'register', label: 'Register' },
-  { id: 'budget', label: 'Budget' },
+  { id: 'ekonomi', label: 'Ekonomi' },
   { id: 'risk', label: 'Risk & internkontroll' },
 ] as const;
 export type SectionId = (typeof SECTIONS)[number]['id'];

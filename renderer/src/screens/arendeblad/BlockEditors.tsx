@@ -138,6 +138,13 @@ export function BlockEditor({ block, onChange, where }: { block: Block; onChange
       );
     case 'tabell':
       return <TableEditor block={block} onChange={onChange} label={`Tabell i ${where}`} />;
+    case 'bild':
+      return (
+        <Stack spacing={1}>
+          <Box component="img" src={`data:image/png;base64,${block.pngBase64}`} alt={block.caption} sx={{ maxWidth: '100%', maxHeight: 320, objectFit: 'contain', alignSelf: 'flex-start', border: 1, borderColor: 'divider' }} />
+          <TextField size="small" label="Bildtext" value={block.caption} onChange={(e) => onChange({ ...block, caption: e.target.value })} slotProps={{ htmlInput: { 'aria-label': `Bildtext i ${where}` } }} />
+        </Stack>
+      );
   }
 }
 

@@ -1,0 +1,42 @@
+import Stack from '@mui/material/Stack';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
+import Typography from '@mui/material/Typography';
+import { useApp } from '../../store/app';
+import { BeslutsutrymmeTab } from './BeslutsutrymmeTab';
+import { BudgetMotUtfallTab } from './BudgetMotUtfallTab';
+import { BudgetTab } from './BudgetTab';
+import { FeesTab } from './FeesTab';
+import { HushallningTab } from './HushallningTab';
+import { UtfallTab } from './UtfallTab';
+
+const TABS = [
+  { id: 'medlemsavgifter', label: 'Medlemsavgifter' },
+  { id: 'budget', label: 'Budget' },
+  { id: 'utfall', label: 'Utfall' },
+  { id: 'budget-mot-utfall', label: 'Budget mot utfall' },
+  { id: 'beslutsutrymme', label: 'Beslutsutrymme' },
+  { id: 'hushallning', label: 'Hushållning & historik' },
+] as const;
+
+/** Ekonomi: #/ekonomi/<flik>. */
+export function EkonomiScreen() {
+  const { route, go } = useApp();
+  const tab = TABS.find((t) => t.id === route[0])?.id ?? 'medlemsavgifter';
+  return (
+    <Stack spacing={2}>
+      <Typography variant="h1">Ekonomi</Typography>
+      <Tabs value={tab} onChange={(_e, v: string) => go('ekonomi', v)} aria-label="Ekonomi" variant="scrollable">
+        {TABS.map((t) => (
+          <Tab key={t.id} value={t.id} label={t.label} />
+        ))}
+      </Tabs>
+      {tab === 'medlemsavgifter' && <FeesTab />}
+      {tab === 'budget' && <BudgetTab />}
+      {tab === 'utfall' && <UtfallTab />}
+      {tab === 'budget-mot-utfall' && <BudgetMotUtfallTab />}
+      {tab === 'beslutsutrymme' && <BeslutsutrymmeTab />}
+      {tab === 'hushallning' && <HushallningTab />}
+    </Stack>
+  );
+}
