@@ -278,5 +278,7 @@ export async function writeEvaluationPm(input: ParsedInput<'insatser.pm'>, scope
   const data = await templateData(scope, input.year, datum, 'Förbundsstyrelsen');
   data.evaluation = evaluation;
   const built = buildFromTemplate('utvarderings_pm', data);
+  const statistik = built.content.sections.find((s) => s.heading === 'Statistik och kostnader');
+  for (const c of input.charts) statistik?.blocks.push({ type: 'bild', caption: c.title, pngBase64: c.pngBase64 });
   return writeGeneratedArendeblad(scope, { template: 'utvarderings_pm', built, datum, organ: 'Förbundsstyrelsen', kind: 'informationsarende' });
 }

@@ -15,6 +15,38 @@ import { kommunPopulationShares, latestCompletePopulationYear } from '../../../s
 import { MEMBER_KIND_LABELS } from '../../../shared/contract/schemas/members';
 import { PopulationChart } from '../components/PopulationChart';
 import { useApp } from '../store/app';
+import { useEffect, useState } from 'react';
+import type { EconomyOverview } from '../../../shared/contract/schemas/ekonomi';
+import { call } from '../api';
+
+/** God ekonomisk hushållning: the year's warnings (budget balance, eget kapital, beslutsutrymme), each a link to Ekonomi. */
+function EconomyWarnings() {
+  const go = useApp((s) => s.go);
+  const [o, setO] = useState<EconomyOverview | null>(null);
+  useEffect(() => {
+    call('ekonomi.overview', { year: new Date().getFullYear() })
+      .then(setO)
+      .catch(() => setO(null));
+  }, []);
+  if (!o || o.warnings.length === 0) return null;
+  return (
+    <Stack spacing={1} aria-label="Ekonomi">
+      {o.warnings.map((w) => (
+        <Alert
+          key={w.key}
+          severity={w.level === 'varning' ? 'warning' : 'info'}
+          action={
+            <Button color="inherit" size="small" onClick={() => go('ekonomi', w.key.startsWith('budget') ? 'budget' : w.key === 'beslutsutrymme_negativt' ? 'beslutsutrymme' : 'hushallning')}>
+              Visa
+            </Button>
+          }
+        >
+          {w.message}
+        </Alert>
+      ))}
+    </Stack>
+  );
+}
 
 function Figure({ label, value, testId }: { label: string; value: string; testId?: string }) {
   return (
@@ -52,6 +84,8 @@ export function OverviewScreen() {
           via Arkiv → Ny databas.
         </Alert>
       )}
+
+      <EconomyWarnings />
 
       <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
         <Figure label="Medlemmar" value={String(members.length)} testId="figure-members" />

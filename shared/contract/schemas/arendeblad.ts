@@ -45,6 +45,12 @@ export const imageBlock = z
   })
   .strict();
 
+/** Charts drawn in the app (PNG) that a generated ärendeblad takes as pictures. */
+export const chartPictures = z
+  .array(z.object({ title: text('Diagrammets rubrik', 200), pngBase64: imageBlock.shape.pngBase64 }).strict())
+  .max(6, { error: 'Högst sex diagram.' })
+  .default([]);
+
 export const block = z.discriminatedUnion('type', [paragraphBlock, subheadingBlock, listBlock, tableBlock, imageBlock]);
 export type ImageBlock = z.output<typeof imageBlock>;
 export type Block = z.output<typeof block>;

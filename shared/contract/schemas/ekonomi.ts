@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BUDGET_POSTS, type BudgetPost, type PostGroup } from '../../domain/budget-posts';
 import type { BeslutsutrymmeTable, TypedProblem } from '../../domain/beslutsutrymme';
 import type { HistoryRow, PostComparison, Warning } from '../../domain/ekonomi';
+import { chartPictures } from './arendeblad';
 import { amountKr, base64Content, confirmPersonalData, idSchema, isoDate, optionalIsoDate, optionalText, requiredText } from './common';
 
 /** Ekonomi: medlemsavgifter, årsbudget, utfall and imports, budget mot utfall, beslutsutrymme. */
@@ -399,10 +400,7 @@ export const ekonomiArendebladInput = z
     kind: z.enum(['medlemsavgifter', 'ekonomisk_information', 'budget'], { error: 'Okänt ärendeblad.' }),
     year: yearSchema,
     /** Charts drawn in the app (PNG), placed in the ärendeblad under Ärendet. */
-    charts: z
-      .array(z.object({ title: requiredText('Diagrammets rubrik', 200), pngBase64: base64Content.max(6_000_000, { error: 'Diagrammet är för stort.' }) }).strict())
-      .max(6)
-      .default([]),
+    charts: chartPictures,
     confirmPersonalData,
   })
   .strict();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ByKon } from '../../domain/insats-figures';
+import { chartPictures } from './arendeblad';
 import { amountKr, confirmPersonalData, idSchema, isoDate, optionalText, requiredText } from './common';
 
 /** Ansökningar and insatser: intake, beredning, beslut, the insats and its follow-up. */
@@ -329,7 +330,12 @@ export const targetsSaveInput = z
 
 export const overviewInput = z.object({ year: yearSchema }).strict();
 export const evaluationPmInput = z
-  .object({ year: yearSchema, halvar: z.union([z.literal(1), z.literal(2)], { error: 'Välj första halvåret (1) eller helåret (2).' }) })
+  .object({
+    year: yearSchema,
+    halvar: z.union([z.literal(1), z.literal(2)], { error: 'Välj första halvåret (1) eller helåret (2).' }),
+    /** The overview's charts (e.g. the split by kategori), as pictures under Statistik och kostnader. */
+    charts: chartPictures,
+  })
   .strict();
 
 export interface Requisition {

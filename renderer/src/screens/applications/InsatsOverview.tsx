@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import MenuItem from '@mui/material/MenuItem';
@@ -12,43 +12,30 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
+import type { ChartConfiguration } from 'chart.js';
 import { KATEGORI_LABELS, type Overview } from '../../../../shared/contract/schemas/insatser';
 import { formatKr, formatPercent } from '../../../../shared/format/sv';
 import { call, errorMessage } from '../../api';
 import { useApp } from '../../store/app';
+import { EconomyChart, type ChartHandle } from '../ekonomi/common';
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
 
 /** Granted money by kategori beside the board's guideline (e.g. 60/30/10). */
-function SplitChart({ o }: { o: Overview }) {
-  const canvas = useRef<HTMLCanvasElement>(null);
-  useEffect(() => {
-    if (!canvas.current) return;
-    const chart = new Chart(canvas.current, {
-      type: 'bar',
-      data: {
-        labels: o.split.map((s) => KATEGORI_LABELS[s.kategori]),
-        datasets: [
-          { label: 'Beviljat', data: o.split.map((s) => Math.round(s.share * 1000) / 10), backgroundColor: '#1c4a73' },
-          { label: 'Riktlinje', data: o.split.map((s) => Math.round(s.guideline * 1000) / 10), backgroundColor: '#9fb7cc' },
-        ],
-      },
-      options: {
-        responsive: true,
-        maintainAspectRatio: false,
-        animation: false,
-        plugins: { tooltip: { callbacks: { label: (item) => `${item.dataset.label ?? ''}: ${formatPercent(Number(item.raw) / 100)}` } } },
-        scales: { y: { beginAtZero: true, max: 100, ticks: { callback: (v) => `${v} %` } } },
-      },
-    });
-    return () => chart.destroy();
-  }, [o]);
-  return (
-    <Box sx={{ height: 240 }}>
-      <canvas ref={canvas} role="img" aria-label={`Fördelning per kategori: ${o.split.map((s) => `${KATEGORI_LABELS[s.kategori]} ${formatPercent(s.share)} (riktlinje ${formatPercent(s.guideline, 0)})`).join(', ')}`} />
-    </Box>
-  );
+function splitConfig(o: Overview): ChartConfiguration {
+  return {
+    type: 'bar',
+    data: {
+      labels: o.split.map((s) => KATEGORI_LABELS[s.kategori]),
+      datasets: [
+        { label: 'Beviljat', data: o.split.map((s) => Math.round(s.share * 1000) / 10), backgroundColor: '#1c4a73' },
+        { label: 'Riktlinje', data: o.split.map((s) => Math.round(s.guideline * 1000) / 10), backgroundColor: '#9fb7cc' },
+      ],
+    },
+    options: {
+      plugins: { tooltip: { callbacks: { label: (item) => `${item.dataset.label ?? ''}: ${formatPercent(Number(item.raw) / 100)}` } } },
+      scales: { y: { beginAtZero: true, max: 100, ticks: { callback: (v) => `${v} %` } } },
+    },
+  };
 }
 
 const share = (v: number | null) => (v === null ? '–' : formatPercent(v));
@@ -60,6 +47,8 @@ export function InsatsOverview() {
   const [year, setYear] = useState(new Date().getFullYear());
   const [o, setO] = useState<Overview | null>(null);
   const [target, setTarget] = useState('');
+  const chart = useRef<ChartHandle>(null);
+  const config = useMemo(() => (o ? splitConfig(o) : null), [o]);
 
   useEffect(() => {
     call('insatser.overview', { year })
@@ -95,7 +84,9 @@ export function InsatsOverview() {
           variant="outlined"
           onClick={async () => {
             try {
-              const pm = await call('insatser.pm', { year, halvar });
+              const png = chart.current?.png();
+              const charts = png && o ? [{ title: `Fördelning av beviljade medel per kategori mot riktlinjen (${o.guideline.individ}/${o.guideline.struktur}/${o.guideline.kompetens})`, pngBase64: png }] : [];
+              const pm = await call('insatser.pm', { year, halvar, charts });
               notify('success', `${pm.rubrik} är skrivet som ärendeblad (${pm.diarienummer}).`);
               go('arendeblad', String(pm.id));
             } catch (err) {
@@ -149,7 +140,14 @@ export function InsatsOverview() {
             <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600 }}>
               Fördelning per kategori mot riktlinjen ({o.guideline.individ}/{o.guideline.struktur}/{o.guideline.kompetens})
             </Typography>
-            <SplitChart o={o} />
+            {config && (
+              <EconomyChart
+                ref={chart}
+                config={config}
+                height={240}
+                label={`Fördelning per kategori: ${o.split.map((s) => `${KATEGORI_LABELS[s.kategori]} ${formatPercent(s.share)} (riktlinje ${formatPercent(s.guideline, 0)})`).join(', ')}`}
+              />
+            )}
           </Paper>
         </>
       )}
