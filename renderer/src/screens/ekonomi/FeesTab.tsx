@@ -29,6 +29,7 @@ export function FeesTab() {
   const [dueOn, setDueOn] = useState('');
   const [status, setStatus] = useState<'preliminar' | 'faststalld'>('preliminar');
   const [view, setView] = useState<FeeView | null>(null);
+  const [popYear, setPopYear] = useState(year - 1);
   const [busy, setBusy] = useState(false);
 
   // The saved fee when the year changes.
@@ -39,6 +40,7 @@ export function FeesTab() {
         setTotal(v.totalKr === null ? '' : formatInteger(v.totalKr));
         setDueOn(v.dueOn ?? `${year}-04-30`);
         setStatus(v.status ?? 'preliminar');
+        setPopYear(v.populationYear);
       })
       .catch((err: unknown) => notify('error', errorMessage(err)));
   }, [year, notify]);
@@ -46,15 +48,15 @@ export function FeesTab() {
   // A live preview as the total is typed.
   const amount = parseAmount(total);
   useEffect(() => {
-    if (amount === null || (view?.saved && view.totalKr === amount)) return;
+    if (amount === null || (view?.saved && view.totalKr === amount && view.populationYear === popYear)) return;
     const t = setTimeout(() => {
-      call('fees.get', { year, totalKr: amount })
+      call('fees.get', { year, totalKr: amount, populationYear: popYear })
         .then(setView)
         .catch(() => undefined);
     }, 150);
     return () => clearTimeout(t);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [amount, year]);
+  }, [amount, year, popYear]);
 
   const totalError = total.trim() !== '' && (amount === null || !Number.isInteger(amount) || amount <= 0) ? 'Ange den totala medlemsavgiften i hela kronor, större än noll.' : null;
 
@@ -62,7 +64,7 @@ export function FeesTab() {
     if (amount === null) return;
     setBusy(true);
     try {
-      const v = await call('fees.save', { year, totalKr: amount, dueOn, status });
+      const v = await call('fees.save', { year, totalKr: amount, populationYear: popYear, dueOn, status });
       setView(v);
       notify('success', `Medlemsavgiften för ${year} är sparad.`);
     } catch (err) {
@@ -101,6 +103,7 @@ export function FeesTab() {
           sx={{ width: 260 }}
           slotProps={{ htmlInput: { inputMode: 'numeric', 'aria-label': 'Total medlemsavgift' } }}
         />
+        <YearField label="Folkmängd 1 nov" value={popYear} onChange={setPopYear} />
         <TextField size="small" label="Betalas senast" type="date" value={dueOn} onChange={(e) => setDueOn(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
         <TextField select size="small" label="Status" value={status} onChange={(e) => setStatus(e.target.value as 'preliminar' | 'faststalld')} sx={{ minWidth: 150 }}>
           <MenuItem value="preliminar">Preliminär</MenuItem>
