@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { Arendeblad, GeneratedFile } from '../../shared/contract/schemas/arendeblad';
 import type { BeslutsutrymmeView, BudgetMotUtfall, BudgetYearView, EconomyOverview, EconomySettings, FeeView, HistoryView, UtfallList } from '../../shared/contract/schemas/ekonomi';
 import type { ExportFile } from '../../shared/contract/schemas/xlsx';
-import type { Application } from '../../shared/contract/schemas/insatser';
 import type { Member } from '../../shared/contract/schemas/members';
 import { overviewByGroup, type PostAmounts } from '../../shared/domain/ekonomi';
 import type { BudgetPost } from '../../shared/domain/budget-posts';
@@ -11,6 +10,7 @@ import { readWorkbook } from '../../electron/services/xlsx/workbook';
 import { failure, value } from '../helpers/envelope';
 import { pdftotext } from '../helpers/pdf-tools';
 import { count, demoSession } from '../helpers/session';
+import { application } from '../helpers/applications';
 
 /**
  * The economy on a real database, checked against the tables seed 003 publishes:
@@ -217,28 +217,6 @@ describe('budget and utfall', () => {
   });
 });
 
-async function grant(s: Session, name: string, years: { year: number; soughtKr: number }[], decide: boolean): Promise<Application> {
-  const members = value<Member[]>(await s.api.call('members.list', {}));
-  const [a, b] = [members.find((m) => m.name === 'Östhammars kommun'), members.find((m) => m.name === 'Försäkringskassan')];
-  const app = value<Application>(
-    await s.api.call('applications.save', {
-      kind: 'ny',
-      name,
-      kategori: 'individ',
-      parties: [a?.id, b?.id],
-      ownerMemberId: a?.id,
-      startsOn: `${years[0]!.year}-01-01`,
-      endsOn: `${years.at(-1)!.year}-12-31`,
-      years: years.map((y) => ({ ...y, participants: 10 })),
-      sus: true,
-      lokusAgrees: true,
-      receivedOn: '2017-11-01',
-    }),
-  );
-  if (!decide) return app;
-  return value<Application>(await s.api.call('applications.decide', { id: app.id, by: 'styrelse', outcome: 'bifall', decidedOn: '2017-12-10' }));
-}
-
 describe('beslutsutrymme', () => {
   it('carries eget kapital less the reservfond, uses utfall for a closed year and granted insatser for the next, and shows a pending application', async () => {
     const s = demoSession();
@@ -249,8 +227,8 @@ describe('beslutsutrymme', () => {
       value(await s.api.call('fees.save', { year: 2017, totalKr: 21_585_170 }));
       value(await s.api.call('fees.save', { year: 2018, totalKr: 21_966_000 }));
       value(await s.api.call('budget.save', { year: 2018, lines: [{ post: 'medlemsavgifter', amountKr: 21_966_000 }, { post: 'fortroendevalda', amountKr: 1_100_000 }, { post: 'forvaltning_personal', amountKr: 4_100_000 }] }));
-      await grant(s, 'Lokus Heby', [{ year: 2018, soughtKr: 2_000_000 }, { year: 2019, soughtKr: 2_000_000 }], true);
-      const pending = await grant(s, 'Bryggan Östhammar', [{ year: 2018, soughtKr: 92_000 }, { year: 2019, soughtKr: 110_000 }], false);
+      await application(s, { name: 'Lokus Heby', years: [{ year: 2018, soughtKr: 2_000_000 }, { year: 2019, soughtKr: 2_000_000 }], decidedOn: '2017-12-10' });
+      const pending = await application(s, { name: 'Bryggan Östhammar', years: [{ year: 2018, soughtKr: 92_000 }, { year: 2019, soughtKr: 110_000 }] });
 
       const b = value<BeslutsutrymmeView>(await s.api.call('ekonomi.beslutsutrymme', { fromYear: 2017, years: 3 }));
       expect(b.openingKr).toBe(11_439_761);

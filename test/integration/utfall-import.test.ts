@@ -1,35 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Mappings, UtfallImportPreview, UtfallImportResult, UtfallList } from '../../shared/contract/schemas/ekonomi';
-import type { Application } from '../../shared/contract/schemas/insatser';
-import type { Member } from '../../shared/contract/schemas/members';
 import { encodePc8 } from '../../shared/domain/pc8';
 import { writeSie, type SieWriteInput } from '../../shared/domain/sie4';
 import type { Session } from '../../electron/services/session';
 import { failure, value } from '../helpers/envelope';
 import { count, demoSession } from '../helpers/session';
+import { application } from '../helpers/applications';
 
 /** SIE 4, Excel and CSV imports of utfall on a real database: preview, mapping, all or nothing. */
 
 async function insats(s: Session, name: string): Promise<number> {
-  const members = value<Member[]>(await s.api.call('members.list', {}));
-  const [a, b] = [members.find((m) => m.name === 'Älvkarleby kommun'), members.find((m) => m.name === 'Försäkringskassan')];
-  const app = value<Application>(
-    await s.api.call('applications.save', {
-      kind: 'ny',
-      name,
-      kategori: 'struktur',
-      parties: [a?.id, b?.id],
-      ownerMemberId: a?.id,
-      startsOn: '2026-01-01',
-      endsOn: '2026-12-31',
-      years: [{ year: 2026, soughtKr: 400_000 }],
-      sus: false,
-      lokusAgrees: true,
-      receivedOn: '2025-10-01',
-    }),
-  );
-  const decided = value<Application>(await s.api.call('applications.decide', { id: app.id, by: 'styrelse', outcome: 'bifall', decidedOn: '2025-12-10' }));
-  return decided.insatsId!;
+  const granted = await application(s, { name, kategori: 'struktur', owner: 'Älvkarleby kommun', years: [{ year: 2026, soughtKr: 400_000 }], decidedOn: '2025-12-10' });
+  return granted.insatsId!;
 }
 
 const ACCOUNTS = [

@@ -16,14 +16,15 @@ import type { BeslutsutrymmeRow } from '../../../../shared/domain/beslutsutrymme
 import { formatInteger } from '../../../../shared/format/sv';
 import { call, errorMessage } from '../../api';
 import { useApp } from '../../store/app';
-import { EconomyChart, EconomyExportButton, thisYear, tkr, type ChartHandle, YearField } from './common';
+import { EconomyChart, EconomyExportButton, thisYear, tkr, useWriteBlad, YearField, type ChartHandle } from './common';
 import { TypedCheckDialog } from './TypedCheckDialog';
 
 const SOURCE = { utfall: 'utfall', budget: 'budget', antagande: 'antagande' } as const;
 
 /** "Ekonomisk information": the beslutsutrymme year by year, with each pending application's effect. */
 export function BeslutsutrymmeTab() {
-  const { notify, go } = useApp();
+  const notify = useApp((s) => s.notify);
+  const write = useWriteBlad();
   const [fromYear, setFromYear] = useState(thisYear());
   const [b, setB] = useState<BeslutsutrymmeView | null>(null);
   const [checking, setChecking] = useState(false);
@@ -74,15 +75,9 @@ export function BeslutsutrymmeTab() {
           <Button
             variant="outlined"
             disabled={!b}
-            onClick={async () => {
+            onClick={() => {
               const png = chart.current?.png();
-              try {
-                const blad = await call('ekonomi.arendeblad', { kind: 'ekonomisk_information', year: fromYear, charts: png ? [{ title: 'Beslutsutrymme och samverkansinsatser (tkr)', pngBase64: png }] : [] });
-                notify('success', `${blad.rubrik} är skrivet som ärendeblad (${blad.diarienummer}).`);
-                go('arendeblad', String(blad.id));
-              } catch (err) {
-                notify('error', errorMessage(err));
-              }
+              void write('ekonomisk_information', fromYear, png ? [{ title: 'Beslutsutrymme och samverkansinsatser (tkr)', pngBase64: png }] : []);
             }}
           >
             Skriv ärendeblad

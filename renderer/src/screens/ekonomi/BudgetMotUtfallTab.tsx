@@ -15,14 +15,61 @@ import type { BudgetMotUtfall } from '../../../../shared/contract/schemas/ekonom
 import { formatInteger, formatPercent } from '../../../../shared/format/sv';
 import { call, errorMessage } from '../../api';
 import { useApp } from '../../store/app';
-import { EconomyChart, EconomyExportButton, thisYear, tkr, type ChartHandle, YearField } from './common';
+import { EconomyChart, EconomyExportButton, thisYear, tkr, useWriteBlad, YearField, type ChartHandle } from './common';
 
 const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
 const pct = (v: number | null) => (v === null ? '–' : formatPercent(v, 0));
 
+interface ComparisonRow {
+  key: string;
+  label: string;
+  budgetKr: number;
+  utfallKr: number;
+  kvot: number | null;
+  previousKr: number;
+  warn?: boolean;
+}
+
+/** Budget, utfall, förbrukningskvot and the year before, with a total row in bold. */
+function ComparisonTable(props: { label: string; first: string; budgetHeader: string; previousYear: number; rows: ComparisonRow[]; total: Omit<ComparisonRow, 'key'> }) {
+  const row = (r: Omit<ComparisonRow, 'key'>) => (
+    <>
+      <TableCell>{r.label}</TableCell>
+      <TableCell align="right">{formatInteger(r.budgetKr)}</TableCell>
+      <TableCell align="right">{formatInteger(r.utfallKr)}</TableCell>
+      <TableCell align="right" sx={r.warn ? { color: 'warning.main', fontWeight: 600 } : undefined}>
+        {r.kvot === null && r.label === props.total.label ? '' : pct(r.kvot)}
+      </TableCell>
+      <TableCell align="right">{formatInteger(r.previousKr)}</TableCell>
+    </>
+  );
+  return (
+    <Paper variant="outlined" sx={{ overflowX: 'auto' }}>
+      <Table size="small" aria-label={props.label}>
+        <TableHead>
+          <TableRow>
+            <TableCell>{props.first}</TableCell>
+            <TableCell align="right">{props.budgetHeader}</TableCell>
+            <TableCell align="right">Utfall, kr</TableCell>
+            <TableCell align="right">Förbrukningskvot</TableCell>
+            <TableCell align="right">Utfall {props.previousYear}, kr</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {props.rows.map((r) => (
+            <TableRow key={r.key}>{row(r)}</TableRow>
+          ))}
+          <TableRow sx={{ '& td': { fontWeight: 700 } }}>{row(props.total)}</TableRow>
+        </TableBody>
+      </Table>
+    </Paper>
+  );
+}
+
 /** Budget mot utfall per post and per insats, with förbrukningskvot and the year before beside it. */
 export function BudgetMotUtfallTab() {
-  const { notify, go } = useApp();
+  const notify = useApp((s) => s.notify);
+  const write = useWriteBlad();
   const [year, setYear] = useState(thisYear());
   const [fromMonth, setFrom] = useState(1);
   const [toMonth, setTo] = useState(new Date().getMonth() + 1);
@@ -71,13 +118,7 @@ export function BudgetMotUtfallTab() {
       { title: `Budget och utfall per post, ${t?.periodLabel ?? ''} (tkr)`, png: postsChart.current?.png() },
       { title: `Förbrukningskvot per insats, ${t?.periodLabel ?? ''}`, png: kvotChart.current?.png() },
     ].flatMap((c) => (c.png ? [{ title: c.title, pngBase64: c.png }] : []));
-    try {
-      const blad = await call('ekonomi.arendeblad', { kind: 'ekonomisk_information', year, charts });
-      notify('success', `${blad.rubrik} är skrivet med ${charts.length} diagram (${blad.diarienummer}).`);
-      go('arendeblad', String(blad.id));
-    } catch (err) {
-      notify('error', errorMessage(err));
-    }
+    await write('ekonomisk_information', year, charts);
   }
 
   return (
@@ -115,71 +156,23 @@ export function BudgetMotUtfallTab() {
             {t.periodLabel.slice(1)}. Budget: {t.budgetKind === null ? 'saknas' : t.budgetKind === 'forslag' ? 'förslag (inte fastställd)' : t.budgetKind === 'faststalld' ? 'fastställd' : 'reviderad'}
             {t.fromMonth !== 1 || t.toMonth !== 12 ? ', periodiserad jämnt över året' : ''}.
           </Typography>
-          <Paper variant="outlined" sx={{ overflowX: 'auto' }}>
-            <Table size="small" aria-label="Budget mot utfall per post">
-              <TableHead>
-                <TableRow>
-                  <TableCell>Post</TableCell>
-                  <TableCell align="right">Budget, kr</TableCell>
-                  <TableCell align="right">Utfall, kr</TableCell>
-                  <TableCell align="right">Förbrukningskvot</TableCell>
-                  <TableCell align="right">Utfall {year - 1}, kr</TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {t.posts.map((p) => (
-                  <TableRow key={p.post}>
-                    <TableCell>{p.label}</TableCell>
-                    <TableCell align="right">{formatInteger(p.budgetKr)}</TableCell>
-                    <TableCell align="right">{formatInteger(p.utfallKr)}</TableCell>
-                    <TableCell align="right" sx={p.side === 'kostnad' && (p.kvot ?? 0) > 1 ? { color: 'warning.main', fontWeight: 600 } : undefined}>
-                      {pct(p.kvot)}
-                    </TableCell>
-                    <TableCell align="right">{formatInteger(p.previousKr)}</TableCell>
-                  </TableRow>
-                ))}
-                <TableRow sx={{ '& td': { fontWeight: 700 } }}>
-                  <TableCell>Resultat</TableCell>
-                  <TableCell align="right">{formatInteger(t.result.budgetKr)}</TableCell>
-                  <TableCell align="right">{formatInteger(t.result.utfallKr)}</TableCell>
-                  <TableCell />
-                  <TableCell align="right">{formatInteger(t.result.previousKr)}</TableCell>
-                </TableRow>
-              </TableBody>
-            </Table>
-          </Paper>
+          <ComparisonTable
+            label="Budget mot utfall per post"
+            first="Post"
+            budgetHeader="Budget, kr"
+            previousYear={year - 1}
+            rows={t.posts.map((p) => ({ key: p.post, label: p.label, budgetKr: p.budgetKr, utfallKr: p.utfallKr, kvot: p.kvot, previousKr: p.previousKr, warn: p.side === 'kostnad' && (p.kvot ?? 0) > 1 }))}
+            total={{ label: 'Resultat', ...t.result, kvot: null }}
+          />
           {t.insatser.length > 0 && (
-            <Paper variant="outlined" sx={{ overflowX: 'auto' }}>
-              <Table size="small" aria-label="Budget mot utfall per insats">
-                <TableHead>
-                  <TableRow>
-                    <TableCell>Insats</TableCell>
-                    <TableCell align="right">Beviljad budget, kr</TableCell>
-                    <TableCell align="right">Utfall, kr</TableCell>
-                    <TableCell align="right">Förbrukningskvot</TableCell>
-                    <TableCell align="right">Utfall {year - 1}, kr</TableCell>
-                  </TableRow>
-                </TableHead>
-                <TableBody>
-                  {t.insatser.map((i) => (
-                    <TableRow key={i.insatsId}>
-                      <TableCell>{i.name}</TableCell>
-                      <TableCell align="right">{formatInteger(i.budgetKr)}</TableCell>
-                      <TableCell align="right">{formatInteger(i.utfallKr)}</TableCell>
-                      <TableCell align="right">{pct(i.kvot)}</TableCell>
-                      <TableCell align="right">{formatInteger(i.previousKr)}</TableCell>
-                    </TableRow>
-                  ))}
-                  <TableRow sx={{ '& td': { fontWeight: 700 } }}>
-                    <TableCell>Samverkansinsatser totalt</TableCell>
-                    <TableCell align="right">{formatInteger(t.samverkanTotal.budgetKr)}</TableCell>
-                    <TableCell align="right">{formatInteger(t.samverkanTotal.utfallKr)}</TableCell>
-                    <TableCell align="right">{pct(t.samverkanTotal.kvot)}</TableCell>
-                    <TableCell align="right">{formatInteger(t.samverkanTotal.previousKr)}</TableCell>
-                  </TableRow>
-                </TableBody>
-              </Table>
-            </Paper>
+            <ComparisonTable
+              label="Budget mot utfall per insats"
+              first="Insats"
+              budgetHeader="Beviljad budget, kr"
+              previousYear={year - 1}
+              rows={t.insatser.map((i) => ({ key: String(i.insatsId), label: i.name, budgetKr: i.budgetKr, utfallKr: i.utfallKr, kvot: i.kvot, previousKr: i.previousKr, warn: (i.kvot ?? 0) > 1 }))}
+              total={{ label: 'Samverkansinsatser totalt', ...t.samverkanTotal }}
+            />
           )}
           <Stack direction={{ xs: 'column', lg: 'row' }} spacing={2}>
             {postsConfig && (

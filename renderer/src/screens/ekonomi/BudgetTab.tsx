@@ -16,13 +16,14 @@ import { BUDGET_POSTS, POST_INFO, type BudgetPost } from '../../../../shared/dom
 import { formatInteger, formatKr } from '../../../../shared/format/sv';
 import { call, errorMessage } from '../../api';
 import { useApp } from '../../store/app';
-import { EconomyExportButton, parseAmount, thisYear, YearField } from './common';
+import { EconomyExportButton, parseAmount, thisYear, useWriteBlad, YearField } from './common';
 
 const versionLabel = (v: BudgetVersion) => `${BUDGET_KIND_LABELS[v.kind]}${v.kind === 'reviderad' ? ` ${v.revision}` : ''}${v.decidedOn ? ` ${v.decidedOn}` : ''}`;
 
 /** Årsbudget: the förslag by post, then the board's fastställd and reviderade versions beside it. */
 export function BudgetTab() {
-  const { notify, go } = useApp();
+  const notify = useApp((s) => s.notify);
+  const write = useWriteBlad();
   const [year, setYear] = useState(thisYear() + 1);
   const [view, setView] = useState<BudgetYearView | null>(null);
   const [draft, setDraft] = useState<Record<string, string>>({});
@@ -83,15 +84,7 @@ export function BudgetTab() {
         <Button
           variant="outlined"
           disabled={busy || !view?.versions.some((v) => v.kind === 'forslag')}
-          onClick={async () => {
-            try {
-              const blad = await call('ekonomi.arendeblad', { kind: 'budget', year });
-              notify('success', `${blad.rubrik} är skrivet som ärendeblad (${blad.diarienummer}).`);
-              go('arendeblad', String(blad.id));
-            } catch (err) {
-              notify('error', errorMessage(err));
-            }
-          }}
+          onClick={() => void write('budget', year)}
         >
           Skriv ärendeblad
         </Button>

@@ -15,7 +15,7 @@ import type { FeeView } from '../../../../shared/contract/schemas/ekonomi';
 import { formatInteger, formatPercent } from '../../../../shared/format/sv';
 import { call, errorMessage } from '../../api';
 import { useApp } from '../../store/app';
-import { EconomyExportButton, parseAmount, thisYear, YearField } from './common';
+import { EconomyExportButton, parseAmount, thisYear, useWriteBlad, YearField } from './common';
 
 /**
  * Medlemsavgifter: type the year's total and see every member's share at once
@@ -23,7 +23,8 @@ import { EconomyExportButton, parseAmount, thisYear, YearField } from './common'
  * beside the year before; save it and write the ärendeblad.
  */
 export function FeesTab() {
-  const { notify, go } = useApp();
+  const notify = useApp((s) => s.notify);
+  const write = useWriteBlad();
   const [year, setYear] = useState(thisYear() + 1);
   const [total, setTotal] = useState('');
   const [dueOn, setDueOn] = useState('');
@@ -76,15 +77,8 @@ export function FeesTab() {
 
   async function writeBlad() {
     setBusy(true);
-    try {
-      const blad = await call('ekonomi.arendeblad', { kind: 'medlemsavgifter', year });
-      notify('success', `${blad.rubrik} är skrivet som ärendeblad (${blad.diarienummer}).`);
-      go('arendeblad', String(blad.id));
-    } catch (err) {
-      notify('error', errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    await write('medlemsavgifter', year);
+    setBusy(false);
   }
 
   const prev = view?.previous ?? null;

@@ -1,10 +1,11 @@
-import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import TextField from '@mui/material/TextField';
 import FileDownloadOutlined from '@mui/icons-material/FileDownloadOutlined';
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, type ChartConfiguration, type Plugin } from 'chart.js';
 import type { EconomyTable } from '../../../../shared/contract/schemas/ekonomi';
+import type { MethodInput } from '../../../../shared/contract/methods';
 import { call, errorMessage } from '../../api';
 import { downloadBase64 } from '../../files';
 import { useApp } from '../../store/app';
@@ -110,5 +111,22 @@ export function YearField({ value, onChange, label = 'År' }: { value: number; o
       sx={{ width: 110 }}
       slotProps={{ htmlInput: { inputMode: 'numeric', 'aria-label': label } }}
     />
+  );
+}
+
+/** Writes one of the economy's ärendeblad (with the charts given) and opens it. */
+export function useWriteBlad() {
+  const { notify, go } = useApp();
+  return useCallback(
+    async (kind: MethodInput<'ekonomi.arendeblad'>['kind'], year: number, charts: { title: string; pngBase64: string }[] = []) => {
+      try {
+        const blad = await call('ekonomi.arendeblad', { kind, year, charts });
+        notify('success', `${blad.rubrik} är skrivet som ärendeblad (${blad.diarienummer})${charts.length > 0 ? ` med ${charts.length === 1 ? 'ett diagram' : `${charts.length} diagram`}` : ''}.`);
+        go('arendeblad', String(blad.id));
+      } catch (err) {
+        notify('error', errorMessage(err));
+      }
+    },
+    [notify, go],
   );
 }
