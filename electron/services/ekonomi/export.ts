@@ -67,6 +67,9 @@ async function sheetFor(input: ParsedInput<'ekonomi.export'>, scope: Scope): Pro
         name: 'Budget mot utfall',
         columns: [text('Post eller insats'), kr('Budget, kr'), kr('Utfall, kr'), text('Förbrukningskvot, %', 14), kr(`Utfall ${year - 1}, kr`)],
         rows: [
+          ...t.groups.map((g) => [`${g.label} (netto)`, g.budgetKr, g.utfallKr, null, g.previousKr]),
+          ['Resultat', t.result.budgetKr, t.result.utfallKr, null, t.result.previousKr],
+          [null, null, null, null, null],
           ...t.posts.map((p) => [p.label, p.budgetKr, p.utfallKr, share(p.kvot), p.previousKr]),
           ['Resultat', t.result.budgetKr, t.result.utfallKr, null, t.result.previousKr],
           [null, null, null, null, null],

@@ -156,6 +156,28 @@ export function BudgetMotUtfallTab() {
             {t.periodLabel.slice(1)}. Budget: {t.budgetKind === null ? 'saknas' : t.budgetKind === 'forslag' ? 'förslag (inte fastställd)' : t.budgetKind === 'faststalld' ? 'fastställd' : 'reviderad'}
             {t.fromMonth !== 1 || t.toMonth !== 12 ? ', periodiserad jämnt över året' : ''}.
           </Typography>
+          <Paper variant="outlined" sx={{ overflowX: 'auto', maxWidth: 640 }}>
+            <Table size="small" aria-label="Ekonomisk översikt av verksamheten">
+              <TableHead>
+                <TableRow>
+                  <TableCell>Ekonomisk översikt (tkr)</TableCell>
+                  <TableCell align="right">Utfall {year}</TableCell>
+                  <TableCell align="right">Utfall {year - 1}</TableCell>
+                  <TableCell align="right">Budget {year}</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {[...t.groups, { group: 'resultat', label: 'Resultat', budgetKr: t.result.budgetKr, utfallKr: t.result.utfallKr, previousKr: t.result.previousKr }].map((g) => (
+                  <TableRow key={g.group} sx={g.group === 'resultat' ? { '& td': { fontWeight: 700 } } : undefined}>
+                    <TableCell>{g.label}</TableCell>
+                    <TableCell align="right">{formatInteger(tkr(g.utfallKr))}</TableCell>
+                    <TableCell align="right">{formatInteger(tkr(g.previousKr))}</TableCell>
+                    <TableCell align="right">{formatInteger(tkr(g.budgetKr))}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </Paper>
           <ComparisonTable
             label="Budget mot utfall per post"
             first="Post"
