@@ -512,6 +512,83 @@ export interface EconomyHistoryTable {
   updated_at: string;
 }
 
+export interface RiskSettingsTable {
+  id: number;
+  scale: string;
+  updated_at: string;
+}
+
+export interface RisksTable {
+  id: Generated<number>;
+  year: number;
+  code: string;
+  process: string;
+  title: string;
+  description: string | null;
+  orsak: string | null;
+  sannolikhet: number;
+  konsekvens: number;
+  owner: string;
+  hantering: 'kontroll' | 'atgard' | 'accepterad';
+  hantering_text: string | null;
+  previous_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ControlsTable {
+  id: Generated<number>;
+  year: number;
+  process: string;
+  moment: string;
+  risk_id: number;
+  metod: 'stickprov' | 'granskning' | 'avstamning' | 'uppfoljning';
+  frekvens: 'styrelsemote' | 'manad' | 'kvartal' | 'halvar' | 'ar';
+  ansvarig: string;
+  rapport_till: string;
+  rapport_nar: string;
+  checklist: Generated<string>;
+  position: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ControlOccasionsTable {
+  id: Generated<number>;
+  control_id: number;
+  due_on: string;
+  label: string;
+  sample: string | null;
+  done_on: string | null;
+  done_by: string | null;
+  signed_off_at: string | null;
+}
+
+export interface OccasionItemsTable {
+  id: Generated<number>;
+  occasion_id: number;
+  position: number;
+  text: string;
+  result: 'ok' | 'avvikelse' | null;
+  comment: string | null;
+  document_id: number | null;
+}
+
+export interface DeviationsTable {
+  id: Generated<number>;
+  occasion_id: number;
+  item_id: number | null;
+  description: string;
+  action: string;
+  owner: string;
+  due_on: string;
+  status: 'oppen' | 'stangd';
+  closed_on: string | null;
+  closed_note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface KansliTables {
   forbund: ForbundTable;
   members: MembersTable;
@@ -556,6 +633,12 @@ export interface KansliTables {
   object_mappings: ObjectMappingsTable;
   economy_settings: EconomySettingsTable;
   economy_history: EconomyHistoryTable;
+  risk_settings: RiskSettingsTable;
+  risks: RisksTable;
+  controls: ControlsTable;
+  control_occasions: ControlOccasionsTable;
+  occasion_items: OccasionItemsTable;
+  deviations: DeviationsTable;
   delegations: DelegationsTable;
   delegation_decisions: DelegationDecisionsTable;
   search_index: SearchIndexTable;

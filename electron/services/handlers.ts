@@ -34,6 +34,10 @@ import { importUtfall, previewUtfallImport } from './ekonomi/utfall-import';
 import { checkTyped, getBeslutsutrymme, getBudgetMotUtfall, getEconomyOverview, getHistory, getSettings, saveHistory, saveSettings } from './ekonomi/reports';
 import { ekonomiArendeblad } from './ekonomi/arendeblad';
 import { exportEconomyTable } from './ekonomi/export';
+import { getScale, listRisks, removeRisk, saveRisk, saveScale } from './risk/risks';
+import { copyYear, generateOccasions, getPlan, removeControl, saveControl } from './risk/plan';
+import { closeDeviation, getOccasion, overdue, saveDeviation, saveOccasion, signOffOccasion } from './risk/checklists';
+import { exportInternkontroll, internkontrollArendeblad } from './risk/report';
 import { exportSigned, signArendeblad, signDocument, verifyDocument } from './signed-documents';
 import { getUser, setUser } from './user';
 import { applyImport, exportRegister, previewImport } from './xlsx';
@@ -152,6 +156,24 @@ export const handlers: Handlers = {
   'ekonomi.overview': getEconomyOverview,
   'ekonomi.arendeblad': ekonomiArendeblad,
   'ekonomi.export': exportEconomyTable,
+  'risk.scale': getScale,
+  'risk.saveScale': saveScale,
+  'risks.list': listRisks,
+  'risks.save': saveRisk,
+  'risks.remove': removeRisk,
+  'internkontroll.plan': getPlan,
+  'controls.save': saveControl,
+  'controls.remove': removeControl,
+  'internkontroll.copyYear': copyYear,
+  'occasions.generate': generateOccasions,
+  'occasions.get': getOccasion,
+  'occasions.save': saveOccasion,
+  'occasions.signOff': signOffOccasion,
+  'deviations.save': saveDeviation,
+  'deviations.close': closeDeviation,
+  'internkontroll.overdue': overdue,
+  'internkontroll.arendeblad': internkontrollArendeblad,
+  'internkontroll.export': exportInternkontroll,
   'search.query': search,
   'audit.list': listAudit,
   'audit.verify': verifyAudit,

@@ -1,6 +1,7 @@
 import type { ArendebladContent, Block, TemplateInfo, TemplateKey } from '../contract/schemas/arendeblad';
 import type { BeslutsutrymmeView, BudgetYearView, FeeView } from '../contract/schemas/ekonomi';
 import { budgetBlad, ekonomiskInformation, feesBlad } from './ekonomi-templates';
+import { riskanalysBlad, uppfoljningBlad, type FollowUpTemplateData, type RiskTemplateData } from './risk-templates';
 import { countWord, h, joinSv, p, sec, skeleton, type Built } from './template-kit';
 
 export { countWord, joinSv, proposalIntro } from './template-kit';
@@ -81,6 +82,10 @@ export interface TemplateData {
   beslutsutrymme?: BeslutsutrymmeView;
   /** Next year's budget (the förslag), with this year's beside it. */
   budget?: { next: BudgetYearView; current: BudgetYearView };
+  /** The riskanalys and internkontrollplan to adopt. */
+  risk?: RiskTemplateData;
+  /** The internkontroll's results for the delårsrapport or the årsredovisning. */
+  followUp?: FollowUpTemplateData;
   evaluation?: EvaluationData;
 }
 
@@ -356,31 +361,13 @@ export const TEMPLATES: Record<TemplateKey, { label: string; description: string
   },
   riskanalys_och_internkontrollplan: {
     label: 'Riskanalys och internkontrollplan',
-    description: 'Antagande av nästa års riskanalys och internkontrollplan.',
-    build: (d) =>
-      simple(
-        d,
-        `Riskanalys och internkontrollplan ${d.year + 1}`,
-        [`anta riskanalys och internkontrollplan för ${d.year + 1}`],
-        [
-          'Styrelsen ska varje år identifiera de risker som kan hindra förbundet att nå sina mål och anta en plan för den interna kontrollen. Uppföljningen redovisas i samband med delårsrapport och årsredovisning.',
-          '«Riskerna med högst riskvärde och de kontrollmoment som föreslås.»',
-        ],
-        [],
-        [`Riskanalys och internkontrollplan ${d.year + 1}`],
-      ),
+    description: 'Antagande av nästa års riskanalys och internkontrollplan, med riskmatrisen.',
+    build: riskanalysBlad,
   },
   uppfoljning_av_internkontroll: {
     label: 'Uppföljning av internkontroll',
     description: 'Redovisning av årets kontroller, resultat och avvikelser.',
-    build: (d) =>
-      simple(
-        d,
-        `Uppföljning av internkontrollplan ${d.year}`,
-        [`godkänna uppföljningen av internkontrollplanen för ${d.year}`],
-        [`Styrelsen antog internkontrollplanen för ${d.year}. Här redovisas per process vad som kontrollerats, hur, resultatet och eventuella avvikelser.`, '«Resultat per process.»'],
-        ['«Samlad bedömning av den interna kontrollen.»'],
-      ),
+    build: uppfoljningBlad,
   },
   anmalan_av_delegationsbeslut: {
     label: 'Anmälan av delegationsbeslut',

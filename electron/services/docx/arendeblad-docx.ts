@@ -87,6 +87,24 @@ function table(block: Extract<Block, { type: 'tabell' }>): (Paragraph | Table)[]
   return out;
 }
 
+/** The risk matrix as a table with shaded cells, the row words first, the column words last. */
+function matrix(block: Extract<Block, { type: 'riskmatris' }>): (Paragraph | Table)[] {
+  const cell = (text: string, opts: { fill?: string; bold?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType] }) =>
+    new TableCell({
+      shading: opts.fill ? { type: ShadingType.CLEAR, color: 'auto', fill: opts.fill.slice(1) } : undefined,
+      borders: { top: thin, left: thin, right: thin, bottom: thin },
+      margins: { left: 60, right: 60, top: 60, bottom: 60 },
+      children: [new Paragraph({ alignment: opts.align ?? AlignmentType.CENTER, children: [new TextRun({ text, bold: opts.bold, size: 18, font: FONT })] })],
+    });
+  const rows = block.rowLabels.map((label, r) => new TableRow({ children: [cell(label, { align: AlignmentType.RIGHT }), ...(block.cells[r] ?? []).map((c) => cell(c.text, { fill: c.color, bold: true }))] }));
+  rows.push(new TableRow({ children: [cell(`${block.rowTitle} / ${block.colTitle}`, { bold: true }), ...block.colLabels.map((l) => cell(l, {}))] }));
+  const out: (Paragraph | Table)[] = [];
+  if (block.caption) out.push(new Paragraph({ keepNext: true, spacing: { before: 120, after: 60 }, children: [new TextRun({ text: block.caption, bold: true, size: 21, font: FONT })] }));
+  out.push(new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE }, layout: TableLayoutType.FIXED }));
+  if (block.legend.length > 0) out.push(para(block.legend.map((l) => l.label).join(' · '), { italics: true, size: 18, color: '606068' }));
+  return out;
+}
+
 /** A picture at the text width at most (16 cm ≈ 600 px at Word's 96 dpi), its caption below. */
 function image(block: Extract<Block, { type: 'bild' }>): Paragraph[] {
   const data = Buffer.from(block.pngBase64, 'base64');
@@ -116,6 +134,7 @@ export async function renderArendebladDocx(d: ArendebladDoc): Promise<Uint8Array
       else if (b.type === 'punktlista') for (const item of b.items.filter((t) => t.trim())) body.push(hangingItem('•', item));
       else if (b.type === 'tabell') body.push(...table(b));
       else if (b.type === 'bild') body.push(...image(b));
+      else if (b.type === 'riskmatris') body.push(...matrix(b));
     }
   }
 

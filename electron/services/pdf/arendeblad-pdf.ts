@@ -119,7 +119,7 @@ export function composeArendeblad(c: Composer, d: ArendebladDoc, opts: { signatu
   }
 
   for (const section of d.content.sections) {
-    const hasText = section.blocks.some((b) => (b.type === 'punktlista' ? b.items.some((t) => t.trim()) : b.type === 'tabell' || b.type === 'bild' ? true : b.text.trim() !== ''));
+    const hasText = section.blocks.some((b) => (b.type === 'punktlista' ? b.items.some((t) => t.trim()) : b.type === 'tabell' || b.type === 'bild' || b.type === 'riskmatris' ? true : b.text.trim() !== ''));
     if (!hasText) continue;
     if (section.heading.trim() !== '') {
       mark(section.heading);
@@ -143,6 +143,10 @@ export function composeArendeblad(c: Composer, d: ArendebladDoc, opts: { signatu
         case 'tabell':
           c.space(2);
           c.table(block);
+          break;
+        case 'riskmatris':
+          c.space(2);
+          c.matrix(block);
           break;
         case 'bild': {
           const image = d.images?.get(block.pngBase64);

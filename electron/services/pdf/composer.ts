@@ -1,5 +1,5 @@
-import { PDFName, PDFString, rgb, type PDFDocument, type PDFFont, type PDFImage, type PDFPage, type PDFRef } from 'pdf-lib';
-import type { TableBlock } from '../../../shared/contract/schemas/arendeblad';
+import { degrees, PDFName, PDFString, rgb, type PDFDocument, type PDFFont, type PDFImage, type PDFPage, type PDFRef } from 'pdf-lib';
+import type { MatrixBlock, TableBlock } from '../../../shared/contract/schemas/arendeblad';
 import type { Fonts } from './pdfa';
 
 /**
@@ -215,11 +215,21 @@ export class Composer {
     let widths = natural.slice();
     const sum = widths.reduce((a, b) => a + b, 0);
     if (sum > total) {
+      // Amount columns keep their width; each text column gets at least its longest word
+      // (so no word is cut), and what is left goes to the columns that want more.
       const fixed = natural.map((w, c) => (numeric[c] ? Math.min(w, total / cols + 30) : 0));
       const fixedSum = fixed.reduce((a, b) => a + b, 0);
-      const flexNatural = natural.map((w, c) => (numeric[c] ? 0 : w));
-      const flexSum = flexNatural.reduce((a, b) => a + b, 0) || 1;
-      widths = natural.map((_, c) => (numeric[c] ? (fixed[c] ?? 0) : ((flexNatural[c] ?? 0) / flexSum) * (total - fixedSum)));
+      const longestWord = block.header.map((head, c) =>
+        Math.max(...[head, ...block.rows.map((r) => r[c] ?? '')].flatMap((t) => t.split(/\s+/)).map((w) => textWidth(bold, w, size)), 18) + 2 * pad,
+      );
+      const minimum = natural.map((w, c) => (numeric[c] ? 0 : Math.min(w, longestWord[c] ?? w)));
+      const room = total - fixedSum - minimum.reduce((a, b) => a + b, 0);
+      const want = natural.map((w, c) => (numeric[c] ? 0 : w - (minimum[c] ?? 0)));
+      const wantSum = want.reduce((a, b) => a + b, 0) || 1;
+      widths =
+        room >= 0
+          ? natural.map((_, c) => (numeric[c] ? (fixed[c] ?? 0) : (minimum[c] ?? 0) + ((want[c] ?? 0) / wantSum) * room))
+          : natural.map((_, c) => (numeric[c] ? (fixed[c] ?? 0) : ((minimum[c] ?? 0) / (total - room - fixedSum)) * (total - fixedSum)));
     } else if (numeric.some((n) => !n)) {
       // Give spare width to the first text column, as a Word table set to the page width does.
       const first = numeric.findIndex((n) => !n);
@@ -290,6 +300,61 @@ export class Composer {
     this.page.drawImage(image, { x: this.frame.left, y: this.y - height, width, height });
     this.y -= height + 3;
     if (caption.trim() !== '') this.text(caption.trim(), { font: this.fonts.italic, size: 9, color: MUTED });
+    this.y -= 8;
+  }
+
+  /**
+   * The risk matrix as vectors: a coloured grid with the risks' ids in each cell, the
+   * row and column words on the axes, the axis titles and a legend. It is measured
+   * first and moved whole to the next page if it does not fit.
+   */
+  matrix(block: MatrixBlock): void {
+    const { regular, bold, italic } = this.fonts;
+    const n = block.colLabels.length;
+    const labelWidth = 78;
+    const titleWidth = 14;
+    const cellW = (this.width - labelWidth - titleWidth) / n;
+    const cellH = 40;
+    const colLabelH = 24;
+    const captionH = block.caption ? 11 * 1.3 + 6 : 0;
+    const legendH = block.legend.length > 0 ? 18 : 0;
+    const total = captionH + block.rowLabels.length * cellH + colLabelH + 14 + legendH + 8;
+    if (this.pages.length === 0) this.newPage();
+    this.ensure(total);
+    if (block.caption) this.text(block.caption, { font: bold, size: 10.5, spaceAfter: 6 });
+    const left = this.frame.left + titleWidth + labelWidth;
+    const top = this.y;
+    const hex = (c: string) => rgb(parseInt(c.slice(1, 3), 16) / 255, parseInt(c.slice(3, 5), 16) / 255, parseInt(c.slice(5, 7), 16) / 255);
+    block.rowLabels.forEach((label, r) => {
+      const y = top - (r + 1) * cellH;
+      const lines = wrap(regular, label, 8.5, labelWidth - 6);
+      lines.forEach((line, i) => this.page.drawText(drawable(line), { x: left - 4 - textWidth(regular, line, 8.5), y: y + cellH / 2 + (lines.length / 2 - i - 1) * 10 + 3, size: 8.5, font: regular, color: INK }));
+      block.cells[r]?.forEach((cell, c) => {
+        const x = left + c * cellW;
+        this.page.drawRectangle({ x, y, width: cellW, height: cellH, color: hex(cell.color), borderColor: rgb(1, 1, 1), borderWidth: 1.5 });
+        const text = wrap(bold, cell.text, 8.5, cellW - 8).slice(0, 3);
+        text.forEach((line, i) => this.page.drawText(drawable(line), { x: x + (cellW - textWidth(bold, line, 8.5)) / 2, y: y + cellH / 2 + (text.length / 2 - i - 1) * 10 + 3, size: 8.5, font: bold, color: INK }));
+      });
+    });
+    const gridBottom = top - block.rowLabels.length * cellH;
+    block.colLabels.forEach((label, c) => {
+      const lines = wrap(regular, label, 8.5, cellW - 4);
+      lines.forEach((line, i) => this.page.drawText(drawable(line), { x: left + c * cellW + (cellW - textWidth(regular, line, 8.5)) / 2, y: gridBottom - 11 - i * 10, size: 8.5, font: regular, color: INK }));
+    });
+    // Axis titles: konsekvens below, sannolikhet turned along the left side.
+    this.page.drawText(drawable(block.colTitle), { x: left + (n * cellW - textWidth(bold, block.colTitle, 9)) / 2, y: gridBottom - colLabelH - 8, size: 9, font: bold, color: INK });
+    const rowTitleW = textWidth(bold, block.rowTitle, 9);
+    this.page.drawText(drawable(block.rowTitle), { x: this.frame.left + 9, y: gridBottom + (block.rowLabels.length * cellH - rowTitleW) / 2, size: 9, font: bold, color: INK, rotate: degrees(90) });
+    this.y = gridBottom - colLabelH - 14;
+    if (block.legend.length > 0) {
+      let x = left;
+      for (const l of block.legend) {
+        this.page.drawRectangle({ x, y: this.y - 10, width: 10, height: 8, color: hex(l.color) });
+        this.page.drawText(drawable(l.label), { x: x + 13, y: this.y - 9, size: 8, font: italic, color: MUTED });
+        x += 13 + textWidth(italic, l.label, 8) + 12;
+      }
+      this.y -= legendH;
+    }
     this.y -= 8;
   }
 

@@ -13,27 +13,34 @@ export type CellValue = string | number | null;
 
 /** One sheet: bold frozen header row with an autofilter, dates as ÅÅÅÅ-MM-DD, amounts "# ##0". */
 export async function buildWorkbook(sheetName: string, columns: readonly Column[], rows: readonly CellValue[][]): Promise<string> {
+  return buildWorkbookSheets([{ name: sheetName, columns, rows }]);
+}
+
+/** A workbook of several sheets, each with a bold frozen header row, filters, and dates and amounts typed as such. */
+export async function buildWorkbookSheets(sheets: readonly { name: string; columns: readonly Column[]; rows: readonly CellValue[][] }[]): Promise<string> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Kansli';
-  const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? Math.max(12, c.header.length + 2) }));
-  ws.getRow(1).font = { bold: true };
-  for (const row of rows) {
-    ws.addRow(
-      row.map((value, i) => {
-        const kind = columns[i]?.kind ?? 'text';
-        // Dates go out as real Excel dates (UTC midnight), so Excel sorts and filters them as dates.
-        if (kind === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(`${value}T00:00:00Z`);
-        return value;
-      }),
-    );
+  for (const { name, columns, rows } of sheets) {
+    const ws = wb.addWorksheet(name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? Math.max(12, c.header.length + 2) }));
+    ws.getRow(1).font = { bold: true };
+    for (const row of rows) {
+      ws.addRow(
+        row.map((value, i) => {
+          const kind = columns[i]?.kind ?? 'text';
+          // Dates go out as real Excel dates (UTC midnight), so Excel sorts and filters them as dates.
+          if (kind === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(`${value}T00:00:00Z`);
+          return value;
+        }),
+      );
+    }
+    columns.forEach((c, i) => {
+      const col = ws.getColumn(i + 1);
+      if (c.kind === 'date') col.numFmt = 'yyyy-mm-dd';
+      if (c.kind === 'amount') col.numFmt = '# ##0';
+    });
+    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   }
-  columns.forEach((c, i) => {
-    const col = ws.getColumn(i + 1);
-    if (c.kind === 'date') col.numFmt = 'yyyy-mm-dd';
-    if (c.kind === 'amount') col.numFmt = '# ##0';
-  });
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   const buffer = await wb.xlsx.writeBuffer();
   return Buffer.from(buffer).toString('base64');
 }

@@ -45,13 +45,32 @@ export const imageBlock = z
   })
   .strict();
 
+/**
+ * The risk matrix, drawn as vectors in the PDF (sharp in print, never split across
+ * pages) and as a shaded table in Word: rows from the highest sannolikhet down,
+ * columns konsekvens left to right, each cell with its colour and the risks' ids.
+ */
+export const matrixBlock = z
+  .object({
+    type: z.literal('riskmatris'),
+    caption: text('Rubriken', 200),
+    rowTitle: text('Radernas rubrik', 60),
+    colTitle: text('Kolumnernas rubrik', 60),
+    rowLabels: z.array(text('Radens namn', 40)).min(3).max(5),
+    colLabels: z.array(text('Kolumnens namn', 40)).min(3).max(5),
+    cells: z.array(z.array(z.object({ text: text('Cellen', 300), color: z.string().regex(/^#[0-9a-fA-F]{6}$/) }).strict()).min(3).max(5)).min(3).max(5),
+    legend: z.array(z.object({ label: text('Nivån', 40), color: z.string().regex(/^#[0-9a-fA-F]{6}$/) }).strict()).max(6),
+  })
+  .strict();
+
 /** Charts drawn in the app (PNG) that a generated ärendeblad takes as pictures. */
 export const chartPictures = z
   .array(z.object({ title: text('Diagrammets rubrik', 200), pngBase64: imageBlock.shape.pngBase64 }).strict())
   .max(6, { error: 'Högst sex diagram.' })
   .default([]);
 
-export const block = z.discriminatedUnion('type', [paragraphBlock, subheadingBlock, listBlock, tableBlock, imageBlock]);
+export const block = z.discriminatedUnion('type', [paragraphBlock, subheadingBlock, listBlock, tableBlock, imageBlock, matrixBlock]);
+export type MatrixBlock = z.output<typeof matrixBlock>;
 export type ImageBlock = z.output<typeof imageBlock>;
 export type Block = z.output<typeof block>;
 export type TableBlock = z.output<typeof tableBlock>;

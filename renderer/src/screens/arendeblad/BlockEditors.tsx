@@ -138,6 +138,36 @@ export function BlockEditor({ block, onChange, where }: { block: Block; onChange
       );
     case 'tabell':
       return <TableEditor block={block} onChange={onChange} label={`Tabell i ${where}`} />;
+    case 'riskmatris':
+      return (
+        <Stack spacing={1}>
+          <Box component="table" aria-label={block.caption || 'Riskmatris'} sx={{ borderCollapse: 'separate', borderSpacing: 2, alignSelf: 'flex-start' }}>
+            <tbody>
+              {block.rowLabels.map((label, r) => (
+                <tr key={label}>
+                  <Box component="th" scope="row" sx={{ textAlign: 'right', fontWeight: 400, pr: 1, fontSize: 13 }}>
+                    {label}
+                  </Box>
+                  {(block.cells[r] ?? []).map((c, k) => (
+                    <Box component="td" key={k} sx={{ bgcolor: c.color, width: 96, height: 44, textAlign: 'center', fontWeight: 700, fontSize: 12 }}>
+                      {c.text}
+                    </Box>
+                  ))}
+                </tr>
+              ))}
+              <tr>
+                <Box component="th" sx={{ fontSize: 12 }}>{`${block.rowTitle} / ${block.colTitle}`}</Box>
+                {block.colLabels.map((l) => (
+                  <Box component="th" key={l} sx={{ fontWeight: 400, fontSize: 13 }}>
+                    {l}
+                  </Box>
+                ))}
+              </tr>
+            </tbody>
+          </Box>
+          <TextField size="small" label="Rubrik" value={block.caption} onChange={(e) => onChange({ ...block, caption: e.target.value })} slotProps={{ htmlInput: { 'aria-label': `Riskmatrisens rubrik i ${where}` } }} />
+        </Stack>
+      );
     case 'bild':
       return (
         <Stack spacing={1}>
