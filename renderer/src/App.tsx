@@ -31,6 +31,7 @@ import { ApplicationsScreen } from './screens/applications/ApplicationsScreen';
 import { RegistersScreen } from './screens/RegistersScreen';
 import { ComingSoonScreen } from './screens/ComingSoonScreen';
 import { EkonomiScreen } from './screens/ekonomi/EkonomiScreen';
+import { RiskScreen } from './screens/risk/RiskScreen';
 
 const DRAWER_WIDTH = 248;
 
@@ -61,6 +62,8 @@ function Screen({ section }: { section: SectionId }) {
       return <ApplicationsScreen />;
     case 'ekonomi':
       return <EkonomiScreen />;
+    case 'risk':
+      return <RiskScreen />;
     default:
       return <ComingSoonScreen section={section} />;
   }

@@ -6,7 +6,6 @@ import { SECTIONS, type SectionId } from '../store/app';
 const PLANNED: Partial<Record<SectionId, string[]>> = {
   arenden: ['Ärendeblad med förslag till beslut och att-satser', 'Mallar för årets återkommande ärenden', 'Kallelse, dagordning och handlingar som en PDF', 'Protokoll och signerade beslutsdokument'],
   ansokningar: ['Ansökningar och tilläggsansökningar', 'Beredning med checklista', 'Beslut av styrelsen eller på delegation', 'Insatser med budget, utfall och slutrapport'],
-  risk: ['Riskanalys med sannolikhet och konsekvens', 'Riskmatris', 'Internkontrollplan och checklistor', 'Rapport till styrelsen'],
 };
 
 export function ComingSoonScreen({ section }: { section: SectionId }) {

@@ -17,7 +17,39 @@ import { PopulationChart } from '../components/PopulationChart';
 import { useApp } from '../store/app';
 import { useEffect, useState } from 'react';
 import type { EconomyOverview } from '../../../shared/contract/schemas/ekonomi';
+import type { OverdueView } from '../../../shared/contract/schemas/risk';
 import { call } from '../api';
+
+/** Controls past their date and not done, and åtgärder past theirs, each a link to the checklist. */
+function OverdueControls() {
+  const go = useApp((s) => s.go);
+  const [o, setO] = useState<OverdueView | null>(null);
+  useEffect(() => {
+    call('internkontroll.overdue', {})
+      .then(setO)
+      .catch(() => setO(null));
+  }, []);
+  if (!o || (o.occasions.length === 0 && o.deviations.length === 0)) return null;
+  return (
+    <Paper sx={{ p: 2 }} aria-label="Försenad internkontroll">
+      <Typography variant="h3" sx={{ mb: 1 }}>
+        Försenad internkontroll
+      </Typography>
+      <Stack spacing={0.5}>
+        {o.occasions.map((x) => (
+          <Button key={`o${x.id}`} sx={{ justifyContent: 'flex-start', textTransform: 'none' }} onClick={() => go('risk', 'kontroll', String(x.id))}>
+            {x.process}: {x.moment} – {x.label} (skulle vara klar {x.dueOn}, {x.ansvarig})
+          </Button>
+        ))}
+        {o.deviations.map((d) => (
+          <Button key={`d${d.id}`} color="error" sx={{ justifyContent: 'flex-start', textTransform: 'none' }} onClick={() => go('risk', 'kontroll', String(d.occasionId))}>
+            Åtgärd: {d.action} – {d.owner}, senast {d.dueOn}
+          </Button>
+        ))}
+      </Stack>
+    </Paper>
+  );
+}
 
 /** God ekonomisk hushållning: the year's warnings (budget balance, eget kapital, beslutsutrymme), each a link to Ekonomi. */
 function EconomyWarnings() {
@@ -86,6 +118,7 @@ export function OverviewScreen() {
       )}
 
       <EconomyWarnings />
+      <OverdueControls />
 
       <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
         <Figure label="Medlemmar" value={String(members.length)} testId="figure-members" />

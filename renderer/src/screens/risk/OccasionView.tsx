@@ -1,0 +1,140 @@
+import { useEffect, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import Paper from '@mui/material/Paper';
+import Radio from '@mui/material/Radio';
+import RadioGroup from '@mui/material/RadioGroup';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import ArrowBack from '@mui/icons-material/ArrowBack';
+import type { OccasionView as Occasion } from '../../../../shared/contract/schemas/risk';
+import { FREKVENS_LABELS, METOD_LABELS } from '../../../../shared/domain/risk';
+import { call, errorMessage } from '../../api';
+import { useApp } from '../../store/app';
+
+type Answer = { result: 'ok' | 'avvikelse' | null; comment: string };
+
+/** One kontrolltillfälle as a checklist: the sample, each item ok or avvikelse, the åtgärd for an avvikelse, then signed off. */
+export function OccasionView({ id, onBack }: { id: number; onBack: () => void }) {
+  const notify = useApp((s) => s.notify);
+  const [o, setO] = useState<Occasion | null>(null);
+  const [sample, setSample] = useState('');
+  const [answers, setAnswers] = useState<Record<number, Answer>>({});
+  const [doneOn, setDoneOn] = useState(new Date().toISOString().slice(0, 10));
+  const [dev, setDev] = useState<Record<number, { action: string; owner: string; dueOn: string }>>({});
+
+  function show(v: Occasion) {
+    setO(v);
+    setSample(v.sample ?? '');
+    setAnswers(Object.fromEntries(v.items.map((i) => [i.id, { result: i.result, comment: i.comment ?? '' }])));
+  }
+  useEffect(() => {
+    call('occasions.get', { id })
+      .then(show)
+      .catch((err: unknown) => notify('error', errorMessage(err)));
+  }, [id, notify]);
+  if (!o) return null;
+
+  const input = () => ({ id, sample, items: o.items.map((i) => ({ id: i.id, result: answers[i.id]?.result ?? null, comment: answers[i.id]?.comment ?? '' })) });
+  async function run(action: () => Promise<Occasion>, done: string) {
+    try {
+      show(await action());
+      notify('success', done);
+    } catch (err) {
+      notify('error', errorMessage(err));
+    }
+  }
+
+  const locked = o.signedOff;
+  return (
+    <Stack spacing={2} sx={{ maxWidth: 900 }}>
+      <Button startIcon={<ArrowBack />} onClick={onBack} sx={{ alignSelf: 'flex-start' }}>
+        Internkontrollplanen
+      </Button>
+      <Typography variant="h1">{o.control.moment}</Typography>
+      <Typography color="text.secondary">
+        {o.control.process} · {METOD_LABELS[o.control.metod]} · {FREKVENS_LABELS[o.control.frekvens]} · risk {o.control.riskCode} · ansvarig {o.control.ansvarig}
+      </Typography>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+        <Typography variant="h2">{o.label}</Typography>
+        <Chip label={`planerad ${o.dueOn}`} size="small" />
+        {locked && <Chip color="success" label={`Avslutad ${o.doneOn} av ${o.doneBy}`} />}
+      </Stack>
+      <TextField label="Urval" value={sample} onChange={(e) => setSample(e.target.value)} disabled={locked} helperText="T.ex. vilka fakturor eller utbetalningsunderlag, med nummer." />
+      <Paper variant="outlined" sx={{ p: 2 }}>
+        <Stack spacing={2}>
+          {o.items.map((item) => {
+            const a = answers[item.id] ?? { result: null, comment: '' };
+            const deviation = o.deviations.find((d) => d.itemId === item.id);
+            return (
+              <Stack key={item.id} spacing={1} role="group" aria-label={item.text}>
+                <Typography sx={{ fontWeight: 600 }}>{item.text}</Typography>
+                <RadioGroup row value={a.result ?? ''} onChange={(e) => setAnswers({ ...answers, [item.id]: { ...a, result: e.target.value as 'ok' | 'avvikelse' } })}>
+                  <FormControlLabel value="ok" control={<Radio disabled={locked} />} label="OK" />
+                  <FormControlLabel value="avvikelse" control={<Radio disabled={locked} />} label="Avvikelse" />
+                </RadioGroup>
+                <TextField size="small" label="Kommentar" value={a.comment} onChange={(e) => setAnswers({ ...answers, [item.id]: { ...a, comment: e.target.value } })} disabled={locked} />
+                {a.result === 'avvikelse' && !deviation && !locked && (
+                  <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap' }} useFlexGap>
+                    <TextField size="small" label="Åtgärd" value={dev[item.id]?.action ?? ''} onChange={(e) => setDev({ ...dev, [item.id]: { owner: '', dueOn: '', ...dev[item.id], action: e.target.value } })} sx={{ flexGrow: 1 }} />
+                    <TextField size="small" label="Ansvarig för åtgärden" value={dev[item.id]?.owner ?? ''} onChange={(e) => setDev({ ...dev, [item.id]: { action: '', dueOn: '', ...dev[item.id], owner: e.target.value } })} />
+                    <TextField size="small" type="date" label="Klart senast" value={dev[item.id]?.dueOn ?? ''} onChange={(e) => setDev({ ...dev, [item.id]: { action: '', owner: '', ...dev[item.id], dueOn: e.target.value } })} slotProps={{ inputLabel: { shrink: true } }} />
+                    <Button
+                      variant="outlined"
+                      onClick={async () => {
+                        await run(() => call('occasions.save', input()), 'Svaren är sparade.');
+                        const d = dev[item.id];
+                        await run(() => call('deviations.save', { occasionId: id, itemId: item.id, description: a.comment || item.text, action: d?.action ?? '', owner: d?.owner ?? '', dueOn: d?.dueOn ?? '' }), 'Avvikelsen och åtgärden är registrerade.');
+                      }}
+                    >
+                      Registrera åtgärd
+                    </Button>
+                  </Stack>
+                )}
+                {deviation && (
+                  <Alert
+                    severity={deviation.status === 'stangd' ? 'success' : deviation.overdue ? 'error' : 'warning'}
+                    action={
+                      deviation.status === 'oppen' && (
+                        <Button color="inherit" size="small" onClick={() => void run(() => call('deviations.close', { id: deviation.id, closedOn: new Date().toISOString().slice(0, 10) }), 'Åtgärden är klar och avvikelsen stängd.')}>
+                          Åtgärdad
+                        </Button>
+                      )
+                    }
+                  >
+                    {deviation.description}. Åtgärd: {deviation.action} ({deviation.owner}, {deviation.status === 'stangd' ? `åtgärdat ${deviation.closedOn}` : `klart senast ${deviation.dueOn}`}).
+                  </Alert>
+                )}
+              </Stack>
+            );
+          })}
+        </Stack>
+      </Paper>
+      {!locked && (
+        <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+          <Button variant="outlined" onClick={() => void run(() => call('occasions.save', input()), 'Svaren är sparade.')}>
+            Spara
+          </Button>
+          <TextField size="small" type="date" label="Kontrollen gjord" value={doneOn} onChange={(e) => setDoneOn(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+          <Button
+            variant="contained"
+            onClick={async () => {
+              try {
+                await call('occasions.save', input());
+                show(await call('occasions.signOff', { id, doneOn }));
+                notify('success', 'Kontrollen är avslutad och signerad.');
+              } catch (err) {
+                notify('error', errorMessage(err));
+              }
+            }}
+          >
+            Avsluta kontrollen
+          </Button>
+        </Stack>
+      )}
+    </Stack>
+  );
+}
