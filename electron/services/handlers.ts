@@ -36,7 +36,7 @@ import { ekonomiArendeblad } from './ekonomi/arendeblad';
 import { exportEconomyTable } from './ekonomi/export';
 import { getScale, listRisks, removeRisk, saveRisk, saveScale } from './risk/risks';
 import { copyYear, generateOccasions, getPlan, removeControl, saveControl } from './risk/plan';
-import { closeDeviation, getOccasion, overdue, saveDeviation, saveOccasion, signOffOccasion } from './risk/checklists';
+import { closeDeviation, getOccasion, listDeviations, overdue, saveDeviation, saveOccasion, signOffOccasion } from './risk/checklists';
 import { exportInternkontroll, internkontrollArendeblad } from './risk/report';
 import { exportSigned, signArendeblad, signDocument, verifyDocument } from './signed-documents';
 import { getUser, setUser } from './user';
@@ -171,6 +171,7 @@ export const handlers: Handlers = {
   'occasions.signOff': signOffOccasion,
   'deviations.save': saveDeviation,
   'deviations.close': closeDeviation,
+  'deviations.list': listDeviations,
   'internkontroll.overdue': overdue,
   'internkontroll.arendeblad': internkontrollArendeblad,
   'internkontroll.export': exportInternkontroll,

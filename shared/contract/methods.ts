@@ -84,6 +84,7 @@ import {
   riskSaveInput,
   riskScaleInput,
   riskYearInput,
+  type DeviationListItem,
   type OccasionView,
   type OverdueView,
   type PlanView,
@@ -810,6 +811,11 @@ export const contract = {
     description: 'Stänger en avvikelse när åtgärden är genomförd.',
     input: deviationCloseInput,
     writes: true,
+  }),
+  'deviations.list': method<DeviationListItem[]>()({
+    description: 'Årets avvikelser med åtgärd, ansvarig och status, de öppna först.',
+    input: riskYearInput,
+    writes: false,
   }),
   'internkontroll.overdue': method<OverdueView>()({
     description: 'Försenade kontroller och åtgärder, för översikten.',

@@ -147,6 +147,10 @@ export interface ReportControl {
   deviations: { description: string; action: string; owner: string; dueOn: string; status: 'oppen' | 'stangd'; closedOn: string | null }[];
 }
 
+const NUMBER_WORDS = ['noll', 'en', 'två', 'tre', 'fyra', 'fem', 'sex', 'sju', 'åtta', 'nio', 'tio', 'elva', 'tolv'];
+/** Up to twelve in words ("ett" for a neuter noun such as tillfälle), larger as digits. */
+const countWord = (n: number, one: 'en' | 'ett' = 'en') => (n === 1 ? one : (NUMBER_WORDS[n] ?? String(n)));
+
 const lowerFirst = (t: string) => t.charAt(0).toLocaleLowerCase('sv') + t.slice(1);
 
 /** "Ekonomi/budget" → the paragraphs of seed 003's "Riskanalys och internkontrollplan", from the data. */
@@ -162,13 +166,12 @@ export function reportParagraphs(controls: readonly ReportControl[]): { process:
         const moment = c.moment.replace(/\.$/, '');
         const parts = [`Internkontrollplanen anger att kontroll ska ske att ${lowerFirst(moment)}.`];
         if (done.length === 0) {
-          parts.push(planned === 0 ? 'Inga kontrolltillfällen var planerade under perioden.' : `Kontrollen har ännu inte genomförts (${planned} ${planned === 1 ? 'tillfälle planerat' : 'tillfällen planerade'}).`);
+          parts.push(planned === 0 ? 'Inga kontrolltillfällen var planerade under perioden.' : `Kontrollen har ännu inte genomförts (${countWord(planned, 'ett')} ${planned === 1 ? 'tillfälle planerat' : 'tillfällen planerade'}).`);
         } else {
           const how = METOD_LABELS[c.metod];
           const samples = done.flatMap((o) => (o.sample ? [o.sample] : []));
-          parts.push(
-            `${how} har gjorts vid ${done.length === 1 ? 'ett tillfälle' : `${done.length} tillfällen`} under perioden${done.length < planned ? ` av ${planned} planerade` : ''}${samples.length > 0 ? ` (${samples.join('; ')})` : ''}.`,
-          );
+          const when = done.length < planned ? `vid ${countWord(done.length, 'ett')} av ${countWord(planned, 'ett')} planerade tillfällen` : `vid ${done.length === 1 ? 'ett tillfälle' : `${countWord(done.length, 'ett')} tillfällen`}`;
+          parts.push(`${how} har gjorts ${when} under perioden${samples.length > 0 ? ` (${samples.join('; ')})` : ''}.`);
           const deviant = done.flatMap((o) => o.items.filter((i) => i.result === 'avvikelse'));
           if (deviant.length === 0 && c.deviations.length === 0) parts.push('Kontrollerna visar en korrekt hantering.');
           else {

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type { Arendeblad, GeneratedFile } from '../../shared/contract/schemas/arendeblad';
-import type { OccasionView, OverdueView, PlanView, RiskYearView } from '../../shared/contract/schemas/risk';
+import type { DeviationListItem, OccasionView, OverdueView, PlanView, RiskYearView } from '../../shared/contract/schemas/risk';
+import type { RiskScale } from '../../shared/domain/risk';
 import type { Session } from '../../electron/services/session';
 import { artifactPath } from '../helpers/browser';
 import { failure, value } from '../helpers/envelope';
@@ -48,6 +49,17 @@ describe('riskanalys and internkontroll, the yearly cycle', () => {
       const accept = failure(await s.api.call('risks.save', { ...RISK, title: 'X', process: 'Ekonomi/budget', sannolikhet: 1, konsekvens: 1, hantering: 'accepterad' }));
       expect(accept.message).toContain('Ange skälet till att risken accepteras.');
       expect(count(s, 'risks')).toBe(before);
+
+      // The scale is the förbund's: other words and thresholds show in the matrix; a scale that cannot hold the risks is refused.
+      const scale = value<RiskScale>(await s.api.call('risk.scale', {}));
+      const mine = { ...scale, konsekvens: ['Liten', 'Märkbar', 'Stor', 'Mycket stor'], levels: [{ upTo: 4, label: 'Låg', color: '#88cc88' }, { upTo: 16, label: 'Hög', color: '#dd4444' }] };
+      value(await s.api.call('risk.saveScale', mine));
+      const again = value<RiskYearView>(await s.api.call('risks.list', { year: 2026 }));
+      expect(again.scale.konsekvens[3]).toBe('Mycket stor');
+      expect(again.risks.find((r) => r.code === 'R1')?.level.label).toBe('Hög');
+      expect(again.risks.find((r) => r.code === 'R2')?.level.label).toBe('Låg');
+      expect(failure(await s.api.call('risk.saveScale', { ...mine, size: 3, sannolikhet: ['a', 'b', 'c'], konsekvens: ['a', 'b', 'c'], levels: [{ upTo: 9, label: 'x', color: '#000000' }] })).message).toContain('Skalan kan inte göras mindre: R1 (2026)');
+      expect(failure(await s.api.call('risk.saveScale', { ...mine, levels: [{ upTo: 9, label: 'x', color: '#000000' }] })).message).toContain('Den högsta nivån ska räcka till riskvärdet 16.');
     } finally {
       s.close();
     }
@@ -98,6 +110,11 @@ describe('riskanalys and internkontroll, the yearly cycle', () => {
       o = value<OccasionView>(
         await s.api.call('deviations.save', { occasionId: q1.id, itemId: o.items[1]!.id, description: 'Faktura 2026-0187 översteg avtalat pris med 12 000 kr', action: 'Kreditfaktura begärs från leverantören', owner: 'Förbundschefen', dueOn: '2026-05-15' }),
       );
+      // Evidence from the diarium on the item that was fine.
+      const arende = (s.db.sqlite.prepare('SELECT id FROM arenden ORDER BY id LIMIT 1').get() as { id: number }).id;
+      const doc = value<{ id: number }>(await s.api.call('documents.add', { arendeId: arende, fileName: 'avtal-städ.txt', title: 'Avtal städtjänster 2026', contentBase64: Buffer.from('Avtal').toString('base64') }));
+      o = value<OccasionView>(await s.api.call('occasions.save', { id: q1.id, sample: 'fakturor 2026-0112, 2026-0187', items: [{ id: o.items[0]!.id, result: 'ok', comment: null, documentId: doc.id }] }));
+      expect(o.items[0]).toMatchObject({ documentId: doc.id, documentTitle: 'Avtal städtjänster 2026' });
       o = value<OccasionView>(await s.api.call('occasions.signOff', { id: q1.id, doneOn: '2026-04-10' }));
       expect(o).toMatchObject({ signedOff: true, doneOn: '2026-04-10' });
       expect(o.doneBy).toContain('testare');
@@ -110,6 +127,7 @@ describe('riskanalys and internkontroll, the yearly cycle', () => {
       expect(late.occasions.map((x) => x.label)).toEqual([...before('2026-06-30').map((m) => `Styrelsemöte ${m}`), 'Kvartal 2 2026', ...before('2026-07-01').filter((m) => m >= '2026-06-30').map((m) => `Styrelsemöte ${m}`)]);
       expect(late.deviations.map((d) => d.description)).toEqual(['Faktura 2026-0187 översteg avtalat pris med 12 000 kr']);
 
+      expect(value<DeviationListItem[]>(await s.api.call('deviations.list', { year: 2026 })).map((d) => [d.moment, d.occasionLabel, d.status])).toEqual([['fakturor följer ingångna avtal', 'Kvartal 1 2026', 'oppen']]);
       o = value<OccasionView>(await s.api.call('deviations.close', { id: o.deviations[0]!.id, closedOn: '2026-05-02', note: 'Kreditfaktura mottagen' }));
       expect(o.deviations[0]).toMatchObject({ status: 'stangd', closedOn: '2026-05-02' });
       expect(value<OverdueView>(await s.api.call('internkontroll.overdue', { today: '2026-07-01' })).deviations).toEqual([]);
@@ -117,9 +135,13 @@ describe('riskanalys and internkontroll, the yearly cycle', () => {
       const blad = value<Arendeblad>(await s.api.call('internkontroll.arendeblad', { kind: 'uppfoljning', year: 2026, period: 'delar' }));
       expect(blad.rubrik).toBe('Uppföljning av internkontrollplan 2026 – delårsrapport');
       const text = JSON.stringify(blad.content);
-      expect(text).toContain('Internkontrollplanen anger att kontroll ska ske att fakturor följer ingångna avtal. Stickprov har gjorts vid ett tillfälle under perioden av 2 planerade (fakturor 2026-0112, 2026-0187). Kontrollerna visar en avvikelse. Faktura 2026-0187 översteg avtalat pris med 12 000 kr. Åtgärd: kreditfaktura begärs från leverantören (Förbundschefen), åtgärdat 2026-05-02.');
-      expect(text).toContain(`Internkontrollplanen anger att kontroll ska ske att utfall mot budget redovisas för styrelsen. Kontrollen har ännu inte genomförts (${before('2026-09-01').length} tillfällen planerade).`);
+      expect(text).toContain('Internkontrollplanen anger att kontroll ska ske att fakturor följer ingångna avtal. Stickprov har gjorts vid ett av två planerade tillfällen under perioden (fakturor 2026-0112, 2026-0187). Kontrollerna visar en avvikelse. Faktura 2026-0187 översteg avtalat pris med 12 000 kr. Åtgärd: kreditfaktura begärs från leverantören (Förbundschefen), åtgärdat 2026-05-02.');
+      expect(text).toContain(`Internkontrollplanen anger att kontroll ska ske att utfall mot budget redovisas för styrelsen. Kontrollen har ännu inte genomförts (${['noll', 'ett', 'två', 'tre', 'fyra'][before('2026-09-01').length]} tillfällen planerade).`);
       expect(text).toContain('"Upphandling/avtal"');
+      const pdf = Buffer.from(value<GeneratedFile>(await s.api.call('arendeblad.pdf', { id: blad.id })).contentBase64, 'base64');
+      expect(pdftotext(pdf).replace(/\s+/g, ' ')).toContain('Kontrollerna visar en avvikelse. Faktura 2026-0187 översteg avtalat pris med 12 000 kr.');
+      fs.writeFileSync(artifactPath('uppfoljning-internkontroll.pdf'), pdf);
+      execFileSync('pdftoppm', ['-r', '70', '-png', writeTemp(pdf, 'uppfoljning.pdf'), artifactPath('uppfoljning-internkontroll')]);
     } finally {
       s.close();
     }

@@ -117,6 +117,21 @@ export async function closeDeviation(input: ParsedInput<'deviations.close'>, sco
   return occasionView(scope, row.occasion_id);
 }
 
+export async function listDeviations(input: ParsedInput<'deviations.list'>, scope: Scope): Promise<MethodResult<'deviations.list'>> {
+  const rows = await scope.db
+    .selectFrom('deviations as d')
+    .innerJoin('control_occasions as o', 'o.id', 'd.occasion_id')
+    .innerJoin('controls as c', 'c.id', 'o.control_id')
+    .selectAll('d')
+    .select(['c.process', 'c.moment', 'o.label'])
+    .where('c.year', '=', input.year)
+    .orderBy('d.status', 'desc')
+    .orderBy('d.due_on')
+    .execute();
+  const now = today(scope);
+  return rows.map((r) => ({ ...toDeviation(r, now), process: r.process, moment: r.moment, occasionLabel: r.label }));
+}
+
 /** What Översikt lists: controls past their date not yet done, and open åtgärder past theirs. */
 export async function overdue(input: ParsedInput<'internkontroll.overdue'>, scope: Scope): Promise<MethodResult<'internkontroll.overdue'>> {
   const now = input.today ?? today(scope);

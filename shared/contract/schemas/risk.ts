@@ -206,6 +206,12 @@ export interface DeviationView {
   overdue: boolean;
 }
 
+export interface DeviationListItem extends DeviationView {
+  process: string;
+  moment: string;
+  occasionLabel: string;
+}
+
 export const overdueInput = z.object({ today: isoDate('Dagens datum').optional() }).strict();
 
 export interface OverdueView {

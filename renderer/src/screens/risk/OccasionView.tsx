@@ -14,8 +14,9 @@ import type { OccasionView as Occasion } from '../../../../shared/contract/schem
 import { FREKVENS_LABELS, METOD_LABELS } from '../../../../shared/domain/risk';
 import { call, errorMessage } from '../../api';
 import { useApp } from '../../store/app';
+import { EvidencePicker } from './EvidencePicker';
 
-type Answer = { result: 'ok' | 'avvikelse' | null; comment: string };
+type Answer = { result: 'ok' | 'avvikelse' | null; comment: string; document: { id: number; title: string } | null };
 
 /** One kontrolltillfälle as a checklist: the sample, each item ok or avvikelse, the åtgärd for an avvikelse, then signed off. */
 export function OccasionView({ id, onBack }: { id: number; onBack: () => void }) {
@@ -29,7 +30,7 @@ export function OccasionView({ id, onBack }: { id: number; onBack: () => void })
   function show(v: Occasion) {
     setO(v);
     setSample(v.sample ?? '');
-    setAnswers(Object.fromEntries(v.items.map((i) => [i.id, { result: i.result, comment: i.comment ?? '' }])));
+    setAnswers(Object.fromEntries(v.items.map((i) => [i.id, { result: i.result, comment: i.comment ?? '', document: i.documentId === null ? null : { id: i.documentId, title: i.documentTitle ?? `Handling ${i.documentId}` } }])));
   }
   useEffect(() => {
     call('occasions.get', { id })
@@ -38,7 +39,7 @@ export function OccasionView({ id, onBack }: { id: number; onBack: () => void })
   }, [id, notify]);
   if (!o) return null;
 
-  const input = () => ({ id, sample, items: o.items.map((i) => ({ id: i.id, result: answers[i.id]?.result ?? null, comment: answers[i.id]?.comment ?? '' })) });
+  const input = () => ({ id, sample, items: o.items.map((i) => ({ id: i.id, result: answers[i.id]?.result ?? null, comment: answers[i.id]?.comment ?? '', documentId: answers[i.id]?.document?.id ?? null })) });
   async function run(action: () => Promise<Occasion>, done: string) {
     try {
       show(await action());
@@ -67,7 +68,7 @@ export function OccasionView({ id, onBack }: { id: number; onBack: () => void })
       <Paper variant="outlined" sx={{ p: 2 }}>
         <Stack spacing={2}>
           {o.items.map((item) => {
-            const a = answers[item.id] ?? { result: null, comment: '' };
+            const a = answers[item.id] ?? { result: null, comment: '', document: null };
             const deviation = o.deviations.find((d) => d.itemId === item.id);
             return (
               <Stack key={item.id} spacing={1} role="group" aria-label={item.text}>
@@ -76,7 +77,10 @@ export function OccasionView({ id, onBack }: { id: number; onBack: () => void })
                   <FormControlLabel value="ok" control={<Radio disabled={locked} />} label="OK" />
                   <FormControlLabel value="avvikelse" control={<Radio disabled={locked} />} label="Avvikelse" />
                 </RadioGroup>
-                <TextField size="small" label="Kommentar" value={a.comment} onChange={(e) => setAnswers({ ...answers, [item.id]: { ...a, comment: e.target.value } })} disabled={locked} />
+                <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap' }} useFlexGap>
+                  <TextField size="small" label="Kommentar" value={a.comment} onChange={(e) => setAnswers({ ...answers, [item.id]: { ...a, comment: e.target.value } })} disabled={locked} sx={{ flexGrow: 1 }} />
+                  <EvidencePicker label="Underlag i diariet" value={a.document} disabled={locked} onChange={(document) => setAnswers({ ...answers, [item.id]: { ...a, document } })} />
+                </Stack>
                 {a.result === 'avvikelse' && !deviation && !locked && (
                   <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap' }} useFlexGap>
                     <TextField size="small" label="Åtgärd" value={dev[item.id]?.action ?? ''} onChange={(e) => setDev({ ...dev, [item.id]: { owner: '', dueOn: '', ...dev[item.id], action: e.target.value } })} sx={{ flexGrow: 1 }} />

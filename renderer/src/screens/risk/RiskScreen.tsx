@@ -13,7 +13,7 @@ import TableRow from '@mui/material/TableRow';
 import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
 import FileDownloadOutlined from '@mui/icons-material/FileDownloadOutlined';
-import { HANTERING_LABELS, type PlanView, type RiskView, type RiskYearView } from '../../../../shared/contract/schemas/risk';
+import { HANTERING_LABELS, type DeviationListItem, type PlanView, type RiskView, type RiskYearView } from '../../../../shared/contract/schemas/risk';
 import { FREKVENS_LABELS, METOD_LABELS } from '../../../../shared/domain/risk';
 import { call, errorMessage } from '../../api';
 import { downloadBase64 } from '../../files';
@@ -23,11 +23,13 @@ import { ControlDialog } from './ControlDialog';
 import { OccasionView } from './OccasionView';
 import { RiskDialog } from './RiskDialog';
 import { RiskMatrix } from './RiskMatrix';
+import { ScaleCard } from './ScaleCard';
 
 const TABS = [
   { id: 'riskanalys', label: 'Riskanalys' },
   { id: 'plan', label: 'Internkontrollplan' },
-  { id: 'rapport', label: 'Rapport till styrelsen' },
+  { id: 'avvikelser', label: 'Avvikelser' },
+  { id: 'rapport', label: 'Rapport & inställningar' },
 ] as const;
 
 /** Risk & internkontroll: #/risk/<flik>, #/risk/kontroll/<tillfälle>. */
@@ -51,6 +53,7 @@ export function RiskScreen() {
       </Tabs>
       {tab === 'riskanalys' && <AnalysisTab year={year} />}
       {tab === 'plan' && <PlanTab year={year} />}
+      {tab === 'avvikelser' && <DeviationsTab year={year} />}
       {tab === 'rapport' && <ReportTab year={year} />}
     </Stack>
   );
@@ -253,6 +256,73 @@ function PlanTab({ year }: { year: number }) {
   );
 }
 
+/** Every avvikelse of the year with its åtgärd, followed until closed. */
+function DeviationsTab({ year }: { year: number }) {
+  const { notify, go } = useApp();
+  const [rows, setRows] = useState<DeviationListItem[] | null>(null);
+  const load = useCallback(() => {
+    call('deviations.list', { year })
+      .then(setRows)
+      .catch((err: unknown) => notify('error', errorMessage(err)));
+  }, [year, notify]);
+  useEffect(load, [load]);
+  if (!rows) return null;
+  if (rows.length === 0) return <Alert severity="success">Inga avvikelser {year}.</Alert>;
+  return (
+    <Paper variant="outlined" sx={{ overflowX: 'auto' }}>
+      <Table size="small" aria-label={`Avvikelser ${year}`}>
+        <TableHead>
+          <TableRow>
+            <TableCell>Process</TableCell>
+            <TableCell>Avvikelse</TableCell>
+            <TableCell>Åtgärd</TableCell>
+            <TableCell>Ansvarig</TableCell>
+            <TableCell>Klart senast</TableCell>
+            <TableCell>Status</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {rows.map((d) => (
+            <TableRow key={d.id}>
+              <TableCell>
+                {d.process}
+                <Button size="small" sx={{ display: 'block', textTransform: 'none', p: 0 }} onClick={() => go('risk', 'kontroll', String(d.occasionId))}>
+                  {d.moment} – {d.occasionLabel}
+                </Button>
+              </TableCell>
+              <TableCell>{d.description}</TableCell>
+              <TableCell>{d.action}</TableCell>
+              <TableCell>{d.owner}</TableCell>
+              <TableCell sx={d.overdue ? { color: 'error.main', fontWeight: 600 } : undefined}>{d.dueOn}</TableCell>
+              <TableCell>
+                {d.status === 'stangd' ? (
+                  <Chip size="small" color="success" label={`Åtgärdad ${d.closedOn}`} />
+                ) : (
+                  <Button
+                    size="small"
+                    variant="outlined"
+                    onClick={async () => {
+                      try {
+                        await call('deviations.close', { id: d.id, closedOn: new Date().toISOString().slice(0, 10) });
+                        notify('success', 'Åtgärden är klar och avvikelsen stängd.');
+                        load();
+                      } catch (err) {
+                        notify('error', errorMessage(err));
+                      }
+                    }}
+                  >
+                    Markera åtgärdad
+                  </Button>
+                )}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Paper>
+  );
+}
+
 function ReportTab({ year }: { year: number }) {
   const { notify, go } = useApp();
   async function write(kind: 'uppfoljning' | 'riskanalys', period: 'delar' | 'helar' = 'helar', forYear = year) {
@@ -308,6 +378,7 @@ function ReportTab({ year }: { year: number }) {
       >
         Exportera till Excel
       </Button>
+      <ScaleCard />
     </Stack>
   );
 }
