@@ -72,7 +72,7 @@ describe('Risk & internkontroll in the browser', () => {
     await expect.poll(() => first.count()).toBe(1);
     await first.click();
 
-    await expect.poll(() => page.getByRole('heading', { name: 'fakturor följer ingångna avtal' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('heading', { name: 'Fakturor följer ingångna avtal' }).count()).toBe(1);
     await page.getByLabel('Urval').fill('fakturor 0112, 0187, 0203');
     for (const item of ['Fakturan har ett avtal', 'Beloppet följer avtalet']) {
       await page.getByRole('group', { name: item }).getByRole('radio', { name: 'OK' }).check();

@@ -55,7 +55,7 @@ export function OccasionView({ id, onBack }: { id: number; onBack: () => void })
       <Button startIcon={<ArrowBack />} onClick={onBack} sx={{ alignSelf: 'flex-start' }}>
         Internkontrollplanen
       </Button>
-      <Typography variant="h1">{o.control.moment}</Typography>
+      <Typography variant="h1">{o.control.moment.charAt(0).toLocaleUpperCase('sv') + o.control.moment.slice(1)}</Typography>
       <Typography color="text.secondary">
         {o.control.process} · {METOD_LABELS[o.control.metod]} · {FREKVENS_LABELS[o.control.frekvens]} · risk {o.control.riskCode} · ansvarig {o.control.ansvarig}
       </Typography>
