@@ -12,7 +12,8 @@ import { buildFromTemplate, rejection, type TemplateApplication } from '../../sh
 import { compareByRegisterOrder } from '../../shared/domain/register-order';
 import { formatKr } from '../../shared/format/sv';
 import type { Scope } from './context';
-import { templateData } from './arendeblad';
+import { refuse } from './refuse';
+import { insertArendeblad, templateData } from './arendeblad';
 import { saveDecision } from './delegation';
 import { loadArende, registerArende, requireArende } from './diarium';
 
@@ -22,10 +23,6 @@ import { loadArende, registerArende, requireArende } from './diarium';
  * application, or under delegation within the delegate's limit. A granted ansökan
  * becomes an insats (or adds to the one it belongs to), with the granted amount per year.
  */
-
-function issue(path: string, message: string, code: 'RULE' | 'NOT_FOUND' | 'VALIDATION' = 'RULE'): KansliError {
-  return new KansliError(code, message, { issues: [{ path, message }] });
-}
 
 export async function loadApplication(scope: Scope, id: number): Promise<Application> {
   const row = await scope.db
@@ -37,7 +34,7 @@ export async function loadApplication(scope: Scope, id: number): Promise<Applica
     .select(['r.diarienummer', 'o.name as owner_name', 'i.name as insats_name'])
     .where('a.id', '=', id)
     .executeTakeFirst();
-  if (!row) throw issue('id', `Ansökan finns inte (id ${id}).`, 'NOT_FOUND');
+  if (!row) throw refuse('id', `Ansökan finns inte (id ${id}).`, 'NOT_FOUND');
   const parties = await scope.db
     .selectFrom('application_parties as p')
     .innerJoin('members as m', 'm.id', 'p.member_id')
@@ -107,23 +104,23 @@ const OPEN: ApplicationStatus[] = ['inkommen', 'under_beredning'];
 
 export async function saveApplication(input: ParsedInput<'applications.save'>, scope: Scope): Promise<MethodResult<'applications.save'>> {
   const before = input.id === undefined ? null : await loadApplication(scope, input.id);
-  if (before && !OPEN.includes(before.status)) throw issue('id', `Ansökan ${before.diarienummer} är beslutad och kan inte ändras.`);
+  if (before && !OPEN.includes(before.status)) throw refuse('id', `Ansökan ${before.diarienummer} är beslutad och kan inte ändras.`);
 
   const memberIds = [...new Set(input.parties)];
   const members = await scope.db.selectFrom('members').select(['id']).where('id', 'in', memberIds).execute();
   memberIds.forEach((m, i) => {
-    if (!members.some((x) => x.id === m)) throw issue(`parties.${i}`, `Samverkansparten finns inte i medlemsregistret (id ${m}).`, 'NOT_FOUND');
+    if (!members.some((x) => x.id === m)) throw refuse(`parties.${i}`, `Samverkansparten finns inte i medlemsregistret (id ${m}).`, 'NOT_FOUND');
   });
   if (input.priorityGroupIds.length > 0) {
     const groups = await scope.db.selectFrom('priority_groups').select('id').where('id', 'in', input.priorityGroupIds).execute();
     input.priorityGroupIds.forEach((g, i) => {
-      if (!groups.some((x) => x.id === g)) throw issue(`priorityGroupIds.${i}`, 'Den prioriterade målgruppen finns inte.', 'NOT_FOUND');
+      if (!groups.some((x) => x.id === g)) throw refuse(`priorityGroupIds.${i}`, 'Den prioriterade målgruppen finns inte.', 'NOT_FOUND');
     });
   }
   if (input.insatsId !== null) {
     const insats = await scope.db.selectFrom('insatser').select(['id', 'status']).where('id', '=', input.insatsId).executeTakeFirst();
-    if (!insats) throw issue('insatsId', 'Insatsen finns inte.', 'NOT_FOUND');
-    if (input.kind === 'ny') throw issue('insatsId', 'En ny ansökan gäller ingen befintlig insats; välj tilläggsansökan eller förlängning.');
+    if (!insats) throw refuse('insatsId', 'Insatsen finns inte.', 'NOT_FOUND');
+    if (input.kind === 'ny') throw refuse('insatsId', 'En ny ansökan gäller ingen befintlig insats; välj tilläggsansökan eller förlängning.');
   }
 
   const at = scope.now.toISOString();
@@ -179,7 +176,7 @@ export async function saveApplication(input: ParsedInput<'applications.save'>, s
 
 export async function saveChecklist(input: ParsedInput<'applications.checklist'>, scope: Scope): Promise<MethodResult<'applications.checklist'>> {
   const before = await loadApplication(scope, input.id);
-  if (!OPEN.includes(before.status)) throw issue('id', `Ansökan ${before.diarienummer} är beslutad; beredningen är avslutad.`);
+  if (!OPEN.includes(before.status)) throw refuse('id', `Ansökan ${before.diarienummer} är beslutad; beredningen är avslutad.`);
   await scope.db
     .updateTable('applications')
     .set({ checklist: JSON.stringify(input.items), status: 'under_beredning', updated_at: scope.now.toISOString() })
@@ -222,13 +219,13 @@ function grantedPerYear(a: Application, input: Pick<ParsedInput<'applications.de
   const sought = new Map(a.years.map((y) => [y.year, y.soughtKr]));
   input.granted.forEach((g, i) => {
     const max = sought.get(g.year);
-    if (max === undefined) throw issue(`granted.${i}.year`, `Ansökan söker inga medel för ${g.year}.`);
-    if (g.amountKr > max) throw issue(`granted.${i}.amountKr`, `Beviljat belopp för ${g.year} (${formatKr(g.amountKr)}) är mer än det sökta (${formatKr(max)}).`);
+    if (max === undefined) throw refuse(`granted.${i}.year`, `Ansökan söker inga medel för ${g.year}.`);
+    if (g.amountKr > max) throw refuse(`granted.${i}.amountKr`, `Beviljat belopp för ${g.year} (${formatKr(g.amountKr)}) är mer än det sökta (${formatKr(max)}).`);
     granted.set(g.year, g.amountKr);
   });
   const total = [...granted.values()].reduce((s, v) => s + v, 0);
-  if (total === 0) throw issue('granted', 'Vid delvis bifall ska något belopp beviljas; välj annars avslag.');
-  if (total >= a.soughtTotalKr) throw issue('granted', 'Det beviljade beloppet är lika stort som det sökta; välj bifall.');
+  if (total === 0) throw refuse('granted', 'Vid delvis bifall ska något belopp beviljas; välj annars avslag.');
+  if (total >= a.soughtTotalKr) throw refuse('granted', 'Det beviljade beloppet är lika stort som det sökta; välj bifall.');
   return granted;
 }
 
@@ -238,20 +235,13 @@ async function writeProposal(scope: Scope, a: Application, outcome: 'bifall' | '
   data.application = templateApplication(a, totalKr, a.priorityGroups.map((g) => g.name));
   const template = a.kind === 'ny' ? 'beviljande_av_ansokan' : 'tillaggsansokan';
   const built = outcome === 'avslag' ? rejection(data, reason ?? '') : buildFromTemplate(template, data);
-  const at = scope.now.toISOString();
-  const row = await scope.db
-    .insertInto('arendeblad')
-    .values({ arende_id: a.arendeId, template, organ: 'Förbundsstyrelsen', rubrik: built.rubrik, datum, content: JSON.stringify(built.content), created_at: at, updated_at: at, updated_by: scope.actor })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await scope.audit({ entity: 'arendeblad', entityId: row.id, action: 'create', before: null, after: { rubrik: built.rubrik, content: built.content } });
-  return row.id;
+  return insertArendeblad(scope, { arendeId: a.arendeId, template, built, datum, organ: 'Förbundsstyrelsen' });
 }
 
 /** "Förslag till styrelsen": the ärendeblad before the meeting, with the amounts the förbundschef proposes. */
 export async function proposeDecision(input: ParsedInput<'applications.proposal'>, scope: Scope): Promise<MethodResult<'applications.proposal'>> {
   const a = await loadApplication(scope, input.id);
-  if (!OPEN.includes(a.status)) throw issue('id', `Ansökan ${a.diarienummer} är redan beslutad.`);
+  if (!OPEN.includes(a.status)) throw refuse('id', `Ansökan ${a.diarienummer} är redan beslutad.`);
   const existing = await scope.db.selectFrom('arendeblad').select('id').where('arende_id', '=', a.arendeId).executeTakeFirst();
   if (existing) throw new KansliError('CONFLICT', `Ärendebladet för ansökan ${a.diarienummer} finns redan. Öppna det för att ändra förslaget.`);
   const granted = grantedPerYear(a, input);
@@ -269,8 +259,8 @@ export async function proposeDecision(input: ParsedInput<'applications.proposal'
  */
 export async function decideApplication(input: ParsedInput<'applications.decide'>, scope: Scope): Promise<MethodResult<'applications.decide'>> {
   const a = await loadApplication(scope, input.id);
-  if (!OPEN.includes(a.status)) throw issue('id', `Ansökan ${a.diarienummer} är redan beslutad (${a.decision?.on ?? ''}).`);
-  if (input.decidedOn < a.receivedOn) throw issue('decidedOn', `Beslutet kan inte vara före den dag ansökan kom in (${a.receivedOn}).`);
+  if (!OPEN.includes(a.status)) throw refuse('id', `Ansökan ${a.diarienummer} är redan beslutad (${a.decision?.on ?? ''}).`);
+  if (input.decidedOn < a.receivedOn) throw refuse('decidedOn', `Beslutet kan inte vara före den dag ansökan kom in (${a.receivedOn}).`);
   const granted = grantedPerYear(a, input);
   const total = [...granted.values()].reduce((s, v) => s + v, 0);
   const at = scope.now.toISOString();

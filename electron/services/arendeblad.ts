@@ -128,9 +128,25 @@ export async function templateData(scope: Scope, year: number, datum: string, or
   };
 }
 
+/** Stores a generated ärendeblad in an ärende, with its audit entry; returns its id. */
+export async function insertArendeblad(
+  scope: Scope,
+  opts: { arendeId: number; template: TemplateKey; built: { rubrik: string; content: ArendebladContent }; datum: string; organ: string },
+): Promise<number> {
+  const at = scope.now.toISOString();
+  const { built } = opts;
+  const row = await scope.db
+    .insertInto('arendeblad')
+    .values({ arende_id: opts.arendeId, template: opts.template, organ: opts.organ, rubrik: built.rubrik, datum: opts.datum, content: JSON.stringify(built.content), created_at: at, updated_at: at, updated_by: scope.actor })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await scope.audit({ entity: 'arendeblad', entityId: row.id, action: 'create', before: null, after: { rubrik: built.rubrik, template: opts.template, content: built.content } });
+  return row.id;
+}
+
 /**
  * Writes a generated ärendeblad in a new ärende of its own (informationsärende or
- * beslutsärende), as the PM and the economy's ärendeblad are made.
+ * beslutsärende), as the PM and the economy's and the internkontroll's ärendeblad are made.
  */
 export async function writeGeneratedArendeblad(
   scope: Scope,
@@ -147,14 +163,7 @@ export async function writeGeneratedArendeblad(
     description: null,
   });
   await scope.audit({ entity: 'arende', entityId: arende.id, action: 'create', before: null, after: await requireArende(scope, arende.id) });
-  const at = scope.now.toISOString();
-  const row = await scope.db
-    .insertInto('arendeblad')
-    .values({ arende_id: arende.id, template: opts.template, organ: opts.organ, rubrik: built.rubrik, datum, content: JSON.stringify(built.content), created_at: at, updated_at: at, updated_by: scope.actor })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await scope.audit({ entity: 'arendeblad', entityId: row.id, action: 'create', before: null, after: { rubrik: built.rubrik, template: opts.template, content: built.content } });
-  return loadArendeblad(scope, row.id);
+  return loadArendeblad(scope, await insertArendeblad(scope, { arendeId: arende.id, template: opts.template, built, datum, organ: opts.organ }));
 }
 
 export async function listTemplates(input: ParsedInput<'arendeblad.templates'>, scope: Scope): Promise<MethodResult<'arendeblad.templates'>> {
@@ -238,25 +247,7 @@ export async function createArendeblad(input: ParsedInput<'arendeblad.create'>, 
     arendeId = created.id;
   }
 
-  const now = scope.now.toISOString();
-  const row = await scope.db
-    .insertInto('arendeblad')
-    .values({
-      arende_id: arendeId,
-      template: input.template,
-      organ: input.organ,
-      rubrik,
-      datum,
-      content: JSON.stringify(built.content),
-      created_at: now,
-      updated_at: now,
-      updated_by: scope.actor,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const after = await loadArendeblad(scope, row.id);
-  await scope.audit({ entity: 'arendeblad', entityId: row.id, action: 'create', before: null, after: { rubrik, organ: input.organ, datum, template: input.template, content: built.content } });
-  return after;
+  return loadArendeblad(scope, await insertArendeblad(scope, { arendeId, template: input.template, built: { rubrik, content: built.content }, datum, organ: input.organ }));
 }
 
 export async function saveArendeblad(input: ParsedInput<'arendeblad.save'>, scope: Scope): Promise<MethodResult<'arendeblad.save'>> {

@@ -16,6 +16,7 @@ import { KATEGORI_LABELS } from '../../shared/contract/schemas/insatser';
 import { buildFromTemplate, type EvaluationData } from '../../shared/domain/arendeblad-templates';
 import { formatDate } from '../../shared/format/sv';
 import type { Scope } from './context';
+import { refuse } from './refuse';
 import { templateData, writeGeneratedArendeblad } from './arendeblad';
 import { loadInsats } from './insatser';
 
@@ -24,10 +25,6 @@ import { loadInsats } from './insatser';
  * figures per year as aggregates, the outcome of each goal, reports and avvikelser;
  * and the overview the board reads, with the figures from shared/domain.
  */
-
-function rule(path: string, message: string, code: 'RULE' | 'VALIDATION' | 'NOT_FOUND' = 'RULE'): KansliError {
-  return new KansliError(code, message, { issues: [{ path, message }] });
-}
 
 export async function loadInsatsDetail(scope: Scope, id: number): Promise<InsatsDetail> {
   const insats = await loadInsats(scope, id);
@@ -86,14 +83,14 @@ export async function updateInsats(input: ParsedInput<'insatser.update'>, scope:
 export async function saveRequisition(input: ParsedInput<'requisitions.save'>, scope: Scope): Promise<MethodResult<'requisitions.save'>> {
   const insats = await loadInsats(scope, input.insatsId);
   if (input.periodFrom < insats.startsOn || input.periodTo > insats.endsOn) {
-    throw rule('periodFrom', `Rekvisitionen avser ${input.periodFrom} till ${input.periodTo}, utanför insatsens period (${insats.startsOn} till ${insats.endsOn}).`);
+    throw refuse('periodFrom', `Rekvisitionen avser ${input.periodFrom} till ${input.periodTo}, utanför insatsens period (${insats.startsOn} till ${insats.endsOn}).`);
   }
   const fields = { insats_id: input.insatsId, paid_on: input.paidOn, amount_kr: input.amountKr, period_from: input.periodFrom, period_to: input.periodTo, note: input.note };
   let id: number;
   let before: unknown = null;
   if (input.id !== undefined) {
     const row = await scope.db.selectFrom('requisitions').selectAll().where('id', '=', input.id).executeTakeFirst();
-    if (!row || row.insats_id !== input.insatsId) throw rule('id', 'Rekvisitionen finns inte.', 'NOT_FOUND');
+    if (!row || row.insats_id !== input.insatsId) throw refuse('id', 'Rekvisitionen finns inte.', 'NOT_FOUND');
     before = row;
     await scope.db.updateTable('requisitions').set(fields).where('id', '=', input.id).execute();
     id = input.id;
@@ -106,7 +103,7 @@ export async function saveRequisition(input: ParsedInput<'requisitions.save'>, s
 
 export async function removeRequisition(input: ParsedInput<'requisitions.remove'>, scope: Scope): Promise<MethodResult<'requisitions.remove'>> {
   const row = await scope.db.selectFrom('requisitions').selectAll().where('id', '=', input.id).executeTakeFirst();
-  if (!row) throw rule('id', 'Rekvisitionen finns inte.', 'NOT_FOUND');
+  if (!row) throw refuse('id', 'Rekvisitionen finns inte.', 'NOT_FOUND');
   await scope.db.deleteFrom('requisitions').where('id', '=', input.id).execute();
   await scope.audit({ entity: 'requisition', entityId: input.id, action: 'delete', before: row, after: null });
   return loadInsatsDetail(scope, row.insats_id);
@@ -144,7 +141,7 @@ export async function saveParticipants(input: ParsedInput<'participants.save'>, 
 
 export async function setGoalOutcome(input: ParsedInput<'goals.outcome'>, scope: Scope): Promise<MethodResult<'goals.outcome'>> {
   const goal = await scope.db.selectFrom('goals').selectAll().where('id', '=', input.id).executeTakeFirst();
-  if (!goal || goal.insats_id === null) throw rule('id', 'Målet hör inte till någon beviljad insats.', 'NOT_FOUND');
+  if (!goal || goal.insats_id === null) throw refuse('id', 'Målet hör inte till någon beviljad insats.', 'NOT_FOUND');
   await scope.db.updateTable('goals').set({ outcome: input.outcome, outcome_note: input.note }).where('id', '=', input.id).execute();
   await scope.audit({ entity: 'goal', entityId: input.id, action: 'update', before: { outcome: goal.outcome, note: goal.outcome_note }, after: { outcome: input.outcome, note: input.note } });
   return loadInsatsDetail(scope, goal.insats_id);
@@ -154,7 +151,7 @@ export async function addReport(input: ParsedInput<'insatser.report'>, scope: Sc
   await loadInsats(scope, input.insatsId);
   if (input.documentId !== null) {
     const doc = await scope.db.selectFrom('documents').select('id').where('id', '=', input.documentId).executeTakeFirst();
-    if (!doc) throw rule('documentId', 'Handlingen finns inte i diariet.', 'NOT_FOUND');
+    if (!doc) throw refuse('documentId', 'Handlingen finns inte i diariet.', 'NOT_FOUND');
   }
   const id = (
     await scope.db
@@ -261,7 +258,7 @@ const OUTCOME_TEXT = { uppfyllt: 'Uppfyllt', delvis: 'Delvis uppfyllt', ej_uppfy
 export async function writeEvaluationPm(input: ParsedInput<'insatser.pm'>, scope: Scope): Promise<MethodResult<'insatser.pm'>> {
   const until = input.halvar === 1 ? `${input.year}-06-30` : `${input.year}-12-31`;
   const o = await buildOverview(scope, input.year, until);
-  if (o.rows.length === 0) throw rule('year', `Det finns inga insatser med budget eller utfall ${input.year} att följa upp.`);
+  if (o.rows.length === 0) throw refuse('year', `Det finns inga insatser med budget eller utfall ${input.year} att följa upp.`);
   const ids = o.rows.map((r) => r.insatsId);
   const details = await Promise.all(ids.map((id) => loadInsatsDetail(scope, id)));
   const periodLabel = input.halvar === 1 ? `första halvåret ${input.year}` : `helåret ${input.year}`;

@@ -5,7 +5,7 @@ import { formatDate } from '../../../shared/format/sv';
 import { templateData, writeGeneratedArendeblad } from '../arendeblad';
 import type { Scope } from '../context';
 import { budgetYearView } from './budget';
-import { refuse } from './common';
+import { refuse } from '../refuse';
 import { feeView } from './fees';
 import { beslutsutrymme } from './reports';
 

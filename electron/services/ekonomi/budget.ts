@@ -4,7 +4,8 @@ import { BUDGET_POSTS, isBudgetPost, POST_INFO, type BudgetPost } from '../../..
 import { result, type PostAmounts } from '../../../shared/domain/ekonomi';
 import { formatKr } from '../../../shared/format/sv';
 import type { Scope } from '../context';
-import { grantedByInsatsYear, refuse } from './common';
+import { refuse } from '../refuse';
+import { grantedByInsatsYear } from './common';
 
 /**
  * Årsbudget in versions: one förslag per year that can be edited, then a fastställd

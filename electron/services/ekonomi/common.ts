@@ -1,20 +1,4 @@
-import { KansliError } from '../../../shared/contract/errors';
 import type { Scope } from '../context';
-
-/** A refusal that names the field, in Swedish. */
-export function refuse(path: string, message: string, code: 'RULE' | 'VALIDATION' | 'NOT_FOUND' | 'CONFLICT' = 'RULE'): KansliError {
-  return new KansliError(code, message, { issues: [{ path, message }] });
-}
-
-export async function isClosed(scope: Scope, year: number): Promise<boolean> {
-  return (await scope.db.selectFrom('closed_years').select('year').where('year', '=', year).executeTakeFirst()) !== undefined;
-}
-
-export async function refuseIfClosed(scope: Scope, year: number, path: string): Promise<void> {
-  if (await isClosed(scope, year)) {
-    throw refuse(path, `År ${year} är stängt. Utfall för ett stängt år kan inte läggas till, ändras eller tas bort.`);
-  }
-}
 
 /** Granted insatser's budget per year (the sum of every decision behind each insats). */
 export async function grantedByInsatsYear(scope: Scope, fromYear: number, toYear: number) {

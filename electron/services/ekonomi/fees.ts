@@ -3,7 +3,7 @@ import type { FeeShareView, FeeView } from '../../../shared/contract/schemas/eko
 import { feeProblems, splitFee, statePayer, type FeeMember, type FeeSplit } from '../../../shared/domain/medlemsavgifter';
 import type { Scope } from '../context';
 import { listMembers } from '../members';
-import { refuse } from './common';
+import { refuse } from '../refuse';
 
 /**
  * Medlemsavgifter: the year's total, split per member by the rule in

@@ -6,7 +6,7 @@ import { parseSie, SieParseError, unbalancedVerifications } from '../../../share
 import { KansliError } from '../../../shared/contract/errors';
 import type { Scope } from '../context';
 import { normaliseHeader, readWorkbook, type ReadSheet } from '../xlsx/workbook';
-import { isClosed } from './common';
+import { isClosed } from '../closed-years';
 import { loadMappings, storeMappings } from './utfall';
 
 /**

@@ -3,7 +3,8 @@ import type { Mappings, UtfallList } from '../../../shared/contract/schemas/ekon
 import { isBudgetPost, isSamverkanPost, samverkanPost, type BudgetPost } from '../../../shared/domain/budget-posts';
 import type { Scope } from '../context';
 import { loadInsats } from '../insatser';
-import { isClosed, refuse, refuseIfClosed } from './common';
+import { isClosed, refuseIfClosed } from '../closed-years';
+import { refuse } from '../refuse';
 
 /**
  * Utfall: what the books say was spent and received, by post and (for samverkansinsatser)

@@ -1,7 +1,8 @@
 import type { MethodResult, ParsedInput } from '../../../shared/contract/methods';
 import type { DeviationView, OccasionView, OverdueView } from '../../../shared/contract/schemas/risk';
 import type { Scope } from '../context';
-import { isClosed, refuse } from '../ekonomi/common';
+import { isClosed } from '../closed-years';
+import { refuse } from '../refuse';
 import { loadControls, today } from './plan';
 
 /**
@@ -15,31 +16,43 @@ function toDeviation(d: { id: number; occasion_id: number; item_id: number | nul
   return { id: d.id, occasionId: d.occasion_id, itemId: d.item_id, description: d.description, action: d.action, owner: d.owner, dueOn: d.due_on, status: d.status, closedOn: d.closed_on, closedNote: d.closed_note, overdue: d.status === 'oppen' && d.due_on < now };
 }
 
-export async function occasionView(scope: Scope, id: number): Promise<OccasionView> {
-  const o = await scope.db.selectFrom('control_occasions').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!o) throw refuse('id', 'Kontrolltillfället finns inte.', 'NOT_FOUND');
-  const [control] = await loadControls(scope, { id: o.control_id });
+/** Occasions with their items and deviations, three queries however many are asked for. */
+export async function occasionDetails(scope: Scope, ids: readonly number[]): Promise<Map<number, Omit<OccasionView, 'control'> & { controlId: number }>> {
+  const out = new Map<number, Omit<OccasionView, 'control'> & { controlId: number }>();
+  if (ids.length === 0) return out;
+  const occasions = await scope.db.selectFrom('control_occasions').selectAll().where('id', 'in', ids).execute();
   const items = await scope.db
     .selectFrom('occasion_items as i')
     .leftJoin('documents as d', 'd.id', 'i.document_id')
-    .select(['i.id', 'i.text', 'i.result', 'i.comment', 'i.document_id', 'd.title as document_title'])
-    .where('i.occasion_id', '=', id)
+    .select(['i.id', 'i.occasion_id', 'i.text', 'i.result', 'i.comment', 'i.document_id', 'd.title as document_title'])
+    .where('i.occasion_id', 'in', ids)
     .orderBy('i.position')
     .execute();
-  const deviations = await scope.db.selectFrom('deviations').selectAll().where('occasion_id', '=', id).orderBy('id').execute();
+  const deviations = await scope.db.selectFrom('deviations').selectAll().where('occasion_id', 'in', ids).orderBy('id').execute();
   const now = today(scope);
-  return {
-    id,
-    control: control!,
-    dueOn: o.due_on,
-    label: o.label,
-    sample: o.sample,
-    doneOn: o.done_on,
-    doneBy: o.done_by,
-    signedOff: o.signed_off_at !== null,
-    items: items.map((i) => ({ id: i.id, text: i.text, result: i.result, comment: i.comment, documentId: i.document_id, documentTitle: i.document_title ?? null })),
-    deviations: deviations.map((d) => toDeviation(d, now)),
-  };
+  for (const o of occasions) {
+    out.set(o.id, {
+      id: o.id,
+      controlId: o.control_id,
+      dueOn: o.due_on,
+      label: o.label,
+      sample: o.sample,
+      doneOn: o.done_on,
+      doneBy: o.done_by,
+      signedOff: o.signed_off_at !== null,
+      items: items.filter((i) => i.occasion_id === o.id).map((i) => ({ id: i.id, text: i.text, result: i.result, comment: i.comment, documentId: i.document_id, documentTitle: i.document_title ?? null })),
+      deviations: deviations.filter((d) => d.occasion_id === o.id).map((d) => toDeviation(d, now)),
+    });
+  }
+  return out;
+}
+
+export async function occasionView(scope: Scope, id: number): Promise<OccasionView> {
+  const detail = (await occasionDetails(scope, [id])).get(id);
+  if (!detail) throw refuse('id', 'Kontrolltillfället finns inte.', 'NOT_FOUND');
+  const [control] = await loadControls(scope, { id: detail.controlId });
+  const { controlId: _c, ...rest } = detail;
+  return { ...rest, control: control! };
 }
 
 export async function getOccasion(input: ParsedInput<'occasions.get'>, scope: Scope): Promise<MethodResult<'occasions.get'>> {

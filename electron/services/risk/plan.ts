@@ -2,7 +2,8 @@ import type { MethodResult, ParsedInput } from '../../../shared/contract/methods
 import type { ControlView, OccasionSummary, PlanView } from '../../../shared/contract/schemas/risk';
 import { occasionsFor } from '../../../shared/domain/risk';
 import type { Scope } from '../context';
-import { isClosed, refuse } from '../ekonomi/common';
+import { isClosed } from '../closed-years';
+import { refuse } from '../refuse';
 
 /**
  * The internkontrollplan of a year: per process the kontrollmoment, the risk it answers,

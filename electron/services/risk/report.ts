@@ -5,9 +5,9 @@ import { FREKVENS_LABELS, METOD_LABELS, type ReportControl } from '../../../shar
 import { formatDate } from '../../../shared/format/sv';
 import { templateData, writeGeneratedArendeblad } from '../arendeblad';
 import type { Scope } from '../context';
-import { refuse } from '../ekonomi/common';
+import { refuse } from '../refuse';
 import { buildWorkbookSheets, XLSX_MIME } from '../xlsx/workbook';
-import { occasionView } from './checklists';
+import { occasionDetails } from './checklists';
 import { loadControls } from './plan';
 import { riskYear } from './risks';
 
@@ -20,18 +20,17 @@ import { riskYear } from './risks';
 
 async function reportControls(scope: Scope, year: number, until: string): Promise<ReportControl[]> {
   const controls = await loadControls(scope, { year });
-  const out: ReportControl[] = [];
-  for (const c of controls) {
-    const occasions = [];
-    const deviations = [];
-    for (const o of c.occasions.filter((x) => x.dueOn <= until)) {
-      const v = await occasionView(scope, o.id);
-      occasions.push({ label: v.label, done: v.signedOff, sample: v.sample, items: v.items.map((i) => ({ text: i.text, result: i.result, comment: i.comment })) });
-      deviations.push(...v.deviations.map((d) => ({ description: d.description, action: d.action, owner: d.owner, dueOn: d.dueOn, status: d.status, closedOn: d.closedOn })));
-    }
-    out.push({ process: c.process, moment: c.moment, metod: c.metod, occasions, deviations });
-  }
-  return out;
+  const details = await occasionDetails(scope, controls.flatMap((c) => c.occasions.filter((o) => o.dueOn <= until).map((o) => o.id)));
+  return controls.map((c) => {
+    const mine = c.occasions.flatMap((o) => (details.has(o.id) ? [details.get(o.id)!] : []));
+    return {
+      process: c.process,
+      moment: c.moment,
+      metod: c.metod,
+      occasions: mine.map((v) => ({ label: v.label, done: v.signedOff, sample: v.sample, items: v.items.map((i) => ({ text: i.text, result: i.result, comment: i.comment })) })),
+      deviations: mine.flatMap((v) => v.deviations.map((d) => ({ description: d.description, action: d.action, owner: d.owner, dueOn: d.dueOn, status: d.status, closedOn: d.closedOn }))),
+    };
+  });
 }
 
 export async function internkontrollArendeblad(input: ParsedInput<'internkontroll.arendeblad'>, scope: Scope): Promise<MethodResult<'internkontroll.arendeblad'>> {
@@ -56,14 +55,16 @@ export async function internkontrollArendeblad(input: ParsedInput<'internkontrol
 export async function exportInternkontroll(input: ParsedInput<'internkontroll.export'>, scope: Scope): Promise<MethodResult<'internkontroll.export'>> {
   const analysis = await riskYear(scope, input.year);
   const controls = await loadControls(scope, { year: input.year });
-  const results = [];
-  for (const c of controls) {
-    for (const o of c.occasions) {
-      const v = await occasionView(scope, o.id);
-      for (const i of v.items) results.push([c.process, c.moment, v.label, v.dueOn, v.doneOn, v.doneBy, v.sample, i.text, i.result === null ? null : i.result === 'ok' ? 'OK' : 'Avvikelse', i.comment]);
-      for (const d of v.deviations) results.push([c.process, c.moment, v.label, v.dueOn, null, null, null, `Åtgärd: ${d.action}`, d.status === 'stangd' ? `Stängd ${d.closedOn}` : `Öppen, senast ${d.dueOn}`, `${d.description} (${d.owner})`]);
-    }
-  }
+  const details = await occasionDetails(scope, controls.flatMap((c) => c.occasions.map((o) => o.id)));
+  const results = controls.flatMap((c) =>
+    c.occasions.flatMap((o) => {
+      const v = details.get(o.id)!;
+      return [
+        ...v.items.map((i) => [c.process, c.moment, v.label, v.dueOn, v.doneOn, v.doneBy, v.sample, i.text, i.result === null ? null : i.result === 'ok' ? 'OK' : 'Avvikelse', i.comment]),
+        ...v.deviations.map((d) => [c.process, c.moment, v.label, v.dueOn, null, null, null, `Åtgärd: ${d.action}`, d.status === 'stangd' ? `Stängd ${d.closedOn}` : `Öppen, senast ${d.dueOn}`, `${d.description} (${d.owner})`]),
+      ];
+    }),
+  );
   const contentBase64 = await buildWorkbookSheets([
     {
       name: `Riskanalys ${input.year}`,

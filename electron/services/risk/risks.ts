@@ -2,7 +2,7 @@ import type { MethodResult, ParsedInput } from '../../../shared/contract/methods
 import type { RiskView, RiskYearView } from '../../../shared/contract/schemas/risk';
 import { DEFAULT_SCALE, levelOf, riskMatrix, riskvarde, scaleProblems, scoreProblem, type RiskScale } from '../../../shared/domain/risk';
 import type { Scope } from '../context';
-import { refuse } from '../ekonomi/common';
+import { refuse } from '../refuse';
 
 /**
  * The förbund's risk scale and the year's riskanalys: each risk scored sannolikhet ×
