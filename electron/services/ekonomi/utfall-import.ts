@@ -294,7 +294,8 @@ async function resolve(input: ParsedInput<'utfall.import'>, scope: Scope): Promi
       post = samverkanPost(insats.kategori);
     }
     if (post === null) continue;
-    const direction = c.sign === 'book' && POST_INFO[accountMapped ?? post].side === 'intakt' ? -1 : 1;
+    // The books are debit-positive: an intäkt is booked as a credit, so it turns round.
+    const direction = c.sign === 'book' && POST_INFO[post].side === 'intakt' ? -1 : 1;
     rows.push({ bookedOn: c.bookedOn, post, insatsId, amountOre: direction * c.amountOre, account: c.account, text: c.text });
   }
   if (year === null && errors.length === 0) errors.push('Filen innehåller inga utfallsrader.');
