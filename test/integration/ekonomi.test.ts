@@ -92,6 +92,10 @@ describe('medlemsavgifter', () => {
   it('refuses a total that is not a positive whole number, or a kommun without folkmängd, and writes nothing', async () => {
     const s = demoSession();
     try {
+      // Without 1 November 2018 in the register, the preliminary 2019 fee uses 2017's count, as the paper did.
+      const prel = value<FeeView>(await s.api.call('fees.get', { year: 2019, totalKr: 22_000_000 }));
+      expect(prel.populationYear).toBe(2017);
+      expect(prel.shares.find((x) => x.name === 'Håbo kommun')?.amountKr).toBe(314_036);
       for (const totalKr of [0, -5, 1.5]) {
         const f = failure(await s.api.call('fees.save', { year: 2018, totalKr }));
         expect(f.code).toBe('VALIDATION');
@@ -101,6 +105,8 @@ describe('medlemsavgifter', () => {
       value(await s.api.call('members.save', { name: 'Nya kommunen', kind: 'kommun', orgNr: '212000-0142', populations: [] }));
       const f = failure(await s.api.call('fees.save', { year: 2018, totalKr: 21_966_000 }));
       expect(f.message).toContain('Nya kommunen saknar folkmängd 1 november 2017');
+      // With no complete count before 2019, the year before is asked for, naming what is missing.
+      expect(value<FeeView>(await s.api.call('fees.get', { year: 2019, totalKr: 22_000_000 })).problems[0]?.message).toContain('saknar folkmängd 1 november 2018');
       expect(count(s, 'fee_years')).toBe(0);
       expect(count(s, 'fee_shares')).toBe(0);
       expect(failure(await s.api.call('members.save', { name: 'Minus', kind: 'kommun', orgNr: '212000-0159', populations: [{ year: 2017, population: -3 }] })).message).toContain('Folkmängden måste vara större än noll');

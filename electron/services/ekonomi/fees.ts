@@ -3,6 +3,7 @@ import type { FeeShareView, FeeView } from '../../../shared/contract/schemas/eko
 import { feeProblems, splitFee, statePayer, type FeeMember, type FeeSplit } from '../../../shared/domain/medlemsavgifter';
 import type { Scope } from '../context';
 import { listMembers } from '../members';
+import { latestCompletePopulationYear } from '../../../shared/domain/population';
 import { refuse } from '../refuse';
 
 /**
@@ -25,6 +26,18 @@ function statLabel(members: readonly FeeMember[]): string {
   if (stat.length === 1) return payer.name;
   const ordered = [payer, ...stat.filter((m) => m.id !== payer.id)];
   return `${ordered.map((m) => short(m.name)).join(' och ')} genom ${short(payer.name)}`;
+}
+
+/**
+ * Folkmängd on 1 November the year before splits the fee; when that count is not in the
+ * register yet (SCB publishes it in the spring), the latest complete earlier count is
+ * used, as the papers do ("Prel. Medlemsavgifter 2019 … baseras på folkmängd 1 november
+ * 2017"). With no complete count at all, the year before, so the problem is named.
+ */
+export async function defaultPopulationYear(scope: Scope, year: number): Promise<number> {
+  const members = await listMembers({}, scope);
+  const latest = latestCompletePopulationYear(members.map((m) => ({ ...m, populations: m.populations.filter((p) => p.year <= year - 1) })));
+  return latest ?? year - 1;
 }
 
 interface StoredFee {
@@ -60,7 +73,7 @@ function storedParts(fee: StoredFee, members: readonly FeeMember[]) {
 
 export async function feeView(scope: Scope, year: number, preview?: { totalKr: number; populationYear?: number }): Promise<FeeView> {
   const stored = await loadFee(scope, year);
-  const populationYear = preview?.populationYear ?? stored?.populationYear ?? year - 1;
+  const populationYear = preview?.populationYear ?? stored?.populationYear ?? (await defaultPopulationYear(scope, year));
   const members = await feeMembers(scope, populationYear);
   const previous = await loadFee(scope, year - 1);
   const years = (await scope.db.selectFrom('fee_years').select('year').orderBy('year', 'desc').execute()).map((r) => r.year);
@@ -118,7 +131,7 @@ export async function getFee(input: ParsedInput<'fees.get'>, scope: Scope): Prom
 }
 
 export async function saveFee(input: ParsedInput<'fees.save'>, scope: Scope): Promise<MethodResult<'fees.save'>> {
-  const populationYear = input.populationYear ?? input.year - 1;
+  const populationYear = input.populationYear ?? (await defaultPopulationYear(scope, input.year));
   const before = await loadFee(scope, input.year);
   const members = await feeMembers(scope, populationYear);
   const problems = feeProblems(input.totalKr, members, populationYear);
