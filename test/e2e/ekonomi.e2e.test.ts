@@ -94,6 +94,8 @@ describe('Ekonomi in the browser', () => {
     await page.screenshot({ path: artifactPath('ekonomi-import.png'), fullPage: true });
     await dialog.getByRole('button', { name: 'Importera' }).click();
     await expect.poll(() => page.getByText(/2 utfallsrader för \d{4} är importerade/).count()).toBe(1);
+    // The mappings are remembered and can be looked over and changed.
+    await expect.poll(() => page.getByText('Kopplingar från bokföringen (2 konton, 0 objekt)').count()).toBe(1);
     const list = value<UtfallList>(await session.api.call('utfall.list', { year }));
     expect(list.rows.map((r) => [r.post, r.amountOre]).sort()).toEqual([
       ['fortroendevalda', 1_200_000],

@@ -23,6 +23,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useApp } from '../../store/app';
 import { EconomyExportButton, parseAmount, thisYear, YearField } from './common';
 import { ImportUtfallDialog } from './ImportUtfallDialog';
+import { MappingsCard } from './MappingsCard';
 
 const kr = (ore: number) => (ore % 100 === 0 ? formatInteger(ore / 100) : (ore / 100).toLocaleString('sv-SE', { minimumFractionDigits: 2 }));
 
@@ -108,6 +109,7 @@ export function UtfallTab() {
           </Stack>
         </Paper>
       )}
+      <MappingsCard key={list?.imports.length ?? 0} />
       {list && list.imports.length > 0 && (
         <Paper variant="outlined" sx={{ p: 2 }}>
           <Typography variant="subtitle1" component="h2">
