@@ -10,5 +10,8 @@ export default defineConfig({
     // The e2e files start Chromium; two cores cannot take many at once.
     maxWorkers: 2,
     reporters: ['default'],
+    // A poll waits for what a user would wait for (a PDF rendered, a save acknowledged);
+    // the 1 s default fails on a loaded two-core machine, not on a slow app.
+    expect: { poll: { timeout: 10_000 } },
   },
 });
