@@ -1,11 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import { KansliError } from '../shared/contract/errors';
+import { ImmediateSqliteDialect } from './dialect';
+import { describeWriteProblem, networkShareWarning, writeProblem } from './filesystem';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
 import type { KansliTables } from './schema';
 import { seedDemo, seedEmpty } from './seed/demo';
+import { BUSY_TIMEOUT_MS, errorCode, storageError } from './storage-errors';
 
 /** Written to the SQLite header (offset 68) of every Kansli database: "KSLI". */
 export const KANSLI_APPLICATION_ID = 0x4b534c49;
@@ -20,6 +23,8 @@ export interface OpenOptions {
   nativeBinding?: string;
   /** Clock, for tests. */
   now?: () => Date;
+  /** How a commit reaches the disk; FULL unless a benchmark compares. */
+  synchronous?: 'FULL' | 'NORMAL';
 }
 
 export interface KansliDb {
@@ -29,6 +34,10 @@ export interface KansliDb {
   readonly schemaVersion: number;
   /** Backup written before migrating an older database, if one was needed. */
   readonly migrationBackup: string | null;
+  /** Why the file is open read-only (a read-only disk or folder), or null when Kansli can write it. */
+  readonly readOnly: string | null;
+  /** A warning when the file lies on a network share, where WAL is not safe; else null. */
+  readonly networkShare: string | null;
   close(): void;
 }
 
@@ -42,10 +51,6 @@ function label(file: string): string {
 
 function notKansli(file: string, why: string): KansliError {
   return new KansliError('DB_NOT_KANSLI', `Filen ”${label(file)}” är ingen Kansli-databas (${why}). Kansli har inte ändrat filen.`);
-}
-
-function sqliteCode(err: unknown): string | undefined {
-  return typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : undefined;
 }
 
 /**
@@ -84,7 +89,7 @@ function inspect(file: string, nativeBinding: string | undefined): Inspection {
     }
     const check = probe.pragma('quick_check', { simple: true });
     if (check !== 'ok') {
-      throw new KansliError('DB_CORRUPT', `Databasen ”${label(file)}” är skadad (${String(check)}). Kansli har inte ändrat filen; öppna en säkerhetskopia.`);
+      throw new KansliError('DB_CORRUPT', `Databasen ”${label(file)}” är skadad (${String(check)}). Kansli har inte ändrat filen.`);
     }
     const hasTable = probe.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
     const appliedVersions = hasTable
@@ -93,11 +98,11 @@ function inspect(file: string, nativeBinding: string | undefined): Inspection {
     return { appliedVersions };
   } catch (err) {
     if (err instanceof KansliError) throw err;
-    const code = sqliteCode(err);
+    const code = errorCode(err);
     if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
-      throw new KansliError('DB_CORRUPT', `Databasen ”${label(file)}” är skadad och kan inte öppnas. Kansli har inte ändrat filen; öppna en säkerhetskopia.`);
+      throw new KansliError('DB_CORRUPT', `Databasen ”${label(file)}” är skadad och kan inte öppnas. Kansli har inte ändrat filen.`);
     }
-    throw err;
+    throw storageError(err) ?? err;
   } finally {
     probe?.close();
   }
@@ -122,11 +127,17 @@ function checkVersions(file: string, applied: Inspection['appliedVersions']): vo
   });
 }
 
-function configure(sqlite: Database.Database): void {
+/**
+ * WAL lets the app, the host and the CLI read while one of them writes. synchronous=FULL
+ * syncs the WAL at every commit, so a write the user was told about (a diarienummer
+ * shown) survives a power cut and is never handed out again; `npm run bench` measures
+ * what it costs against NORMAL, which may lose the last commits on power loss.
+ */
+function configure(sqlite: Database.Database, synchronous: 'FULL' | 'NORMAL'): void {
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma(`synchronous = ${synchronous}`);
 }
 
 function migrate(sqlite: Database.Database, fromVersion: number, now: () => Date): void {
@@ -172,23 +183,38 @@ function createNew(file: string, kind: 'demo' | 'empty', nativeBinding: string |
 }
 
 export function openKansliDb(file: string, options: OpenOptions = {}): KansliDb {
-  const { create = false, nativeBinding, now = () => new Date() } = options;
+  const { create = false, nativeBinding, now = () => new Date(), synchronous = 'FULL' } = options;
   const absolute = path.resolve(file);
   const exists = fs.existsSync(absolute) && fs.statSync(absolute).size > 0;
 
   if (!exists) {
     if (!create) throw new KansliError('DB_NOT_FOUND', `Databasfilen ”${absolute}” finns inte.`);
-    createNew(absolute, create, nativeBinding, now);
+    const problem = writeProblem(absolute);
+    if (problem !== null) throw new KansliError('READ_ONLY', `Databasen ”${absolute}” kan inte skapas: ${problem}`);
+    try {
+      createNew(absolute, create, nativeBinding, now);
+    } catch (err) {
+      throw storageError(err) ?? err;
+    }
   }
 
   const { appliedVersions } = inspect(absolute, nativeBinding);
   checkVersions(absolute, appliedVersions);
   const fromVersion = appliedVersions.length;
+  const networkShare = networkShareWarning(absolute);
+
+  const readOnly = writeProblem(absolute);
+  if (readOnly !== null) return openReadOnly(absolute, readOnly, fromVersion, nativeBinding, networkShare);
 
   let migrationBackup: string | null = null;
-  const sqlite = new Database(absolute, { fileMustExist: true, nativeBinding });
+  let sqlite: Database.Database;
   try {
-    configure(sqlite);
+    sqlite = new Database(absolute, { fileMustExist: true, nativeBinding });
+  } catch (err) {
+    throw storageError(err) ?? err;
+  }
+  try {
+    configure(sqlite, synchronous);
     if (fromVersion < LATEST_SCHEMA_VERSION) {
       if (fromVersion > 0) {
         migrationBackup = `${absolute}.backup-v${fromVersion}`;
@@ -200,18 +226,66 @@ export function openKansliDb(file: string, options: OpenOptions = {}): KansliDb 
     }
   } catch (err) {
     sqlite.close();
-    throw err;
+    const code = errorCode(err);
+    // A disk that refuses writes only when asked (a read-only mount access() did not
+    // reveal, a locked-down file): open it read-only rather than not at all.
+    if (fromVersion === LATEST_SCHEMA_VERSION && (code?.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES')) {
+      return openReadOnly(absolute, describeWriteProblem(code === 'EROFS' ? 'EROFS' : undefined, 'filen', absolute), fromVersion, nativeBinding, networkShare);
+    }
+    throw storageError(err) ?? err;
   }
+  return wrap(absolute, sqlite, { migrationBackup, readOnly: null, networkShare });
+}
 
-  const kysely = new Kysely<KansliTables>({ dialect: new SqliteDialect({ database: sqlite }) });
+function wrap(absolute: string, sqlite: Database.Database, facts: Pick<KansliDb, 'migrationBackup' | 'readOnly' | 'networkShare'>): KansliDb {
+  const kysely = new Kysely<KansliTables>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
   return {
     path: absolute,
     sqlite,
     kysely,
     schemaVersion: LATEST_SCHEMA_VERSION,
-    migrationBackup,
+    ...facts,
     close: () => {
       if (sqlite.open) sqlite.close();
     },
   };
+}
+
+/**
+ * A database Kansli may not write: read through SQLite's read-only mode, or, where
+ * WAL cannot make its index beside the file (a read-only folder), from a copy in
+ * memory. Every write is refused with the reason (api.ts), and the window shows it.
+ */
+function openReadOnly(absolute: string, reason: string, fromVersion: number, nativeBinding: string | undefined, networkShare: string | null): KansliDb {
+  if (fromVersion < LATEST_SCHEMA_VERSION) {
+    throw new KansliError(
+      'READ_ONLY',
+      `Databasen ”${label(absolute)}” är från en äldre version av Kansli och måste uppgraderas, men den kan inte skrivas: ${reason} Kopiera den till en mapp där du kan skriva och öppna kopian.`,
+    );
+  }
+  let sqlite: Database.Database | undefined;
+  try {
+    sqlite = new Database(absolute, { readonly: true, fileMustExist: true, nativeBinding });
+    sqlite.pragma('query_only = ON');
+    sqlite.prepare('SELECT count(*) FROM schema_migrations').get();
+  } catch {
+    sqlite?.close();
+    const wal = `${absolute}-wal`;
+    if (fs.existsSync(wal) && fs.statSync(wal).size > 0) {
+      throw new KansliError(
+        'READ_ONLY',
+        `Databasen ”${label(absolute)}” kan inte skrivas (${reason}) och har ändringar som ännu inte förts in i filen (${label(wal)}). Kopiera båda filerna till en mapp där du kan skriva och öppna kopian.`,
+      );
+    }
+    const size = fs.statSync(absolute).size;
+    if (size > INSPECT_IN_MEMORY_MAX_BYTES) {
+      throw new KansliError('READ_ONLY', `Databasen ”${label(absolute)}” kan inte skrivas (${reason}) och är för stor för att läsas in i minnet. Kopiera den till en mapp där du kan skriva och öppna kopian.`);
+    }
+    const image = fs.readFileSync(absolute);
+    image[18] = 1;
+    image[19] = 1;
+    sqlite = new Database(image, { readonly: true, nativeBinding });
+  }
+  sqlite.pragma('foreign_keys = ON');
+  return wrap(absolute, sqlite, { migrationBackup: null, readOnly: reason, networkShare });
 }

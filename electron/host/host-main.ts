@@ -1,6 +1,9 @@
 /**
- * `npm run host -- [--db FILE] [--port N]`: the renderer and the API on 127.0.0.1,
- * for a browser where Electron is not available (and for the e2e tests).
+ * `npm run host -- [--db FILE] [--port N] [--empty] [--token-file FILE]`: the renderer
+ * and the API on 127.0.0.1, for a browser where Electron is not available (and for the
+ * e2e tests). The API answers only calls that carry the key made at start: the printed
+ * address holds it, and --token-file writes it to a file only this user can read, for
+ * a script (`Authorization: Bearer $(cat FILE)`).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,13 +13,19 @@ import { defaultDatabasePath, openSession } from '../services/session';
 import { appVersion, RENDERER_DIST } from './node-paths';
 import { startHost } from './server';
 
+/** Written with mode 0600 (only this user), also when the file was already there. */
+function writePrivateFile(file: string, text: string): void {
+  fs.rmSync(file, { force: true });
+  fs.writeFileSync(file, text, { mode: 0o600, flag: 'wx' });
+}
+
 function fail(message: string): never {
   console.error(message);
   process.exit(2);
 }
 
 const { values } = parseArgs({
-  options: { db: { type: 'string' }, port: { type: 'string' }, empty: { type: 'boolean', default: false } },
+  options: { db: { type: 'string' }, port: { type: 'string' }, empty: { type: 'boolean', default: false }, 'token-file': { type: 'string' } },
   strict: true,
 });
 
@@ -36,11 +45,20 @@ try {
 }
 
 const host = await startHost({ api: session.api, staticDir: RENDERER_DIST, port });
+const tokenFile = values['token-file'];
+if (tokenFile !== undefined) {
+  try {
+    writePrivateFile(tokenFile, `${host.token}\n`);
+  } catch (err) {
+    fail(`Nyckelfilen ”${tokenFile}” kunde inte skrivas: ${String(err)}`);
+  }
+}
 console.log(`Kansli körs på ${host.url}`);
 console.log(`Databas: ${session.db.path}`);
 console.log('Avsluta med Ctrl+C.');
 
 const stop = () => {
+  if (tokenFile !== undefined) fs.rmSync(tokenFile, { force: true });
   void host.close().then(() => {
     session.close();
     process.exit(0);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { ApiError, Envelope, ErrorCode } from '../../shared/contract/errors';
 import type { Api } from '../services/api';
 import { CONTENT_SECURITY_POLICY } from '../security';
@@ -21,6 +22,10 @@ const STATUS: Record<ErrorCode, number> = {
   DB_CORRUPT: 500,
   DB_TOO_NEW: 500,
   DB_MISMATCH: 500,
+  BUSY: 503,
+  READ_ONLY: 409,
+  DISK_FULL: 507,
+  DISK_ERROR: 500,
   INTERNAL: 500,
 };
 
@@ -41,13 +46,23 @@ export interface HostOptions {
   staticDir: string;
   /** 0 picks a free port. */
   port?: number;
+  /** The API key; a new random one when not given. */
+  token?: string;
 }
 
 export interface RunningHost {
+  /** The address to open: the renderer with the session's key (`?nyckel=…`). */
   readonly url: string;
+  /** The address without the key, e.g. http://127.0.0.1:5173/. */
+  readonly origin: string;
   readonly port: number;
+  /** The key every API call must carry (`Authorization: Bearer …`). */
+  readonly token: string;
   close(): Promise<void>;
 }
+
+/** The query parameter that carries the key to the renderer, which keeps it for the session. */
+export const TOKEN_PARAM = 'nyckel';
 
 function send(res: http.ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}): void {
   res.writeHead(status, {
@@ -62,65 +77,113 @@ function send(res: http.ServerResponse, status: number, body: string | Buffer, t
   res.end(body);
 }
 
-function sendEnvelope(res: http.ServerResponse, status: number, envelope: Envelope<unknown>): void {
-  send(res, status, JSON.stringify(envelope), 'application/json; charset=utf-8', { 'Cache-Control': 'no-store' });
+function sendEnvelope(res: http.ServerResponse, status: number, envelope: Envelope<unknown>, extra: Record<string, string> = {}): void {
+  send(res, status, JSON.stringify(envelope), 'application/json; charset=utf-8', { 'Cache-Control': 'no-store', ...extra });
 }
 
-function sendError(res: http.ServerResponse, status: number, error: ApiError): void {
-  sendEnvelope(res, status, { ok: false, error });
+function sendError(res: http.ServerResponse, status: number, error: ApiError, extra: Record<string, string> = {}): void {
+  sendEnvelope(res, status, { ok: false, error }, extra);
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
+/** Only `application/json`, with no parameter but charset=utf-8: not json-patch, not text/plain, not a form. */
+export function isJsonContentType(header: string | undefined): boolean {
+  if (header === undefined) return false;
+  const [type, ...params] = header.split(';').map((p) => p.trim().toLowerCase());
+  if (type !== 'application/json') return false;
+  return params.every((p) => p === '' || /^charset="?utf-8"?$/.test(p));
+}
+
+/** The caller's key from `Authorization: Bearer …`, compared in constant time. */
+function hasToken(req: http.IncomingMessage, token: Buffer): boolean {
+  const match = /^Bearer ([A-Za-z0-9_-]{1,200})$/.exec(req.headers.authorization ?? '');
+  if (!match?.[1]) return false;
+  const given = Buffer.from(match[1]);
+  return given.length === token.length && timingSafeEqual(given, token);
+}
+
+type Body = { ok: true; text: string } | { ok: false; status: 400 | 413 };
+
+/**
+ * The request body as UTF-8, at most MAX_BODY_BYTES. A larger body is answered with
+ * 413 (declared by Content-Length, or found while reading) and the rest is read and
+ * dropped, so the client gets the answer rather than a reset connection.
+ */
+function readBody(req: http.IncomingMessage, maxBytes: number): Promise<Body> {
+  return new Promise((resolve) => {
+    const declared = Number(req.headers['content-length'] ?? NaN);
+    if (Number.isFinite(declared) && declared > maxBytes) {
+      req.resume();
+      resolve({ ok: false, status: 413 });
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
+    let tooLarge = false;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size > maxBytes) tooLarge = true;
+      if (!tooLarge) chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
+    req.on('end', () => resolve(tooLarge ? { ok: false, status: 413 } : { ok: true, text: Buffer.concat(chunks).toString('utf8') }));
+    req.on('error', () => resolve({ ok: false, status: 400 }));
+    req.on('aborted', () => resolve({ ok: false, status: 400 }));
   });
 }
 
+const TOO_LARGE: ApiError = {
+  code: 'VALIDATION',
+  message: `Anropet är för stort (högst ${MAX_BODY_BYTES / 1024 / 1024} MB). En handling får vara högst 50 MB.`,
+};
+
 /**
- * Serves the renderer and the API on 127.0.0.1 only. A request must name this
- * host in its Host header (against DNS rebinding) and, for the API, come from
- * the same origin with a JSON body (so another site's page cannot post to it).
+ * Serves the renderer and the API on 127.0.0.1 only. A request must name this host in
+ * its Host header (against DNS rebinding); an API call must carry the key made at start
+ * (so another local user, process or web page cannot read or write the registers), come
+ * from the same origin if it names one, and send JSON. No request can stop the host:
+ * every handler's failure becomes an answer.
  */
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const staticRoot = path.resolve(options.staticDir);
+  const token = options.token ?? randomBytes(32).toString('base64url');
+  const tokenBytes = Buffer.from(token);
   let allowedHosts = new Set<string>();
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, method: string): Promise<void> {
     if (req.method !== 'POST') {
-      sendError(res, 405, { code: 'VALIDATION', message: 'API-anrop görs med POST.' });
+      req.resume();
+      sendError(res, 405, { code: 'VALIDATION', message: 'API-anrop görs med POST.' }, { Allow: 'POST' });
       return;
     }
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) {
+      req.resume();
       sendError(res, 403, { code: 'VALIDATION', message: 'Anropet kommer från en annan webbplats och avvisas.' });
       return;
     }
-    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+    if (!hasToken(req, tokenBytes)) {
+      req.resume();
+      sendError(
+        res,
+        401,
+        { code: 'VALIDATION', message: 'Anropet saknar Kanslis nyckel. Öppna adressen som värden skrev ut (med ?nyckel=…), eller skicka nyckeln som Authorization: Bearer.' },
+        { 'WWW-Authenticate': 'Bearer realm="Kansli"' },
+      );
+      return;
+    }
+    if (!isJsonContentType(req.headers['content-type'])) {
+      req.resume();
       sendError(res, 415, { code: 'VALIDATION', message: 'Anropet måste skickas som JSON (Content-Type: application/json).' });
       return;
     }
-    let raw: string;
-    try {
-      raw = await readBody(req);
-    } catch {
-      sendError(res, 413, { code: 'VALIDATION', message: 'Anropet är för stort.' });
+    const body = await readBody(req, MAX_BODY_BYTES);
+    if (!body.ok) {
+      if (body.status === 413) sendError(res, 413, TOO_LARGE, { Connection: 'close' });
+      else if (!res.destroyed) sendError(res, 400, { code: 'VALIDATION', message: 'Anropet avbröts innan det var helt mottaget.' });
       return;
     }
     let input: unknown;
     try {
-      input = raw.trim() === '' ? {} : JSON.parse(raw);
+      input = body.text.trim() === '' ? {} : JSON.parse(body.text);
     } catch {
       sendError(res, 400, { code: 'VALIDATION', message: 'Indata är inte giltig JSON.' });
       return;
@@ -130,11 +193,23 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   }
 
   function handleStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): void {
+    req.resume();
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      send(res, 405, 'Metoden stöds inte.', 'text/plain; charset=utf-8');
+      send(res, 405, 'Metoden stöds inte.', 'text/plain; charset=utf-8', { Allow: 'GET, HEAD' });
       return;
     }
-    let file = path.resolve(staticRoot, `.${decodeURIComponent(pathname)}`);
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname);
+    } catch {
+      send(res, 400, 'Ogiltig adress.', 'text/plain; charset=utf-8');
+      return;
+    }
+    if (decoded.includes('\0')) {
+      send(res, 400, 'Ogiltig adress.', 'text/plain; charset=utf-8');
+      return;
+    }
+    let file = path.resolve(staticRoot, `.${decoded}`);
     if (!file.startsWith(staticRoot + path.sep) && file !== staticRoot) {
       send(res, 404, 'Hittades inte.', 'text/plain; charset=utf-8');
       return;
@@ -158,22 +233,44 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     });
   }
 
+  function fail(res: http.ServerResponse, err: unknown): void {
+    console.error('[kansli host]', err);
+    if (!res.headersSent && !res.destroyed) sendError(res, 500, { code: 'INTERNAL', message: 'Ett oväntat fel inträffade i värden. Inget har sparats.' });
+    else res.destroy();
+  }
+
   const server = http.createServer((req, res) => {
-    if (!allowedHosts.has(req.headers.host ?? '')) {
-      send(res, 421, 'Fel värdnamn.', 'text/plain; charset=utf-8');
-      return;
+    try {
+      if (!allowedHosts.has(req.headers.host ?? '')) {
+        req.resume();
+        send(res, 421, 'Fel värdnamn.', 'text/plain; charset=utf-8');
+        return;
+      }
+      let pathname: string;
+      try {
+        pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+      } catch {
+        req.resume();
+        send(res, 400, 'Ogiltig adress.', 'text/plain; charset=utf-8');
+        return;
+      }
+      const api = /^\/api\/([A-Za-z0-9_.-]+)$/.exec(pathname);
+      if (api?.[1] !== undefined) {
+        handleApi(req, res, api[1]).catch((err: unknown) => fail(res, err));
+        return;
+      }
+      handleStatic(req, res, pathname);
+    } catch (err) {
+      fail(res, err);
     }
-    const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const api = /^\/api\/([A-Za-z0-9_.-]+)$/.exec(pathname);
-    if (api?.[1] !== undefined) {
-      handleApi(req, res, api[1]).catch((err: unknown) => {
-        console.error('[kansli host]', err);
-        if (!res.headersSent) sendError(res, 500, { code: 'INTERNAL', message: 'Ett oväntat fel inträffade i värden.' });
-      });
-      return;
-    }
-    handleStatic(req, res, pathname);
   });
+  // A malformed request line or header is answered 400 by Node; a broken socket is closed, never thrown.
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable && !socket.destroyed) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+  server.headersTimeout = 30_000;
+  server.requestTimeout = 10 * 60_000;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -181,9 +278,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   });
   const { port } = server.address() as AddressInfo;
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const origin = `http://127.0.0.1:${port}/`;
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `${origin}?${TOKEN_PARAM}=${token}`,
+    origin,
     port,
+    token,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { errorCode, readOnlyError, storageError } from '../../db/storage-errors';
 import { KansliError, type ApiError, type Envelope, type FieldIssue } from '../../shared/contract/errors';
 import { contract, isMethodName, type MethodName } from '../../shared/contract/methods';
 import { describePath } from '../../shared/contract/labels';
@@ -45,18 +46,35 @@ function validationError(error: z.ZodError): ApiError {
   return { code: 'VALIDATION', message: `Uppgifterna är inte giltiga. ${lines.join(' ')}`, details: { issues } };
 }
 
-function sqliteCode(err: unknown): string | undefined {
-  return typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : undefined;
-}
+/**
+ * The database's own guards (triggers) speak English to developers; a user who meets
+ * one (a second window, a script) gets the rule in Swedish.
+ */
+const TRIGGER_MESSAGES: Record<string, string> = {
+  'audit_log is append-only': 'Granskningsloggen kan inte ändras eller rensas.',
+  'a diary series never goes back': 'Ett diarienummer som har delats ut delas aldrig ut igen.',
+  'an ärende is voided, never deleted': 'Ett ärende tas aldrig bort ur diariet; makulera det i stället.',
+  'a diarienummer never changes': 'Ett ärendes diarienummer kan inte ändras.',
+  'a signed document is never removed': 'Ett signerat dokument kan inte tas bort.',
+  'a signed document cannot be changed, only superseded': 'Ett signerat dokument kan inte ändras; en ny version ersätter det i stället.',
+  'the justering history is append-only': 'Justeringens historik kan inte ändras.',
+  budget_locked: 'En fastställd budget kan inte ändras; gör en reviderad version i stället.',
+  year_closed: 'Året är stängt: utfall kan inte läggas till, ändras eller tas bort.',
+  occasion_signed_off: 'Kontrollen är avslutad och kan inte ändras.',
+};
 
 function toApiError(err: unknown, method: string): ApiError {
   if (err instanceof KansliError) return err.toApiError();
-  const code = sqliteCode(err);
+  const code = errorCode(err);
   if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
     return { code: 'RULE', message: 'Posten används av andra uppgifter i registret och kan inte ändras eller tas bort.' };
   }
   if (code === 'SQLITE_CONSTRAINT_UNIQUE') return { code: 'CONFLICT', message: 'Det finns redan en post med samma uppgifter.' };
-  if (code === 'SQLITE_BUSY') return { code: 'INTERNAL', message: 'Databasen är upptagen av ett annat program. Försök igen om en stund.' };
+  if (code === 'SQLITE_CONSTRAINT_TRIGGER' && err instanceof Error && TRIGGER_MESSAGES[err.message] !== undefined) {
+    return { code: 'RULE', message: `${TRIGGER_MESSAGES[err.message]} Inget har sparats.` };
+  }
+  const storage = storageError(err);
+  if (storage) return storage.toApiError();
   console.error(`[kansli] ${method} failed:`, err);
   return { code: 'INTERNAL', message: `Ett oväntat fel inträffade (${method}). Inget har sparats.` };
 }
@@ -93,6 +111,7 @@ export function createApi(ctx: ServiceContext): Api {
       const parsed = contract[method].input.safeParse(rawInput ?? {});
       if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
       if (contract[method].writes) {
+        if (ctx.db.readOnly !== null) return { ok: false, error: readOnlyError(ctx.db.readOnly).toApiError() };
         const personal = personalDataError(parsed.data);
         if (personal) return { ok: false, error: personal };
       }

@@ -22,12 +22,32 @@ export class ApiCallError extends Error {
   }
 }
 
+const TOKEN_KEY = 'kansli.nyckel';
+
+/**
+ * The browser host's API key: it comes in the address the host printed (?nyckel=…),
+ * is kept for this tab's session, and is taken out of the address bar at once so it
+ * is not left in the history or a bookmark.
+ */
+function hostToken(): string | null {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('nyckel');
+  if (fromUrl !== null) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    url.searchParams.delete('nyckel');
+    window.history.replaceState(window.history.state, '', url.toString());
+  }
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+const token = typeof window !== 'undefined' && !window.kansli ? hostToken() : null;
+
 async function overHttp(method: string, input: unknown): Promise<Envelope<unknown>> {
   let response: Response;
   try {
     response = await fetch(`api/${encodeURIComponent(method)}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify(input ?? {}),
     });
   } catch {

@@ -14,6 +14,14 @@ export const ERROR_CODES = [
   'DB_CORRUPT',
   'DB_TOO_NEW',
   'DB_MISMATCH',
+  /** Another writer held the database longer than the wait allows; nothing was saved. */
+  'BUSY',
+  /** The database is open read-only (read-only disk or folder); nothing was saved. */
+  'READ_ONLY',
+  /** The disk is full; nothing was saved. */
+  'DISK_FULL',
+  /** The disk could not be read or written; nothing was saved. */
+  'DISK_ERROR',
   'INTERNAL',
 ] as const;
 

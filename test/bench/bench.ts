@@ -195,7 +195,7 @@ try {
     const session = openSession(path.join(dir, 'bench.sqlite'), { create: 'demo', appVersion: 'bench' });
     const host = await startHost({ api: session.api, staticDir: RENDERER_DIST });
     const post = async (method: string, body: unknown) => {
-      const res = await fetch(`${host.url}api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      const res = await fetch(`${host.origin}api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.token}` }, body: JSON.stringify(body) });
       return res.json();
     };
     await time(50, () => session.api.call('members.list', {}));
