@@ -7,6 +7,9 @@ import type { MethodResult, ParsedInput } from '../../shared/contract/methods';
 import type { DocumentMeta } from '../../shared/contract/schemas/diarium';
 import type { Scope } from './context';
 import { loadDocumentMeta, refuseIfVoided, requireArende } from './diarium';
+import { decodeTextFile } from '../../shared/domain/windows-1252';
+import { checkZipArchive } from './zip-guard';
+import { storageError } from '../../db/storage-errors';
 
 /** Largest file a document may be. */
 export const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
@@ -47,16 +50,6 @@ export function documentFolder(dbPath: string): string {
 // ---------------------------------------------------------------------------
 // Text for the search index.
 
-/** UTF-8 when the bytes are UTF-8, else Windows-1252 (a CSV saved by an older Excel). */
-function decodeText(bytes: Buffer): string {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    text = new TextDecoder('windows-1252').decode(bytes);
-  }
-  return text.replace(/^\uFEFF/, '');
-}
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
@@ -90,8 +83,9 @@ function tidy(text: string): string {
 }
 
 /** The running text of a .docx (word/document.xml), one line per paragraph. */
-export async function docxToText(bytes: Buffer): Promise<string | null> {
+export async function docxToText(bytes: Buffer, fileName = 'dokument.docx'): Promise<string | null> {
   let zip: JSZip;
+  if (!checkZipArchive(bytes, `Filen ”${fileName}”`)) return null;
   try {
     zip = await JSZip.loadAsync(bytes);
   } catch {
@@ -137,9 +131,9 @@ export async function extractText(fileName: string, mimeType: string, bytes: Buf
   const ext = extensionOf(fileName);
   let text: string | null = null;
   if (ext === 'pdf' || mimeType === 'application/pdf') text = await pdfToText(bytes);
-  else if (ext === 'docx') text = await docxToText(bytes);
-  else if (ext === 'html' || ext === 'htm' || mimeType === 'text/html') text = htmlToText(decodeText(bytes));
-  else if (['txt', 'md', 'csv', 'json'].includes(ext) || mimeType.startsWith('text/')) text = decodeText(bytes);
+  else if (ext === 'docx') text = await docxToText(bytes, fileName);
+  else if (ext === 'html' || ext === 'htm' || mimeType === 'text/html') text = htmlToText(decodeTextFile(bytes));
+  else if (['txt', 'md', 'csv', 'json'].includes(ext) || mimeType.startsWith('text/')) text = decodeTextFile(bytes);
   if (text === null || text.trim() === '') return null;
   return text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text;
 }
@@ -174,9 +168,9 @@ async function storeBeside(dbPath: string, storedPath: string, hash: string, byt
   const target = absoluteStoredPath(dbPath, storedPath);
   const name = path.basename(target);
   if ((await fileSha256(target)) === hash) return;
-  await fs.promises.mkdir(folder, { recursive: true });
   const temp = path.join(folder, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
   try {
+    await fs.promises.mkdir(folder, { recursive: true });
     const handle = await fs.promises.open(temp, 'wx');
     try {
       await handle.writeFile(bytes);
@@ -186,8 +180,10 @@ async function storeBeside(dbPath: string, storedPath: string, hash: string, byt
     }
     await fs.promises.rename(temp, target);
   } catch (err) {
-    await fs.promises.rm(temp, { force: true });
-    throw new KansliError('INTERNAL', `Filen kunde inte sparas i mappen ${path.basename(folder)} bredvid databasen: ${(err as Error).message}`);
+    await fs.promises.rm(temp, { force: true }).catch(() => undefined);
+    const storage = storageError(err);
+    const why = storage ? storage.message : `${(err as Error).message}. Inget har sparats.`;
+    throw new KansliError(storage?.code ?? 'INTERNAL', `Filen kunde inte sparas i mappen ${path.basename(folder)} bredvid databasen. ${why}`);
   }
 }
 
@@ -331,12 +327,29 @@ function removeFileWhenUnused(scope: Scope, storedPath: string): void {
   });
 }
 
+/** What keeps a handling: a protokoll's PDF or anslagsbevis, an insats's rapport, a checklist's underlag, a later version. */
+async function documentUses(scope: Scope, id: number): Promise<string[]> {
+  const uses: string[] = [];
+  const protocol = await scope.db.selectFrom('protocols').select(['document_id', 'anslag_document_id']).where((eb) => eb.or([eb('document_id', '=', id), eb('anslag_document_id', '=', id)])).executeTakeFirst();
+  if (protocol) uses.push(protocol.document_id === id ? 'ett protokolls PDF' : 'ett protokolls anslagsbevis');
+  if (await scope.db.selectFrom('insats_reports').select('id').where('document_id', '=', id).executeTakeFirst()) uses.push('en insatsrapport');
+  if (await scope.db.selectFrom('occasion_items').select('id').where('document_id', '=', id).executeTakeFirst()) uses.push('underlag i en internkontroll');
+  if (await scope.db.selectFrom('documents').select('id').where('superseded_by', '=', id).executeTakeFirst()) uses.push('den nyare versionen av ett dokument');
+  return uses;
+}
+
 export async function removeDocument(input: ParsedInput<'documents.remove'>, scope: Scope): Promise<MethodResult<'documents.remove'>> {
   const row = await requireDocument(scope, input.id);
   const arende = await requireArende(scope, row.arende_id);
   refuseIfVoided(arende, 'dess handlingar kan inte tas bort');
   if (row.signed === 1) {
     throw new KansliError('RULE', `”${row.title}” är ett signerat dokument och kan inte tas bort. En ny version ersätter det i stället.`);
+  }
+  const usedBy = await documentUses(scope, row.id);
+  if (usedBy.length > 0) {
+    throw new KansliError('RULE', `”${row.title}” kan inte tas bort eftersom den är ${usedBy.join(' och ')}. Inget har tagits bort.`, {
+      issues: [{ path: 'id', message: `Används som ${usedBy.join(' och ')}.` }],
+    });
   }
   const before: DocumentMeta | null = await loadDocumentMeta(scope, row.id);
   await scope.db.deleteFrom('documents').where('id', '=', row.id).execute();

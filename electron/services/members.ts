@@ -100,8 +100,37 @@ export async function saveMember(input: ParsedInput<'members.save'>, scope: Scop
   return after;
 }
 
+/** Swedish phrases for what still refers to a member: "2 platser i styrelsen", "insatsen ”Jobbspåret”" … */
+async function memberUses(scope: Scope, id: number): Promise<string[]> {
+  const n = async (table: 'board_appointments' | 'groups' | 'application_parties' | 'fee_shares', column: 'member_id'): Promise<number> =>
+    Number((await scope.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where(column, '=', id).executeTakeFirstOrThrow()).n);
+  const counted = (count: number, one: string, many: string): string[] => (count === 0 ? [] : [count === 1 ? `1 ${one}` : `${count} ${many}`]);
+  const insatser = await scope.db.selectFrom('insatser').select('name').where('owner_member_id', '=', id).orderBy('name').execute();
+  const owned = await scope.db.selectFrom('applications').select('id').where('owner_member_id', '=', id).execute();
+  const parties = await n('application_parties', 'member_id');
+  const links = Number(
+    (await scope.db.selectFrom('record_links').select((eb) => eb.fn.countAll<number>().as('n')).where('target_kind', '=', 'member').where('target_id', '=', id).executeTakeFirstOrThrow()).n,
+  );
+  const named = insatser.slice(0, 3).map((i) => `”${i.name}”`).join(', ') + (insatser.length > 3 ? ' …' : '');
+  return [
+    ...counted(await n('board_appointments', 'member_id'), 'plats i styrelsen', 'platser i styrelsen'),
+    ...counted(await n('groups', 'member_id'), 'grupp (lokusgrupp)', 'grupper'),
+    ...(insatser.length === 0 ? [] : [`${insatser.length === 1 ? 'insatsen' : `${insatser.length} insatser:`} ${named} som insatsägare`]),
+    ...counted(Math.max(owned.length, parties), 'ansökan', 'ansökningar'),
+    ...counted(await n('fee_shares', 'member_id'), 'fastställd medlemsavgift', 'fastställda medlemsavgifter'),
+    ...counted(links, 'koppling från ett ärende', 'kopplingar från ärenden'),
+  ];
+}
+
 export async function removeMember(input: ParsedInput<'members.remove'>, scope: Scope): Promise<{ id: number }> {
   const before = await requireMember(scope, input.id);
+  const uses = await memberUses(scope, input.id);
+  if (uses.length > 0) {
+    const list = uses.length === 1 ? uses[0]! : `${uses.slice(0, -1).join(', ')} och ${uses.at(-1)!}`;
+    throw new KansliError('RULE', `${before.name} kan inte tas bort eftersom medlemmen fortfarande används: ${list}. Inget har tagits bort.`, {
+      issues: [{ path: 'id', message: `Används av ${list}.` }],
+    });
+  }
   await scope.db.deleteFrom('members').where('id', '=', input.id).execute();
   await scope.audit({ entity: 'member', entityId: input.id, action: 'delete', before, after: null });
   return { id: input.id };

@@ -52,3 +52,16 @@ export function formatDateTime(date: Date): string {
   const mm = String(date.getMinutes()).padStart(2, '0');
   return `${formatDate(date)} ${hh}:${mm}`;
 }
+
+/** A file size as a person reads it: 2 684 354 560 → "2,5 GB", 300 000 → "293 kB". */
+export function formatBytes(bytes: number): string {
+  const units = ['byte', 'kB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  const text = unit === 0 || value >= 100 ? formatInteger(value) : value.toFixed(1).replace('.', ',').replace(/,0$/, '');
+  return `${text}${NBSP}${units[unit]}`;
+}

@@ -92,12 +92,13 @@ describe('browser host', () => {
   it('answers the API only to a caller with the key made at start', async () => {
     const before = count(session, 'members');
     const save = JSON.stringify({ name: 'Sala kommun', kind: 'kommun', orgNr: '212000-2080' });
-    for (const headers of [
+    const attempts: Record<string, string>[] = [
       { 'Content-Type': 'application/json' },
       { 'Content-Type': 'application/json', Authorization: 'Bearer fel-nyckel' },
       { 'Content-Type': 'application/json', Authorization: `Bearer ${host.token}x` },
       { 'Content-Type': 'application/json', Authorization: host.token },
-    ]) {
+    ];
+    for (const headers of attempts) {
       const read = await request('POST', '/api/members.list', { body: '{}', headers });
       expect(read.status).toBe(401);
       expect(JSON.parse(read.body)).toMatchObject({ ok: false, error: { message: expect.stringMatching(/saknar Kanslis nyckel/) } });

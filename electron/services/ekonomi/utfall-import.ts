@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { decodeTextFile } from '../../../shared/domain/windows-1252';
 import type { MethodResult, ParsedInput } from '../../../shared/contract/methods';
 import type { UnmappedAccount, UtfallImportPreview } from '../../../shared/contract/schemas/ekonomi';
 import { BUDGET_POSTS, POST_INFO, samverkanPost, type BudgetPost } from '../../../shared/domain/budget-posts';
@@ -120,13 +121,7 @@ function parseDate(text: string): string | null {
 
 /** CSV as Excel writes it in Sweden: ; between fields, "" quoting, UTF-8 or Windows-1252. */
 export function parseCsv(bytes: Uint8Array): ReadSheet {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    text = new TextDecoder('windows-1252').decode(bytes);
-  }
-  text = text.replace(/^\uFEFF/, '');
+  const text = decodeTextFile(bytes);
   const lines = text.split(/\r?\n/);
   const first = lines[0] ?? '';
   const sep = [';', '\t', ','].map((s) => ({ s, n: first.split(s).length })).sort((a, b) => b.n - a.n)[0]!.s;
@@ -234,7 +229,7 @@ interface Resolved {
 async function resolve(input: ParsedInput<'utfall.import'>, scope: Scope): Promise<Resolved> {
   const kind = fileKind(input.fileName);
   const bytes = Buffer.from(input.contentBase64, 'base64');
-  const read = kind === 'sie' ? readSie(bytes) : readSheet(kind === 'csv' ? parseCsv(bytes) : await readWorkbook(input.contentBase64), kind);
+  const read = kind === 'sie' ? readSie(bytes) : readSheet(kind === 'csv' ? parseCsv(bytes) : await readWorkbook(input.contentBase64, `Filen ”${input.fileName}”`), kind);
   const stored = await loadMappings(scope);
   const accountPost = new Map<string, BudgetPost | null>(stored.accounts.map((a) => [a.account, a.post]));
   for (const a of input.accounts) accountPost.set(a.account, a.post);

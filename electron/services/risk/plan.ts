@@ -115,6 +115,15 @@ export async function removeControl(input: ParsedInput<'controls.remove'>, scope
   const [c] = await loadControls(scope, { id: input.id });
   if (!c) throw refuse('id', 'Kontrollmomentet finns inte.', 'NOT_FOUND');
   if (c.occasions.some((o) => o.done)) throw refuse('id', 'Kontrollmomentet har genomförda kontroller och kan inte tas bort.');
+  const deviations = await scope.db
+    .selectFrom('deviations as d')
+    .innerJoin('control_occasions as o', 'o.id', 'd.occasion_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('o.control_id', '=', input.id)
+    .executeTakeFirstOrThrow();
+  if (Number(deviations.n) > 0) {
+    throw refuse('id', `Kontrollmomentet har ${Number(deviations.n) === 1 ? 'en registrerad avvikelse' : `${deviations.n} registrerade avvikelser`} och kan inte tas bort. Avvikelser följs upp tills de är åtgärdade.`);
+  }
   await scope.db.deleteFrom('controls').where('id', '=', input.id).execute();
   await scope.audit({ entity: 'kontrollmoment', entityId: input.id, action: 'delete', before: c, after: null });
   return planView(scope, c.year);

@@ -12,6 +12,7 @@ import * as asn1js from 'asn1js';
 import forge from 'node-forge';
 import * as pkijs from 'pkijs';
 import { KansliError } from '../../../shared/contract/errors';
+import { formatInteger } from '../../../shared/format/sv';
 
 export interface SigningIdentity {
   /** The signer's certificate exactly as stored in the file. */
@@ -100,6 +101,7 @@ export function openP12(bytes: Uint8Array, password: string, now: Date): Signing
  * verified) and the file is decrypted again with the UTF-8 form.
  */
 function decryptPfx(bytes: Uint8Array, password: string): forge.pkcs12.Pkcs12Pfx {
+  refuseCostlyKeyDerivation(bytes);
   const parse = (): forge.asn1.Asn1 => {
     try {
       return forge.asn1.fromDer(forge.util.createBuffer(Buffer.from(bytes).toString('binary')));
@@ -126,6 +128,71 @@ function decryptPfx(bytes: Uint8Array, password: string): forge.pkcs12.Pkcs12Pfx
   } catch (e) {
     if (e instanceof KansliError) throw e;
     throw isPasswordError(e) ? wrongPassword() : notP12();
+  }
+}
+
+/**
+ * Most key-derivation rounds a certificate file may ask for. OpenSSL writes 2 048,
+ * Windows 2 000 to 10 000, Java's keytool 10 000; forge runs PKCS#12's own derivation
+ * (the MAC, the legacy ciphers) in JavaScript at about 12 µs a round, so a file that
+ * asks for millions would hold the app for minutes before the password is even checked.
+ */
+export const MAX_P12_ITERATIONS = 100_000;
+
+const OID_PBKDF2 = '1.2.840.113549.1.5.12';
+const OID_PKCS12_PBE = '1.2.840.113549.1.12.1.';
+
+/** Every iteration count the file declares: the MAC's, PBKDF2's and the PKCS#12 PBE parameters'. */
+export function p12IterationCounts(bytes: Uint8Array): number[] {
+  const counts: number[] = [];
+  const root = asn1js.fromBER(bytes);
+  if (root.offset === -1) return counts;
+  const big = (v: asn1js.Integer) => {
+    const hex = Buffer.from(v.valueBlock.valueHexView).toString('hex');
+    return hex.length > 12 ? Number.MAX_SAFE_INTEGER : parseInt(hex || '0', 16);
+  };
+  // PFX ::= SEQUENCE { version, authSafe, macData SEQUENCE { mac, macSalt, iterations } }
+  const pfx = root.result;
+  if (pfx instanceof asn1js.Sequence) {
+    const mac = pfx.valueBlock.value[2];
+    const iterations = mac instanceof asn1js.Sequence ? mac.valueBlock.value[2] : undefined;
+    if (iterations instanceof asn1js.Integer) counts.push(big(iterations));
+  }
+  const visit = (node: asn1js.AsnType, depth: number): void => {
+    if (depth > 40) return;
+    if (node instanceof asn1js.Sequence || node instanceof asn1js.Set || node instanceof asn1js.Constructed) {
+      const children = node.valueBlock.value;
+      const first = children[0];
+      const params = children[1];
+      // AlgorithmIdentifier { PBKDF2 | pbeWithSHAAnd…, SEQUENCE { salt OCTET STRING, iterations INTEGER, … } }
+      if (first instanceof asn1js.ObjectIdentifier && params instanceof asn1js.Sequence) {
+        const oid = first.valueBlock.toString();
+        const iterations = params.valueBlock.value[1];
+        if ((oid === OID_PBKDF2 || oid.startsWith(OID_PKCS12_PBE)) && iterations instanceof asn1js.Integer) counts.push(big(iterations));
+      }
+      for (const child of children) visit(child, depth + 1);
+    } else if (node instanceof asn1js.OctetString) {
+      // SafeContents and bags travel DER-encoded inside OCTET STRINGs.
+      const inner = node.valueBlock.isConstructed ? null : node.valueBlock.valueHexView;
+      if (inner && inner.length > 1 && inner[0] === 0x30) {
+        const parsed = asn1js.fromBER(inner);
+        if (parsed.offset === inner.length) visit(parsed.result, depth + 1);
+      }
+      for (const child of node.valueBlock.value) visit(child, depth + 1);
+    }
+  };
+  visit(pfx, 0);
+  return counts;
+}
+
+function refuseCostlyKeyDerivation(bytes: Uint8Array): void {
+  const most = Math.max(0, ...p12IterationCounts(bytes));
+  if (most > MAX_P12_ITERATIONS) {
+    throw new KansliError(
+      'RULE',
+      `Certifikatfilen begär ${formatInteger(most)} varv för att låsa upp nyckeln (högst ${formatInteger(MAX_P12_ITERATIONS)} tas emot), så Kansli öppnar den inte: det skulle låsa programmet länge. ` +
+        'Exportera certifikatet på nytt med standardinställningarna och försök igen. Inget har signerats.',
+    );
   }
 }
 

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { checkZipArchive } from '../zip-guard';
 import { KansliError } from '../../../shared/contract/errors';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -83,10 +84,12 @@ function cellText(value: ExcelJS.CellValue): string | null {
 }
 
 /** Reads the first sheet of an .xlsx given as base64. */
-export async function readWorkbook(base64: string): Promise<ReadSheet> {
+export async function readWorkbook(base64: string, subject = 'Excel-filen'): Promise<ReadSheet> {
   const wb = new ExcelJS.Workbook();
+  const bytes = Buffer.from(base64, 'base64');
+  checkZipArchive(bytes, subject);
   try {
-    await wb.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
     throw new KansliError('VALIDATION', 'Filen kan inte läsas som en Excel-fil (.xlsx). Spara den som Excel-arbetsbok och försök igen.');
   }
