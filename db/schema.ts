@@ -15,6 +15,20 @@ export interface ForbundTable {
   proposal_style: Generated<'att' | 'numrerad'>;
 }
 
+export interface KansliMetaTable {
+  key: string;
+  value: string;
+}
+
+export interface BackupSettingsTable {
+  id: number;
+  recent: number;
+  daily: number;
+  weekly: number;
+  monthly: number;
+  updated_at: string;
+}
+
 export interface MembersTable {
   id: Generated<number>;
   name: string;
@@ -163,6 +177,10 @@ export interface ArendebladTable {
   created_at: string;
   updated_at: string;
   updated_by: string;
+  /** Raised by "Ny version"; starts at 1. */
+  version: Generated<number>;
+  /** The version that carries a signature; equal to `version` means frozen. */
+  signed_version: number | null;
 }
 
 export interface RecordLinksTable {
@@ -591,6 +609,8 @@ export interface DeviationsTable {
 
 export interface KansliTables {
   forbund: ForbundTable;
+  kansli_meta: KansliMetaTable;
+  backup_settings: BackupSettingsTable;
   members: MembersTable;
   member_populations: MemberPopulationsTable;
   audit_log: AuditLogTable;

@@ -6,9 +6,22 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell, type MenuItemConstructorOptions } from 'electron';
+import { BACKUP_EXTENSION } from '../db/backup';
 import { KansliError } from '../shared/contract/errors';
+import { formatBytes, formatDateTime } from '../shared/format/sv';
+import { automaticBackup, backupFileName, makeBackup, startAutomaticBackups, verifyBackupFile, type AutomaticBackups } from './services/backups';
 import { openSession, type Session } from './services/session';
-import { APP_HOST, APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, IPC_CHANNEL, isAllowedNavigation, PICK_FOLDER_CHANNEL, isTrustedSenderUrl } from './security';
+import {
+  APP_HOST,
+  APP_ORIGIN,
+  APP_SCHEME,
+  CONTENT_SECURITY_POLICY,
+  IPC_CHANNEL,
+  isAllowedNavigation,
+  isTrustedSenderUrl,
+  PICK_FOLDER_CHANNEL,
+  rendererFileFor,
+} from './security';
 import { readSettings, writeSettings } from './settings-file';
 import { createMainWindow } from './window-options';
 
@@ -17,6 +30,7 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standa
 
 let current: Session | null = null;
 let mainWindow: BrowserWindow | null = null;
+let backups: AutomaticBackups | null = null;
 
 const rendererDir = () => path.join(app.getAppPath(), 'dist', 'renderer');
 const defaultDatabase = () => path.join(app.getPath('userData'), 'kansli.sqlite');
@@ -32,9 +46,11 @@ function nativeBinding(): string | undefined {
 
 function openDatabase(file: string, create: 'demo' | 'empty' | false): Session {
   const resourcesDir = app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(app.getAppPath(), 'resources');
-  const next = openSession(file, { create, nativeBinding: nativeBinding(), appVersion: app.getVersion(), resourcesDir });
-  current?.close();
+  const next = openSession(file, { create, nativeBinding: nativeBinding(), appVersion: app.getVersion(), resourcesDir, dataDir: app.getPath('userData') });
+  const previous = current;
   current = next;
+  // The database left behind gets its backup at close before it is closed.
+  if (previous) void automaticBackup(previous.context(), 'stängning').finally(() => previous.close());
   writeSettings(app.getPath('userData'), { lastDatabase: next.db.path });
   mainWindow?.setTitle(`Kansli – ${path.basename(next.db.path)}`);
   return next;
@@ -85,6 +101,78 @@ async function chooseAndCreate(): Promise<void> {
   }
 }
 
+/** Arkiv → Säkerhetskopiera …: a backup where the user chooses, with the window's progress bar. */
+async function backupTo(): Promise<void> {
+  if (!mainWindow || !current) return;
+  const session = current;
+  const ctx = session.context();
+  const result = await dialog.showSaveDialog(mainWindow, {
+    title: 'Säkerhetskopiera databasen',
+    defaultPath: path.join(app.getPath('documents'), backupFileName(ctx.now(), 'manuell')),
+    filters: [{ name: 'Kansli-säkerhetskopia', extensions: [BACKUP_EXTENSION.slice(1)] }],
+  });
+  if (result.canceled || !result.filePath) return;
+  const target = result.filePath.endsWith(BACKUP_EXTENSION) ? result.filePath : `${result.filePath}${BACKUP_EXTENSION}`;
+  mainWindow.setProgressBar(2, { mode: 'indeterminate' });
+  try {
+    const written = await makeBackup(ctx, 'manuell', path.dirname(target), path.basename(target));
+    const warnings = written.manifest.warnings.length > 0 ? `\n\nObs: ${written.manifest.warnings.join(' ')}` : '';
+    await dialog.showMessageBox(mainWindow, {
+      type: written.manifest.warnings.length > 0 ? 'warning' : 'info',
+      title: 'Säkerhetskopian är sparad',
+      message: `Säkerhetskopian är sparad (${formatBytes(written.sizeBytes)}).`,
+      detail: `${written.file}\n\nDen innehåller databasen, ${written.manifest.files.length - 1} handlingar utanför databasen och granskningsloggens ${written.manifest.audit.entries} poster, med kontrollsummor.${warnings}`,
+    });
+  } catch (err) {
+    await dialog.showMessageBox(mainWindow, { type: 'error', title: 'Säkerhetskopian kunde inte sparas', message: explain(err) });
+  } finally {
+    mainWindow?.setProgressBar(-1);
+  }
+}
+
+/** Arkiv → Återställ från säkerhetskopia …: check it, say what it holds, ask, then restore and reload. */
+async function restoreFrom(): Promise<void> {
+  if (!mainWindow || !current) return;
+  const session = current;
+  const result = await dialog.showOpenDialog(mainWindow, {
+    title: 'Återställ från säkerhetskopia',
+    defaultPath: path.join(app.getPath('userData'), 'Säkerhetskopior'),
+    properties: ['openFile'],
+    filters: [{ name: 'Kansli-säkerhetskopia', extensions: [BACKUP_EXTENSION.slice(1)] }],
+  });
+  const file = result.filePaths[0];
+  if (result.canceled || !file) return;
+  mainWindow.setProgressBar(2, { mode: 'indeterminate' });
+  try {
+    const checked = await verifyBackupFile(file);
+    mainWindow.setProgressBar(-1);
+    const { response } = await dialog.showMessageBox(mainWindow, {
+      type: 'warning',
+      title: 'Återställ från säkerhetskopia',
+      message: `Återställa ${checked.backup.forbund} från ${formatDateTime(new Date(checked.backup.createdAt))}?`,
+      detail:
+        `${checked.checks.join('\n')}\n\nDet som har ändrats i databasen efter ${formatDateTime(new Date(checked.backup.createdAt))} finns inte i kopian. ` +
+        `Den nuvarande databasen sparas bredvid (som ”${path.basename(session.db.path)}.före-återställning-…”) och kan öppnas igen med Arkiv → Öppna databas.`,
+      buttons: ['Återställ', 'Avbryt'],
+      defaultId: 1,
+      cancelId: 1,
+    });
+    if (response !== 0) return;
+    const restored = await session.restore(file);
+    mainWindow.webContents.reload();
+    await dialog.showMessageBox(mainWindow, {
+      type: 'info',
+      title: 'Databasen är återställd',
+      message: `Databasen är återställd från säkerhetskopian ${formatDateTime(new Date(restored.createdAt))}.`,
+      detail: restored.keptAs ? `Den tidigare databasen finns kvar som ${restored.keptAs}.` : '',
+    });
+  } catch (err) {
+    await dialog.showMessageBox(mainWindow, { type: 'error', title: 'Säkerhetskopian återställdes inte', message: explain(err) });
+  } finally {
+    mainWindow?.setProgressBar(-1);
+  }
+}
+
 function buildMenu(): void {
   const template: MenuItemConstructorOptions[] = [
     {
@@ -93,6 +181,10 @@ function buildMenu(): void {
         { label: 'Ny databas…', accelerator: 'CmdOrCtrl+N', click: () => void chooseAndCreate() },
         { label: 'Öppna databas…', accelerator: 'CmdOrCtrl+O', click: () => void chooseAndOpen() },
         { label: 'Visa databasfilen i mappen', click: () => current && shell.showItemInFolder(current.db.path) },
+        { type: 'separator' },
+        { label: 'Säkerhetskopiera …', accelerator: 'CmdOrCtrl+Shift+S', click: () => void backupTo() },
+        { label: 'Återställ från säkerhetskopia …', click: () => void restoreFrom() },
+        { label: 'Säkerhetskopior och inställningar', click: () => void mainWindow?.loadURL(`${APP_ORIGIN}/index.html#/register/sakerhetskopior`) },
         { type: 'separator' },
         { label: 'Avsluta', role: 'quit' },
       ],
@@ -141,11 +233,8 @@ function buildMenu(): void {
 
 function serveRenderer(): void {
   protocol.handle(APP_SCHEME, async (request) => {
-    const url = new URL(request.url);
-    if (url.host !== APP_HOST) return new Response('Hittades inte.', { status: 404 });
-    const root = rendererDir();
-    const file = path.resolve(root, `.${decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)}`);
-    if (!file.startsWith(root + path.sep)) return new Response('Hittades inte.', { status: 404 });
+    const file = rendererFileFor(request.url, rendererDir());
+    if (file === null) return new Response('Hittades inte.', { status: 404 });
     // pathToFileURL encodes spaces and å/ä/ö in user folders (C:\Users\Åsa …).
     const response = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(response.headers);
@@ -171,12 +260,43 @@ function registerIpc(): void {
   });
 }
 
+/** A web address opens in the user's browser only after they have seen it and said yes. */
+async function confirmExternal(url: string): Promise<void> {
+  if (!url.startsWith('https://')) return;
+  const options = {
+    type: 'question' as const,
+    title: 'Öppna i webbläsaren?',
+    message: 'Vill du öppna adressen i din webbläsare?',
+    detail: url,
+    buttons: ['Öppna', 'Avbryt'],
+    defaultId: 1,
+    cancelId: 1,
+  };
+  const { response } = mainWindow ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options);
+  if (response === 0) await shell.openExternal(url);
+}
+
 function harden(): void {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
   app.on('web-contents-created', (_event, contents) => {
     contents.setWindowOpenHandler(({ url }) => {
-      if (url.startsWith('https://')) void shell.openExternal(url);
+      void confirmExternal(url);
       return { action: 'deny' };
+    });
+    // The renderer's guard on leaving with unsaved changes (beforeunload) asks here.
+    contents.on('will-prevent-unload', (event) => {
+      const options = {
+        type: 'warning' as const,
+        title: 'Osparade ändringar',
+        message: 'Det finns ändringar som inte är sparade. Vill du lämna ändå?',
+        buttons: ['Lämna utan att spara', 'Stanna kvar'],
+        defaultId: 1,
+        cancelId: 1,
+      };
+      const owner = BrowserWindow.fromWebContents(contents);
+      const choice = owner ? dialog.showMessageBoxSync(owner, options) : dialog.showMessageBoxSync(options);
+      if (choice === 0) event.preventDefault();
     });
     contents.on('will-navigate', (event, url) => {
       if (!isAllowedNavigation(url)) event.preventDefault();
@@ -220,10 +340,18 @@ if (!app.requestSingleInstanceLock()) {
       mainWindow.focus();
     }
   });
-  app.on('window-all-closed', () => {
-    current?.close();
-    app.quit();
+  let quitting = false;
+  app.on('before-quit', (event) => {
+    if (quitting) return;
+    // The backup at close runs before the database is closed; then quit for real.
+    event.preventDefault();
+    quitting = true;
+    void (backups?.stop() ?? Promise.resolve()).finally(() => {
+      current?.close();
+      app.quit();
+    });
   });
+  app.on('window-all-closed', () => app.quit());
   void app.whenReady().then(() => {
     harden();
     serveRenderer();
@@ -233,9 +361,10 @@ if (!app.requestSingleInstanceLock()) {
       openAtStart();
     } catch (err) {
       dialog.showErrorBox('Kansli kan inte starta', explain(err));
-      app.quit();
+      app.exit(1);
       return;
     }
+    backups = startAutomaticBackups(() => current?.context() ?? null);
     createWindow();
   });
 }

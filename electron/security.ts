@@ -2,6 +2,7 @@
  * Security rules shared by the Electron window and the browser host. Pure: no
  * import of 'electron', so tests can check them directly.
  */
+import nodePath from 'node:path';
 
 /** Scheme and host the packaged renderer is served from inside Electron. */
 export const APP_SCHEME = 'app';
@@ -39,6 +40,27 @@ export function isTrustedSenderUrl(url: string | undefined): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The file in the built renderer that an app://kansli/… request asks for, or null for
+ * anything else: another host, a path that leaves the folder (also %2e%2e and
+ * back-slashes), a malformed escape, a NUL. Never throws: a protocol handler that
+ * threw would leave the window blank.
+ */
+export function rendererFileFor(requestUrl: string, root: string): string | null {
+  let url: URL;
+  let pathname: string;
+  try {
+    url = new URL(requestUrl);
+    pathname = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+  } catch {
+    return null;
+  }
+  if (`${url.protocol}//${url.host}` !== APP_ORIGIN || pathname.includes('\0') || pathname.includes('\\')) return null;
+  const base = nodePath.resolve(root);
+  const file = nodePath.resolve(base, `.${pathname}`);
+  return file.startsWith(base + nodePath.sep) ? file : null;
 }
 
 /** Navigation is allowed only within the app itself (the renderer routes with the hash). */

@@ -7,10 +7,11 @@ import { migration0006 } from './0006_insatser';
 import { migration0007 } from './0007_deltagare_kon';
 import { migration0008 } from './0008_ekonomi';
 import { migration0009 } from './0009_risk';
+import { migration0010 } from './0010_trust';
 import type { Migration } from './types';
 
 /** Every migration this version of Kansli knows, in order. Never edit one that has shipped: add a new one. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
 

@@ -3,20 +3,69 @@
  *   kansli [--db FILE] methods              JSON array of { name, input } (input = JSON Schema)
  *   kansli [--db FILE] call METHOD ['JSON'] the result as JSON, exit 0;
  *                                           or { "error": { code, message } }, exit 2
+ *   kansli [--db FILE] batch                one { "method", "input" } per line on stdin, one
+ *                                           envelope per line on stdout, each call its own write
+ *   kansli [--db FILE] backup FILE|FOLDER   a backup (.kansli-backup) of the database
+ *   kansli [--db FILE] restore FILE         checks a backup and puts it in the database's place
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
 import { parseArgs } from 'node:util';
-import { KansliError, type ApiError } from '../../shared/contract/errors';
-import { defaultDatabasePath, openSession } from '../services/session';
+import { BACKUP_EXTENSION } from '../../db/backup';
+import { KansliError, type ApiError, type Envelope } from '../../shared/contract/errors';
+import { backupFileName, makeBackup, toInfo } from '../services/backups';
+import { defaultDatabasePath, openSession, type Session } from '../services/session';
 import { describeMethods } from './cli-methods';
 import { appVersion } from './node-paths';
 
 const USAGE = `Användning:
   npm run -s kansli -- [--db FIL] methods
-  npm run -s kansli -- [--db FIL] call METOD ['JSON']`;
+  npm run -s kansli -- [--db FIL] call METOD ['JSON']
+  npm run -s kansli -- [--db FIL] batch < anrop.jsonl
+  npm run -s kansli -- [--db FIL] backup FIL-ELLER-MAPP
+  npm run -s kansli -- [--db FIL] restore FIL`;
 
 function printError(error: ApiError): never {
   process.stdout.write(`${JSON.stringify({ error: { code: error.code, message: error.message } })}\n`);
   process.exit(2);
+}
+
+function printValue(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+function asApiError(err: unknown): ApiError {
+  return err instanceof KansliError ? err.toApiError() : { code: 'INTERNAL', message: `Ett oväntat fel inträffade: ${String(err)}` };
+}
+
+/** Each line a call; a line that is not JSON gets its own error line and the rest go on. */
+async function runBatch(session: Session): Promise<boolean> {
+  let allOk = true;
+  const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (line.trim() === '') continue;
+    let envelope: Envelope<unknown>;
+    try {
+      const { method, input } = JSON.parse(line) as { method?: unknown; input?: unknown };
+      envelope =
+        typeof method === 'string'
+          ? await session.api.call(method, input ?? {})
+          : { ok: false, error: { code: 'VALIDATION', message: 'Raden saknar "method".' } };
+    } catch {
+      envelope = { ok: false, error: { code: 'VALIDATION', message: 'Raden är inte giltig JSON.' } };
+    }
+    if (!envelope.ok) allOk = false;
+    process.stdout.write(`${JSON.stringify(envelope)}\n`);
+  }
+  return allOk;
+}
+
+/** FOLDER → a named file in it; FILE → that file (with the extension added when missing). */
+function backupTarget(arg: string, now: Date): string {
+  const absolute = path.resolve(arg);
+  if (fs.existsSync(absolute) && fs.statSync(absolute).isDirectory()) return path.join(absolute, backupFileName(now, 'manuell'));
+  return absolute.endsWith(BACKUP_EXTENSION) ? absolute : `${absolute}${BACKUP_EXTENSION}`;
 }
 
 async function main(): Promise<void> {
@@ -26,18 +75,20 @@ async function main(): Promise<void> {
   } catch (err) {
     printError({ code: 'VALIDATION', message: `${(err as Error).message}\n${USAGE}` });
   }
-  const [command, method, json] = parsed.positionals;
+  const [command, arg, json] = parsed.positionals;
 
   if (command === 'methods') {
-    process.stdout.write(`${JSON.stringify(describeMethods(), null, 2)}\n`);
+    printValue(describeMethods());
     return;
   }
-  if (command !== 'call' || method === undefined || parsed.positionals.length > 3) {
-    printError({ code: 'VALIDATION', message: `Okänt kommando.\n${USAGE}` });
-  }
+  const known =
+    (command === 'call' && arg !== undefined && parsed.positionals.length <= 3) ||
+    (command === 'batch' && parsed.positionals.length === 1) ||
+    ((command === 'backup' || command === 'restore') && arg !== undefined && parsed.positionals.length === 2);
+  if (!known) printError({ code: 'VALIDATION', message: `Okänt kommando.\n${USAGE}` });
 
   let input: unknown = {};
-  if (json !== undefined) {
+  if (command === 'call' && json !== undefined) {
     try {
       input = JSON.parse(json);
     } catch {
@@ -45,23 +96,38 @@ async function main(): Promise<void> {
     }
   }
 
-  let session;
+  let session: Session;
   try {
     session = openSession(parsed.values.db ?? defaultDatabasePath(), {
-      create: parsed.values.empty ? 'empty' : 'demo',
+      create: command === 'restore' ? false : parsed.values.empty ? 'empty' : 'demo',
       appVersion: appVersion(),
     });
   } catch (err) {
     if (err instanceof KansliError) printError(err);
     throw err;
   }
+  let failed: ApiError | null = null;
   try {
-    const envelope = await session.api.call(method, input);
-    if (!envelope.ok) printError(envelope.error);
-    process.stdout.write(`${JSON.stringify(envelope.value, null, 2)}\n`);
+    if (command === 'call' && arg !== undefined) {
+      const envelope = await session.api.call(arg, input);
+      if (envelope.ok) printValue(envelope.value);
+      else failed = envelope.error;
+    } else if (command === 'batch') {
+      if (!(await runBatch(session))) process.exitCode = 2;
+    } else if (command === 'backup' && arg !== undefined) {
+      const ctx = session.context();
+      const target = backupTarget(arg, ctx.now());
+      const written = await makeBackup(ctx, 'manuell', path.dirname(target), path.basename(target));
+      printValue(toInfo(written));
+    } else if (command === 'restore' && arg !== undefined) {
+      printValue(await session.restore(path.resolve(arg)));
+    }
+  } catch (err) {
+    failed = asApiError(err);
   } finally {
     session.close();
   }
+  if (failed) printError(failed);
 }
 
 await main();

@@ -1,5 +1,5 @@
 /**
- * `npm run host -- [--db FILE] [--port N] [--empty] [--token-file FILE]`: the renderer
+ * `npm run host -- [--db FILE] [--port N] [--empty] [--token-file FILE] [--no-backups]`: the renderer
  * and the API on 127.0.0.1, for a browser where Electron is not available (and for the
  * e2e tests). The API answers only calls that carry the key made at start: the printed
  * address holds it, and --token-file writes it to a file only this user can read, for
@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { KansliError } from '../../shared/contract/errors';
 import { defaultDatabasePath, openSession } from '../services/session';
 import { appVersion, RENDERER_DIST } from './node-paths';
+import { startAutomaticBackups } from '../services/backups';
 import { startHost } from './server';
 
 /** Written with mode 0600 (only this user), also when the file was already there. */
@@ -25,7 +26,7 @@ function fail(message: string): never {
 }
 
 const { values } = parseArgs({
-  options: { db: { type: 'string' }, port: { type: 'string' }, empty: { type: 'boolean', default: false }, 'token-file': { type: 'string' } },
+  options: { db: { type: 'string' }, port: { type: 'string' }, empty: { type: 'boolean', default: false }, 'token-file': { type: 'string' }, 'no-backups': { type: 'boolean', default: false } },
   strict: true,
 });
 
@@ -45,6 +46,8 @@ try {
 }
 
 const host = await startHost({ api: session.api, staticDir: RENDERER_DIST, port });
+// At start, daily while it runs, and at close; --no-backups for a throwaway copy.
+const backups = values['no-backups'] ? null : startAutomaticBackups(() => session.context());
 const tokenFile = values['token-file'];
 if (tokenFile !== undefined) {
   try {
@@ -55,14 +58,22 @@ if (tokenFile !== undefined) {
 }
 console.log(`Kansli körs på ${host.url}`);
 console.log(`Databas: ${session.db.path}`);
+if (session.db.readOnly) console.log(`Skrivskyddad: ${session.db.readOnly} Ändringar kan inte sparas.`);
+if (session.db.networkShare) console.log(`Varning: ${session.db.networkShare}`);
 console.log('Avsluta med Ctrl+C.');
 
+let stopping = false;
 const stop = () => {
+  if (stopping) return;
+  stopping = true;
   if (tokenFile !== undefined) fs.rmSync(tokenFile, { force: true });
-  void host.close().then(() => {
-    session.close();
-    process.exit(0);
-  });
+  void host
+    .close()
+    .then(() => backups?.stop())
+    .finally(() => {
+      session.close();
+      process.exit(0);
+    });
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -4,6 +4,7 @@ import type { KansliTables } from '../../db/schema';
 import type { AuditChange, AuditEntryView, AuditVerifyResult } from '../../shared/contract/schemas/audit';
 import type { ParsedInput } from '../../shared/contract/methods';
 import type { AuditEntry, Scope } from './context';
+import { auditAnchorReport } from './audit-anchors';
 
 export const AUDIT_GENESIS_HASH = '0'.repeat(64);
 
@@ -146,9 +147,18 @@ export async function listAudit(input: ParsedInput<'audit.list'>, scope: Scope):
   return rows.map(toView);
 }
 
+/**
+ * The chain from the first entry to the last, then the log against every anchor kept
+ * outside the file (the anchor file, the backups' manifests).
+ */
 export async function verifyAudit(_input: ParsedInput<'audit.verify'>, scope: Scope): Promise<AuditVerifyResult> {
   const check = await verifyAuditChain(scope.db);
-  if (check.ok) return check;
-  const row = await scope.db.selectFrom('audit_log').selectAll().where('id', '=', check.brokenAtId).executeTakeFirst();
-  return { ...check, entry: row ? toView(row) : null };
+  const anchors = await auditAnchorReport(scope.ctx.dataDir, scope.ctx.db.sqlite, scope.ctx.db.path);
+  if (!check.ok) {
+    const row = await scope.db.selectFrom('audit_log').selectAll().where('id', '=', check.brokenAtId).executeTakeFirst();
+    return { ...check, entry: row ? toView(row) : null, anchors };
+  }
+  const problem = anchors.problems[0];
+  if (problem) return { ok: false, entries: check.entries, brokenAtId: null, reason: problem.message, entry: null, anchors };
+  return { ...check, anchors };
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { KansliDb } from '../../db/open';
 import type { KansliTables } from '../../db/schema';
+import type { BackupRestoreResult } from '../../shared/contract/schemas/backup';
 
 /** What a transport knows about the caller and the open database. */
 export interface ServiceContext {
@@ -14,6 +15,17 @@ export interface ServiceContext {
   readonly now: () => Date;
   /** Fonts and ICC profile for PDFs; found from the working directory when not given. */
   readonly resourcesDir?: string;
+  /**
+   * The user data folder (Electron's userData; ~/.config/Kansli for the host and CLI):
+   * automatic backups and the audit log's anchors are kept there, outside the database.
+   */
+  readonly dataDir: string;
+  /** What only the transport can do: close the database, put a backup in its place, open it again. */
+  readonly lifecycle?: SessionLifecycle;
+}
+
+export interface SessionLifecycle {
+  restore(file: string): Promise<BackupRestoreResult>;
 }
 
 export interface AuditEntry {

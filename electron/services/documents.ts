@@ -9,6 +9,7 @@ import type { Scope } from './context';
 import { loadDocumentMeta, refuseIfVoided, requireArende } from './diarium';
 import { decodeTextFile } from '../../shared/domain/windows-1252';
 import { checkZipArchive } from './zip-guard';
+import { importPdfJs } from './esm-import';
 import { storageError } from '../../db/storage-errors';
 
 /** Largest file a document may be. */
@@ -109,7 +110,7 @@ export async function docxToText(bytes: Buffer, fileName = 'dokument.docx'): Pro
  */
 async function pdfToText(bytes: Buffer): Promise<string | null> {
   try {
-    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const pdfjs = await importPdfJs();
     const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
     try {
       const pages: string[] = [];

@@ -1,6 +1,7 @@
 import type { MethodName, MethodResult, ParsedInput } from '../../shared/contract/methods';
 import type { Scope } from './context';
 import { listAudit, verifyAudit } from './audit';
+import { backupStatus, createBackupNow, restoreBackup, saveBackupSettings, verifyBackup } from './backups';
 import {
   arendebladDocx,
   arendebladPdf,
@@ -178,6 +179,11 @@ export const handlers: Handlers = {
   'search.query': search,
   'audit.list': listAudit,
   'audit.verify': verifyAudit,
+  'backup.status': backupStatus,
+  'backup.create': createBackupNow,
+  'backup.verify': verifyBackup,
+  'backup.restore': restoreBackup,
+  'backup.saveSettings': saveBackupSettings,
   'xlsx.export': exportRegister,
   'xlsx.importPreview': previewImport,
   'xlsx.import': applyImport,

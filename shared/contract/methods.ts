@@ -5,6 +5,15 @@ import { forbundSaveInput, type AppInfo, type Forbund } from './schemas/forbund'
 import { memberIdInput, memberSaveInput, type Member } from './schemas/members';
 import { auditListInput, setUserInput, type AuditEntryView, type AuditVerifyResult, type CurrentUser } from './schemas/audit';
 import {
+  backupCreateInput,
+  backupFileInput,
+  backupSettingsInput,
+  type BackupInfo,
+  type BackupRestoreResult,
+  type BackupStatus,
+  type BackupVerifyResult,
+} from './schemas/backup';
+import {
   boardIdInput,
   boardListInput,
   boardSaveInput,
@@ -848,6 +857,32 @@ export const contract = {
     description: 'Prövar hela granskningsloggens kedja av kontrollsummor och visar var den bryts.',
     input: emptyInput,
     writes: false,
+  }),
+
+  'backup.status': method<BackupStatus>()({
+    description: 'Säkerhetskopiorna av databasen: var de automatiska ligger, hur många som sparas och vilka som finns.',
+    input: emptyInput,
+    writes: false,
+  }),
+  'backup.create': method<BackupInfo>()({
+    description: 'Gör en säkerhetskopia nu (databasen, handlingarna och en innehållsförteckning med kontrollsummor), i en vald mapp eller bland de automatiska.',
+    input: backupCreateInput,
+    writes: false,
+  }),
+  'backup.verify': method<BackupVerifyResult>()({
+    description: 'Kontrollerar en säkerhetskopia (filer, databas, granskningslogg) utan att ändra något.',
+    input: backupFileInput,
+    writes: false,
+  }),
+  'backup.restore': method<BackupRestoreResult>()({
+    description: 'Kontrollerar en säkerhetskopia och sätter den i databasens ställe; den ersatta databasen sparas.',
+    input: backupFileInput,
+    writes: false,
+  }),
+  'backup.saveSettings': method<z.output<typeof backupSettingsInput>>()({
+    description: 'Hur många automatiska säkerhetskopior som sparas: de senaste, dagliga, veckovisa och månatliga.',
+    input: backupSettingsInput,
+    writes: true,
   }),
 
   'xlsx.export': method<ExportFile>()({

@@ -143,7 +143,7 @@ async function benchSearch(dir: string): Promise<void> {
       `${(buildMs / 1000).toFixed(2)} s, databas ${(dbSize / 1024 / 1024).toFixed(1)} MiB`,
   );
 
-  const api = createApi({ db, actor: 'bench', appVersion: 'bench', now: () => new Date() });
+  const api = createApi({ db, actor: 'bench', appVersion: 'bench', now: () => new Date(), dataDir: dir });
   const groups: Record<string, string[]> = {
     'hela ord': ['ansökan', 'uppföljning', 'Lokussamordnare', 'arbetsträning', 'samverkan', 'Delårsrapport', 'Andersson', 'Karlsson', 'förbrukningskvot', 'rehabilitering'],
     'ordbörjan': ['lokus', 'sam', 'upp', 'arb', 'förl', 'ansö', 'kart', 'and', 'kar', 'in'],

@@ -4,8 +4,9 @@ import { tempDir } from './temp';
 
 /** A real database file in a temp folder, opened as the app opens it. */
 export function demoSession(create: 'demo' | 'empty' = 'demo'): Session & { file: string } {
-  const file = path.join(tempDir(), 'kansli.sqlite');
-  const session = openSession(file, { create, actor: 'testare', appVersion: '0.0.0-test' });
+  const dir = tempDir();
+  const file = path.join(dir, 'kansli.sqlite');
+  const session = openSession(file, { create, actor: 'testare', appVersion: '0.0.0-test', dataDir: path.join(dir, 'användardata') });
   return Object.assign(session, { file });
 }
 

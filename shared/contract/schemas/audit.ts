@@ -64,9 +64,25 @@ export interface AuditEntryView {
   hash: string;
 }
 
+/**
+ * The log's head as recorded outside the database file: in the anchor file in the
+ * user data folder (at every close and backup) and in every backup's manifest.
+ */
+export interface AuditAnchorReport {
+  /** How many anchors were compared with the log. */
+  checked: number;
+  /** The newest anchor: when, and the last entry it vouches for. */
+  newestAt: string | null;
+  newestLastId: number | null;
+  /** Anchors the log no longer matches: entries removed or rewritten since. */
+  problems: { source: string; at: string; message: string }[];
+  /** Anchors set aside because a backup older than them was restored since. */
+  setAside: number;
+}
+
 export type AuditVerifyResult =
-  | { ok: true; entries: number }
-  | { ok: false; entries: number; brokenAtId: number; reason: string; entry: AuditEntryView | null };
+  | { ok: true; entries: number; anchors: AuditAnchorReport }
+  | { ok: false; entries: number; brokenAtId: number | null; reason: string; entry: AuditEntryView | null; anchors: AuditAnchorReport };
 
 export const setUserInput = z.object({ name: requiredText('Ditt namn', 80) }).strict();
 export interface CurrentUser {
