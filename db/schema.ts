@@ -162,6 +162,8 @@ export interface DocumentsTable {
   superseded_by: number | null;
   /** What made the document, e.g. "arendeblad:12"; null for an uploaded file. */
   source: string | null;
+  /** Which version of the source it is (an ärendeblad's signed PDF); null otherwise. */
+  source_version: number | null;
 }
 
 export interface ArendebladTable {

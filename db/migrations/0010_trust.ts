@@ -11,7 +11,7 @@ import type { Migration } from './types';
  * - An ärendeblad has a `version`; `signed_version` is the version that carries a
  *   signature. While the two are equal the ärendeblad is frozen: its content cannot
  *   change until "Ny version" raises `version`, and the earlier signatures stay with
- *   the earlier version's PDF.
+ *   the earlier version's PDF (`documents.source_version` says which version a PDF is).
  */
 export const migration0010: Migration = {
   version: 10,
@@ -37,6 +37,9 @@ export const migration0010: Migration = {
     ALTER TABLE arendeblad ADD COLUMN signed_version INTEGER CHECK (signed_version IS NULL OR signed_version > 0);
     UPDATE arendeblad SET signed_version = 1
       WHERE EXISTS (SELECT 1 FROM documents d WHERE d.signed = 1 AND d.source = 'arendeblad:' || arendeblad.id);
+    -- Which version of its source a generated document is (an ärendeblad's signed PDF).
+    ALTER TABLE documents ADD COLUMN source_version INTEGER;
+    UPDATE documents SET source_version = 1 WHERE signed = 1 AND source LIKE 'arendeblad:%';
 
     -- A signed version is frozen: its text changes only in a new version.
     CREATE TRIGGER arendeblad_signed_frozen BEFORE UPDATE ON arendeblad

@@ -53,13 +53,14 @@ async function requireRow(scope: Scope, id: number): Promise<Row> {
 async function signedVersions(scope: Scope, id: number): Promise<SignedVersion[]> {
   const rows = await scope.db
     .selectFrom('documents')
-    .select(['id', 'title', 'file_name', 'sha256', 'added_at', 'added_by', 'superseded_by'])
+    .select(['id', 'title', 'file_name', 'sha256', 'added_at', 'added_by', 'superseded_by', 'source_version'])
     .where('source', '=', sourceOf(id))
     .where('signed', '=', 1)
     .orderBy('id', 'desc')
     .execute();
   return rows.map((r) => ({
     documentId: r.id,
+    version: r.source_version,
     title: r.title,
     fileName: r.file_name,
     sha256: r.sha256,
@@ -100,7 +101,48 @@ async function toView(scope: Scope, row: Row): Promise<Arendeblad> {
     updatedBy: row.updated_by,
     problems: await problemsOf(scope, row, content, arende.kind),
     signed: await signedVersions(scope, row.id),
+    version: row.version,
+    frozen: isFrozen(row),
   };
+}
+
+/** A signed version is frozen: its text changes only in a new version. */
+export function isFrozen(row: Pick<Row, 'version' | 'signed_version'>): boolean {
+  return row.signed_version !== null && row.signed_version === row.version;
+}
+
+export function frozenError(row: Pick<Row, 'version'>): KansliError {
+  return new KansliError(
+    'RULE',
+    `Ärendebladet är signerat (version ${row.version}) och kan inte ändras. Välj Ny version för att ändra det; underskrifterna står kvar på version ${row.version}, som finns kvar i diariet. Inget har sparats.`,
+  );
+}
+
+/**
+ * "Ny version": the signed version stays as it was signed, with every signature; the
+ * ärendeblad can be changed again, and must be signed again.
+ */
+export async function newArendebladVersion(input: ParsedInput<'arendeblad.newVersion'>, scope: Scope): Promise<MethodResult<'arendeblad.newVersion'>> {
+  const row = await requireRow(scope, input.id);
+  if (row.revision !== input.revision) throw staleError(row);
+  if (!isFrozen(row)) {
+    throw new KansliError('RULE', `Version ${row.version} av ärendebladet är inte signerad och kan ändras som den är; ingen ny version behövs.`);
+  }
+  await scope.db
+    .updateTable('arendeblad')
+    .set({ version: row.version + 1, revision: row.revision + 1, updated_at: scope.now.toISOString(), updated_by: scope.actor })
+    .where('id', '=', row.id)
+    .execute();
+  await scope.audit({ entity: 'arendeblad', entityId: row.id, action: 'update', before: { version: row.version }, after: { version: row.version + 1 } });
+  return loadArendeblad(scope, row.id);
+}
+
+function staleError(row: Pick<Row, 'updated_by' | 'updated_at'>): KansliError {
+  return new KansliError(
+    'CONFLICT',
+    `Ärendebladet sparades av ${row.updated_by} ${row.updated_at.slice(0, 16).replace('T', ' ')} efter att du öppnade det. ` +
+      'Ladda om det för att se de ändringarna; dina senaste ändringar har inte sparats.',
+  );
 }
 
 export async function loadArendeblad(scope: Scope, id: number): Promise<Arendeblad> {
@@ -252,15 +294,11 @@ export async function createArendeblad(input: ParsedInput<'arendeblad.create'>, 
 
 export async function saveArendeblad(input: ParsedInput<'arendeblad.save'>, scope: Scope): Promise<MethodResult<'arendeblad.save'>> {
   const row = await requireRow(scope, input.id);
-  if (row.revision !== input.revision) {
-    throw new KansliError(
-      'CONFLICT',
-      `Ärendebladet sparades av ${row.updated_by} ${row.updated_at.slice(0, 16).replace('T', ' ')} efter att du öppnade det. ` +
-        'Ladda om det för att se de ändringarna; dina senaste ändringar har inte sparats.',
-    );
-  }
+  if (row.revision !== input.revision) throw staleError(row);
   const arende = await requireArende(scope, row.arende_id);
   refuseIfVoided(arende, 'dess ärendeblad kan inte ändras');
+  const unchanged = JSON.stringify(input.content) === row.content && input.rubrik === row.rubrik && input.organ === row.organ && input.datum === row.datum;
+  if (isFrozen(row) && !unchanged) throw frozenError(row);
   const before = { rubrik: row.rubrik, organ: row.organ, datum: row.datum, content: parseContent(row) };
   const content = JSON.stringify(input.content);
   if (content === row.content && input.rubrik === row.rubrik && input.organ === row.organ && input.datum === row.datum) return toView(scope, row);

@@ -206,6 +206,8 @@ export interface NewDocument {
   signed?: boolean;
   /** What made it, e.g. "arendeblad:12". */
   source?: string | null;
+  /** Which version of the source it is. */
+  sourceVersion?: number | null;
 }
 
 /** Stores a handling in an ärende (in the database, or beside it when large) and audits it. */
@@ -249,6 +251,7 @@ export async function storeDocument(scope: Scope, doc: NewDocument): Promise<Doc
       added_by: scope.actor,
       signed: doc.signed === true ? 1 : 0,
       source: doc.source ?? null,
+      source_version: doc.sourceVersion ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -11,6 +11,7 @@ import {
   listArendeblad,
   listTemplates,
   saveArendeblad,
+  newArendebladVersion,
 } from './arendeblad';
 import { boardSignatures, listBoard, listPeriods, removeAppointment, removePeriod, saveAppointment, savePeriod } from './board';
 import { listDecisions, listDelegations, listMeetings, removeDelegation, reportDecisions, saveDecision, saveDelegation } from './delegation';
@@ -96,6 +97,7 @@ export const handlers: Handlers = {
   'arendeblad.pdf': arendebladPdf,
   'arendeblad.docx': arendebladDocx,
   'arendeblad.sign': signArendeblad,
+  'arendeblad.newVersion': newArendebladVersion,
   'documents.sign': signDocument,
   'pdf.verify': verifyDocument,
   'documents.exportSigned': exportSigned,

@@ -37,6 +37,15 @@ async function supersede(scope: Scope, previousId: number, newId: number): Promi
 
 export async function signArendeblad(input: ParsedInput<'arendeblad.sign'>, scope: Scope): Promise<MethodResult<'arendeblad.sign'>> {
   const { view, doc } = await documentData(scope, input.id);
+  if (input.revision !== undefined && input.revision !== view.revision) {
+    throw new KansliError('CONFLICT', `Ärendebladet har ändrats (av ${view.updatedBy}) sedan du läste det. Läs igenom den senaste versionen innan du signerar. Inget har signerats.`);
+  }
+  if (view.frozen) {
+    throw new KansliError(
+      'RULE',
+      `Version ${view.version} av ärendebladet är redan signerad. Nästa undertecknare signerar den signerade PDF:en (Signera också …); för att ändra texten, välj Ny version. Inget har signerats.`,
+    );
+  }
   const identity = openP12(Buffer.from(input.credentials.certificateBase64, 'base64'), input.credentials.password, scope.now);
   const forbund = await loadForbund(scope);
   const { bytes } = await renderArendebladPdf(scope.ctx, doc, scope.now);
@@ -58,8 +67,11 @@ export async function signArendeblad(input: ParsedInput<'arendeblad.sign'>, scop
     bytes: Buffer.from(signed),
     signed: true,
     source: sourceOf(view.id),
+    sourceVersion: view.version,
   });
   if (previous) await supersede(scope, previous.documentId, meta.id);
+  await scope.db.updateTable('arendeblad').set({ signed_version: view.version }).where('id', '=', view.id).execute();
+  await scope.audit({ entity: 'arendeblad', entityId: view.id, action: 'update', before: { signeradVersion: null }, after: { signeradVersion: view.version } });
   return loadArendeblad(scope, view.id);
 }
 
@@ -125,6 +137,7 @@ export async function signDocument(input: ParsedInput<'documents.sign'>, scope: 
     bytes: Buffer.from(signed),
     signed: true,
     source: row.source,
+    sourceVersion: row.source_version,
   });
   await supersede(scope, row.id, meta.id);
   return meta;

@@ -66,6 +66,7 @@ import {
   arendebladListInput,
   arendebladSaveInput,
   arendebladSignInput,
+  arendebladNewVersionInput,
   documentSignInput,
   exportSignedInput,
   pdfVerifyInput,
@@ -434,6 +435,11 @@ export const contract = {
   'arendeblad.sign': method<Arendeblad>()({
     description: 'Skapar PDF:en, signerar den med användarens certifikat (PAdES) och lägger den i diariet. Lösenordet sparas aldrig.',
     input: arendebladSignInput,
+    writes: true,
+  }),
+  'arendeblad.newVersion': method<Arendeblad>()({
+    description: 'Gör en ny version av ett signerat ärendeblad så att det kan ändras; underskrifterna står kvar på den tidigare versionen.',
+    input: arendebladNewVersionInput,
     writes: true,
   }),
   'documents.sign': method<SignedDocumentMeta>()({

@@ -56,10 +56,22 @@ describe('signed decision documents', () => {
     expect(() => s.db.sqlite.prepare("UPDATE documents SET title = 'Annat' WHERE id = ?").run(version.documentId)).toThrow(/signed document/);
     expect(() => s.db.sqlite.prepare('DELETE FROM documents WHERE id = ?').run(version.documentId)).toThrow(/signed document/);
 
-    // Signing again after an edit makes a new version that supersedes the first.
-    const again = value<Arendeblad>(await s.api.call('arendeblad.sign', { id: blad.id, credentials: credentials(asa.p12Path, 'Förbundschef') }));
+    // Signed means frozen: no edit, no second signature of the same version (issue 13).
+    expect(signed).toMatchObject({ version: 1, frozen: true });
+    const edit = failure(await s.api.call('arendeblad.save', { id: blad.id, revision: signed.revision, organ: signed.organ, rubrik: `${signed.rubrik} ändrad`, datum: signed.datum, content: signed.content }));
+    expect(edit.message).toMatch(/signerat \(version 1\) och kan inte ändras\. Välj Ny version/);
+    expect(failure(await s.api.call('arendeblad.sign', { id: blad.id, credentials: credentials(asa.p12Path, 'Förbundschef') })).message).toMatch(/redan signerad/);
+    expect(() => s.db.sqlite.prepare("UPDATE arendeblad SET rubrik = 'Annat' WHERE id = ?").run(blad.id)).toThrow(/frozen/);
+
+    // Ny version, an edit, and a new signature that supersedes the first; the first keeps its bytes.
+    const v2 = value<Arendeblad>(await s.api.call('arendeblad.newVersion', { id: blad.id, revision: signed.revision }));
+    expect(v2).toMatchObject({ version: 2, frozen: false });
+    const edited = value<Arendeblad>(await s.api.call('arendeblad.save', { id: blad.id, revision: v2.revision, organ: v2.organ, rubrik: `${v2.rubrik} (rev)`, datum: v2.datum, content: v2.content }));
+    const again = value<Arendeblad>(await s.api.call('arendeblad.sign', { id: blad.id, revision: edited.revision, credentials: credentials(asa.p12Path, 'Förbundschef') }));
     expect(again.signed).toHaveLength(2);
+    expect(again.signed.map((v) => v.version)).toEqual([2, 1]);
     expect(again.signed[1]?.supersededBy).toBe(again.signed[0]?.documentId);
+    expect(await documentBytes(s, version.documentId)).toEqual(pdf);
     s.close();
   });
 

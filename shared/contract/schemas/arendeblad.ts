@@ -176,6 +176,8 @@ export const arendebladListInput = z.object({ year: z.number().int().min(1990).m
 
 export interface SignedVersion {
   documentId: number;
+  /** The ärendeblad's version this PDF was signed at. */
+  version: number | null;
   title: string;
   fileName: string;
   sha256: string;
@@ -201,6 +203,10 @@ export interface Arendeblad {
   problems: string[];
   /** Signed PDFs of this ärendeblad, the newest first. */
   signed: SignedVersion[];
+  /** 1 at first; "Ny version" raises it after a signature. */
+  version: number;
+  /** This version is signed: its text cannot change until a new version is made. */
+  frozen: boolean;
 }
 
 export interface ArendebladListItem {
@@ -233,7 +239,15 @@ export const signingCredentials = z
   })
   .strict();
 
-export const arendebladSignInput = z.object({ id: idSchema, credentials: signingCredentials }).strict();
+export const arendebladSignInput = z
+  .object({
+    id: idSchema,
+    /** The revision on the screen: a newer one in the database is refused, so what is signed is what was read. */
+    revision: z.number().int().positive().optional(),
+    credentials: signingCredentials,
+  })
+  .strict();
+export const arendebladNewVersionInput = z.object({ id: idSchema, revision: z.number().int().positive() }).strict();
 export const documentSignInput = z.object({ documentId: idSchema, credentials: signingCredentials }).strict();
 /** A document in the diarium, or a PDF file from elsewhere. */
 export const pdfVerifyInput = z
