@@ -17,7 +17,6 @@ import {
   type StagedBackup,
   type WrittenBackup,
 } from '../../db/backup';
-import type { KansliDb } from '../../db/open';
 import type { KansliTables } from '../../db/schema';
 import { KansliError } from '../../shared/contract/errors';
 import type { MethodResult, ParsedInput } from '../../shared/contract/methods';
@@ -70,8 +69,9 @@ export function toInfo(b: Pick<ListedBackup, 'file' | 'manifest' | 'sizeBytes'>)
   };
 }
 
-export async function readPolicy(db: KansliDb): Promise<BackupPolicy> {
-  const row = await db.kysely.selectFrom('backup_settings').selectAll().executeTakeFirst();
+/** Takes the call's own handle: inside a write the connection is the transaction's (Kysely has one connection). */
+export async function readPolicy(db: Kysely<KansliTables>): Promise<BackupPolicy> {
+  const row = await db.selectFrom('backup_settings').selectAll().executeTakeFirst();
   return row ? { recent: row.recent, daily: row.daily, weekly: row.weekly, monthly: row.monthly } : DEFAULT_BACKUP_POLICY;
 }
 
@@ -129,7 +129,7 @@ export async function automaticBackup(ctx: BackupContext, reason: BackupReason):
     const backups = await ownBackups(ctx);
     if (await unchangedSince(ctx, backups)) return null;
     const written = await makeBackup(ctx, reason);
-    await rotate(ctx, await readPolicy(ctx.db));
+    await rotate(ctx, await readPolicy(ctx.db.kysely));
     lastErrors.delete(ctx.db.path);
     return written;
   } catch (err) {
@@ -218,7 +218,7 @@ export async function backupStatus(_input: ParsedInput<'backup.status'>, scope: 
   const { ctx } = scope;
   return {
     folder: backupFolderOf(ctx),
-    policy: await readPolicy(ctx.db),
+    policy: await readPolicy(scope.db),
     backups: (await ownBackups(ctx)).map(toInfo),
     lastError: lastErrors.get(ctx.db.path) ?? null,
     readOnly: ctx.db.readOnly,
@@ -256,7 +256,7 @@ export async function restoreBackup(input: ParsedInput<'backup.restore'>, scope:
 }
 
 export async function saveBackupSettings(input: ParsedInput<'backup.saveSettings'>, scope: Scope): Promise<MethodResult<'backup.saveSettings'>> {
-  const before = await readPolicy(scope.ctx.db);
+  const before = await readPolicy(scope.db);
   await scope.db
     .insertInto('backup_settings')
     .values({ id: 1, ...input, updated_at: scope.now.toISOString() })
