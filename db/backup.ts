@@ -182,6 +182,37 @@ export async function writeBackup(
   }
 }
 
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return errorCode(err) === 'EPERM';
+  }
+}
+
+/**
+ * Removes what a backup or a restore left behind when its process died mid-way (kill -9,
+ * a power cut): temp files named with the dead process's id. Another live process's
+ * work in progress is left alone.
+ */
+export function removeLeftovers(folder: string): string[] {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = fs.readdirSync(folder);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const m = /\.(?:databas|skrivs)-(\d+)-[0-9a-f]{8}$/.exec(name) ?? /^\.kansli-återställning-(\d+)-/.exec(name);
+    if (!m?.[1] || processAlive(Number(m[1]))) continue;
+    fs.rmSync(path.join(folder, name), { recursive: true, force: true });
+    removed.push(name);
+  }
+  return removed;
+}
+
 /** fsync of a folder, so a rename in it survives a power cut (not possible on Windows; harmless to skip there). */
 function syncFolder(folder: string): void {
   let fd: number | undefined;

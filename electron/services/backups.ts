@@ -9,6 +9,7 @@ import {
   BACKUP_EXTENSION,
   databaseId,
   listBackupFiles,
+  removeLeftovers,
   stageBackup,
   writeBackup,
   type BackupManifest,
@@ -83,6 +84,7 @@ async function ownBackups(ctx: Pick<ServiceContext, 'db' | 'dataDir'>): Promise<
 
 /** Removes the automatic backups the policy no longer keeps. Only files that are this database's backups are ever removed. */
 export async function rotate(ctx: Pick<ServiceContext, 'db' | 'dataDir'>, policy: BackupPolicy): Promise<string[]> {
+  removeLeftovers(backupFolderOf(ctx));
   const backups = await ownBackups(ctx);
   const keep = backupsToKeep(
     backups.map((b) => ({ name: b.file, at: new Date(b.manifest.createdAt), manual: b.manifest.reason === 'manuell' })),

@@ -52,5 +52,7 @@ export async function appInfo(_input: ParsedInput<'app.info'>, scope: Scope): Pr
     schemaVersion: scope.ctx.db.schemaVersion,
     databasePath: scope.ctx.db.path,
     user: scope.ctx.actor,
+    readOnly: scope.ctx.db.readOnly,
+    networkShare: scope.ctx.db.networkShare,
   };
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BACKUP_EXTENSION, backupFolderPrefix, backupRoot, swapInBackup } from '../../db/backup';
+import { BACKUP_EXTENSION, backupFolderPrefix, backupRoot, removeLeftovers, swapInBackup } from '../../db/backup';
 import { openKansliDb, type KansliDb, type OpenOptions } from '../../db/open';
 import { KansliError } from '../../shared/contract/errors';
 import type { BackupRestoreResult } from '../../shared/contract/schemas/backup';
@@ -46,6 +46,7 @@ export function openSession(file: string, options: SessionOptions): Session {
   const dataDir = options.dataDir ?? defaultDataDir();
   const now = options.now ?? (() => new Date());
   let db = openWithBackupHint(file, options, dataDir);
+  if (db.readOnly === null) removeLeftovers(path.dirname(db.path));
   let restoring = false;
 
   const context = (): ServiceContext => ({

@@ -57,4 +57,8 @@ export interface AppInfo {
   schemaVersion: number;
   databasePath: string;
   user: string;
+  /** Why the database is open read-only (shown as a banner; every save is refused), or null. */
+  readOnly: string | null;
+  /** A warning when the database lies on a network share, or null. */
+  networkShare: string | null;
 }
