@@ -234,7 +234,7 @@ function buildMenu(): void {
 function serveRenderer(): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const file = rendererFileFor(request.url, rendererDir());
-    if (file === null) return new Response('Hittades inte.', { status: 404 });
+    if (file === null || !fs.existsSync(file) || !fs.statSync(file).isFile()) return new Response('Hittades inte.', { status: 404 });
     // pathToFileURL encodes spaces and å/ä/ö in user folders (C:\Users\Åsa …).
     const response = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(response.headers);
