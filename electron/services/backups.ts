@@ -207,7 +207,7 @@ export async function stageVerified(file: string, workDir: string): Promise<Stag
 function checksOf(manifest: BackupManifest): string[] {
   const documents = manifest.files.filter((f) => f.path.startsWith('dokument/')).length;
   return [
-    `Alla ${manifest.files.length} filer i kopian har rätt storlek och kontrollsumma (SHA-256).`,
+    `${manifest.files.length === 1 ? 'Databasfilen' : `Alla ${manifest.files.length} filer`} i kopian har rätt storlek och kontrollsumma (SHA-256).`,
     'Databasen i kopian är hel (integrity_check) och är en Kansli-databas med känt schema.',
     `Granskningsloggens ${manifest.audit.entries} poster hänger ihop och slutar där innehållsförteckningen säger.`,
     documents === 0 ? 'Alla handlingar ligger i databasen.' : `De ${documents} handlingarna utanför databasen finns med.`,

@@ -19,6 +19,10 @@ import AssignmentOutlined from '@mui/icons-material/AssignmentOutlined';
 import FolderSharedOutlined from '@mui/icons-material/FolderSharedOutlined';
 import AccountBalanceWalletOutlined from '@mui/icons-material/AccountBalanceWalletOutlined';
 import ShieldOutlined from '@mui/icons-material/ShieldOutlined';
+import AlertTitle from '@mui/material/AlertTitle';
+import Stack from '@mui/material/Stack';
+import type { AppInfo } from '../../shared/contract/schemas/forbund';
+import { ConfirmDialog } from './components/ConfirmDialog';
 import { SECTIONS, useApp, type SectionId } from './store/app';
 import { OverviewScreen } from './screens/OverviewScreen';
 import { DiaryScreen } from './screens/diary/DiaryScreen';
@@ -69,6 +73,43 @@ function Screen({ section }: { section: SectionId }) {
   }
 }
 
+/** Read-only database, a network share: said on every screen, above it. */
+function DatabaseBanners({ info }: { info: AppInfo | null }) {
+  if (!info || (!info.readOnly && !info.networkShare)) return null;
+  return (
+    <Stack spacing={1} sx={{ mb: 2 }}>
+      {info.readOnly && (
+        <Alert severity="warning" data-testid="banner-skrivskyddad">
+          <AlertTitle>Databasen är skrivskyddad</AlertTitle>
+          {info.readOnly} Du kan läsa allt, men inget kan sparas. Kopiera databasen till en mapp där du kan skriva och öppna kopian.
+        </Alert>
+      )}
+      {info.networkShare && (
+        <Alert severity="warning" data-testid="banner-natverksdisk">
+          {info.networkShare}
+        </Alert>
+      )}
+    </Stack>
+  );
+}
+
+/** The question when leaving a screen with changes that are not saved. */
+function LeaveDialog() {
+  const pending = useApp((s) => s.pendingLeave);
+  const answer = useApp((s) => s.answerLeave);
+  return (
+    <ConfirmDialog
+      open={pending !== null}
+      title="Ändringar som inte är sparade"
+      text={`Du har ändringar som inte är sparade (${pending?.what ?? ''}). Om du lämnar sidan försvinner de.`}
+      confirmLabel="Lämna utan att spara"
+      cancelLabel="Stanna kvar"
+      onConfirm={() => answer(true)}
+      onCancel={() => answer(false)}
+    />
+  );
+}
+
 export function App() {
   const { section, go, load, loading, loadError, forbund, info, notice, clearNotice } = useApp();
 
@@ -110,6 +151,7 @@ export function App() {
       </Drawer>
       <Box component="main" sx={{ flexGrow: 1, p: 3, minWidth: 0 }}>
         <Toolbar />
+        <DatabaseBanners info={info} />
         {loading && !forbund ? (
           <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mt: 4 }}>
             <CircularProgress size={24} /> <Typography>Öppnar databasen …</Typography>
@@ -129,6 +171,7 @@ export function App() {
           <Screen section={section} />
         )}
       </Box>
+      <LeaveDialog />
       <Snackbar
         key={notice?.id}
         open={notice !== null}

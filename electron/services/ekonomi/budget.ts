@@ -91,6 +91,10 @@ export async function saveBudget(input: ParsedInput<'budget.save'>, scope: Scope
 
 /** The board decides the förslag: it is copied into a fastställd (or the next reviderad) version, kept as decided. */
 export async function decideBudget(input: ParsedInput<'budget.decide'>, scope: Scope): Promise<MethodResult<'budget.decide'>> {
+  if (input.forslag) {
+    const stored = await scope.db.selectFrom('budgets').select('note').where('year', '=', input.year).where('kind', '=', 'forslag').executeTakeFirst();
+    await saveBudget({ year: input.year, lines: input.forslag.lines, balanceReason: input.forslag.balanceReason, note: stored?.note ?? null }, scope);
+  }
   const versions = await loadBudgetVersions(scope, input.year);
   const forslag = versions.find((v) => v.kind === 'forslag');
   if (!forslag) throw refuse('year', `Det finns inget budgetförslag för ${input.year} att fastställa.`);

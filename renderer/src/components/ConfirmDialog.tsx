@@ -11,6 +11,10 @@ export function ConfirmDialog(props: {
   text: string;
   confirmLabel: string;
   busy?: boolean;
+  /** Red for what removes or replaces; the app's colour for a step forward. */
+  confirmColor?: 'error' | 'primary';
+  /** The safe choice's words (default Avbryt). */
+  cancelLabel?: string;
   onConfirm: () => void;
   onCancel: () => void;
 }) {
@@ -22,9 +26,9 @@ export function ConfirmDialog(props: {
       </DialogContent>
       <DialogActions>
         <Button onClick={props.onCancel} autoFocus>
-          Avbryt
+          {props.cancelLabel ?? 'Avbryt'}
         </Button>
-        <Button color="error" variant="contained" onClick={props.onConfirm} disabled={props.busy}>
+        <Button color={props.confirmColor ?? 'error'} variant="contained" onClick={props.onConfirm} disabled={props.busy}>
           {props.confirmLabel}
         </Button>
       </DialogActions>

@@ -21,6 +21,7 @@ import type { ImportPreview, ImportRegister, ImportRowAction } from '../../../sh
 import { call, errorMessage } from '../api';
 import { fileToBase64 } from '../files';
 import { useApp } from '../store/app';
+import { closeOnPurpose } from './closeOnPurpose';
 
 const ACTION: Record<ImportRowAction, { label: string; color: 'success' | 'info' | 'default' | 'error' }> = {
   add: { label: 'Läggs till', color: 'success' },
@@ -90,7 +91,7 @@ export function ImportDialog(props: { register: ImportRegister; open: boolean; o
   const canImport = preview !== null && (counts?.reject === 0 || skipRejected) && (!warnings || confirmed) && ((counts?.add ?? 0) + (counts?.change ?? 0) > 0);
 
   return (
-    <Dialog open={props.open} onClose={props.onClose} maxWidth="lg" fullWidth aria-labelledby="import-title">
+    <Dialog open={props.open} onClose={closeOnPurpose(props.onClose)} maxWidth="lg" fullWidth aria-labelledby="import-title">
       <DialogTitle id="import-title">Importera {WHAT[props.register]} från Excel</DialogTitle>
       <DialogContent>
         <Stack spacing={2}>

@@ -10,6 +10,7 @@ import { PeopleRegister } from './people/PeopleRegister';
 import { GroupsRegister } from './groups/GroupsRegister';
 import { DelegationRegister } from './delegation/DelegationRegister';
 import { AuditLog } from './audit/AuditLog';
+import { BackupsPanel } from './backup/BackupsPanel';
 
 /** Each tab has its own address, #/register/<id>, so search results and links can open it. */
 const TABS = [
@@ -20,6 +21,7 @@ const TABS = [
   { id: 'delegation', label: 'Delegation' },
   { id: 'forbundet', label: 'Förbundet' },
   { id: 'granskningslogg', label: 'Granskningslogg' },
+  { id: 'sakerhetskopior', label: 'Säkerhetskopior' },
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
 
@@ -51,6 +53,7 @@ export function RegistersScreen() {
       {tab === 'delegation' && <DelegationRegister route={rest} />}
       {tab === 'forbundet' && forbund && <ForbundForm forbund={forbund} />}
       {tab === 'granskningslogg' && <AuditLog />}
+      {tab === 'sakerhetskopior' && <BackupsPanel />}
     </Stack>
   );
 }

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { AppInfo, Forbund } from '../../../shared/contract/schemas/forbund';
 import type { Member } from '../../../shared/contract/schemas/members';
@@ -42,6 +43,13 @@ export interface Notice {
   action?: { label: string; run: () => Promise<void> };
 }
 
+/** A navigation held back because something on screen is not saved. */
+export interface PendingLeave {
+  /** What is not saved, in words: "budgetförslaget 2027, protokollet". */
+  what: string;
+  proceed(): void;
+}
+
 interface AppState {
   section: SectionId;
   /** The rest of the address after the section: a tab or a record id. */
@@ -53,8 +61,18 @@ interface AppState {
   /** A load that failed: shown in place of the screen, with a retry. */
   loadError: string | null;
   notice: Notice | null;
-  /** Opens a section, optionally at a tab or record: go('register', 'styrelse'), go('arenden', '12'). */
+  /** Screens with changes not yet saved, by key, with what they are in words. */
+  unsaved: Record<string, string>;
+  /** Set while the user is asked whether to leave unsaved changes. */
+  pendingLeave: PendingLeave | null;
+  /**
+   * Opens a section, optionally at a tab or record: go('register', 'styrelse'), go('arenden', '12').
+   * With unsaved changes on screen it asks first.
+   */
   go(section: SectionId, ...route: string[]): void;
+  setUnsaved(key: string, what: string | null): void;
+  /** Leaves despite unsaved changes (the question's "Lämna utan att spara"), or stays. */
+  answerLeave(leave: boolean): void;
   load(): Promise<void>;
   setForbund(forbund: Forbund): void;
   upsertMember(member: Member): void;
@@ -74,9 +92,30 @@ export const useApp = create<AppState>((set, get) => ({
   loading: true,
   loadError: null,
   notice: null,
+  unsaved: {},
+  pendingLeave: null,
   go(section, ...route) {
-    window.location.hash = `#/${[section, ...route].map(encodeURIComponent).join('/')}`;
-    set({ section, route });
+    const hash = `#/${[section, ...route].map(encodeURIComponent).join('/')}`;
+    const navigate = () => {
+      window.location.hash = hash;
+      set({ section, route });
+    };
+    if (hash === window.location.hash) return;
+    askBeforeLeaving(navigate);
+  },
+  setUnsaved(key, what) {
+    const unsaved = { ...get().unsaved };
+    if (what === null) delete unsaved[key];
+    else unsaved[key] = what;
+    set({ unsaved });
+  },
+  answerLeave(leave) {
+    const pending = get().pendingLeave;
+    set({ pendingLeave: null });
+    if (leave && pending) {
+      set({ unsaved: {} });
+      pending.proceed();
+    }
   },
   async load() {
     set({ loading: true, loadError: null });
@@ -107,4 +146,49 @@ export const useApp = create<AppState>((set, get) => ({
   },
 }));
 
-window.addEventListener('hashchange', () => useApp.setState({ section: sectionFromHash(), route: routeFromHash() }));
+/** Runs `proceed` at once, or after the user agrees to leave what is not saved (also for a change of year on a screen). */
+export function askBeforeLeaving(proceed: () => void): void {
+  const what = Object.values(useApp.getState().unsaved);
+  if (what.length === 0) proceed();
+  else useApp.setState({ pendingLeave: { what: [...new Set(what)].join(', '), proceed } });
+}
+
+// A link or the browser's back button changes the address directly: hold it back the same way.
+let shownHash = window.location.hash;
+window.addEventListener('hashchange', () => {
+  const next = window.location.hash;
+  if (next === shownHash) return;
+  if (Object.keys(useApp.getState().unsaved).length === 0) {
+    shownHash = next;
+    useApp.setState({ section: sectionFromHash(), route: routeFromHash() });
+    return;
+  }
+  window.history.replaceState(window.history.state, '', shownHash || '#/');
+  askBeforeLeaving(() => {
+    shownHash = next;
+    window.location.hash = next;
+    useApp.setState({ section: sectionFromHash(), route: routeFromHash() });
+  });
+});
+useApp.subscribe((s, prev) => {
+  if (s.section !== prev.section || s.route !== prev.route) shownHash = window.location.hash;
+});
+
+// Closing or reloading the window: the browser (or Electron's will-prevent-unload) asks.
+window.addEventListener('beforeunload', (event) => {
+  if (Object.keys(useApp.getState().unsaved).length === 0) return;
+  event.preventDefault();
+  event.returnValue = '';
+});
+
+/**
+ * Marks what this screen holds as not saved while `dirty`, so leaving it (the menu, a
+ * link, back, reload, closing the window) asks first. `what` names it for the question.
+ */
+export function useUnsavedChanges(key: string, what: string, dirty: boolean): void {
+  const setUnsaved = useApp((s) => s.setUnsaved);
+  useEffect(() => {
+    setUnsaved(key, dirty ? what : null);
+  }, [key, what, dirty, setUnsaved]);
+  useEffect(() => () => setUnsaved(key, null), [key, setUnsaved]);
+}

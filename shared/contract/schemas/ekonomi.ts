@@ -113,6 +113,15 @@ export const budgetDecideInput = z
     year: yearSchema,
     kind: z.enum(['faststalld', 'reviderad'], { error: 'Välj fastställd eller reviderad.' }),
     decidedOn: isoDate('Beslutsdatum'),
+    /**
+     * The förslag as it stands on the screen: saved and decided in one step, so the board's
+     * decision is what the user sees, never an older saved förslag.
+     */
+    forslag: z
+      .object({ lines: budgetLines, balanceReason: optionalText('Skäl till att budgeten inte är i balans', 1_000) })
+      .strict()
+      .optional(),
+    confirmPersonalData,
   })
   .strict();
 

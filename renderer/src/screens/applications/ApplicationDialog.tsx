@@ -31,6 +31,7 @@ import { call } from '../../api';
 import { useSaveForm } from '../../components/useSaveForm';
 import { useApp } from '../../store/app';
 import { DateField, KronorField, parseKronor, todayIso } from '../people/common';
+import { closeOnPurpose } from '../../components/closeOnPurpose';
 
 interface YearDraft {
   year: number;
@@ -133,7 +134,7 @@ export function ApplicationDialog({ application, onClose, onSaved }: { applicati
 
   const err = (path: string) => errors[path];
   return (
-    <Dialog open onClose={onClose} maxWidth="md" fullWidth aria-labelledby="application-title">
+    <Dialog open onClose={closeOnPurpose(onClose)} maxWidth="md" fullWidth aria-labelledby="application-title">
       <DialogTitle id="application-title">{application ? `Ändra ansökan ${application.diarienummer}` : 'Ny ansökan'}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>

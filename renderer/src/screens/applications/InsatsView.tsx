@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -60,6 +60,17 @@ export function InsatsView({ id, onBack }: { id: number; onBack(): void }) {
       .then(setD)
       .catch((err: unknown) => setError(errorMessage(err)));
   }, [id]);
+
+  // The year's saved figures fill the fields (empty fields would save zeros over them);
+  // once per insats and year, so what is being typed is never overwritten.
+  const filledFor = useRef<string | null>(null);
+  useEffect(() => {
+    if (!d || filledFor.current === `${d.id}:${pYear}`) return;
+    filledFor.current = `${d.id}:${pYear}`;
+    const saved = d.participants.find((x) => x.year === pYear);
+    setP(Object.fromEntries(PARTICIPANT_FIELDS.map(([k]) => [k, saved ? String(saved[k]) : ''])) as Record<ParticipantField, string>);
+    setKon(Object.fromEntries(KON_FIELDS.map(([k]) => [k, saved?.byKon ? String(saved.byKon[k]) : ''])) as Record<KonField, string>);
+  }, [d, pYear]);
 
   async function run(fn: () => Promise<InsatsDetail>, done: string): Promise<boolean> {
     try {

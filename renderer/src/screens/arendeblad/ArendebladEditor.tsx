@@ -27,6 +27,7 @@ import { arendebladProblems } from '../../../../shared/domain/arendeblad-templat
 import { ApiCallError, call, errorMessage } from '../../api';
 import { downloadBase64, fileToBase64 } from '../../files';
 import { useApp } from '../../store/app';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DateField } from '../people/common';
 import { BlockEditor, NEW_BLOCKS, RowTools, move } from './BlockEditors';
 import { SignDialog } from './SignDialog';
@@ -70,6 +71,7 @@ export function ArendebladEditor({ id, onBack }: { id: number; onBack(): void })
   const [documents, setDocuments] = useState<DocumentMeta[]>([]);
   const [signing, setSigning] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
+  const [newVersion, setNewVersion] = useState(false);
   const revision = useRef(0);
   const pending = useRef<Draft | null>(null);
   const timer = useRef<number | undefined>(undefined);
@@ -97,9 +99,10 @@ export function ArendebladEditor({ id, onBack }: { id: number; onBack(): void })
     })().catch((err: unknown) => setLoadError(errorMessage(err)));
   }, [id, loadDocuments]);
 
-  const save = useCallback(async (confirmPersonalData = false) => {
+  /** Saves what is pending; false when it could not be saved (the reason is shown). */
+  const save = useCallback(async (confirmPersonalData = false): Promise<boolean> => {
     const next = pending.current;
-    if (!next) return;
+    if (!next) return true;
     pending.current = null;
     setState({ kind: 'saving' });
     try {
@@ -110,10 +113,12 @@ export function ArendebladEditor({ id, onBack }: { id: number; onBack(): void })
         localStorage.removeItem(backupKey(id));
         setState({ kind: 'saved', at: saved.updatedAt });
       }
+      return true;
     } catch (err) {
       pending.current = pending.current ?? next;
       const code = err instanceof ApiCallError ? err.code : null;
       setState({ kind: 'error', message: errorMessage(err), conflict: code === 'CONFLICT', personalData: code === 'PERSONAL_DATA' });
+      return false;
     }
   }, [id]);
 
@@ -126,8 +131,10 @@ export function ArendebladEditor({ id, onBack }: { id: number; onBack(): void })
     [save],
   );
 
+  const frozen = blad?.frozen ?? false;
   const change = useCallback(
     (next: Draft) => {
+      if (frozen) return;
       setDraft(next);
       pending.current = next;
       localStorage.setItem(backupKey(id), JSON.stringify({ ...next, revision: revision.current }));
@@ -135,7 +142,7 @@ export function ArendebladEditor({ id, onBack }: { id: number; onBack(): void })
       window.clearTimeout(timer.current);
       timer.current = window.setTimeout(() => void save(), AUTOSAVE_MS);
     },
-    [id, save],
+    [id, save, frozen],
   );
 
   const problems = useMemo(
@@ -152,7 +159,7 @@ export function ArendebladEditor({ id, onBack }: { id: number; onBack(): void })
 
   async function generate(kind: 'pdf' | 'docx') {
     window.clearTimeout(timer.current);
-    await save();
+    if (!(await save())) return;
     setBusy(kind === 'pdf' ? 'Skapar PDF …' : 'Skapar Word-fil …');
     try {
       const file = await call(kind === 'pdf' ? 'arendeblad.pdf' : 'arendeblad.docx', { id });
@@ -201,10 +208,41 @@ export function ArendebladEditor({ id, onBack }: { id: number; onBack(): void })
         <Button variant="outlined" startIcon={<PictureAsPdfOutlined />} onClick={() => void generate('pdf')} disabled={busy !== null || problems.length > 0}>
           Spara som PDF
         </Button>
-        <Button variant="contained" startIcon={<DrawOutlined />} onClick={() => setSigning(true)} disabled={busy !== null || problems.length > 0}>
+        <Button variant="contained" startIcon={<DrawOutlined />} onClick={() => setSigning(true)} disabled={busy !== null || problems.length > 0 || blad.frozen}>
           Signera …
         </Button>
       </Stack>
+      {blad.frozen && (
+        <Alert
+          severity="info"
+          sx={{ mb: 2 }}
+          action={
+            <Button color="inherit" size="small" onClick={() => setNewVersion(true)}>
+              Ny version
+            </Button>
+          }
+        >
+          Version {blad.version} är signerad och kan inte ändras. Nästa undertecknare signerar den signerade PDF:en (Signera också). För att ändra texten gör du en ny version.
+        </Alert>
+      )}
+      <ConfirmDialog
+        open={newVersion}
+        title={`Ny version av ”${blad.rubrik}”`}
+        text={`Version ${blad.version} och dess underskrifter står kvar som de är, i diariet. Version ${blad.version + 1} kan ändras och måste signeras på nytt; när den signeras ersätter den version ${blad.version} som gällande.`}
+        confirmLabel={`Gör version ${blad.version + 1}`}
+        confirmColor="primary"
+        onCancel={() => setNewVersion(false)}
+        onConfirm={() => {
+          setNewVersion(false);
+          void call('arendeblad.newVersion', { id, revision: revision.current })
+            .then((next) => {
+              revision.current = next.revision;
+              setBlad(next);
+              notify('success', `Version ${next.version} kan nu ändras. Version ${next.version - 1} finns kvar med sina underskrifter.`);
+            })
+            .catch((err: unknown) => notify('error', errorMessage(err)));
+        }}
+      />
       {busy && <Alert severity="info" sx={{ mb: 2 }}>{busy}</Alert>}
       {backup && (
         <Alert
@@ -245,7 +283,7 @@ export function ArendebladEditor({ id, onBack }: { id: number; onBack(): void })
       )}
 
       <Stack direction={{ xs: 'column', lg: 'row' }} spacing={3} sx={{ alignItems: 'flex-start' }}>
-        <Paper variant="outlined" sx={{ p: 3, flexGrow: 1, maxWidth: 900, width: '100%' }}>
+        <Paper variant="outlined" inert={blad.frozen} aria-disabled={blad.frozen} sx={{ p: 3, flexGrow: 1, maxWidth: 900, width: '100%', ...(blad.frozen ? { bgcolor: 'action.hover' } : {}) }}>
           <Stack spacing={2}>
             <TextField label="Rubrik" value={draft.rubrik} onChange={(e) => change({ ...draft, rubrik: e.target.value })} slotProps={{ htmlInput: { style: { fontSize: 22, fontWeight: 600 } } }} />
             <Stack direction="row" spacing={2}>
@@ -411,8 +449,9 @@ export function ArendebladEditor({ id, onBack }: { id: number; onBack(): void })
           onClose={() => setSigning(false)}
           onSign={async (credentials) => {
             window.clearTimeout(timer.current);
-            await save();
-            const signed = await call('arendeblad.sign', { id, credentials });
+            if (!(await save())) throw new Error('Ärendebladet kunde inte sparas, så det har inte signerats. Se meddelandet i ärendebladet.');
+            // What is signed is what is on the screen: the revision just saved, or refused.
+            const signed = await call('arendeblad.sign', { id, revision: revision.current, credentials });
             revision.current = signed.revision;
             setBlad(signed);
             await loadDocuments(signed.arendeId);

@@ -14,6 +14,7 @@ import TextField from '@mui/material/TextField';
 import { ORGAN_OPTIONS, type Arendeblad, type TemplateInfo, type TemplateKey } from '../../../../shared/contract/schemas/arendeblad';
 import { call, errorMessage } from '../../api';
 import { DateField, todayIso } from '../people/common';
+import { closeOnPurpose } from '../../components/closeOnPurpose';
 
 /**
  * Nytt ärendeblad: pick a template, check the rubrik, and Kansli registers the
@@ -52,7 +53,7 @@ export function NewArendebladDialog({ arendeId, onClose, onCreated }: { arendeId
   }
 
   return (
-    <Dialog open onClose={onClose} maxWidth="md" fullWidth aria-labelledby="new-arendeblad-title">
+    <Dialog open onClose={closeOnPurpose(onClose)} maxWidth="md" fullWidth aria-labelledby="new-arendeblad-title">
       <DialogTitle id="new-arendeblad-title">Nytt ärendeblad</DialogTitle>
       <DialogContent>
         <Stack direction={{ xs: 'column', md: 'row' }} spacing={3} sx={{ pt: 1 }}>

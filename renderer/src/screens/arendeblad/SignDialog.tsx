@@ -11,6 +11,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { errorMessage } from '../../api';
 import { fileToBase64 } from '../../files';
+import { closeOnPurpose } from '../../components/closeOnPurpose';
 
 export interface Credentials {
   certificateBase64: string;
@@ -46,7 +47,7 @@ export function SignDialog({ title, defaultRole, onClose, onSign }: { title: str
   }
 
   return (
-    <Dialog open onClose={busy ? undefined : onClose} maxWidth="sm" fullWidth aria-labelledby="sign-title">
+    <Dialog open onClose={closeOnPurpose(busy ? undefined : onClose)} maxWidth="sm" fullWidth aria-labelledby="sign-title">
       <DialogTitle id="sign-title">{title}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>

@@ -53,11 +53,45 @@ function recordName(changes: AuditChange[]): string | null {
   return null;
 }
 
+/** What the anchors outside the file add to the chain, in words. */
+function AnchorLine({ anchors }: { anchors: AuditVerifyResult['anchors'] }) {
+  if (anchors.checked === 0) {
+    return (
+      <Typography variant="body2" sx={{ mt: 0.5 }}>
+        Inga ankare finns ännu för databasen på den här platsen (de skrivs vid varje säkerhetskopia och när Kansli stängs). Borttagna poster i slutet av loggen kan därför inte upptäckas än.
+      </Typography>
+    );
+  }
+  return (
+    <Typography variant="body2" sx={{ mt: 0.5 }}>
+      Jämförd med {anchors.checked} ankare utanför databasfilen (säkerhetskopiornas innehållsförteckningar och ankarfilen), det senaste {anchors.newestAt ? formatTimestamp(anchors.newestAt) : ''}
+      {anchors.newestLastId !== null ? ` vid post ${anchors.newestLastId}` : ''}.
+      {anchors.setAside > 0 ? ` ${anchors.setAside} ankare från tiden före en återställning räknas inte.` : ''}
+    </Typography>
+  );
+}
+
 function VerifyResult({ result }: { result: AuditVerifyResult }) {
   if (result.ok) {
     return (
       <Alert severity="success" data-testid="audit-verify">
         Loggen är hel: {result.entries} poster, kedjan stämmer.
+        <AnchorLine anchors={result.anchors} />
+      </Alert>
+    );
+  }
+  if (result.brokenAtId === null) {
+    return (
+      <Alert severity="error" data-testid="audit-verify">
+        <AlertTitle>Loggen stämmer inte med ankarna utanför databasen</AlertTitle>
+        {result.anchors.problems.map((p) => (
+          <Typography key={`${p.source}-${p.at}`} variant="body2">
+            {p.source}: {p.message}
+          </Typography>
+        ))}
+        <Typography variant="body2" sx={{ mt: 1, fontWeight: 600 }}>
+          Kedjan hänger ihop, men loggen har ändrats utanför Kansli efter att ankaret skrevs: poster har tagits bort eller skrivits om och kontrollsummorna räknats om.
+        </Typography>
       </Alert>
     );
   }

@@ -14,6 +14,7 @@ import { call } from '../../api';
 import { AuditHistoryButton } from '../../components/AuditHistory';
 import { useSaveForm } from '../../components/useSaveForm';
 import { DateField } from '../people/common';
+import { closeOnPurpose } from '../../components/closeOnPurpose';
 
 interface Draft {
   startsOn: string;
@@ -52,7 +53,7 @@ export function PeriodDialog(props: {
   }
 
   return (
-    <Dialog open onClose={saving ? undefined : props.onClose} fullWidth maxWidth="xs" aria-labelledby="period-dialog-title">
+    <Dialog open onClose={closeOnPurpose(saving ? undefined : props.onClose)} fullWidth maxWidth="xs" aria-labelledby="period-dialog-title">
       <DialogTitle id="period-dialog-title">{isNew ? 'Ny mandatperiod' : `Mandatperiod ${props.period?.label ?? ''}`}</DialogTitle>
       <DialogContent>
         <Stack

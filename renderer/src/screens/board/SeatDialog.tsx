@@ -35,6 +35,7 @@ import { call } from '../../api';
 import { AuditHistoryButton } from '../../components/AuditHistory';
 import { useSaveForm } from '../../components/useSaveForm';
 import { DateField, personLabel } from '../people/common';
+import { closeOnPurpose } from '../../components/closeOnPurpose';
 
 interface Draft {
   memberId: number | '';
@@ -131,7 +132,7 @@ export function SeatDialog(props: {
   const picked = draft.personId !== null;
 
   return (
-    <Dialog open onClose={saving ? undefined : props.onClose} fullWidth maxWidth="sm" aria-labelledby="seat-dialog-title">
+    <Dialog open onClose={closeOnPurpose(saving ? undefined : props.onClose)} fullWidth maxWidth="sm" aria-labelledby="seat-dialog-title">
       <DialogTitle id="seat-dialog-title">{title}</DialogTitle>
       <DialogContent>
         <Stack

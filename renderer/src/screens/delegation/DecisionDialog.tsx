@@ -19,6 +19,7 @@ import { personalDataHint } from '../../components/PersonalDataDialog';
 import { useSaveForm } from '../../components/useSaveForm';
 import { useApp } from '../../store/app';
 import { DateField, KronorField, parseKronor, todayIso } from '../people/common';
+import { closeOnPurpose } from '../../components/closeOnPurpose';
 
 interface Draft {
   delegationId: number | '';
@@ -82,7 +83,7 @@ export function DecisionDialog(props: { decision: DelegationDecision | null; del
   }
 
   return (
-    <Dialog open onClose={saving ? undefined : props.onClose} fullWidth maxWidth="sm" aria-labelledby="decision-dialog-title">
+    <Dialog open onClose={closeOnPurpose(saving ? undefined : props.onClose)} fullWidth maxWidth="sm" aria-labelledby="decision-dialog-title">
       <DialogTitle id="decision-dialog-title">{decision ? `Delegationsbeslut ${decision.diarienummer}` : 'Registrera delegationsbeslut'}</DialogTitle>
       <DialogContent>
         <Stack

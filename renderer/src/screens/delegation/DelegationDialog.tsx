@@ -20,6 +20,7 @@ import { AuditHistoryButton } from '../../components/AuditHistory';
 import { personalDataHint } from '../../components/PersonalDataDialog';
 import { useSaveForm } from '../../components/useSaveForm';
 import { DateField, KronorField, parseKronor, todayIso } from '../people/common';
+import { closeOnPurpose } from '../../components/closeOnPurpose';
 
 interface Draft {
   code: string;
@@ -80,7 +81,7 @@ export function DelegationDialog(props: { delegation: Delegation | null; people:
   }
 
   return (
-    <Dialog open onClose={saving ? undefined : props.onClose} fullWidth maxWidth="sm" aria-labelledby="delegation-dialog-title">
+    <Dialog open onClose={closeOnPurpose(saving ? undefined : props.onClose)} fullWidth maxWidth="sm" aria-labelledby="delegation-dialog-title">
       <DialogTitle id="delegation-dialog-title">{delegation ? `Punkt ${delegation.code} i delegationsordningen` : 'Ny punkt i delegationsordningen'}</DialogTitle>
       <DialogContent>
         <Stack

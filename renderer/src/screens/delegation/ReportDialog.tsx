@@ -14,6 +14,7 @@ import { decisionsReportInput, type DelegationDecision, type Meeting } from '../
 import { call } from '../../api';
 import { useSaveForm } from '../../components/useSaveForm';
 import { DateField, todayIso } from '../people/common';
+import { closeOnPurpose } from '../../components/closeOnPurpose';
 
 /**
  * "Anmälan av delegationsbeslut": the chosen decisions are taken up at a board
@@ -55,7 +56,7 @@ export function ReportDialog(props: { decisions: DelegationDecision[]; onClose: 
   const count = props.decisions.length;
 
   return (
-    <Dialog open onClose={saving ? undefined : props.onClose} fullWidth maxWidth="sm" aria-labelledby="report-dialog-title">
+    <Dialog open onClose={closeOnPurpose(saving ? undefined : props.onClose)} fullWidth maxWidth="sm" aria-labelledby="report-dialog-title">
       <DialogTitle id="report-dialog-title">Anmäl till styrelsen</DialogTitle>
       <DialogContent>
         <Stack

@@ -22,6 +22,7 @@ import { call } from '../../api';
 import { useSaveForm } from '../../components/useSaveForm';
 import { personalDataHint } from '../../components/PersonalDataDialog';
 import { DateField, todayIso } from '../people/common';
+import { closeOnPurpose } from '../../components/closeOnPurpose';
 
 interface Draft {
   title: string;
@@ -78,7 +79,7 @@ export function ArendeDialog(props: { arende: Arende | null; open: boolean; onCl
   }
 
   return (
-    <Dialog open={props.open} onClose={props.onClose} maxWidth="sm" fullWidth aria-labelledby="arende-dialog-title">
+    <Dialog open={props.open} onClose={closeOnPurpose(props.onClose)} maxWidth="sm" fullWidth aria-labelledby="arende-dialog-title">
       <DialogTitle id="arende-dialog-title">{isNew ? 'Nytt ärende' : `Ärende ${props.arende?.diarienummer ?? ''}`}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }}>

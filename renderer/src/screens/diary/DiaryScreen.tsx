@@ -34,6 +34,7 @@ import { downloadBase64, fileToBase64, formatBytes } from '../../files';
 import { useApp } from '../../store/app';
 import { ArendeDialog } from './ArendeDialog';
 import { LinkDialog } from './LinkDialog';
+import { closeOnPurpose } from '../../components/closeOnPurpose';
 
 /** Ärenden & dokument: the diarium, and one ärende at #/arenden/<id>. */
 export function DiaryScreen() {
@@ -344,7 +345,7 @@ function VoidDialog(props: { arende: Arende; onClose: () => void; onVoided: (a: 
     }
   }
   return (
-    <Dialog open onClose={props.onClose} aria-labelledby="void-title">
+    <Dialog open onClose={closeOnPurpose(props.onClose)} aria-labelledby="void-title">
       <DialogTitle id="void-title">Makulera {props.arende.diarienummer}?</DialogTitle>
       <DialogContent>
         <DialogContentText>Ärendet ligger kvar i diariet med sitt nummer och skälet. Numret används aldrig igen.</DialogContentText>

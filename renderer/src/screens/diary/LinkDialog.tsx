@@ -11,6 +11,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import type { RecordLink } from '../../../../shared/contract/schemas/diarium';
 import { call, errorMessage } from '../../api';
+import { closeOnPurpose } from '../../components/closeOnPurpose';
 
 type Kind = 'arende' | 'person' | 'member' | 'group';
 const KINDS: { id: Kind; label: string }[] = [
@@ -62,7 +63,7 @@ export function LinkDialog(props: { arendeId: number; onClose: () => void; onLin
   }
 
   return (
-    <Dialog open onClose={props.onClose} maxWidth="sm" fullWidth aria-labelledby="link-title">
+    <Dialog open onClose={closeOnPurpose(props.onClose)} maxWidth="sm" fullWidth aria-labelledby="link-title">
       <DialogTitle id="link-title">Koppla ärendet</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }}>

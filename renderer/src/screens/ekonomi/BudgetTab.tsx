@@ -15,7 +15,7 @@ import { BUDGET_KIND_LABELS, type BudgetVersion, type BudgetYearView } from '../
 import { BUDGET_POSTS, POST_INFO, type BudgetPost } from '../../../../shared/domain/budget-posts';
 import { formatInteger, formatKr } from '../../../../shared/format/sv';
 import { call, errorMessage } from '../../api';
-import { useApp } from '../../store/app';
+import { askBeforeLeaving, useApp, useUnsavedChanges } from '../../store/app';
 import { EconomyExportButton, parseAmount, thisYear, useWriteBlad, YearField } from './common';
 
 const versionLabel = (v: BudgetVersion) => `${BUDGET_KIND_LABELS[v.kind]}${v.kind === 'reviderad' ? ` ${v.revision}` : ''}${v.decidedOn ? ` ${v.decidedOn}` : ''}`;
@@ -32,10 +32,15 @@ export function BudgetTab() {
   const [decidedOn, setDecidedOn] = useState(new Date().toISOString().slice(0, 10));
   const [busy, setBusy] = useState(false);
 
+  function storedDraft(v: BudgetYearView | null): Record<string, string> {
+    const forslag = v?.versions.find((x) => x.kind === 'forslag');
+    return Object.fromEntries(BUDGET_POSTS.map((p) => [p, formatInteger(forslag?.lines.find((l) => l.post === p)?.amountKr ?? 0)]));
+  }
+
   function show(v: BudgetYearView) {
     setView(v);
     const forslag = v.versions.find((x) => x.kind === 'forslag');
-    setDraft(Object.fromEntries(BUDGET_POSTS.map((p) => [p, formatInteger(forslag?.lines.find((l) => l.post === p)?.amountKr ?? 0)])));
+    setDraft(storedDraft(v));
     setReason(forslag?.balanceReason ?? '');
     setDecideKind(v.versions.some((x) => x.kind === 'faststalld') ? 'reviderad' : 'faststalld');
   }
@@ -51,6 +56,10 @@ export function BudgetTab() {
   const sum = (side: 'intakt' | 'kostnad') => BUDGET_POSTS.filter((p) => POST_INFO[p].side === side).reduce((s, p) => s + (amounts[p] ?? 0), 0);
   const result = sum('intakt') - sum('kostnad');
   const decided = view?.versions.filter((v) => v.kind !== 'forslag') ?? [];
+  const storedReason = view?.versions.find((x) => x.kind === 'forslag')?.balanceReason ?? '';
+  const dirty = view !== null && (JSON.stringify(BUDGET_POSTS.map((p) => amounts[p])) !== JSON.stringify(BUDGET_POSTS.map((p) => parseAmount(storedDraft(view)[p] ?? '0'))) || reason.trim() !== storedReason);
+  useUnsavedChanges('budget', `budgetförslaget för ${year}`, dirty);
+  const lines = () => BUDGET_POSTS.map((post) => ({ post, amountKr: amounts[post] ?? 0 }));
 
   async function run(action: () => Promise<BudgetYearView>, done: string) {
     setBusy(true);
@@ -63,29 +72,49 @@ export function BudgetTab() {
       setBusy(false);
     }
   }
-  const save = () =>
-    run(() => call('budget.save', { year, lines: BUDGET_POSTS.map((post) => ({ post, amountKr: amounts[post] ?? 0 })), balanceReason: reason }), `Budgetförslaget för ${year} är sparat.`);
+  const save = () => run(() => call('budget.save', { year, lines: lines(), balanceReason: reason }), `Budgetförslaget för ${year} är sparat.`);
+  // The board decides what is on the screen: the förslag as typed is saved and decided in one step.
+  const decide = () =>
+    run(
+      () => call('budget.decide', { year, kind: decideKind, decidedOn, forslag: { lines: lines(), balanceReason: reason } }),
+      `Budgeten för ${year} är ${decideKind === 'faststalld' ? 'fastställd' : 'reviderad'}${dirty ? ' med siffrorna på skärmen, som också är sparade som förslag' : ''}.`,
+    );
+  async function writeBlad() {
+    if (dirty) {
+      setBusy(true);
+      try {
+        show(await call('budget.save', { year, lines: lines(), balanceReason: reason }));
+      } catch (err) {
+        notify('error', errorMessage(err));
+        return;
+      } finally {
+        setBusy(false);
+      }
+    }
+    await write('budget', year);
+  }
 
   return (
     <Stack spacing={2}>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
-        <YearField value={year} onChange={setYear} />
-        <Button variant="contained" disabled={busy || invalid.length > 0} onClick={() => void save()}>
+        <YearField value={year} onChange={(y) => askBeforeLeaving(() => setYear(y))} />
+        <Button variant="contained" disabled={busy || invalid.length > 0 || !dirty} onClick={() => void save()}>
           Spara förslag
         </Button>
+        {dirty && (
+          <Typography role="status" variant="body2" color="warning.main">
+            Ändrat – inte sparat
+          </Typography>
+        )}
         <TextField select size="small" label="Styrelsens beslut" value={decideKind} onChange={(e) => setDecideKind(e.target.value as 'faststalld' | 'reviderad')} sx={{ minWidth: 170 }}>
           <MenuItem value="faststalld">Fastställd budget</MenuItem>
           <MenuItem value="reviderad">Reviderad budget</MenuItem>
         </TextField>
         <TextField size="small" label="Beslutsdatum" type="date" value={decidedOn} onChange={(e) => setDecidedOn(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
-        <Button variant="outlined" disabled={busy || !view?.versions.some((v) => v.kind === 'forslag')} onClick={() => void run(() => call('budget.decide', { year, kind: decideKind, decidedOn }), `Budgeten för ${year} är ${decideKind === 'faststalld' ? 'fastställd' : 'reviderad'}.`)}>
+        <Button variant="outlined" disabled={busy || invalid.length > 0 || (!dirty && !view?.versions.some((v) => v.kind === 'forslag'))} onClick={() => void decide()}>
           Registrera beslut
         </Button>
-        <Button
-          variant="outlined"
-          disabled={busy || !view?.versions.some((v) => v.kind === 'forslag')}
-          onClick={() => void write('budget', year)}
-        >
+        <Button variant="outlined" disabled={busy || invalid.length > 0 || (!dirty && !view?.versions.some((v) => v.kind === 'forslag'))} onClick={() => void writeBlad()}>
           Skriv ärendeblad
         </Button>
         <EconomyExportButton table="budget" year={year} />

@@ -14,7 +14,7 @@ import Typography from '@mui/material/Typography';
 import type { FeeView } from '../../../../shared/contract/schemas/ekonomi';
 import { formatInteger, formatPercent } from '../../../../shared/format/sv';
 import { call, errorMessage } from '../../api';
-import { useApp } from '../../store/app';
+import { askBeforeLeaving, useApp, useUnsavedChanges } from '../../store/app';
 import { EconomyExportButton, parseAmount, thisYear, useWriteBlad, YearField } from './common';
 
 /**
@@ -32,6 +32,8 @@ export function FeesTab() {
   const [view, setView] = useState<FeeView | null>(null);
   const [popYear, setPopYear] = useState(year - 1);
   const [busy, setBusy] = useState(false);
+  /** Due date and status as saved, to tell when the ones on screen differ. */
+  const [savedFields, setSavedFields] = useState<{ dueOn: string; status: string } | null>(null);
 
   // The saved fee when the year changes.
   useEffect(() => {
@@ -42,6 +44,7 @@ export function FeesTab() {
         setDueOn(v.dueOn ?? `${year}-04-30`);
         setStatus(v.status ?? 'preliminar');
         setPopYear(v.populationYear);
+        setSavedFields(v.saved ? { dueOn: v.dueOn ?? '', status: v.status ?? 'preliminar' } : null);
       })
       .catch((err: unknown) => notify('error', errorMessage(err)));
   }, [year, notify]);
@@ -61,32 +64,39 @@ export function FeesTab() {
 
   const totalError = total.trim() !== '' && (amount === null || !Number.isInteger(amount) || amount <= 0) ? 'Ange den totala medlemsavgiften i hela kronor, större än noll.' : null;
 
-  async function save() {
-    if (amount === null) return;
+  async function save(): Promise<boolean> {
+    if (amount === null) return false;
     setBusy(true);
     try {
       const v = await call('fees.save', { year, totalKr: amount, populationYear: popYear, dueOn, status });
       setView(v);
+      setSavedFields({ dueOn, status });
       notify('success', `Medlemsavgiften för ${year} är sparad.`);
+      return true;
     } catch (err) {
       notify('error', errorMessage(err));
+      return false;
     } finally {
       setBusy(false);
     }
   }
 
+  const prev = view?.previous ?? null;
+  const dirty = view !== null && !view.saved;
+  // The ärendeblad is written from what is on the screen: unsaved changes are saved first.
+  const unsaved = dirty || (savedFields !== null && (savedFields.dueOn !== dueOn || savedFields.status !== status));
+  useUnsavedChanges('medlemsavgifter', `medlemsavgiften för ${year}`, unsaved && amount !== null);
+
   async function writeBlad() {
+    if (unsaved && !(await save())) return;
     setBusy(true);
     await write('medlemsavgifter', year);
     setBusy(false);
   }
-
-  const prev = view?.previous ?? null;
-  const dirty = view !== null && !view.saved;
   return (
     <Stack spacing={2}>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start', flexWrap: 'wrap' }} useFlexGap>
-        <YearField value={year} onChange={setYear} />
+        <YearField value={year} onChange={(y) => askBeforeLeaving(() => setYear(y))} />
         <TextField
           size="small"
           label="Total medlemsavgift, kr"
@@ -106,7 +116,7 @@ export function FeesTab() {
         <Button variant="contained" onClick={() => void save()} disabled={busy || amount === null || totalError !== null || (view?.problems.length ?? 0) > 0}>
           Spara
         </Button>
-        <Button variant="outlined" onClick={() => void writeBlad()} disabled={busy || !view?.saved}>
+        <Button variant="outlined" onClick={() => void writeBlad()} disabled={busy || (!view?.saved && (amount === null || totalError !== null || (view?.problems.length ?? 0) > 0))}>
           Skriv ärendeblad
         </Button>
         <EconomyExportButton table="medlemsavgifter" year={year} />

@@ -23,6 +23,7 @@ import { BUDGET_POSTS, POST_INFO, type BudgetPost } from '../../../../shared/dom
 import { formatInteger } from '../../../../shared/format/sv';
 import { call, errorMessage } from '../../api';
 import { fileToBase64 } from '../../files';
+import { closeOnPurpose } from '../../components/closeOnPurpose';
 
 const NOT_UTFALL = '__ej__';
 const kr = (ore: number) => formatInteger(Math.round(ore / 100));
@@ -108,7 +109,7 @@ export function ImportUtfallDialog({ open, onClose, onDone }: { open: boolean; o
   const stillUnmapped = unmapped.filter((a) => !accounts[a.account]);
   const blocked = !preview || preview.errors.length > 0 || stillUnmapped.length > 0 || preview.unmappedAccounts.length > 0 || (preview.alreadyImported !== null && !replace);
   return (
-    <Dialog open={open} onClose={onClose} maxWidth="md" fullWidth aria-labelledby="import-utfall-title">
+    <Dialog open={open} onClose={closeOnPurpose(onClose)} maxWidth="md" fullWidth aria-labelledby="import-utfall-title">
       <DialogTitle id="import-utfall-title">Importera utfall</DialogTitle>
       <DialogContent>
         <Stack spacing={2}>

@@ -16,6 +16,7 @@ import Typography from '@mui/material/Typography';
 import type { TypedCheckResult } from '../../../../shared/contract/schemas/ekonomi';
 import { call, errorMessage } from '../../api';
 import { parseAmount, thisYear } from './common';
+import { closeOnPurpose } from '../../components/closeOnPurpose';
 
 const LINES = [
   { key: 'anslag', label: 'Finansiella anslag' },
@@ -59,7 +60,7 @@ export function TypedCheckDialog({ open, onClose }: { open: boolean; onClose: ()
   }
 
   return (
-    <Dialog open={open} onClose={onClose} maxWidth="lg" fullWidth aria-labelledby="typed-check-title">
+    <Dialog open={open} onClose={closeOnPurpose(onClose)} maxWidth="lg" fullWidth aria-labelledby="typed-check-title">
       <DialogTitle id="typed-check-title">Kontrollera en tabell från en äldre handling</DialogTitle>
       <DialogContent>
         <Stack spacing={2}>

@@ -27,6 +27,7 @@ import { AuditHistoryButton } from '../../components/AuditHistory';
 import { personalDataHint } from '../../components/PersonalDataDialog';
 import { useSaveForm } from '../../components/useSaveForm';
 import { personLabel } from '../people/common';
+import { closeOnPurpose } from '../../components/closeOnPurpose';
 
 interface MemberDraft {
   /** Stable key for React while rows move. */
@@ -110,7 +111,7 @@ export function GroupDialog(props: { group: Group | null; members: Member[]; peo
   }
 
   return (
-    <Dialog open onClose={saving ? undefined : props.onClose} fullWidth maxWidth="md" aria-labelledby="group-dialog-title">
+    <Dialog open onClose={closeOnPurpose(saving ? undefined : props.onClose)} fullWidth maxWidth="md" aria-labelledby="group-dialog-title">
       <DialogTitle id="group-dialog-title">{group ? group.name : 'Ny grupp'}</DialogTitle>
       <DialogContent>
         <Stack

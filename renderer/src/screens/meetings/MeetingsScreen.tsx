@@ -29,6 +29,7 @@ import { useApp } from '../../store/app';
 import { RowTools, move } from '../arendeblad/BlockEditors';
 import { DateField, todayIso } from '../people/common';
 import { ProtocolPanel } from './ProtocolPanel';
+import { closeOnPurpose } from '../../components/closeOnPurpose';
 
 /** Sammanträden: the list, and one meeting with its dagordning and utskick at #/sammantraden/<id>. */
 export function MeetingsScreen() {
@@ -93,7 +94,7 @@ function MeetingDialog({ meeting, onClose, onSaved }: { meeting?: MeetingView; o
     }
   }
   return (
-    <Dialog open onClose={onClose} maxWidth="sm" fullWidth aria-labelledby="meeting-title">
+    <Dialog open onClose={closeOnPurpose(onClose)} maxWidth="sm" fullWidth aria-labelledby="meeting-title">
       <DialogTitle id="meeting-title">{meeting ? 'Ändra sammanträde' : 'Nytt sammanträde'}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>

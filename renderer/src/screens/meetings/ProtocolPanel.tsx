@@ -18,7 +18,7 @@ import CheckCircleOutlined from '@mui/icons-material/CheckCircleOutlined';
 import { ATTENDANCE_LABELS, ATTENDANCE_ROLES, type AttendanceRole, type AttendanceRow, type ProtocolView } from '../../../../shared/contract/schemas/protokoll';
 import { call, errorMessage } from '../../api';
 import { downloadBase64 } from '../../files';
-import { useApp } from '../../store/app';
+import { useApp, useUnsavedChanges } from '../../store/app';
 import { DateField } from '../people/common';
 import { SignDialog } from '../arendeblad/SignDialog';
 import { ExportSignedButton } from '../../components/ExportSignedButton';
@@ -51,12 +51,19 @@ export function ProtocolPanel({ meetingId }: { meetingId: number }) {
       .catch((err: unknown) => notify('error', errorMessage(err)));
   }, [meetingId, notify]);
 
-  async function run(fn: () => Promise<ProtocolView>, done?: string) {
+  // Närvaro, beslut, anteckningar …: asked about before they are left unsaved.
+  const dirty = p != null && draft !== null && p.status === 'utkast' && JSON.stringify(draft) !== JSON.stringify(p);
+  useUnsavedChanges(`protokoll-${meetingId}`, 'protokollet', dirty);
+
+  /** True when the step went through; a refused one keeps what was typed. */
+  async function run(fn: () => Promise<ProtocolView>, done?: string): Promise<boolean> {
     try {
       show(await fn());
       if (done) notify('success', done);
+      return true;
     } catch (err) {
       notify('error', errorMessage(err));
+      return false;
     }
   }
 
@@ -212,13 +219,18 @@ export function ProtocolPanel({ meetingId }: { meetingId: number }) {
           })}
           {p.problems.length > 0 && (
             <Alert severity="info">
-              Innan protokollet kan skickas för justering: {p.problems.join(' ')}
+              Innan protokollet kan skickas för justering{dirty ? ' (enligt det senast sparade)' : ''}: {p.problems.join(' ')}
             </Alert>
           )}
-          <Stack direction="row" spacing={1}>
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
             <Button variant="outlined" onClick={() => void run(() => call('protokoll.save', saveInput()), 'Protokollet är sparat.')}>
               Spara protokollet
             </Button>
+            {dirty && (
+              <Typography role="status" variant="body2" color="warning.main" sx={{ order: 3 }}>
+                Ändrat – inte sparat
+              </Typography>
+            )}
             <Button
               variant="contained"
               onClick={() =>
@@ -286,7 +298,7 @@ export function ProtocolPanel({ meetingId }: { meetingId: number }) {
                     variant={kind === 'godkant' ? 'contained' : 'outlined'}
                     color={kind === 'avvisat' ? 'warning' : 'primary'}
                     disabled={person === ''}
-                    onClick={() => void run(() => call('protokoll.step', { meetingId, kind, person, text: comment }), `${EVENT_LABELS[kind]}.`).then(() => setComment(''))}
+                    onClick={() => void run(() => call('protokoll.step', { meetingId, kind, person, text: comment }), `${EVENT_LABELS[kind]}.`).then((ok) => ok && setComment(''))}
                   >
                     {kind === 'godkant' ? 'Godkänn' : kind === 'andringsforslag' ? 'Föreslå ändring' : 'Skicka tillbaka'}
                   </Button>

@@ -16,6 +16,7 @@ import type { MethodInput } from '../../../../shared/contract/methods';
 import { call } from '../../api';
 import { useSaveForm } from '../../components/useSaveForm';
 import { AuditHistoryButton } from '../../components/AuditHistory';
+import { closeOnPurpose } from '../../components/closeOnPurpose';
 
 interface Draft {
   name: string;
@@ -72,7 +73,7 @@ export function MemberDialog(props: { member: Member | null; open: boolean; onCl
   }
 
   return (
-    <Dialog open={props.open} onClose={saving ? undefined : props.onClose} fullWidth maxWidth="sm" aria-labelledby="member-dialog-title">
+    <Dialog open={props.open} onClose={closeOnPurpose(saving ? undefined : props.onClose)} fullWidth maxWidth="sm" aria-labelledby="member-dialog-title">
       <DialogTitle id="member-dialog-title">{isNew ? 'Lägg till medlem' : `Redigera ${props.member?.name ?? ''}`}</DialogTitle>
       <DialogContent>
         <Stack

@@ -14,6 +14,7 @@ import { call } from '../../api';
 import { AuditHistoryButton } from '../../components/AuditHistory';
 import { personalDataHint } from '../../components/PersonalDataDialog';
 import { useSaveForm } from '../../components/useSaveForm';
+import { closeOnPurpose } from '../../components/closeOnPurpose';
 
 interface Draft {
   name: string;
@@ -51,7 +52,7 @@ export function PersonDialog(props: { person: Person | null; onClose: () => void
   }
 
   return (
-    <Dialog open onClose={saving ? undefined : props.onClose} fullWidth maxWidth="sm" aria-labelledby="person-dialog-title">
+    <Dialog open onClose={closeOnPurpose(saving ? undefined : props.onClose)} fullWidth maxWidth="sm" aria-labelledby="person-dialog-title">
       <DialogTitle id="person-dialog-title">{person ? person.name : 'Lägg till person'}</DialogTitle>
       <DialogContent>
         <Stack

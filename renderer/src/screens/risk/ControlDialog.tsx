@@ -12,6 +12,7 @@ import { controlSaveInput, DEFAULT_PROCESSES, type ControlView, type PlanView, t
 import { FREKVENS_LABELS, FREKVENSER, METOD_LABELS, METODER, type Frekvens, type Metod } from '../../../../shared/domain/risk';
 import { call } from '../../api';
 import { useSaveForm } from '../../components/useSaveForm';
+import { closeOnPurpose } from '../../components/closeOnPurpose';
 
 /** A kontrollmoment: the risk it answers, metod, frekvens, ansvarig, reporting, and what each checklist asks. */
 export function ControlDialog({ year, risks, control, onClose, onSaved }: { year: number; risks: RiskYearView; control: ControlView | null; onClose: () => void; onSaved: (p: PlanView) => void }) {
@@ -36,7 +37,7 @@ export function ControlDialog({ year, risks, control, onClose, onSaved }: { year
   }
 
   return (
-    <Dialog open onClose={onClose} maxWidth="sm" fullWidth aria-labelledby="control-title">
+    <Dialog open onClose={closeOnPurpose(onClose)} maxWidth="sm" fullWidth aria-labelledby="control-title">
       <DialogTitle id="control-title">{control ? 'Kontrollmoment' : 'Nytt kontrollmoment'}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }}>

@@ -13,7 +13,7 @@ import ArrowBack from '@mui/icons-material/ArrowBack';
 import type { OccasionView as Occasion } from '../../../../shared/contract/schemas/risk';
 import { FREKVENS_LABELS, METOD_LABELS } from '../../../../shared/domain/risk';
 import { call, errorMessage } from '../../api';
-import { useApp } from '../../store/app';
+import { useApp, useUnsavedChanges } from '../../store/app';
 import { EvidencePicker } from './EvidencePicker';
 
 type Answer = { result: 'ok' | 'avvikelse' | null; comment: string; document: { id: number; title: string } | null };
@@ -26,12 +26,21 @@ export function OccasionView({ id, onBack }: { id: number; onBack: () => void })
   const [answers, setAnswers] = useState<Record<number, Answer>>({});
   const [doneOn, setDoneOn] = useState(new Date().toISOString().slice(0, 10));
   const [dev, setDev] = useState<Record<number, { action: string; owner: string; dueOn: string }>>({});
+  /** The urval and answers as last saved, to tell when the screen holds more. */
+  const [saved, setSaved] = useState('');
 
   function show(v: Occasion) {
+    const shown = {
+      sample: v.sample ?? '',
+      answers: Object.fromEntries(v.items.map((i) => [i.id, { result: i.result, comment: i.comment ?? '', document: i.documentId === null ? null : { id: i.documentId, title: i.documentTitle ?? `Handling ${i.documentId}` } }])) as Record<number, Answer>,
+    };
     setO(v);
-    setSample(v.sample ?? '');
-    setAnswers(Object.fromEntries(v.items.map((i) => [i.id, { result: i.result, comment: i.comment ?? '', document: i.documentId === null ? null : { id: i.documentId, title: i.documentTitle ?? `Handling ${i.documentId}` } }])));
+    setSample(shown.sample);
+    setAnswers(shown.answers);
+    setSaved(JSON.stringify(shown));
   }
+  const dirty = o !== null && !o.signedOff && JSON.stringify({ sample, answers }) !== saved;
+  useUnsavedChanges(`kontroll-${id}`, 'kontrollens svar', dirty);
   useEffect(() => {
     call('occasions.get', { id })
       .then(show)
@@ -40,12 +49,14 @@ export function OccasionView({ id, onBack }: { id: number; onBack: () => void })
   if (!o) return null;
 
   const input = () => ({ id, sample, items: o.items.map((i) => ({ id: i.id, result: answers[i.id]?.result ?? null, comment: answers[i.id]?.comment ?? '', documentId: answers[i.id]?.document?.id ?? null })) });
-  async function run(action: () => Promise<Occasion>, done: string) {
+  async function run(action: () => Promise<Occasion>, done: string): Promise<boolean> {
     try {
       show(await action());
       notify('success', done);
+      return true;
     } catch (err) {
       notify('error', errorMessage(err));
+      return false;
     }
   }
 
@@ -103,7 +114,15 @@ export function OccasionView({ id, onBack }: { id: number; onBack: () => void })
                     severity={deviation.status === 'stangd' ? 'success' : deviation.overdue ? 'error' : 'warning'}
                     action={
                       deviation.status === 'oppen' && (
-                        <Button color="inherit" size="small" onClick={() => void run(() => call('deviations.close', { id: deviation.id, closedOn: new Date().toISOString().slice(0, 10) }), 'Åtgärden är klar och avvikelsen stängd.')}>
+                        <Button
+                          color="inherit"
+                          size="small"
+                          onClick={async () => {
+                            // Answers typed since the last save are saved first, not replaced by the stored ones.
+                            if (dirty && !(await run(() => call('occasions.save', input()), 'Svaren är sparade.'))) return;
+                            await run(() => call('deviations.close', { id: deviation.id, closedOn: new Date().toISOString().slice(0, 10) }), 'Åtgärden är klar och avvikelsen stängd.');
+                          }}
+                        >
                           Åtgärdad
                         </Button>
                       )

@@ -13,6 +13,7 @@ import { DEFAULT_PROCESSES, HANTERING_LABELS, HANTERINGAR, riskSaveInput, type H
 import { levelOf, riskvarde } from '../../../../shared/domain/risk';
 import { call } from '../../api';
 import { useSaveForm } from '../../components/useSaveForm';
+import { closeOnPurpose } from '../../components/closeOnPurpose';
 
 /** A risk: process, what could happen, why, sannolikhet and konsekvens in the scale's words, owner and the one decided hantering. */
 export function RiskDialog({ year, analysis, risk, onClose, onSaved }: { year: number; analysis: RiskYearView; risk: RiskView | null; onClose: () => void; onSaved: (a: RiskYearView) => void }) {
@@ -32,7 +33,7 @@ export function RiskDialog({ year, analysis, risk, onClose, onSaved }: { year: n
   }
 
   return (
-    <Dialog open onClose={onClose} maxWidth="sm" fullWidth aria-labelledby="risk-title">
+    <Dialog open onClose={closeOnPurpose(onClose)} maxWidth="sm" fullWidth aria-labelledby="risk-title">
       <DialogTitle id="risk-title">{risk ? `Risk ${risk.code}` : 'Ny risk'}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }}>
