@@ -14,6 +14,8 @@
  *
  *  - ekonomi: budget mot utfall, beslutsutrymme and the förbrukning history over 20 years,
  *    2 000 insatser and 200 000 utfall rows
+ *  - trust (`KANSLI_BENCH=trust`, after building the 50 000-ärende diarium): write latency with
+ *    synchronous=FULL against NORMAL, and a backup of that diarium (time, size, check, restore)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -28,6 +30,7 @@ import { startHost } from '../../electron/host/server';
 import { RENDERER_DIST } from '../../electron/host/node-paths';
 import { benchDocuments, benchPacket } from './documents';
 import { benchEkonomi } from './ekonomi';
+import { benchTrust } from './trust';
 
 function stats(samples: number[]): string {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -83,7 +86,8 @@ const LAST = ['Andersson', 'Johansson', 'Karlsson', 'Nilsson', 'Eriksson', 'Lars
 const PARTIES = ['S', 'M', 'C', 'V', 'L', 'KD', 'MP', 'SD', null];
 const ORGS = ['Försäkringskassan', 'Arbetsförmedlingen', 'Region Uppsala', ...PLACES.map((p) => `${p} kommun`)];
 
-async function benchSearch(dir: string): Promise<void> {
+/** Builds the 50 000-ärende diarium, times search over it, and leaves the file for the backup figures. */
+async function benchSearch(dir: string): Promise<string> {
   const file = path.join(dir, 'search-50k.sqlite');
   const db = openKansliDb(file, { create: 'empty' });
   const pick = <T>(rnd: () => number, list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
@@ -179,6 +183,7 @@ async function benchSearch(dir: string): Promise<void> {
     `  antal matchande poster (före gränsen): ${['lokus', 'ansökan', 'in', 'ÄLVKARLEBY', 'eva andersson', 'årsredovisning 2018'].map((q) => `”${q}” ${matches(q)}`).join(', ')}`,
   );
   db.close();
+  return file;
 }
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kansli-bench-'));
@@ -225,7 +230,8 @@ try {
     await benchDocuments(dir, time, stats);
     await benchPacket(dir, stats);
   }
-  if (only === undefined || only === 'search') await benchSearch(dir);
+  const big = only === undefined || only === 'search' || only === 'trust' ? await benchSearch(dir) : null;
+  if (big !== null && (only === undefined || only === 'trust')) await benchTrust(dir, big, time, stats);
   if (only === undefined || only === 'ekonomi') await benchEkonomi(dir, time, stats);
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
