@@ -7,7 +7,7 @@ import { KansliError } from '../shared/contract/errors';
 import { formatBytes } from '../shared/format/sv';
 import { ArchiveError, ArchiveWriter, extractEntry, listArchive, readEntry, type ArchiveEntry } from './archive';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
-import { KANSLI_APPLICATION_ID, type KansliDb } from './open';
+import { sqliteHeaderKind, type KansliDb } from './open';
 import { errorCode, storageError } from './storage-errors';
 
 /**
@@ -311,16 +311,7 @@ export async function stageBackup(file: string, workDir: string, onProgress?: (p
 }
 
 function checkStagedDatabase(file: string, databaseFile: string, manifest: BackupManifest, documents: Map<string, string>): void {
-  const header = Buffer.alloc(100);
-  const fd = fs.openSync(databaseFile, 'r');
-  try {
-    fs.readSync(fd, header, 0, 100, 0);
-  } finally {
-    fs.closeSync(fd);
-  }
-  if (header.toString('latin1', 0, 16) !== 'SQLite format 3\u0000' || header.readUInt32BE(68) !== KANSLI_APPLICATION_ID) {
-    throw notABackup(file, 'databasen i den är ingen Kansli-databas.');
-  }
+  if (sqliteHeaderKind(databaseFile) !== 'kansli') throw notABackup(file, 'databasen i den är ingen Kansli-databas.');
   let sqlite: Database.Database | undefined;
   try {
     sqlite = new Database(databaseFile, { readonly: true, fileMustExist: true });

@@ -58,21 +58,25 @@ function notKansli(file: string, why: string): KansliError {
  * header and application id first, then an integrity check and the applied
  * migrations on an in-memory copy.
  */
-function inspect(file: string, nativeBinding: string | undefined): Inspection {
-  const size = fs.statSync(file).size;
+/** What the first 100 bytes of a file say: a SQLite database at all, and Kansli's (application id). */
+export function sqliteHeaderKind(file: string): 'not-sqlite' | 'other-program' | 'kansli' {
   const header = Buffer.alloc(100);
   const fd = fs.openSync(file, 'r');
+  let read: number;
   try {
-    fs.readSync(fd, header, 0, 100, 0);
+    read = fs.readSync(fd, header, 0, 100, 0);
   } finally {
     fs.closeSync(fd);
   }
-  if (size < 100 || header.toString('latin1', 0, 16) !== 'SQLite format 3\u0000') {
-    throw notKansli(file, 'den är inte en SQLite-databas');
-  }
-  if (header.readUInt32BE(68) !== KANSLI_APPLICATION_ID) {
-    throw notKansli(file, 'den är en SQLite-databas från ett annat program');
-  }
+  if (read < 100 || header.toString('latin1', 0, 16) !== 'SQLite format 3\u0000') return 'not-sqlite';
+  return header.readUInt32BE(68) === KANSLI_APPLICATION_ID ? 'kansli' : 'other-program';
+}
+
+function inspect(file: string, nativeBinding: string | undefined): Inspection {
+  const size = fs.statSync(file).size;
+  const kind = sqliteHeaderKind(file);
+  if (kind === 'not-sqlite') throw notKansli(file, 'den är inte en SQLite-databas');
+  if (kind === 'other-program') throw notKansli(file, 'den är en SQLite-databas från ett annat program');
 
   const walFile = `${file}-wal`;
   const hasPendingWal = fs.existsSync(walFile) && fs.statSync(walFile).size > 0;

@@ -8,7 +8,8 @@ import { auditAnchorReport } from './audit-anchors';
 
 export const AUDIT_GENESIS_HASH = '0'.repeat(64);
 
-interface AuditRow {
+/** An audit_log row as hashed (without its id and own hash). */
+export interface AuditRow {
   at: string;
   actor: string;
   method: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditHash } from '../../electron/services/audit';
+import { auditHash, type AuditRow } from '../../electron/services/audit';
 import { openSession } from '../../electron/services/session';
 import type { AuditVerifyResult } from '../../shared/contract/schemas/audit';
 import { value } from '../helpers/envelope';
@@ -15,19 +15,7 @@ async function twoSessions(writes: number) {
   return { file, dataDir };
 }
 
-interface Row {
-  id: number;
-  at: string;
-  actor: string;
-  method: string;
-  entity: string;
-  entity_id: string | null;
-  action: string;
-  before_json: string | null;
-  after_json: string | null;
-  prev_hash: string;
-  hash: string;
-}
+type Row = AuditRow & { id: number; hash: string };
 
 describe('the audit log against its anchors outside the file', () => {
   it('finds the last entries deleted, which the chain alone cannot', async () => {
