@@ -10,6 +10,7 @@ import { loadDocumentMeta, refuseIfVoided, requireArende } from './diarium';
 import { decodeTextFile } from '../../shared/domain/windows-1252';
 import { checkZipArchive } from './zip-guard';
 import { importPdfJs } from './esm-import';
+import { backupWithDocument } from './backups';
 import { storageError } from '../../db/storage-errors';
 
 /** Largest file a document may be. */
@@ -279,6 +280,16 @@ async function requireDocument(scope: Scope, id: number) {
   return row;
 }
 
+/** Where the right bytes are: the newest backup that holds the file, or that none does. */
+async function whereToFindIt(scope: Scope, sha256: string): Promise<string> {
+  const backup = await backupWithDocument(scope.ctx, sha256).catch(() => null);
+  const entry = backup?.manifest.files.find((f) => f.sha256 === sha256 && f.path.startsWith('dokument/'));
+  if (backup && entry) {
+    return `Filen finns i säkerhetskopian ”${backup.file}” (${entry.path}; kopian är ett tar-arkiv som vilket uppackningsprogram som helst kan öppna). Lägg in handlingen på nytt därifrån.`;
+  }
+  return 'Ingen säkerhetskopia har den; lägg in handlingen på nytt från originalet.';
+}
+
 /** The bytes of a handling, checked against the SHA-256 stored when it was added. */
 export async function readDocumentBytes(scope: Scope, id: number): Promise<{ row: Awaited<ReturnType<typeof requireDocument>>; bytes: Buffer }> {
   const row = await requireDocument(scope, id);
@@ -293,7 +304,7 @@ export async function readDocumentBytes(scope: Scope, id: number): Promise<{ row
       throw new KansliError(
         'RULE',
         `Filen till handlingen ”${row.title}” (${row.file_name}) saknas i mappen bredvid databasen (${row.stored_path}). ` +
-          'Den har tagits bort eller flyttats utanför Kansli. Lägg in handlingen på nytt från en säker kopia.',
+          `Den har tagits bort eller flyttats utanför Kansli. ${await whereToFindIt(scope, row.sha256)}`,
       );
     }
   }
@@ -301,7 +312,7 @@ export async function readDocumentBytes(scope: Scope, id: number): Promise<{ row
     throw new KansliError(
       'RULE',
       `Handlingen ”${row.title}” (${row.file_name}) har ändrats utanför Kansli: kontrollsumman (SHA-256) stämmer inte med den som ` +
-        'sparades när handlingen lades in. Lägg in handlingen på nytt från en säker kopia.',
+        `sparades när handlingen lades in. ${await whereToFindIt(scope, row.sha256)}`,
     );
   }
   return { row, bytes };

@@ -224,6 +224,25 @@ describe('backups', () => {
     expect(message).toMatch(/Det finns ingen säkerhetskopia av den/);
   });
 
+  it('names the backup that holds a handling whose file has gone from beside the database', async () => {
+    const s = demoSession();
+    const arende = value<Arende>(await s.api.call('arenden.save', newArende('Stor bilaga').input));
+    const doc = value<DocumentMeta>(await s.api.call('documents.add', { arendeId: arende.id, fileName: 'karta.pdf', contentBase64: randomBytes(9 * 1024 * 1024).toString('base64') }));
+    for (const f of fs.readdirSync(`${s.file}.dokument`)) fs.rmSync(path.join(`${s.file}.dokument`, f));
+    expect(failure(await s.api.call('documents.get', { id: doc.id })).message).toMatch(/Ingen säkerhetskopia har den/);
+    // Put the file back, back it up, remove it again: now the message names that backup.
+    s.close();
+    const again = openSession(s.file, { appVersion: 'test', actor: 'testare', dataDir: s.dataDir });
+    const arende2 = value<Arende>(await again.api.call('arenden.save', newArende('Samma bilaga igen').input));
+    const bytes = randomBytes(9 * 1024 * 1024);
+    const doc2 = value<DocumentMeta>(await again.api.call('documents.add', { arendeId: arende2.id, fileName: 'karta2.pdf', contentBase64: bytes.toString('base64') }));
+    const backup = value<BackupInfo>(await again.api.call('backup.create', {}));
+    for (const f of fs.readdirSync(`${s.file}.dokument`)) fs.rmSync(path.join(`${s.file}.dokument`, f));
+    const message = failure(await again.api.call('documents.get', { id: doc2.id })).message;
+    expect(message).toContain(`Filen finns i säkerhetskopian ”${backup.file}” (dokument/`);
+    again.close();
+  });
+
   it('backs up and restores from the command line', async () => {
     const dir = tempDir();
     const db = path.join(dir, 'kansli.sqlite');
