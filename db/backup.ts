@@ -27,8 +27,11 @@ const fileSchema = z.object({
   path: z.string(),
   size: z.number().int().nonnegative(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  /** For a document: where the database expects it, relative to the database's folder. */
-  storedPath: z.string().optional(),
+  /**
+   * For a document: where the database expects it, relative to the database's folder
+   * (one file may be expected in more than one place: files are named by content).
+   */
+  storedPaths: z.array(z.string()).optional(),
 });
 
 export const manifestSchema = z.object({
@@ -77,7 +80,8 @@ export function auditHead(sqlite: Database.Database): AuditHead {
   return { entries: n, lastId: last?.id ?? null, headHash: last?.hash ?? null };
 }
 
-const STORED_PATH = /^[^/\\]+\.dokument\/[A-Za-z0-9][A-Za-z0-9._-]{0,90}$/;
+/** "<database file>.dokument/<sha256>[.ext]": one folder beside the database, no drive, no way up. */
+const STORED_PATH = /^[^/\\:]+\.dokument\/[0-9a-f]{64}(\.[a-z0-9]{1,10})?$/;
 
 function tempName(beside: string, what: string): string {
   return `${beside}.${what}-${process.pid}-${randomBytes(4).toString('hex')}`;
@@ -141,15 +145,21 @@ export async function writeBackup(
       info.onProgress?.({ step: label, done, total });
     };
 
+    // A file is named by its content: the same name in two folders (the database renamed
+    // between two additions) is one file in the archive, expected in both places.
+    const byName = new Map<string, (typeof present)[number][]>();
+    for (const d of present) byName.set(path.posix.basename(d.stored_path), [...(byName.get(path.posix.basename(d.stored_path)) ?? []), d]);
+
     writer = await ArchiveWriter.create(partial);
     const files: BackupManifest['files'] = [];
     files.push(await writer.addFile('kansli.sqlite', snapshot, step('Skriver databasen')));
-    for (const d of present) {
-      const entry = await writer.addFile(`dokument/${path.posix.basename(d.stored_path)}`, path.resolve(path.dirname(db.path), d.stored_path), step('Skriver handlingarna'));
+    for (const [name, same] of byName) {
+      const d = same[0]!;
+      const entry = await writer.addFile(`dokument/${name}`, path.resolve(path.dirname(db.path), d.stored_path), step('Skriver handlingarna'));
       if (entry.sha256 !== d.sha256) {
         warnings.push(`Filen till handlingen ”${d.title}” (${d.stored_path}) har ändrats utanför Kansli: kontrollsumman stämmer inte med diariets.`);
       }
-      files.push({ ...entry, storedPath: d.stored_path });
+      files.push({ ...entry, storedPaths: same.map((x) => x.stored_path) });
     }
     const manifest: BackupManifest = {
       format: 'kansli-säkerhetskopia',
@@ -174,9 +184,7 @@ export async function writeBackup(
     await writer?.abort();
     fs.rmSync(partial, { force: true });
     if (err instanceof KansliError) throw err;
-    const storage = storageError(err);
-    if (storage) throw new KansliError(storage.code, `Säkerhetskopian kunde inte skrivas till ”${folder}”. ${storage.message.replace('Inget har sparats.', 'Ingen säkerhetskopia har sparats.')}`);
-    throw err;
+    throw folderError(err, folder, 'skriva säkerhetskopian i') ?? err;
   } finally {
     fs.rmSync(snapshot, { force: true });
   }
@@ -226,6 +234,25 @@ function syncFolder(folder: string): void {
   }
 }
 
+/**
+ * A disk error while a backup is written or unpacked, said of that folder (a USB stick's
+ * full or write-protected disk is not the database's).
+ */
+function folderError(err: unknown, folder: string, doing: string): KansliError | null {
+  const code = errorCode(err);
+  if (code === undefined) return null;
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') {
+    return new KansliError('DISK_FULL', `Disken är full: Kansli kunde inte ${doing} ${folder}. Inget har ändrats; frigör utrymme eller välj en annan mapp.`);
+  }
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'SQLITE_CANTOPEN' || code.startsWith('SQLITE_READONLY')) {
+    return new KansliError('READ_ONLY', `Kansli får inte ${doing} ${folder} (mappen eller disken är skrivskyddad). Inget har ändrats; välj en annan mapp.`);
+  }
+  if (code.startsWith('SQLITE_IOERR') || code === 'EIO') {
+    return new KansliError('DISK_ERROR', `Disken svarade med ett fel (${code}) när Kansli skulle ${doing} ${folder}. Inget har ändrats.`);
+  }
+  return storageError(err);
+}
+
 function notABackup(file: string, why: string): KansliError {
   return new KansliError('VALIDATION', `”${path.basename(file)}” är ingen giltig Kansli-säkerhetskopia: ${why} Inget har ändrats.`);
 }
@@ -237,7 +264,10 @@ export async function readManifest(file: string): Promise<{ manifest: BackupMani
     entries = await listArchive(file);
   } catch (err) {
     if (err instanceof ArchiveError) throw notABackup(file, 'filen är skadad eller har ändrats.');
-    if (errorCode(err) === 'ENOENT') throw new KansliError('NOT_FOUND', `Säkerhetskopian ”${file}” finns inte.`);
+    const code = errorCode(err);
+    if (code === 'ENOENT') throw new KansliError('NOT_FOUND', `Säkerhetskopian ”${file}” finns inte.`);
+    if (code === 'EISDIR') throw notABackup(file, 'det är en mapp.');
+    if (code === 'EACCES' || code === 'EPERM') throw new KansliError('READ_ONLY', `Säkerhetskopian ”${file}” kan inte läsas: Kansli saknar behörighet till filen. Inget har ändrats.`);
     throw storageError(err) ?? err;
   }
   const entry = entries.find((e) => e.name === 'manifest.json');
@@ -294,10 +324,13 @@ export async function stageBackup(file: string, workDir: string, onProgress?: (p
       });
       if (hash !== f.sha256) throw notABackup(file, `${f.path} har ändrats efter att kopian gjordes (kontrollsumman stämmer inte).`);
       if (f.path.startsWith('dokument/')) {
-        if (f.storedPath === undefined || !STORED_PATH.test(f.storedPath) || path.posix.basename(f.storedPath) !== path.posix.basename(f.path)) {
-          throw notABackup(file, `${f.path} har en ogiltig plats.`);
+        const name = path.posix.basename(f.path);
+        // Named by its content: a file whose name is not its SHA-256 is not one Kansli wrote.
+        const named = name === f.sha256 || name.startsWith(`${f.sha256}.`);
+        for (const storedPath of f.storedPaths ?? []) {
+          if (!named || !STORED_PATH.test(storedPath) || path.posix.basename(storedPath) !== name) throw notABackup(file, `${f.path} har en ogiltig plats.`);
+          documents.set(storedPath, target);
         }
-        documents.set(f.storedPath, target);
       }
     }
     const databaseFile = path.join(dir, 'kansli.sqlite');
@@ -306,7 +339,8 @@ export async function stageBackup(file: string, workDir: string, onProgress?: (p
     return { manifest, dir, databaseFile, documents, remove };
   } catch (err) {
     remove();
-    throw storageError(err) ?? err;
+    if (err instanceof KansliError) throw err;
+    throw folderError(err, workDir, 'packa upp säkerhetskopian för kontroll i') ?? err;
   }
 }
 
@@ -333,6 +367,9 @@ function checkStagedDatabase(file: string, databaseFile: string, manifest: Backu
     const rows = sqlite.prepare("SELECT DISTINCT stored_path, sha256 FROM documents WHERE storage = 'file' AND stored_path IS NOT NULL").all() as { stored_path: string; sha256: string }[];
     const missing = rows.filter((r) => !documents.has(r.stored_path) && !manifest.warnings.some((w) => w.includes(r.stored_path)));
     if (missing.length > 0) throw notABackup(file, `${missing.length} handlingar som databasen hänvisar till saknas i den.`);
+    // Only the files the database refers to are put in place when it is restored.
+    const referenced = new Set(rows.map((r) => r.stored_path));
+    for (const storedPath of [...documents.keys()]) if (!referenced.has(storedPath)) documents.delete(storedPath);
   } catch (err) {
     if (err instanceof KansliError) throw err;
     const code = errorCode(err);
@@ -387,7 +424,13 @@ export function swapInBackup(staged: StagedBackup, target: string, now: Date): S
     keptAs = `${target}.före-återställning-${stamp}`;
     fs.renameSync(target, keptAs);
   }
-  fs.renameSync(staged.databaseFile, target);
+  try {
+    fs.renameSync(staged.databaseFile, target);
+  } catch (err) {
+    // Put the database back where it was: a failed restore leaves things as they were.
+    if (keptAs !== null) fs.renameSync(keptAs, target);
+    throw new KansliError('DISK_ERROR', `Säkerhetskopian kunde inte sättas på databasens plats (${errorCode(err) ?? String(err)}). Databasen är som förut; inget har ändrats.`);
+  }
   syncFolder(targetDir);
   staged.remove();
   return { keptAs, documentsAdded };

@@ -269,8 +269,8 @@ function openReadOnly(absolute: string, reason: string, fromVersion: number, nat
   }
   let sqlite: Database.Database | undefined;
   try {
+    // readonly refuses writes; query_only would also refuse VACUUM INTO, and a read-only database must still be backed up.
     sqlite = new Database(absolute, { readonly: true, fileMustExist: true, nativeBinding });
-    sqlite.pragma('query_only = ON');
     sqlite.prepare('SELECT count(*) FROM schema_migrations').get();
   } catch {
     sqlite?.close();

@@ -60,6 +60,25 @@ function explain(err: unknown): string {
   return err instanceof KansliError ? err.message : `Databasen kunde inte öppnas: ${String(err)}`;
 }
 
+/**
+ * Takes the window off its screen before the database under it changes, so the screen's
+ * guard for unsaved changes asks first; false when the user chooses to stay. (A screen
+ * left open would otherwise save what it holds into the other database.)
+ */
+async function leaveScreen(): Promise<boolean> {
+  if (!mainWindow) return true;
+  try {
+    await mainWindow.webContents.loadURL('about:blank');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function showApp(): void {
+  void mainWindow?.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
 async function chooseAndOpen(): Promise<void> {
   if (!mainWindow) return;
   const result = await dialog.showOpenDialog(mainWindow, {
@@ -68,12 +87,13 @@ async function chooseAndOpen(): Promise<void> {
     filters: [{ name: 'Kansli-databas', extensions: ['sqlite', 'db'] }, { name: 'Alla filer', extensions: ['*'] }],
   });
   const file = result.filePaths[0];
-  if (result.canceled || !file) return;
+  if (result.canceled || !file || !(await leaveScreen())) return;
   try {
     openDatabase(file, false);
-    mainWindow.webContents.reload();
   } catch (err) {
     await dialog.showMessageBox(mainWindow, { type: 'error', title: 'Kunde inte öppna databasen', message: explain(err) });
+  } finally {
+    showApp();
   }
 }
 
@@ -93,11 +113,13 @@ async function chooseAndCreate(): Promise<void> {
     });
     return;
   }
+  if (!(await leaveScreen())) return;
   try {
     openDatabase(result.filePath, 'empty');
-    mainWindow.webContents.reload();
   } catch (err) {
     await dialog.showMessageBox(mainWindow, { type: 'error', title: 'Kunde inte skapa databasen', message: explain(err) });
+  } finally {
+    showApp();
   }
 }
 
@@ -157,9 +179,13 @@ async function restoreFrom(): Promise<void> {
       defaultId: 1,
       cancelId: 1,
     });
-    if (response !== 0) return;
-    const restored = await session.restore(file);
-    mainWindow.webContents.reload();
+    if (response !== 0 || !(await leaveScreen())) return;
+    let restored: Awaited<ReturnType<Session['restore']>>;
+    try {
+      restored = await session.restore(file);
+    } finally {
+      showApp();
+    }
     await dialog.showMessageBox(mainWindow, {
       type: 'info',
       title: 'Databasen är återställd',
@@ -343,8 +369,14 @@ if (!app.requestSingleInstanceLock()) {
   let quitting = false;
   app.on('before-quit', (event) => {
     if (quitting) return;
-    // The backup at close runs before the database is closed; then quit for real.
     event.preventDefault();
+    // The window first: its guard may ask about unsaved changes, and the user may stay.
+    // When it has closed, window-all-closed quits again and this goes on below.
+    if (mainWindow) {
+      mainWindow.close();
+      return;
+    }
+    // The backup at close runs before the database is closed; then quit for real.
     quitting = true;
     void (backups?.stop() ?? Promise.resolve()).finally(() => {
       current?.close();

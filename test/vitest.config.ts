@@ -6,7 +6,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     setupFiles: ['test/setup.ts'],
-    testTimeout: 30_000,
+    // The CLI and host tests start tsx processes (a few seconds each on a loaded two-core machine).
+    testTimeout: 120_000,
     hookTimeout: 60_000,
     // The e2e files start Chromium; two cores cannot take many at once.
     maxWorkers: 2,

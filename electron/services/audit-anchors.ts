@@ -70,12 +70,15 @@ function entryFor(content: AnchorFile, id: string, dbPath: string) {
 }
 
 /**
- * Records the log's head, unless it is the same as the newest anchor. Never throws:
- * an anchor that cannot be written (a read-only home folder) must not stop a close.
+ * Records the log's head, unless it is the same as the newest anchor. The head is read
+ * from the file only when no transaction is open on this connection (an uncommitted
+ * entry must never be anchored), or given (a backup's manifest, read from its copy).
+ * Never throws: an anchor that cannot be written (a read-only home folder) must not stop a close.
  */
-export function recordAnchor(dataDir: string, sqlite: Database.Database, dbPath: string, source: string, now: Date): Anchor | null {
+export function recordAnchor(dataDir: string, sqlite: Database.Database, dbPath: string, source: string, now: Date, given?: AuditHead): Anchor | null {
   try {
-    const head = auditHead(sqlite);
+    if (given === undefined && sqlite.inTransaction) return null;
+    const head = given ?? auditHead(sqlite);
     const content = readFile(dataDir);
     const entry = entryFor(content, databaseId(sqlite), dbPath);
     const newest = entry.anchors.at(-1);

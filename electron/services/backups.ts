@@ -76,10 +76,14 @@ export async function readPolicy(db: Kysely<KansliTables>): Promise<BackupPolicy
   return row ? { recent: row.recent, daily: row.daily, weekly: row.weekly, monthly: row.monthly } : DEFAULT_BACKUP_POLICY;
 }
 
-/** This database's backups in its automatic folder (also those made there by hand). */
+/**
+ * This database's backups in its automatic folder (also those made there by hand): the
+ * same identity at the same place. A copy of the file elsewhere has the same identity
+ * and, with the same file name, the same folder; its backups are neither listed nor rotated here.
+ */
 async function ownBackups(ctx: Pick<ServiceContext, 'db' | 'dataDir'>): Promise<ListedBackup[]> {
   const id = databaseId(ctx.db.sqlite);
-  return (await listBackupFiles(backupFolderOf(ctx))).filter((b) => b.manifest.source.databaseId === id);
+  return (await listBackupFiles(backupFolderOf(ctx))).filter((b) => b.manifest.source.databaseId === id && b.manifest.source.path === ctx.db.path);
 }
 
 /** Removes the automatic backups the policy no longer keeps. Only files that are this database's backups are ever removed. */
@@ -106,7 +110,8 @@ export async function makeBackup(ctx: BackupContext, reason: BackupReason, folde
   if (folder === undefined) fs.mkdirSync(target, { recursive: true });
   const file = fileName === undefined ? freeName(target, now, reason) : path.join(target, fileName);
   const written = await writeBackup(ctx.db, file, { reason, appVersion: ctx.appVersion, now });
-  recordAnchor(ctx.dataDir, ctx.db.sqlite, ctx.db.path, `säkerhetskopia (${reason})`, now);
+  // The head as copied: read from the snapshot, so never an entry of a write still under way.
+  recordAnchor(ctx.dataDir, ctx.db.sqlite, ctx.db.path, `säkerhetskopia (${reason})`, now, written.manifest.audit);
   return written;
 }
 

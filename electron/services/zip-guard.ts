@@ -95,6 +95,10 @@ function centralDirectory(bytes: Buffer): { entries: Entry[]; count: number } {
   return { entries, count };
 }
 
+function damaged(subject: string): KansliError {
+  return new KansliError('VALIDATION', `${subject} är skadad (arkivets innehållsförteckning stämmer inte) och kan inte läsas. Inget har sparats.`);
+}
+
 function tooLarge(subject: string, what: string): KansliError {
   return new KansliError(
     'VALIDATION',
@@ -104,16 +108,23 @@ function tooLarge(subject: string, what: string): KansliError {
 
 /**
  * Refuses `bytes` unless it is a zip archive whose entries, declared and actual, stay
- * within `limits`. A file that is not a zip at all is left for the reader to refuse
- * in its own words (returns false). `subject` names the file in the message
- * ("Excel-filen", "Filen ”protokoll.docx”").
+ * within `limits`. A file that is not a zip at all (no end of central directory) is left
+ * for the reader to refuse in its own words (returns false); a zip with any entry the
+ * check cannot follow is refused as damaged, so no entry goes to the reader unchecked.
+ * `subject` names the file in the message ("Excel-filen", "Filen ”protokoll.docx”").
  */
 export function checkZipArchive(bytes: Buffer, subject: string, limits: ZipLimits = OFFICE_ZIP_LIMITS): boolean {
+  try {
+    findEndOfCentralDirectory(bytes);
+  } catch (err) {
+    if (err instanceof NotZip || err instanceof RangeError) return false;
+    throw err;
+  }
   let directory: { entries: Entry[]; count: number };
   try {
     directory = centralDirectory(bytes);
   } catch (err) {
-    if (err instanceof NotZip || err instanceof RangeError) return false;
+    if (err instanceof NotZip || err instanceof RangeError) throw damaged(subject);
     throw err;
   }
   const { entries, count } = directory;
@@ -123,11 +134,13 @@ export function checkZipArchive(bytes: Buffer, subject: string, limits: ZipLimit
     throw tooLarge(subject, `packas upp till ${formatBytes(declared)} – mer än de ${formatBytes(limits.maxTotalBytes)} Kansli tar emot`);
   }
   for (const entry of entries) {
-    if (entry.method !== 0 && entry.method !== 8) continue; // The reader refuses what it cannot unpack.
+    if (entry.method !== 0 && entry.method !== 8) throw damaged(subject); // Neither stored nor deflated: no Office file.
     const local = entry.localHeaderOffset;
-    if (local + 30 > bytes.length || bytes.readUInt32LE(local) !== LOCAL) return false;
+    if (local + 30 > bytes.length || bytes.readUInt32LE(local) !== LOCAL) throw damaged(subject);
     const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
-    const data = bytes.subarray(start, Math.min(bytes.length, start + entry.compressedSize));
+    if (start + entry.compressedSize > bytes.length) throw damaged(subject);
+    const data = bytes.subarray(start, start + entry.compressedSize);
+    if (entry.compressedSize === 0 && entry.uncompressedSize === 0) continue; // an empty entry or a folder
     let actual: number;
     if (entry.method === 0) actual = data.length;
     else {
@@ -137,12 +150,13 @@ export function checkZipArchive(bytes: Buffer, subject: string, limits: ZipLimit
         if (err instanceof RangeError || (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
           throw tooLarge(subject, `har delen ”${entry.name}” som packas upp till mer än de ${formatBytes(entry.uncompressedSize)} den uppger`);
         }
-        return false;
+        throw damaged(subject);
       }
     }
     if (actual > entry.uncompressedSize) {
       throw tooLarge(subject, `har delen ”${entry.name}” som packas upp till mer än de ${formatBytes(entry.uncompressedSize)} den uppger`);
     }
+    if (actual !== entry.uncompressedSize) throw damaged(subject);
   }
   return true;
 }

@@ -45,7 +45,8 @@ describe('ansökan to insats in the browser', () => {
     expect(stored).toMatchObject({ status: 'inkommen', soughtTotalKr: 180_000, ownerName: 'Heby kommun' });
 
     const beredning = page.getByRole('region', { name: 'Beredning' });
-    await beredning.getByRole('radio', { name: 'Ja' }).first().check();
+    // The radio shows the answer once the server has saved it, so click and wait for the saved state.
+    await beredning.getByRole('radio', { name: 'Ja' }).first().click();
     await expect.poll(async () => value<Application>(await session.api.call('applications.get', { id: stored?.id })).status).toBe('under_beredning');
 
     const beslut = page.getByRole('region', { name: 'Beslut' });

@@ -127,7 +127,7 @@ describe('backups', () => {
     for (const f of manifest.files.filter((x) => x.path.startsWith('dokument/'))) {
       const out = path.join(staged, path.basename(f.path));
       await extractEntry(backup.file, entries.find((e) => e.name === f.path)!, out);
-      files.push({ ...(await writer.addFile(f.path, out)), storedPath: f.storedPath } as (typeof files)[number]);
+      files.push({ ...(await writer.addFile(f.path, out)), storedPaths: f.storedPaths } as (typeof files)[number]);
     }
     await writer.addBuffer('manifest.json', Buffer.from(JSON.stringify({ ...manifest, files })));
     await writer.finish();

@@ -80,6 +80,19 @@ describe('zip bombs disguised as Office files', () => {
     ]);
     const f = failure(await s.api.call('xlsx.importPreview', { register: 'diarium', contentBase64: liar.toString('base64') }));
     expect(f.message).toMatch(/delen ”xl\/worksheets\/sheet1\.xml” som packas upp till mer än de 1\u00a0kB den uppger/);
+    // A broken first entry must not let the check stop before the bomb behind it.
+    const hidden = buildZip([
+      { name: '[Content_Types].xml', data: Buffer.from([0x78, 0x9c]), declaredSize: 0 },
+      { name: 'xl/worksheets/sheet1.xml', data: zeros, declaredSize: 1024 },
+    ]);
+    const started = performance.now();
+    for (const envelope of [
+      await s.api.call('xlsx.importPreview', { register: 'diarium', contentBase64: hidden.toString('base64') }),
+      await s.api.call('utfall.importPreview', { fileName: 'utfall.xlsx', contentBase64: hidden.toString('base64') }),
+    ]) {
+      expect(failure(envelope).message).toMatch(/^Excel-filen är skadad|^Filen ”utfall\.xlsx” är skadad/);
+    }
+    expect(performance.now() - started).toBeLessThan(2000);
     s.close();
   });
 });

@@ -49,17 +49,31 @@ const rec: Recorded = {
 };
 let userData = '';
 let ready: () => void = () => undefined;
+let standInApp: unknown;
 
 function standIn(): unknown {
   const whenReady = new Promise<void>((resolve) => (ready = resolve));
-  const webContents = { reload: () => undefined, on: () => undefined, setWindowOpenHandler: () => undefined };
+  const webContents = { reload: () => undefined, on: () => undefined, setWindowOpenHandler: () => undefined, loadURL: async () => undefined };
+  // As Electron does: quit asks before-quit first, and closing the last window says window-all-closed.
+  const quit = () => {
+    let prevented = false;
+    (rec.appEvents.get('before-quit') as unknown as ((e: { preventDefault(): void }) => void) | undefined)?.({ preventDefault: () => (prevented = true) });
+    if (!prevented) rec.quit += 1;
+  };
   class BrowserWindow {
     webContents = webContents;
+    private closed: (() => void)[] = [];
     constructor(options: { webPreferences: Record<string, unknown> }) {
       rec.windows.push(options);
     }
     once(): void {}
-    on(): void {}
+    on(event: string, fn: () => void): void {
+      if (event === 'closed') this.closed.push(fn);
+    }
+    close(): void {
+      for (const fn of this.closed) fn();
+      (rec.appEvents.get('window-all-closed') as unknown as (() => void) | undefined)?.();
+    }
     show(): void {}
     setTitle(): void {}
     setProgressBar(): void {}
@@ -89,7 +103,7 @@ function standIn(): unknown {
       requestSingleInstanceLock: () => true,
       on: (event: string, fn: Handler) => void rec.appEvents.set(event, fn),
       whenReady: () => whenReady,
-      quit: () => void (rec.quit += 1),
+      quit,
       exit: () => void (rec.quit += 1),
     },
     BrowserWindow,
@@ -139,7 +153,9 @@ beforeAll(async () => {
   (process as { resourcesPath?: string }).resourcesPath = path.join(userData, 'resources-saknas');
   const require = createRequire(import.meta.url);
   const electronPath = require.resolve('electron');
-  require.cache[electronPath] = { id: electronPath, filename: electronPath, loaded: true, exports: standIn() } as unknown as NodeJS.Module;
+  const exports = standIn() as { app: unknown };
+  standInApp = exports.app;
+  require.cache[electronPath] = { id: electronPath, filename: electronPath, loaded: true, exports } as unknown as NodeJS.Module;
   require(MAIN);
   ready();
   await waitFor(() => rec.windows.length === 1 || rec.dialogs.length > 0, 'the window');
@@ -147,8 +163,8 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  const beforeQuit = rec.appEvents.get('before-quit') as unknown as ((e: { preventDefault(): void }) => void) | undefined;
-  beforeQuit?.({ preventDefault: () => undefined });
+  // Quit: the window closes first (its guard could keep it), then the backup at close, then the database.
+  (standInApp as { quit(): void }).quit();
   await waitFor(() => rec.quit > 0, 'quit');
   fs.rmSync(userData, { recursive: true, force: true });
 });

@@ -142,6 +142,13 @@ export const MAX_P12_ITERATIONS = 100_000;
 const OID_PBKDF2 = '1.2.840.113549.1.5.12';
 const OID_PKCS12_PBE = '1.2.840.113549.1.12.1.';
 
+/** The content of an OCTET STRING, its constructed pieces joined. */
+function octets(node: asn1js.OctetString): Uint8Array {
+  if (!node.valueBlock.isConstructed) return node.valueBlock.valueHexView;
+  const parts = node.valueBlock.value.filter((v): v is asn1js.OctetString => v instanceof asn1js.OctetString).map(octets);
+  return Buffer.concat(parts);
+}
+
 /** Every iteration count the file declares: the MAC's, PBKDF2's and the PKCS#12 PBE parameters'. */
 export function p12IterationCounts(bytes: Uint8Array): number[] {
   const counts: number[] = [];
@@ -172,13 +179,13 @@ export function p12IterationCounts(bytes: Uint8Array): number[] {
       }
       for (const child of children) visit(child, depth + 1);
     } else if (node instanceof asn1js.OctetString) {
-      // SafeContents and bags travel DER-encoded inside OCTET STRINGs.
-      const inner = node.valueBlock.isConstructed ? null : node.valueBlock.valueHexView;
-      if (inner && inner.length > 1 && inner[0] === 0x30) {
+      // SafeContents and bags travel DER-encoded inside OCTET STRINGs; a BER encoder (Windows)
+      // may split one into pieces, which count only when joined.
+      const inner = octets(node);
+      if (inner.length > 1 && inner[0] === 0x30) {
         const parsed = asn1js.fromBER(inner);
         if (parsed.offset === inner.length) visit(parsed.result, depth + 1);
       }
-      for (const child of node.valueBlock.value) visit(child, depth + 1);
     }
   };
   visit(pfx, 0);
