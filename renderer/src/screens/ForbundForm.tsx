@@ -10,7 +10,7 @@ import { setUserInput, type CurrentUser } from '../../../shared/contract/schemas
 import { checkDiaryFormat, DEFAULT_DIARY_FORMAT, formatDiarienummer } from '../../../shared/domain/diarienummer';
 import { call, errorMessage } from '../api';
 import { useSaveForm } from '../components/useSaveForm';
-import { useApp } from '../store/app';
+import { useApp, useUnsavedChanges } from '../store/app';
 
 const FIELDS = [
   { key: 'name', label: 'Förbundets namn', required: true, help: 'T.ex. Samordningsförbundet Uppsala län' },
@@ -36,7 +36,8 @@ function UserSection() {
   const [user, setUser] = useState<CurrentUser | null>(null);
   const [name, setName] = useState('');
   const [loadError, setLoadError] = useState<string | null>(null);
-  const { errors, formError, saving, submit } = useSaveForm(setUserInput);
+  const { errors, formError, saving, submit, dialogs } = useSaveForm(setUserInput);
+  useUnsavedChanges('anvandare', 'ditt namn', user !== null && name !== (user.displayName ?? ''));
 
   useEffect(() => {
     call('user.get', {})
@@ -51,6 +52,7 @@ function UserSection() {
     const saved = await submit({ name }, (input) => call('user.set', input));
     if (saved) {
       setUser(saved);
+      setName(saved.displayName ?? '');
       notify('success', `Ändringar loggas nu som ${saved.actor}.`);
     }
   }
@@ -88,6 +90,7 @@ function UserSection() {
           </Button>
         </Stack>
       </Stack>
+      {dialogs}
     </Paper>
   );
 }
@@ -104,6 +107,16 @@ export function ForbundForm({ forbund }: { forbund: Forbund }) {
     diaryFormat: forbund.diaryFormat,
   });
   const { errors, formError, saving, submit, dialogs } = useSaveForm(forbundSaveInput);
+  const stored: Record<Key, string> = {
+    name: forbund.name,
+    orgNr: forbund.orgNr ?? '',
+    address: forbund.address ?? '',
+    city: forbund.city ?? '',
+    email: forbund.email ?? '',
+    phone: forbund.phone ?? '',
+    diaryFormat: forbund.diaryFormat,
+  };
+  useUnsavedChanges('forbundet', 'förbundets uppgifter', (Object.keys(stored) as Key[]).some((k) => stored[k] !== draft[k]));
   const example = diaryExample(draft.diaryFormat);
   const fieldMessages = new Set(Object.values(errors));
 
@@ -111,6 +124,8 @@ export function ForbundForm({ forbund }: { forbund: Forbund }) {
     const saved = await submit(draft, (input) => call('forbund.save', input));
     if (saved) {
       setForbund(saved);
+      // As stored (an organisationsnummer written with its dash), so the form reads as saved.
+      setDraft({ name: saved.name, orgNr: saved.orgNr ?? '', address: saved.address ?? '', city: saved.city ?? '', email: saved.email ?? '', phone: saved.phone ?? '', diaryFormat: saved.diaryFormat });
       notify('success', 'Förbundets uppgifter är sparade.');
     }
   }

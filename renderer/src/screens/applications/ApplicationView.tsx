@@ -28,7 +28,7 @@ import {
 } from '../../../../shared/contract/schemas/insatser';
 import { formatKr } from '../../../../shared/format/sv';
 import { call, errorMessage } from '../../api';
-import { useApp } from '../../store/app';
+import { useApp, useUnsavedChanges } from '../../store/app';
 import { DateField, KronorField, parseKronor, todayIso } from '../people/common';
 import { ApplicationDialog } from './ApplicationDialog';
 
@@ -54,6 +54,8 @@ export function ApplicationView({ id, onBack }: { id: number; onBack(): void }) 
       .catch((err: unknown) => setError(errorMessage(err)));
     void call('delegations.list', {}).then(setDelegations);
   }, [id]);
+  // A decision being written (amounts, a reason) is asked about before it is left unregistered.
+  useUnsavedChanges(`ansokan-${id}`, 'beslutet om ansökan', (reason.trim() !== '' || Object.values(granted).some((v) => v.trim() !== '')) && (a?.status === 'inkommen' || a?.status === 'under_beredning'));
 
   if (error) return <Alert severity="error">{error}</Alert>;
   if (!a) return <Typography>Läser in ansökan …</Typography>;

@@ -13,7 +13,7 @@ import Typography from '@mui/material/Typography';
 import type { EconomyOverview, EconomySettings, HistoryView } from '../../../../shared/contract/schemas/ekonomi';
 import { formatInteger, formatKr, formatPercent } from '../../../../shared/format/sv';
 import { call, errorMessage } from '../../api';
-import { useApp } from '../../store/app';
+import { useApp, useUnsavedChanges } from '../../store/app';
 import { EconomyExportButton, parseAmount, thisYear, tkr } from './common';
 
 const pct = (v: number | null) => (v === null ? '–' : formatPercent(v));
@@ -26,6 +26,15 @@ export function HushallningTab() {
   const [overview, setOverview] = useState<EconomyOverview | null>(null);
   const [history, setHistory] = useState<HistoryView | null>(null);
   const [typed, setTyped] = useState({ year: '', anslag: '', samverkan: '', fortroendevalda: '', forvaltning: '', resultat: '', comment: '' });
+  const savedForm = settings && {
+    reservfond: formatInteger(settings.reservfondKr),
+    guideline: String(settings.guidelinePercent).replace('.', ','),
+    openingYear: settings.openingYear === null ? '' : String(settings.openingYear),
+    openingEquity: settings.openingEquityKr === null ? '' : formatInteger(settings.openingEquityKr),
+  };
+  const formDirty = savedForm !== null && JSON.stringify(savedForm) !== JSON.stringify(form);
+  const typedDirty = Object.values(typed).some((v) => v.trim() !== '');
+  useUnsavedChanges('hushallning', formDirty && typedDirty ? 'riktlinjerna och ett år som skrivs in' : formDirty ? 'riktlinjerna' : 'ett år som skrivs in', formDirty || typedDirty);
 
   useEffect(() => {
     call('ekonomi.settings', {})

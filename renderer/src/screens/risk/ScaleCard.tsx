@@ -7,7 +7,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { DEFAULT_SCALE, type RiskScale } from '../../../../shared/domain/risk';
 import { call, errorMessage } from '../../api';
-import { useApp } from '../../store/app';
+import { useApp, useUnsavedChanges } from '../../store/app';
 
 const resize = (words: string[], size: number, fallback: string[]) => Array.from({ length: size }, (_, i) => words[i] ?? fallback[i] ?? `Steg ${i + 1}`);
 
@@ -15,11 +15,16 @@ const resize = (words: string[], size: number, fallback: string[]) => Array.from
 export function ScaleCard() {
   const notify = useApp((s) => s.notify);
   const [scale, setScale] = useState<RiskScale | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
   useEffect(() => {
     call('risk.scale', {})
-      .then(setScale)
+      .then((s) => {
+        setScale(s);
+        setSaved(JSON.stringify(s));
+      })
       .catch((err: unknown) => notify('error', errorMessage(err)));
   }, [notify]);
+  useUnsavedChanges('riskskala', 'riskskalan', scale !== null && saved !== null && JSON.stringify(scale) !== saved);
   if (!scale) return null;
   const set = (next: Partial<RiskScale>) => setScale({ ...scale, ...next });
   return (
@@ -68,7 +73,9 @@ export function ScaleCard() {
           sx={{ alignSelf: 'flex-start' }}
           onClick={async () => {
             try {
-              setScale(await call('risk.saveScale', scale));
+              const next = await call('risk.saveScale', scale);
+              setScale(next);
+              setSaved(JSON.stringify(next));
               notify('success', 'Riskskalan är sparad.');
             } catch (err) {
               notify('error', errorMessage(err));
