@@ -12,7 +12,6 @@ import { formatBytes, formatDateTime } from '../shared/format/sv';
 import { automaticBackup, backupFileName, makeBackup, startAutomaticBackups, verifyBackupFile, type AutomaticBackups } from './services/backups';
 import { openSession, type Session } from './services/session';
 import {
-  APP_HOST,
   APP_ORIGIN,
   APP_SCHEME,
   CONTENT_SECURITY_POLICY,
