@@ -20,6 +20,7 @@ import { feeView } from './ekonomi/fees';
 import { listDecisions } from './delegation';
 import { renderArendebladDocx } from './docx/arendeblad-docx';
 import { renderArendebladPdf, type ArendebladDoc } from './pdf/arendeblad-pdf';
+import { refuse, refuseAll } from './refuse';
 
 /**
  * Ärendeblad: created from a template that fills in what the registers know, saved
@@ -30,7 +31,7 @@ import { renderArendebladPdf, type ArendebladDoc } from './pdf/arendeblad-pdf';
 type Row = Selectable<ArendebladTable>;
 
 function notFound(id: number): KansliError {
-  return new KansliError('NOT_FOUND', `Ärendebladet finns inte (id ${id}).`, { issues: [{ path: 'id', message: 'Ärendebladet finns inte.' }] });
+  return refuse('id', `Ärendebladet finns inte (id ${id}).`, 'NOT_FOUND', 'Ärendebladet finns inte.');
 }
 
 export function sourceOf(id: number): string {
@@ -271,7 +272,7 @@ export async function createArendeblad(input: ParsedInput<'arendeblad.create'>, 
     const existing = await scope.db.selectFrom('arendeblad').select('id').where('arende_id', '=', arende.id).executeTakeFirst();
     if (existing) {
       const message = `Ärende ${arende.diarienummer} har redan ett ärendeblad. Öppna det i stället.`;
-      throw new KansliError('CONFLICT', message, { issues: [{ path: 'arendeId', message }] });
+      throw refuse('arendeId', message, 'CONFLICT');
     }
     arendeId = arende.id;
   } else {
@@ -335,9 +336,7 @@ export async function saveArendeblad(input: ParsedInput<'arendeblad.save'>, scop
 export async function documentData(scope: Scope, id: number, opts: { allowIncomplete?: boolean } = {}): Promise<{ view: Arendeblad; doc: ArendebladDoc }> {
   const view = await loadArendeblad(scope, id);
   if (!opts.allowIncomplete && view.problems.length > 0) {
-    throw new KansliError('RULE', `Ärendebladet ”${view.rubrik}” är inte klart: ${view.problems.join(' ')}`, {
-      issues: view.problems.map((message) => ({ path: 'content', message })),
-    });
+    throw refuseAll(`Ärendebladet ”${view.rubrik}” är inte klart: ${view.problems.join(' ')}`, view.problems.map((message) => ({ path: 'content', message })), 'RULE');
   }
   const forbund = await loadForbund(scope);
   return {

@@ -1,4 +1,3 @@
-import { KansliError } from '../../shared/contract/errors';
 import type { MethodResult, ParsedInput } from '../../shared/contract/methods';
 import {
   BOARD_ROLE_LABELS,
@@ -13,6 +12,7 @@ import { signatureBlock } from '../../shared/domain/signatures';
 import type { Scope } from './context';
 import { listMembers } from './members';
 import { periodLabel, personCore, upsertPerson } from './people';
+import { refuse } from './refuse';
 
 // ——— Mandate periods ———
 
@@ -38,9 +38,7 @@ async function loadPeriods(scope: Scope, id?: number): Promise<MandatePeriod[]> 
 async function requirePeriod(scope: Scope, id: number, path = 'id'): Promise<MandatePeriod> {
   const [period] = await loadPeriods(scope, id);
   if (!period) {
-    throw new KansliError('NOT_FOUND', `Mandatperioden finns inte (id ${id}). Den kan ha tagits bort.`, {
-      issues: [{ path, message: 'Mandatperioden finns inte.' }],
-    });
+    throw refuse(path, `Mandatperioden finns inte (id ${id}). Den kan ha tagits bort.`, 'NOT_FOUND', 'Mandatperioden finns inte.');
   }
   return period;
 }
@@ -52,9 +50,7 @@ export async function listPeriods(_input: ParsedInput<'periods.list'>, scope: Sc
 export async function savePeriod(input: ParsedInput<'periods.save'>, scope: Scope): Promise<MethodResult<'periods.save'>> {
   const before = input.id === undefined ? null : await requirePeriod(scope, input.id);
   if (input.endsOn < input.startsOn) {
-    throw new KansliError('RULE', 'Mandatperioden kan inte sluta innan den börjar.', {
-      issues: [{ path: 'endsOn', message: 'Mandatperioden kan inte sluta innan den börjar.' }],
-    });
+    throw refuse('endsOn', 'Mandatperioden kan inte sluta innan den börjar.', 'RULE');
   }
 
   const overlapping = await scope.db
@@ -68,7 +64,7 @@ export async function savePeriod(input: ParsedInput<'periods.save'>, scope: Scop
   if (clash) {
     const label = periodLabel(clash.starts_on, clash.ends_on, clash.label);
     const message = `Datumen överlappar mandatperioden ${label} (${clash.starts_on}–${clash.ends_on}). Mandatperioder får inte gå in i varandra.`;
-    throw new KansliError('CONFLICT', message, { issues: [{ path: 'startsOn', message }] });
+    throw refuse('startsOn', message, 'CONFLICT');
   }
 
   if (before !== null) {
@@ -89,7 +85,7 @@ export async function savePeriod(input: ParsedInput<'periods.save'>, scope: Scop
       const message =
         `${many} skulle hamna utanför mandatperioden, t.ex. ${first.person_name} för ${first.member_name} ` +
         `(${first.starts_on}–${first.ends_on}). Ändra uppdragens datum först.`;
-      throw new KansliError('RULE', message, { issues: [{ path, message }] });
+      throw refuse(path, message, 'RULE');
     }
   }
 
@@ -121,7 +117,7 @@ export async function removePeriod(input: ParsedInput<'periods.remove'>, scope: 
     const message =
       `Mandatperioden ${before.label} har ${before.appointments === 1 ? 'ett styrelseuppdrag' : `${before.appointments} styrelseuppdrag`} ` +
       'och kan inte tas bort. Ta bort uppdragen först.';
-    throw new KansliError('RULE', message, { issues: [{ path: 'id', message }] });
+    throw refuse('id', message, 'RULE');
   }
   await scope.db.deleteFrom('mandate_periods').where('id', '=', input.id).execute();
   await scope.audit({ entity: 'mandate_period', entityId: input.id, action: 'delete', before, after: null });
@@ -202,9 +198,7 @@ function view(a: LoadedAppointment): BoardAppointment {
 async function requireAppointment(scope: Scope, id: number): Promise<LoadedAppointment> {
   const [appointment] = await loadAppointments(scope, { id });
   if (!appointment) {
-    throw new KansliError('NOT_FOUND', `Styrelseuppdraget finns inte (id ${id}). Det kan ha tagits bort.`, {
-      issues: [{ path: 'id', message: 'Styrelseuppdraget finns inte.' }],
-    });
+    throw refuse('id', `Styrelseuppdraget finns inte (id ${id}). Det kan ha tagits bort.`, 'NOT_FOUND', 'Styrelseuppdraget finns inte.');
   }
   return appointment;
 }
@@ -256,32 +250,28 @@ export async function saveAppointment(input: ParsedInput<'board.save'>, scope: S
   const period = await requirePeriod(scope, input.periodId, 'periodId');
   const member = await scope.db.selectFrom('members').select(['id', 'name']).where('id', '=', input.memberId).executeTakeFirst();
   if (!member) {
-    throw new KansliError('NOT_FOUND', `Medlemsorganisationen finns inte (id ${input.memberId}). Den kan ha tagits bort.`, {
-      issues: [{ path: 'memberId', message: 'Medlemsorganisationen finns inte.' }],
-    });
+    throw refuse('memberId', `Medlemsorganisationen finns inte (id ${input.memberId}). Den kan ha tagits bort.`, 'NOT_FOUND', 'Medlemsorganisationen finns inte.');
   }
 
   const span: Span = { startsOn: input.startsOn ?? period.startsOn, endsOn: input.endsOn ?? period.endsOn };
   if (span.startsOn < period.startsOn || span.startsOn > period.endsOn) {
     const message = `Uppdragets första dag (${span.startsOn}) ligger utanför mandatperioden ${period.label} (${dates(period)}).`;
-    throw new KansliError('RULE', message, { issues: [{ path: 'startsOn', message }] });
+    throw refuse('startsOn', message, 'RULE');
   }
   if (span.endsOn > period.endsOn || span.endsOn < period.startsOn) {
     const message = `Uppdragets sista dag (${span.endsOn}) ligger utanför mandatperioden ${period.label} (${dates(period)}).`;
-    throw new KansliError('RULE', message, { issues: [{ path: 'endsOn', message }] });
+    throw refuse('endsOn', message, 'RULE');
   }
   if (span.endsOn < span.startsOn) {
     const message = `Uppdraget kan inte sluta (${span.endsOn}) innan det börjar (${span.startsOn}).`;
-    throw new KansliError('RULE', message, { issues: [{ path: input.endsOn === null ? 'startsOn' : 'endsOn', message }] });
+    throw refuse(input.endsOn === null ? 'startsOn' : 'endsOn', message, 'RULE');
   }
 
   const personId = input.person.id;
   if (personId !== undefined) {
     const exists = await scope.db.selectFrom('people').select('id').where('id', '=', personId).executeTakeFirst();
     if (!exists) {
-      throw new KansliError('NOT_FOUND', `Personen finns inte i registret (id ${personId}). Den kan ha tagits bort.`, {
-        issues: [{ path: 'person.id', message: 'Personen finns inte i registret.' }],
-      });
+      throw refuse('person.id', `Personen finns inte i registret (id ${personId}). Den kan ha tagits bort.`, 'NOT_FOUND', 'Personen finns inte i registret.');
     }
   }
   const others = (await loadAppointments(scope, { periodId: period.id })).filter((a) => a.id !== input.id);
@@ -293,7 +283,7 @@ export async function saveAppointment(input: ParsedInput<'board.save'>, scope: S
       const message =
         `${twice.person.name} är redan ${SEAT_LABELS[twice.seat].toLowerCase()} för ${twice.memberName} under samma tid ` +
         `(${dates(twice)}). En person kan bara ha ett uppdrag i styrelsen åt gången.`;
-      throw new KansliError('CONFLICT', message, { issues: [{ path: 'person', message }] });
+      throw refuse('person', message, 'CONFLICT');
     }
   }
 
@@ -303,7 +293,7 @@ export async function saveAppointment(input: ParsedInput<'board.save'>, scope: S
       const message =
         `${member.name} har redan en ordinarie ledamot under den tiden: ${sitting.person.name} (${dates(sitting)}). ` +
         'Vid byte under mandatperioden ska den förra ledamotens uppdrag sluta innan den nya ledamotens börjar.';
-      throw new KansliError('CONFLICT', message, { issues: [{ path: 'seat', message }] });
+      throw refuse('seat', message, 'CONFLICT');
     }
   } else {
     const hasOrdinarie = others.some((a) => a.memberId === member.id && a.seat === 'ordinarie' && overlaps(a, span));
@@ -311,7 +301,7 @@ export async function saveAppointment(input: ParsedInput<'board.save'>, scope: S
       const message =
         `${member.name} har ingen ordinarie ledamot under mandatperioden ${period.label}` +
         `${input.startsOn === null && input.endsOn === null ? '' : ` (${dates(span)})`}. Lägg till den ordinarie ledamoten först.`;
-      throw new KansliError('RULE', message, { issues: [{ path: 'seat', message }] });
+      throw refuse('seat', message, 'RULE');
     }
   }
 
@@ -320,7 +310,7 @@ export async function saveAppointment(input: ParsedInput<'board.save'>, scope: S
     if (holder) {
       const title = BOARD_ROLE_LABELS[input.role];
       const message = `${holder.person.name} (${holder.memberName}) är redan ${title.toLowerCase()} under den tiden (${dates(holder)}). Det kan bara finnas en ${title.toLowerCase()} åt gången.`;
-      throw new KansliError('CONFLICT', message, { issues: [{ path: 'role', message }] });
+      throw refuse('role', message, 'CONFLICT');
     }
   }
 
@@ -337,7 +327,7 @@ export async function saveAppointment(input: ParsedInput<'board.save'>, scope: S
       const message =
         `${before.memberName} skulle stå utan ordinarie ledamot medan ${alone.person.name} är ersättare (${dates(alone)}). ` +
         'Ändra eller ta bort ersättaren först.';
-      throw new KansliError('RULE', message, { issues: [{ path: 'seat', message }] });
+      throw refuse('seat', message, 'RULE');
     }
   }
 
@@ -389,7 +379,7 @@ export async function removeAppointment(input: ParsedInput<'board.remove'>, scop
       const message =
         `${before.person.name} kan inte tas bort: ${before.memberName} skulle stå utan ordinarie ledamot medan ` +
         `${alone.person.name} är ersättare (${dates(alone)}). Ta bort ersättaren först eller lägg till en ny ordinarie ledamot.`;
-      throw new KansliError('RULE', message, { issues: [{ path: 'seat', message }] });
+      throw refuse('seat', message, 'RULE');
     }
   }
   await scope.db.deleteFrom('board_appointments').where('id', '=', input.id).execute();
@@ -401,7 +391,7 @@ export async function boardSignatures(input: ParsedInput<'board.signatures'>, sc
   const period = await requirePeriod(scope, input.periodId, 'periodId');
   if (input.date < period.startsOn || input.date > period.endsOn) {
     const message = `Datumet ${input.date} ligger utanför mandatperioden ${period.label} (${dates(period)}).`;
-    throw new KansliError('RULE', message, { issues: [{ path: 'date', message }] });
+    throw refuse('date', message, 'RULE');
   }
   const forbund = await scope.db.selectFrom('forbund').select('city').where('id', '=', 1).executeTakeFirst();
   const appointments = await loadAppointments(scope, { periodId: period.id });

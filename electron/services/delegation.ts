@@ -1,16 +1,13 @@
-import { KansliError } from '../../shared/contract/errors';
 import type { MethodResult, ParsedInput } from '../../shared/contract/methods';
 import type { Delegation, DelegationDecision, Meeting } from '../../shared/contract/schemas/delegation';
 import { formatKr } from '../../shared/format/sv';
 import type { Scope } from './context';
 import { loadArende, registerArende } from './diarium';
+import { refuse } from './refuse';
 
 /** "2.1" < "2.10" < "10.1": the order a delegationsordning is read in. */
 const naturalOrder = new Intl.Collator('sv', { numeric: true, sensitivity: 'base' });
 
-function rule(code: 'RULE' | 'CONFLICT' | 'NOT_FOUND', path: string, message: string): KansliError {
-  return new KansliError(code, message, { issues: [{ path, message }] });
-}
 
 // ——— Delegationsordning ———
 
@@ -42,7 +39,7 @@ async function loadDelegations(scope: Scope, id?: number): Promise<Delegation[]>
 
 async function requireDelegation(scope: Scope, id: number, path = 'id'): Promise<Delegation> {
   const [found] = await loadDelegations(scope, id);
-  if (!found) throw rule('NOT_FOUND', path, `Delegationen finns inte (id ${id}). Den kan ha tagits bort.`);
+  if (!found) throw refuse(path, `Delegationen finns inte (id ${id}). Den kan ha tagits bort.`, 'NOT_FOUND');
   return found;
 }
 
@@ -73,10 +70,10 @@ export async function listDelegations(_input: ParsedInput<'delegations.list'>, s
 export async function saveDelegation(input: ParsedInput<'delegations.save'>, scope: Scope): Promise<MethodResult<'delegations.save'>> {
   const before = input.id === undefined ? null : await requireDelegation(scope, input.id);
   const clash = await scope.db.selectFrom('delegations').select(['id', 'matter']).where((eb) => eb(eb.fn('lower', ['code']), '=', input.code.toLowerCase())).executeTakeFirst();
-  if (clash && clash.id !== input.id) throw rule('CONFLICT', 'code', `Punkt ${input.code} finns redan i delegationsordningen (”${clash.matter}”).`);
+  if (clash && clash.id !== input.id) throw refuse('code', `Punkt ${input.code} finns redan i delegationsordningen (”${clash.matter}”).`, 'CONFLICT');
   if (input.personId !== null) {
     const person = await scope.db.selectFrom('people').select('id').where('id', '=', input.personId).executeTakeFirst();
-    if (!person) throw rule('NOT_FOUND', 'personId', `Personen finns inte i personregistret (id ${input.personId}).`);
+    if (!person) throw refuse('personId', `Personen finns inte i personregistret (id ${input.personId}).`, 'NOT_FOUND');
   }
   if (before !== null) {
     // Decisions already taken must stay within the delegation as changed.
@@ -86,7 +83,7 @@ export async function saveDelegation(input: ParsedInput<'delegations.save'>, sco
       const problem = decisionProblem(changed, t.decided_on, t.amount_kr);
       if (problem) {
         const path = problem.path === 'amountKr' ? 'limitKr' : 'validFrom';
-        throw rule('RULE', path, `Ändringen passar inte beslutet ${t.diarienummer} som redan fattats under delegationen: ${problem.message}`);
+        throw refuse(path, `Ändringen passar inte beslutet ${t.diarienummer} som redan fattats under delegationen: ${problem.message}`);
       }
     }
   }
@@ -118,7 +115,7 @@ export async function saveDelegation(input: ParsedInput<'delegations.save'>, sco
 export async function removeDelegation(input: ParsedInput<'delegations.remove'>, scope: Scope): Promise<MethodResult<'delegations.remove'>> {
   const before = await requireDelegation(scope, input.id);
   if (before.decisionCount > 0) {
-    throw rule('RULE', 'id', `Delegationen ${before.code} kan inte tas bort: ${before.decisionCount} beslut har fattats under den. Sätt ett slutdatum i stället.`);
+    throw refuse('id', `Delegationen ${before.code} kan inte tas bort: ${before.decisionCount} beslut har fattats under den. Sätt ett slutdatum i stället.`);
   }
   await scope.db.deleteFrom('delegations').where('id', '=', input.id).execute();
   await scope.audit({ entity: 'delegation', entityId: input.id, action: 'delete', before, after: null });
@@ -185,7 +182,7 @@ async function loadDecisions(scope: Scope, filter: { id?: number; ids?: number[]
 
 async function requireDecision(scope: Scope, id: number, path = 'id'): Promise<DelegationDecision> {
   const [found] = await loadDecisions(scope, { id });
-  if (!found) throw rule('NOT_FOUND', path, `Delegationsbeslutet finns inte (id ${id}).`);
+  if (!found) throw refuse(path, `Delegationsbeslutet finns inte (id ${id}).`, 'NOT_FOUND');
   return found;
 }
 
@@ -196,11 +193,11 @@ export async function listDecisions(input: ParsedInput<'decisions.list'>, scope:
 export async function saveDecision(input: ParsedInput<'decisions.save'>, scope: Scope): Promise<MethodResult<'decisions.save'>> {
   const before = input.id === undefined ? null : await requireDecision(scope, input.id);
   if (before?.reported) {
-    throw rule('RULE', 'id', `Beslutet ${before.diarienummer} är redan anmält till styrelsen (${before.reported.meeting.heldOn}) och kan inte ändras.`);
+    throw refuse('id', `Beslutet ${before.diarienummer} är redan anmält till styrelsen (${before.reported.meeting.heldOn}) och kan inte ändras.`);
   }
   const delegation = await requireDelegation(scope, input.delegationId, 'delegationId');
   const problem = decisionProblem(delegation, input.decidedOn, input.amountKr);
-  if (problem) throw rule('RULE', problem.path, problem.message);
+  if (problem) throw refuse(problem.path, problem.message);
 
   const at = scope.now.toISOString();
   const arendeFields = {
@@ -259,12 +256,12 @@ export async function reportDecisions(input: ParsedInput<'decisions.report'>, sc
   const ids = [...new Set(input.ids)];
   const found = await loadDecisions(scope, { ids });
   for (const id of ids) {
-    if (!found.some((d) => d.id === id)) throw rule('NOT_FOUND', 'ids', `Delegationsbeslutet finns inte (id ${id}).`);
+    if (!found.some((d) => d.id === id)) throw refuse('ids', `Delegationsbeslutet finns inte (id ${id}).`, 'NOT_FOUND');
   }
   for (const d of found) {
-    if (d.reported) throw rule('RULE', 'ids', `Beslutet ${d.diarienummer} är redan anmält vid sammanträdet ${d.reported.meeting.heldOn}.`);
+    if (d.reported) throw refuse('ids', `Beslutet ${d.diarienummer} är redan anmält vid sammanträdet ${d.reported.meeting.heldOn}.`);
     if (input.meetingOn < d.decidedOn) {
-      throw rule('RULE', 'meetingOn', `Beslutet ${d.diarienummer} fattades ${d.decidedOn}, efter sammanträdet ${input.meetingOn}. Det kan anmälas vid ett senare sammanträde.`);
+      throw refuse('meetingOn', `Beslutet ${d.diarienummer} fattades ${d.decidedOn}, efter sammanträdet ${input.meetingOn}. Det kan anmälas vid ett senare sammanträde.`);
     }
   }
   const at = scope.now.toISOString();

@@ -1,4 +1,3 @@
-import { KansliError } from '../../shared/contract/errors';
 import type { MethodResult, ParsedInput } from '../../shared/contract/methods';
 import {
   ARENDE_STATUS_LABELS,
@@ -13,6 +12,7 @@ import {
 import { DEFAULT_DIARY_FORMAT, formatDiarienummer, parseDiarienummer } from '../../shared/domain/diarienummer';
 import type { DocumentsTable } from '../../db/schema';
 import type { Scope } from './context';
+import { refuse } from './refuse';
 
 // ---------------------------------------------------------------------------
 // Shared by the diarium, documents and links services.
@@ -225,7 +225,7 @@ export async function loadArende(scope: Scope, id: number): Promise<Arende | nul
 export async function requireArende(scope: Scope, id: number, path = 'id'): Promise<Arende> {
   const arende = await loadArende(scope, id);
   if (!arende) {
-    throw new KansliError('NOT_FOUND', `Ärendet finns inte (id ${id}).`, { issues: [{ path, message: 'Ärendet finns inte.' }] });
+    throw refuse(path, `Ärendet finns inte (id ${id}).`, 'NOT_FOUND', 'Ärendet finns inte.');
   }
   return arende;
 }
@@ -234,7 +234,7 @@ export async function requireArende(scope: Scope, id: number, path = 'id'): Prom
 export function refuseIfVoided(arende: Arende, what: string, path = 'id'): void {
   if (arende.voided !== null) {
     const message = `Ärende ${arende.diarienummer} är makulerat och ${what}.`;
-    throw new KansliError('RULE', message, { issues: [{ path, message }] });
+    throw refuse(path, message, 'RULE');
   }
 }
 
@@ -313,11 +313,11 @@ export async function registerNumberedArende(
   if (parsed === null) {
     const example = formatDiarienummer(format, expectedYear ?? scope.now.getFullYear(), 12);
     const message = `Diarienumret ”${text}” följer inte förbundets format ${readableFormat(format)} (t.ex. ${example}).`;
-    throw new KansliError('VALIDATION', message, { issues: [{ path: 'diarienummer', message }] });
+    throw refuse('diarienummer', message, 'VALIDATION');
   }
   if (expectedYear !== null && expectedYear !== parsed.year) {
     const message = `Året ${expectedYear} stämmer inte med diarienumret ${text}.`;
-    throw new KansliError('VALIDATION', message, { issues: [{ path: 'year', message }] });
+    throw refuse('year', message, 'VALIDATION');
   }
   const diarienummer = formatDiarienummer(format, parsed.year, parsed.seq);
   const id = await insertArende(scope, parsed.year, parsed.seq, diarienummer, fields);
@@ -332,7 +332,7 @@ async function insertArende(scope: Scope, year: number, seq: number, diarienumme
     .executeTakeFirst();
   if (taken) {
     const message = `Diarienummer ${taken.diarienummer} finns redan (”${taken.title}”).`;
-    throw new KansliError('CONFLICT', message, { issues: [{ path: 'diarienummer', message }] });
+    throw refuse('diarienummer', message, 'CONFLICT');
   }
   const at = scope.now.toISOString();
   const row = await scope.db
@@ -372,7 +372,7 @@ export async function saveArende(input: ParsedInput<'arenden.save'>, scope: Scop
     refuseIfVoided(before, 'kan inte ändras');
     if (input.year !== undefined && input.year !== before.year) {
       const message = `Ärendets år kan inte ändras: ${before.diarienummer} hör till serien för ${before.year}.`;
-      throw new KansliError('VALIDATION', message, { issues: [{ path: 'year', message }] });
+      throw refuse('year', message, 'VALIDATION');
     }
     await scope.db
       .updateTable('arenden')

@@ -12,6 +12,7 @@ import { checkZipArchive } from './zip-guard';
 import { importPdfJs } from './esm-import';
 import { backupWithDocument } from './backups';
 import { storageError } from '../../db/storage-errors';
+import { refuse } from './refuse';
 
 /** Largest file a document may be. */
 export const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
@@ -219,12 +220,12 @@ export async function storeDocument(scope: Scope, doc: NewDocument): Promise<Doc
   const { bytes } = doc;
   if (bytes.length === 0) {
     const message = `Filen ”${doc.fileName}” är tom.`;
-    throw new KansliError('VALIDATION', message, { issues: [{ path: 'contentBase64', message }] });
+    throw refuse('contentBase64', message, 'VALIDATION');
   }
   if (bytes.length > MAX_DOCUMENT_BYTES) {
     const mb = (bytes.length / 1024 / 1024).toFixed(1).replace('.', ',');
     const message = `Filen ”${doc.fileName}” är för stor (${mb} MB). En handling får vara högst 50 MB.`;
-    throw new KansliError('VALIDATION', message, { issues: [{ path: 'contentBase64', message }] });
+    throw refuse('contentBase64', message, 'VALIDATION');
   }
 
   const hash = sha256(bytes);
@@ -276,7 +277,7 @@ export async function addDocument(input: ParsedInput<'documents.add'>, scope: Sc
 
 async function requireDocument(scope: Scope, id: number) {
   const row = await scope.db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw new KansliError('NOT_FOUND', `Handlingen finns inte (id ${id}).`, { issues: [{ path: 'id', message: 'Handlingen finns inte.' }] });
+  if (!row) throw refuse('id', `Handlingen finns inte (id ${id}).`, 'NOT_FOUND', 'Handlingen finns inte.');
   return row;
 }
 
@@ -362,9 +363,7 @@ export async function removeDocument(input: ParsedInput<'documents.remove'>, sco
   }
   const usedBy = await documentUses(scope, row.id);
   if (usedBy.length > 0) {
-    throw new KansliError('RULE', `”${row.title}” kan inte tas bort eftersom den är ${usedBy.join(' och ')}. Inget har tagits bort.`, {
-      issues: [{ path: 'id', message: `Används som ${usedBy.join(' och ')}.` }],
-    });
+    throw refuse('id', `”${row.title}” kan inte tas bort eftersom den är ${usedBy.join(' och ')}. Inget har tagits bort.`, 'RULE', `Används som ${usedBy.join(' och ')}.`);
   }
   const before: DocumentMeta | null = await loadDocumentMeta(scope, row.id);
   await scope.db.deleteFrom('documents').where('id', '=', row.id).execute();

@@ -1,7 +1,7 @@
-import { KansliError } from '../../shared/contract/errors';
 import type { MethodResult, ParsedInput } from '../../shared/contract/methods';
 import { GROUP_KINDS, type Group, type GroupKind, type GroupMember } from '../../shared/contract/schemas/groups';
 import type { Scope } from './context';
+import { refuse } from './refuse';
 
 const collator = new Intl.Collator('sv');
 const KIND_ORDER = new Map<GroupKind, number>(GROUP_KINDS.map((k, i) => [k, i]));
@@ -57,9 +57,7 @@ async function loadGroups(scope: Scope, id?: number): Promise<Group[]> {
 async function requireGroup(scope: Scope, id: number): Promise<Group> {
   const [group] = await loadGroups(scope, id);
   if (!group) {
-    throw new KansliError('NOT_FOUND', `Gruppen finns inte (id ${id}). Den kan ha tagits bort.`, {
-      issues: [{ path: 'id', message: 'Gruppen finns inte.' }],
-    });
+    throw refuse('id', `Gruppen finns inte (id ${id}). Den kan ha tagits bort.`, 'NOT_FOUND', 'Gruppen finns inte.');
   }
   return group;
 }
@@ -77,18 +75,18 @@ export async function saveGroup(input: ParsedInput<'groups.save'>, scope: Scope)
   const same = names.find((g) => g.id !== input.id && g.name.toLocaleLowerCase('sv') === wanted);
   if (same) {
     const message = `Det finns redan en grupp som heter ${same.name}.`;
-    throw new KansliError('CONFLICT', message, { issues: [{ path: 'name', message }] });
+    throw refuse('name', message, 'CONFLICT');
   }
 
   if (input.memberId !== null) {
     const member = await scope.db.selectFrom('members').select(['id', 'name', 'kind']).where('id', '=', input.memberId).executeTakeFirst();
     if (!member) {
       const message = `Medlemsorganisationen finns inte (id ${input.memberId}). Den kan ha tagits bort.`;
-      throw new KansliError('NOT_FOUND', message, { issues: [{ path: 'memberId', message: 'Medlemsorganisationen finns inte.' }] });
+      throw refuse('memberId', message, 'NOT_FOUND', 'Medlemsorganisationen finns inte.');
     }
     if (input.kind === 'lokusgrupp' && member.kind !== 'kommun') {
       const message = `En lokusgrupp hör till en kommun, och ${member.name} är ingen kommun. Välj en kommun.`;
-      throw new KansliError('RULE', message, { issues: [{ path: 'memberId', message }] });
+      throw refuse('memberId', message, 'RULE');
     }
   }
 
@@ -103,12 +101,12 @@ export async function saveGroup(input: ParsedInput<'groups.save'>, scope: Scope)
     const name = personName.get(m.personId);
     if (name === undefined) {
       const message = `Medlemmar, rad ${i + 1}: personen finns inte i registret (id ${m.personId}). Den kan ha tagits bort.`;
-      throw new KansliError('NOT_FOUND', message, { issues: [{ path, message: 'Personen finns inte i registret.' }] });
+      throw refuse(path, message, 'NOT_FOUND', 'Personen finns inte i registret.');
     }
     const earlier = seen.get(m.personId);
     if (earlier !== undefined) {
       const message = `Medlemmar, rad ${i + 1}: ${name} står redan på rad ${earlier + 1}.`;
-      throw new KansliError('CONFLICT', message, { issues: [{ path, message: `${name} står redan på rad ${earlier + 1}.` }] });
+      throw refuse(path, message, 'CONFLICT', `${name} står redan på rad ${earlier + 1}.`);
     }
     seen.set(m.personId, i);
   });
@@ -166,7 +164,7 @@ export async function removeGroup(input: ParsedInput<'groups.remove'>, scope: Sc
   if (links.length > 0) {
     const where = links.map((l) => l.diarienummer).join(', ');
     const message = `Gruppen ${before.name} är kopplad till ärende ${where} och kan inte tas bort. Ta bort kopplingen först.`;
-    throw new KansliError('RULE', message, { issues: [{ path: 'id', message }] });
+    throw refuse('id', message, 'RULE');
   }
   await scope.db.deleteFrom('groups').where('id', '=', input.id).execute();
   await scope.audit({ entity: 'group', entityId: input.id, action: 'delete', before, after: null });

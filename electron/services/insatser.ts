@@ -1,7 +1,7 @@
-import { KansliError } from '../../shared/contract/errors';
 import type { MethodResult, ParsedInput } from '../../shared/contract/methods';
 import type { Insats, PriorityGroup } from '../../shared/contract/schemas/insatser';
 import type { Scope } from './context';
+import { refuse } from './refuse';
 
 /**
  * Insatser: what the granted ansökningar became. The budget of a year is the sum of
@@ -18,7 +18,7 @@ export async function loadInsats(scope: Scope, id: number): Promise<Insats> {
     .select('m.name as owner_name')
     .where('i.id', '=', id)
     .executeTakeFirst();
-  if (!row) throw new KansliError('NOT_FOUND', `Insatsen finns inte (id ${id}).`, { issues: [{ path: 'id', message: 'Insatsen finns inte.' }] });
+  if (!row) throw refuse('id', `Insatsen finns inte (id ${id}).`, 'NOT_FOUND', 'Insatsen finns inte.');
   const apps = await scope.db
     .selectFrom('applications as a')
     .innerJoin('arenden as r', 'r.id', 'a.arende_id')
@@ -82,11 +82,11 @@ export async function savePriorityGroups(input: ParsedInput<'malgrupper.save'>, 
   const wanted = input.names.map((n) => n.trim());
   const key = (n: string) => n.toLocaleLowerCase('sv');
   const dup = wanted.find((n, i) => wanted.findIndex((m) => key(m) === key(n)) !== i);
-  if (dup) throw new KansliError('VALIDATION', `”${dup}” står två gånger.`, { issues: [{ path: 'names', message: `”${dup}” står två gånger.` }] });
+  if (dup) throw refuse('names', `”${dup}” står två gånger.`, 'VALIDATION');
   for (const g of before) {
     if (wanted.some((n) => key(n) === key(g.name))) continue;
     const used = await scope.db.selectFrom('application_priority_groups').select('application_id').where('priority_group_id', '=', g.id).executeTakeFirst();
-    if (used) throw new KansliError('RULE', `”${g.name}” anges i en ansökan och kan inte tas bort från ${input.year} års lista.`, { issues: [{ path: 'names', message: 'Används i en ansökan.' }] });
+    if (used) throw refuse('names', `”${g.name}” anges i en ansökan och kan inte tas bort från ${input.year} års lista.`, 'RULE', 'Används i en ansökan.');
     await scope.db.deleteFrom('priority_groups').where('id', '=', g.id).execute();
   }
   for (const [position, name] of wanted.entries()) {

@@ -3,6 +3,7 @@ import type { MethodResult, ParsedInput } from '../../shared/contract/methods';
 import type { LinkKind, RecordLink } from '../../shared/contract/schemas/diarium';
 import type { Scope } from './context';
 import { linkTargetLabel, refuseIfVoided, requireArende } from './diarium';
+import { refuse } from './refuse';
 
 /** "Ärendet", "Personen" …: what was looked for, for NOT_FOUND messages. */
 const TARGET_NAMES: Record<LinkKind, string> = {
@@ -32,12 +33,12 @@ export async function addLink(input: ParsedInput<'links.add'>, scope: Scope): Pr
   refuseIfVoided(arende, 'kan inte få nya kopplingar', 'arendeId');
   if (input.targetKind === 'arende' && input.targetId === arende.id) {
     const message = 'Ett ärende kan inte kopplas till sig självt.';
-    throw new KansliError('RULE', message, { issues: [{ path: 'targetId', message }] });
+    throw refuse('targetId', message, 'RULE');
   }
   const label = await linkTargetLabel(scope, input.targetKind, input.targetId);
   if (label === null) {
     const message = `${TARGET_NAMES[input.targetKind]} som ärendet skulle kopplas till finns inte (id ${input.targetId}).`;
-    throw new KansliError('NOT_FOUND', message, { issues: [{ path: 'targetId', message }] });
+    throw refuse('targetId', message, 'NOT_FOUND');
   }
   const existing = await scope.db
     .selectFrom('record_links')
@@ -48,7 +49,7 @@ export async function addLink(input: ParsedInput<'links.add'>, scope: Scope): Pr
     .executeTakeFirst();
   if (existing) {
     const message = `Ärende ${arende.diarienummer} är redan kopplat till ${label}.`;
-    throw new KansliError('CONFLICT', message, { issues: [{ path: 'targetId', message }] });
+    throw refuse('targetId', message, 'CONFLICT');
   }
   const row = await scope.db
     .insertInto('record_links')
@@ -70,7 +71,7 @@ export async function addLink(input: ParsedInput<'links.add'>, scope: Scope): Pr
 export async function removeLink(input: ParsedInput<'links.remove'>, scope: Scope): Promise<MethodResult<'links.remove'>> {
   const before = await loadLink(scope, input.id);
   if (!before) {
-    throw new KansliError('NOT_FOUND', `Kopplingen finns inte (id ${input.id}).`, { issues: [{ path: 'id', message: 'Kopplingen finns inte.' }] });
+    throw refuse('id', `Kopplingen finns inte (id ${input.id}).`, 'NOT_FOUND', 'Kopplingen finns inte.');
   }
   const arende = await requireArende(scope, before.arendeId);
   refuseIfVoided(arende, 'dess kopplingar kan inte tas bort');

@@ -4,6 +4,7 @@ import { arendebladContent } from '../../shared/contract/schemas/arendeblad';
 import { BODY_LABELS, type AgendaCandidate, type AgendaItem, type ItemKind, type MeetingBody, type MeetingView } from '../../shared/contract/schemas/meetings';
 import { arendebladProblems } from '../../shared/domain/arendeblad-templates';
 import type { Scope } from './context';
+import { refuse } from './refuse';
 
 /**
  * Sammanträden and their dagordning. A new meeting gets the standard points in the
@@ -44,7 +45,7 @@ export function meetingTitle(body: MeetingBody, heldOn: string): string {
 
 async function requireMeetingRow(scope: Scope, id: number): Promise<MeetingRow> {
   const row = await scope.db.selectFrom('meetings').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw new KansliError('NOT_FOUND', `Sammanträdet finns inte (id ${id}).`, { issues: [{ path: 'id', message: 'Sammanträdet finns inte.' }] });
+  if (!row) throw refuse('id', `Sammanträdet finns inte (id ${id}).`, 'NOT_FOUND', 'Sammanträdet finns inte.');
   return row;
 }
 
@@ -104,7 +105,7 @@ export async function saveMeeting(input: ParsedInput<'meetings.save'>, scope: Sc
     .executeTakeFirst();
   if (clash) {
     const message = `${BODY_LABELS[input.body]} har redan ett sammanträde ${input.heldOn}.`;
-    throw new KansliError('CONFLICT', message, { issues: [{ path: 'heldOn', message }] });
+    throw refuse('heldOn', message, 'CONFLICT');
   }
   const fields = { body: input.body, held_on: input.heldOn, starts_at: input.startsAt, ends_at: input.endsAt, place: input.place, notes: input.notes, updated_at: at };
   if (input.id !== undefined) {
@@ -163,19 +164,19 @@ export async function saveAgenda(input: ParsedInput<'meetings.saveAgenda'>, scop
   const seenArenden = new Set<number>();
   for (const [i, item] of input.items.entries()) {
     if (item.id !== undefined && !known.has(item.id)) {
-      throw new KansliError('NOT_FOUND', `Punkt ${i + 1} finns inte på dagordningen.`, { issues: [{ path: `items.${i}.id`, message: 'Punkten finns inte.' }] });
+      throw refuse(`items.${i}.id`, `Punkt ${i + 1} finns inte på dagordningen.`, 'NOT_FOUND', 'Punkten finns inte.');
     }
     if (item.arendeId !== null) {
       if (seenArenden.has(item.arendeId)) {
         const message = `Punkt ${i + 1} (”${item.title}”): samma ärende står redan på dagordningen.`;
-        throw new KansliError('RULE', message, { issues: [{ path: `items.${i}.arendeId`, message }] });
+        throw refuse(`items.${i}.arendeId`, message, 'RULE');
       }
       seenArenden.add(item.arendeId);
       const arende = await scope.db.selectFrom('arenden').select(['voided_at', 'diarienummer']).where('id', '=', item.arendeId).executeTakeFirst();
-      if (!arende) throw new KansliError('NOT_FOUND', `Punkt ${i + 1}: ärendet finns inte.`, { issues: [{ path: `items.${i}.arendeId`, message: 'Ärendet finns inte.' }] });
+      if (!arende) throw refuse(`items.${i}.arendeId`, `Punkt ${i + 1}: ärendet finns inte.`, 'NOT_FOUND', 'Ärendet finns inte.');
       if (arende.voided_at !== null) {
         const message = `Punkt ${i + 1}: ärende ${arende.diarienummer} är makulerat och kan inte tas upp.`;
-        throw new KansliError('RULE', message, { issues: [{ path: `items.${i}.arendeId`, message }] });
+        throw refuse(`items.${i}.arendeId`, message, 'RULE');
       }
     }
   }

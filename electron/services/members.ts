@@ -3,6 +3,7 @@ import { compareByRegisterOrder } from '../../shared/domain/register-order';
 import type { Member } from '../../shared/contract/schemas/members';
 import type { ParsedInput } from '../../shared/contract/methods';
 import type { Scope } from './context';
+import { refuse } from './refuse';
 
 
 /** Register order, as in the papers: the state's agencies, the region, then the kommuner A–Ö. */
@@ -62,13 +63,9 @@ export async function saveMember(input: ParsedInput<'members.save'>, scope: Scop
   for (const other of clash) {
     if (other.id === input.id) continue;
     if (other.org_nr === input.orgNr) {
-      throw new KansliError('CONFLICT', `Organisationsnumret ${input.orgNr} tillhör redan ${other.name}.`, {
-        issues: [{ path: 'orgNr', message: `Organisationsnumret tillhör redan ${other.name}.` }],
-      });
+      throw refuse('orgNr', `Organisationsnumret ${input.orgNr} tillhör redan ${other.name}.`, 'CONFLICT', `Organisationsnumret tillhör redan ${other.name}.`);
     }
-    throw new KansliError('CONFLICT', `Det finns redan en medlem som heter ${other.name}.`, {
-      issues: [{ path: 'name', message: `Det finns redan en medlem som heter ${other.name}.` }],
-    });
+    throw refuse('name', `Det finns redan en medlem som heter ${other.name}.`, 'CONFLICT');
   }
 
   const at = scope.now.toISOString();
@@ -127,9 +124,7 @@ export async function removeMember(input: ParsedInput<'members.remove'>, scope: 
   const uses = await memberUses(scope, input.id);
   if (uses.length > 0) {
     const list = uses.length === 1 ? uses[0]! : `${uses.slice(0, -1).join(', ')} och ${uses.at(-1)!}`;
-    throw new KansliError('RULE', `${before.name} kan inte tas bort eftersom medlemmen fortfarande används: ${list}. Inget har tagits bort.`, {
-      issues: [{ path: 'id', message: `Används av ${list}.` }],
-    });
+    throw refuse('id', `${before.name} kan inte tas bort eftersom medlemmen fortfarande används: ${list}. Inget har tagits bort.`, 'RULE', `Används av ${list}.`);
   }
   await scope.db.deleteFrom('members').where('id', '=', input.id).execute();
   await scope.audit({ entity: 'member', entityId: input.id, action: 'delete', before, after: null });

@@ -10,6 +10,7 @@ import { readDocumentBytes } from './documents';
 import { loadForbund } from './forbund';
 import { jobStatus, startJob } from './jobs';
 import { loadMeeting } from './meetings';
+import { refuseWithin } from './refuse';
 import { renderPacket, type Kallade, type PacketInput, type PacketItem } from './pdf/packet-pdf';
 
 /**
@@ -34,7 +35,7 @@ export async function packetInput(scope: Scope, meetingId: number): Promise<Pack
     try {
       data = await documentData(scope, item.arendebladId);
     } catch (err) {
-      if (err instanceof KansliError) throw new KansliError(err.code, `Punkt ${item.number} på dagordningen: ${err.message}`, err.details);
+      if (err instanceof KansliError) throw refuseWithin(err, `Punkt ${item.number} på dagordningen: `);
       throw err;
     }
     const bilagor = [];

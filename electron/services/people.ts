@@ -1,7 +1,7 @@
-import { KansliError } from '../../shared/contract/errors';
 import type { MethodResult, ParsedInput } from '../../shared/contract/methods';
 import { BOARD_ROLE_LABELS, SEAT_LABELS, type Person } from '../../shared/contract/schemas/board';
 import type { Scope } from './context';
+import { refuse } from './refuse';
 
 const collator = new Intl.Collator('sv');
 
@@ -120,9 +120,7 @@ async function loadPeople(scope: Scope, id?: number): Promise<Person[]> {
 async function requirePerson(scope: Scope, id: number, path = 'id'): Promise<Person> {
   const [person] = await loadPeople(scope, id);
   if (!person) {
-    throw new KansliError('NOT_FOUND', `Personen finns inte i registret (id ${id}). Den kan ha tagits bort.`, {
-      issues: [{ path, message: 'Personen finns inte i registret.' }],
-    });
+    throw refuse(path, `Personen finns inte i registret (id ${id}). Den kan ha tagits bort.`, 'NOT_FOUND', 'Personen finns inte i registret.');
   }
   return person;
 }
@@ -195,9 +193,7 @@ export async function removePerson(input: ParsedInput<'people.remove'>, scope: S
   const before = await requirePerson(scope, input.id);
   if (before.usedIn.length > 0) {
     const where = before.usedIn.join('; ');
-    throw new KansliError('RULE', `${before.name} kan inte tas bort eftersom personen finns med i: ${where}. Ta bort uppdragen först.`, {
-      issues: [{ path: 'id', message: `Används i: ${where}.` }],
-    });
+    throw refuse('id', `${before.name} kan inte tas bort eftersom personen finns med i: ${where}. Ta bort uppdragen först.`, 'RULE', `Används i: ${where}.`);
   }
   await scope.db.deleteFrom('people').where('id', '=', input.id).execute();
   await scope.audit({ entity: 'person', entityId: input.id, action: 'delete', before, after: null });

@@ -25,6 +25,7 @@ import { renderAnslagsbevis, renderProtocol, renderUtdrag, type ProtocolDoc } fr
 import { resourceBytes } from './resources';
 import { openP12 } from './signing/p12';
 import { signPdf } from './signing/pades';
+import { refuse, refuseAll } from './refuse';
 
 /**
  * The protokoll of a meeting and its justering. While it is an utkast the sekreterare
@@ -40,7 +41,7 @@ const SOURCE = (meetingId: number) => `protokoll:${meetingId}`;
 type Row = Selectable<ProtocolsTable>;
 
 function rule(message: string, path = ''): KansliError {
-  return new KansliError('RULE', message, path ? { issues: [{ path, message }] } : undefined);
+  return path ? refuse(path, message) : new KansliError('RULE', message);
 }
 
 function paragraphLabel(from: number | null, to: number | null): string {
@@ -234,11 +235,11 @@ export async function saveProtocol(input: ParsedInput<'protokoll.save'>, scope: 
   const before = await loadProtocol(scope, input.meetingId);
   const known = new Set(before.items.map((i) => i.id));
   input.items.forEach((item, i) => {
-    if (!known.has(item.id)) throw new KansliError('NOT_FOUND', `Punkt ${i + 1} hör inte till sammanträdet.`, { issues: [{ path: `items.${i}.id`, message: 'Okänd punkt.' }] });
+    if (!known.has(item.id)) throw refuse(`items.${i}.id`, `Punkt ${i + 1} hör inte till sammanträdet.`, 'NOT_FOUND', 'Okänd punkt.');
   });
   input.attendance.forEach((a, i) => {
     if (a.role !== 'tjanstgorande_ersattare' && a.replaces !== null) {
-      throw new KansliError('VALIDATION', `${a.name}: bara en tjänstgörande ersättare ersätter någon.`, { issues: [{ path: `attendance.${i}.replaces`, message: 'Bara för tjänstgörande ersättare.' }] });
+      throw refuse(`attendance.${i}.replaces`, `${a.name}: bara en tjänstgörande ersättare ersätter någon.`, 'VALIDATION', 'Bara för tjänstgörande ersättare.');
     }
   });
   await scope.db
@@ -296,7 +297,7 @@ export async function sendForJustering(input: ParsedInput<'protokoll.send'>, sco
   refuseLocked(row);
   const before = await loadProtocol(scope, input.meetingId);
   if (before.problems.length > 0) {
-    throw new KansliError('RULE', `Protokollet kan inte skickas för justering: ${before.problems.join(' ')}`, { issues: before.problems.map((message) => ({ path: '', message })) });
+    throw refuseAll(`Protokollet kan inte skickas för justering: ${before.problems.join(' ')}`, before.problems.map((message) => ({ path: '', message })), 'RULE');
   }
   const doc = await protocolDoc(scope, input.meetingId);
   let arendeId = row.arende_id;
@@ -432,7 +433,7 @@ export async function protocolUtdrag(input: ParsedInput<'protokoll.utdrag'>, sco
   if ((row.status !== 'justerat' && row.status !== 'anslaget') || row.arende_id === null) throw rule('Ett protokollsutdrag görs ur det justerade protokollet.');
   const doc = await protocolDoc(scope, input.meetingId);
   const item = doc.protocol.items.find((i) => i.id === input.itemId);
-  if (!item) throw new KansliError('NOT_FOUND', 'Paragrafen finns inte i protokollet.', { issues: [{ path: 'itemId', message: 'Okänd paragraf.' }] });
+  if (!item) throw refuse('itemId', 'Paragrafen finns inte i protokollet.', 'NOT_FOUND', 'Okänd paragraf.');
   const { bytes } = await renderUtdrag(scope.ctx, doc, item, scope.now);
   const arende = await requireArende(scope, row.arende_id);
   return storeDocument(scope, {

@@ -15,6 +15,7 @@ import { resourceBytes } from './resources';
 import { openP12 } from './signing/p12';
 import { signPdf } from './signing/pades';
 import { verifyPdf } from './signing/verify';
+import { refuse } from './refuse';
 
 /**
  * Signed decision documents: an ärendeblad rendered and signed in one step, further
@@ -166,9 +167,9 @@ export async function exportSigned(input: ParsedInput<'documents.exportSigned'>,
   try {
     stat = fs.statSync(folder);
   } catch {
-    throw new KansliError('RULE', `Mappen ${folder} finns inte. Välj en befintlig mapp.`, { issues: [{ path: 'folder', message: 'Mappen finns inte.' }] });
+    throw refuse('folder', `Mappen ${folder} finns inte. Välj en befintlig mapp.`, 'RULE', 'Mappen finns inte.');
   }
-  if (!stat.isDirectory()) throw new KansliError('RULE', `${folder} är inte en mapp.`, { issues: [{ path: 'folder', message: 'Inte en mapp.' }] });
+  if (!stat.isDirectory()) throw refuse('folder', `${folder} är inte en mapp.`, 'RULE', 'Inte en mapp.');
 
   // Read and check every document first: nothing is written if one of them is missing or damaged.
   const files: { fileName: string; bytes: Buffer }[] = [];

@@ -1,4 +1,3 @@
-import { KansliError } from '../../shared/contract/errors';
 import type { MethodResult, ParsedInput } from '../../shared/contract/methods';
 import type { InsatsDetail, Kategori, Overview, OverviewRow } from '../../shared/contract/schemas/insatser';
 import {
@@ -16,7 +15,7 @@ import { KATEGORI_LABELS } from '../../shared/contract/schemas/insatser';
 import { buildFromTemplate, type EvaluationData } from '../../shared/domain/arendeblad-templates';
 import { formatDate } from '../../shared/format/sv';
 import type { Scope } from './context';
-import { refuse } from './refuse';
+import { refuse, refuseAll } from './refuse';
 import { templateData, writeGeneratedArendeblad } from './arendeblad';
 import { loadInsats } from './insatser';
 
@@ -113,7 +112,7 @@ export async function saveParticipants(input: ParsedInput<'participants.save'>, 
   await loadInsats(scope, input.insatsId);
   const problems = participantProblems(input);
   if (problems.length > 0) {
-    throw new KansliError('VALIDATION', `Deltagaruppgifterna för ${input.year} går inte ihop: ${problems.map((p) => p.message).join(' ')}`, { issues: problems });
+    throw refuseAll(`Deltagaruppgifterna för ${input.year} går inte ihop: ${problems.map((p) => p.message).join(' ')}`, problems, 'VALIDATION');
   }
   const values = {
     insats_id: input.insatsId,

@@ -4,11 +4,11 @@ import type { MethodResult, ParsedInput } from '../../../shared/contract/methods
 import type { UnmappedAccount, UtfallImportPreview } from '../../../shared/contract/schemas/ekonomi';
 import { BUDGET_POSTS, POST_INFO, samverkanPost, type BudgetPost } from '../../../shared/domain/budget-posts';
 import { parseSie, SieParseError, unbalancedVerifications } from '../../../shared/domain/sie4';
-import { KansliError } from '../../../shared/contract/errors';
 import type { Scope } from '../context';
 import { normaliseHeader, readWorkbook, type ReadSheet } from '../xlsx/workbook';
 import { isClosed } from '../closed-years';
 import { loadMappings, storeMappings } from './utfall';
+import { refuse } from '../refuse';
 
 /**
  * Utfall from files: SIE 4 (the Swedish accounting export, PC8), Excel or CSV.
@@ -56,7 +56,7 @@ function fileKind(fileName: string): FileKind {
   if (lower.endsWith('.xlsx')) return 'xlsx';
   if (lower.endsWith('.csv') || lower.endsWith('.txt')) return 'csv';
   if (/\.(se|si|sie)$/.test(lower)) return 'sie';
-  throw new KansliError('VALIDATION', `Filen ”${fileName}” är varken en SIE-fil (.se, .si, .sie), en Excel-fil (.xlsx) eller en CSV-fil (.csv).`, { issues: [{ path: 'fileName', message: 'Okänd filtyp.' }] });
+  throw refuse('fileName', `Filen ”${fileName}” är varken en SIE-fil (.se, .si, .sie), en Excel-fil (.xlsx) eller en CSV-fil (.csv).`, 'VALIDATION', 'Okänd filtyp.');
 }
 
 /** A result account in BAS: classes 3 (intäkter) to 8 (finansiella poster). */
@@ -334,7 +334,7 @@ export async function previewUtfallImport(input: ParsedInput<'utfall.importPrevi
 export async function importUtfall(input: ParsedInput<'utfall.import'>, scope: Scope): Promise<MethodResult<'utfall.import'>> {
   const { preview, rows } = await resolve(input, scope);
   const stop = (message: string, path = 'contentBase64'): never => {
-    throw new KansliError('VALIDATION', `Inget är importerat. ${message}`, { issues: [{ path, message }] });
+    throw refuse(path, `Inget är importerat. ${message}`, 'VALIDATION', message);
   };
   if (preview.errors.length > 0) stop(preview.errors.slice(0, 10).join(' ') + (preview.errors.length > 10 ? ` … och ${preview.errors.length - 10} fel till.` : ''));
   if (preview.unmappedAccounts.length > 0) {

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { checkZipArchive } from '../zip-guard';
 import { KansliError } from '../../../shared/contract/errors';
+import { refuse } from '../refuse';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -126,7 +127,7 @@ export function checkColumns(sheet: ReadSheet, expected: readonly string[], opti
   if (missing.length > 0) parts.push(`Saknas: ${missing.join(', ')}.`);
   if (unknown.length > 0) parts.push(`Okända: ${unknown.join(', ')}.`);
   parts.push(`Kolumnerna ska vara: ${expected.join(', ')}.`);
-  throw new KansliError('VALIDATION', parts.join(' '), { issues: [{ path: 'contentBase64', message: parts.join(' ') }] });
+  throw refuse('contentBase64', parts.join(' '), 'VALIDATION');
 }
 
 export function today(now: Date): string {

@@ -1,4 +1,4 @@
-import { Fragment, useEffect, useState } from 'react';
+import { Fragment, useCallback, useEffect, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
@@ -176,7 +176,7 @@ export function AuditLog() {
   const [verify, setVerify] = useState<AuditVerifyResult | null>(null);
   const [verifying, setVerifying] = useState(false);
 
-  async function load(beforeId?: number) {
+  const load = useCallback(async (beforeId?: number) => {
     setLoading(true);
     setError(null);
     try {
@@ -188,12 +188,12 @@ export function AuditLog() {
     } finally {
       setLoading(false);
     }
-  }
+  }, [entity]);
 
   useEffect(() => {
     setEntries(null);
     void load();
-  }, [entity]);
+  }, [load]);
 
   async function runVerify() {
     setVerifying(true);

@@ -125,7 +125,7 @@ export function DelegationRegister({ route }: { route: string[] }) {
     }
   }
 
-  const pending = unreported.data ?? [];
+  const pending = useMemo(() => unreported.data ?? [], [unreported.data]);
   const rows = view === 'ej-anmalda' ? pending : (decisions.data ?? []);
   const rowsError = view === 'ej-anmalda' ? unreported.error : decisions.error;
   const rowsLoading = (view === 'ej-anmalda' ? unreported.data : decisions.data) === null && !rowsError;

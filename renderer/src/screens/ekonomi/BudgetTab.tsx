@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import MenuItem from '@mui/material/MenuItem';
@@ -20,6 +20,12 @@ import { EconomyExportButton, parseAmount, thisYear, useWriteBlad, YearField } f
 
 const versionLabel = (v: BudgetVersion) => `${BUDGET_KIND_LABELS[v.kind]}${v.kind === 'reviderad' ? ` ${v.revision}` : ''}${v.decidedOn ? ` ${v.decidedOn}` : ''}`;
 
+/** The förslag's amounts as the fields show them. */
+function storedDraft(v: BudgetYearView | null): Record<string, string> {
+  const forslag = v?.versions.find((x) => x.kind === 'forslag');
+  return Object.fromEntries(BUDGET_POSTS.map((p) => [p, formatInteger(forslag?.lines.find((l) => l.post === p)?.amountKr ?? 0)]));
+}
+
 /** Årsbudget: the förslag by post, then the board's fastställd and reviderade versions beside it. */
 export function BudgetTab() {
   const notify = useApp((s) => s.notify);
@@ -32,24 +38,19 @@ export function BudgetTab() {
   const [decidedOn, setDecidedOn] = useState(new Date().toISOString().slice(0, 10));
   const [busy, setBusy] = useState(false);
 
-  function storedDraft(v: BudgetYearView | null): Record<string, string> {
-    const forslag = v?.versions.find((x) => x.kind === 'forslag');
-    return Object.fromEntries(BUDGET_POSTS.map((p) => [p, formatInteger(forslag?.lines.find((l) => l.post === p)?.amountKr ?? 0)]));
-  }
-
-  function show(v: BudgetYearView) {
+  const show = useCallback((v: BudgetYearView) => {
     setView(v);
     const forslag = v.versions.find((x) => x.kind === 'forslag');
     setDraft(storedDraft(v));
     setReason(forslag?.balanceReason ?? '');
     setDecideKind(v.versions.some((x) => x.kind === 'faststalld') ? 'reviderad' : 'faststalld');
-  }
+  }, []);
 
   useEffect(() => {
     call('budget.get', { year })
       .then(show)
       .catch((err: unknown) => notify('error', errorMessage(err)));
-  }, [year, notify]);
+  }, [year, notify, show]);
 
   const amounts = Object.fromEntries(BUDGET_POSTS.map((p) => [p, parseAmount(draft[p] ?? '0')])) as Record<BudgetPost, number | null>;
   const invalid = BUDGET_POSTS.filter((p) => amounts[p] === null || !Number.isInteger(amounts[p]) || (amounts[p] ?? 0) < 0);

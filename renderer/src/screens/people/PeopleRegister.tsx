@@ -50,7 +50,7 @@ export function PeopleRegister({ route }: { route: string[] }) {
     if (person) setEditing({ person });
   }, [routeId, people.data]);
 
-  const list = people.data ?? [];
+  const list = useMemo(() => people.data ?? [], [people.data]);
   const shown = useMemo(() => {
     const words = filter.toLocaleLowerCase('sv').split(/\s+/).filter(Boolean);
     return words.length === 0 ? list : list.filter((p) => matches(p, words));
