@@ -133,7 +133,10 @@ function parseOctal(field: Buffer): number {
     if (big > BigInt(Number.MAX_SAFE_INTEGER)) throw new ArchiveError('size too large');
     return Number(big);
   }
-  const text = field.toString('ascii').replace(/[\0 ]+$/g, '').trim();
+  const text = field
+    .toString('ascii')
+    .replace(/[\0 ]+$/g, '')
+    .trim();
   if (!/^[0-7]*$/.test(text)) throw new ArchiveError('malformed number');
   return text === '' ? 0 : parseInt(text, 8);
 }

@@ -126,7 +126,9 @@ export async function writeBackup(
       forbund = (copy.prepare('SELECT name FROM forbund LIMIT 1').get() as { name: string } | undefined)?.name ?? '';
       schemaVersion = (copy.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number }).v;
       documents = copy
-        .prepare("SELECT stored_path, sha256, size, title FROM documents WHERE storage = 'file' AND stored_path IS NOT NULL GROUP BY stored_path ORDER BY stored_path")
+        .prepare(
+          "SELECT stored_path, sha256, size, title FROM documents WHERE storage = 'file' AND stored_path IS NOT NULL GROUP BY stored_path ORDER BY stored_path",
+        )
         .all() as typeof documents;
     } finally {
       copy.close();
@@ -267,7 +269,8 @@ export async function readManifest(file: string): Promise<{ manifest: BackupMani
     const code = errorCode(err);
     if (code === 'ENOENT') throw new KansliError('NOT_FOUND', `Säkerhetskopian ”${file}” finns inte.`);
     if (code === 'EISDIR') throw notABackup(file, 'det är en mapp.');
-    if (code === 'EACCES' || code === 'EPERM') throw new KansliError('READ_ONLY', `Säkerhetskopian ”${file}” kan inte läsas: Kansli saknar behörighet till filen. Inget har ändrats.`);
+    if (code === 'EACCES' || code === 'EPERM')
+      throw new KansliError('READ_ONLY', `Säkerhetskopian ”${file}” kan inte läsas: Kansli saknar behörighet till filen. Inget har ändrats.`);
     throw storageError(err) ?? err;
   }
   const entry = entries.find((e) => e.name === 'manifest.json');
@@ -354,17 +357,24 @@ function checkStagedDatabase(file: string, databaseFile: string, manifest: Backu
     const applied = sqlite.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all() as { version: number; name: string }[];
     const newest = applied.at(-1)?.version ?? 0;
     if (newest > LATEST_SCHEMA_VERSION) {
-      throw new KansliError('DB_TOO_NEW', `Säkerhetskopian är gjord av en nyare version av Kansli (schemaversion ${newest}). Uppdatera Kansli för att återställa den. Inget har ändrats.`);
+      throw new KansliError(
+        'DB_TOO_NEW',
+        `Säkerhetskopian är gjord av en nyare version av Kansli (schemaversion ${newest}). Uppdatera Kansli för att återställa den. Inget har ändrats.`,
+      );
     }
     applied.forEach((row, i) => {
-      if (MIGRATIONS[i]?.version !== row.version || MIGRATIONS[i]?.name !== row.name) throw notABackup(file, 'databasen i den har ett schema som inte stämmer med Kansli.');
+      if (MIGRATIONS[i]?.version !== row.version || MIGRATIONS[i]?.name !== row.name)
+        throw notABackup(file, 'databasen i den har ett schema som inte stämmer med Kansli.');
     });
     if (newest !== manifest.schemaVersion) throw notABackup(file, 'databasens schemaversion stämmer inte med innehållsförteckningen.');
     const head = auditHead(sqlite);
     if (head.lastId !== manifest.audit.lastId || head.headHash !== manifest.audit.headHash || head.entries !== manifest.audit.entries) {
       throw notABackup(file, 'granskningsloggen i databasen stämmer inte med innehållsförteckningen.');
     }
-    const rows = sqlite.prepare("SELECT DISTINCT stored_path, sha256 FROM documents WHERE storage = 'file' AND stored_path IS NOT NULL").all() as { stored_path: string; sha256: string }[];
+    const rows = sqlite.prepare("SELECT DISTINCT stored_path, sha256 FROM documents WHERE storage = 'file' AND stored_path IS NOT NULL").all() as {
+      stored_path: string;
+      sha256: string;
+    }[];
     const missing = rows.filter((r) => !documents.has(r.stored_path) && !manifest.warnings.some((w) => w.includes(r.stored_path)));
     if (missing.length > 0) throw notABackup(file, `${missing.length} handlingar som databasen hänvisar till saknas i den.`);
     // Only the files the database refers to are put in place when it is restored.
@@ -429,7 +439,10 @@ export function swapInBackup(staged: StagedBackup, target: string, now: Date): S
   } catch (err) {
     // Put the database back where it was: a failed restore leaves things as they were.
     if (keptAs !== null) fs.renameSync(keptAs, target);
-    throw new KansliError('DISK_ERROR', `Säkerhetskopian kunde inte sättas på databasens plats (${errorCode(err) ?? String(err)}). Databasen är som förut; inget har ändrats.`);
+    throw new KansliError(
+      'DISK_ERROR',
+      `Säkerhetskopian kunde inte sättas på databasens plats (${errorCode(err) ?? String(err)}). Databasen är som förut; inget har ändrats.`,
+    );
   }
   syncFolder(targetDir);
   staged.remove();
@@ -455,7 +468,12 @@ export function backupRoot(dataDir: string): string {
 
 /** The start of the automatic folder's name for a database file: "kansli-". */
 export function backupFolderPrefix(dbPath: string): string {
-  const base = path.basename(dbPath).replace(/\.[^.]*$/, '').replace(/[^\p{L}\p{N}._-]+/gu, '-').slice(0, 60) || 'kansli';
+  const base =
+    path
+      .basename(dbPath)
+      .replace(/\.[^.]*$/, '')
+      .replace(/[^\p{L}\p{N}._-]+/gu, '-')
+      .slice(0, 60) || 'kansli';
   return `${base}-`;
 }
 

@@ -283,7 +283,10 @@ function openReadOnly(absolute: string, reason: string, fromVersion: number, nat
     }
     const size = fs.statSync(absolute).size;
     if (size > INSPECT_IN_MEMORY_MAX_BYTES) {
-      throw new KansliError('READ_ONLY', `Databasen ”${label(absolute)}” kan inte skrivas (${reason}) och är för stor för att läsas in i minnet. Kopiera den till en mapp där du kan skriva och öppna kopian.`);
+      throw new KansliError(
+        'READ_ONLY',
+        `Databasen ”${label(absolute)}” kan inte skrivas (${reason}) och är för stor för att läsas in i minnet. Kopiera den till en mapp där du kan skriva och öppna kopian.`,
+      );
     }
     const image = fs.readFileSync(absolute);
     image[18] = 1;

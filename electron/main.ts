@@ -83,7 +83,10 @@ async function chooseAndOpen(): Promise<void> {
   const result = await dialog.showOpenDialog(mainWindow, {
     title: 'Öppna Kansli-databas',
     properties: ['openFile'],
-    filters: [{ name: 'Kansli-databas', extensions: ['sqlite', 'db'] }, { name: 'Alla filer', extensions: ['*'] }],
+    filters: [
+      { name: 'Kansli-databas', extensions: ['sqlite', 'db'] },
+      { name: 'Alla filer', extensions: ['*'] },
+    ],
   });
   const file = result.filePaths[0];
   if (result.canceled || !file || !(await leaveScreen())) return;

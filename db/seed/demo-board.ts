@@ -177,12 +177,8 @@ export function seedDemoBoard(sqlite: Database.Database, now: Date): void {
   }
   const directorId = addPerson(DEMO_DIRECTOR, DEMO_DIRECTOR.organisation);
 
-  const insertGroup = sqlite.prepare(
-    'INSERT INTO groups (name, kind, member_id, description, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
-  );
-  const insertGroupMember = sqlite.prepare(
-    'INSERT INTO group_members (group_id, position, person_id, name, organisation, role) VALUES (?, ?, ?, ?, ?, ?)',
-  );
+  const insertGroup = sqlite.prepare('INSERT INTO groups (name, kind, member_id, description, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertGroupMember = sqlite.prepare('INSERT INTO group_members (group_id, position, person_id, name, organisation, role) VALUES (?, ?, ?, ?, ?, ?)');
   const addGroup = (
     name: string,
     kind: string,

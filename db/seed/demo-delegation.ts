@@ -46,7 +46,14 @@ export function seedDemoDelegation(sqlite: Database.Database, now: Date): void {
 
   const daysAgo = (n: number) => isoDay(new Date(now.getTime() - n * 86_400_000));
   const decisions = [
-    { code: '1.1', title: 'Medel till kartläggning av unga utanför arbete och studier i Tierp', amount: 180_000, on: daysAgo(120), by: 'Förbundschef', reported: true },
+    {
+      code: '1.1',
+      title: 'Medel till kartläggning av unga utanför arbete och studier i Tierp',
+      amount: 180_000,
+      on: daysAgo(120),
+      by: 'Förbundschef',
+      reported: true,
+    },
     { code: '3.2', title: 'Avtal om konferenslokal för styrelsens utvecklingsdag', amount: 42_000, on: daysAgo(100), by: 'Förbundschef', reported: true },
     { code: '3.1', title: 'Visstidsanställning av processtödjare', amount: null, on: daysAgo(90), by: 'Förbundschef', reported: true },
     { code: '1.1', title: 'Medel till utbildningsdag för lokusgrupperna', amount: 65_000, on: daysAgo(20), by: 'Förbundschef', reported: false },
@@ -55,7 +62,8 @@ export function seedDemoDelegation(sqlite: Database.Database, now: Date): void {
 
   const meetingOn = daysAgo(60);
   const meetingId = Number(
-    sqlite.prepare("INSERT INTO meetings (body, held_on, title, created_at) VALUES ('styrelse', ?, ?, ?)").run(meetingOn, `Styrelsemöte ${meetingOn}`, at).lastInsertRowid,
+    sqlite.prepare("INSERT INTO meetings (body, held_on, title, created_at) VALUES ('styrelse', ?, ?, ?)").run(meetingOn, `Styrelsemöte ${meetingOn}`, at)
+      .lastInsertRowid,
   );
   const nextSeq = sqlite.prepare('SELECT coalesce((SELECT last_number FROM diary_series WHERE year = ?), 0) + 1 AS seq');
   const insertArende = sqlite.prepare(
@@ -70,7 +78,8 @@ export function seedDemoDelegation(sqlite: Database.Database, now: Date): void {
     const { seq } = nextSeq.get(y) as { seq: number };
     const matter = DELEGATIONS.find((x) => x.code === d.code)?.matter ?? '';
     const arendeId = Number(
-      insertArende.run(y, seq, formatDiarienummer(format, y, seq), d.title, d.on, d.on, d.by, `Beslut enligt delegation ${d.code} (”${matter}”).`, at, at).lastInsertRowid,
+      insertArende.run(y, seq, formatDiarienummer(format, y, seq), d.title, d.on, d.on, d.by, `Beslut enligt delegation ${d.code} (”${matter}”).`, at, at)
+        .lastInsertRowid,
     );
     const reported = d.reported && d.on <= meetingOn;
     insertDecision.run(ids.get(d.code), arendeId, d.on, d.by, d.title, d.amount, reported ? meetingId : null, reported ? `§ ${paragraph++}` : null, at, at);

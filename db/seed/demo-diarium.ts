@@ -213,7 +213,8 @@ function arendeblad(decidedOn: string): string {
 }
 
 export function seedDemoDiarium(sqlite: Database.Database, now: Date): void {
-  const format = (sqlite.prepare('SELECT diary_format FROM forbund WHERE id = 1').get() as { diary_format: string } | undefined)?.diary_format ?? DEFAULT_DIARY_FORMAT;
+  const format =
+    (sqlite.prepare('SELECT diary_format FROM forbund WHERE id = 1').get() as { diary_format: string } | undefined)?.diary_format ?? DEFAULT_DIARY_FORMAT;
   const items = demoArenden(now)
     .map((a, order) => ({ a, order }))
     .sort((x, y) => x.a.receivedOn.localeCompare(y.a.receivedOn) || x.order - y.order)

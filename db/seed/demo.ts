@@ -48,9 +48,7 @@ export function seedDemo(sqlite: Database.Database, now: Date): void {
   sqlite
     .prepare('INSERT INTO forbund (id, name, org_nr, address, email, phone, city, is_demo, updated_at) VALUES (1, ?, ?, ?, ?, ?, ?, 1, ?)')
     .run(DEMO_FORBUND.name, DEMO_FORBUND.orgNr, DEMO_FORBUND.address, DEMO_FORBUND.email, DEMO_FORBUND.phone, DEMO_FORBUND.city, at);
-  const insertMember = sqlite.prepare(
-    'INSERT INTO members (name, short_name, kind, org_nr, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
-  );
+  const insertMember = sqlite.prepare('INSERT INTO members (name, short_name, kind, org_nr, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)');
   const insertPopulation = sqlite.prepare('INSERT INTO member_populations (member_id, year, population) VALUES (?, ?, ?)');
   for (const m of DEMO_MEMBERS) {
     const { lastInsertRowid } = insertMember.run(m.name, m.shortName, m.kind, m.orgNr, at, at);
@@ -66,7 +64,5 @@ export function seedDemo(sqlite: Database.Database, now: Date): void {
 
 /** A new, empty database: the förbund's name is to be filled in by the user. */
 export function seedEmpty(sqlite: Database.Database, now: Date): void {
-  sqlite
-    .prepare('INSERT INTO forbund (id, name, org_nr, is_demo, updated_at) VALUES (1, ?, NULL, 0, ?)')
-    .run('Nytt samordningsförbund', now.toISOString());
+  sqlite.prepare('INSERT INTO forbund (id, name, org_nr, is_demo, updated_at) VALUES (1, ?, NULL, 0, ?)').run('Nytt samordningsförbund', now.toISOString());
 }

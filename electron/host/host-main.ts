@@ -26,7 +26,13 @@ function fail(message: string): never {
 }
 
 const { values } = parseArgs({
-  options: { db: { type: 'string' }, port: { type: 'string' }, empty: { type: 'boolean', default: false }, 'token-file': { type: 'string' }, 'no-backups': { type: 'boolean', default: false } },
+  options: {
+    db: { type: 'string' },
+    port: { type: 'string' },
+    empty: { type: 'boolean', default: false },
+    'token-file': { type: 'string' },
+    'no-backups': { type: 'boolean', default: false },
+  },
   strict: true,
 });
 

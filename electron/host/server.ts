@@ -165,7 +165,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       sendError(
         res,
         401,
-        { code: 'VALIDATION', message: 'Anropet saknar Kanslis nyckel. Öppna adressen som värden skrev ut (med ?nyckel=…), eller skicka nyckeln som Authorization: Bearer.' },
+        {
+          code: 'VALIDATION',
+          message: 'Anropet saknar Kanslis nyckel. Öppna adressen som värden skrev ut (med ?nyckel=…), eller skicka nyckeln som Authorization: Bearer.',
+        },
         { 'WWW-Authenticate': 'Bearer realm="Kansli"' },
       );
       return;

@@ -31,11 +31,15 @@ try {
     // A prebuilt addon for this Electron version, when one is published: no compiler needed.
     const prebuild = require.resolve('prebuild-install/bin.js', { paths: [sqliteDir] });
     console.log(`Hämtar better-sqlite3 ${sqliteVersion} för Electron ${electronVersion} …`);
-    execFileSync(process.execPath, [prebuild, '--runtime=electron', `--target=${electronVersion}`, `--arch=${process.arch}`, `--platform=${process.platform}`], {
-      cwd: work,
-      stdio: 'inherit',
-      env,
-    });
+    execFileSync(
+      process.execPath,
+      [prebuild, '--runtime=electron', `--target=${electronVersion}`, `--arch=${process.arch}`, `--platform=${process.platform}`],
+      {
+        cwd: work,
+        stdio: 'inherit',
+        env,
+      },
+    );
   } catch {
     console.log(`Bygger better-sqlite3 ${sqliteVersion} för Electron ${electronVersion} från källkod …`);
     const nodeGyp = process.env.npm_config_node_gyp ?? require.resolve('node-gyp/bin/node-gyp.js');

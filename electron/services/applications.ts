@@ -80,7 +80,13 @@ export async function loadApplication(scope: Scope, id: number): Promise<Applica
     checklist,
     decision:
       row.decided_on !== null && row.decided_by !== null
-        ? { on: row.decided_on, by: row.decided_by, reason: row.decision_reason, arendebladId: row.arendeblad_id, delegationDecisionId: row.delegation_decision_id }
+        ? {
+            on: row.decided_on,
+            by: row.decided_by,
+            reason: row.decision_reason,
+            arendebladId: row.arendeblad_id,
+            delegationDecisionId: row.delegation_decision_id,
+          }
         : null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -152,7 +158,13 @@ export async function saveApplication(input: ParsedInput<'applications.save'>, s
       description: null,
     });
     await scope.audit({ entity: 'arende', entityId: arende.id, action: 'create', before: null, after: await loadArende(scope, arende.id) });
-    id = (await scope.db.insertInto('applications').values({ ...fields, arende_id: arende.id, status: 'inkommen', created_at: at }).returning('id').executeTakeFirstOrThrow()).id;
+    id = (
+      await scope.db
+        .insertInto('applications')
+        .values({ ...fields, arende_id: arende.id, status: 'inkommen', created_at: at })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   } else {
     id = before.id;
     await scope.db.updateTable('applications').set(fields).where('id', '=', id).execute();
@@ -162,12 +174,20 @@ export async function saveApplication(input: ParsedInput<'applications.save'>, s
     await scope.db.deleteFrom('goals').where('application_id', '=', id).execute();
   }
   for (const member_id of memberIds) await scope.db.insertInto('application_parties').values({ application_id: id, member_id }).execute();
-  for (const priority_group_id of new Set(input.priorityGroupIds)) await scope.db.insertInto('application_priority_groups').values({ application_id: id, priority_group_id }).execute();
+  for (const priority_group_id of new Set(input.priorityGroupIds))
+    await scope.db.insertInto('application_priority_groups').values({ application_id: id, priority_group_id }).execute();
   for (const y of input.years) {
-    await scope.db.insertInto('application_years').values({ application_id: id, year: y.year, sought_kr: y.soughtKr, own_kr: y.ownKr, participants: y.participants, granted_kr: null }).execute();
+    await scope.db
+      .insertInto('application_years')
+      .values({ application_id: id, year: y.year, sought_kr: y.soughtKr, own_kr: y.ownKr, participants: y.participants, granted_kr: null })
+      .execute();
   }
-  const goals = [...input.effektmal.map((text) => ({ kind: 'effektmal' as const, text })), ...input.insatsmal.map((text) => ({ kind: 'insatsmal' as const, text }))];
-  for (const [position, g] of goals.entries()) await scope.db.insertInto('goals').values({ application_id: id, insats_id: input.insatsId, kind: g.kind, position, text: g.text }).execute();
+  const goals = [
+    ...input.effektmal.map((text) => ({ kind: 'effektmal' as const, text })),
+    ...input.insatsmal.map((text) => ({ kind: 'insatsmal' as const, text })),
+  ];
+  for (const [position, g] of goals.entries())
+    await scope.db.insertInto('goals').values({ application_id: id, insats_id: input.insatsId, kind: g.kind, position, text: g.text }).execute();
 
   const after = await loadApplication(scope, id);
   await scope.audit({ entity: 'application', entityId: id, action: before === null ? 'create' : 'update', before, after });
@@ -183,7 +203,13 @@ export async function saveChecklist(input: ParsedInput<'applications.checklist'>
     .where('id', '=', input.id)
     .execute();
   const after = await loadApplication(scope, input.id);
-  await scope.audit({ entity: 'application', entityId: input.id, action: 'update', before: { checklist: before.checklist, status: before.status }, after: { checklist: after.checklist, status: after.status } });
+  await scope.audit({
+    entity: 'application',
+    entityId: input.id,
+    action: 'update',
+    before: { checklist: before.checklist, status: before.status },
+    after: { checklist: after.checklist, status: after.status },
+  });
   return after;
 }
 
@@ -220,7 +246,8 @@ function grantedPerYear(a: Application, input: Pick<ParsedInput<'applications.de
   input.granted.forEach((g, i) => {
     const max = sought.get(g.year);
     if (max === undefined) throw refuse(`granted.${i}.year`, `Ansökan söker inga medel för ${g.year}.`);
-    if (g.amountKr > max) throw refuse(`granted.${i}.amountKr`, `Beviljat belopp för ${g.year} (${formatKr(g.amountKr)}) är mer än det sökta (${formatKr(max)}).`);
+    if (g.amountKr > max)
+      throw refuse(`granted.${i}.amountKr`, `Beviljat belopp för ${g.year} (${formatKr(g.amountKr)}) är mer än det sökta (${formatKr(max)}).`);
     granted.set(g.year, g.amountKr);
   });
   const total = [...granted.values()].reduce((s, v) => s + v, 0);
@@ -230,9 +257,20 @@ function grantedPerYear(a: Application, input: Pick<ParsedInput<'applications.de
 }
 
 /** The ärendeblad for the board, written from the application in its own ärende. */
-async function writeProposal(scope: Scope, a: Application, outcome: 'bifall' | 'delvis' | 'avslag', totalKr: number, reason: string | null, datum: string): Promise<number> {
+async function writeProposal(
+  scope: Scope,
+  a: Application,
+  outcome: 'bifall' | 'delvis' | 'avslag',
+  totalKr: number,
+  reason: string | null,
+  datum: string,
+): Promise<number> {
   const data = await templateData(scope, Number(datum.slice(0, 4)), datum, 'Förbundsstyrelsen');
-  data.application = templateApplication(a, totalKr, a.priorityGroups.map((g) => g.name));
+  data.application = templateApplication(
+    a,
+    totalKr,
+    a.priorityGroups.map((g) => g.name),
+  );
   const template = a.kind === 'ny' ? 'beviljande_av_ansokan' : 'tillaggsansokan';
   const built = outcome === 'avslag' ? rejection(data, reason ?? '') : buildFromTemplate(template, data);
   return insertArendeblad(scope, { arendeId: a.arendeId, template, built, datum, organ: 'Förbundsstyrelsen' });
@@ -292,11 +330,27 @@ export async function decideApplication(input: ParsedInput<'applications.decide'
       insatsId = (
         await scope.db
           .insertInto('insatser')
-          .values({ name: a.name, kategori: a.kategori, owner_member_id: a.ownerMemberId, starts_on: a.startsOn, ends_on: a.endsOn, status, styrgrupp: null, created_at: at, updated_at: at })
+          .values({
+            name: a.name,
+            kategori: a.kategori,
+            owner_member_id: a.ownerMemberId,
+            starts_on: a.startsOn,
+            ends_on: a.endsOn,
+            status,
+            styrgrupp: null,
+            created_at: at,
+            updated_at: at,
+          })
           .returning('id')
           .executeTakeFirstOrThrow()
       ).id;
-      await scope.audit({ entity: 'insats', entityId: insatsId, action: 'create', before: null, after: { name: a.name, kategori: a.kategori, startsOn: a.startsOn, endsOn: a.endsOn } });
+      await scope.audit({
+        entity: 'insats',
+        entityId: insatsId,
+        action: 'create',
+        before: null,
+        after: { name: a.name, kategori: a.kategori, startsOn: a.startsOn, endsOn: a.endsOn },
+      });
     } else {
       // A förlängning moves the end; a tilläggsansökan may too.
       const insats = await scope.db.selectFrom('insatser').selectAll().where('id', '=', insatsId).executeTakeFirstOrThrow();

@@ -167,7 +167,14 @@ export async function templateData(scope: Scope, year: number, datum: string, or
     members: members.map((m) => ({ name: m.name, kind: m.kind, population: m.populations.find((p) => p.year === year - 1)?.population ?? null })),
     unreportedDecisions: decisions
       .filter((d) => d.mustBeReported)
-      .map((d) => ({ diarienummer: d.diarienummer, decidedOn: d.decidedOn, title: d.title, delegationCode: d.delegationCode, decidedBy: d.decidedBy, amountKr: d.amountKr })),
+      .map((d) => ({
+        diarienummer: d.diarienummer,
+        decidedOn: d.decidedOn,
+        title: d.title,
+        delegationCode: d.delegationCode,
+        decidedBy: d.decidedBy,
+        amountKr: d.amountKr,
+      })),
   };
 }
 
@@ -180,10 +187,26 @@ export async function insertArendeblad(
   const { built } = opts;
   const row = await scope.db
     .insertInto('arendeblad')
-    .values({ arende_id: opts.arendeId, template: opts.template, organ: opts.organ, rubrik: built.rubrik, datum: opts.datum, content: JSON.stringify(built.content), created_at: at, updated_at: at, updated_by: scope.actor })
+    .values({
+      arende_id: opts.arendeId,
+      template: opts.template,
+      organ: opts.organ,
+      rubrik: built.rubrik,
+      datum: opts.datum,
+      content: JSON.stringify(built.content),
+      created_at: at,
+      updated_at: at,
+      updated_by: scope.actor,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await scope.audit({ entity: 'arendeblad', entityId: row.id, action: 'create', before: null, after: { rubrik: built.rubrik, template: opts.template, content: built.content } });
+  await scope.audit({
+    entity: 'arendeblad',
+    entityId: row.id,
+    action: 'create',
+    before: null,
+    after: { rubrik: built.rubrik, template: opts.template, content: built.content },
+  });
   return row.id;
 }
 
@@ -193,7 +216,13 @@ export async function insertArendeblad(
  */
 export async function writeGeneratedArendeblad(
   scope: Scope,
-  opts: { template: TemplateKey; built: { rubrik: string; content: ArendebladContent }; datum: string; organ: string; kind: 'informationsarende' | 'beslutsarende' },
+  opts: {
+    template: TemplateKey;
+    built: { rubrik: string; content: ArendebladContent };
+    datum: string;
+    organ: string;
+    kind: 'informationsarende' | 'beslutsarende';
+  },
 ): Promise<Arendeblad> {
   const { built, datum } = opts;
   const arende = await registerArende(scope, Number(datum.slice(0, 4)), {
@@ -233,20 +262,18 @@ export async function listArendeblad(input: ParsedInput<'arendeblad.list'>, scop
     .groupBy('source')
     .execute();
   const signedBy = new Map(signed.map((s) => [s.source, Number(s.n)]));
-  return rows.map(
-    (r): ArendebladListItem => ({
-      id: r.id,
-      arendeId: r.arende_id,
-      diarienummer: r.diarienummer,
-      rubrik: r.rubrik,
-      organ: r.organ,
-      datum: r.datum,
-      template: r.template as TemplateKey,
-      updatedAt: r.updated_at,
-      signedCount: signedBy.get(sourceOf(r.id)) ?? 0,
-      ready: arendebladProblems({ isDecision: r.kind === 'beslutsarende', rubrik: r.rubrik, content: parseContent(r) }).length === 0,
-    }),
-  );
+  return rows.map((r): ArendebladListItem => ({
+    id: r.id,
+    arendeId: r.arende_id,
+    diarienummer: r.diarienummer,
+    rubrik: r.rubrik,
+    organ: r.organ,
+    datum: r.datum,
+    template: r.template as TemplateKey,
+    updatedAt: r.updated_at,
+    signedCount: signedBy.get(sourceOf(r.id)) ?? 0,
+    ready: arendebladProblems({ isDecision: r.kind === 'beslutsarende', rubrik: r.rubrik, content: parseContent(r) }).length === 0,
+  }));
 }
 
 export async function getArendeblad(input: ParsedInput<'arendeblad.get'>, scope: Scope): Promise<MethodResult<'arendeblad.get'>> {
@@ -290,7 +317,10 @@ export async function createArendeblad(input: ParsedInput<'arendeblad.create'>, 
     arendeId = created.id;
   }
 
-  return loadArendeblad(scope, await insertArendeblad(scope, { arendeId, template: input.template, built: { rubrik, content: built.content }, datum, organ: input.organ }));
+  return loadArendeblad(
+    scope,
+    await insertArendeblad(scope, { arendeId, template: input.template, built: { rubrik, content: built.content }, datum, organ: input.organ }),
+  );
 }
 
 export async function saveArendeblad(input: ParsedInput<'arendeblad.save'>, scope: Scope): Promise<MethodResult<'arendeblad.save'>> {
@@ -336,7 +366,11 @@ export async function saveArendeblad(input: ParsedInput<'arendeblad.save'>, scop
 export async function documentData(scope: Scope, id: number, opts: { allowIncomplete?: boolean } = {}): Promise<{ view: Arendeblad; doc: ArendebladDoc }> {
   const view = await loadArendeblad(scope, id);
   if (!opts.allowIncomplete && view.problems.length > 0) {
-    throw refuseAll(`Ärendebladet ”${view.rubrik}” är inte klart: ${view.problems.join(' ')}`, view.problems.map((message) => ({ path: 'content', message })), 'RULE');
+    throw refuseAll(
+      `Ärendebladet ”${view.rubrik}” är inte klart: ${view.problems.join(' ')}`,
+      view.problems.map((message) => ({ path: 'content', message })),
+      'RULE',
+    );
   }
   const forbund = await loadForbund(scope);
   return {

@@ -116,7 +116,11 @@ export interface AnchorSource extends AuditHead {
 }
 
 /** The anchors in the anchor file for this database at this place, with its restores. */
-export function storedAnchors(dataDir: string, sqlite: Database.Database, dbPath: string): { anchors: AnchorSource[]; restores: { at: string; backupCreatedAt: string }[] } {
+export function storedAnchors(
+  dataDir: string,
+  sqlite: Database.Database,
+  dbPath: string,
+): { anchors: AnchorSource[]; restores: { at: string; backupCreatedAt: string }[] } {
   const entry = readFile(dataDir).databases[key(databaseId(sqlite), dbPath)];
   return { anchors: (entry?.anchors ?? []).map((a) => ({ ...a, source: `Ankare vid ${a.source}` })), restores: entry?.restores ?? [] };
 }
@@ -137,11 +141,16 @@ export function compareWithAnchors(sqlite: Database.Database, anchors: AnchorSou
       continue;
     }
     if (row.hash !== a.headHash) {
-      problems.push({ source: a.source, at: a.at, message: `Post ${a.lastId} har inte samma kontrollsumma som ${when}: loggen har skrivits om fram till den posten.` });
+      problems.push({
+        source: a.source,
+        at: a.at,
+        message: `Post ${a.lastId} har inte samma kontrollsumma som ${when}: loggen har skrivits om fram till den posten.`,
+      });
       continue;
     }
     const { n } = upTo.get(a.lastId) as { n: number };
-    if (n !== a.entries) problems.push({ source: a.source, at: a.at, message: `Loggen hade ${a.entries} poster till och med post ${a.lastId} ${when}, nu ${n}.` });
+    if (n !== a.entries)
+      problems.push({ source: a.source, at: a.at, message: `Loggen hade ${a.entries} poster till och med post ${a.lastId} ${when}, nu ${n}.` });
   }
   const newest = applying.at(-1);
   return { checked: applying.length, newestAt: newest?.at ?? null, newestLastId: newest?.lastId ?? null, problems, setAside: anchors.length - applying.length };

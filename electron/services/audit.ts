@@ -23,26 +23,12 @@ export interface AuditRow {
 
 /** The hash of an entry covers every field and the hash of the entry before it. */
 export function auditHash(row: AuditRow): string {
-  const canonical = JSON.stringify([
-    row.prev_hash,
-    row.at,
-    row.actor,
-    row.method,
-    row.entity,
-    row.entity_id,
-    row.action,
-    row.before_json,
-    row.after_json,
-  ]);
+  const canonical = JSON.stringify([row.prev_hash, row.at, row.actor, row.method, row.entity, row.entity_id, row.action, row.before_json, row.after_json]);
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
 }
 
 /** Appends one entry; call inside the transaction of the write it records. */
-export async function appendAudit(
-  db: Kysely<KansliTables>,
-  meta: { at: string; actor: string; method: string },
-  entry: AuditEntry,
-): Promise<void> {
+export async function appendAudit(db: Kysely<KansliTables>, meta: { at: string; actor: string; method: string }, entry: AuditEntry): Promise<void> {
   const last = await db.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
   const row: AuditRow = {
     ...meta,
@@ -53,7 +39,10 @@ export async function appendAudit(
     after_json: entry.after === null || entry.after === undefined ? null : JSON.stringify(entry.after),
     prev_hash: last?.hash ?? AUDIT_GENESIS_HASH,
   };
-  await db.insertInto('audit_log').values({ ...row, action: entry.action, hash: auditHash(row) }).execute();
+  await db
+    .insertInto('audit_log')
+    .values({ ...row, action: entry.action, hash: auditHash(row) })
+    .execute();
 }
 
 export type ChainCheck = { ok: true; entries: number } | { ok: false; entries: number; brokenAtId: number; reason: string };

@@ -124,7 +124,9 @@ async function unchangedSince(ctx: BackupContext, backups: ListedBackup[]): Prom
   const newest = backups[0];
   if (!newest) return false;
   const head = auditHead(ctx.db.sqlite);
-  return newest.manifest.audit.lastId === head.lastId && newest.manifest.audit.headHash === head.headHash && newest.manifest.schemaVersion === ctx.db.schemaVersion;
+  return (
+    newest.manifest.audit.lastId === head.lastId && newest.manifest.audit.headHash === head.headHash && newest.manifest.schemaVersion === ctx.db.schemaVersion
+  );
 }
 
 /**

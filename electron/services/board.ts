@@ -1,11 +1,5 @@
 import type { MethodResult, ParsedInput } from '../../shared/contract/methods';
-import {
-  BOARD_ROLE_LABELS,
-  SEAT_LABELS,
-  type BoardAppointment,
-  type BoardRow,
-  type MandatePeriod,
-} from '../../shared/contract/schemas/board';
+import { BOARD_ROLE_LABELS, SEAT_LABELS, type BoardAppointment, type BoardRow, type MandatePeriod } from '../../shared/contract/schemas/board';
 import type { MemberKind } from '../../shared/contract/schemas/members';
 import { compareByRegisterOrder } from '../../shared/domain/register-order';
 import { signatureBlock } from '../../shared/domain/signatures';
@@ -250,7 +244,12 @@ export async function saveAppointment(input: ParsedInput<'board.save'>, scope: S
   const period = await requirePeriod(scope, input.periodId, 'periodId');
   const member = await scope.db.selectFrom('members').select(['id', 'name']).where('id', '=', input.memberId).executeTakeFirst();
   if (!member) {
-    throw refuse('memberId', `Medlemsorganisationen finns inte (id ${input.memberId}). Den kan ha tagits bort.`, 'NOT_FOUND', 'Medlemsorganisationen finns inte.');
+    throw refuse(
+      'memberId',
+      `Medlemsorganisationen finns inte (id ${input.memberId}). Den kan ha tagits bort.`,
+      'NOT_FOUND',
+      'Medlemsorganisationen finns inte.',
+    );
   }
 
   const span: Span = { startsOn: input.startsOn ?? period.startsOn, endsOn: input.endsOn ?? period.endsOn };

@@ -8,7 +8,6 @@ import { refuse } from './refuse';
 /** "2.1" < "2.10" < "10.1": the order a delegationsordning is read in. */
 const naturalOrder = new Intl.Collator('sv', { numeric: true, sensitivity: 'base' });
 
-
 // ——— Delegationsordning ———
 
 async function loadDelegations(scope: Scope, id?: number): Promise<Delegation[]> {
@@ -16,7 +15,11 @@ async function loadDelegations(scope: Scope, id?: number): Promise<Delegation[]>
     .selectFrom('delegations as d')
     .selectAll('d')
     .select((eb) =>
-      eb.selectFrom('delegation_decisions as x').select((e) => e.fn.countAll<number>().as('n')).whereRef('x.delegation_id', '=', 'd.id').as('decision_count'),
+      eb
+        .selectFrom('delegation_decisions as x')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('x.delegation_id', '=', 'd.id')
+        .as('decision_count'),
     );
   if (id !== undefined) query = query.where('d.id', '=', id);
   const rows = await query.execute();
@@ -69,7 +72,11 @@ export async function listDelegations(_input: ParsedInput<'delegations.list'>, s
 
 export async function saveDelegation(input: ParsedInput<'delegations.save'>, scope: Scope): Promise<MethodResult<'delegations.save'>> {
   const before = input.id === undefined ? null : await requireDelegation(scope, input.id);
-  const clash = await scope.db.selectFrom('delegations').select(['id', 'matter']).where((eb) => eb(eb.fn('lower', ['code']), '=', input.code.toLowerCase())).executeTakeFirst();
+  const clash = await scope.db
+    .selectFrom('delegations')
+    .select(['id', 'matter'])
+    .where((eb) => eb(eb.fn('lower', ['code']), '=', input.code.toLowerCase()))
+    .executeTakeFirst();
   if (clash && clash.id !== input.id) throw refuse('code', `Punkt ${input.code} finns redan i delegationsordningen (”${clash.matter}”).`, 'CONFLICT');
   if (input.personId !== null) {
     const person = await scope.db.selectFrom('people').select('id').where('id', '=', input.personId).executeTakeFirst();
@@ -77,8 +84,20 @@ export async function saveDelegation(input: ParsedInput<'delegations.save'>, sco
   }
   if (before !== null) {
     // Decisions already taken must stay within the delegation as changed.
-    const changed: Delegation = { ...before, limitKr: input.limitKr, validFrom: input.validFrom, validTo: input.validTo, code: input.code, matter: input.matter };
-    const taken = await scope.db.selectFrom('delegation_decisions as x').innerJoin('arenden as a', 'a.id', 'x.arende_id').select(['x.decided_on', 'x.amount_kr', 'a.diarienummer']).where('x.delegation_id', '=', before.id).execute();
+    const changed: Delegation = {
+      ...before,
+      limitKr: input.limitKr,
+      validFrom: input.validFrom,
+      validTo: input.validTo,
+      code: input.code,
+      matter: input.matter,
+    };
+    const taken = await scope.db
+      .selectFrom('delegation_decisions as x')
+      .innerJoin('arenden as a', 'a.id', 'x.arende_id')
+      .select(['x.decided_on', 'x.amount_kr', 'a.diarienummer'])
+      .where('x.delegation_id', '=', before.id)
+      .execute();
     for (const t of taken) {
       const problem = decisionProblem(changed, t.decided_on, t.amount_kr);
       if (problem) {
@@ -102,7 +121,13 @@ export async function saveDelegation(input: ParsedInput<'delegations.save'>, sco
   };
   let id: number;
   if (before === null) {
-    id = (await scope.db.insertInto('delegations').values({ ...values, created_at: at }).returning('id').executeTakeFirstOrThrow()).id;
+    id = (
+      await scope.db
+        .insertInto('delegations')
+        .values({ ...values, created_at: at })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   } else {
     id = before.id;
     await scope.db.updateTable('delegations').set(values).where('id', '=', id).execute();
@@ -176,7 +201,10 @@ async function loadDecisions(scope: Scope, filter: { id?: number; ids?: number[]
     reported:
       r.meeting_id === null || r.meeting_body === null || r.meeting_held_on === null
         ? null
-        : { meeting: toMeeting({ id: r.meeting_id, body: r.meeting_body, held_on: r.meeting_held_on, title: r.meeting_title }), paragraph: r.reported_paragraph },
+        : {
+            meeting: toMeeting({ id: r.meeting_id, body: r.meeting_body, held_on: r.meeting_held_on, title: r.meeting_title }),
+            paragraph: r.reported_paragraph,
+          },
   }));
 }
 
@@ -239,12 +267,23 @@ export async function saveDecision(input: ParsedInput<'decisions.save'>, scope: 
     id = before.id;
     await scope.db
       .updateTable('delegation_decisions')
-      .set({ delegation_id: delegation.id, decided_on: input.decidedOn, decided_by: input.decidedBy, title: input.title, amount_kr: input.amountKr, updated_at: at })
+      .set({
+        delegation_id: delegation.id,
+        decided_on: input.decidedOn,
+        decided_by: input.decidedBy,
+        title: input.title,
+        amount_kr: input.amountKr,
+        updated_at: at,
+      })
       .where('id', '=', id)
       .execute();
     // The ärende in the diarium follows the decision.
     const arendeBefore = await loadArende(scope, before.arendeId);
-    await scope.db.updateTable('arenden').set({ ...arendeFields, updated_at: at }).where('id', '=', before.arendeId).execute();
+    await scope.db
+      .updateTable('arenden')
+      .set({ ...arendeFields, updated_at: at })
+      .where('id', '=', before.arendeId)
+      .execute();
     await scope.audit({ entity: 'arende', entityId: before.arendeId, action: 'update', before: arendeBefore, after: await loadArende(scope, before.arendeId) });
   }
   const after = await requireDecision(scope, id);
@@ -261,7 +300,10 @@ export async function reportDecisions(input: ParsedInput<'decisions.report'>, sc
   for (const d of found) {
     if (d.reported) throw refuse('ids', `Beslutet ${d.diarienummer} är redan anmält vid sammanträdet ${d.reported.meeting.heldOn}.`);
     if (input.meetingOn < d.decidedOn) {
-      throw refuse('meetingOn', `Beslutet ${d.diarienummer} fattades ${d.decidedOn}, efter sammanträdet ${input.meetingOn}. Det kan anmälas vid ett senare sammanträde.`);
+      throw refuse(
+        'meetingOn',
+        `Beslutet ${d.diarienummer} fattades ${d.decidedOn}, efter sammanträdet ${input.meetingOn}. Det kan anmälas vid ett senare sammanträde.`,
+      );
     }
   }
   const at = scope.now.toISOString();

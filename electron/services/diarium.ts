@@ -54,7 +54,10 @@ export async function nextSeq(scope: Scope, year: number): Promise<number> {
 }
 
 export function toDocumentMeta(
-  row: Pick<DocumentsTable, 'arende_id' | 'title' | 'file_name' | 'mime_type' | 'size' | 'sha256' | 'storage' | 'added_at' | 'added_by' | 'superseded_by' | 'source'> & {
+  row: Pick<
+    DocumentsTable,
+    'arende_id' | 'title' | 'file_name' | 'mime_type' | 'size' | 'sha256' | 'storage' | 'added_at' | 'added_by' | 'superseded_by' | 'source'
+  > & {
     id: number;
     signed: number;
   },
@@ -200,8 +203,7 @@ function toListItem(row: ArendeRow, documentCount: number): ArendeListItem {
     receivedOn: row.received_on,
     decidedOn: row.decided_on,
     handlaggare: row.handlaggare,
-    voided:
-      row.voided_at !== null && row.voided_reason !== null ? { at: row.voided_at, by: row.voided_by ?? '', reason: row.voided_reason } : null,
+    voided: row.voided_at !== null && row.voided_reason !== null ? { at: row.voided_at, by: row.voided_by ?? '', reason: row.voided_reason } : null,
     documentCount,
   };
 }
@@ -209,9 +211,9 @@ function toListItem(row: ArendeRow, documentCount: number): ArendeListItem {
 export async function loadArende(scope: Scope, id: number): Promise<Arende | null> {
   const row = await scope.db.selectFrom('arenden').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return null;
-  const documents = (
-    await scope.db.selectFrom('documents').select(DOCUMENT_META_COLUMNS).where('arende_id', '=', id).orderBy('id').execute()
-  ).map(toDocumentMeta);
+  const documents = (await scope.db.selectFrom('documents').select(DOCUMENT_META_COLUMNS).where('arende_id', '=', id).orderBy('id').execute()).map(
+    toDocumentMeta,
+  );
   return {
     ...toListItem(row, documents.length),
     description: row.description,

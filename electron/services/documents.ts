@@ -53,7 +53,6 @@ export function documentFolder(dbPath: string): string {
 // ---------------------------------------------------------------------------
 // Text for the search index.
 
-
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
 function decodeEntities(text: string): string {
@@ -113,7 +112,8 @@ export async function docxToText(bytes: Buffer, fileName = 'dokument.docx'): Pro
 async function pdfToText(bytes: Buffer): Promise<string | null> {
   try {
     const pdfjs = await importPdfJs();
-    const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+    const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 })
+      .promise;
     try {
       const pages: string[] = [];
       for (let n = 1; n <= doc.numPages; n++) {
@@ -346,7 +346,11 @@ function removeFileWhenUnused(scope: Scope, storedPath: string): void {
 /** What keeps a handling: a protokoll's PDF or anslagsbevis, an insats's rapport, a checklist's underlag, a later version. */
 async function documentUses(scope: Scope, id: number): Promise<string[]> {
   const uses: string[] = [];
-  const protocol = await scope.db.selectFrom('protocols').select(['document_id', 'anslag_document_id']).where((eb) => eb.or([eb('document_id', '=', id), eb('anslag_document_id', '=', id)])).executeTakeFirst();
+  const protocol = await scope.db
+    .selectFrom('protocols')
+    .select(['document_id', 'anslag_document_id'])
+    .where((eb) => eb.or([eb('document_id', '=', id), eb('anslag_document_id', '=', id)]))
+    .executeTakeFirst();
   if (protocol) uses.push(protocol.document_id === id ? 'ett protokolls PDF' : 'ett protokolls anslagsbevis');
   if (await scope.db.selectFrom('insats_reports').select('id').where('document_id', '=', id).executeTakeFirst()) uses.push('en insatsrapport');
   if (await scope.db.selectFrom('occasion_items').select('id').where('document_id', '=', id).executeTakeFirst()) uses.push('underlag i en internkontroll');
@@ -363,7 +367,12 @@ export async function removeDocument(input: ParsedInput<'documents.remove'>, sco
   }
   const usedBy = await documentUses(scope, row.id);
   if (usedBy.length > 0) {
-    throw refuse('id', `”${row.title}” kan inte tas bort eftersom den är ${usedBy.join(' och ')}. Inget har tagits bort.`, 'RULE', `Används som ${usedBy.join(' och ')}.`);
+    throw refuse(
+      'id',
+      `”${row.title}” kan inte tas bort eftersom den är ${usedBy.join(' och ')}. Inget har tagits bort.`,
+      'RULE',
+      `Används som ${usedBy.join(' och ')}.`,
+    );
   }
   const before: DocumentMeta | null = await loadDocumentMeta(scope, row.id);
   await scope.db.deleteFrom('documents').where('id', '=', row.id).execute();

@@ -91,8 +91,7 @@ export async function saveGroup(input: ParsedInput<'groups.save'>, scope: Scope)
   }
 
   const personIds = [...new Set(input.members.flatMap((m) => (m.personId === null ? [] : [m.personId])))];
-  const found =
-    personIds.length === 0 ? [] : await scope.db.selectFrom('people').select(['id', 'name']).where('id', 'in', personIds).execute();
+  const found = personIds.length === 0 ? [] : await scope.db.selectFrom('people').select(['id', 'name']).where('id', 'in', personIds).execute();
   const personName = new Map(found.map((p) => [p.id, p.name]));
   const seen = new Map<number, number>();
   input.members.forEach((m, i) => {

@@ -27,7 +27,18 @@ import { packetStatus, startPacket } from './packet';
 import { getProtocol, justeringStep, protocolUtdrag, saveProtocol, sendForJustering, setAnslag, signProtocol, startProtocol } from './protokoll';
 import { decideApplication, getApplication, listApplications, proposeDecision, saveApplication, saveChecklist } from './applications';
 import { getInsats, listInsatser, listPriorityGroups, savePriorityGroups } from './insatser';
-import { addReport, insatsDetail, overview, writeEvaluationPm, removeRequisition, saveParticipants, saveRequisition, saveTargets, setGoalOutcome, updateInsats } from './uppfoljning';
+import {
+  addReport,
+  insatsDetail,
+  overview,
+  writeEvaluationPm,
+  removeRequisition,
+  saveParticipants,
+  saveRequisition,
+  saveTargets,
+  setGoalOutcome,
+  updateInsats,
+} from './uppfoljning';
 import { search } from './search';
 import { decideBudget, getBudget, saveBudget } from './ekonomi/budget';
 import { getFee, saveFee } from './ekonomi/fees';

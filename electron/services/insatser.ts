@@ -53,7 +53,14 @@ export async function loadInsats(scope: Scope, id: number): Promise<Insats> {
     styrgrupp: row.styrgrupp,
     budget,
     budgetTotalKr: budget.reduce((s, b) => s + b.budgetKr, 0),
-    applications: apps.map((a) => ({ id: a.id, arendeId: a.arende_id, diarienummer: a.diarienummer, kind: a.kind, status: a.status, grantedKr: byApp.get(a.id) ?? 0 })),
+    applications: apps.map((a) => ({
+      id: a.id,
+      arendeId: a.arende_id,
+      diarienummer: a.diarienummer,
+      kind: a.kind,
+      status: a.status,
+      grantedKr: byApp.get(a.id) ?? 0,
+    })),
   };
 }
 

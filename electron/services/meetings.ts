@@ -107,10 +107,22 @@ export async function saveMeeting(input: ParsedInput<'meetings.save'>, scope: Sc
     const message = `${BODY_LABELS[input.body]} har redan ett sammanträde ${input.heldOn}.`;
     throw refuse('heldOn', message, 'CONFLICT');
   }
-  const fields = { body: input.body, held_on: input.heldOn, starts_at: input.startsAt, ends_at: input.endsAt, place: input.place, notes: input.notes, updated_at: at };
+  const fields = {
+    body: input.body,
+    held_on: input.heldOn,
+    starts_at: input.startsAt,
+    ends_at: input.endsAt,
+    place: input.place,
+    notes: input.notes,
+    updated_at: at,
+  };
   if (input.id !== undefined) {
     const before = await loadMeeting(scope, input.id);
-    await scope.db.updateTable('meetings').set({ ...fields, title: meetingTitle(input.body, input.heldOn) }).where('id', '=', input.id).execute();
+    await scope.db
+      .updateTable('meetings')
+      .set({ ...fields, title: meetingTitle(input.body, input.heldOn) })
+      .where('id', '=', input.id)
+      .execute();
     const after = await loadMeeting(scope, input.id);
     await scope.audit({ entity: 'meeting', entityId: input.id, action: 'update', before, after });
     return after;
@@ -122,7 +134,10 @@ export async function saveMeeting(input: ParsedInput<'meetings.save'>, scope: Sc
     .executeTakeFirstOrThrow();
   const standard = [...STANDARD_ITEMS, ...CLOSING_ITEMS];
   for (const [position, item] of standard.entries()) {
-    await scope.db.insertInto('meeting_items').values({ meeting_id: row.id, position, kind: item.kind, title: item.title, arende_id: null, created_at: at }).execute();
+    await scope.db
+      .insertInto('meeting_items')
+      .values({ meeting_id: row.id, position, kind: item.kind, title: item.title, arende_id: null, created_at: at })
+      .execute();
   }
   const after = await loadMeeting(scope, row.id);
   await scope.audit({ entity: 'meeting', entityId: row.id, action: 'create', before: null, after });
@@ -148,9 +163,20 @@ async function firstParagraph(scope: Scope, meetingId: number): Promise<number> 
 
 /** § numbers follow the dagordning's order, without gaps, from the meeting's first §. */
 export async function renumber(scope: Scope, meetingId: number): Promise<void> {
-  const items = await scope.db.selectFrom('meeting_items').select(['id', 'paragraph']).where('meeting_id', '=', meetingId).orderBy('position').orderBy('id').execute();
+  const items = await scope.db
+    .selectFrom('meeting_items')
+    .select(['id', 'paragraph'])
+    .where('meeting_id', '=', meetingId)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
   const start = items.find((i) => i.paragraph !== null)?.paragraph ?? (await firstParagraph(scope, meetingId));
-  for (const [i, item] of items.entries()) await scope.db.updateTable('meeting_items').set({ paragraph: start + i }).where('id', '=', item.id).execute();
+  for (const [i, item] of items.entries())
+    await scope.db
+      .updateTable('meeting_items')
+      .set({ paragraph: start + i })
+      .where('id', '=', item.id)
+      .execute();
 }
 
 /** Replaces the dagordning with the given order: kept items are moved, new ones added, missing ones removed. */
@@ -186,9 +212,16 @@ export async function saveAgenda(input: ParsedInput<'meetings.saveAgenda'>, scop
   const at = scope.now.toISOString();
   for (const [position, item] of input.items.entries()) {
     if (item.id !== undefined) {
-      await scope.db.updateTable('meeting_items').set({ position, kind: item.kind, title: item.title, arende_id: item.arendeId }).where('id', '=', item.id).execute();
+      await scope.db
+        .updateTable('meeting_items')
+        .set({ position, kind: item.kind, title: item.title, arende_id: item.arendeId })
+        .where('id', '=', item.id)
+        .execute();
     } else {
-      await scope.db.insertInto('meeting_items').values({ meeting_id: input.meetingId, position, kind: item.kind, title: item.title, arende_id: item.arendeId, created_at: at }).execute();
+      await scope.db
+        .insertInto('meeting_items')
+        .values({ meeting_id: input.meetingId, position, kind: item.kind, title: item.title, arende_id: item.arendeId, created_at: at })
+        .execute();
     }
   }
   // With a protokoll begun, the §§ follow the new order.
@@ -212,14 +245,12 @@ export async function agendaCandidates(input: ParsedInput<'meetings.candidates'>
   const organ = BODY_LABELS[meeting.body];
   return rows
     .filter((r) => r.organ === organ)
-    .map(
-      (r): AgendaCandidate => ({
-        arendeId: r.arende_id,
-        arendebladId: r.id,
-        diarienummer: r.diarienummer,
-        rubrik: r.rubrik,
-        organ: r.organ,
-        kind: r.template === 'anmalan_av_delegationsbeslut' ? 'delegation' : r.kind === 'informationsarende' ? 'information' : 'beslut',
-      }),
-    );
+    .map((r): AgendaCandidate => ({
+      arendeId: r.arende_id,
+      arendebladId: r.id,
+      diarienummer: r.diarienummer,
+      rubrik: r.rubrik,
+      organ: r.organ,
+      kind: r.template === 'anmalan_av_delegationsbeslut' ? 'delegation' : r.kind === 'informationsarende' ? 'information' : 'beslut',
+    }));
 }

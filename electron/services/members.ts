@@ -5,7 +5,6 @@ import type { ParsedInput } from '../../shared/contract/methods';
 import type { Scope } from './context';
 import { refuse } from './refuse';
 
-
 /** Register order, as in the papers: the state's agencies, the region, then the kommuner A–Ö. */
 export function compareMembers(a: Member, b: Member): number {
   return compareByRegisterOrder(a, b);
@@ -100,15 +99,34 @@ export async function saveMember(input: ParsedInput<'members.save'>, scope: Scop
 /** Swedish phrases for what still refers to a member: "2 platser i styrelsen", "insatsen ”Jobbspåret”" … */
 async function memberUses(scope: Scope, id: number): Promise<string[]> {
   const n = async (table: 'board_appointments' | 'groups' | 'application_parties' | 'fee_shares', column: 'member_id'): Promise<number> =>
-    Number((await scope.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where(column, '=', id).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await scope.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where(column, '=', id)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const counted = (count: number, one: string, many: string): string[] => (count === 0 ? [] : [count === 1 ? `1 ${one}` : `${count} ${many}`]);
   const insatser = await scope.db.selectFrom('insatser').select('name').where('owner_member_id', '=', id).orderBy('name').execute();
   const owned = await scope.db.selectFrom('applications').select('id').where('owner_member_id', '=', id).execute();
   const parties = await n('application_parties', 'member_id');
   const links = Number(
-    (await scope.db.selectFrom('record_links').select((eb) => eb.fn.countAll<number>().as('n')).where('target_kind', '=', 'member').where('target_id', '=', id).executeTakeFirstOrThrow()).n,
+    (
+      await scope.db
+        .selectFrom('record_links')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('target_kind', '=', 'member')
+        .where('target_id', '=', id)
+        .executeTakeFirstOrThrow()
+    ).n,
   );
-  const named = insatser.slice(0, 3).map((i) => `”${i.name}”`).join(', ') + (insatser.length > 3 ? ' …' : '');
+  const named =
+    insatser
+      .slice(0, 3)
+      .map((i) => `”${i.name}”`)
+      .join(', ') + (insatser.length > 3 ? ' …' : '');
   return [
     ...counted(await n('board_appointments', 'member_id'), 'plats i styrelsen', 'platser i styrelsen'),
     ...counted(await n('groups', 'member_id'), 'grupp (lokusgrupp)', 'grupper'),
@@ -124,7 +142,12 @@ export async function removeMember(input: ParsedInput<'members.remove'>, scope: 
   const uses = await memberUses(scope, input.id);
   if (uses.length > 0) {
     const list = uses.length === 1 ? uses[0]! : `${uses.slice(0, -1).join(', ')} och ${uses.at(-1)!}`;
-    throw refuse('id', `${before.name} kan inte tas bort eftersom medlemmen fortfarande används: ${list}. Inget har tagits bort.`, 'RULE', `Används av ${list}.`);
+    throw refuse(
+      'id',
+      `${before.name} kan inte tas bort eftersom medlemmen fortfarande används: ${list}. Inget har tagits bort.`,
+      'RULE',
+      `Används av ${list}.`,
+    );
   }
   await scope.db.deleteFrom('members').where('id', '=', input.id).execute();
   await scope.audit({ entity: 'member', entityId: input.id, action: 'delete', before, after: null });

@@ -55,7 +55,10 @@ export async function packetInput(scope: Scope, meetingId: number): Promise<Pack
           readable = false;
         }
         if (!readable) {
-          throw new KansliError('RULE', `Punkt ${item.number}, bilaga ${item.number}.${i + 1} (”${b.title}”): PDF-filen går inte att läsa (skadad eller lösenordsskyddad). Lägg in en läsbar kopia.`);
+          throw new KansliError(
+            'RULE',
+            `Punkt ${item.number}, bilaga ${item.number}.${i + 1} (”${b.title}”): PDF-filen går inte att läsa (skadad eller lösenordsskyddad). Lägg in en läsbar kopia.`,
+          );
         }
       }
       bilagor.push({ number: `${item.number}.${i + 1}`, title: b.title, fileName: row.file_name, pdf: isPdf ? new Uint8Array(bytes) : null });

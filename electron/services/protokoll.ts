@@ -89,7 +89,14 @@ async function loadItems(scope: Scope, meetingId: number): Promise<ProtocolItem[
 
 async function loadAttendance(scope: Scope, meetingId: number): Promise<AttendanceRow[]> {
   const rows = await scope.db.selectFrom('meeting_attendance').selectAll().where('meeting_id', '=', meetingId).orderBy('position').execute();
-  return rows.map((r) => ({ personId: r.person_id, name: r.name, organisation: r.organisation, role: r.role, replaces: r.replaces, distance: r.distance === 1 }));
+  return rows.map((r) => ({
+    personId: r.person_id,
+    name: r.name,
+    organisation: r.organisation,
+    role: r.role,
+    replaces: r.replaces,
+    distance: r.distance === 1,
+  }));
 }
 
 /** What stops the protokoll from going to justering (DOCUMENTS.md, rules 1, 4 and 5). */
@@ -104,13 +111,18 @@ function problemsOf(row: Row, heldOn: string, attendance: AttendanceRow[], items
   if (others.length === 0) problems.push('Minst en justerare utöver ordföranden ska utses.');
   for (const j of justerare) if (!deciding.has(j)) problems.push(`Justeraren ${j} tjänstgjorde inte vid sammanträdet.`);
   if (!row.justering_dag) problems.push('Ange dag för justeringen.');
-  else if (row.justering_dag > addDays(heldOn, JUSTERING_DAYS)) problems.push(`Justeringen ska ske senast ${addDays(heldOn, JUSTERING_DAYS)}, 14 dagar efter sammanträdet.`);
+  else if (row.justering_dag > addDays(heldOn, JUSTERING_DAYS))
+    problems.push(`Justeringen ska ske senast ${addDays(heldOn, JUSTERING_DAYS)}, 14 dagar efter sammanträdet.`);
   else if (row.justering_dag < heldOn) problems.push('Justeringen kan inte ske före sammanträdet.');
   if (deciding.size === 0) problems.push('Närvarolistan saknar beslutande.');
   for (const item of items) {
-    if (item.kind === 'beslut' && item.decision.filter((d) => d.trim() !== '').length === 0) problems.push(`§ ${item.paragraph ?? item.number} ${item.title}: ange beslutet.`);
+    if (item.kind === 'beslut' && item.decision.filter((d) => d.trim() !== '').length === 0)
+      problems.push(`§ ${item.paragraph ?? item.number} ${item.title}: ange beslutet.`);
     if (item.jav) {
-      for (const name of item.jav.split(/[,;\n]/).map((n) => n.trim()).filter(Boolean)) {
+      for (const name of item.jav
+        .split(/[,;\n]/)
+        .map((n) => n.trim())
+        .filter(Boolean)) {
         if (deciding.has(name) && !/(deltog inte|ej i beslutet)/i.test(item.anteckningar ?? '')) {
           // Rule 5: a member with jäv does not take part; the protokoll must say so.
           problems.push(`§ ${item.paragraph ?? item.number}: ${name} har anmält jäv. Skriv i protokollsanteckningen att ${name} inte deltog i beslutet.`);
@@ -125,7 +137,9 @@ function signingOrder(row: Row, signedCount: number): ProtocolView['signingOrder
   const order = [
     ...(row.sekreterare ? [{ role: 'Sekreterare', name: row.sekreterare }] : []),
     ...(row.ordforande ? [{ role: 'Ordförande', name: row.ordforande }] : []),
-    ...(JSON.parse(row.justerare) as string[]).filter((j) => j !== row.ordforande).map((name, i, all) => ({ role: all.length > 1 ? `Justerare ${i + 1}` : 'Justerare', name })),
+    ...(JSON.parse(row.justerare) as string[])
+      .filter((j) => j !== row.ordforande)
+      .map((name, i, all) => ({ role: all.length > 1 ? `Justerare ${i + 1}` : 'Justerare', name })),
   ];
   return order.map((o, i) => ({ ...o, signed: i < signedCount }));
 }
@@ -200,10 +214,7 @@ export async function startProtocol(input: ParsedInput<'protokoll.start'>, scope
       updated_at: scope.now.toISOString(),
     })
     .execute();
-  const people = [
-    ...board.ordinarie.map((a) => ({ a, role: 'ledamot' as const })),
-    ...board.ersattare.map((a) => ({ a, role: 'ersattare' as const })),
-  ];
+  const people = [...board.ordinarie.map((a) => ({ a, role: 'ledamot' as const })), ...board.ersattare.map((a) => ({ a, role: 'ersattare' as const }))];
   for (const [position, { a, role }] of people.entries()) {
     await scope.db
       .insertInto('meeting_attendance')
@@ -211,7 +222,12 @@ export async function startProtocol(input: ParsedInput<'protokoll.start'>, scope
       .execute();
   }
   for (const item of await loadItems(scope, meeting.id)) {
-    if (item.proposal.length > 0) await scope.db.updateTable('meeting_items').set({ decision: JSON.stringify({ punkter: item.proposal }) }).where('id', '=', item.id).execute();
+    if (item.proposal.length > 0)
+      await scope.db
+        .updateTable('meeting_items')
+        .set({ decision: JSON.stringify({ punkter: item.proposal }) })
+        .where('id', '=', item.id)
+        .execute();
   }
   await renumber(scope, meeting.id);
   const after = await loadProtocol(scope, meeting.id);
@@ -259,7 +275,16 @@ export async function saveProtocol(input: ParsedInput<'protokoll.save'>, scope: 
   for (const [position, a] of input.attendance.entries()) {
     await scope.db
       .insertInto('meeting_attendance')
-      .values({ meeting_id: input.meetingId, position, person_id: a.personId, name: a.name, organisation: a.organisation, role: a.role, replaces: a.replaces, distance: a.distance ? 1 : 0 })
+      .values({
+        meeting_id: input.meetingId,
+        position,
+        person_id: a.personId,
+        name: a.name,
+        organisation: a.organisation,
+        role: a.role,
+        replaces: a.replaces,
+        distance: a.distance ? 1 : 0,
+      })
       .execute();
   }
   const kinds = new Map(before.items.map((i) => [i.id, i.kind]));
@@ -297,7 +322,11 @@ export async function sendForJustering(input: ParsedInput<'protokoll.send'>, sco
   refuseLocked(row);
   const before = await loadProtocol(scope, input.meetingId);
   if (before.problems.length > 0) {
-    throw refuseAll(`Protokollet kan inte skickas för justering: ${before.problems.join(' ')}`, before.problems.map((message) => ({ path: '', message })), 'RULE');
+    throw refuseAll(
+      `Protokollet kan inte skickas för justering: ${before.problems.join(' ')}`,
+      before.problems.map((message) => ({ path: '', message })),
+      'RULE',
+    );
   }
   const doc = await protocolDoc(scope, input.meetingId);
   let arendeId = row.arende_id;
@@ -324,10 +353,20 @@ export async function sendForJustering(input: ParsedInput<'protokoll.send'>, sco
     bytes: Buffer.from(bytes),
     source: SOURCE(input.meetingId),
   });
-  await scope.db.updateTable('protocols').set({ status: 'for_justering', arende_id: arendeId, document_id: meta.id, updated_at: scope.now.toISOString() }).where('meeting_id', '=', input.meetingId).execute();
+  await scope.db
+    .updateTable('protocols')
+    .set({ status: 'for_justering', arende_id: arendeId, document_id: meta.id, updated_at: scope.now.toISOString() })
+    .where('meeting_id', '=', input.meetingId)
+    .execute();
   await event(scope, input.meetingId, 'skickat', row.sekreterare, null);
   const after = await loadProtocol(scope, input.meetingId);
-  await scope.audit({ entity: 'protocol', entityId: input.meetingId, action: 'update', before: { status: before.status }, after: { status: after.status, documentId: meta.id } });
+  await scope.audit({
+    entity: 'protocol',
+    entityId: input.meetingId,
+    action: 'update',
+    before: { status: before.status },
+    after: { status: after.status, documentId: meta.id },
+  });
   return after;
 }
 
@@ -344,7 +383,13 @@ export async function justeringStep(input: ParsedInput<'protokoll.step'>, scope:
   if (input.kind === 'avvisat') {
     // Back to the sekreterare: unlocked, and signatures already made no longer count.
     await scope.db.updateTable('protocols').set({ status: 'utkast', updated_at: scope.now.toISOString() }).where('meeting_id', '=', input.meetingId).execute();
-    await scope.audit({ entity: 'protocol', entityId: input.meetingId, action: 'update', before: { status: 'for_justering' }, after: { status: 'utkast', avvisatAv: input.person, text: input.text } });
+    await scope.audit({
+      entity: 'protocol',
+      entityId: input.meetingId,
+      action: 'update',
+      before: { status: 'for_justering' },
+      after: { status: 'utkast', avvisatAv: input.person, text: input.text },
+    });
   }
   return loadProtocol(scope, input.meetingId);
 }
@@ -358,7 +403,9 @@ export async function signProtocol(input: ParsedInput<'protokoll.sign'>, scope: 
   if (!next) throw rule('Alla har redan signerat protokollet.');
   const identity = openP12(Buffer.from(input.credentials.certificateBase64, 'base64'), input.credentials.password, scope.now);
   if (identity.subjectName.toLocaleLowerCase('sv') !== next.name.toLocaleLowerCase('sv')) {
-    throw rule(`Nu är det ${next.name} (${next.role.toLowerCase()}) som ska signera, men certifikatet tillhör ${identity.subjectName}. Ordningen för underskrifter följs.`);
+    throw rule(
+      `Nu är det ${next.name} (${next.role.toLowerCase()}) som ska signera, men certifikatet tillhör ${identity.subjectName}. Ordningen för underskrifter följs.`,
+    );
   }
   const { row: docRow, bytes } = await readDocumentBytes(scope, row.document_id);
   const forbund = await loadForbund(scope);
@@ -393,7 +440,13 @@ export async function signProtocol(input: ParsedInput<'protokoll.sign'>, scope: 
     .execute();
   if (last) await postAnslag(scope, input.meetingId, today);
   const after = await loadProtocol(scope, input.meetingId);
-  await scope.audit({ entity: 'protocol', entityId: input.meetingId, action: 'update', before: { status: before.status, signed: before.signingOrder }, after: { status: after.status, signed: after.signingOrder } });
+  await scope.audit({
+    entity: 'protocol',
+    entityId: input.meetingId,
+    action: 'update',
+    before: { status: before.status, signed: before.signingOrder },
+    after: { status: after.status, signed: after.signingOrder },
+  });
   return after;
 }
 
@@ -402,7 +455,11 @@ async function postAnslag(scope: Scope, meetingId: number, anslagOn: string): Pr
   const row = await requireRow(scope, meetingId);
   if (row.justerat_on === null || row.arende_id === null) throw rule('Protokollet är inte justerat ännu.');
   if (anslagOn < row.justerat_on) throw rule(`Anslaget kan inte sättas upp före justeringen (${row.justerat_on}).`, 'anslagOn');
-  await scope.db.updateTable('protocols').set({ anslag_on: anslagOn, status: 'anslaget', updated_at: scope.now.toISOString() }).where('meeting_id', '=', meetingId).execute();
+  await scope.db
+    .updateTable('protocols')
+    .set({ anslag_on: anslagOn, status: 'anslaget', updated_at: scope.now.toISOString() })
+    .where('meeting_id', '=', meetingId)
+    .execute();
   const doc = await protocolDoc(scope, meetingId);
   const arende = await requireArende(scope, row.arende_id);
   const { bytes } = await renderAnslagsbevis(scope.ctx, doc, scope.now);
@@ -423,7 +480,13 @@ export async function setAnslag(input: ParsedInput<'protokoll.anslag'>, scope: S
   if (row.status !== 'justerat' && row.status !== 'anslaget') throw rule('Protokollet är inte justerat ännu.');
   await postAnslag(scope, input.meetingId, input.anslagOn);
   const after = await loadProtocol(scope, input.meetingId);
-  await scope.audit({ entity: 'protocol', entityId: input.meetingId, action: 'update', before: { anslagOn: row.anslag_on }, after: { anslagOn: after.anslagOn } });
+  await scope.audit({
+    entity: 'protocol',
+    entityId: input.meetingId,
+    action: 'update',
+    before: { anslagOn: row.anslag_on },
+    after: { anslagOn: after.anslagOn },
+  });
   return after;
 }
 

@@ -94,7 +94,13 @@ export function openSession(file: string, options: SessionOptions): Session {
         appendAudit(
           trx,
           { at: now().toISOString(), actor: options.actor ?? currentOsUser(), method: 'backup.restore' },
-          { entity: 'databas', entityId: null, action: 'update', before: { sparadSom: swapped.keptAs }, after: { aterstalldFran: backupFile, kopianGjord: staged.manifest.createdAt } },
+          {
+            entity: 'databas',
+            entityId: null,
+            action: 'update',
+            before: { sparadSom: swapped.keptAs },
+            after: { aterstalldFran: backupFile, kopianGjord: staged.manifest.createdAt },
+          },
         ),
       );
       return result;
@@ -129,7 +135,8 @@ function openWithBackupHint(file: string, options: OpenOptions, dataDir: string)
   try {
     return openKansliDb(file, options);
   } catch (err) {
-    if (err instanceof KansliError && err.code === 'DB_CORRUPT') throw new KansliError('DB_CORRUPT', `${err.message} ${backupHint(path.resolve(file), dataDir)}`);
+    if (err instanceof KansliError && err.code === 'DB_CORRUPT')
+      throw new KansliError('DB_CORRUPT', `${err.message} ${backupHint(path.resolve(file), dataDir)}`);
     throw err;
   }
 }

@@ -39,7 +39,10 @@ async function supersede(scope: Scope, previousId: number, newId: number): Promi
 export async function signArendeblad(input: ParsedInput<'arendeblad.sign'>, scope: Scope): Promise<MethodResult<'arendeblad.sign'>> {
   const { view, doc } = await documentData(scope, input.id);
   if (input.revision !== undefined && input.revision !== view.revision) {
-    throw new KansliError('CONFLICT', `Ärendebladet har ändrats (av ${view.updatedBy}) sedan du läste det. Läs igenom den senaste versionen innan du signerar. Inget har signerats.`);
+    throw new KansliError(
+      'CONFLICT',
+      `Ärendebladet har ändrats (av ${view.updatedBy}) sedan du läste det. Läs igenom den senaste versionen innan du signerar. Inget har signerats.`,
+    );
   }
   if (view.frozen) {
     throw new KansliError(
@@ -145,8 +148,7 @@ export async function signDocument(input: ParsedInput<'documents.sign'>, scope: 
 }
 
 export async function verifyDocument(input: ParsedInput<'pdf.verify'>, scope: Scope): Promise<MethodResult<'pdf.verify'>> {
-  const bytes =
-    input.documentId !== undefined ? (await readDocumentBytes(scope, input.documentId)).bytes : Buffer.from(input.contentBase64 ?? '', 'base64');
+  const bytes = input.documentId !== undefined ? (await readDocumentBytes(scope, input.documentId)).bytes : Buffer.from(input.contentBase64 ?? '', 'base64');
   return verifyPdf(bytes);
 }
 

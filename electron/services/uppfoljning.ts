@@ -41,11 +41,25 @@ export async function loadInsatsDetail(scope: Scope, id: number): Promise<Insats
   });
   const utfallTotalKr = requisitions.reduce((s, r) => s + r.amount_kr, 0);
   const participants = await scope.db.selectFrom('participant_figures').selectAll().where('insats_id', '=', id).orderBy('year').execute();
-  const goals = await scope.db.selectFrom('goals').selectAll().where('insats_id', '=', id).orderBy('application_id').orderBy('kind').orderBy('position').execute();
+  const goals = await scope.db
+    .selectFrom('goals')
+    .selectAll()
+    .where('insats_id', '=', id)
+    .orderBy('application_id')
+    .orderBy('kind')
+    .orderBy('position')
+    .execute();
   const reports = await scope.db.selectFrom('insats_reports').selectAll().where('insats_id', '=', id).orderBy('received_on').orderBy('id').execute();
   return {
     ...insats,
-    requisitions: requisitions.map((r) => ({ id: r.id, paidOn: r.paid_on, amountKr: r.amount_kr, periodFrom: r.period_from, periodTo: r.period_to, note: r.note })),
+    requisitions: requisitions.map((r) => ({
+      id: r.id,
+      paidOn: r.paid_on,
+      amountKr: r.amount_kr,
+      periodFrom: r.period_from,
+      periodTo: r.period_to,
+      note: r.note,
+    })),
     economy,
     utfallTotalKr,
     kvot: forbrukningskvot(utfallTotalKr, insats.budgetTotalKr),
@@ -60,7 +74,12 @@ export async function loadInsatsDetail(scope: Scope, id: number): Promise<Insats
       byKon:
         p.avslutade_kvinnor === null || p.avslutade_man === null || p.arbete_studier_kvinnor === null || p.arbete_studier_man === null
           ? null
-          : { avslutadeKvinnor: p.avslutade_kvinnor, avslutadeMan: p.avslutade_man, arbeteStudierKvinnor: p.arbete_studier_kvinnor, arbeteStudierMan: p.arbete_studier_man },
+          : {
+              avslutadeKvinnor: p.avslutade_kvinnor,
+              avslutadeMan: p.avslutade_man,
+              arbeteStudierKvinnor: p.arbete_studier_kvinnor,
+              arbeteStudierMan: p.arbete_studier_man,
+            },
     })),
     goals: goals.map((g) => ({ id: g.id, kind: g.kind, text: g.text, outcome: g.outcome, outcomeNote: g.outcome_note })),
     reports: reports.map((r) => ({ id: r.id, kind: r.kind, year: r.year, receivedOn: r.received_on, text: r.text, documentId: r.document_id })),
@@ -73,18 +92,38 @@ export async function insatsDetail(input: ParsedInput<'insatser.detail'>, scope:
 
 export async function updateInsats(input: ParsedInput<'insatser.update'>, scope: Scope): Promise<MethodResult<'insatser.update'>> {
   const before = await loadInsatsDetail(scope, input.id);
-  await scope.db.updateTable('insatser').set({ status: input.status, styrgrupp: input.styrgrupp, updated_at: scope.now.toISOString() }).where('id', '=', input.id).execute();
+  await scope.db
+    .updateTable('insatser')
+    .set({ status: input.status, styrgrupp: input.styrgrupp, updated_at: scope.now.toISOString() })
+    .where('id', '=', input.id)
+    .execute();
   const after = await loadInsatsDetail(scope, input.id);
-  await scope.audit({ entity: 'insats', entityId: input.id, action: 'update', before: { status: before.status, styrgrupp: before.styrgrupp }, after: { status: after.status, styrgrupp: after.styrgrupp } });
+  await scope.audit({
+    entity: 'insats',
+    entityId: input.id,
+    action: 'update',
+    before: { status: before.status, styrgrupp: before.styrgrupp },
+    after: { status: after.status, styrgrupp: after.styrgrupp },
+  });
   return after;
 }
 
 export async function saveRequisition(input: ParsedInput<'requisitions.save'>, scope: Scope): Promise<MethodResult<'requisitions.save'>> {
   const insats = await loadInsats(scope, input.insatsId);
   if (input.periodFrom < insats.startsOn || input.periodTo > insats.endsOn) {
-    throw refuse('periodFrom', `Rekvisitionen avser ${input.periodFrom} till ${input.periodTo}, utanför insatsens period (${insats.startsOn} till ${insats.endsOn}).`);
+    throw refuse(
+      'periodFrom',
+      `Rekvisitionen avser ${input.periodFrom} till ${input.periodTo}, utanför insatsens period (${insats.startsOn} till ${insats.endsOn}).`,
+    );
   }
-  const fields = { insats_id: input.insatsId, paid_on: input.paidOn, amount_kr: input.amountKr, period_from: input.periodFrom, period_to: input.periodTo, note: input.note };
+  const fields = {
+    insats_id: input.insatsId,
+    paid_on: input.paidOn,
+    amount_kr: input.amountKr,
+    period_from: input.periodFrom,
+    period_to: input.periodTo,
+    note: input.note,
+  };
   let id: number;
   let before: unknown = null;
   if (input.id !== undefined) {
@@ -94,7 +133,13 @@ export async function saveRequisition(input: ParsedInput<'requisitions.save'>, s
     await scope.db.updateTable('requisitions').set(fields).where('id', '=', input.id).execute();
     id = input.id;
   } else {
-    id = (await scope.db.insertInto('requisitions').values({ ...fields, created_at: scope.now.toISOString() }).returning('id').executeTakeFirstOrThrow()).id;
+    id = (
+      await scope.db
+        .insertInto('requisitions')
+        .values({ ...fields, created_at: scope.now.toISOString() })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   }
   await scope.audit({ entity: 'requisition', entityId: id, action: before === null ? 'create' : 'update', before, after: { ...fields } });
   return loadInsatsDetail(scope, input.insatsId);
@@ -128,13 +173,24 @@ export async function saveParticipants(input: ParsedInput<'participants.save'>, 
     arbete_studier_kvinnor: input.byKon?.arbeteStudierKvinnor ?? null,
     arbete_studier_man: input.byKon?.arbeteStudierMan ?? null,
   };
-  const before = await scope.db.selectFrom('participant_figures').selectAll().where('insats_id', '=', input.insatsId).where('year', '=', input.year).executeTakeFirst();
+  const before = await scope.db
+    .selectFrom('participant_figures')
+    .selectAll()
+    .where('insats_id', '=', input.insatsId)
+    .where('year', '=', input.year)
+    .executeTakeFirst();
   await scope.db
     .insertInto('participant_figures')
     .values(values)
     .onConflict((oc) => oc.columns(['insats_id', 'year']).doUpdateSet(values))
     .execute();
-  await scope.audit({ entity: 'participants', entityId: `${input.insatsId}:${input.year}`, action: before ? 'update' : 'create', before: before ?? null, after: values });
+  await scope.audit({
+    entity: 'participants',
+    entityId: `${input.insatsId}:${input.year}`,
+    action: before ? 'update' : 'create',
+    before: before ?? null,
+    after: values,
+  });
   return loadInsatsDetail(scope, input.insatsId);
 }
 
@@ -142,7 +198,13 @@ export async function setGoalOutcome(input: ParsedInput<'goals.outcome'>, scope:
   const goal = await scope.db.selectFrom('goals').selectAll().where('id', '=', input.id).executeTakeFirst();
   if (!goal || goal.insats_id === null) throw refuse('id', 'Målet hör inte till någon beviljad insats.', 'NOT_FOUND');
   await scope.db.updateTable('goals').set({ outcome: input.outcome, outcome_note: input.note }).where('id', '=', input.id).execute();
-  await scope.audit({ entity: 'goal', entityId: input.id, action: 'update', before: { outcome: goal.outcome, note: goal.outcome_note }, after: { outcome: input.outcome, note: input.note } });
+  await scope.audit({
+    entity: 'goal',
+    entityId: input.id,
+    action: 'update',
+    before: { outcome: goal.outcome, note: goal.outcome_note },
+    after: { outcome: input.outcome, note: input.note },
+  });
   return loadInsatsDetail(scope, goal.insats_id);
 }
 
@@ -172,7 +234,11 @@ export async function saveTargets(input: ParsedInput<'insatser.targets'>, scope:
     guide_kompetens: input.guideline.kompetens,
   };
   const before = await scope.db.selectFrom('insats_targets').selectAll().where('year', '=', input.year).executeTakeFirst();
-  await scope.db.insertInto('insats_targets').values(values).onConflict((oc) => oc.column('year').doUpdateSet(values)).execute();
+  await scope.db
+    .insertInto('insats_targets')
+    .values(values)
+    .onConflict((oc) => oc.column('year').doUpdateSet(values))
+    .execute();
   await scope.audit({ entity: 'insats_targets', entityId: input.year, action: before ? 'update' : 'create', before: before ?? null, after: values });
   return buildOverview(scope, input.year);
 }
@@ -193,7 +259,10 @@ export async function buildOverview(scope: Scope, year: number, until?: string):
     const p = d.participants.find((x) => x.year === year);
     if (!economy && !p) continue;
     const budgetKr = economy?.budgetKr ?? 0;
-    const utfallKr = until === undefined ? (economy?.utfallKr ?? 0) : d.requisitions.filter((r) => r.paidOn >= `${year}-01-01` && r.paidOn <= until).reduce((s, r) => s + r.amountKr, 0);
+    const utfallKr =
+      until === undefined
+        ? (economy?.utfallKr ?? 0)
+        : d.requisitions.filter((r) => r.paidOn >= `${year}-01-01` && r.paidOn <= until).reduce((s, r) => s + r.amountKr, 0);
     granted[d.kategori] += budgetKr;
     const part = p ?? { deltagare: 0, kvinnor: 0, man: 0, avslutade: 0, tillArbete: 0, tillStudier: 0, byKon: null };
     byKonRows.push(part.byKon);
@@ -219,7 +288,9 @@ export async function buildOverview(scope: Scope, year: number, until?: string):
   }
   const budgetKr = rows.reduce((s, r) => s + r.budgetKr, 0);
   const utfallKr = rows.reduce((s, r) => s + r.utfallKr, 0);
-  const people = sumParticipants(rows.map((r) => ({ deltagare: r.deltagare, kvinnor: r.kvinnor, man: r.man, avslutade: r.avslutade, tillArbete: r.tillArbeteStudier, tillStudier: 0 })));
+  const people = sumParticipants(
+    rows.map((r) => ({ deltagare: r.deltagare, kvinnor: r.kvinnor, man: r.man, avslutade: r.avslutade, tillArbete: r.tillArbeteStudier, tillStudier: 0 })),
+  );
   const totalKon = sumByKon(byKonRows);
   const konShare = totalKon ? workStudyShareByKon(totalKon) : { kvinnor: null, man: null };
   const targets = await scope.db.selectFrom('insats_targets').selectAll().where('year', '=', year).executeTakeFirst();
@@ -267,8 +338,19 @@ export async function writeEvaluationPm(input: ParsedInput<'insatser.pm'>, scope
     total: o.total,
     workStudyTarget: o.workStudyTarget,
     split: o.split.map((x) => ({ label: KATEGORI_LABELS[x.kategori], grantedKr: x.grantedKr, share: x.share, guideline: x.guideline })),
-    goals: details.flatMap((d) => d.goals.map((g) => ({ insats: d.name, kind: g.kind === 'effektmal' ? ('effektmål' as const) : ('insatsmål' as const), text: g.text, outcome: g.outcome ? OUTCOME_TEXT[g.outcome] : 'Ej bedömt' }))),
-    avvikelser: details.flatMap((d) => d.reports.filter((r) => r.kind === 'avvikelse' && r.receivedOn >= `${input.year}-01-01` && r.receivedOn <= until).map((r) => ({ insats: d.name, date: r.receivedOn, text: r.text ?? '' }))),
+    goals: details.flatMap((d) =>
+      d.goals.map((g) => ({
+        insats: d.name,
+        kind: g.kind === 'effektmal' ? ('effektmål' as const) : ('insatsmål' as const),
+        text: g.text,
+        outcome: g.outcome ? OUTCOME_TEXT[g.outcome] : 'Ej bedömt',
+      })),
+    ),
+    avvikelser: details.flatMap((d) =>
+      d.reports
+        .filter((r) => r.kind === 'avvikelse' && r.receivedOn >= `${input.year}-01-01` && r.receivedOn <= until)
+        .map((r) => ({ insats: d.name, date: r.receivedOn, text: r.text ?? '' })),
+    ),
   };
   const datum = formatDate(scope.now);
   const data = await templateData(scope, input.year, datum, 'Förbundsstyrelsen');

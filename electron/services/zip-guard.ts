@@ -82,8 +82,8 @@ function centralDirectory(bytes: Buffer): { entries: Entry[]; count: number } {
       const size = bytes.readUInt16LE(extra + 2);
       if (id === 0x0001) {
         let p = extra + 4;
-        if (entry.uncompressedSize === 0xffffffff && p + 8 <= extraEnd) (entry.uncompressedSize = readBig(bytes, p)), (p += 8);
-        if (entry.compressedSize === 0xffffffff && p + 8 <= extraEnd) (entry.compressedSize = readBig(bytes, p)), (p += 8);
+        if (entry.uncompressedSize === 0xffffffff && p + 8 <= extraEnd) ((entry.uncompressedSize = readBig(bytes, p)), (p += 8));
+        if (entry.compressedSize === 0xffffffff && p + 8 <= extraEnd) ((entry.compressedSize = readBig(bytes, p)), (p += 8));
         if (entry.localHeaderOffset === 0xffffffff && p + 8 <= extraEnd) entry.localHeaderOffset = readBig(bytes, p);
       }
       extra += 4 + size;

@@ -180,11 +180,25 @@ export function App() {
         anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
       >
         {notice ? (
-          <Alert severity={notice.severity} variant="filled" onClose={clearNotice} action={notice.action && (
-            <Button color="inherit" size="small" onClick={() => { clearNotice(); void notice.action?.run(); }}>
-              {notice.action.label}
-            </Button>
-          )}>
+          <Alert
+            severity={notice.severity}
+            variant="filled"
+            onClose={clearNotice}
+            action={
+              notice.action && (
+                <Button
+                  color="inherit"
+                  size="small"
+                  onClick={() => {
+                    clearNotice();
+                    void notice.action?.run();
+                  }}
+                >
+                  {notice.action.label}
+                </Button>
+              )
+            }
+          >
             {notice.text}
           </Alert>
         ) : undefined}

@@ -172,14 +172,7 @@ import {
   type PriorityGroup,
 } from './schemas/insatser';
 import { anslagInput, justeringStepInput, protocolIdInput, protocolSaveInput, protocolSignInput, utdragInput, type ProtocolView } from './schemas/protokoll';
-import {
-  exportInput,
-  importApplyInput,
-  importPreviewInput,
-  type ExportFile,
-  type ImportPreview,
-  type ImportResult,
-} from './schemas/xlsx';
+import { exportInput, importApplyInput, importPreviewInput, type ExportFile, type ImportPreview, type ImportResult } from './schemas/xlsx';
 
 /**
  * The API contract: every operation the renderer, the HTTP host and the CLI can
@@ -621,7 +614,8 @@ export const contract = {
     writes: true,
   }),
   'insatser.overview': method<Overview>()({
-    description: 'Översikt över årets insatser: budget, utfall, förbrukningskvot, deltagare, andel till arbete/studier, kostnad per deltagare och fördelning per kategori.',
+    description:
+      'Översikt över årets insatser: budget, utfall, förbrukningskvot, deltagare, andel till arbete/studier, kostnad per deltagare och fördelning per kategori.',
     input: overviewInput,
     writes: false,
   }),
@@ -637,7 +631,8 @@ export const contract = {
     writes: false,
   }),
   'fees.save': method<FeeView>()({
-    description: 'Sparar årets totala medlemsavgift och fördelningen per medlem: staten hälften, regionen en fjärdedel, kommunerna en fjärdedel efter folkmängd.',
+    description:
+      'Sparar årets totala medlemsavgift och fördelningen per medlem: staten hälften, regionen en fjärdedel, kommunerna en fjärdedel efter folkmängd.',
     input: feeSaveInput,
     writes: true,
   }),
@@ -871,7 +866,8 @@ export const contract = {
     writes: false,
   }),
   'backup.create': method<BackupInfo>()({
-    description: 'Gör en säkerhetskopia nu (databasen, handlingarna och en innehållsförteckning med kontrollsummor), i en vald mapp eller bland de automatiska.',
+    description:
+      'Gör en säkerhetskopia nu (databasen, handlingarna och en innehållsförteckning med kontrollsummor), i en vald mapp eller bland de automatiska.',
     input: backupCreateInput,
     writes: false,
   }),

@@ -89,13 +89,10 @@ export interface TemplateData {
   evaluation?: EvaluationData;
 }
 
-
-
 /** "2019-04-01 till 2021-03-31", as the papers write a period. */
 export function formatPeriod(from: string, to: string): string {
   return `${from} till ${to}`;
 }
-
 
 /** The conditions every grant of the seeds carries. */
 export const STANDARD_CONDITIONS = [
@@ -133,25 +130,52 @@ function grant(d: TemplateData, kind: 'ansökan' | 'tilläggsansökan'): Built {
   const effektmal = a?.effektmal && a.effektmal.length > 0 ? joinSv(a.effektmal.map(lowerFirst)) : '«effektmål»';
   const insatsmal = a?.insatsmal && a.insatsmal.length > 0 ? joinSv(a.insatsmal.map(lowerFirst)) : '«insatsmål»';
   const bedomning: Block[] = [];
-  if (a?.kategori) bedomning.push(p(`Insatser som beviljas kan vara individinriktade, strukturinriktade eller kompetenshöjande. Denna insats är ${KATEGORI_TEXT[a.kategori]}.`));
+  if (a?.kategori)
+    bedomning.push(
+      p(`Insatser som beviljas kan vara individinriktade, strukturinriktade eller kompetenshöjande. Denna insats är ${KATEGORI_TEXT[a.kategori]}.`),
+    );
   if (a?.priorityGroups && a.priorityGroups.length > 0) {
-    bedomning.push(p(`I inriktningen för ${d.year} har styrelsen tydliggjort prioriterade målgrupper; ${joinSv(a.priorityGroups.map(lowerFirst))}. Insatsen riktar sig mot ${a.priorityGroups.length === 1 ? 'denna prioriterade målgrupp' : 'dessa prioriterade målgrupper'}.`));
+    bedomning.push(
+      p(
+        `I inriktningen för ${d.year} har styrelsen tydliggjort prioriterade målgrupper; ${joinSv(a.priorityGroups.map(lowerFirst))}. Insatsen riktar sig mot ${a.priorityGroups.length === 1 ? 'denna prioriterade målgrupp' : 'dessa prioriterade målgrupper'}.`,
+      ),
+    );
   } else {
-    bedomning.push(p(`I inriktningen för ${d.year} har styrelsen tydliggjort prioriterade målgrupper. «Hur insatsen svarar mot inriktningen och de prioriterade målgrupperna.»`));
+    bedomning.push(
+      p(
+        `I inriktningen för ${d.year} har styrelsen tydliggjort prioriterade målgrupper. «Hur insatsen svarar mot inriktningen och de prioriterade målgrupperna.»`,
+      ),
+    );
   }
   if (a?.sus !== undefined && a.lokusAgrees !== undefined) {
     const sus = a.kategori === 'individ' ? (a.sus ? ' Deltagarna registreras i SUS.' : ' Deltagarna registreras inte i SUS.') : '';
-    const lokus = a.lokusAgrees ? ' Ansökan har diskuterats av parterna i lokusgruppen och alla parter i lokusgruppen har ställt sig bakom ansökan.' : ' Alla parter i lokusgruppen har inte ställt sig bakom ansökan.';
-    bedomning.push(p(`I ansökan anges resultat och mätbara mål som ligger i linje med förbundets inriktning. Uppföljning och utvärdering kommer att ske löpande.${sus}${lokus}`));
+    const lokus = a.lokusAgrees
+      ? ' Ansökan har diskuterats av parterna i lokusgruppen och alla parter i lokusgruppen har ställt sig bakom ansökan.'
+      : ' Alla parter i lokusgruppen har inte ställt sig bakom ansökan.';
+    bedomning.push(
+      p(
+        `I ansökan anges resultat och mätbara mål som ligger i linje med förbundets inriktning. Uppföljning och utvärdering kommer att ske löpande.${sus}${lokus}`,
+      ),
+    );
   } else {
-    bedomning.push(p('I ansökan anges resultat och mätbara mål som ligger i linje med förbundets inriktning. «Uppföljning, SUS-registrering och lokusgruppens ställningstagande.»'));
+    bedomning.push(
+      p(
+        'I ansökan anges resultat och mätbara mål som ligger i linje med förbundets inriktning. «Uppföljning, SUS-registrering och lokusgruppens ställningstagande.»',
+      ),
+    );
   }
-  bedomning.push(p('Utifrån insatsens inriktning, målgruppens behov och angivna mål bedöms detta som en adekvat kostnad inom ramen för förbundets inriktning.'));
+  bedomning.push(
+    p('Utifrån insatsens inriktning, målgruppens behov och angivna mål bedöms detta som en adekvat kostnad inom ramen för förbundets inriktning.'),
+  );
   return {
     rubrik: kind === 'ansökan' ? insats : `${insats} – tilläggsansökan`,
     content: skeleton(
       d,
-      [`bevilja finansiellt stöd från förbundet enligt ${kind} till insatsen ${insats}`, `avsätta maximalt ${amount} som finansiering under perioden ${period}`, ...STANDARD_CONDITIONS],
+      [
+        `bevilja finansiellt stöd från förbundet enligt ${kind} till insatsen ${insats}`,
+        `avsätta maximalt ${amount} som finansiering under perioden ${period}`,
+        ...STANDARD_CONDITIONS,
+      ],
       [
         sec(
           'Ärendet',
@@ -176,7 +200,10 @@ export function rejection(d: TemplateData, reason: string): Built {
       d,
       [`avslå ansökan om finansiering av insatsen ${insats}`],
       [
-        sec('Ärendet', p(`${a ? joinSv(a.parter) : '«samverkansparter»'} ansöker om medel till insatsen ${insats}. ${a?.insatsagare ?? '«insatsägare»'} är insatsägare.`)),
+        sec(
+          'Ärendet',
+          p(`${a ? joinSv(a.parter) : '«samverkansparter»'} ansöker om medel till insatsen ${insats}. ${a?.insatsagare ?? '«insatsägare»'} är insatsägare.`),
+        ),
         sec('Bedömning', p(sentence(reason))),
       ],
       [`Ansökan ${insats}`],
@@ -198,7 +225,9 @@ function decisionsReport(d: TemplateData): Built {
       [
         sec(
           'Ärendet',
-          p(`Enligt förbundets delegationsordning ska beslut som fattats med stöd av delegation anmälas till ${d.organ.toLowerCase()}. Sedan förra sammanträdet har följande beslut fattats.`),
+          p(
+            `Enligt förbundets delegationsordning ska beslut som fattats med stöd av delegation anmälas till ${d.organ.toLowerCase()}. Sedan förra sammanträdet har följande beslut fattats.`,
+          ),
           table,
         ),
       ],
@@ -221,13 +250,23 @@ function evaluationPm(d: TemplateData): Built {
     blocks.mal.push(
       e.goals.length === 0
         ? p('Inga mål har följts upp under perioden.')
-        : { type: 'tabell', caption: 'Måluppfyllelse per insats', header: ['Insats', 'Mål', 'Utfall'], rows: e.goals.map((g) => [g.insats, `${g.kind === 'effektmål' ? 'Effektmål' : 'Insatsmål'}: ${g.text}`, g.outcome]), sumRow: false, note: '' },
+        : {
+            type: 'tabell',
+            caption: 'Måluppfyllelse per insats',
+            header: ['Insats', 'Mål', 'Utfall'],
+            rows: e.goals.map((g) => [g.insats, `${g.kind === 'effektmål' ? 'Effektmål' : 'Insatsmål'}: ${g.text}`, g.outcome]),
+            sumRow: false,
+            note: '',
+          },
     );
     blocks.budget.push({
       type: 'tabell',
       caption: `Beviljad budget och utfall ${period}`,
       header: ['Insats', 'Budget, kr', 'Utfall, kr', 'Förbrukningskvot'],
-      rows: [...e.rows.map((r) => [r.name, formatInteger(r.budgetKr), formatInteger(r.utfallKr), pct(r.kvot)]), ['Totalt', formatInteger(e.total.budgetKr), formatInteger(e.total.utfallKr), pct(e.total.kvot)]],
+      rows: [
+        ...e.rows.map((r) => [r.name, formatInteger(r.budgetKr), formatInteger(r.utfallKr), pct(r.kvot)]),
+        ['Totalt', formatInteger(e.total.budgetKr), formatInteger(e.total.utfallKr), pct(e.total.kvot)],
+      ],
       sumRow: true,
       note: 'Utfallet är de rekvisitioner som betalats ut under perioden.',
     });
@@ -257,7 +296,11 @@ function evaluationPm(d: TemplateData): Built {
       ),
     );
     if (e.total.workStudyShareKvinnor !== null || e.total.workStudyShareMan !== null) {
-      blocks.statistik.push(p(`Uppdelat på kön gick ${pct(e.total.workStudyShareKvinnor)} av de avslutade kvinnorna och ${pct(e.total.workStudyShareMan)} av de avslutade männen till arbete eller studier.`));
+      blocks.statistik.push(
+        p(
+          `Uppdelat på kön gick ${pct(e.total.workStudyShareKvinnor)} av de avslutade kvinnorna och ${pct(e.total.workStudyShareMan)} av de avslutade männen till arbete eller studier.`,
+        ),
+      );
     }
     blocks.statistik.push(h('Kostnad och utfall för deltagare'));
     blocks.statistik.push({
@@ -265,8 +308,24 @@ function evaluationPm(d: TemplateData): Built {
       caption: 'Deltagare per insats',
       header: ['Insats', 'Deltagare', 'Kvinnor', 'Män', 'Avslutade', 'Arbete/studier', 'Kostnad/deltagare, kr'],
       rows: [
-        ...e.rows.map((r) => [r.name, String(r.deltagare), String(r.kvinnor), String(r.man), String(r.avslutade), String(r.tillArbeteStudier), r.costPerParticipant === null ? '–' : formatInteger(r.costPerParticipant)]),
-        ['Totalt', String(e.total.deltagare), String(e.total.kvinnor), String(e.total.man), String(e.total.avslutade), String(e.total.tillArbeteStudier), e.total.costPerParticipant === null ? '–' : formatInteger(e.total.costPerParticipant)],
+        ...e.rows.map((r) => [
+          r.name,
+          String(r.deltagare),
+          String(r.kvinnor),
+          String(r.man),
+          String(r.avslutade),
+          String(r.tillArbeteStudier),
+          r.costPerParticipant === null ? '–' : formatInteger(r.costPerParticipant),
+        ]),
+        [
+          'Totalt',
+          String(e.total.deltagare),
+          String(e.total.kvinnor),
+          String(e.total.man),
+          String(e.total.avslutade),
+          String(e.total.tillArbeteStudier),
+          e.total.costPerParticipant === null ? '–' : formatInteger(e.total.costPerParticipant),
+        ],
       ],
       sumRow: true,
       note: `Deltagaruppgifterna är antal, aldrig uppgifter om enskilda${e.periodLabel.startsWith('första') ? ', och avser året hittills enligt senaste rapport' : ''}.`,
@@ -301,7 +360,6 @@ function simple(d: TemplateData, rubrik: string, punkter: string[], arendet: str
   return { rubrik, content: skeleton(d, punkter, sections, bilagor) };
 }
 
-
 export const TEMPLATES: Record<TemplateKey, { label: string; description: string; build: (d: TemplateData) => Built }> = {
   tomt: {
     label: 'Tomt ärendeblad',
@@ -326,7 +384,10 @@ export const TEMPLATES: Record<TemplateKey, { label: string; description: string
         d,
         `Årsredovisning ${d.year - 1}`,
         [`godkänna ${d.forbund}s årsredovisning för verksamhetsåret ${d.year - 1}`, 'överlämna årsredovisningen till förbundets revisorer och medlemmar'],
-        [`Styrelsen föreslås godkänna årsredovisning ${d.year - 1} för ${d.forbund}. Förslaget finns i bilaga 1.`, 'Till ärendet har bilagts års- och slutrapporter från de insatser som har finansierats under året.'],
+        [
+          `Styrelsen föreslås godkänna årsredovisning ${d.year - 1} för ${d.forbund}. Förslaget finns i bilaga 1.`,
+          'Till ärendet har bilagts års- och slutrapporter från de insatser som har finansierats under året.',
+        ],
         [],
         [`Årsredovisning ${d.year - 1}`, `Årsrapporter ${d.year - 1}`, `Slutrapporter ${d.year - 1}`],
       ),
@@ -338,8 +399,13 @@ export const TEMPLATES: Record<TemplateKey, { label: string; description: string
       simple(
         d,
         `Delårsrapport ${d.year}`,
-        [`godkänna delårsrapporten för perioden ${formatPeriod(`${d.year}-01-01`, `${d.year}-08-31`)}`, 'överlämna delårsrapporten till förbundets revisorer och medlemmar'],
-        [`Kansliet har upprättat delårsrapport för ${d.forbund} för perioden ${formatPeriod(`${d.year}-01-01`, `${d.year}-08-31`)}. «Periodens resultat och prognos för helåret.»`],
+        [
+          `godkänna delårsrapporten för perioden ${formatPeriod(`${d.year}-01-01`, `${d.year}-08-31`)}`,
+          'överlämna delårsrapporten till förbundets revisorer och medlemmar',
+        ],
+        [
+          `Kansliet har upprättat delårsrapport för ${d.forbund} för perioden ${formatPeriod(`${d.year}-01-01`, `${d.year}-08-31`)}. «Periodens resultat och prognos för helåret.»`,
+        ],
         ['«Bedömning av måluppfyllelse och ekonomi.»'],
         [`Delårsrapport ${d.year}`],
       ),

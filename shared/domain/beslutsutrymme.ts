@@ -49,7 +49,11 @@ export interface BeslutsutrymmeTable {
   pending: { id: number; label: string; byYear: { year: number; kr: number }[]; totalKr: number }[];
 }
 
-export function computeBeslutsutrymme(openingKr: number, years: readonly BeslutsutrymmeYearInput[], pending: readonly PendingApplication[]): BeslutsutrymmeTable {
+export function computeBeslutsutrymme(
+  openingKr: number,
+  years: readonly BeslutsutrymmeYearInput[],
+  pending: readonly PendingApplication[],
+): BeslutsutrymmeTable {
   let carried = openingKr;
   const rows: BeslutsutrymmeRow[] = [];
   for (const y of [...years].sort((a, b) => a.year - b.year)) {
@@ -135,7 +139,13 @@ export function checkTypedBeslutsutrymme(columns: readonly TypedBeslutsutrymmeCo
   sorted.forEach((c, i) => {
     check(c.year, 'ingaende', c.anslag + c.fromEarlier, c.ingaende, 'anslag plus över-/underskott från tidigare år');
     check(c.year, 'efterAktuella', c.fromEarlier + c.resultat, c.efterAktuella, 'över-/underskott från tidigare år plus årets resultat');
-    check(c.year, 'efterPending', c.efterAktuella - c.pending.reduce((s, v) => s + v, 0), c.efterPending, 'beslutsutrymmet efter aktuella beslut minus ej beslutade ansökningar');
+    check(
+      c.year,
+      'efterPending',
+      c.efterAktuella - c.pending.reduce((s, v) => s + v, 0),
+      c.efterPending,
+      'beslutsutrymmet efter aktuella beslut minus ej beslutade ansökningar',
+    );
     const prev = sorted[i - 1];
     if (prev && prev.year === c.year - 1) check(c.year, 'fromEarlier', prev.efterPending, c.fromEarlier, `förra årets beslutsutrymme (${prev.year})`);
   });

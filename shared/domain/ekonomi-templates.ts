@@ -22,7 +22,8 @@ function kommunShort(name: string): string {
 function feeTables(f: FeeView, regionName: string, countyName: string): Block[] {
   const prev = f.previous;
   const cols = prev ? ['', String(f.year), String(prev.year)] : ['', String(f.year)];
-  const row = (label: string, kr: number | null, prevKr: number | null | undefined) => (prev ? [label, kr === null ? '' : formatInteger(kr), prevKr == null ? '' : formatInteger(prevKr)] : [label, kr === null ? '' : formatInteger(kr)]);
+  const row = (label: string, kr: number | null, prevKr: number | null | undefined) =>
+    prev ? [label, kr === null ? '' : formatInteger(kr), prevKr == null ? '' : formatInteger(prevKr)] : [label, kr === null ? '' : formatInteger(kr)];
   const parts: Block = {
     type: 'tabell',
     caption: `Medlemsavgifter ${f.year} per medlem`,
@@ -37,12 +38,19 @@ function feeTables(f: FeeView, regionName: string, countyName: string): Block[] 
     note: '',
   };
   const kommuner = f.shares.filter((s) => s.kind === 'kommun');
-  const header = prev ? ['Kommun', `Folkmängd 1 nov ${f.populationYear}`, 'Andel', String(f.year), String(prev.year)] : ['Kommun', `Folkmängd 1 nov ${f.populationYear}`, 'Andel', String(f.year)];
+  const header = prev
+    ? ['Kommun', `Folkmängd 1 nov ${f.populationYear}`, 'Andel', String(f.year), String(prev.year)]
+    : ['Kommun', `Folkmängd 1 nov ${f.populationYear}`, 'Andel', String(f.year)];
   const rows = kommuner
     .slice()
     .sort((a, b) => a.name.localeCompare(b.name, 'sv'))
     .map((k) => {
-      const base = [kommunShort(k.name), k.population === null ? '' : formatInteger(k.population), k.populationShare === null ? '' : formatPercent(k.populationShare, 2), formatInteger(k.amountKr)];
+      const base = [
+        kommunShort(k.name),
+        k.population === null ? '' : formatInteger(k.population),
+        k.populationShare === null ? '' : formatPercent(k.populationShare, 2),
+        formatInteger(k.amountKr),
+      ];
       return prev ? [...base, k.previousKr === null ? '' : formatInteger(k.previousKr)] : base;
     });
   const sum = ['Summa', f.populationTotal === null ? '' : formatInteger(f.populationTotal), formatPercent(1, 2), formatInteger(f.kommunerKr ?? 0)];
@@ -63,9 +71,23 @@ function populationTable(f: FeeView): Block[] {
   const kommuner = f.shares.filter((s) => s.kind === 'kommun').sort((a, b) => a.name.localeCompare(b.name, 'sv'));
   if (kommuner.length === 0) return [p('«Tabell över medlemsavgifterna per medlem.»')];
   const total = kommuner.reduce((s, k) => s + (k.population ?? 0), 0);
-  const rows = kommuner.map((k) => [kommunShort(k.name), k.population === null ? '«folkmängd»' : formatInteger(k.population), k.populationShare === null ? '«andel»' : formatPercent(k.populationShare, 2), '«belopp»']);
+  const rows = kommuner.map((k) => [
+    kommunShort(k.name),
+    k.population === null ? '«folkmängd»' : formatInteger(k.population),
+    k.populationShare === null ? '«andel»' : formatPercent(k.populationShare, 2),
+    '«belopp»',
+  ]);
   rows.push(['Summa', formatInteger(total), formatPercent(1, 2), '«belopp»']);
-  return [{ type: 'tabell', caption: 'Fördelning mellan kommunerna*', header: ['Kommun', `Folkmängd 1 nov ${f.populationYear}`, 'Andel', String(f.year)], rows, sumRow: true, note: `*baseras på folkmängd 1 november ${f.populationYear}, SCB` }];
+  return [
+    {
+      type: 'tabell',
+      caption: 'Fördelning mellan kommunerna*',
+      header: ['Kommun', `Folkmängd 1 nov ${f.populationYear}`, 'Andel', String(f.year)],
+      rows,
+      sumRow: true,
+      note: `*baseras på folkmängd 1 november ${f.populationYear}, SCB`,
+    },
+  ];
 }
 
 /** "Uppsala län" from "Samordningsförbundet Uppsala län", when the name says it. */
@@ -86,19 +108,34 @@ export function feesBlad(d: TemplateData): Built {
   const blocks: Block[] = [];
   if (preliminary && f?.totalKr != null) {
     blocks.push(
-      p(`Tilldelningen från staten inför nästkommande år brukar fastställas av Försäkringskassan under hösten. I den processen behöver förbundet veta vilket belopp övriga medlemmar, dvs. ${region} och kommunerna, kan möta upp.`),
+      p(
+        `Tilldelningen från staten inför nästkommande år brukar fastställas av Försäkringskassan under hösten. I den processen behöver förbundet veta vilket belopp övriga medlemmar, dvs. ${region} och kommunerna, kan möta upp.`,
+      ),
       p(
         `I tabellen nedan visas effekten per medlem vid en total medlemsavgift på ${formatKr(f.totalKr)}${f.previous ? `, jämfört med ${f.previous.year} års tilldelning` : ''}. Vid befolkningsförändringar kan beloppen förändras något mellan kommunerna eftersom fördelningen baseras på folkmängden den 1 november året innan.`,
       ),
     );
   } else {
-    blocks.push(p(`Tilldelningen från staten via Försäkringskassan har för år ${year} fastställts till ${stat} vilket motsvarar 50 % av medlemsavgiften. ${region} står för 25 % medan ${kommunText} resterande 25 %.`));
+    blocks.push(
+      p(
+        `Tilldelningen från staten via Försäkringskassan har för år ${year} fastställts till ${stat} vilket motsvarar 50 % av medlemsavgiften. ${region} står för 25 % medan ${kommunText} resterande 25 %.`,
+      ),
+    );
   }
-  blocks.push(...(f && f.totalKr !== null && f.problems.length === 0 ? feeTables(f, region, county) : f ? populationTable(f) : [p('«Tabell över medlemsavgifterna per medlem.»')]));
+  blocks.push(
+    ...(f && f.totalKr !== null && f.problems.length === 0
+      ? feeTables(f, region, county)
+      : f
+        ? populationTable(f)
+        : [p('«Tabell över medlemsavgifterna per medlem.»')]),
+  );
   const punkter =
     preliminary && f?.totalKr != null
       ? ['lägga informationen till handlingarna']
-      : [`medlemsavgift till ${d.forbund} för ${year} fastställs enligt tabell nedan`, `medlemsavgiften betalas in senast ${f?.dueOn ? longDate(f.dueOn) : `«datum» ${year}`} mot faktura`];
+      : [
+          `medlemsavgift till ${d.forbund} för ${year} fastställs enligt tabell nedan`,
+          `medlemsavgiften betalas in senast ${f?.dueOn ? longDate(f.dueOn) : `«datum» ${year}`} mot faktura`,
+        ];
   return {
     rubrik: preliminary && f?.totalKr != null ? `Medlemsavgifter ${year}` : `Fastställande av medlemsavgifter ${year}`,
     content: skeleton(d, punkter, [sec('Ärendet', ...blocks)]),
@@ -144,10 +181,13 @@ export function ekonomiskInformation(d: TemplateData): Built {
       line('Förtroendevalda och förvaltning (netto)', (r) => r.ovrigtNettoKr),
       line('ÅRETS RESULTAT', (r) => r.resultatKr),
       line('BESLUTSUTRYMME efter aktuella finansieringsbeslut', (r) => r.efterAktuellaKr),
-      ...b.pending.map((a) => [a.label, ...rows.map((r) => {
-        const kr = a.byYear.find((e) => e.year === r.year)?.kr ?? 0;
-        return kr === 0 ? '' : tkr(kr);
-      })]),
+      ...b.pending.map((a) => [
+        a.label,
+        ...rows.map((r) => {
+          const kr = a.byYear.find((e) => e.year === r.year)?.kr ?? 0;
+          return kr === 0 ? '' : tkr(kr);
+        }),
+      ]),
       line(b.pending.length > 0 ? 'BESLUTSUTRYMME efter ej beslutade ansökningar' : 'BESLUTSUTRYMME', (r) => r.efterPendingKr),
     ];
     arendet.push({
@@ -157,7 +197,12 @@ export function ekonomiskInformation(d: TemplateData): Built {
       rows: tableRows,
       sumRow: true,
       note: [
-        rows.some((r) => r.source === 'utfall') ? `Utfall för ${rows.filter((r) => r.source === 'utfall').map((r) => r.year).join(', ')}; övriga år budget och beviljade insatser.` : 'Budget och beviljade insatser.',
+        rows.some((r) => r.source === 'utfall')
+          ? `Utfall för ${rows
+              .filter((r) => r.source === 'utfall')
+              .map((r) => r.year)
+              .join(', ')}; övriga år budget och beviljade insatser.`
+          : 'Budget och beviljade insatser.',
         ...b.notes,
       ].join(' '),
     });
@@ -171,7 +216,9 @@ export function ekonomiskInformation(d: TemplateData): Built {
 export function budgetBlad(d: TemplateData): Built {
   const next = d.year + 1;
   const b = d.budget;
-  const arendet: Block[] = [p('Enligt förbundsordningen ska styrelsen varje år fastställa verksamhetsplan och budget för nästkommande år. Förslaget finns i bilaga 1.')];
+  const arendet: Block[] = [
+    p('Enligt förbundsordningen ska styrelsen varje år fastställa verksamhetsplan och budget för nästkommande år. Förslaget finns i bilaga 1.'),
+  ];
   const bedomning: Block[] = [];
   const forslag = b?.next.versions.find((v) => v.kind === 'forslag') ?? null;
   if (!b || !forslag) {
@@ -185,7 +232,14 @@ export function budgetBlad(d: TemplateData): Built {
     rows.push(['Summa intäkter', tkr(forslag.intakterKr), current ? tkr(current.intakterKr) : '']);
     rows.push(['Summa kostnader', tkr(forslag.kostnaderKr), current ? tkr(current.kostnaderKr) : '']);
     rows.push(['Resultat', tkr(forslag.resultKr), current ? tkr(current.resultKr) : '']);
-    arendet.push({ type: 'tabell', caption: `Budget ${next} (belopp i tkr)`, header: ['Post', `Förslag ${next}`, `Budget ${d.year}`], rows, sumRow: true, note: '' });
+    arendet.push({
+      type: 'tabell',
+      caption: `Budget ${next} (belopp i tkr)`,
+      header: ['Post', `Förslag ${next}`, `Budget ${d.year}`],
+      rows,
+      sumRow: true,
+      note: '',
+    });
     bedomning.push(
       p(
         forslag.resultKr >= 0
@@ -196,6 +250,11 @@ export function budgetBlad(d: TemplateData): Built {
   }
   return {
     rubrik: `Verksamhetsplan och budget ${next}`,
-    content: skeleton(d, [`fastställa verksamhetsplan med budget för ${next}`, `notera planeringsramarna för ${next + 1}–${next + 2}`], [sec('Ärendet', ...arendet), sec('Bedömning', ...bedomning)], [`Verksamhetsplan och budget ${next}`]),
+    content: skeleton(
+      d,
+      [`fastställa verksamhetsplan med budget för ${next}`, `notera planeringsramarna för ${next + 1}–${next + 2}`],
+      [sec('Ärendet', ...arendet), sec('Bedömning', ...bedomning)],
+      [`Verksamhetsplan och budget ${next}`],
+    ),
   };
 }

@@ -37,7 +37,15 @@ export function comparePosts(budget: PostAmounts, utfall: PostAmounts, previous:
   return BUDGET_POSTS.filter((post) => (budget[post] ?? 0) !== 0 || (utfall[post] ?? 0) !== 0 || (previous[post] ?? 0) !== 0).map((post) => {
     const budgetKr = budget[post] ?? 0;
     const utfallKr = utfall[post] ?? 0;
-    return { post, label: POST_INFO[post].label, side: POST_INFO[post].side, budgetKr, utfallKr, previousKr: previous[post] ?? 0, kvot: forbrukningskvot(utfallKr, budgetKr) };
+    return {
+      post,
+      label: POST_INFO[post].label,
+      side: POST_INFO[post].side,
+      budgetKr,
+      utfallKr,
+      previousKr: previous[post] ?? 0,
+      kvot: forbrukningskvot(utfallKr, budgetKr),
+    };
   });
 }
 
@@ -53,7 +61,10 @@ export function result(amounts: PostAmounts): number {
 export function overviewByGroup(amounts: PostAmounts): { group: PostGroup; kr: number }[] {
   return POST_GROUPS.map((group) => ({
     group,
-    kr: BUDGET_POSTS.filter((post) => POST_INFO[post].group === group && !(group === 'intakter' && POST_INFO[post].side !== 'intakt')).reduce((s, post) => s + signed(post, amounts[post] ?? 0), 0),
+    kr: BUDGET_POSTS.filter((post) => POST_INFO[post].group === group && !(group === 'intakter' && POST_INFO[post].side !== 'intakt')).reduce(
+      (s, post) => s + signed(post, amounts[post] ?? 0),
+      0,
+    ),
   }));
 }
 
@@ -128,12 +139,20 @@ export function hushallningWarnings(i: HushallningInput): Warning[] {
     out.push(
       i.balanceReason
         ? { level: 'info', key: 'budget_balans', message: `Budgeten för ${i.year} har ett underskott på ${tkr(-i.budgetResultKr)}. Skäl: ${i.balanceReason}` }
-        : { level: 'varning', key: 'budget_balans', message: `Budgeten för ${i.year} är inte i balans (underskott ${tkr(-i.budgetResultKr)}) och inget skäl är angivet.` },
+        : {
+            level: 'varning',
+            key: 'budget_balans',
+            message: `Budgeten för ${i.year} är inte i balans (underskott ${tkr(-i.budgetResultKr)}) och inget skäl är angivet.`,
+          },
     );
   }
   if (i.egetKapitalKr !== null) {
     if (i.egetKapitalKr < i.reservfondKr) {
-      out.push({ level: 'varning', key: 'eget_kapital_under_reservfond', message: `Eget kapital (${tkr(i.egetKapitalKr)}) är lägre än den bundna reservfonden (${tkr(i.reservfondKr)}).` });
+      out.push({
+        level: 'varning',
+        key: 'eget_kapital_under_reservfond',
+        message: `Eget kapital (${tkr(i.egetKapitalKr)}) är lägre än den bundna reservfonden (${tkr(i.reservfondKr)}).`,
+      });
     }
     if (i.medlemsavgifterKr !== null && i.medlemsavgifterKr > 0) {
       const limit = Math.round(i.medlemsavgifterKr * i.guidelineShare);
@@ -147,7 +166,11 @@ export function hushallningWarnings(i: HushallningInput): Warning[] {
     }
   }
   if (i.lowestBeslutsutrymme && i.lowestBeslutsutrymme.kr < 0) {
-    out.push({ level: 'varning', key: 'beslutsutrymme_negativt', message: `Beslutsutrymmet blir negativt ${i.lowestBeslutsutrymme.year} (${tkr(i.lowestBeslutsutrymme.kr)}).` });
+    out.push({
+      level: 'varning',
+      key: 'beslutsutrymme_negativt',
+      message: `Beslutsutrymmet blir negativt ${i.lowestBeslutsutrymme.year} (${tkr(i.lowestBeslutsutrymme.kr)}).`,
+    });
   }
   return out;
 }

@@ -78,16 +78,28 @@ export function participantProblems(p: ParticipantTotals & { byKon?: ByKon | nul
   const k = p.byKon;
   if (k) {
     if (k.avslutadeKvinnor + k.avslutadeMan > p.avslutade) {
-      out.push({ path: 'byKon.avslutadeKvinnor', message: `Avslutade kvinnor och män (${k.avslutadeKvinnor + k.avslutadeMan}) är fler än de avslutade (${p.avslutade}).` });
+      out.push({
+        path: 'byKon.avslutadeKvinnor',
+        message: `Avslutade kvinnor och män (${k.avslutadeKvinnor + k.avslutadeMan}) är fler än de avslutade (${p.avslutade}).`,
+      });
     }
     if (k.arbeteStudierKvinnor > k.avslutadeKvinnor) {
-      out.push({ path: 'byKon.arbeteStudierKvinnor', message: `Kvinnor till arbete eller studier (${k.arbeteStudierKvinnor}) är fler än de avslutade kvinnorna (${k.avslutadeKvinnor}).` });
+      out.push({
+        path: 'byKon.arbeteStudierKvinnor',
+        message: `Kvinnor till arbete eller studier (${k.arbeteStudierKvinnor}) är fler än de avslutade kvinnorna (${k.avslutadeKvinnor}).`,
+      });
     }
     if (k.arbeteStudierMan > k.avslutadeMan) {
-      out.push({ path: 'byKon.arbeteStudierMan', message: `Män till arbete eller studier (${k.arbeteStudierMan}) är fler än de avslutade männen (${k.avslutadeMan}).` });
+      out.push({
+        path: 'byKon.arbeteStudierMan',
+        message: `Män till arbete eller studier (${k.arbeteStudierMan}) är fler än de avslutade männen (${k.avslutadeMan}).`,
+      });
     }
     if (k.arbeteStudierKvinnor + k.arbeteStudierMan > p.tillArbete + p.tillStudier) {
-      out.push({ path: 'byKon.arbeteStudierKvinnor', message: `Kvinnor och män till arbete eller studier (${k.arbeteStudierKvinnor + k.arbeteStudierMan}) är fler än alla till arbete och studier (${p.tillArbete + p.tillStudier}).` });
+      out.push({
+        path: 'byKon.arbeteStudierKvinnor',
+        message: `Kvinnor och män till arbete eller studier (${k.arbeteStudierKvinnor + k.arbeteStudierMan}) är fler än alla till arbete och studier (${p.tillArbete + p.tillStudier}).`,
+      });
     }
   }
   if (p.kvinnor + p.man > p.deltagare) out.push({ path: 'kvinnor', message: `Kvinnor och män (${p.kvinnor + p.man}) är fler än deltagarna (${p.deltagare}).` });

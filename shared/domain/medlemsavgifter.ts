@@ -82,7 +82,8 @@ export function feeProblems(totalKr: number, members: readonly FeeMember[], popu
   if (!Number.isSafeInteger(totalKr) || totalKr <= 0) {
     problems.push({ path: 'totalKr', message: 'Den totala medlemsavgiften ska vara ett positivt heltal i kronor.' });
   }
-  if (!members.some((m) => m.kind === 'stat')) problems.push({ path: 'members', message: 'Förbundet har ingen statlig medlem (Försäkringskassan) i registret.' });
+  if (!members.some((m) => m.kind === 'stat'))
+    problems.push({ path: 'members', message: 'Förbundet har ingen statlig medlem (Försäkringskassan) i registret.' });
   if (!members.some((m) => m.kind === 'region')) problems.push({ path: 'members', message: 'Förbundet har ingen region i registret.' });
   const kommuner = members.filter((m) => m.kind === 'kommun');
   if (kommuner.length === 0) problems.push({ path: 'members', message: 'Förbundet har ingen kommun i registret.' });
@@ -124,6 +125,12 @@ export function splitFee(totalKr: number, members: readonly FeeMember[]): FeeSpl
     regionKr,
     kommunerKr,
     populationTotal,
-    shares: members.map((m) => ({ memberId: m.id, name: m.name, kind: m.kind, population: m.kind === 'kommun' ? m.population : null, amountKr: amounts.get(m.id) ?? 0 })),
+    shares: members.map((m) => ({
+      memberId: m.id,
+      name: m.name,
+      kind: m.kind,
+      population: m.kind === 'kommun' ? m.population : null,
+      amountKr: amounts.get(m.id) ?? 0,
+    })),
   };
 }

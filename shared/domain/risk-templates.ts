@@ -42,11 +42,14 @@ export function matrixBlock(a: RiskYearView, caption: string): Block {
 function hanteringSentence(h: readonly ('kontroll' | 'atgard' | 'accepterad')[]): string {
   const n = (k: (typeof h)[number]) => h.filter((x) => x === k).length;
   const parts = [
-    n('kontroll') > 0 ? `${countWord(n('kontroll'))} ${n('kontroll') === 1 ? 'risk hanteras' : 'risker hanteras'} med kontrollmoment i internkontrollplanen` : null,
+    n('kontroll') > 0
+      ? `${countWord(n('kontroll'))} ${n('kontroll') === 1 ? 'risk hanteras' : 'risker hanteras'} med kontrollmoment i internkontrollplanen`
+      : null,
     n('atgard') > 0 ? `${countWord(n('atgard'))} med ${n('atgard') === 1 ? 'en annan åtgärd' : 'andra åtgärder'}` : null,
     n('accepterad') > 0 ? `${countWord(n('accepterad'))} ${n('accepterad') === 1 ? 'accepteras' : 'accepteras'}` : null,
   ].filter((x): x is string => x !== null);
-  if (parts.length === 1 && n('kontroll') === h.length) return `Alla ${h.length === 1 ? '' : `${countWord(h.length)} `}risker hanteras med kontrollmoment i internkontrollplanen.`;
+  if (parts.length === 1 && n('kontroll') === h.length)
+    return `Alla ${h.length === 1 ? '' : `${countWord(h.length)} `}risker hanteras med kontrollmoment i internkontrollplanen.`;
   const text = joinSv(parts);
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
@@ -57,7 +60,9 @@ export function riskanalysBlad(d: TemplateData): Built {
   const r = d.risk;
   const year = r?.year ?? d.year + 1;
   const arendet: Block[] = [
-    p(`Styrelsen ska varje år identifiera de händelser som skulle kunna hindra förbundets måluppfyllelse och anta en plan för den interna kontrollen. Resultatet av kontrollerna redovisas till styrelsen vid delårsrapport och årsredovisning.`),
+    p(
+      `Styrelsen ska varje år identifiera de händelser som skulle kunna hindra förbundets måluppfyllelse och anta en plan för den interna kontrollen. Resultatet av kontrollerna redovisas till styrelsen vid delårsrapport och årsredovisning.`,
+    ),
   ];
   if (!r || r.analysis.risks.length === 0) {
     arendet.push(p('«Riskerna med högst riskvärde och de kontrollmoment som föreslås.»'));
@@ -73,7 +78,16 @@ export function riskanalysBlad(d: TemplateData): Built {
         type: 'tabell',
         caption: `Riskanalys ${year}`,
         header: ['Id', 'Risk', 'Process', 'S', 'K', 'Värde', 'Ändring', 'Hantering'],
-        rows: a.risks.map((x) => [x.code, x.title, x.process, String(x.sannolikhet), String(x.konsekvens), String(x.value), change(x.change), x.hantering === 'kontroll' ? 'Kontroll' : `${x.hantering === 'atgard' ? 'Åtgärd' : 'Accepteras'}${x.hanteringText ? `: ${x.hanteringText}` : ''}`]),
+        rows: a.risks.map((x) => [
+          x.code,
+          x.title,
+          x.process,
+          String(x.sannolikhet),
+          String(x.konsekvens),
+          String(x.value),
+          change(x.change),
+          x.hantering === 'kontroll' ? 'Kontroll' : `${x.hantering === 'atgard' ? 'Åtgärd' : 'Accepteras'}${x.hanteringText ? `: ${x.hanteringText}` : ''}`,
+        ]),
         sumRow: false,
         note: `S = sannolikhet (${a.scale.sannolikhet.map((w, i) => `${i + 1} ${w.toLocaleLowerCase('sv')}`).join(', ')}), K = konsekvens (${a.scale.konsekvens.map((w, i) => `${i + 1} ${w.toLocaleLowerCase('sv')}`).join(', ')}), värde = S × K. Ändring mot föregående års riskvärde. Kontroll = kontrollmoment i internkontrollplanen.`,
       },
@@ -83,9 +97,19 @@ export function riskanalysBlad(d: TemplateData): Built {
       arendet.push({
         type: 'tabell',
         caption: `Internkontrollplan ${year}`,
-        header: reports.length === 1 ? ['Process', 'Kontrollmoment', 'Risk', 'Metod', 'Frekvens', 'Ansvarig'] : ['Process', 'Kontrollmoment', 'Risk', 'Metod', 'Frekvens', 'Ansvarig', 'Rapporteras'],
+        header:
+          reports.length === 1
+            ? ['Process', 'Kontrollmoment', 'Risk', 'Metod', 'Frekvens', 'Ansvarig']
+            : ['Process', 'Kontrollmoment', 'Risk', 'Metod', 'Frekvens', 'Ansvarig', 'Rapporteras'],
         rows: r.controls.map((c) => {
-          const row = [c.process, c.moment, c.riskCode, METOD_LABELS[c.metod], FREKVENS_LABELS[c.frekvens].replace(/^Varje /, '').replace(/^En gång per år$/, 'år'), c.ansvarig];
+          const row = [
+            c.process,
+            c.moment,
+            c.riskCode,
+            METOD_LABELS[c.metod],
+            FREKVENS_LABELS[c.frekvens].replace(/^Varje /, '').replace(/^En gång per år$/, 'år'),
+            c.ansvarig,
+          ];
           return reports.length === 1 ? row : [...row, `${c.rapportTill}, ${c.rapportNar.toLocaleLowerCase('sv')}`];
         }),
         sumRow: false,
@@ -118,7 +142,13 @@ export function uppfoljningBlad(d: TemplateData): Built {
       type: 'tabell',
       caption: 'Sammanställning',
       header: ['Process', 'Kontrollmoment', 'Genomförda', 'Avvikelser', 'Öppna åtgärder'],
-      rows: f.controls.map((c) => [c.process, c.moment, `${c.occasions.filter((o) => o.done).length} av ${c.occasions.length}`, String(c.deviations.length), String(c.deviations.filter((x) => x.status === 'oppen').length)]),
+      rows: f.controls.map((c) => [
+        c.process,
+        c.moment,
+        `${c.occasions.filter((o) => o.done).length} av ${c.occasions.length}`,
+        String(c.deviations.length),
+        String(c.deviations.filter((x) => x.status === 'oppen').length),
+      ]),
       sumRow: false,
       note: open.length === 0 ? 'Alla åtgärder för avvikelser är genomförda.' : '',
     });

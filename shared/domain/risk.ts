@@ -104,14 +104,21 @@ export function riskMatrix(risks: readonly MatrixRisk[], scale: RiskScale): Matr
 
 export const FREKVENSER = ['styrelsemote', 'manad', 'kvartal', 'halvar', 'ar'] as const;
 export type Frekvens = (typeof FREKVENSER)[number];
-export const FREKVENS_LABELS: Record<Frekvens, string> = { styrelsemote: 'Varje styrelsemöte', manad: 'Varje månad', kvartal: 'Varje kvartal', halvar: 'Varje halvår', ar: 'En gång per år' };
+export const FREKVENS_LABELS: Record<Frekvens, string> = {
+  styrelsemote: 'Varje styrelsemöte',
+  manad: 'Varje månad',
+  kvartal: 'Varje kvartal',
+  halvar: 'Varje halvår',
+  ar: 'En gång per år',
+};
 
 export const METODER = ['stickprov', 'granskning', 'avstamning', 'uppfoljning'] as const;
 export type Metod = (typeof METODER)[number];
 export const METOD_LABELS: Record<Metod, string> = { stickprov: 'Stickprov', granskning: 'Granskning', avstamning: 'Avstämning', uppfoljning: 'Uppföljning' };
 
 const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
-const lastDay = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}-${String(new Date(Date.UTC(year, month, 0)).getUTCDate()).padStart(2, '0')}`;
+const lastDay = (year: number, month: number) =>
+  `${year}-${String(month).padStart(2, '0')}-${String(new Date(Date.UTC(year, month, 0)).getUTCDate()).padStart(2, '0')}`;
 
 /**
  * The occasions a control's frequency gives in a year, each due at the end of its period
@@ -166,20 +173,31 @@ export function reportParagraphs(controls: readonly ReportControl[]): { process:
         const moment = c.moment.replace(/\.$/, '');
         const parts = [`Internkontrollplanen anger att kontroll ska ske att ${lowerFirst(moment)}.`];
         if (done.length === 0) {
-          parts.push(planned === 0 ? 'Inga kontrolltillfällen var planerade under perioden.' : `Kontrollen har ännu inte genomförts (${countWord(planned, 'ett')} ${planned === 1 ? 'tillfälle planerat' : 'tillfällen planerade'}).`);
+          parts.push(
+            planned === 0
+              ? 'Inga kontrolltillfällen var planerade under perioden.'
+              : `Kontrollen har ännu inte genomförts (${countWord(planned, 'ett')} ${planned === 1 ? 'tillfälle planerat' : 'tillfällen planerade'}).`,
+          );
         } else {
           const how = METOD_LABELS[c.metod];
           const samples = done.flatMap((o) => (o.sample ? [o.sample] : []));
-          const when = done.length < planned ? `vid ${countWord(done.length, 'ett')} av ${countWord(planned, 'ett')} planerade tillfällen` : `vid ${done.length === 1 ? 'ett tillfälle' : `${countWord(done.length, 'ett')} tillfällen`}`;
+          const when =
+            done.length < planned
+              ? `vid ${countWord(done.length, 'ett')} av ${countWord(planned, 'ett')} planerade tillfällen`
+              : `vid ${done.length === 1 ? 'ett tillfälle' : `${countWord(done.length, 'ett')} tillfällen`}`;
           parts.push(`${how} har gjorts ${when} under perioden${samples.length > 0 ? ` (${samples.join('; ')})` : ''}.`);
           const deviant = done.flatMap((o) => o.items.filter((i) => i.result === 'avvikelse'));
           if (deviant.length === 0 && c.deviations.length === 0) parts.push('Kontrollerna visar en korrekt hantering.');
           else {
-            parts.push(`Kontrollerna visar ${c.deviations.length === 1 || deviant.length === 1 ? 'en avvikelse' : `${Math.max(deviant.length, c.deviations.length)} avvikelser`}.`);
+            parts.push(
+              `Kontrollerna visar ${c.deviations.length === 1 || deviant.length === 1 ? 'en avvikelse' : `${Math.max(deviant.length, c.deviations.length)} avvikelser`}.`,
+            );
             for (const d of c.deviations) {
               const desc = d.description.replace(/\.$/, '');
               const act = d.action.replace(/\.$/, '');
-              parts.push(`${desc}. Åtgärd: ${lowerFirst(act)} (${d.owner}), ${d.status === 'stangd' ? `åtgärdat ${d.closedOn ?? ''}` : `pågår, klart senast ${d.dueOn}`}.`);
+              parts.push(
+                `${desc}. Åtgärd: ${lowerFirst(act)} (${d.owner}), ${d.status === 'stangd' ? `åtgärdat ${d.closedOn ?? ''}` : `pågår, klart senast ${d.dueOn}`}.`,
+              );
             }
           }
         }

@@ -158,7 +158,18 @@ function decode(bytes: Uint8Array): string {
 
 export function parseSie(bytes: Uint8Array): SieFile {
   const lines = decode(bytes).split(/\r?\n/);
-  const file: SieFile = { format: null, sieType: null, program: null, companyName: null, orgNr: null, fiscalYears: [], accounts: [], objects: [], verifications: [], warnings: [] };
+  const file: SieFile = {
+    format: null,
+    sieType: null,
+    program: null,
+    companyName: null,
+    orgNr: null,
+    fiscalYears: [],
+    accounts: [],
+    objects: [],
+    verifications: [],
+    warnings: [],
+  };
   const firstUsed = lines.findIndex((l) => l.trim() !== '');
   if (firstUsed < 0 || !/^#FLAGGA\b/i.test(lines[firstUsed]!.trim())) {
     throw new SieParseError(firstUsed < 0 ? 1 : firstUsed + 1, 'filen börjar inte med #FLAGGA och är därför ingen SIE-fil.');
@@ -202,7 +213,11 @@ export function parseSie(bytes: Uint8Array): SieFile {
       case '#RAR': {
         const idx = Number(str(tokens, 1, line, 'Årsnumret'));
         if (!Number.isInteger(idx)) throw new SieParseError(line, 'årsnumret i #RAR är inte ett heltal.');
-        file.fiscalYears.push({ index: idx, from: parseSieDate(str(tokens, 2, line, 'Startdatum')!, line), to: parseSieDate(str(tokens, 3, line, 'Slutdatum')!, line) });
+        file.fiscalYears.push({
+          index: idx,
+          from: parseSieDate(str(tokens, 2, line, 'Startdatum')!, line),
+          to: parseSieDate(str(tokens, 3, line, 'Slutdatum')!, line),
+        });
         break;
       }
       case '#KONTO':
@@ -272,7 +287,13 @@ export interface SieWriteInput {
   accounts: SieAccount[];
   dimensions?: { number: number; name: string }[];
   objects?: SieObject[];
-  verifications: { series: string; number: string; date: string; text: string; transactions: { account: string; objects?: SieObjectRef[]; amountOre: number; text?: string }[] }[];
+  verifications: {
+    series: string;
+    number: string;
+    date: string;
+    text: string;
+    transactions: { account: string; objects?: SieObjectRef[]; amountOre: number; text?: string }[];
+  }[];
 }
 
 const q = (s: string) => `"${s.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;

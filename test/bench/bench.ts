@@ -62,9 +62,25 @@ function random(seed: number): () => number {
 
 const PLACES = ['Älvkarleby', 'Östhammar', 'Enköping', 'Heby', 'Håbo', 'Knivsta', 'Tierp', 'Uppsala', 'Gävle', 'Sala', 'Söderhamn', 'Norrtälje'];
 const TOPICS = [
-  'Lokussamordnare', 'Lokusgrupp', 'Arbetsträning', 'Samverkansteam', 'Ungdomscoach', 'Kompetenshöjande insats', 'Strukturinsats',
-  'Individinriktad insats', 'Arbetsintegrerande socialt företag', 'Samordnare', 'Aktivitetsersättning', 'Hälsofrämjande stöd',
-  'Förrehabilitering', 'Stegförflyttning', 'Kartläggning', 'Jobbspår', 'Språkstöd', 'Psykisk ohälsa', 'Försörjningsstöd',
+  'Lokussamordnare',
+  'Lokusgrupp',
+  'Arbetsträning',
+  'Samverkansteam',
+  'Ungdomscoach',
+  'Kompetenshöjande insats',
+  'Strukturinsats',
+  'Individinriktad insats',
+  'Arbetsintegrerande socialt företag',
+  'Samordnare',
+  'Aktivitetsersättning',
+  'Hälsofrämjande stöd',
+  'Förrehabilitering',
+  'Stegförflyttning',
+  'Kartläggning',
+  'Jobbspår',
+  'Språkstöd',
+  'Psykisk ohälsa',
+  'Försörjningsstöd',
 ];
 const FRAMES = [
   (t: string, p: string) => `${t} ${p}`,
@@ -76,13 +92,91 @@ const FRAMES = [
 ];
 const YEARLY = ['Årsredovisning', 'Delårsrapport', 'Verksamhetsplan och budget', 'Internkontrollplan', 'Riskanalys', 'Sammanträdesplan', 'Revisionsberättelse'];
 const BODY = [
-  'insatsen', 'samverkan', 'målgrupp', 'unga', 'vuxna', 'långvarigt', 'bidragsberoende', 'deltagare', 'arbete', 'studier', 'rikssnittet',
-  'effektmål', 'insatsmål', 'resultatmål', 'uppföljning', 'utvärdering', 'Försäkringskassan', 'Arbetsförmedlingen', 'Region', 'kommunen',
-  'lokusgruppen', 'styrelsen', 'beviljas', 'avsätta', 'kronor', 'perioden', 'finansiering', 'prioriterade', 'målgrupper', 'rehabilitering',
-  'förbundets', 'inriktning', 'bedömning', 'ärendet', 'förslag', 'beslut', 'budget', 'prognos', 'förbrukningskvot', 'medlemsavgift',
+  'insatsen',
+  'samverkan',
+  'målgrupp',
+  'unga',
+  'vuxna',
+  'långvarigt',
+  'bidragsberoende',
+  'deltagare',
+  'arbete',
+  'studier',
+  'rikssnittet',
+  'effektmål',
+  'insatsmål',
+  'resultatmål',
+  'uppföljning',
+  'utvärdering',
+  'Försäkringskassan',
+  'Arbetsförmedlingen',
+  'Region',
+  'kommunen',
+  'lokusgruppen',
+  'styrelsen',
+  'beviljas',
+  'avsätta',
+  'kronor',
+  'perioden',
+  'finansiering',
+  'prioriterade',
+  'målgrupper',
+  'rehabilitering',
+  'förbundets',
+  'inriktning',
+  'bedömning',
+  'ärendet',
+  'förslag',
+  'beslut',
+  'budget',
+  'prognos',
+  'förbrukningskvot',
+  'medlemsavgift',
 ];
-const FIRST = ['Anna', 'Erik', 'Karin', 'Lars', 'Maria', 'Johan', 'Eva', 'Per', 'Ingrid', 'Mats', 'Åsa', 'Örjan', 'Märta', 'Björn', 'Sofia', 'Jonas', 'Elin', 'Göran', 'Linnéa', 'Ali'];
-const LAST = ['Andersson', 'Johansson', 'Karlsson', 'Nilsson', 'Eriksson', 'Larsson', 'Olsson', 'Persson', 'Svensson', 'Gustafsson', 'Åberg', 'Öberg', 'Ström', 'Lindqvist', 'Hägglund', 'Sjöberg', 'Ek', 'Nordin', 'Wikström', 'Haddad'];
+const FIRST = [
+  'Anna',
+  'Erik',
+  'Karin',
+  'Lars',
+  'Maria',
+  'Johan',
+  'Eva',
+  'Per',
+  'Ingrid',
+  'Mats',
+  'Åsa',
+  'Örjan',
+  'Märta',
+  'Björn',
+  'Sofia',
+  'Jonas',
+  'Elin',
+  'Göran',
+  'Linnéa',
+  'Ali',
+];
+const LAST = [
+  'Andersson',
+  'Johansson',
+  'Karlsson',
+  'Nilsson',
+  'Eriksson',
+  'Larsson',
+  'Olsson',
+  'Persson',
+  'Svensson',
+  'Gustafsson',
+  'Åberg',
+  'Öberg',
+  'Ström',
+  'Lindqvist',
+  'Hägglund',
+  'Sjöberg',
+  'Ek',
+  'Nordin',
+  'Wikström',
+  'Haddad',
+];
 const PARTIES = ['S', 'M', 'C', 'V', 'L', 'KD', 'MP', 'SD', null];
 const ORGS = ['Försäkringskassan', 'Arbetsförmedlingen', 'Region Uppsala', ...PLACES.map((p) => `${p} kommun`)];
 
@@ -101,9 +195,7 @@ async function benchSearch(dir: string): Promise<string> {
     `INSERT INTO arenden (year, seq, diarienummer, title, kind, status, received_on, decided_on, handlaggare, description, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertPerson = db.sqlite.prepare(
-    'INSERT INTO people (name, party, email, organisation, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
+  const insertPerson = db.sqlite.prepare('INSERT INTO people (name, party, email, organisation, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const kinds = ['beslutsarende', 'informationsarende', 'inkommande', 'utgaende'] as const;
   const statuses = ['oppet', 'under_beredning', 'beslutat', 'avslutat'] as const;
   db.sqlite.transaction(() => {
@@ -136,7 +228,15 @@ async function benchSearch(dir: string): Promise<string> {
     for (let i = 0; i < PEOPLE; i++) {
       const first = pick(rnd, FIRST);
       const last = pick(rnd, LAST);
-      insertPerson.run(`${first} ${last}`, pick(rnd, PARTIES), `${first}.${last}@example.se`.toLowerCase(), pick(rnd, ORGS), rnd() < 0.3 ? 'Ledamot' : null, at, at);
+      insertPerson.run(
+        `${first} ${last}`,
+        pick(rnd, PARTIES),
+        `${first}.${last}@example.se`.toLowerCase(),
+        pick(rnd, ORGS),
+        rnd() < 0.3 ? 'Ledamot' : null,
+        at,
+        at,
+      );
     }
   })();
   const buildMs = performance.now() - built;
@@ -149,10 +249,32 @@ async function benchSearch(dir: string): Promise<string> {
 
   const api = createApi({ db, actor: 'bench', appVersion: 'bench', now: () => new Date(), dataDir: dir });
   const groups: Record<string, string[]> = {
-    'hela ord': ['ansökan', 'uppföljning', 'Lokussamordnare', 'arbetsträning', 'samverkan', 'Delårsrapport', 'Andersson', 'Karlsson', 'förbrukningskvot', 'rehabilitering'],
-    'ordbörjan': ['lokus', 'sam', 'upp', 'arb', 'förl', 'ansö', 'kart', 'and', 'kar', 'in'],
+    'hela ord': [
+      'ansökan',
+      'uppföljning',
+      'Lokussamordnare',
+      'arbetsträning',
+      'samverkan',
+      'Delårsrapport',
+      'Andersson',
+      'Karlsson',
+      'förbrukningskvot',
+      'rehabilitering',
+    ],
+    ordbörjan: ['lokus', 'sam', 'upp', 'arb', 'förl', 'ansö', 'kart', 'and', 'kar', 'in'],
     'å ä ö, versaler': ['ÄLVKARLEBY', 'Östhammar', 'älv', 'öst', 'håbo', 'ÅRSREDOVISNING', 'Åberg', 'Öberg', 'märta', 'Sjöberg'],
-    'två ord': ['lokusgrupp älvkarleby', 'arbetsträning östhammar', 'ansökan tierp', 'uppföljning heby', 'eva andersson', 'årsredovisning 2018', 'tillägg knivsta', 'insats unga', 'samordnare gävle', 'slutrapport språkstöd'],
+    'två ord': [
+      'lokusgrupp älvkarleby',
+      'arbetsträning östhammar',
+      'ansökan tierp',
+      'uppföljning heby',
+      'eva andersson',
+      'årsredovisning 2018',
+      'tillägg knivsta',
+      'insats unga',
+      'samordnare gävle',
+      'slutrapport språkstöd',
+    ],
   };
   const queries: { group: string; query: string }[] = [];
   for (let round = 0; queries.length < 240; round++) {
@@ -175,10 +297,19 @@ async function benchSearch(dir: string): Promise<string> {
     byGroup.set(q.group, [...(byGroup.get(q.group) ?? []), ms]);
     hitCount += result.hits.length;
   }
-  console.log(`search.query direkt i tjänsten, ${queries.length} sökningar (högst 30 träffar): ${stats(all)}; i snitt ${(hitCount / queries.length).toFixed(1)} träffar`);
+  console.log(
+    `search.query direkt i tjänsten, ${queries.length} sökningar (högst 30 träffar): ${stats(all)}; i snitt ${(hitCount / queries.length).toFixed(1)} träffar`,
+  );
   for (const [group, samples] of byGroup) console.log(`  ${group}: ${stats(samples)}`);
   const matches = (query: string) =>
-    (db.sqlite.prepare('SELECT count(*) AS n FROM search_index WHERE search_index MATCH ?').get(query.split(' ').map((w) => `"${w}"*`).join(' AND ')) as { n: number }).n;
+    (
+      db.sqlite.prepare('SELECT count(*) AS n FROM search_index WHERE search_index MATCH ?').get(
+        query
+          .split(' ')
+          .map((w) => `"${w}"*`)
+          .join(' AND '),
+      ) as { n: number }
+    ).n;
   console.log(
     `  antal matchande poster (före gränsen): ${['lokus', 'ansökan', 'in', 'ÄLVKARLEBY', 'eva andersson', 'årsredovisning 2018'].map((q) => `”${q}” ${matches(q)}`).join(', ')}`,
   );
@@ -200,7 +331,11 @@ try {
     const session = openSession(path.join(dir, 'bench.sqlite'), { create: 'demo', appVersion: 'bench' });
     const host = await startHost({ api: session.api, staticDir: RENDERER_DIST });
     const post = async (method: string, body: unknown) => {
-      const res = await fetch(`${host.origin}api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.token}` }, body: JSON.stringify(body) });
+      const res = await fetch(`${host.origin}api/${method}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.token}` },
+        body: JSON.stringify(body),
+      });
       return res.json();
     };
     await time(50, () => session.api.call('members.list', {}));
@@ -209,7 +344,9 @@ try {
     console.log(`members.list genom värden (HTTP): ${stats(await time(1000, () => post('members.list', {})))}`);
     const sala = { name: 'Sala kommun', kind: 'kommun', orgNr: '212000-2080', populations: [{ year: 2017, population: 22000 }] };
     const first = (await session.api.call('members.save', sala)) as { ok: true; value: { id: number } };
-    console.log(`members.save direkt i tjänsten (uppdatering + granskningslogg): ${stats(await time(300, () => session.api.call('members.save', { ...sala, id: first.value.id })))}`);
+    console.log(
+      `members.save direkt i tjänsten (uppdatering + granskningslogg): ${stats(await time(300, () => session.api.call('members.save', { ...sala, id: first.value.id })))}`,
+    );
     console.log(`members.save genom värden (HTTP): ${stats(await time(300, () => post('members.save', { ...sala, id: first.value.id })))}`);
     await host.close();
     session.close();

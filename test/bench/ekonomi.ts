@@ -22,9 +22,15 @@ export async function benchEkonomi(dir: string, time: Time, stats: Stats): Promi
   const t0 = performance.now();
   db.transaction(() => {
     const owner = (db.prepare("SELECT id FROM members WHERE kind = 'kommun' ORDER BY id LIMIT 1").get() as { id: number }).id;
-    const arende = db.prepare("INSERT INTO arenden (year, seq, diarienummer, title, kind, status, created_at, updated_at) VALUES (?, ?, ?, ?, 'beslutsarende', 'beslutat', ?, ?)");
-    const insats = db.prepare("INSERT INTO insatser (name, kategori, owner_member_id, starts_on, ends_on, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'avslutad', ?, ?)");
-    const app = db.prepare("INSERT INTO applications (arende_id, kind, insats_id, name, kategori, owner_member_id, starts_on, ends_on, sus, lokus_agrees, received_on, status, decided_on, decided_by, created_at, updated_at) VALUES (?, 'ny', ?, ?, ?, ?, ?, ?, 1, 1, ?, 'beviljad', ?, 'styrelse', ?, ?)");
+    const arende = db.prepare(
+      "INSERT INTO arenden (year, seq, diarienummer, title, kind, status, created_at, updated_at) VALUES (?, ?, ?, ?, 'beslutsarende', 'beslutat', ?, ?)",
+    );
+    const insats = db.prepare(
+      "INSERT INTO insatser (name, kategori, owner_member_id, starts_on, ends_on, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'avslutad', ?, ?)",
+    );
+    const app = db.prepare(
+      "INSERT INTO applications (arende_id, kind, insats_id, name, kategori, owner_member_id, starts_on, ends_on, sus, lokus_agrees, received_on, status, decided_on, decided_by, created_at, updated_at) VALUES (?, 'ny', ?, ?, ?, ?, ?, ?, 1, 1, ?, 'beviljad', ?, 'styrelse', ?, ?)",
+    );
     const year = db.prepare('INSERT INTO application_years (application_id, year, sought_kr, granted_kr) VALUES (?, ?, ?, ?)');
     const kategorier = ['individ', 'struktur', 'kompetens'] as const;
     for (let i = 0; i < INSATSER; i++) {
@@ -32,7 +38,19 @@ export async function benchEkonomi(dir: string, time: Time, stats: Stats): Promi
       const kategori = kategorier[i % 3]!;
       const a = arende.run(start, 5_000 + i, `${start}/B${i}`, `Insats ${i}`, at, at).lastInsertRowid;
       const ins = insats.run(`Insats ${i}`, kategori, owner, `${start}-01-01`, `${start + 2}-12-31`, at, at).lastInsertRowid;
-      const ap = app.run(a, ins, `Insats ${i}`, kategori, owner, `${start}-01-01`, `${start + 2}-12-31`, `${start - 1}-10-01`, `${start - 1}-12-01`, at, at).lastInsertRowid;
+      const ap = app.run(
+        a,
+        ins,
+        `Insats ${i}`,
+        kategori,
+        owner,
+        `${start}-01-01`,
+        `${start + 2}-12-31`,
+        `${start - 1}-10-01`,
+        `${start - 1}-12-01`,
+        at,
+        at,
+      ).lastInsertRowid;
       for (let y = start; y <= start + 2; y++) year.run(ap, y, 300_000, 300_000);
     }
     const fee = db.prepare("INSERT INTO fee_years (year, total_kr, population_year, status, created_at, updated_at) VALUES (?, ?, ?, 'faststalld', ?, ?)");
@@ -44,7 +62,7 @@ export async function benchEkonomi(dir: string, time: Time, stats: Stats): Promi
       BUDGET_POSTS.forEach((post, k) => line.run(b, post, post === 'medlemsavgifter' ? 22_000_000 : 500_000 + k * 100_000));
     }
     const utfall = db.prepare('INSERT INTO utfall (year, booked_on, post, insats_id, amount_ore, account, text, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-    const insatsIds = (db.prepare('SELECT id, kategori, starts_on FROM insatser').all() as { id: number; kategori: string; starts_on: string }[]);
+    const insatsIds = db.prepare('SELECT id, kategori, starts_on FROM insatser').all() as { id: number; kategori: string; starts_on: string }[];
     for (let r = 0; r < ROWS; r++) {
       const y = FIRST + (r % (LAST - FIRST + 1));
       const date = `${y}-${String(1 + (r % 12)).padStart(2, '0')}-${String(1 + (r % 28)).padStart(2, '0')}`;
@@ -58,19 +76,27 @@ export async function benchEkonomi(dir: string, time: Time, stats: Stats): Promi
     }
     const close = db.prepare("INSERT INTO closed_years (year, closed_on, closed_by) VALUES (?, ?, 'bench')");
     for (let y = FIRST; y <= LAST - 2; y++) close.run(y, `${y + 1}-03-01`);
-    db.prepare("INSERT INTO economy_settings (id, reservfond_kr, guideline_permille, opening_year, opening_equity_kr, updated_at) VALUES (1, 1000000, 200, ?, 12000000, ?)").run(FIRST, at);
+    db.prepare(
+      'INSERT INTO economy_settings (id, reservfond_kr, guideline_permille, opening_year, opening_equity_kr, updated_at) VALUES (1, 1000000, 200, ?, 12000000, ?)',
+    ).run(FIRST, at);
   })();
   db.exec('ANALYZE');
-  console.log(`Ekonomi: ${LAST - FIRST + 1} år, ${INSATSER} insatser, ${ROWS.toLocaleString('sv-SE')} utfallsrader byggda på ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `Ekonomi: ${LAST - FIRST + 1} år, ${INSATSER} insatser, ${ROWS.toLocaleString('sv-SE')} utfallsrader byggda på ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
   const call = async (method: string, input: unknown) => {
     const r = await session.api.call(method, input);
     if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
     return r.value;
   };
   await call('ekonomi.budgetMotUtfall', { year: 2025 });
-  console.log(`  budget mot utfall 2025 (helår, per post och insats, med 2024 bredvid): ${stats(await time(20, () => call('ekonomi.budgetMotUtfall', { year: 2025 })))}`);
+  console.log(
+    `  budget mot utfall 2025 (helår, per post och insats, med 2024 bredvid): ${stats(await time(20, () => call('ekonomi.budgetMotUtfall', { year: 2025 })))}`,
+  );
   console.log(`  budget mot utfall jan–aug 2025: ${stats(await time(20, () => call('ekonomi.budgetMotUtfall', { year: 2025, fromMonth: 1, toMonth: 8 })))}`);
-  console.log(`  beslutsutrymme 2025–2029 (från eget kapital 2007, 18 stängda år): ${stats(await time(20, () => call('ekonomi.beslutsutrymme', { fromYear: 2025, years: 5 })))}`);
+  console.log(
+    `  beslutsutrymme 2025–2029 (från eget kapital 2007, 18 stängda år): ${stats(await time(20, () => call('ekonomi.beslutsutrymme', { fromYear: 2025, years: 5 })))}`,
+  );
   console.log(`  förbrukning i förhållande till medlemsintäkt, 20 år: ${stats(await time(20, () => call('ekonomi.history', {})))}`);
   console.log(`  utfall.list 2025 (första 200 av ${(ROWS / 20).toLocaleString('sv-SE')}): ${stats(await time(20, () => call('utfall.list', { year: 2025 })))}`);
   const mem = process.memoryUsage();

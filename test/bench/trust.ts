@@ -23,7 +23,9 @@ export async function benchTrust(dir: string, bigDatabase: string, time: Time, s
     await time(20, save);
     const samples = await time(300, save);
     const total = samples.reduce((a, b) => a + b, 0);
-    console.log(`arenden.save med synchronous=${synchronous}${synchronous === 'FULL' ? ' (vald)' : ''}: ${stats(samples)}, ${(300_000 / total).toFixed(0)} skrivningar/s`);
+    console.log(
+      `arenden.save med synchronous=${synchronous}${synchronous === 'FULL' ? ' (vald)' : ''}: ${stats(samples)}, ${(300_000 / total).toFixed(0)} skrivningar/s`,
+    );
     db.close();
   }
 

@@ -66,7 +66,14 @@ describe('ansökan to insats in the browser', () => {
     await expect.poll(() => page.getByRole('table', { name: 'Budget och utfall' }).getByText('25,0 %').count()).toBe(1);
     await page.screenshot({ path: artifactPath('insats.png'), fullPage: true });
     await page.goto(`${app.host.url}#/ansokningar/oversikt`);
-    await expect.poll(() => page.getByRole('table', { name: `Insatser ${YEAR}` }).getByText(NAME).count()).toBe(1);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('table', { name: `Insatser ${YEAR}` })
+          .getByText(NAME)
+          .count(),
+      )
+      .toBe(1);
     await page.screenshot({ path: artifactPath('insatser-oversikt.png'), fullPage: true });
 
     const insatser = value<Insats[]>(await session.api.call('insatser.list', {}));

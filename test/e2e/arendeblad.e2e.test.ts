@@ -44,9 +44,22 @@ describe('ärendeblad in the browser', () => {
     await dialog.getByRole('button', { name: 'Skapa ärendeblad' }).click();
 
     await page.getByLabel('Att-sats 1', { exact: true }).fill(ATT);
-    await page.getByLabel('Stycke i Ärendet', { exact: true }).fill('Lokusgruppen i Tierp har tagit fram en handlingsplan för unga vuxna som står långt från arbete.');
-    await page.getByLabel('Stycke i Bedömning', { exact: true }).fill('Planen svarar mot förbundets prioriterade målgrupper och är väl förankrad hos parterna.');
-    await expect.poll(async () => page.getByRole('status').filter({ hasText: /^Sparat/ }).count(), { timeout: 10_000 }).toBe(1);
+    await page
+      .getByLabel('Stycke i Ärendet', { exact: true })
+      .fill('Lokusgruppen i Tierp har tagit fram en handlingsplan för unga vuxna som står långt från arbete.');
+    await page
+      .getByLabel('Stycke i Bedömning', { exact: true })
+      .fill('Planen svarar mot förbundets prioriterade målgrupper och är väl förankrad hos parterna.');
+    await expect
+      .poll(
+        async () =>
+          page
+            .getByRole('status')
+            .filter({ hasText: /^Sparat/ })
+            .count(),
+        { timeout: 10_000 },
+      )
+      .toBe(1);
 
     const saved = await stored();
     expect(saved.content.forslag.punkter).toEqual([ATT]);
@@ -68,7 +81,12 @@ describe('ärendeblad in the browser', () => {
   });
 
   it('signs it with a certificate file and shows the signed version', async () => {
-    const cert = makeTestCertificate(tempDir(), { commonName: 'Kristina Ålgren', organization: 'Samordningsförbundet Uppsala län', password: 'hemligt-åäö', days: 30 });
+    const cert = makeTestCertificate(tempDir(), {
+      commonName: 'Kristina Ålgren',
+      organization: 'Samordningsförbundet Uppsala län',
+      password: 'hemligt-åäö',
+      days: 30,
+    });
     await page.getByRole('button', { name: 'Signera …' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Certifikatfil').setInputFiles(cert.p12Path);

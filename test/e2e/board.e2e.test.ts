@@ -33,7 +33,10 @@ afterAll(async () => {
 });
 
 function boardRow(member: string) {
-  return page.getByRole('table', { name: 'Styrelse' }).getByTestId('board-row').filter({ has: page.getByRole('cell', { name: member, exact: true }) });
+  return page
+    .getByRole('table', { name: 'Styrelse' })
+    .getByTestId('board-row')
+    .filter({ has: page.getByRole('cell', { name: member, exact: true }) });
 }
 
 async function openBoard(): Promise<void> {

@@ -28,7 +28,10 @@ const cell = (testId: string) => page.getByTestId(testId).innerText();
 function pdfimages(bytes: Buffer): number {
   const file = artifactPath('pdfimages-input.pdf');
   fs.writeFileSync(file, bytes);
-  return execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim() !== '').length;
+  return execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' })
+    .split('\n')
+    .slice(2)
+    .filter((l) => l.trim() !== '').length;
 }
 
 describe('Ekonomi in the browser', () => {
@@ -77,8 +80,26 @@ describe('Ekonomi in the browser', () => {
         { number: '7690', name: 'Arvoden förtroendevalda' },
       ],
       verifications: [
-        { series: 'A', number: '1', date: `${year}-02-01`, text: 'Hyra', transactions: [{ account: '5010', amountOre: 4_512_550 }, { account: '1930', amountOre: -4_512_550 }] },
-        { series: 'A', number: '2', date: `${year}-03-01`, text: 'Arvoden', transactions: [{ account: '7690', amountOre: 1_200_000 }, { account: '1930', amountOre: -1_200_000 }] },
+        {
+          series: 'A',
+          number: '1',
+          date: `${year}-02-01`,
+          text: 'Hyra',
+          transactions: [
+            { account: '5010', amountOre: 4_512_550 },
+            { account: '1930', amountOre: -4_512_550 },
+          ],
+        },
+        {
+          series: 'A',
+          number: '2',
+          date: `${year}-03-01`,
+          text: 'Arvoden',
+          transactions: [
+            { account: '7690', amountOre: 1_200_000 },
+            { account: '1930', amountOre: -1_200_000 },
+          ],
+        },
       ],
     });
     await page.goto(`${app.host.url}#/ekonomi/utfall`);

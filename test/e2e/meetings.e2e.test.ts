@@ -62,7 +62,9 @@ describe('sammanträden in the browser', () => {
     // Drag the tilläggsansökan above the årsredovisning.
     const agenda = page.getByRole('list', { name: 'Dagordning' });
     await agenda.getByText(`9. ${blad[1]?.rubrik}`).dragTo(agenda.getByText(`8. ${blad[0]?.rubrik}`));
-    await expect.poll(async () => (await stored()).items.filter((i) => i.arendeId !== null).map((i) => i.arendeId)).toEqual([blad[1]?.arendeId, blad[0]?.arendeId]);
+    await expect
+      .poll(async () => (await stored()).items.filter((i) => i.arendeId !== null).map((i) => i.arendeId))
+      .toEqual([blad[1]?.arendeId, blad[0]?.arendeId]);
     await page.screenshot({ path: artifactPath('sammantrade-dagordning.png'), fullPage: true });
 
     const download = page.waitForEvent('download');
@@ -87,7 +89,11 @@ describe('sammanträden in the browser', () => {
     await expect.poll(() => panel.getByText('För justering (låst)').count()).toBe(1);
     await page.screenshot({ path: artifactPath('protokoll-justering.png'), fullPage: true });
 
-    for (const [name, role] of [['Kristina Almgren', 'sekreterare'], ['Johanna Ek', 'ordförande'], ['Peter Holmgren', 'justerare']] as const) {
+    for (const [name, role] of [
+      ['Kristina Almgren', 'sekreterare'],
+      ['Johanna Ek', 'ordförande'],
+      ['Peter Holmgren', 'justerare'],
+    ] as const) {
       const cert = makeTestCertificate(tempDir(), { commonName: name, organization: 'Samordningsförbundet Uppsala län', password: 'lösen', days: 30 });
       await panel.getByRole('button', { name: `Signera som ${role} (${name}) …` }).click();
       const dialog = page.getByRole('dialog');

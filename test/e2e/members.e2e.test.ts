@@ -102,7 +102,9 @@ describe('the app in Chromium through the host', () => {
 
     await page.getByRole('button', { name: 'Ångra' }).click();
     await expect.poll(() => memberRow('Sala kommun').count()).toBe(1);
-    expect(session.db.sqlite.prepare("SELECT count(*) AS n FROM member_populations p JOIN members m ON m.id = p.member_id WHERE m.name = 'Sala kommun'").get()).toEqual({ n: 1 });
+    expect(
+      session.db.sqlite.prepare("SELECT count(*) AS n FROM member_populations p JOIN members m ON m.id = p.member_id WHERE m.name = 'Sala kommun'").get(),
+    ).toEqual({ n: 1 });
   });
 
   it('had no errors in the page', () => {

@@ -62,7 +62,9 @@ describe('diarium and search in Chromium through the host', () => {
   });
 
   it('adds a document to the ärende', async () => {
-    await page.getByLabel('Välj filer').setInputFiles({ name: 'minnesanteckning.txt', mimeType: 'text/plain', buffer: Buffer.from('Möte med lokusgruppen om insatsen.\n', 'utf8') });
+    await page
+      .getByLabel('Välj filer')
+      .setInputFiles({ name: 'minnesanteckning.txt', mimeType: 'text/plain', buffer: Buffer.from('Möte med lokusgruppen om insatsen.\n', 'utf8') });
     const row = page.getByTestId('document-row').filter({ hasText: 'minnesanteckning.txt' });
     await row.waitFor();
     expect(await row.textContent()).toContain('i databasen');

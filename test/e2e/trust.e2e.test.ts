@@ -47,7 +47,12 @@ describe('nothing typed is lost, signed means frozen, and backups from the scree
     // Registrera beslut without Spara first: the decided version holds what was typed.
     await page.getByRole('button', { name: 'Registrera beslut' }).click();
     await expect
-      .poll(async () => value<BudgetYearView>(await app.session.api.call('budget.get', { year: YEAR })).versions.find((v) => v.kind === 'faststalld')?.lines.find((l) => l.post === 'fortroendevalda')?.amountKr)
+      .poll(
+        async () =>
+          value<BudgetYearView>(await app.session.api.call('budget.get', { year: YEAR }))
+            .versions.find((v) => v.kind === 'faststalld')
+            ?.lines.find((l) => l.post === 'fortroendevalda')?.amountKr,
+      )
       .toBe(400_000);
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Ändrat – inte sparat' }).count()).toBe(0);
 
@@ -81,7 +86,9 @@ describe('nothing typed is lost, signed means frozen, and backups from the scree
     await confirm.getByRole('button', { name: 'Gör version 2' }).click();
     await expect.poll(() => page.getByText('Version 1 är signerad').count()).toBe(0);
     await rubrik.fill(`${blad.rubrik} – reviderad`);
-    await expect.poll(async () => value<Arendeblad>(await app.session.api.call('arendeblad.get', { id: blad.id })).rubrik, { timeout: 10_000 }).toBe(`${blad.rubrik} – reviderad`);
+    await expect
+      .poll(async () => value<Arendeblad>(await app.session.api.call('arendeblad.get', { id: blad.id })).rubrik, { timeout: 10_000 })
+      .toBe(`${blad.rubrik} – reviderad`);
     const stored = value<Arendeblad>(await app.session.api.call('arendeblad.get', { id: blad.id }));
     expect(stored).toMatchObject({ version: 2, frozen: false });
     expect(stored.signed.map((v) => v.version)).toEqual([1]);
@@ -92,9 +99,14 @@ describe('nothing typed is lost, signed means frozen, and backups from the scree
     await page.getByRole('button', { name: 'Säkerhetskopiera nu' }).click();
     const rows = page.getByRole('table', { name: 'Säkerhetskopior' }).getByRole('row');
     await expect.poll(() => rows.filter({ hasText: 'Gjord för hand' }).count(), { timeout: 15_000 }).toBe(1);
-    const after = value<Arende>(await app.session.api.call('arenden.save', { title: 'Registrerad efter kopian', kind: 'inkommande', receivedOn: '2026-11-20' }));
+    const after = value<Arende>(
+      await app.session.api.call('arenden.save', { title: 'Registrerad efter kopian', kind: 'inkommande', receivedOn: '2026-11-20' }),
+    );
 
-    await rows.filter({ hasText: 'Gjord för hand' }).getByRole('button', { name: /^Återställ kopian från/ }).click();
+    await rows
+      .filter({ hasText: 'Gjord för hand' })
+      .getByRole('button', { name: /^Återställ kopian från/ })
+      .click();
     const dialog = page.getByRole('dialog');
     await expect.poll(() => dialog.getByRole('list', { name: 'Kontrollerat' }).getByRole('listitem').count(), { timeout: 15_000 }).toBe(4);
     expect(await dialog.textContent()).toMatch(/rätt storlek och kontrollsumma/);

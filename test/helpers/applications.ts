@@ -10,7 +10,15 @@ import { value } from './envelope';
  */
 export async function application(
   s: Session,
-  opts: { name: string; kategori?: Kategori; years: { year: number; soughtKr: number }[]; owner?: string; partner?: string; receivedOn?: string; decidedOn?: string },
+  opts: {
+    name: string;
+    kategori?: Kategori;
+    years: { year: number; soughtKr: number }[];
+    owner?: string;
+    partner?: string;
+    receivedOn?: string;
+    decidedOn?: string;
+  },
 ): Promise<Application> {
   const members = value<Member[]>(await s.api.call('members.list', {}));
   const owner = members.find((m) => m.name === (opts.owner ?? 'Östhammars kommun'));

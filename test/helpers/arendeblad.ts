@@ -9,7 +9,10 @@ export function fillIn(content: ArendebladContent, documentId: number): Arendebl
   const fill = (t: string) => t.replace(PLACEHOLDER, (m) => (/ÅÅÅÅ-MM-DD/.test(m) ? '2027-01-01' : /belopp/.test(m) ? '185 000' : 'Ifyllt av Åsa Öberg'));
   return {
     ...content,
-    forslag: { ...content.forslag, punkter: content.forslag.punkter.map(fill).map((t) => (t.trim() === '' ? 'godkänna förslaget om åtgärder för ökad samverkan' : t)) },
+    forslag: {
+      ...content.forslag,
+      punkter: content.forslag.punkter.map(fill).map((t) => (t.trim() === '' ? 'godkänna förslaget om åtgärder för ökad samverkan' : t)),
+    },
     sections: content.sections.map((s) => ({
       ...s,
       blocks: s.blocks.map((b) =>
@@ -30,10 +33,20 @@ export function fillIn(content: ArendebladContent, documentId: number): Arendebl
 export async function createFilled(s: Session, template: TemplateKey): Promise<Arendeblad> {
   const blad = value<Arendeblad>(await s.api.call('arendeblad.create', { template, datum: '2026-11-23' }));
   const doc = value<DocumentMeta>(
-    await s.api.call('documents.add', { arendeId: blad.arendeId, fileName: 'underlag.txt', contentBase64: Buffer.from('Underlag för ärendet').toString('base64') }),
+    await s.api.call('documents.add', {
+      arendeId: blad.arendeId,
+      fileName: 'underlag.txt',
+      contentBase64: Buffer.from('Underlag för ärendet').toString('base64'),
+    }),
   );
   return value<Arendeblad>(
-    await s.api.call('arendeblad.save', { id: blad.id, revision: blad.revision, organ: blad.organ, rubrik: blad.rubrik.replace(PLACEHOLDER, 'Samverkan i norr'), datum: blad.datum, content: fillIn(blad.content, doc.id) }),
+    await s.api.call('arendeblad.save', {
+      id: blad.id,
+      revision: blad.revision,
+      organ: blad.organ,
+      rubrik: blad.rubrik.replace(PLACEHOLDER, 'Samverkan i norr'),
+      datum: blad.datum,
+      content: fillIn(blad.content, doc.id),
+    }),
   );
 }
-

@@ -31,18 +31,32 @@ export function makeTestCertificate(dir: string, opts: TestCertificateOptions): 
   const certPath = `${base}.cert.pem`;
   const p12Path = `${base}.p12`;
   const escape = (s: string) => s.replace(/[/\\=+,]/g, (c) => `\\${c}`);
-  execFileSync('openssl', [
-    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-utf8',
-    '-keyout', keyPath, '-out', certPath,
-    '-days', String(opts.days),
-    '-subj', `/CN=${escape(opts.commonName)}/O=${escape(opts.organization)}/C=SE`,
-    '-addext', 'keyUsage=critical,digitalSignature,nonRepudiation',
-  ], { stdio: 'pipe' });
-  execFileSync('openssl', [
-    'pkcs12', '-export',
-    ...(opts.legacy ? ['-legacy'] : []),
-    '-inkey', keyPath, '-in', certPath, '-out', p12Path,
-    '-passout', `pass:${opts.password}`,
-  ], { stdio: 'pipe' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-utf8',
+      '-keyout',
+      keyPath,
+      '-out',
+      certPath,
+      '-days',
+      String(opts.days),
+      '-subj',
+      `/CN=${escape(opts.commonName)}/O=${escape(opts.organization)}/C=SE`,
+      '-addext',
+      'keyUsage=critical,digitalSignature,nonRepudiation',
+    ],
+    { stdio: 'pipe' },
+  );
+  execFileSync(
+    'openssl',
+    ['pkcs12', '-export', ...(opts.legacy ? ['-legacy'] : []), '-inkey', keyPath, '-in', certPath, '-out', p12Path, '-passout', `pass:${opts.password}`],
+    { stdio: 'pipe' },
+  );
   return { p12Path, certPath, keyPath };
 }

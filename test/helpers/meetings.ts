@@ -38,7 +38,9 @@ export async function packetFixture(s: Session, n: number): Promise<Arendeblad[]
   const blad: Arendeblad[] = [];
   for (let i = 0; i < n; i++) {
     const b = await createFilled(s, keys[i % keys.length] as (typeof keys)[number]);
-    const pdf = value<DocumentMeta>(await s.api.call('documents.add', { arendeId: b.arendeId, fileName: 'uppfoljning.pdf', contentBase64: pdfBilaga.contentBase64 }));
+    const pdf = value<DocumentMeta>(
+      await s.api.call('documents.add', { arendeId: b.arendeId, fileName: 'uppfoljning.pdf', contentBase64: pdfBilaga.contentBase64 }),
+    );
     blad.push(
       value<Arendeblad>(
         await s.api.call('arendeblad.save', {

@@ -13,7 +13,13 @@ const HOST = path.join(ROOT, 'electron', 'host', 'host-main.ts');
 
 /** `npm run -s kansli -- ...` without npm's start-up cost. */
 export function kansli(args: string[], opts: { input?: string; env?: NodeJS.ProcessEnv } = {}) {
-  const run = spawnSync(process.execPath, [TSX, CLI, ...args], { encoding: 'utf8', cwd: ROOT, input: opts.input, env: opts.env ?? process.env, maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync(process.execPath, [TSX, CLI, ...args], {
+    encoding: 'utf8',
+    cwd: ROOT,
+    input: opts.input,
+    env: opts.env ?? process.env,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr, json: <T = unknown>() => JSON.parse(run.stdout) as T };
 }
 

@@ -96,7 +96,12 @@ describe('ansökningar → insatser', () => {
     const checked = value<Application>(
       await s.api.call('applications.checklist', {
         id: app.id,
-        items: { inriktning: { ok: true }, matbara_mal: { ok: true }, parter: { ok: true }, budget: { ok: true, note: 'Tjänstgöringsgraden ökas från 20 till 25 %.' } },
+        items: {
+          inriktning: { ok: true },
+          matbara_mal: { ok: true },
+          parter: { ok: true },
+          budget: { ok: true, note: 'Tjänstgöringsgraden ökas från 20 till 25 %.' },
+        },
       }),
     );
     expect(checked.status).toBe('under_beredning');
@@ -143,13 +148,44 @@ describe('ansökningar → insatser', () => {
     const m = await memberIds(s);
     const first = await firstInsats(s, m);
     const app = value<Application>(await s.api.call('applications.save', seed002(m, first.insatsId ?? 0, [])));
-    const tooMuch = failure(await s.api.call('applications.decide', { id: app.id, by: 'styrelse', outcome: 'delvis', granted: [{ year: 2020, amountKr: 150_000 }], decidedOn: '2019-03-15' }));
+    const tooMuch = failure(
+      await s.api.call('applications.decide', {
+        id: app.id,
+        by: 'styrelse',
+        outcome: 'delvis',
+        granted: [{ year: 2020, amountKr: 150_000 }],
+        decidedOn: '2019-03-15',
+      }),
+    );
     expect(tooMuch).toMatchObject({ code: 'RULE', paths: ['granted.0.amountKr'] });
     expect(tooMuch.message).toContain('mer än det sökta (135\u00a0000\u00a0kr)');
-    const all = failure(await s.api.call('applications.decide', { id: app.id, by: 'styrelse', outcome: 'delvis', granted: [{ year: 2019, amountKr: 101_250 }, { year: 2020, amountKr: 135_000 }, { year: 2021, amountKr: 33_750 }], decidedOn: '2019-03-15' }));
+    const all = failure(
+      await s.api.call('applications.decide', {
+        id: app.id,
+        by: 'styrelse',
+        outcome: 'delvis',
+        granted: [
+          { year: 2019, amountKr: 101_250 },
+          { year: 2020, amountKr: 135_000 },
+          { year: 2021, amountKr: 33_750 },
+        ],
+        decidedOn: '2019-03-15',
+      }),
+    );
     expect(all.message).toContain('välj bifall');
 
-    const part = value<Application>(await s.api.call('applications.decide', { id: app.id, by: 'styrelse', outcome: 'delvis', granted: [{ year: 2019, amountKr: 80_000 }, { year: 2020, amountKr: 100_000 }], decidedOn: '2019-03-15' }));
+    const part = value<Application>(
+      await s.api.call('applications.decide', {
+        id: app.id,
+        by: 'styrelse',
+        outcome: 'delvis',
+        granted: [
+          { year: 2019, amountKr: 80_000 },
+          { year: 2020, amountKr: 100_000 },
+        ],
+        decidedOn: '2019-03-15',
+      }),
+    );
     expect(part.status).toBe('delvis_beviljad');
     expect(part.years.map((y) => y.grantedKr)).toEqual([80_000, 100_000, null]);
     const blad = value<Arendeblad>(await s.api.call('arendeblad.get', { id: part.decision?.arendebladId ?? 0 }));
@@ -182,13 +218,19 @@ describe('ansökningar → insatser', () => {
     const big = value<Application>(await s.api.call('applications.save', { ...base, years: [{ year: Number(today.slice(0, 4)), soughtKr: 300_000 }] }));
     const counts = () => [count(s, 'delegation_decisions'), count(s, 'arenden'), count(s, 'insatser'), count(s, 'audit_log')];
     const before = counts();
-    const refused = failure(await s.api.call('applications.decide', { id: big.id, by: 'delegation', delegationId: delegation.id, outcome: 'bifall', decidedOn: today }));
+    const refused = failure(
+      await s.api.call('applications.decide', { id: big.id, by: 'delegation', delegationId: delegation.id, outcome: 'bifall', decidedOn: today }),
+    );
     expect(refused.message).toContain('tillåter högst 250\u00a0000\u00a0kr');
     expect(counts()).toEqual(before);
     expect(value<Application>(await s.api.call('applications.get', { id: big.id })).status).toBe('inkommen');
 
-    const small = value<Application>(await s.api.call('applications.save', { ...base, name: 'Studiebesök lokusgrupp Heby', years: [{ year: Number(today.slice(0, 4)), soughtKr: 48_500 }] }));
-    const decided = value<Application>(await s.api.call('applications.decide', { id: small.id, by: 'delegation', delegationId: delegation.id, outcome: 'bifall', decidedOn: today }));
+    const small = value<Application>(
+      await s.api.call('applications.save', { ...base, name: 'Studiebesök lokusgrupp Heby', years: [{ year: Number(today.slice(0, 4)), soughtKr: 48_500 }] }),
+    );
+    const decided = value<Application>(
+      await s.api.call('applications.decide', { id: small.id, by: 'delegation', delegationId: delegation.id, outcome: 'bifall', decidedOn: today }),
+    );
     expect(decided.decision).toMatchObject({ by: 'delegation', arendebladId: null });
     const unreported = value<{ id: number; amountKr: number | null }[]>(await s.api.call('decisions.list', { unreportedOnly: true }));
     expect(unreported.find((d) => d.id === decided.decision?.delegationDecisionId)?.amountKr).toBe(48_500);
@@ -213,9 +255,19 @@ describe('ansökningar → insatser', () => {
         receivedOn: '2025-11-01',
       }),
     );
-    expect(failure(await s.api.call('applications.decide', { id: app.id, by: 'styrelse', outcome: 'avslag', decidedOn: '2025-12-10' })).paths).toEqual(['reason']);
+    expect(failure(await s.api.call('applications.decide', { id: app.id, by: 'styrelse', outcome: 'avslag', decidedOn: '2025-12-10' })).paths).toEqual([
+      'reason',
+    ]);
     const insatser = count(s, 'insatser');
-    const rejected = value<Application>(await s.api.call('applications.decide', { id: app.id, by: 'styrelse', outcome: 'avslag', reason: 'alla parter i lokusgruppen står inte bakom ansökan', decidedOn: '2025-12-10' }));
+    const rejected = value<Application>(
+      await s.api.call('applications.decide', {
+        id: app.id,
+        by: 'styrelse',
+        outcome: 'avslag',
+        reason: 'alla parter i lokusgruppen står inte bakom ansökan',
+        decidedOn: '2025-12-10',
+      }),
+    );
     expect(rejected.status).toBe('avslagen');
     expect(count(s, 'insatser')).toBe(insatser);
     const blad = value<Arendeblad>(await s.api.call('arendeblad.get', { id: rejected.decision?.arendebladId ?? 0 }));

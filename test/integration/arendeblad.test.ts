@@ -40,18 +40,21 @@ describe('ärendeblad', () => {
     s.close();
   });
 
-  it.each(TEMPLATE_KEYS.filter((k) => k !== 'anmalan_av_delegationsbeslut'))('template %s: once filled in, its PDF carries the att-satser in correct Swedish', async (key) => {
-    const s = demoSession();
-    const blad = await createFilled(s, key);
-    expect(blad.problems).toEqual([]);
-    const file = value<GeneratedFile>(await s.api.call('arendeblad.pdf', { id: blad.id }));
-    expect(file.fileName).toBe(`${blad.diarienummer.replace('/', '-')} ${blad.rubrik}.pdf`);
-    const text = pdftotext(pdfOf(file)).replace(/\s+/g, ' ');
-    expect(text).toContain(blad.rubrik);
-    for (const punkt of blad.content.forslag.punkter.map(stripAtt)) expect(text).toContain(`att ${punkt}`);
-    expect(text).toMatch(/Sida 1 \(\d+\)/);
-    s.close();
-  });
+  it.each(TEMPLATE_KEYS.filter((k) => k !== 'anmalan_av_delegationsbeslut'))(
+    'template %s: once filled in, its PDF carries the att-satser in correct Swedish',
+    async (key) => {
+      const s = demoSession();
+      const blad = await createFilled(s, key);
+      expect(blad.problems).toEqual([]);
+      const file = value<GeneratedFile>(await s.api.call('arendeblad.pdf', { id: blad.id }));
+      expect(file.fileName).toBe(`${blad.diarienummer.replace('/', '-')} ${blad.rubrik}.pdf`);
+      const text = pdftotext(pdfOf(file)).replace(/\s+/g, ' ');
+      expect(text).toContain(blad.rubrik);
+      for (const punkt of blad.content.forslag.punkter.map(stripAtt)) expect(text).toContain(`att ${punkt}`);
+      expect(text).toMatch(/Sida 1 \(\d+\)/);
+      s.close();
+    },
+  );
 
   it('writes PDF/A-2b parts: XMP identification, sRGB output intent, every font embedded, a clean qpdf check', async () => {
     const s = demoSession();
@@ -76,7 +79,14 @@ describe('ärendeblad', () => {
     const s = demoSession();
     const blad = await createFilled(s, 'beviljande_av_ansokan');
     const emptied = value<Arendeblad>(
-      await s.api.call('arendeblad.save', { id: blad.id, revision: blad.revision, organ: blad.organ, rubrik: blad.rubrik, datum: blad.datum, content: { ...blad.content, forslag: { ...blad.content.forslag, punkter: [] } } }),
+      await s.api.call('arendeblad.save', {
+        id: blad.id,
+        revision: blad.revision,
+        organ: blad.organ,
+        rubrik: blad.rubrik,
+        datum: blad.datum,
+        content: { ...blad.content, forslag: { ...blad.content.forslag, punkter: [] } },
+      }),
     );
     expect(emptied.problems).toContain('Ett beslutsärende behöver minst en att-sats under Förslag till beslut.');
     const documentsBefore = count(s, 'documents');
@@ -112,7 +122,13 @@ describe('ärendeblad', () => {
     const s = demoSession();
     const blad = value<Arendeblad>(await s.api.call('arendeblad.create', { template: 'tomt', rubrik: 'Samverkan i Östhammar', datum: '2026-11-23' }));
     const base = { id: blad.id, organ: blad.organ, rubrik: blad.rubrik, datum: blad.datum };
-    const first = value<Arendeblad>(await s.api.call('arendeblad.save', { ...base, revision: blad.revision, content: { ...blad.content, forslag: { ...blad.content.forslag, punkter: ['anta planen'] } } }));
+    const first = value<Arendeblad>(
+      await s.api.call('arendeblad.save', {
+        ...base,
+        revision: blad.revision,
+        content: { ...blad.content, forslag: { ...blad.content.forslag, punkter: ['anta planen'] } },
+      }),
+    );
     expect(first.revision).toBe(blad.revision + 1);
     const stale = failure(await s.api.call('arendeblad.save', { ...base, revision: blad.revision, content: blad.content }));
     expect(stale.code).toBe('CONFLICT');
@@ -127,7 +143,16 @@ describe('ärendeblad', () => {
     const arende = value<Arende>(await s.api.call('arenden.get', { id: blad.arendeId }));
     expect(arende).toMatchObject({ title: 'Lokal för Bryggan', kind: 'beslutsarende', status: 'under_beredning' });
     // The diarium's title follows the rubrik while it is the same.
-    value(await s.api.call('arendeblad.save', { id: blad.id, revision: blad.revision, organ: blad.organ, rubrik: 'Lokal för Bryggan Östhammar', datum: blad.datum, content: blad.content }));
+    value(
+      await s.api.call('arendeblad.save', {
+        id: blad.id,
+        revision: blad.revision,
+        organ: blad.organ,
+        rubrik: 'Lokal för Bryggan Östhammar',
+        datum: blad.datum,
+        content: blad.content,
+      }),
+    );
     expect(value<Arende>(await s.api.call('arenden.get', { id: blad.arendeId })).title).toBe('Lokal för Bryggan Östhammar');
     const again = failure(await s.api.call('arendeblad.create', { template: 'tomt', arendeId: blad.arendeId }));
     expect(again.code).toBe('CONFLICT');

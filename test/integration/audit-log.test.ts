@@ -88,9 +88,7 @@ describe('personnummer in free text', () => {
 
   it('is saved when the user confirms it, and organisationsnummer or dates never trigger it', async () => {
     const s = demoSession('empty');
-    const confirmed = value<Forbund>(
-      await s.api.call('forbund.save', { ...FORBUND, address: 'Kontakt 811218-9876', confirmPersonalData: true }),
-    );
+    const confirmed = value<Forbund>(await s.api.call('forbund.save', { ...FORBUND, address: 'Kontakt 811218-9876', confirmPersonalData: true }));
     expect(confirmed.address).toBe('Kontakt 811218-9876');
     const harmless = await s.api.call('forbund.save', { ...FORBUND, address: 'Org.nr 222000-2576, beslut 2018-03-16, 270 000 kr' });
     expect(harmless.ok).toBe(true);

@@ -50,13 +50,18 @@ describe('backups', () => {
     const arende = value<Arende>(await s.api.call('arenden.save', newArende('Handlingar att säkerhetskopiera').input));
     const large = randomBytes(9 * 1024 * 1024); // beside the database, in kansli.sqlite.dokument/
     const small = Buffer.from('Protokollsutdrag §12 – Åsa Öberg', 'utf8');
-    const big = value<DocumentMeta>(await s.api.call('documents.add', { arendeId: arende.id, fileName: 'stor bilaga.pdf', contentBase64: large.toString('base64') }));
+    const big = value<DocumentMeta>(
+      await s.api.call('documents.add', { arendeId: arende.id, fileName: 'stor bilaga.pdf', contentBase64: large.toString('base64') }),
+    );
     value<DocumentMeta>(await s.api.call('documents.add', { arendeId: arende.id, fileName: 'utdrag.txt', contentBase64: small.toString('base64') }));
     expect(fs.readdirSync(`${s.file}.dokument`)).toHaveLength(1);
     const before = count(s, 'arenden');
 
     // Another process registers 150 ärenden while this one makes the backup.
-    const writing = kansliBatch(s.file, Array.from({ length: 150 }, (_, i) => newArende(`Inkommen skrivelse ${i + 1}`)));
+    const writing = kansliBatch(
+      s.file,
+      Array.from({ length: 150 }, (_, i) => newArende(`Inkommen skrivelse ${i + 1}`)),
+    );
     await new Promise((r) => setTimeout(r, 300));
     const backup = value<BackupInfo>(await s.api.call('backup.create', {}));
     const written = await writing;
@@ -94,7 +99,9 @@ describe('backups', () => {
   it('refuses a tampered backup before anything is replaced', async () => {
     const s = demoSession();
     const arende = value<Arende>(await s.api.call('arenden.save', newArende('Före ändringen').input));
-    value<DocumentMeta>(await s.api.call('documents.add', { arendeId: arende.id, fileName: 'stor.bin', contentBase64: randomBytes(9 * 1024 * 1024).toString('base64') }));
+    value<DocumentMeta>(
+      await s.api.call('documents.add', { arendeId: arende.id, fileName: 'stor.bin', contentBase64: randomBytes(9 * 1024 * 1024).toString('base64') }),
+    );
     const backup = value<BackupInfo>(await s.api.call('backup.create', {}));
     value<Arende>(await s.api.call('arenden.save', newArende('Efter kopian').input));
     s.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
@@ -126,7 +133,11 @@ describe('backups', () => {
     const files = [await writer.addFile('kansli.sqlite', copyDb)];
     for (const f of manifest.files.filter((x) => x.path.startsWith('dokument/'))) {
       const out = path.join(staged, path.basename(f.path));
-      await extractEntry(backup.file, entries.find((e) => e.name === f.path)!, out);
+      await extractEntry(
+        backup.file,
+        entries.find((e) => e.name === f.path)!,
+        out,
+      );
       files.push({ ...(await writer.addFile(f.path, out)), storedPaths: f.storedPaths } as (typeof files)[number]);
     }
     await writer.addBuffer('manifest.json', Buffer.from(JSON.stringify({ ...manifest, files })));
@@ -171,7 +182,13 @@ describe('backups', () => {
   it("keeps automatic backups by the förbund's counts, and only when something changed", async () => {
     let now = new Date(2026, 0, 1, 8);
     const dir = tempDir();
-    const s = openSession(path.join(dir, 'kansli.sqlite'), { create: 'demo', appVersion: 'test', actor: 'testare', dataDir: path.join(dir, 'data'), now: () => now });
+    const s = openSession(path.join(dir, 'kansli.sqlite'), {
+      create: 'demo',
+      appVersion: 'test',
+      actor: 'testare',
+      dataDir: path.join(dir, 'data'),
+      now: () => now,
+    });
     value(await s.api.call('backup.saveSettings', { recent: 2, daily: 3, weekly: 0, monthly: 2 }));
     const ctx = () => s.context();
     for (let day = 0; day < 70; day++) {
@@ -227,7 +244,9 @@ describe('backups', () => {
   it('names the backup that holds a handling whose file has gone from beside the database', async () => {
     const s = demoSession();
     const arende = value<Arende>(await s.api.call('arenden.save', newArende('Stor bilaga').input));
-    const doc = value<DocumentMeta>(await s.api.call('documents.add', { arendeId: arende.id, fileName: 'karta.pdf', contentBase64: randomBytes(9 * 1024 * 1024).toString('base64') }));
+    const doc = value<DocumentMeta>(
+      await s.api.call('documents.add', { arendeId: arende.id, fileName: 'karta.pdf', contentBase64: randomBytes(9 * 1024 * 1024).toString('base64') }),
+    );
     for (const f of fs.readdirSync(`${s.file}.dokument`)) fs.rmSync(path.join(`${s.file}.dokument`, f));
     expect(failure(await s.api.call('documents.get', { id: doc.id })).message).toMatch(/Ingen säkerhetskopia har den/);
     // Put the file back, back it up, remove it again: now the message names that backup.
@@ -235,7 +254,9 @@ describe('backups', () => {
     const again = openSession(s.file, { appVersion: 'test', actor: 'testare', dataDir: s.dataDir });
     const arende2 = value<Arende>(await again.api.call('arenden.save', newArende('Samma bilaga igen').input));
     const bytes = randomBytes(9 * 1024 * 1024);
-    const doc2 = value<DocumentMeta>(await again.api.call('documents.add', { arendeId: arende2.id, fileName: 'karta2.pdf', contentBase64: bytes.toString('base64') }));
+    const doc2 = value<DocumentMeta>(
+      await again.api.call('documents.add', { arendeId: arende2.id, fileName: 'karta2.pdf', contentBase64: bytes.toString('base64') }),
+    );
     const backup = value<BackupInfo>(await again.api.call('backup.create', {}));
     for (const f of fs.readdirSync(`${s.file}.dokument`)) fs.rmSync(path.join(`${s.file}.dokument`, f));
     const message = failure(await again.api.call('documents.get', { id: doc2.id })).message;
@@ -254,7 +275,9 @@ describe('backups', () => {
     expect(kansli(['--db', db, 'call', 'arenden.save', JSON.stringify(newArende('Försvinner vid återställningen').input)]).code).toBe(0);
     const restored = kansli(['--db', db, 'restore', info.file]);
     expect(restored.code, restored.stdout).toBe(0);
-    const titles = kansli(['--db', db, 'call', 'arenden.list', '{}']).json<Arende[]>().map((a) => a.title);
+    const titles = kansli(['--db', db, 'call', 'arenden.list', '{}'])
+      .json<Arende[]>()
+      .map((a) => a.title);
     expect(titles).toContain('Från kommandoraden');
     expect(titles).not.toContain('Försvinner vid återställningen');
     const refused = kansli(['--db', db, 'restore', path.join(dir, 'saknas.kansli-backup')]);

@@ -49,7 +49,14 @@ describe('zip bombs disguised as Office files', () => {
   it('refuses one whose declared sizes add up to gigabytes, before inflating it', async () => {
     const s = demoSession();
     // 40 entries over the same 64 MB of deflated zeros: 2,5 GB declared, 65 kB on disk.
-    const bomb = buildZip(Array.from({ length: 40 }, (_, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: zeros, declaredSize: 64 * 1024 * 1024, ...(i > 0 ? { sameDataAs: 0 } : {}) })));
+    const bomb = buildZip(
+      Array.from({ length: 40 }, (_, i) => ({
+        name: `xl/worksheets/sheet${i + 1}.xml`,
+        data: zeros,
+        declaredSize: 64 * 1024 * 1024,
+        ...(i > 0 ? { sameDataAs: 0 } : {}),
+      })),
+    );
     expect(bomb.length).toBeLessThan(200 * 1024);
     const heapBefore = process.memoryUsage().rss;
     const started = performance.now();
@@ -101,8 +108,44 @@ describe('a certificate file that asks for an absurd key derivation', () => {
   it('is refused at once, before it can freeze the app', async () => {
     const s = demoSession();
     const dir = tempDir();
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', path.join(dir, 'k.pem'), '-out', path.join(dir, 'c.pem'), '-days', '30', '-subj', '/CN=Åsa Öberg', '-utf8'], { stdio: 'pipe' });
-    execFileSync('openssl', ['pkcs12', '-export', '-inkey', path.join(dir, 'k.pem'), '-in', path.join(dir, 'c.pem'), '-out', path.join(dir, 'tung.p12'), '-passout', 'pass:lösen', '-iter', '2000000'], { stdio: 'pipe' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        path.join(dir, 'k.pem'),
+        '-out',
+        path.join(dir, 'c.pem'),
+        '-days',
+        '30',
+        '-subj',
+        '/CN=Åsa Öberg',
+        '-utf8',
+      ],
+      { stdio: 'pipe' },
+    );
+    execFileSync(
+      'openssl',
+      [
+        'pkcs12',
+        '-export',
+        '-inkey',
+        path.join(dir, 'k.pem'),
+        '-in',
+        path.join(dir, 'c.pem'),
+        '-out',
+        path.join(dir, 'tung.p12'),
+        '-passout',
+        'pass:lösen',
+        '-iter',
+        '2000000',
+      ],
+      { stdio: 'pipe' },
+    );
     const blad = await createFilled(s, 'tillaggsansokan');
     const started = performance.now();
     const f = failure(
@@ -129,7 +172,9 @@ describe('bad disks', () => {
     }
     const f = failure(refused!);
     expect(f.code).toBe('DISK_FULL');
-    expect(f.message).toBe('Disken där databasen ligger är full. Inget har sparats. Frigör utrymme på disken (eller flytta databasen till en disk med plats) och försök igen.');
+    expect(f.message).toBe(
+      'Disken där databasen ligger är full. Inget har sparats. Frigör utrymme på disken (eller flytta databasen till en disk med plats) och försök igen.',
+    );
     const saved = count(s, 'arenden');
     s.db.sqlite.pragma('max_page_count = 1073741823');
     expect(value<Arende>(await s.api.call('arenden.save', arende())).title).toBe('Skrivelse');
@@ -158,11 +203,16 @@ describe('bad disks', () => {
       cwd: ROOT,
       maxBuffer: 64 * 1024 * 1024,
     });
-    const answers = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as Envelope<unknown>);
+    const answers = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Envelope<unknown>);
     expect(answers[0]?.ok, run.stderr).toBe(true);
     const f = failure(answers[1]!);
     expect(f.code).toBe('DISK_FULL');
-    expect(f.message).toMatch(/^Filen kunde inte sparas i mappen kansli\.sqlite\.dokument bredvid databasen\. Disken där databasen ligger är full\. Inget har sparats\./);
+    expect(f.message).toMatch(
+      /^Filen kunde inte sparas i mappen kansli\.sqlite\.dokument bredvid databasen\. Disken där databasen ligger är full\. Inget har sparats\./,
+    );
     expect(answers[2]?.ok).toBe(true);
   });
 
@@ -195,7 +245,12 @@ describe('bad disks', () => {
       expect(info.readOnly).toMatch(/Kansli får inte skriva i mappen .*skrivskyddad/);
       const save = asUser(['call', 'arenden.save', JSON.stringify(arende())]);
       expect(save.code).toBe(2);
-      expect(save.json()).toEqual({ error: { code: 'READ_ONLY', message: expect.stringMatching(/^Databasen är öppnad skrivskyddad: Kansli får inte skriva i mappen .* Inget har sparats\.$/) } });
+      expect(save.json()).toEqual({
+        error: {
+          code: 'READ_ONLY',
+          message: expect.stringMatching(/^Databasen är öppnad skrivskyddad: Kansli får inte skriva i mappen .* Inget har sparats\.$/),
+        },
+      });
       expect(sha256File(db)).toBe(hash);
     } finally {
       fs.chmodSync(folder, 0o755);

@@ -171,7 +171,12 @@ describe('the board (styrelsen)', () => {
   it('appoints an ordinarie and an ersättare with dates from the period, creating the people, all audited', async () => {
     const { s, period, m } = await termSession();
     const ord = value<BoardAppointment>(
-      await s.api.call('board.save', { periodId: period.id, memberId: m.Heby, seat: 'ordinarie', person: { ...person('Karl Ek', 'C'), email: 'karl.ek@example.se' } }),
+      await s.api.call('board.save', {
+        periodId: period.id,
+        memberId: m.Heby,
+        seat: 'ordinarie',
+        person: { ...person('Karl Ek', 'C'), email: 'karl.ek@example.se' },
+      }),
     );
     expect(ord).toMatchObject({ memberName: 'Heby kommun', seat: 'ordinarie', role: null, startsOn: '2015-01-01', endsOn: '2018-12-31' });
     expect(ord.person).toMatchObject({ name: 'Karl Ek', party: 'C', email: 'karl.ek@example.se' });
@@ -212,8 +217,20 @@ describe('the board (styrelsen)', () => {
 
     // Saving the same details again does not touch the person.
     const n = count(s, 'audit_log');
-    value(await s.api.call('board.save', { id: ers.id, periodId: period.id, memberId: m.Heby, seat: 'ersattare', person: { id: ers.person.id, name: 'Kerstin Pil', party: 'S' } }));
-    expect(auditRows(s).slice(n).map((a) => a.entity)).toEqual(['board_appointment']);
+    value(
+      await s.api.call('board.save', {
+        id: ers.id,
+        periodId: period.id,
+        memberId: m.Heby,
+        seat: 'ersattare',
+        person: { id: ers.person.id, name: 'Kerstin Pil', party: 'S' },
+      }),
+    );
+    expect(
+      auditRows(s)
+        .slice(n)
+        .map((a) => a.entity),
+    ).toEqual(['board_appointment']);
 
     // Remove the ersättare, then the ordinarie.
     value(await s.api.call('board.remove', { id: ers.id }));
@@ -238,7 +255,9 @@ describe('the board (styrelsen)', () => {
     expect(counts(s)).toEqual(before);
 
     // An ordinarie only for the spring does not cover an ersättare for the autumn.
-    value(await s.api.call('board.save', { periodId: period.id, memberId: m.Håbo, seat: 'ordinarie', endsOn: '2017-05-31', person: person('Lisa Grahn', 'M') }));
+    value(
+      await s.api.call('board.save', { periodId: period.id, memberId: m.Håbo, seat: 'ordinarie', endsOn: '2017-05-31', person: person('Lisa Grahn', 'M') }),
+    );
     const autumn = failure(
       await s.api.call('board.save', { periodId: period.id, memberId: m.Håbo, seat: 'ersattare', startsOn: '2017-06-01', person: person('Inga Vall', 'S') }),
     );
@@ -291,12 +310,21 @@ describe('the board (styrelsen)', () => {
     );
     expect(late).toMatchObject({ code: 'RULE', paths: ['endsOn'] });
     const backwards = failure(
-      await s.api.call('board.save', { periodId: period.id, memberId: m.Heby, seat: 'ordinarie', startsOn: '2017-01-01', endsOn: '2016-01-01', person: person('Karl Ek') }),
+      await s.api.call('board.save', {
+        periodId: period.id,
+        memberId: m.Heby,
+        seat: 'ordinarie',
+        startsOn: '2017-01-01',
+        endsOn: '2016-01-01',
+        person: person('Karl Ek'),
+      }),
     );
     expect(backwards.code).toBe('VALIDATION');
     const noMember = failure(await s.api.call('board.save', { periodId: period.id, memberId: 999, seat: 'ordinarie', person: person('Karl Ek') }));
     expect(noMember).toMatchObject({ code: 'NOT_FOUND', paths: ['memberId'] });
-    const noPerson = failure(await s.api.call('board.save', { periodId: period.id, memberId: m.Heby, seat: 'ordinarie', person: { id: 999, name: 'Karl Ek' } }));
+    const noPerson = failure(
+      await s.api.call('board.save', { periodId: period.id, memberId: m.Heby, seat: 'ordinarie', person: { id: 999, name: 'Karl Ek' } }),
+    );
     expect(noPerson).toMatchObject({ code: 'NOT_FOUND', paths: ['person.id'] });
     const noPeriod = failure(await s.api.call('board.save', { periodId: 999, memberId: m.Heby, seat: 'ordinarie', person: person('Karl Ek') }));
     expect(noPeriod).toMatchObject({ code: 'NOT_FOUND', paths: ['periodId'] });
@@ -310,7 +338,16 @@ describe('the board (styrelsen)', () => {
 
   it('refuses a role held by someone else at the same time, naming the holder', async () => {
     const { s, period, m } = await termSession();
-    value(await s.api.call('board.save', { periodId: period.id, memberId: m.Uppsala, seat: 'ordinarie', role: 'ordforande', endsOn: '2016-12-31', person: person('Ulla Wärn', 'S') }));
+    value(
+      await s.api.call('board.save', {
+        periodId: period.id,
+        memberId: m.Uppsala,
+        seat: 'ordinarie',
+        role: 'ordforande',
+        endsOn: '2016-12-31',
+        person: person('Ulla Wärn', 'S'),
+      }),
+    );
     const before = counts(s);
     const clash = failure(
       await s.api.call('board.save', { periodId: period.id, memberId: m.Region, seat: 'ordinarie', role: 'ordforande', person: person('Anna Fors', 'MP') }),
@@ -319,15 +356,33 @@ describe('the board (styrelsen)', () => {
     expect(clash.message).toMatch(/^Ulla Wärn \(Uppsala kommun\) är redan förbundsordförande under den tiden \(2015-01-01–2016-12-31\)/);
     expect(counts(s)).toEqual(before);
     // From 2017 the chair is free.
-    value(await s.api.call('board.save', { periodId: period.id, memberId: m.Region, seat: 'ordinarie', role: 'ordforande', startsOn: '2017-01-01', person: person('Anna Fors', 'MP') }));
+    value(
+      await s.api.call('board.save', {
+        periodId: period.id,
+        memberId: m.Region,
+        seat: 'ordinarie',
+        role: 'ordforande',
+        startsOn: '2017-01-01',
+        person: person('Anna Fors', 'MP'),
+      }),
+    );
     s.close();
   });
 
   it('refuses one person in two seats at the same time', async () => {
     const { s, period, m } = await termSession();
-    const ord = value<BoardAppointment>(await s.api.call('board.save', { periodId: period.id, memberId: m.Tierp, seat: 'ordinarie', person: person('Vera Söder', 'S') }));
+    const ord = value<BoardAppointment>(
+      await s.api.call('board.save', { periodId: period.id, memberId: m.Tierp, seat: 'ordinarie', person: person('Vera Söder', 'S') }),
+    );
     const before = counts(s);
-    const twice = failure(await s.api.call('board.save', { periodId: period.id, memberId: m.Heby, seat: 'ordinarie', person: { id: ord.person.id, name: 'Vera Söder', party: 'S' } }));
+    const twice = failure(
+      await s.api.call('board.save', {
+        periodId: period.id,
+        memberId: m.Heby,
+        seat: 'ordinarie',
+        person: { id: ord.person.id, name: 'Vera Söder', party: 'S' },
+      }),
+    );
     expect(twice).toMatchObject({ code: 'CONFLICT', paths: ['person'] });
     expect(twice.message).toMatch(/Vera Söder är redan ordinarie ledamot för Tierps kommun under samma tid/);
     expect(counts(s)).toEqual(before);
@@ -336,7 +391,9 @@ describe('the board (styrelsen)', () => {
 
   it('refuses removing or moving an ordinarie that would leave the ersättare alone', async () => {
     const { s, period, m } = await termSession();
-    const ord = value<BoardAppointment>(await s.api.call('board.save', { periodId: period.id, memberId: m.Knivsta, seat: 'ordinarie', person: person('Gert Nil', 'M') }));
+    const ord = value<BoardAppointment>(
+      await s.api.call('board.save', { periodId: period.id, memberId: m.Knivsta, seat: 'ordinarie', person: person('Gert Nil', 'M') }),
+    );
     value(await s.api.call('board.save', { periodId: period.id, memberId: m.Knivsta, seat: 'ersattare', person: person('Britt Gun', 'S') }));
     const before = counts(s);
 
@@ -345,11 +402,23 @@ describe('the board (styrelsen)', () => {
     expect(remove.message).toMatch(/Knivsta kommun skulle stå utan ordinarie ledamot medan Britt Gun är ersättare/);
 
     const move = failure(
-      await s.api.call('board.save', { id: ord.id, periodId: period.id, memberId: m.Heby, seat: 'ordinarie', person: { id: ord.person.id, name: 'Gert Nil', party: 'M' } }),
+      await s.api.call('board.save', {
+        id: ord.id,
+        periodId: period.id,
+        memberId: m.Heby,
+        seat: 'ordinarie',
+        person: { id: ord.person.id, name: 'Gert Nil', party: 'M' },
+      }),
     );
     expect(move.code).toBe('RULE');
     const demote = failure(
-      await s.api.call('board.save', { id: ord.id, periodId: period.id, memberId: m.Knivsta, seat: 'ersattare', person: { id: ord.person.id, name: 'Gert Nil', party: 'M' } }),
+      await s.api.call('board.save', {
+        id: ord.id,
+        periodId: period.id,
+        memberId: m.Knivsta,
+        seat: 'ersattare',
+        person: { id: ord.person.id, name: 'Gert Nil', party: 'M' },
+      }),
     );
     expect(demote.code).toBe('RULE');
     expect(counts(s)).toEqual(before);
@@ -390,9 +459,15 @@ describe('the board (styrelsen)', () => {
   it('signs with whoever held the seat that day after a replacement, with just the date when no city is set', async () => {
     const { s, period, m } = await termSession();
     s.db.sqlite.exec('UPDATE forbund SET city = NULL');
-    value(await s.api.call('board.save', { periodId: period.id, memberId: m.Uppsala, seat: 'ordinarie', role: 'ordforande', person: person('Ulla Wärn', 'S') }));
-    value(await s.api.call('board.save', { periodId: period.id, memberId: m.Håbo, seat: 'ordinarie', endsOn: '2017-05-31', person: person('Lisa Grahn', 'M') }));
-    value(await s.api.call('board.save', { periodId: period.id, memberId: m.Håbo, seat: 'ordinarie', startsOn: '2017-06-01', person: person('Bo Brink', 'M') }));
+    value(
+      await s.api.call('board.save', { periodId: period.id, memberId: m.Uppsala, seat: 'ordinarie', role: 'ordforande', person: person('Ulla Wärn', 'S') }),
+    );
+    value(
+      await s.api.call('board.save', { periodId: period.id, memberId: m.Håbo, seat: 'ordinarie', endsOn: '2017-05-31', person: person('Lisa Grahn', 'M') }),
+    );
+    value(
+      await s.api.call('board.save', { periodId: period.id, memberId: m.Håbo, seat: 'ordinarie', startsOn: '2017-06-01', person: person('Bo Brink', 'M') }),
+    );
     const spring = value<SignatureBlock>(await s.api.call('board.signatures', { periodId: period.id, date: '2017-03-16', scope: 'styrelse' }));
     expect(spring).toEqual({
       placeAndDate: '2017-03-16',
@@ -456,7 +531,9 @@ describe('people register', () => {
     const director = people.find((p) => p.title === 'Förbundschef');
     if (!director) throw new Error('no förbundschef in the demo');
     s.db.sqlite
-      .prepare("INSERT INTO delegations (code, matter, delegate, person_id, valid_from, created_at, updated_at) VALUES ('T.99', 'Attest', 'Förbundschef', ?, '2023-01-01', 'x', 'x')")
+      .prepare(
+        "INSERT INTO delegations (code, matter, delegate, person_id, valid_from, created_at, updated_at) VALUES ('T.99', 'Attest', 'Förbundschef', ?, '2023-01-01', 'x', 'x')",
+      )
       .run(director.id);
     const after = value<Person[]>(await s.api.call('people.list', {})).find((p) => p.id === director.id);
     expect(after?.usedIn).toEqual(expect.arrayContaining(['Beredningsgrupp', 'Delegation T.99']));

@@ -31,7 +31,10 @@ describe('one database file, several writers', () => {
         await Promise.all([
           viaHost(0)(),
           viaHost(1)(),
-          kansliBatch(db, Array.from({ length: SAVES }, (_, n) => ({ method: 'arenden.save', input: save(`Kommandoraden, skrivelse ${n + 1}`) }))),
+          kansliBatch(
+            db,
+            Array.from({ length: SAVES }, (_, n) => ({ method: 'arenden.save', input: save(`Kommandoraden, skrivelse ${n + 1}`) })),
+          ),
         ])
       ).flat();
       expect(results).toHaveLength(3 * SAVES);

@@ -46,7 +46,12 @@ describe('kill -9 in the middle of a stream of writes', () => {
       const s = openSession(db, { appVersion: 'test', actor: 'kontroll' });
       expect(s.db.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
       expect(value<AuditVerifyResult>(await s.api.call('audit.verify', {}))).toMatchObject({ ok: true });
-      const stored = new Map((s.db.sqlite.prepare('SELECT diarienummer, title FROM arenden').all() as { diarienummer: string; title: string }[]).map((r) => [r.diarienummer, r.title]));
+      const stored = new Map(
+        (s.db.sqlite.prepare('SELECT diarienummer, title FROM arenden').all() as { diarienummer: string; title: string }[]).map((r) => [
+          r.diarienummer,
+          r.title,
+        ]),
+      );
       for (const [nr, title] of acknowledged) expect(stored.get(nr), `${nr} ”${title}” lost after cycle ${cycle}`).toBe(title);
       // The next number is past every number ever shown.
       const next = value<{ diarienummer: string }>(await s.api.call('arenden.nextNumber', { year: 2026 }));

@@ -88,7 +88,11 @@ describe('opening a database', () => {
     old.exec(v1.sql);
     old.prepare('INSERT INTO schema_migrations VALUES (1, ?, ?)').run(v1.name, '2025-01-01T00:00:00.000Z');
     old.prepare("INSERT INTO forbund (id, name, is_demo, updated_at) VALUES (1, 'Samordningsförbundet Östra Norrbotten', 0, 'x')").run();
-    old.prepare("INSERT INTO members (name, short_name, kind, org_nr, created_at, updated_at) VALUES ('Älvsbyns kommun', 'Älvsbyn', 'kommun', '212000-2627', 'x', 'x')").run();
+    old
+      .prepare(
+        "INSERT INTO members (name, short_name, kind, org_nr, created_at, updated_at) VALUES ('Älvsbyns kommun', 'Älvsbyn', 'kommun', '212000-2627', 'x', 'x')",
+      )
+      .run();
     old.close();
 
     const db = openKansliDb(file);
@@ -101,7 +105,7 @@ describe('opening a database', () => {
         diary_format: '{ÅÅÅÅ}/{NNN}',
       });
       // Members that existed before the search index are found by it.
-      const hits = db.sqlite.prepare("SELECT rowid, title FROM search_index WHERE search_index MATCH '\"älvs\"*'").all();
+      const hits = db.sqlite.prepare('SELECT rowid, title FROM search_index WHERE search_index MATCH \'"älvs"*\'').all();
       expect(hits).toEqual([{ rowid: 1 * 8 + 3, title: 'Älvsbyns kommun' }]);
     } finally {
       db.close();

@@ -53,11 +53,23 @@ describe('delegationsordning and delegationsbeslut', () => {
     const { s, delegation } = await setup();
     const next = value<{ diarienummer: string }>(await s.api.call('arenden.nextNumber', { year: 2026 }));
     const decision = value<DelegationDecision>(
-      await s.api.call('decisions.save', { delegationId: delegation.id, decidedOn: '2026-03-02', decidedBy: 'Förbundschef', title: 'Medel till utbildning', amountKr: 250_000 }),
+      await s.api.call('decisions.save', {
+        delegationId: delegation.id,
+        decidedOn: '2026-03-02',
+        decidedBy: 'Förbundschef',
+        title: 'Medel till utbildning',
+        amountKr: 250_000,
+      }),
     );
     expect(decision).toMatchObject({ diarienummer: next.diarienummer, amountKr: 250_000, delegationCode: '9.1', reported: null, mustBeReported: true });
     const arende = value<Arende>(await s.api.call('arenden.get', { id: decision.arendeId }));
-    expect(arende).toMatchObject({ kind: 'delegationsbeslut', status: 'beslutat', decidedOn: '2026-03-02', title: 'Medel till utbildning', handlaggare: 'Förbundschef' });
+    expect(arende).toMatchObject({
+      kind: 'delegationsbeslut',
+      status: 'beslutat',
+      decidedOn: '2026-03-02',
+      title: 'Medel till utbildning',
+      handlaggare: 'Förbundschef',
+    });
     const audited = s.db.sqlite.prepare("SELECT entity, action FROM audit_log WHERE method = 'decisions.save' ORDER BY id").all();
     expect(audited).toEqual([
       { entity: 'arende', action: 'create' },
@@ -68,9 +80,20 @@ describe('delegationsordning and delegationsbeslut', () => {
 
   it('refuses a decision outside the delegation’s validity, and one without an amount under a limited delegation', async () => {
     const { s, delegation } = await setup();
-    const early = await s.api.call('decisions.save', { delegationId: delegation.id, decidedOn: '2023-12-31', decidedBy: 'Förbundschef', title: 'För tidigt', amountKr: 1000 });
+    const early = await s.api.call('decisions.save', {
+      delegationId: delegation.id,
+      decidedOn: '2023-12-31',
+      decidedBy: 'Förbundschef',
+      title: 'För tidigt',
+      amountKr: 1000,
+    });
     expect(!early.ok && early.error.message).toBe('Delegationen 9.1 gäller från 2024-01-01.');
-    const noAmount = await s.api.call('decisions.save', { delegationId: delegation.id, decidedOn: '2026-01-10', decidedBy: 'Förbundschef', title: 'Utan belopp' });
+    const noAmount = await s.api.call('decisions.save', {
+      delegationId: delegation.id,
+      decidedOn: '2026-01-10',
+      decidedBy: 'Förbundschef',
+      title: 'Utan belopp',
+    });
     expect(!noAmount.ok && noAmount.error.details?.issues?.[0]?.path).toBe('amountKr');
     s.close();
   });
@@ -79,7 +102,13 @@ describe('delegationsordning and delegationsbeslut', () => {
     const { s, delegation } = await setup();
     const unreportedBefore = value<DelegationDecision[]>(await s.api.call('decisions.list', { unreportedOnly: true }));
     const made = value<DelegationDecision>(
-      await s.api.call('decisions.save', { delegationId: delegation.id, decidedOn: '2026-03-02', decidedBy: 'Förbundschef', title: 'Medel till utbildning', amountKr: 90_000 }),
+      await s.api.call('decisions.save', {
+        delegationId: delegation.id,
+        decidedOn: '2026-03-02',
+        decidedBy: 'Förbundschef',
+        title: 'Medel till utbildning',
+        amountKr: 90_000,
+      }),
     );
     const unreported = value<DelegationDecision[]>(await s.api.call('decisions.list', { unreportedOnly: true }));
     expect(unreported.map((d) => d.id)).toContain(made.id);
@@ -88,14 +117,23 @@ describe('delegationsordning and delegationsbeslut', () => {
     const tooEarly = await s.api.call('decisions.report', { ids: [made.id], meetingOn: '2026-03-01' });
     expect(!tooEarly.ok && tooEarly.error.code).toBe('RULE');
 
-    const reported = value<DelegationDecision[]>(await s.api.call('decisions.report', { ids: unreported.map((d) => d.id), meetingOn: '2026-12-10', paragraph: '§ 5' }));
+    const reported = value<DelegationDecision[]>(
+      await s.api.call('decisions.report', { ids: unreported.map((d) => d.id), meetingOn: '2026-12-10', paragraph: '§ 5' }),
+    );
     expect(reported.every((d) => d.reported?.meeting.heldOn === '2026-12-10' && d.reported.paragraph === '§ 5')).toBe(true);
     expect(value<DelegationDecision[]>(await s.api.call('decisions.list', { unreportedOnly: true }))).toEqual([]);
     expect(value<Meeting[]>(await s.api.call('meetings.list', {}))[0]).toMatchObject({ body: 'styrelse', heldOn: '2026-12-10' });
 
     const again = await s.api.call('decisions.report', { ids: [made.id], meetingOn: '2026-12-20' });
     expect(!again.ok && again.error.message).toMatch(/är redan anmält vid sammanträdet 2026-12-10/);
-    const edit = await s.api.call('decisions.save', { id: made.id, delegationId: delegation.id, decidedOn: '2026-03-02', decidedBy: 'Förbundschef', title: 'Ändrad', amountKr: 90_000 });
+    const edit = await s.api.call('decisions.save', {
+      id: made.id,
+      delegationId: delegation.id,
+      decidedOn: '2026-03-02',
+      decidedBy: 'Förbundschef',
+      title: 'Ändrad',
+      amountKr: 90_000,
+    });
     expect(!edit.ok && edit.error.message).toMatch(/redan anmält till styrelsen/);
     s.close();
   });
@@ -104,7 +142,15 @@ describe('delegationsordning and delegationsbeslut', () => {
     const { s, delegation } = await setup();
     const clash = await s.api.call('delegations.save', { ...LIMITED, code: '9.1', matter: 'Annat' });
     expect(!clash.ok && clash.error.code).toBe('CONFLICT');
-    value(await s.api.call('decisions.save', { delegationId: delegation.id, decidedOn: '2026-03-02', decidedBy: 'Förbundschef', title: 'Medel', amountKr: 200_000 }));
+    value(
+      await s.api.call('decisions.save', {
+        delegationId: delegation.id,
+        decidedOn: '2026-03-02',
+        decidedBy: 'Förbundschef',
+        title: 'Medel',
+        amountKr: 200_000,
+      }),
+    );
     const narrowed = await s.api.call('delegations.save', { ...LIMITED, id: delegation.id, limitKr: 100_000 });
     expect(!narrowed.ok && narrowed.error.details?.issues?.[0]?.path).toBe('limitKr');
     const removed = await s.api.call('delegations.remove', { id: delegation.id });
@@ -114,7 +160,9 @@ describe('delegationsordning and delegationsbeslut', () => {
     const codes = list.map((d) => d.code);
     expect(codes).toEqual([...codes].sort((a, b) => a.localeCompare(b, 'sv', { numeric: true })));
     const changed = value<Delegation>(await s.api.call('delegations.save', { ...LIMITED, id: delegation.id, limitKr: 300_000 }));
-    const trail = s.db.sqlite.prepare("SELECT before_json, after_json FROM audit_log WHERE entity = 'delegation' AND entity_id = ? ORDER BY id").all(String(changed.id)) as { before_json: string | null; after_json: string }[];
+    const trail = s.db.sqlite
+      .prepare("SELECT before_json, after_json FROM audit_log WHERE entity = 'delegation' AND entity_id = ? ORDER BY id")
+      .all(String(changed.id)) as { before_json: string | null; after_json: string }[];
     expect(JSON.parse(trail.at(-1)?.before_json ?? 'null')).toMatchObject({ limitKr: 250_000 });
     expect(JSON.parse(trail.at(-1)?.after_json ?? 'null')).toMatchObject({ limitKr: 300_000 });
     s.close();

@@ -40,7 +40,7 @@ function clockSession(start: string): Session & { setNow(iso: string): void } {
 const BASE = { title: 'Ansökan om medel – Lokussamordnare Älvkarleby', kind: 'inkommande' } as const;
 
 describe('diarium: numbering', () => {
-  it('takes the next number in each year\'s series, across a year change', async () => {
+  it("takes the next number in each year's series, across a year change", async () => {
     const s = clockSession('2018-12-30T10:00:00Z');
     const save = async (input: Record<string, unknown>) => value<Arende>(await s.api.call('arenden.save', { ...BASE, ...input }));
 
@@ -83,7 +83,7 @@ describe('diarium: numbering', () => {
     s.close();
   });
 
-  it('uses the förbund\'s current format', async () => {
+  it("uses the förbund's current format", async () => {
     const s = demoSession('empty');
     value(await s.api.call('forbund.save', { name: 'Finsam Test', orgNr: '', diaryFormat: 'SUL {ÅÅ}-{NN}' }));
     expect(value<Arende>(await s.api.call('arenden.save', { ...BASE, year: 2018 })).diarienummer).toBe('SUL 18-01');
@@ -100,9 +100,11 @@ describe('diarium: numbering', () => {
 });
 
 describe('diarium: registering afterwards with a number', () => {
-  it('keeps an explicit number (written the förbund\'s way) and moves the series past it', async () => {
+  it("keeps an explicit number (written the förbund's way) and moves the series past it", async () => {
     const s = demoSession('empty');
-    const old = value<Arende>(await s.api.call('arenden.save', { ...BASE, diarienummer: '2018/12', status: 'beslutat', receivedOn: '2018-03-01', decidedOn: '2018-04-20' }));
+    const old = value<Arende>(
+      await s.api.call('arenden.save', { ...BASE, diarienummer: '2018/12', status: 'beslutat', receivedOn: '2018-03-01', decidedOn: '2018-04-20' }),
+    );
     expect(old).toMatchObject({ diarienummer: '2018/012', year: 2018, seq: 12, status: 'beslutat', decidedOn: '2018-04-20' });
     expect(value<Arende>(await s.api.call('arenden.save', { ...BASE, year: 2018 })).diarienummer).toBe('2018/013');
     // A lower number that was never taken may still be registered afterwards.
@@ -156,7 +158,14 @@ describe('diarium: editing and makulering', () => {
         description: 'Beviljas 270 000 kr.',
       }),
     );
-    expect(edited).toMatchObject({ id: created.id, diarienummer: '2018/001', status: 'beslutat', decidedOn: '2018-04-20', handlaggare: null, description: 'Beviljas 270 000 kr.' });
+    expect(edited).toMatchObject({
+      id: created.id,
+      diarienummer: '2018/001',
+      status: 'beslutat',
+      decidedOn: '2018-04-20',
+      handlaggare: null,
+      description: 'Beviljas 270 000 kr.',
+    });
     const audit = s.db.sqlite.prepare("SELECT action, method, entity_id, before_json, after_json FROM audit_log WHERE entity = 'arende' ORDER BY id").all() as {
       action: string;
       method: string;
@@ -234,7 +243,10 @@ describe('diarium: listing and reading', () => {
     // Every year's series runs 1, 2, 3 … without gaps in the demo data.
     const years = [...new Set(all.map((a) => a.year))];
     for (const year of years) {
-      const seqs = all.filter((a) => a.year === year).map((a) => a.seq).sort((x, y) => x - y);
+      const seqs = all
+        .filter((a) => a.year === year)
+        .map((a) => a.seq)
+        .sort((x, y) => x - y);
       expect(seqs).toEqual(seqs.map((_, i) => i + 1));
     }
     const voided = all.filter((a) => a.voided !== null);
@@ -257,7 +269,9 @@ describe('diarium: listing and reading', () => {
     expect(ofYear.length).toBe(all.filter((a) => a.year === year).length);
 
     // The demo data carries fictional handläggare by role, never a personnummer.
-    const texts = s.db.sqlite.prepare("SELECT group_concat(concat_ws(' ', title, description, handlaggare, voided_reason), ' ') AS t FROM arenden").get() as { t: string };
+    const texts = s.db.sqlite.prepare("SELECT group_concat(concat_ws(' ', title, description, handlaggare, voided_reason), ' ') AS t FROM arenden").get() as {
+      t: string;
+    };
     expect(texts.t).not.toMatch(/\d{6}[-+]\d{4}/);
     s.close();
   });
@@ -292,9 +306,8 @@ describe('links', () => {
     const { s, a, b } = await setup();
     const member = s.db.sqlite.prepare("SELECT id FROM members WHERE name = 'Heby kommun'").get() as { id: number };
     const personId = Number(
-      s.db.sqlite
-        .prepare("INSERT INTO people (name, party, created_at, updated_at) VALUES ('Eva Lind', 'S', '2018-01-01', '2018-01-01')")
-        .run().lastInsertRowid,
+      s.db.sqlite.prepare("INSERT INTO people (name, party, created_at, updated_at) VALUES ('Eva Lind', 'S', '2018-01-01', '2018-01-01')").run()
+        .lastInsertRowid,
     );
     const groupId = Number(
       s.db.sqlite
@@ -305,9 +318,13 @@ describe('links', () => {
     const toArende = value<RecordLink>(await s.api.call('links.add', { arendeId: b.id, targetKind: 'arende', targetId: a.id, note: 'Förlängning' }));
     expect(toArende).toMatchObject({ arendeId: b.id, targetKind: 'arende', targetId: a.id, incoming: false, note: 'Förlängning' });
     expect(toArende.targetLabel).toBe(`${a.diarienummer} Lokussamordnare Älvkarleby`);
-    expect(value<RecordLink>(await s.api.call('links.add', { arendeId: b.id, targetKind: 'member', targetId: member.id })).targetLabel).toBe('Medlem: Heby kommun');
+    expect(value<RecordLink>(await s.api.call('links.add', { arendeId: b.id, targetKind: 'member', targetId: member.id })).targetLabel).toBe(
+      'Medlem: Heby kommun',
+    );
     expect(value<RecordLink>(await s.api.call('links.add', { arendeId: b.id, targetKind: 'person', targetId: personId })).targetLabel).toBe('Person: Eva Lind');
-    expect(value<RecordLink>(await s.api.call('links.add', { arendeId: b.id, targetKind: 'group', targetId: groupId })).targetLabel).toBe('Grupp: Arbetsutskott test');
+    expect(value<RecordLink>(await s.api.call('links.add', { arendeId: b.id, targetKind: 'group', targetId: groupId })).targetLabel).toBe(
+      'Grupp: Arbetsutskott test',
+    );
 
     const fromB = value<Arende>(await s.api.call('arenden.get', { id: b.id }));
     expect(fromB.links.map((l) => [l.targetLabel, l.incoming])).toEqual([
@@ -319,7 +336,15 @@ describe('links', () => {
     // Seen from the other ärende: the same link, turned around.
     const fromA = value<Arende>(await s.api.call('arenden.get', { id: a.id }));
     expect(fromA.links).toEqual([
-      { id: toArende.id, arendeId: a.id, targetKind: 'arende', targetId: b.id, targetLabel: `${b.diarienummer} Lokussamordnare Älvkarleby – tilläggsansökan`, note: 'Förlängning', incoming: true },
+      {
+        id: toArende.id,
+        arendeId: a.id,
+        targetKind: 'arende',
+        targetId: b.id,
+        targetLabel: `${b.diarienummer} Lokussamordnare Älvkarleby – tilläggsansökan`,
+        note: 'Förlängning',
+        incoming: true,
+      },
     ]);
 
     // Removing it removes it from both; both writes are audited.

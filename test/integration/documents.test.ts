@@ -56,9 +56,7 @@ async function tinyDocx(paragraphs: string[]): Promise<Buffer> {
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
       '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
   );
-  const body = paragraphs
-    .map((p) => `<w:p><w:r><w:t xml:space="preserve">${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</w:t></w:r></w:p>`)
-    .join('');
+  const body = paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</w:t></w:r></w:p>`).join('');
   zip.file(
     'word/document.xml',
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
@@ -68,7 +66,11 @@ async function tinyDocx(paragraphs: string[]): Promise<Buffer> {
 
 /** A minimal one-page PDF with a text layer (Helvetica, WinAnsi, so å ä ö are single bytes). */
 function tinyPdf(lines: string[]): Buffer {
-  const esc = (t: string) => Buffer.from(t.replace(/[\\()]/g, (c) => `\\${c}`), 'latin1').toString('latin1');
+  const esc = (t: string) =>
+    Buffer.from(
+      t.replace(/[\\()]/g, (c) => `\\${c}`),
+      'latin1',
+    ).toString('latin1');
   const stream = `BT /F1 12 Tf 72 720 Td 16 TL ${lines.map((l) => `(${esc(l)}) Tj T*`).join(' ')} ET`;
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
@@ -96,7 +98,9 @@ describe('documents in an ärende', () => {
     const s = demoSession('empty');
     const arende = await newArende(s);
     const content = Buffer.from('Förslag till beslut\natt bevilja 270 000 kr till Lokussamordnare Älvkarleby\n', 'utf8');
-    const meta = value<DocumentMeta>(await s.api.call('documents.add', { arendeId: arende.id, fileName: 'Ärendeblad tilläggsansökan.txt', contentBase64: b64(content) }));
+    const meta = value<DocumentMeta>(
+      await s.api.call('documents.add', { arendeId: arende.id, fileName: 'Ärendeblad tilläggsansökan.txt', contentBase64: b64(content) }),
+    );
     expect(meta).toMatchObject({
       arendeId: arende.id,
       title: 'Ärendeblad tilläggsansökan',
@@ -107,7 +111,11 @@ describe('documents in an ärende', () => {
       storage: 'db',
       addedBy: 'testare',
     });
-    const row = s.db.sqlite.prepare('SELECT content, stored_path, text FROM documents WHERE id = ?').get(meta.id) as { content: Buffer; stored_path: null; text: string };
+    const row = s.db.sqlite.prepare('SELECT content, stored_path, text FROM documents WHERE id = ?').get(meta.id) as {
+      content: Buffer;
+      stored_path: null;
+      text: string;
+    };
     expect(Buffer.compare(row.content, content)).toBe(0);
     expect(row.stored_path).toBeNull();
     expect(row.text).toBe(content.toString('utf8'));
@@ -119,7 +127,11 @@ describe('documents in an ärende', () => {
     expect(value<Arende>(await s.api.call('arenden.get', { id: arende.id })).documents).toEqual([meta]);
 
     // Audited as metadata: the bytes never go into the audit log.
-    const audit = s.db.sqlite.prepare("SELECT action, method, after_json FROM audit_log WHERE entity = 'document'").all() as { action: string; method: string; after_json: string }[];
+    const audit = s.db.sqlite.prepare("SELECT action, method, after_json FROM audit_log WHERE entity = 'document'").all() as {
+      action: string;
+      method: string;
+      after_json: string;
+    }[];
     expect(audit.map((a) => [a.action, a.method])).toEqual([['create', 'documents.add']]);
     expect(JSON.parse(audit[0]?.after_json ?? '{}')).toEqual(meta);
     expect(audit[0]?.after_json).not.toContain(b64(content));
@@ -131,9 +143,15 @@ describe('documents in an ärende', () => {
     const arende = await newArende(s);
     const big = bytesOf(8 * MiB + 1);
     const hash = sha256(big);
-    const first = value<DocumentMeta>(await s.api.call('documents.add', { arendeId: arende.id, fileName: 'Protokoll 2018-03-16.PDF', contentBase64: b64(big) }));
+    const first = value<DocumentMeta>(
+      await s.api.call('documents.add', { arendeId: arende.id, fileName: 'Protokoll 2018-03-16.PDF', contentBase64: b64(big) }),
+    );
     expect(first).toMatchObject({ storage: 'file', size: 8 * MiB + 1, sha256: hash, mimeType: 'application/pdf', title: 'Protokoll 2018-03-16' });
-    const row = s.db.sqlite.prepare('SELECT content, stored_path, text FROM documents WHERE id = ?').get(first.id) as { content: null; stored_path: string; text: null };
+    const row = s.db.sqlite.prepare('SELECT content, stored_path, text FROM documents WHERE id = ?').get(first.id) as {
+      content: null;
+      stored_path: string;
+      text: null;
+    };
     expect(row).toEqual({ content: null, stored_path: `kansli.sqlite.dokument/${hash}.pdf`, text: null });
     const file = path.join(path.dirname(s.file), 'kansli.sqlite.dokument', `${hash}.pdf`);
     expect(sha256(fs.readFileSync(file))).toBe(hash);
@@ -145,7 +163,9 @@ describe('documents in an ärende', () => {
 
     // The same file in another ärende: one file on disk, two rows.
     const other = await newArende(s, 'Årsredovisning 2018');
-    const second = value<DocumentMeta>(await s.api.call('documents.add', { arendeId: other.id, fileName: 'kopia.pdf', title: 'Kopia', contentBase64: b64(big) }));
+    const second = value<DocumentMeta>(
+      await s.api.call('documents.add', { arendeId: other.id, fileName: 'kopia.pdf', title: 'Kopia', contentBase64: b64(big) }),
+    );
     expect(second).toMatchObject({ storage: 'file', sha256: hash, title: 'Kopia' });
     expect(fs.readdirSync(path.dirname(file))).toEqual([`${hash}.pdf`]);
 
@@ -166,7 +186,9 @@ describe('documents in an ärende', () => {
   it('notices bytes changed in the database outside Kansli', async () => {
     const s = demoSession('empty');
     const arende = await newArende(s);
-    const meta = value<DocumentMeta>(await s.api.call('documents.add', { arendeId: arende.id, fileName: 'beslut.txt', contentBase64: b64('Beviljas 270 000 kr.') }));
+    const meta = value<DocumentMeta>(
+      await s.api.call('documents.add', { arendeId: arende.id, fileName: 'beslut.txt', contentBase64: b64('Beviljas 270 000 kr.') }),
+    );
     s.db.sqlite.prepare('UPDATE documents SET content = ? WHERE id = ?').run(Buffer.from('Beviljas 970 000 kr.', 'utf8'), meta.id);
     const refused = failure(await s.api.call('documents.get', { id: meta.id }));
     expect(refused.code).toBe('RULE');
@@ -205,7 +227,11 @@ describe('documents in an ärende', () => {
     const s = demoSession('empty');
     const arende = await newArende(s);
     const pdf = value<DocumentMeta>(
-      await s.api.call('documents.add', { arendeId: arende.id, fileName: 'Protokoll styrelsen.pdf', contentBase64: b64(tinyPdf(['Protokoll fört vid styrelsemöte', 'Beslut om Arbetsträning i Östhammar'])) }),
+      await s.api.call('documents.add', {
+        arendeId: arende.id,
+        fileName: 'Protokoll styrelsen.pdf',
+        contentBase64: b64(tinyPdf(['Protokoll fört vid styrelsemöte', 'Beslut om Arbetsträning i Östhammar'])),
+      }),
     );
     expect(pdf.mimeType).toBe('application/pdf');
     expect(textOf(s, pdf.id)).toMatch(/Protokoll fört vid styrelsemöte\s+Beslut om Arbetsträning i Östhammar/);
@@ -227,7 +253,10 @@ describe('documents in an ärende', () => {
     expect(docx.mimeType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     expect(textOf(s, docx.id)).toBe('Förslag till beslut\natt bevilja medel till Arbetsträning Östhammar\nÄrendet: samverkan & uppföljning');
 
-    const html = await add('sida.html', '<html><head><style>p{}</style><script>var x=1</script></head><body><h1>Delårsrapport</h1><p>Utfall &amp; prognos&nbsp;2018</p></body></html>');
+    const html = await add(
+      'sida.html',
+      '<html><head><style>p{}</style><script>var x=1</script></head><body><h1>Delårsrapport</h1><p>Utfall &amp; prognos&nbsp;2018</p></body></html>',
+    );
     expect(html.mimeType).toBe('text/html');
     expect(textOf(s, html.id)).toMatch(/^Delårsrapport\n+Utfall & prognos 2018$/);
 
@@ -276,7 +305,7 @@ describe('documents in an ärende', () => {
     s.close();
   });
 
-  it('refuses a personnummer in the title unless confirmed; the file\'s own bytes are not scanned', async () => {
+  it("refuses a personnummer in the title unless confirmed; the file's own bytes are not scanned", async () => {
     const s = demoSession('empty');
     const arende = await newArende(s);
     const refused = failure(await s.api.call('documents.add', { arendeId: arende.id, fileName: 'a.txt', title: 'Intyg 811218-9876', contentBase64: b64('x') }));

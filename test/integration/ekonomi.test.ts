@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Arendeblad, GeneratedFile } from '../../shared/contract/schemas/arendeblad';
-import type { BeslutsutrymmeView, BudgetMotUtfall, BudgetYearView, EconomyOverview, EconomySettings, FeeView, HistoryView, UtfallList } from '../../shared/contract/schemas/ekonomi';
+import type {
+  BeslutsutrymmeView,
+  BudgetMotUtfall,
+  BudgetYearView,
+  EconomyOverview,
+  EconomySettings,
+  FeeView,
+  HistoryView,
+  UtfallList,
+} from '../../shared/contract/schemas/ekonomi';
 import type { ExportFile } from '../../shared/contract/schemas/xlsx';
 import type { Member } from '../../shared/contract/schemas/members';
 import { overviewByGroup, type PostAmounts } from '../../shared/domain/ekonomi';
@@ -71,12 +80,24 @@ describe('medlemsavgifter', () => {
       // A later change of folkmängd does not move a saved fee.
       const members = value<Member[]>(await s.api.call('members.list', {}));
       const habo = members.find((m) => m.name === 'Håbo kommun')!;
-      value(await s.api.call('members.save', { id: habo.id, name: habo.name, shortName: habo.shortName, kind: habo.kind, orgNr: habo.orgNr, populations: habo.populations.map((p) => (p.year === 2017 ? { ...p, population: 30_000 } : p)) }));
+      value(
+        await s.api.call('members.save', {
+          id: habo.id,
+          name: habo.name,
+          shortName: habo.shortName,
+          kind: habo.kind,
+          orgNr: habo.orgNr,
+          populations: habo.populations.map((p) => (p.year === 2017 ? { ...p, population: 30_000 } : p)),
+        }),
+      );
       expect(value<FeeView>(await s.api.call('fees.get', { year: 2018 })).shares.find((x) => x.name === 'Håbo kommun')?.amountKr).toBe(313_551);
 
       const blad = value<Arendeblad>(await s.api.call('ekonomi.arendeblad', { kind: 'medlemsavgifter', year: 2018 }));
       expect(blad.rubrik).toBe('Fastställande av medlemsavgifter 2018');
-      expect(blad.content.forslag.punkter).toEqual(['medlemsavgift till Samordningsförbundet Uppsala län för 2018 fastställs enligt tabell nedan', 'medlemsavgiften betalas in senast 30 april 2018 mot faktura']);
+      expect(blad.content.forslag.punkter).toEqual([
+        'medlemsavgift till Samordningsförbundet Uppsala län för 2018 fastställs enligt tabell nedan',
+        'medlemsavgiften betalas in senast 30 april 2018 mot faktura',
+      ]);
       const pdf = value<GeneratedFile>(await s.api.call('arendeblad.pdf', { id: blad.id }));
       const text = pdftotext(Buffer.from(pdf.contentBase64, 'base64')).replace(/\u00a0/g, ' ');
       expect(text).toMatch(/Tilldelningen från staten via Försäkringskassan har för år 2018 fastställts till\s+10 983 000 kr/);
@@ -106,10 +127,15 @@ describe('medlemsavgifter', () => {
       const f = failure(await s.api.call('fees.save', { year: 2018, totalKr: 21_966_000 }));
       expect(f.message).toContain('Nya kommunen saknar folkmängd 1 november 2017');
       // With no complete count before 2019, the year before is asked for, naming what is missing.
-      expect(value<FeeView>(await s.api.call('fees.get', { year: 2019, totalKr: 22_000_000 })).problems[0]?.message).toContain('saknar folkmängd 1 november 2018');
+      expect(value<FeeView>(await s.api.call('fees.get', { year: 2019, totalKr: 22_000_000 })).problems[0]?.message).toContain(
+        'saknar folkmängd 1 november 2018',
+      );
       expect(count(s, 'fee_years')).toBe(0);
       expect(count(s, 'fee_shares')).toBe(0);
-      expect(failure(await s.api.call('members.save', { name: 'Minus', kind: 'kommun', orgNr: '212000-0159', populations: [{ year: 2017, population: -3 }] })).message).toContain('Folkmängden måste vara större än noll');
+      expect(
+        failure(await s.api.call('members.save', { name: 'Minus', kind: 'kommun', orgNr: '212000-0159', populations: [{ year: 2017, population: -3 }] }))
+          .message,
+      ).toContain('Folkmängden måste vara större än noll');
     } finally {
       s.close();
     }
@@ -134,7 +160,13 @@ describe('budget and utfall', () => {
       const refused = failure(await s.api.call('budget.decide', { year: 2017, kind: 'faststalld', decidedOn: '2016-11-25' }));
       expect(refused.paths).toEqual(['balanceReason']);
       expect(refused.message.replace(/\u00a0/g, ' ')).toContain('underskott på 9 509 000 kr');
-      value(await s.api.call('budget.save', { year: 2017, lines: lines.map(([post, amountKr]) => ({ post, amountKr })), balanceReason: 'Överskott från tidigare år används till insatser för målgruppen.' }));
+      value(
+        await s.api.call('budget.save', {
+          year: 2017,
+          lines: lines.map(([post, amountKr]) => ({ post, amountKr })),
+          balanceReason: 'Överskott från tidigare år används till insatser för målgruppen.',
+        }),
+      );
       const decided = value<BudgetYearView>(await s.api.call('budget.decide', { year: 2017, kind: 'faststalld', decidedOn: '2016-11-25' }));
       expect(decided.versions.map((v) => v.kind)).toEqual(['forslag', 'faststalld']);
       expect(decided.currentId).toBe(decided.versions[1]?.id);
@@ -151,12 +183,15 @@ describe('budget and utfall', () => {
       expect([tkr(t.samverkanTotal.utfallKr), tkr(t.samverkanTotal.budgetKr), Math.round(t.samverkanTotal.kvot! * 100)]).toEqual([20_845, 25_894, 81]);
       // "Förbrukning förtroendevalda och förvaltning": 762 of 1 100 tkr (69 %), 3 040 of 4 100 tkr (74 %).
       const group = (g: string) => t.groups.find((x) => x.group === g)!;
-      expect([tkr(-group('fortroendevalda').utfallKr), Math.round((group('fortroendevalda').utfallKr / group('fortroendevalda').budgetKr) * 100)]).toEqual([762, 69]);
+      expect([tkr(-group('fortroendevalda').utfallKr), Math.round((group('fortroendevalda').utfallKr / group('fortroendevalda').budgetKr) * 100)]).toEqual([
+        762, 69,
+      ]);
       expect([tkr(-group('forvaltning').utfallKr), Math.round((group('forvaltning').utfallKr / group('forvaltning').budgetKr) * 100)]).toEqual([3_040, 74]);
       expect(tkr(group('fortroendevalda').previousKr)).toBe(-744);
 
       // "Ekonomisk översikt av verksamheten", both years, in tkr.
-      const amounts = (year: number): PostAmounts => Object.fromEntries((year === 2017 ? t.posts.map((p) => [p.post, p.utfallKr]) : t.posts.map((p) => [p.post, p.previousKr])));
+      const amounts = (year: number): PostAmounts =>
+        Object.fromEntries(year === 2017 ? t.posts.map((p) => [p.post, p.utfallKr]) : t.posts.map((p) => [p.post, p.previousKr]));
       expect(overviewByGroup(amounts(2017)).map((g) => tkr(g.kr))).toEqual([21_763, -20_845, -762, -3_040]);
       expect(overviewByGroup(amounts(2016)).map((g) => tkr(g.kr))).toEqual([21_720, -18_420, -744, -3_331]);
       expect([tkr(t.result.utfallKr), tkr(t.result.previousKr)]).toEqual([-2_884, -775]);
@@ -181,10 +216,28 @@ describe('budget and utfall', () => {
         { year: 2015, anslag: 20_200, samv: 14_902, fortr: 618, adm: 4_731, comment: null },
       ];
       for (const y of typed) {
-        value(await s.api.call('ekonomi.saveHistory', { year: y.year, anslagKr: y.anslag * 1000, samverkanKr: y.samv * 1000, fortroendevaldaKr: y.fortr * 1000, forvaltningKr: y.adm * 1000, comment: y.comment ?? undefined }));
+        value(
+          await s.api.call('ekonomi.saveHistory', {
+            year: y.year,
+            anslagKr: y.anslag * 1000,
+            samverkanKr: y.samv * 1000,
+            fortroendevaldaKr: y.fortr * 1000,
+            forvaltningKr: y.adm * 1000,
+            comment: y.comment ?? undefined,
+          }),
+        );
       }
       // 2015 as printed elsewhere with a result that does not follow from its figures.
-      const h = value<HistoryView>(await s.api.call('ekonomi.saveHistory', { year: 2015, anslagKr: 20_200_000, samverkanKr: 14_902_000, fortroendevaldaKr: 618_000, forvaltningKr: 4_731_000, resultatKr: 1_000_000 }));
+      const h = value<HistoryView>(
+        await s.api.call('ekonomi.saveHistory', {
+          year: 2015,
+          anslagKr: 20_200_000,
+          samverkanKr: 14_902_000,
+          fortroendevaldaKr: 618_000,
+          forvaltningKr: 4_731_000,
+          resultatKr: 1_000_000,
+        }),
+      );
       const pct = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
       const row = (year: number) => h.rows.find((r) => r.year === year)!;
       expect([pct(row(2009).samverkanShare), pct(row(2009).fortroendevaldaShare), pct(row(2009).forvaltningShare)]).toEqual([43.3, 1.7, 12.3]);
@@ -215,7 +268,9 @@ describe('budget and utfall', () => {
       expect(list.closed).toBe(true);
       expect(failure(await s.api.call('utfall.remove', { id: list.rows[0]!.id })).message).toContain('stängt');
       expect(count(s, 'utfall')).toBe(before);
-      expect(failure(await s.api.call('utfall.save', { bookedOn: '2018-06-01', post: 'fortroendevalda', amountKr: 10.005 })).message).toContain('högst två decimaler');
+      expect(failure(await s.api.call('utfall.save', { bookedOn: '2018-06-01', post: 'fortroendevalda', amountKr: 10.005 })).message).toContain(
+        'högst två decimaler',
+      );
       expect(failure(await s.api.call('years.close', { year: 2099 })).message).toContain('inte slut');
     } finally {
       s.close();
@@ -229,12 +284,36 @@ describe('beslutsutrymme', () => {
     try {
       await bookTwoYears(s);
       value(await s.api.call('years.close', { year: 2017 }));
-      value<EconomySettings>(await s.api.call('ekonomi.saveSettings', { reservfondKr: 1_000_000, guidelinePercent: 20, openingYear: 2017, openingEquityKr: 12_439_761 }));
+      value<EconomySettings>(
+        await s.api.call('ekonomi.saveSettings', { reservfondKr: 1_000_000, guidelinePercent: 20, openingYear: 2017, openingEquityKr: 12_439_761 }),
+      );
       value(await s.api.call('fees.save', { year: 2017, totalKr: 21_585_170 }));
       value(await s.api.call('fees.save', { year: 2018, totalKr: 21_966_000 }));
-      value(await s.api.call('budget.save', { year: 2018, lines: [{ post: 'medlemsavgifter', amountKr: 21_966_000 }, { post: 'fortroendevalda', amountKr: 1_100_000 }, { post: 'forvaltning_personal', amountKr: 4_100_000 }] }));
-      await application(s, { name: 'Lokus Heby', years: [{ year: 2018, soughtKr: 2_000_000 }, { year: 2019, soughtKr: 2_000_000 }], decidedOn: '2017-12-10' });
-      const pending = await application(s, { name: 'Bryggan Östhammar', years: [{ year: 2018, soughtKr: 92_000 }, { year: 2019, soughtKr: 110_000 }] });
+      value(
+        await s.api.call('budget.save', {
+          year: 2018,
+          lines: [
+            { post: 'medlemsavgifter', amountKr: 21_966_000 },
+            { post: 'fortroendevalda', amountKr: 1_100_000 },
+            { post: 'forvaltning_personal', amountKr: 4_100_000 },
+          ],
+        }),
+      );
+      await application(s, {
+        name: 'Lokus Heby',
+        years: [
+          { year: 2018, soughtKr: 2_000_000 },
+          { year: 2019, soughtKr: 2_000_000 },
+        ],
+        decidedOn: '2017-12-10',
+      });
+      const pending = await application(s, {
+        name: 'Bryggan Östhammar',
+        years: [
+          { year: 2018, soughtKr: 92_000 },
+          { year: 2019, soughtKr: 110_000 },
+        ],
+      });
 
       const b = value<BeslutsutrymmeView>(await s.api.call('ekonomi.beslutsutrymme', { fromYear: 2017, years: 3 }));
       expect(b.openingKr).toBe(11_439_761);
@@ -242,19 +321,43 @@ describe('beslutsutrymme', () => {
       // 2017: closed, from the books: 11 440 + 21 585 − 20 845 − other = 8 555 tkr (the paper's tkr sums give 8 556).
       expect(y17).toMatchObject({ source: 'utfall', anslagKr: 21_585_170, samverkanKr: 20_845_200, resultatKr: -2_884_369, efterAktuellaKr: 8_555_392 });
       // 2018: fee, budget and the granted insats; the pending application's 92 000 kr comes off after.
-      expect(y18).toMatchObject({ source: 'budget', anslagKr: 21_966_000, fromEarlierKr: 8_555_392, samverkanKr: 2_000_000, ovrigtNettoKr: 5_200_000, resultatKr: 14_766_000 });
+      expect(y18).toMatchObject({
+        source: 'budget',
+        anslagKr: 21_966_000,
+        fromEarlierKr: 8_555_392,
+        samverkanKr: 2_000_000,
+        ovrigtNettoKr: 5_200_000,
+        resultatKr: 14_766_000,
+      });
       expect(y18?.efterAktuellaKr).toBe(8_555_392 + 14_766_000);
       expect(y18?.efterPendingKr).toBe(8_555_392 + 14_766_000 - 92_000);
       // 2019 has no fee or budget yet: the latest are assumed, and said so.
       expect(y19).toMatchObject({ source: 'antagande', anslagKr: 21_966_000, samverkanKr: 2_000_000, fromEarlierKr: y18!.efterPendingKr });
       expect(b.notes.join(' ')).toContain('antas samma belopp');
-      expect(b.pending).toEqual([{ id: pending.id, label: expect.stringContaining('Bryggan Östhammar'), byYear: [{ year: 2018, kr: 92_000 }, { year: 2019, kr: 110_000 }], totalKr: 202_000 }]);
+      expect(b.pending).toEqual([
+        {
+          id: pending.id,
+          label: expect.stringContaining('Bryggan Östhammar'),
+          byYear: [
+            { year: 2018, kr: 92_000 },
+            { year: 2019, kr: 110_000 },
+          ],
+          totalKr: 202_000,
+        },
+      ]);
 
       const blad = value<Arendeblad>(await s.api.call('ekonomi.arendeblad', { kind: 'ekonomisk_information', year: 2017 }));
       expect(blad.rubrik).toMatch(/^Ekonomisk information per \d{6}$/);
       const table = blad.content.sections[0]!.blocks.find((x) => x.type === 'tabell');
       expect(table && table.type === 'tabell' ? table.rows.map((r) => r[0]) : []).toContain('BESLUTSUTRYMME efter ej beslutade ansökningar');
-      expect(table && table.type === 'tabell' ? table.rows.find((r) => r[0] === 'Finansiella anslag') : []).toEqual(['Finansiella anslag', '21\u00a0585', '21\u00a0966', '21\u00a0966', '21\u00a0966', '21\u00a0966']);
+      expect(table && table.type === 'tabell' ? table.rows.find((r) => r[0] === 'Finansiella anslag') : []).toEqual([
+        'Finansiella anslag',
+        '21\u00a0585',
+        '21\u00a0966',
+        '21\u00a0966',
+        '21\u00a0966',
+        '21\u00a0966',
+      ]);
 
       const overview = value<EconomyOverview>(await s.api.call('ekonomi.overview', { year: 2018 }));
       expect(overview.egetKapitalKr).toBe(12_439_761 - 2_884_369);

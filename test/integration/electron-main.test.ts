@@ -142,7 +142,11 @@ async function waitFor(condition: () => boolean, what: string, ms = 20_000): Pro
 const OWN_FRAME = { senderFrame: { url: 'app://kansli/index.html', parent: null } };
 
 async function ipcCall(event: unknown, method: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }> {
-  const handler = rec.ipc.get('kansli:call') as unknown as (e: unknown, m: unknown, i: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>;
+  const handler = rec.ipc.get('kansli:call') as unknown as (
+    e: unknown,
+    m: unknown,
+    i: unknown,
+  ) => Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>;
   return handler(event, method, input);
 }
 
@@ -172,7 +176,15 @@ afterAll(async () => {
 describe('the compiled main process under a stand-in for electron', () => {
   it('opens the window sandboxed, isolated, without Node, from app://kansli', () => {
     const prefs = rec.windows[0]!.webPreferences;
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false, webSecurity: true, webviewTag: false });
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      webviewTag: false,
+    });
     expect(prefs.preload).toBe(path.join(ROOT, 'dist', 'electron', 'electron', 'preload.js'));
     expect(rec.loaded).toEqual(['app://kansli/index.html']);
     expect(fs.existsSync(path.join(userData, 'kansli.sqlite'))).toBe(true);
@@ -221,7 +233,11 @@ describe('the compiled main process under a stand-in for electron', () => {
     pdf.addPage().drawText('Arbetsträningsplatserna i Östhammar', { x: 50, y: 700, size: 14, font });
     const arende = await ipcCall(OWN_FRAME, 'arenden.save', { title: 'Rapport', kind: 'inkommande', receivedOn: '2026-11-20' });
     const id = (arende.value as { id: number }).id;
-    const added = await ipcCall(OWN_FRAME, 'documents.add', { arendeId: id, fileName: 'rapport.pdf', contentBase64: Buffer.from(await pdf.save()).toString('base64') });
+    const added = await ipcCall(OWN_FRAME, 'documents.add', {
+      arendeId: id,
+      fileName: 'rapport.pdf',
+      contentBase64: Buffer.from(await pdf.save()).toString('base64'),
+    });
     expect(added.ok).toBe(true);
     const found = await ipcCall(OWN_FRAME, 'search.query', { query: 'arbetsträningsplatserna' });
     expect(JSON.stringify(found.value)).toContain('rapport.pdf');
@@ -235,7 +251,10 @@ describe('the compiled main process under a stand-in for electron', () => {
 
     const handlers = new Map<string, (...a: unknown[]) => unknown>();
     let openHandler: ((d: { url: string }) => { action: string }) | null = null;
-    const contents = { setWindowOpenHandler: (fn: typeof openHandler) => (openHandler = fn), on: (e: string, fn: (...a: unknown[]) => unknown) => handlers.set(e, fn) };
+    const contents = {
+      setWindowOpenHandler: (fn: typeof openHandler) => (openHandler = fn),
+      on: (e: string, fn: (...a: unknown[]) => unknown) => handlers.set(e, fn),
+    };
     (rec.appEvents.get('web-contents-created') as unknown as (e: unknown, c: unknown) => void)({}, contents);
     rec.answer = 1; // Avbryt
     expect(openHandler!({ url: 'https://www.finsam.se/' })).toEqual({ action: 'deny' });
@@ -261,10 +280,18 @@ describe('the compiled main process under a stand-in for electron', () => {
 
   it('has taken its automatic backup at start in the user data folder', async () => {
     await expect
-      .poll(() => {
-        const root = path.join(userData, 'Säkerhetskopior');
-        return fs.existsSync(root) ? fs.readdirSync(root).flatMap((d) => fs.readdirSync(path.join(root, d))).filter((n) => n.endsWith('.kansli-backup')).length : 0;
-      }, { timeout: 20_000 })
+      .poll(
+        () => {
+          const root = path.join(userData, 'Säkerhetskopior');
+          return fs.existsSync(root)
+            ? fs
+                .readdirSync(root)
+                .flatMap((d) => fs.readdirSync(path.join(root, d)))
+                .filter((n) => n.endsWith('.kansli-backup')).length
+            : 0;
+        },
+        { timeout: 20_000 },
+      )
       .toBeGreaterThan(0);
   });
 });

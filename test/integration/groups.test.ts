@@ -65,11 +65,7 @@ describe('groups', () => {
         kind: 'lokusgrupp',
         memberId: m.Heby,
         description: 'Gemensam grupp för norra länet.',
-        members: [
-          { name: 'Gun Ström', organisation: 'Heby kommun', role: 'Sammankallande' },
-          { personId: p2.id },
-          { personId: p1.id, role: 'Adjungerad' },
-        ],
+        members: [{ name: 'Gun Ström', organisation: 'Heby kommun', role: 'Sammankallande' }, { personId: p2.id }, { personId: p1.id, role: 'Adjungerad' }],
       }),
     );
     expect(created).toMatchObject({ name: 'Lokusgrupp Heby-Tierp', kind: 'lokusgrupp', memberId: m.Heby, memberName: 'Heby kommun' });

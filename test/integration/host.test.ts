@@ -149,7 +149,19 @@ describe('browser host', () => {
   it('survives malformed paths, bodies and headers, and still answers', async () => {
     const statuses: number[] = [];
     // The request that used to stop the host: a broken percent-escape in a static path.
-    for (const p of ['/%E0%A4%A', '/%', '/%ZZ', '/..%2f..%2fetc%2fpasswd', '/%00', '//', '///x', '/api/', '/api/%E0%A4%A', '/index.html/..', `/${'a'.repeat(8000)}`]) {
+    for (const p of [
+      '/%E0%A4%A',
+      '/%',
+      '/%ZZ',
+      '/..%2f..%2fetc%2fpasswd',
+      '/%00',
+      '//',
+      '///x',
+      '/api/',
+      '/api/%E0%A4%A',
+      '/index.html/..',
+      `/${'a'.repeat(8000)}`,
+    ]) {
       statuses.push((await request('GET', p)).status);
     }
     expect(statuses.every((s) => s >= 200 && s < 500)).toBe(true);
@@ -175,7 +187,9 @@ describe('browser host', () => {
       });
     expect(await raw('NONSENSE\r\n\r\n')).toMatch(/^HTTP\/1\.1 400/);
     expect(await raw(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nX-Bad: a\u0000b\r\n\r\n`)).toMatch(/^HTTP\/1\.1 400/);
-    await raw(`POST /api/members.save HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nContent-Type: application/json\r\nAuthorization: Bearer ${host.token}\r\nContent-Length: 100\r\n\r\n{"na`);
+    await raw(
+      `POST /api/members.save HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nContent-Type: application/json\r\nAuthorization: Bearer ${host.token}\r\nContent-Length: 100\r\n\r\n{"na`,
+    );
 
     const after = await fetch(`${host.origin}api/members.list`, { method: 'POST', headers: json, body: '{}' });
     expect(after.status).toBe(200);

@@ -27,7 +27,9 @@ describe('sammanträden and the board packet', () => {
     ]);
     const again = failure(await s.api.call('meetings.save', { body: 'styrelse', heldOn: '2026-12-10' }));
     expect(again).toMatchObject({ code: 'CONFLICT', paths: ['heldOn'] });
-    expect(failure(await s.api.call('meetings.save', { body: 'styrelse', heldOn: '2026-12-11', startsAt: '16.00', endsAt: '13.00' })).paths).toEqual(['endsAt']);
+    expect(failure(await s.api.call('meetings.save', { body: 'styrelse', heldOn: '2026-12-11', startsAt: '16.00', endsAt: '13.00' })).paths).toEqual([
+      'endsAt',
+    ]);
     s.close();
   });
 
@@ -52,41 +54,47 @@ describe('sammanträden and the board packet', () => {
     const reordered = value<MeetingView>(await s.api.call('meetings.saveAgenda', { meetingId: m.id, items: moved }));
     expect(reordered.items[0]).toMatchObject({ number: 1, arendeId: a.arendeId });
 
-    const twice = failure(await s.api.call('meetings.saveAgenda', { meetingId: m.id, items: [...moved, { kind: 'beslut', title: 'Igen', arendeId: a.arendeId }] }));
+    const twice = failure(
+      await s.api.call('meetings.saveAgenda', { meetingId: m.id, items: [...moved, { kind: 'beslut', title: 'Igen', arendeId: a.arendeId }] }),
+    );
     expect(twice.message).toContain('samma ärende står redan på dagordningen');
     expect(value<MeetingView>(await s.api.call('meetings.get', { id: m.id })).items).toHaveLength(10);
     s.close();
   });
 
-  it('builds a packet of 30 ärenden with bilagor: bookmarks, a table of contents and "Sida X av Y" on every page, with progress', { timeout: 120_000 }, async () => {
-    const s = demoSession();
-    const m = await newMeeting(s);
-    const blad = await packetFixture(s, 30);
-    const full = await addToAgenda(s, m, blad);
-    expect(full.items).toHaveLength(39);
+  it(
+    'builds a packet of 30 ärenden with bilagor: bookmarks, a table of contents and "Sida X av Y" on every page, with progress',
+    { timeout: 120_000 },
+    async () => {
+      const s = demoSession();
+      const m = await newMeeting(s);
+      const blad = await packetFixture(s, 30);
+      const full = await addToAgenda(s, m, blad);
+      expect(full.items).toHaveLength(39);
 
-    const { job, steps } = await runPacket(s, m.id);
-    expect(job.state).toBe('done');
-    expect(steps.some((st) => /^Ärendeblad \d+ av 30/.test(st))).toBe(true);
-    const bytes = Buffer.from(job.file?.contentBase64 ?? '', 'base64');
-    const pages = pageCount(bytes);
-    expect(job.file?.pages).toBe(pages);
-    // Kallelse, innehåll, dagordning, 30 ärendeblad, each with its text bilaga's note page and the copied PDF.
-    expect(pages).toBeGreaterThan(30 * 3);
+      const { job, steps } = await runPacket(s, m.id);
+      expect(job.state).toBe('done');
+      expect(steps.some((st) => /^Ärendeblad \d+ av 30/.test(st))).toBe(true);
+      const bytes = Buffer.from(job.file?.contentBase64 ?? '', 'base64');
+      const pages = pageCount(bytes);
+      expect(job.file?.pages).toBe(pages);
+      // Kallelse, innehåll, dagordning, 30 ärendeblad, each with its text bilaga's note page and the copied PDF.
+      expect(pages).toBeGreaterThan(30 * 3);
 
-    const text = pdftotext(bytes);
-    for (let n = 1; n <= pages; n++) expect(text).toContain(`Sida ${n} av ${pages}`);
-    expect(text).toContain('Kallelse till sammanträde med förbundsstyrelsen');
-    expect(text).toContain('Innehåll');
-    for (const b of blad) expect(text).toContain(b.rubrik);
-    expect(text).toContain('Johanna Ek');
+      const text = pdftotext(bytes);
+      for (let n = 1; n <= pages; n++) expect(text).toContain(`Sida ${n} av ${pages}`);
+      expect(text).toContain('Kallelse till sammanträde med förbundsstyrelsen');
+      expect(text).toContain('Innehåll');
+      for (const b of blad) expect(text).toContain(b.rubrik);
+      expect(text).toContain('Johanna Ek');
 
-    const doc = await PDFDocument.load(bytes);
-    const outlines = doc.catalog.lookup(PDFName.of('Outlines'), PDFDict);
-    expect((outlines.lookup(PDFName.of('Count'), PDFNumber)).asNumber()).toBe(3 + 30);
-    expect(qpdfCheck(bytes).ok).toBe(true);
-    s.close();
-  });
+      const doc = await PDFDocument.load(bytes);
+      const outlines = doc.catalog.lookup(PDFName.of('Outlines'), PDFDict);
+      expect(outlines.lookup(PDFName.of('Count'), PDFNumber).asNumber()).toBe(3 + 30);
+      expect(qpdfCheck(bytes).ok).toBe(true);
+      s.close();
+    },
+  );
 
   it('refuses the packet, at once and naming the point, when an ärendeblad is not ready or a bilaga has changed', async () => {
     const s = demoSession();
@@ -107,10 +115,27 @@ describe('sammanträden and the board packet', () => {
 
     const m3 = await newMeeting(s, '2027-02-17');
     const third = await createFilled(s, 'arsredovisning');
-    const broken = value<DocumentMeta>(await s.api.call('documents.add', { arendeId: third.arendeId, fileName: 'trasig.pdf', contentBase64: Buffer.from('%PDF-1.7 inte en riktig pdf').toString('base64') }));
-    value(await s.api.call('arendeblad.save', { id: third.id, revision: third.revision, organ: third.organ, rubrik: third.rubrik, datum: third.datum, content: { ...third.content, bilagor: [{ documentId: broken.id, title: 'Trasig bilaga' }] } }));
+    const broken = value<DocumentMeta>(
+      await s.api.call('documents.add', {
+        arendeId: third.arendeId,
+        fileName: 'trasig.pdf',
+        contentBase64: Buffer.from('%PDF-1.7 inte en riktig pdf').toString('base64'),
+      }),
+    );
+    value(
+      await s.api.call('arendeblad.save', {
+        id: third.id,
+        revision: third.revision,
+        organ: third.organ,
+        rubrik: third.rubrik,
+        datum: third.datum,
+        content: { ...third.content, bilagor: [{ documentId: broken.id, title: 'Trasig bilaga' }] },
+      }),
+    );
     await addToAgenda(s, m3, [third]);
-    expect(failure(await s.api.call('meetings.packetStart', { meetingId: m3.id })).message).toMatch(/^Punkt 8, bilaga 8\.1 \(”Trasig bilaga”\): PDF-filen går inte att läsa/);
+    expect(failure(await s.api.call('meetings.packetStart', { meetingId: m3.id })).message).toMatch(
+      /^Punkt 8, bilaga 8\.1 \(”Trasig bilaga”\): PDF-filen går inte att läsa/,
+    );
     s.close();
   });
 });

@@ -16,7 +16,17 @@ describe('members register through the API', () => {
     const s = demoSession();
     const members = value<Member[]>(await s.api.call('members.list', {}));
     expect(members.map((m) => m.shortName)).toEqual([
-      'AF', 'FK', 'Region', 'Enköping', 'Heby', 'Håbo', 'Knivsta', 'Tierp', 'Uppsala', 'Älvkarleby', 'Östhammar',
+      'AF',
+      'FK',
+      'Region',
+      'Enköping',
+      'Heby',
+      'Håbo',
+      'Knivsta',
+      'Tierp',
+      'Uppsala',
+      'Älvkarleby',
+      'Östhammar',
     ]);
     const uppsala = members.find((m) => m.shortName === 'Uppsala');
     expect(uppsala?.populations).toEqual([
@@ -32,7 +42,14 @@ describe('members register through the API', () => {
     expect(created).toMatchObject({ name: 'Sala kommun', orgNr: '212000-2080', populations: [{ year: 2017, population: 22_000 }] });
 
     const edited = value<Member>(
-      await s.api.call('members.save', { ...SALA, id: created.id, populations: [{ year: 2016, population: 21_900 }, { year: 2017, population: 22_050 }] }),
+      await s.api.call('members.save', {
+        ...SALA,
+        id: created.id,
+        populations: [
+          { year: 2016, population: 21_900 },
+          { year: 2017, population: 22_050 },
+        ],
+      }),
     );
     expect(edited.populations).toEqual([
       { year: 2017, population: 22_050 },
@@ -56,7 +73,12 @@ describe('members register through the API', () => {
       ['delete', 'members.remove', 'testare'],
     ]);
     expect(JSON.parse(audit[1]?.before_json ?? '{}')).toMatchObject({ populations: [{ year: 2017, population: 22_000 }] });
-    expect(JSON.parse(audit[1]?.after_json ?? '{}')).toMatchObject({ populations: [{ year: 2017, population: 22_050 }, { year: 2016, population: 21_900 }] });
+    expect(JSON.parse(audit[1]?.after_json ?? '{}')).toMatchObject({
+      populations: [
+        { year: 2017, population: 22_050 },
+        { year: 2016, population: 21_900 },
+      ],
+    });
     expect(await verifyAuditChain(s.db.kysely)).toEqual({ ok: true, entries: 3 });
     s.close();
   });
@@ -68,7 +90,18 @@ describe('members register through the API', () => {
     ['unknown kind', { ...SALA, kind: 'landsting' }, 'VALIDATION', /Välj typ/],
     ['negative folkmängd', { ...SALA, populations: [{ year: 2017, population: -5 }] }, 'VALIDATION', /större än noll/],
     ['folkmängd as text', { ...SALA, populations: [{ year: 2017, population: 'många' }] }, 'VALIDATION', /Folkmängd, rad 1, Folkmängd/],
-    ['the same year twice', { ...SALA, populations: [{ year: 2017, population: 1 }, { year: 2017, population: 2 }] }, 'VALIDATION', /står två gånger/],
+    [
+      'the same year twice',
+      {
+        ...SALA,
+        populations: [
+          { year: 2017, population: 1 },
+          { year: 2017, population: 2 },
+        ],
+      },
+      'VALIDATION',
+      /står två gånger/,
+    ],
     ['folkmängd for a region', { ...SALA, kind: 'region' }, 'VALIDATION', /bara för kommuner/],
     ['an unknown field', { ...SALA, personnummer: '1' }, 'VALIDATION', /Okänd nyckel/],
     ['not an object', 'Sala', 'VALIDATION', /Uppgifterna är inte giltiga/],

@@ -34,7 +34,13 @@ function saveInput(p: ProtocolView, changes: Partial<{ sekreterare: string; just
     justeringDag: p.justeringDag ?? undefined,
     forvaring: p.forvaring ?? undefined,
     attendance: p.attendance.map((a) => ({ ...a, organisation: a.organisation ?? undefined, replaces: a.replaces ?? undefined })),
-    items: p.items.map((i) => ({ id: i.id, decision: i.decision, reservationer: i.reservationer ?? undefined, anteckningar: i.anteckningar ?? undefined, jav: i.jav ?? undefined })),
+    items: p.items.map((i) => ({
+      id: i.id,
+      decision: i.decision,
+      reservationer: i.reservationer ?? undefined,
+      anteckningar: i.anteckningar ?? undefined,
+      jav: i.jav ?? undefined,
+    })),
     ...changes,
   };
 }
@@ -44,7 +50,14 @@ async function meetingWithArenden(s: Session, heldOn = HELD_ON) {
   const m = value<MeetingView>(await s.api.call('meetings.save', { body: 'styrelse', heldOn, startsAt: '13.00', endsAt: '16.00', place: 'Kansliet, Uppsala' }));
   const filled = await createFilled(s, 'tillaggsansokan');
   const grant = value<Arendeblad>(
-    await s.api.call('arendeblad.save', { id: filled.id, revision: filled.revision, organ: filled.organ, rubrik: filled.rubrik, datum: filled.datum, content: { ...filled.content, skickasTill: ['Älvkarleby kommun', 'Ekonomi'] } }),
+    await s.api.call('arendeblad.save', {
+      id: filled.id,
+      revision: filled.revision,
+      organ: filled.organ,
+      rubrik: filled.rubrik,
+      datum: filled.datum,
+      content: { ...filled.content, skickasTill: ['Älvkarleby kommun', 'Ekonomi'] },
+    }),
   );
   const report = await createFilled(s, 'arsredovisning');
   await addToAgenda(s, m, [grant, report]);
@@ -70,13 +83,17 @@ describe('protokoll and justering', () => {
     expect(early.message).toContain('Ange sekreterare.');
     expect(early.message).toContain('Minst en justerare utöver ordföranden ska utses.');
     // A justering more than 14 days after the meeting is refused.
-    p = value<ProtocolView>(await s.api.call('protokoll.save', saveInput(p, { sekreterare: 'Kristina Almgren', justerare: ['Peter Holmgren'], justeringDag: addDays(HELD_ON, 15) })));
+    p = value<ProtocolView>(
+      await s.api.call('protokoll.save', saveInput(p, { sekreterare: 'Kristina Almgren', justerare: ['Peter Holmgren'], justeringDag: addDays(HELD_ON, 15) })),
+    );
     expect(p.problems).toEqual([`Justeringen ska ske senast ${addDays(HELD_ON, 14)}, 14 dagar efter sammanträdet.`]);
 
     // The board decided a lower amount than proposed; a reservation is recorded.
     const decided = grantItem.decision.map((t) => t.replace(/185 000/, '150 000'));
     const input = saveInput(p, { justeringDag: today });
-    input.items = input.items.map((i) => (i.id === grantItem.id ? { ...i, decision: decided, reservationer: 'Helena Strand reserverar sig mot beslutet.' } : i));
+    input.items = input.items.map((i) =>
+      i.id === grantItem.id ? { ...i, decision: decided, reservationer: 'Helena Strand reserverar sig mot beslutet.' } : i,
+    );
     p = value<ProtocolView>(await s.api.call('protokoll.save', input));
     expect(p.problems).toEqual([]);
     expect(p.signingOrder.map((o) => `${o.role}: ${o.name}`)).toEqual(['Sekreterare: Kristina Almgren', 'Ordförande: Johanna Ek', 'Justerare: Peter Holmgren']);
@@ -86,12 +103,18 @@ describe('protokoll and justering', () => {
     expect(failure(await s.api.call('protokoll.save', saveInput(p))).message).toContain('låst för justering');
     const items = (await s.api.call('meetings.get', { id: m.id })) as { ok: true; value: MeetingView };
     const agendaItems = items.value.items.map((i) => ({ id: i.id, kind: i.kind, title: i.title, arendeId: i.arendeId }));
-    expect(failure(await s.api.call('meetings.saveAgenda', { meetingId: m.id, items: agendaItems.reverse() })).message).toContain('dagordningen kan inte längre ändras');
+    expect(failure(await s.api.call('meetings.saveAgenda', { meetingId: m.id, items: agendaItems.reverse() })).message).toContain(
+      'dagordningen kan inte längre ändras',
+    );
 
     // Only the ordförande and the justerare take part in the justering.
-    expect(failure(await s.api.call('protokoll.step', { meetingId: m.id, kind: 'andringsforslag', person: 'Lena Sjöberg', text: 'Stavfel i § 2' })).message).toContain('Bara ordföranden och justerarna');
+    expect(
+      failure(await s.api.call('protokoll.step', { meetingId: m.id, kind: 'andringsforslag', person: 'Lena Sjöberg', text: 'Stavfel i § 2' })).message,
+    ).toContain('Bara ordföranden och justerarna');
     value(await s.api.call('protokoll.step', { meetingId: m.id, kind: 'andringsforslag', person: 'Peter Holmgren', text: 'Stavfel i närvarolistan.' }));
-    p = value<ProtocolView>(await s.api.call('protokoll.step', { meetingId: m.id, kind: 'avvisat', person: 'Peter Holmgren', text: 'Rätta närvarolistan först.' }));
+    p = value<ProtocolView>(
+      await s.api.call('protokoll.step', { meetingId: m.id, kind: 'avvisat', person: 'Peter Holmgren', text: 'Rätta närvarolistan först.' }),
+    );
     expect(p.status).toBe('utkast');
     p = value<ProtocolView>(await s.api.call('protokoll.send', { meetingId: m.id }));
 
@@ -99,7 +122,9 @@ describe('protokoll and justering', () => {
     const kristina = cert('Kristina Almgren');
     const johanna = cert('Johanna Ek');
     const peter = cert('Peter Holmgren');
-    expect(failure(await s.api.call('protokoll.sign', { meetingId: m.id, credentials: johanna('Ordförande') })).message).toContain('Nu är det Kristina Almgren (sekreterare) som ska signera');
+    expect(failure(await s.api.call('protokoll.sign', { meetingId: m.id, credentials: johanna('Ordförande') })).message).toContain(
+      'Nu är det Kristina Almgren (sekreterare) som ska signera',
+    );
     value(await s.api.call('protokoll.sign', { meetingId: m.id, credentials: kristina('Sekreterare') }));
     value(await s.api.call('protokoll.sign', { meetingId: m.id, credentials: johanna('Ordförande') }));
     p = value<ProtocolView>(await s.api.call('protokoll.sign', { meetingId: m.id, credentials: peter('Justerare') }));

@@ -42,14 +42,24 @@ describe('search query words', () => {
 describe('search.query', () => {
   it('finds Swedish words case-insensitively and by their beginning', async () => {
     const s = demoSession('empty');
-    const lokus = await save(s, { title: 'Lokussamordnare Älvkarleby – tilläggsansökan', kind: 'inkommande', description: 'Insatsägare är Älvkarleby kommun.' });
+    const lokus = await save(s, {
+      title: 'Lokussamordnare Älvkarleby – tilläggsansökan',
+      kind: 'inkommande',
+      description: 'Insatsägare är Älvkarleby kommun.',
+    });
     const ost = await save(s, { title: 'Arbetsträning Östhammar', description: 'Individinriktad insats för unga vuxna.' });
 
     for (const query of ['lokus', 'LOKUSSAMORDNARE', 'Lokussamordnare', 'ÄLV', 'älvkarleby', 'tilläggs', 'lokus älv']) {
-      expect((await hits(s, query)).map((h) => h.id), query).toEqual([lokus.id]);
+      expect(
+        (await hits(s, query)).map((h) => h.id),
+        query,
+      ).toEqual([lokus.id]);
     }
     for (const query of ['östh', 'ÖSTHAMMAR', 'arbetsträn', 'unga vuxna']) {
-      expect((await hits(s, query)).map((h) => h.id), query).toEqual([ost.id]);
+      expect(
+        (await hits(s, query)).map((h) => h.id),
+        query,
+      ).toEqual([ost.id]);
     }
     // å ä ö are letters of their own, not a, a, o.
     expect(await hits(s, 'alvkarleby')).toEqual([]);
@@ -93,10 +103,17 @@ describe('search.query', () => {
     const s = demoSession('empty');
     const arende = await save(s, { title: 'Heby lokusgrupp – ansökan', status: 'beslutat', receivedOn: '2018-02-01', decidedOn: '2018-03-16' });
     const doc = value<DocumentMeta>(
-      await s.api.call('documents.add', { arendeId: arende.id, fileName: 'protokollsutdrag.txt', title: 'Protokollsutdrag Heby', contentBase64: Buffer.from('Beslut om Heby').toString('base64') }),
+      await s.api.call('documents.add', {
+        arendeId: arende.id,
+        fileName: 'protokollsutdrag.txt',
+        title: 'Protokollsutdrag Heby',
+        contentBase64: Buffer.from('Beslut om Heby').toString('base64'),
+      }),
     );
     const person = addPerson(s, 'Erik Hebyson', 'C', 'Heby kommun');
-    const member = value<{ id: number }>(await s.api.call('members.save', { name: 'Heby kommun', shortName: 'Heby', kind: 'kommun', orgNr: '212000-2965', populations: [] }));
+    const member = value<{ id: number }>(
+      await s.api.call('members.save', { name: 'Heby kommun', shortName: 'Heby', kind: 'kommun', orgNr: '212000-2965', populations: [] }),
+    );
 
     const all = await hits(s, 'heby');
     const byKind = Object.fromEntries(all.map((h) => [h.kind, h]));
@@ -130,7 +147,11 @@ describe('search.query', () => {
 
     const b = await save(s, { title: 'Delårsrapport 2018' });
     const doc = value<DocumentMeta>(
-      await s.api.call('documents.add', { arendeId: b.id, fileName: 'prognos.md', contentBase64: Buffer.from('Förbrukningskvot och prognos').toString('base64') }),
+      await s.api.call('documents.add', {
+        arendeId: b.id,
+        fileName: 'prognos.md',
+        contentBase64: Buffer.from('Förbrukningskvot och prognos').toString('base64'),
+      }),
     );
     expect((await hits(s, 'förbrukningskvot')).map((h) => [h.kind, h.id])).toEqual([['document', doc.id]]);
     value(await s.api.call('documents.remove', { id: doc.id }));

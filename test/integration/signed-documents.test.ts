@@ -25,7 +25,12 @@ describe('signed decision documents', () => {
   it('signs an ärendeblad (PAdES B-B), stores it in the diarium with its SHA-256, and keeps it from change', async () => {
     const s = demoSession();
     const blad = await createFilled(s, 'tillaggsansokan');
-    const asa = makeTestCertificate(tempDir(), { commonName: 'Åsa Öberg', organization: 'Samordningsförbundet Västra Älvdalen', password: PASSWORD, days: 365 });
+    const asa = makeTestCertificate(tempDir(), {
+      commonName: 'Åsa Öberg',
+      organization: 'Samordningsförbundet Västra Älvdalen',
+      password: PASSWORD,
+      days: 365,
+    });
 
     const documentsBefore = count(s, 'documents');
     const wrong = failure(await s.api.call('arendeblad.sign', { id: blad.id, credentials: credentials(asa.p12Path, 'Förbundschef', 'fel') }));
@@ -58,16 +63,38 @@ describe('signed decision documents', () => {
 
     // Signed means frozen: no edit, no second signature of the same version (issue 13).
     expect(signed).toMatchObject({ version: 1, frozen: true });
-    const edit = failure(await s.api.call('arendeblad.save', { id: blad.id, revision: signed.revision, organ: signed.organ, rubrik: `${signed.rubrik} ändrad`, datum: signed.datum, content: signed.content }));
+    const edit = failure(
+      await s.api.call('arendeblad.save', {
+        id: blad.id,
+        revision: signed.revision,
+        organ: signed.organ,
+        rubrik: `${signed.rubrik} ändrad`,
+        datum: signed.datum,
+        content: signed.content,
+      }),
+    );
     expect(edit.message).toMatch(/signerat \(version 1\) och kan inte ändras\. Välj Ny version/);
-    expect(failure(await s.api.call('arendeblad.sign', { id: blad.id, credentials: credentials(asa.p12Path, 'Förbundschef') })).message).toMatch(/redan signerad/);
+    expect(failure(await s.api.call('arendeblad.sign', { id: blad.id, credentials: credentials(asa.p12Path, 'Förbundschef') })).message).toMatch(
+      /redan signerad/,
+    );
     expect(() => s.db.sqlite.prepare("UPDATE arendeblad SET rubrik = 'Annat' WHERE id = ?").run(blad.id)).toThrow(/frozen/);
 
     // Ny version, an edit, and a new signature that supersedes the first; the first keeps its bytes.
     const v2 = value<Arendeblad>(await s.api.call('arendeblad.newVersion', { id: blad.id, revision: signed.revision }));
     expect(v2).toMatchObject({ version: 2, frozen: false });
-    const edited = value<Arendeblad>(await s.api.call('arendeblad.save', { id: blad.id, revision: v2.revision, organ: v2.organ, rubrik: `${v2.rubrik} (rev)`, datum: v2.datum, content: v2.content }));
-    const again = value<Arendeblad>(await s.api.call('arendeblad.sign', { id: blad.id, revision: edited.revision, credentials: credentials(asa.p12Path, 'Förbundschef') }));
+    const edited = value<Arendeblad>(
+      await s.api.call('arendeblad.save', {
+        id: blad.id,
+        revision: v2.revision,
+        organ: v2.organ,
+        rubrik: `${v2.rubrik} (rev)`,
+        datum: v2.datum,
+        content: v2.content,
+      }),
+    );
+    const again = value<Arendeblad>(
+      await s.api.call('arendeblad.sign', { id: blad.id, revision: edited.revision, credentials: credentials(asa.p12Path, 'Förbundschef') }),
+    );
     expect(again.signed).toHaveLength(2);
     expect(again.signed.map((v) => v.version)).toEqual([2, 1]);
     expect(again.signed[1]?.supersededBy).toBe(again.signed[0]?.documentId);
@@ -78,11 +105,24 @@ describe('signed decision documents', () => {
   it('adds a second signer in turn; both signatures stay valid, and a changed byte is caught', async () => {
     const s = demoSession();
     const blad = await createFilled(s, 'beviljande_av_ansokan');
-    const asa = makeTestCertificate(tempDir(), { commonName: 'Åsa Öberg', organization: 'Samordningsförbundet Västra Älvdalen', password: PASSWORD, days: 365 });
-    const orjan = makeTestCertificate(tempDir(), { commonName: 'Örjan Ärlig', organization: 'Region Västra Älvdalen', password: PASSWORD, days: 365, legacy: true });
+    const asa = makeTestCertificate(tempDir(), {
+      commonName: 'Åsa Öberg',
+      organization: 'Samordningsförbundet Västra Älvdalen',
+      password: PASSWORD,
+      days: 365,
+    });
+    const orjan = makeTestCertificate(tempDir(), {
+      commonName: 'Örjan Ärlig',
+      organization: 'Region Västra Älvdalen',
+      password: PASSWORD,
+      days: 365,
+      legacy: true,
+    });
     const first = value<Arendeblad>(await s.api.call('arendeblad.sign', { id: blad.id, credentials: credentials(asa.p12Path, 'Förbundschef') })).signed[0];
     if (!first) throw new Error('no signed version');
-    const second = value<DocumentMeta>(await s.api.call('documents.sign', { documentId: first.documentId, credentials: credentials(orjan.p12Path, 'Ordförande') }));
+    const second = value<DocumentMeta>(
+      await s.api.call('documents.sign', { documentId: first.documentId, credentials: credentials(orjan.p12Path, 'Ordförande') }),
+    );
     expect(second.signed).toBe(true);
 
     const firstBytes = await documentBytes(s, first.documentId);
@@ -98,7 +138,9 @@ describe('signed decision documents', () => {
     expect(report.signatures[0]).toMatchObject({ coversWholeDocument: false, changedAfterSigning: false });
 
     // The first version is superseded and cannot be signed again.
-    expect(failure(await s.api.call('documents.sign', { documentId: first.documentId, credentials: credentials(orjan.p12Path, 'Ordförande') })).message).toContain('nyare version');
+    expect(
+      failure(await s.api.call('documents.sign', { documentId: first.documentId, credentials: credentials(orjan.p12Path, 'Ordförande') })).message,
+    ).toContain('nyare version');
 
     const tampered = Buffer.from(secondBytes);
     const at = tampered.indexOf('Förslag') > 0 ? tampered.indexOf('/Producer') : 2000;
@@ -116,7 +158,9 @@ describe('signed decision documents', () => {
     const plain = value<GeneratedFile>(await s.api.call('arendeblad.pdf', { id: blad.id }));
     const unsigned = value<PdfVerification>(await s.api.call('pdf.verify', { fileName: 'a.pdf', contentBase64: plain.contentBase64 }));
     expect(unsigned).toMatchObject({ signed: false, valid: false, summary: 'Dokumentet är inte signerat.' });
-    expect(failure(await s.api.call('pdf.verify', { fileName: 'a.pdf', contentBase64: Buffer.from('inte en pdf').toString('base64') })).message).toBe('Filen är inte en PDF.');
+    expect(failure(await s.api.call('pdf.verify', { fileName: 'a.pdf', contentBase64: Buffer.from('inte en pdf').toString('base64') })).message).toBe(
+      'Filen är inte en PDF.',
+    );
     s.close();
   });
 
@@ -147,7 +191,9 @@ describe('signed decision documents', () => {
     // Again: the same bytes are not written twice.
     expect(value<ExportResult>(await s.api.call('documents.exportSigned', { documentIds: [version.documentId], folder })).files).toEqual([expected]);
     expect(fs.readdirSync(folder)).toEqual([expected]);
-    expect(failure(await s.api.call('documents.exportSigned', { documentIds: [version.documentId], folder: path.join(folder, 'saknas') })).message).toContain('finns inte');
+    expect(failure(await s.api.call('documents.exportSigned', { documentIds: [version.documentId], folder: path.join(folder, 'saknas') })).message).toContain(
+      'finns inte',
+    );
     s.close();
   });
 });

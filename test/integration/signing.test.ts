@@ -221,7 +221,22 @@ describe('PAdES signing', () => {
     const data = write(dir, 'ranges.bin', Buffer.concat([foreign.subarray(0, b), foreign.subarray(c, c + d)]));
     const certFile = write(dir, 'cert.pem', cert.certPem);
     const keyFile = write(dir, 'key.pem', cert.keyPem);
-    const cms = execFileSync('openssl', ['cms', '-sign', '-binary', '-md', 'sha256', '-nosmimecap', '-signer', certFile, '-inkey', keyFile, '-in', data, '-outform', 'DER']);
+    const cms = execFileSync('openssl', [
+      'cms',
+      '-sign',
+      '-binary',
+      '-md',
+      'sha256',
+      '-nosmimecap',
+      '-signer',
+      certFile,
+      '-inkey',
+      keyFile,
+      '-in',
+      data,
+      '-outform',
+      'DER',
+    ]);
     foreign.write(cms.toString('hex'), b + 1, 'latin1');
 
     expect(pdfsig(write(dir, 'pkcs7.pdf', foreign))).toContain('Signature is Valid');
@@ -245,7 +260,9 @@ describe('PAdES signing', () => {
     expect(legacy.subjectName).toBe('Åsa Öberg');
 
     const later = new Date(id.notAfter.getTime() + 24 * 3600 * 1000);
-    expect(() => openP12(cert.p12, PASSWORD, later)).toThrow(`Certifikatet för Åsa Öberg gick ut ${localDate(id.notAfter)} och kan inte användas för att signera.`);
+    expect(() => openP12(cert.p12, PASSWORD, later)).toThrow(
+      `Certifikatet för Åsa Öberg gick ut ${localDate(id.notAfter)} och kan inte användas för att signera.`,
+    );
     const earlier = new Date(id.notBefore.getTime() - 24 * 3600 * 1000);
     expect(() => openP12(cert.p12, PASSWORD, earlier)).toThrow(/Certifikatet för Åsa Öberg börjar gälla/);
   });

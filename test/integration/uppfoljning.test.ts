@@ -55,7 +55,19 @@ describe('uppföljning and the overview', () => {
     await requisition(s, kompetens.insatsId ?? 0, '2026-10-15', 80_000);
 
     const byKon = { avslutadeKvinnor: 5, avslutadeMan: 3, arbeteStudierKvinnor: 2, arbeteStudierMan: 1 };
-    detail = value<InsatsDetail>(await s.api.call('participants.save', { insatsId: b, year: 2026, deltagare: 20, kvinnor: 11, man: 9, avslutade: 8, tillArbete: 2, tillStudier: 1, byKon }));
+    detail = value<InsatsDetail>(
+      await s.api.call('participants.save', {
+        insatsId: b,
+        year: 2026,
+        deltagare: 20,
+        kvinnor: 11,
+        man: 9,
+        avslutade: 8,
+        tillArbete: 2,
+        tillStudier: 1,
+        byKon,
+      }),
+    );
     expect(detail.participants).toEqual([{ year: 2026, deltagare: 20, kvinnor: 11, man: 9, avslutade: 8, tillArbete: 2, tillStudier: 1, byKon }]);
     const goal = detail.goals.find((g) => g.kind === 'effektmal');
     detail = value<InsatsDetail>(await s.api.call('goals.outcome', { id: goal?.id, outcome: 'delvis', note: '3 av 8 avslutade, 37,5 %' }));
@@ -64,10 +76,30 @@ describe('uppföljning and the overview', () => {
     value(await s.api.call('insatser.targets', { year: 2026, workStudyTarget: 0.34, guideline: { individ: 60, struktur: 30, kompetens: 10 } }));
     const o = value<Overview>(await s.api.call('insatser.overview', { year: 2026 }));
     const row = o.rows.find((r) => r.name === 'Bryggan Östhammar');
-    expect(row).toMatchObject({ budgetKr: 600_000, utfallKr: 390_000, kvot: 0.65, deltagare: 20, kvinnor: 11, man: 9, avslutade: 8, tillArbeteStudier: 3, workStudyShare: 0.375, workStudyShareKvinnor: 0.4, costPerParticipant: 19_500 });
+    expect(row).toMatchObject({
+      budgetKr: 600_000,
+      utfallKr: 390_000,
+      kvot: 0.65,
+      deltagare: 20,
+      kvinnor: 11,
+      man: 9,
+      avslutade: 8,
+      tillArbeteStudier: 3,
+      workStudyShare: 0.375,
+      workStudyShareKvinnor: 0.4,
+      costPerParticipant: 19_500,
+    });
     expect(row?.workStudyShareMan).toBeCloseTo(1 / 3, 10);
     // Utfall 150 000 + 240 000 + 350 000 + 80 000 = 820 000 of 1 050 000; 820 000 / 20 deltagare = 41 000.
-    expect(o.total).toMatchObject({ budgetKr: 1_050_000, utfallKr: 820_000, deltagare: 20, avslutade: 8, tillArbeteStudier: 3, workStudyShare: 0.375, costPerParticipant: 41_000 });
+    expect(o.total).toMatchObject({
+      budgetKr: 1_050_000,
+      utfallKr: 820_000,
+      deltagare: 20,
+      avslutade: 8,
+      tillArbeteStudier: 3,
+      workStudyShare: 0.375,
+      costPerParticipant: 41_000,
+    });
     expect(o.total.kvot).toBeCloseTo(820 / 1050, 10);
     expect(o.workStudyTarget).toBe(0.34);
     expect(o.split.map((x) => [x.kategori, x.grantedKr, x.deviationPoints])).toEqual([
@@ -79,10 +111,15 @@ describe('uppföljning and the overview', () => {
     // The utvärderings-PM carries the same figures, and leaves the styrgrupper's account to the writer.
     const pm = value<Arendeblad>(await s.api.call('insatser.pm', { year: 2026, halvar: 2 }));
     expect(pm.rubrik).toBe('Utvärderings-PM helåret 2026');
-    expect(pm.problems).toEqual(['Fyll i «Styrgruppernas möten, kontroller av metod och målgrupp, jämställdhets- och jämlikhetsarbete.» (Kvalitetssäkring av insatsen).']);
+    expect(pm.problems).toEqual([
+      'Fyll i «Styrgruppernas möten, kontroller av metod och målgrupp, jämställdhets- och jämlikhetsarbete.» (Kvalitetssäkring av insatsen).',
+    ]);
     const filled = {
       ...pm.content,
-      sections: pm.content.sections.map((sec) => ({ ...sec, blocks: sec.blocks.map((b) => (b.type === 'stycke' ? { ...b, text: b.text.replace(PLACEHOLDER, 'Styrgrupperna har mötts varje kvartal.') } : b)) })),
+      sections: pm.content.sections.map((sec) => ({
+        ...sec,
+        blocks: sec.blocks.map((b) => (b.type === 'stycke' ? { ...b, text: b.text.replace(PLACEHOLDER, 'Styrgrupperna har mötts varje kvartal.') } : b)),
+      })),
     };
     value(await s.api.call('arendeblad.save', { id: pm.id, revision: pm.revision, organ: pm.organ, rubrik: pm.rubrik, datum: pm.datum, content: filled }));
     const text = pdftotext(Buffer.from(value<GeneratedFile>(await s.api.call('arendeblad.pdf', { id: pm.id })).contentBase64, 'base64')).replace(/\s+/g, ' ');
@@ -92,7 +129,11 @@ describe('uppföljning and the overview', () => {
     expect(text).toMatch(/Bryggan Östhammar 600 000 390 000 65,0 %/);
     expect(text).toMatch(/Totalt 20 11 9 8 3 41 000/);
     const goalsTable = pm.content.sections.flatMap((sec) => sec.blocks).find((b) => b.type === 'tabell' && b.caption === 'Måluppfyllelse per insats');
-    expect(goalsTable?.type === 'tabell' && goalsTable.rows).toContainEqual(['Bryggan Östhammar', 'Effektmål: Minst en tredjedel av de avslutade går till arbete eller studier', 'Delvis uppfyllt']);
+    expect(goalsTable?.type === 'tabell' && goalsTable.rows).toContainEqual([
+      'Bryggan Östhammar',
+      'Effektmål: Minst en tredjedel av de avslutade går till arbete eller studier',
+      'Delvis uppfyllt',
+    ]);
     s.close();
   });
 
@@ -102,10 +143,14 @@ describe('uppföljning and the overview', () => {
     const insatsId = app.insatsId ?? 0;
     const before = [count(s, 'participant_figures'), count(s, 'requisitions'), count(s, 'insats_reports'), count(s, 'audit_log')];
 
-    const tooMany = failure(await s.api.call('participants.save', { insatsId, year: 2026, deltagare: 10, kvinnor: 6, man: 5, avslutade: 4, tillArbete: 1, tillStudier: 0 }));
+    const tooMany = failure(
+      await s.api.call('participants.save', { insatsId, year: 2026, deltagare: 10, kvinnor: 6, man: 5, avslutade: 4, tillArbete: 1, tillStudier: 0 }),
+    );
     expect(tooMany).toMatchObject({ code: 'VALIDATION', paths: ['kvinnor'] });
     expect(tooMany.message).toContain('Kvinnor och män (11) är fler än deltagarna (10).');
-    const workStudy = failure(await s.api.call('participants.save', { insatsId, year: 2026, deltagare: 10, kvinnor: 5, man: 5, avslutade: 4, tillArbete: 3, tillStudier: 2 }));
+    const workStudy = failure(
+      await s.api.call('participants.save', { insatsId, year: 2026, deltagare: 10, kvinnor: 5, man: 5, avslutade: 4, tillArbete: 3, tillStudier: 2 }),
+    );
     expect(workStudy.paths).toEqual(['tillArbete']);
     const kon = failure(
       await s.api.call('participants.save', {
@@ -123,16 +168,34 @@ describe('uppföljning and the overview', () => {
     expect(kon.paths).toContain('byKon.arbeteStudierKvinnor');
     expect(kon.message).toContain('Kvinnor till arbete eller studier (3) är fler än de avslutade kvinnorna (2).');
 
-    expect(failure(await s.api.call('requisitions.save', { insatsId, paidOn: '2026-05-01', amountKr: -100, periodFrom: '2026-01-01', periodTo: '2026-04-30' })).message).toContain('Belopp kan inte vara negativt.');
-    expect(failure(await s.api.call('requisitions.save', { insatsId, paidOn: '2026-05-01', amountKr: 100.5, periodFrom: '2026-01-01', periodTo: '2026-04-30' })).message).toContain('hela kronor');
-    expect(failure(await s.api.call('requisitions.save', { insatsId, paidOn: '2027-02-01', amountKr: 100, periodFrom: '2026-10-01', periodTo: '2027-01-31' })).message).toContain('utanför insatsens period');
+    expect(
+      failure(await s.api.call('requisitions.save', { insatsId, paidOn: '2026-05-01', amountKr: -100, periodFrom: '2026-01-01', periodTo: '2026-04-30' }))
+        .message,
+    ).toContain('Belopp kan inte vara negativt.');
+    expect(
+      failure(await s.api.call('requisitions.save', { insatsId, paidOn: '2026-05-01', amountKr: 100.5, periodFrom: '2026-01-01', periodTo: '2026-04-30' }))
+        .message,
+    ).toContain('hela kronor');
+    expect(
+      failure(await s.api.call('requisitions.save', { insatsId, paidOn: '2027-02-01', amountKr: 100, periodFrom: '2026-10-01', periodTo: '2027-01-31' }))
+        .message,
+    ).toContain('utanför insatsens period');
     expect(failure(await s.api.call('insatser.report', { insatsId, kind: 'avvikelse', receivedOn: '2026-05-01' })).paths).toEqual(['text']);
 
     expect([count(s, 'participant_figures'), count(s, 'requisitions'), count(s, 'insats_reports'), count(s, 'audit_log')]).toEqual(before);
 
-    const reported = value<InsatsDetail>(await s.api.call('insatser.report', { insatsId, kind: 'avvikelse', receivedOn: '2026-05-01', text: 'Lokalen blev inte klar i tid; starten flyttas en månad.' }));
+    const reported = value<InsatsDetail>(
+      await s.api.call('insatser.report', {
+        insatsId,
+        kind: 'avvikelse',
+        receivedOn: '2026-05-01',
+        text: 'Lokalen blev inte klar i tid; starten flyttas en månad.',
+      }),
+    );
     expect(reported.reports).toHaveLength(1);
-    const ended = value<InsatsDetail>(await s.api.call('insatser.update', { id: insatsId, status: 'avslutad', styrgrupp: 'Östhammars kommun (ordf.), Försäkringskassan' }));
+    const ended = value<InsatsDetail>(
+      await s.api.call('insatser.update', { id: insatsId, status: 'avslutad', styrgrupp: 'Östhammars kommun (ordf.), Försäkringskassan' }),
+    );
     expect(ended).toMatchObject({ status: 'avslutad', styrgrupp: 'Östhammars kommun (ordf.), Försäkringskassan' });
     s.close();
   });

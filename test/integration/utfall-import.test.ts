@@ -10,7 +10,13 @@ import { application } from '../helpers/applications';
 /** SIE 4, Excel and CSV imports of utfall on a real database: preview, mapping, all or nothing. */
 
 async function insats(s: Session, name: string): Promise<number> {
-  const granted = await application(s, { name, kategori: 'struktur', owner: 'Älvkarleby kommun', years: [{ year: 2026, soughtKr: 400_000 }], decidedOn: '2025-12-10' });
+  const granted = await application(s, {
+    name,
+    kategori: 'struktur',
+    owner: 'Älvkarleby kommun',
+    years: [{ year: 2026, soughtKr: 400_000 }],
+    decidedOn: '2025-12-10',
+  });
   return granted.insatsId!;
 }
 
@@ -38,11 +44,56 @@ function sie(verifications: SieWriteInput['verifications'], year = 2026): string
 }
 
 const BOOKS: SieWriteInput['verifications'] = [
-  { series: 'A', number: '1', date: '2026-01-31', text: 'Medlemsavgift Region', transactions: [{ account: '1930', amountOre: 550_000_000 }, { account: '3010', amountOre: -550_000_000 }] },
-  { series: 'A', number: '2', date: '2026-02-01', text: 'Hyra februari', transactions: [{ account: '5010', amountOre: 4_512_550 }, { account: '1930', amountOre: -4_512_550 }] },
-  { series: 'A', number: '3', date: '2026-02-25', text: 'Löner februari', transactions: [{ account: '7010', amountOre: 31_000_000 }, { account: '1930', amountOre: -31_000_000 }] },
-  { series: 'A', number: '4', date: '2026-03-15', text: 'Rekvisition Lokus Älvkarleby', transactions: [{ account: '4010', objects: [{ dimension: 6, id: 'P12' }], amountOre: 9_876_543 }, { account: '1930', amountOre: -9_876_543 }] },
-  { series: 'A', number: '5', date: '2026-03-20', text: 'Arvoden', transactions: [{ account: '7690', amountOre: 1_200_000 }, { account: '1930', amountOre: -1_200_000 }] },
+  {
+    series: 'A',
+    number: '1',
+    date: '2026-01-31',
+    text: 'Medlemsavgift Region',
+    transactions: [
+      { account: '1930', amountOre: 550_000_000 },
+      { account: '3010', amountOre: -550_000_000 },
+    ],
+  },
+  {
+    series: 'A',
+    number: '2',
+    date: '2026-02-01',
+    text: 'Hyra februari',
+    transactions: [
+      { account: '5010', amountOre: 4_512_550 },
+      { account: '1930', amountOre: -4_512_550 },
+    ],
+  },
+  {
+    series: 'A',
+    number: '3',
+    date: '2026-02-25',
+    text: 'Löner februari',
+    transactions: [
+      { account: '7010', amountOre: 31_000_000 },
+      { account: '1930', amountOre: -31_000_000 },
+    ],
+  },
+  {
+    series: 'A',
+    number: '4',
+    date: '2026-03-15',
+    text: 'Rekvisition Lokus Älvkarleby',
+    transactions: [
+      { account: '4010', objects: [{ dimension: 6, id: 'P12' }], amountOre: 9_876_543 },
+      { account: '1930', amountOre: -9_876_543 },
+    ],
+  },
+  {
+    series: 'A',
+    number: '5',
+    date: '2026-03-20',
+    text: 'Arvoden',
+    transactions: [
+      { account: '7690', amountOre: 1_200_000 },
+      { account: '1930', amountOre: -1_200_000 },
+    ],
+  },
 ];
 
 const MAPPING = [
@@ -73,30 +124,67 @@ describe('SIE 4 import', () => {
       expect(count(s, 'utfall')).toBe(0);
 
       const refused = failure(await s.api.call('utfall.import', file));
-      expect(refused.message).toContain('Dessa konton är inte kopplade till någon budgetpost: 3010 Medlemsavgifter från medlemmarna, 4010 Köpta tjänster insatser');
+      expect(refused.message).toContain(
+        'Dessa konton är inte kopplade till någon budgetpost: 3010 Medlemsavgifter från medlemmarna, 4010 Köpta tjänster insatser',
+      );
       expect(count(s, 'utfall')).toBe(0);
       expect(count(s, 'account_mappings')).toBe(0);
 
-      const done = value<UtfallImportResult>(await s.api.call('utfall.import', { ...file, accounts: MAPPING, objects: [{ dimension: 6, objectId: 'P12', name: 'Lokus Älvkarleby', insatsId }] }));
+      const done = value<UtfallImportResult>(
+        await s.api.call('utfall.import', { ...file, accounts: MAPPING, objects: [{ dimension: 6, objectId: 'P12', name: 'Lokus Älvkarleby', insatsId }] }),
+      );
       expect(done).toMatchObject({ year: 2026, rowCount: 5 });
       const list = value<UtfallList>(await s.api.call('utfall.list', { year: 2026 }));
-      const byPost = Object.fromEntries(['medlemsavgifter', 'samverkan_struktur', 'forvaltning_lokaler', 'forvaltning_personal', 'fortroendevalda'].map((p) => [p, list.rows.filter((r) => r.post === p).reduce((sum, r) => sum + r.amountOre, 0)]));
+      const byPost = Object.fromEntries(
+        ['medlemsavgifter', 'samverkan_struktur', 'forvaltning_lokaler', 'forvaltning_personal', 'fortroendevalda'].map((p) => [
+          p,
+          list.rows.filter((r) => r.post === p).reduce((sum, r) => sum + r.amountOre, 0),
+        ]),
+      );
       // Income positive for an intäkt, costs positive for a kostnad; the insats's rows go to its kategori.
-      expect(byPost).toEqual({ medlemsavgifter: 550_000_000, samverkan_struktur: 9_876_543, forvaltning_lokaler: 4_512_550, forvaltning_personal: 31_000_000, fortroendevalda: 1_200_000 });
-      expect(list.rows.find((r) => r.insatsId === insatsId)).toMatchObject({ insatsName: 'Lokus Älvkarleby', text: 'Rekvisition Lokus Älvkarleby', account: '4010' });
+      expect(byPost).toEqual({
+        medlemsavgifter: 550_000_000,
+        samverkan_struktur: 9_876_543,
+        forvaltning_lokaler: 4_512_550,
+        forvaltning_personal: 31_000_000,
+        fortroendevalda: 1_200_000,
+      });
+      expect(list.rows.find((r) => r.insatsId === insatsId)).toMatchObject({
+        insatsName: 'Lokus Älvkarleby',
+        text: 'Rekvisition Lokus Älvkarleby',
+        account: '4010',
+      });
       expect(list.imports).toHaveLength(1);
 
       // The mapping is remembered, names and all.
       const mappings = value<Mappings>(await s.api.call('utfall.mappings', {}));
-      expect(mappings.accounts.find((a) => a.account === '7690')).toEqual({ account: '7690', name: 'Arvoden förtroendevalda, styrelse', post: 'fortroendevalda' });
+      expect(mappings.accounts.find((a) => a.account === '7690')).toEqual({
+        account: '7690',
+        name: 'Arvoden förtroendevalda, styrelse',
+        post: 'fortroendevalda',
+      });
 
       // The same file again is refused; a new export of the same year replaces the earlier import.
       expect(failure(await s.api.call('utfall.import', file)).message).toContain('Filen är redan importerad');
-      const more = sie([...BOOKS, { series: 'A', number: '6', date: '2026-04-01', text: 'Hyra april', transactions: [{ account: '5010', amountOre: 4_512_550 }, { account: '1930', amountOre: -4_512_550 }] }]);
+      const more = sie([
+        ...BOOKS,
+        {
+          series: 'A',
+          number: '6',
+          date: '2026-04-01',
+          text: 'Hyra april',
+          transactions: [
+            { account: '5010', amountOre: 4_512_550 },
+            { account: '1930', amountOre: -4_512_550 },
+          ],
+        },
+      ]);
       const again = value<UtfallImportPreview>(await s.api.call('utfall.importPreview', { fileName: 'bokföring 2026 april.se', contentBase64: more }));
       expect(again.unmappedAccounts).toEqual([]);
       expect(again.earlierImports).toBe(1);
-      const replaced = value<UtfallImportResult>(await s.api.call('utfall.import', { fileName: 'bokföring 2026 april.se', contentBase64: more, replaceEarlier: true }));
+      const replaced = value<UtfallImportResult>(
+        await s.api.call('utfall.import', { fileName: 'bokföring 2026 april.se', contentBase64: more, replaceEarlier: true }),
+      );
       expect(replaced).toMatchObject({ rowCount: 6, replaced: 5 });
       expect(count(s, 'utfall')).toBe(6);
     } finally {
@@ -107,10 +195,25 @@ describe('SIE 4 import', () => {
   it('reports a malformed file or unbalanced verification with its line, and writes nothing', async () => {
     const s = demoSession();
     try {
-      const bad = Buffer.from(encodePc8('#FLAGGA 0\r\n#SIETYP 4\r\n#RAR 0 20260101 20261231\r\n#VER A 1 20260131 "Hyra"\r\n{\r\n#TRANS 5010 {} 12,50\r\n}\r\n')).toString('base64');
+      const bad = Buffer.from(
+        encodePc8('#FLAGGA 0\r\n#SIETYP 4\r\n#RAR 0 20260101 20261231\r\n#VER A 1 20260131 "Hyra"\r\n{\r\n#TRANS 5010 {} 12,50\r\n}\r\n'),
+      ).toString('base64');
       const p = value<UtfallImportPreview>(await s.api.call('utfall.importPreview', { fileName: 'fel.se', contentBase64: bad }));
-      expect(p.errors).toEqual(['SIE-filen är felaktig. Rad 6: beloppet ”12,50” är inte ett giltigt belopp (skrivs med punkt som decimaltecken, t.ex. -1234.50).']);
-      const unbalanced = sie([{ series: 'A', number: '9', date: '2026-05-01', text: 'Fel', transactions: [{ account: '5010', amountOre: 100 }, { account: '1930', amountOre: -90 }] }]);
+      expect(p.errors).toEqual([
+        'SIE-filen är felaktig. Rad 6: beloppet ”12,50” är inte ett giltigt belopp (skrivs med punkt som decimaltecken, t.ex. -1234.50).',
+      ]);
+      const unbalanced = sie([
+        {
+          series: 'A',
+          number: '9',
+          date: '2026-05-01',
+          text: 'Fel',
+          transactions: [
+            { account: '5010', amountOre: 100 },
+            { account: '1930', amountOre: -90 },
+          ],
+        },
+      ]);
       const u = failure(await s.api.call('utfall.import', { fileName: 'obalans.se', contentBase64: unbalanced, accounts: MAPPING }));
       expect(u.message).toMatch(/Inget är importerat\. Rad \d+: verifikation A 9 balanserar inte/);
       expect(count(s, 'utfall')).toBe(0);
@@ -125,7 +228,16 @@ describe('SIE 4 import', () => {
     const s = demoSession();
     try {
       value(await s.api.call('years.close', { year: 2025 }));
-      const f = failure(await s.api.call('utfall.import', { fileName: '2025.se', contentBase64: sie(BOOKS.map((v) => ({ ...v, date: v.date.replace('2026', '2025') })), 2025), accounts: MAPPING }));
+      const f = failure(
+        await s.api.call('utfall.import', {
+          fileName: '2025.se',
+          contentBase64: sie(
+            BOOKS.map((v) => ({ ...v, date: v.date.replace('2026', '2025') })),
+            2025,
+          ),
+          accounts: MAPPING,
+        }),
+      );
       expect(f.message).toContain('År 2025 är stängt.');
       expect(count(s, 'utfall')).toBe(0);
     } finally {
@@ -139,7 +251,8 @@ describe('CSV and Excel import', () => {
     const s = demoSession();
     try {
       await insats(s, 'Lokus Älvkarleby');
-      const csv = 'Datum;Post;Insats;Belopp;Text\r\n2026-02-01;Förtroendevalda;;"1 234,50";Arvode januari\r\n2026-03-01;Samverkansinsatser, strukturinriktade;Lokus Älvkarleby;20000;Rekvisition\r\n';
+      const csv =
+        'Datum;Post;Insats;Belopp;Text\r\n2026-02-01;Förtroendevalda;;"1 234,50";Arvode januari\r\n2026-03-01;Samverkansinsatser, strukturinriktade;Lokus Älvkarleby;20000;Rekvisition\r\n';
       const latin1 = Buffer.from(csv, 'latin1').toString('base64');
       const p = value<UtfallImportPreview>(await s.api.call('utfall.importPreview', { fileName: 'utfall.csv', contentBase64: latin1 }));
       expect(p.errors).toEqual([]);
@@ -151,7 +264,9 @@ describe('CSV and Excel import', () => {
       value(await s.api.call('utfall.import', { fileName: 'utfall.csv', contentBase64: latin1 }));
       expect(count(s, 'utfall')).toBe(2);
 
-      const wrong = Buffer.from('Datum;Post;Belopp\r\n2026-13-01;Förtroendevalda;10\r\n2026-02-01;Kaffe;10\r\n2026-02-01;Förtroendevalda;tio\r\n').toString('base64');
+      const wrong = Buffer.from('Datum;Post;Belopp\r\n2026-13-01;Förtroendevalda;10\r\n2026-02-01;Kaffe;10\r\n2026-02-01;Förtroendevalda;tio\r\n').toString(
+        'base64',
+      );
       const w = value<UtfallImportPreview>(await s.api.call('utfall.importPreview', { fileName: 'fel.csv', contentBase64: wrong }));
       expect(w.errors[0]).toBe('Rad 2: datumet ”2026-13-01” är inte ett datum (ÅÅÅÅ-MM-DD).');
       expect(w.errors[1]).toMatch(/^Rad 3: posten ”Kaffe” finns inte\./);

@@ -74,7 +74,19 @@ describe('Excel export', () => {
     const diarium = await sheetOf(value<ExportFile>(await s.api.call('xlsx.export', { register: 'diarium' })));
     expect(headersOf(diarium)).toEqual([...DIARIUM_HEADERS, 'Antal handlingar']);
     const styrelse = await sheetOf(value<ExportFile>(await s.api.call('xlsx.export', { register: 'styrelse' })));
-    expect(headersOf(styrelse)).toEqual(['Mandatperiod från', 'Mandatperiod till', 'Medlemsorganisation', 'Uppdrag', 'Namn', 'Parti', 'Roll', 'Från', 'Till', 'E-post', 'Telefon']);
+    expect(headersOf(styrelse)).toEqual([
+      'Mandatperiod från',
+      'Mandatperiod till',
+      'Medlemsorganisation',
+      'Uppdrag',
+      'Namn',
+      'Parti',
+      'Roll',
+      'Från',
+      'Till',
+      'E-post',
+      'Telefon',
+    ]);
     expect(styrelse.getRow(2).getCell(3).value).toBe('Arbetsförmedlingen');
     s.close();
   });
@@ -83,7 +95,14 @@ describe('Excel export', () => {
 describe('Excel import', () => {
   it('round trip: the diarium exported and imported into an empty database gives the same rows', async () => {
     const source = demoSession();
-    value(await source.api.call('arenden.save', { title: 'Ansökan från Östhammars lokusgrupp – Älvkarleby', kind: 'inkommande', receivedOn: '2026-05-04', description: 'Gäller åtgärder för unga; ”citat” och radbrytning\nandra raden.' }));
+    value(
+      await source.api.call('arenden.save', {
+        title: 'Ansökan från Östhammars lokusgrupp – Älvkarleby',
+        kind: 'inkommande',
+        receivedOn: '2026-05-04',
+        description: 'Gäller åtgärder för unga; ”citat” och radbrytning\nandra raden.',
+      }),
+    );
     const exported = value<ExportFile>(await source.api.call('xlsx.export', { register: 'diarium' }));
     const expected = await diariumRows(source);
     expect(expected.some((r) => r.voided !== null)).toBe(true);
@@ -135,7 +154,9 @@ describe('Excel import', () => {
     expect(!personal.ok && personal.error.code).toBe('PERSONAL_DATA');
     expect(count(s, 'arenden')).toBe(before.arenden);
     // … and skipping the rejected rows imports the others, audited.
-    const done = value<ImportResult>(await s.api.call('xlsx.import', { register: 'diarium', contentBase64: file, skipRejected: true, confirmPersonalData: true }));
+    const done = value<ImportResult>(
+      await s.api.call('xlsx.import', { register: 'diarium', contentBase64: file, skipRejected: true, confirmPersonalData: true }),
+    );
     expect(done).toEqual({ register: 'diarium', added: 2, changed: 1, unchanged: 0, skipped: 2 });
     expect(count(s, 'arenden')).toBe(before.arenden + 2);
     expect(s.db.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE method = 'xlsx.import'").get()).toEqual({ n: 3 });

@@ -31,16 +31,68 @@ describe('beslutsutrymme (seed 003, "Ekonomisk information")', () => {
 
   it('flags the sum in the printed table that does not add up, and only that one', () => {
     const printed = [
-      { year: 2017, anslag: 21_585, fromEarlier: 11_440, ingaende: 33_025, samverkan: 20_845, resultat: -2_884, efterAktuella: 8_556, pending: [], efterPending: 8_556 },
-      { year: 2018, anslag: 21_966, fromEarlier: 8_556, ingaende: 30_522, samverkan: 22_837, resultat: -6_071, efterAktuella: 2_485, pending: [92], efterPending: 2_393 },
-      { year: 2019, anslag: 22_000, fromEarlier: 2_393, ingaende: 24_393, samverkan: 15_626, resultat: 974, efterAktuella: 3_367, pending: [110], efterPending: 3_257 },
-      { year: 2020, anslag: 22_000, fromEarlier: 3_257, ingaende: 25_257, samverkan: 10_177, resultat: 6_223, efterAktuella: 9_480, pending: [110], efterPending: 9_370 },
-      { year: 2021, anslag: 22_000, fromEarlier: 9_370, ingaende: 31_370, samverkan: 3_817, resultat: 12_383, efterAktuella: 24_453, pending: [73], efterPending: 24_380 },
+      {
+        year: 2017,
+        anslag: 21_585,
+        fromEarlier: 11_440,
+        ingaende: 33_025,
+        samverkan: 20_845,
+        resultat: -2_884,
+        efterAktuella: 8_556,
+        pending: [],
+        efterPending: 8_556,
+      },
+      {
+        year: 2018,
+        anslag: 21_966,
+        fromEarlier: 8_556,
+        ingaende: 30_522,
+        samverkan: 22_837,
+        resultat: -6_071,
+        efterAktuella: 2_485,
+        pending: [92],
+        efterPending: 2_393,
+      },
+      {
+        year: 2019,
+        anslag: 22_000,
+        fromEarlier: 2_393,
+        ingaende: 24_393,
+        samverkan: 15_626,
+        resultat: 974,
+        efterAktuella: 3_367,
+        pending: [110],
+        efterPending: 3_257,
+      },
+      {
+        year: 2020,
+        anslag: 22_000,
+        fromEarlier: 3_257,
+        ingaende: 25_257,
+        samverkan: 10_177,
+        resultat: 6_223,
+        efterAktuella: 9_480,
+        pending: [110],
+        efterPending: 9_370,
+      },
+      {
+        year: 2021,
+        anslag: 22_000,
+        fromEarlier: 9_370,
+        ingaende: 31_370,
+        samverkan: 3_817,
+        resultat: 12_383,
+        efterAktuella: 24_453,
+        pending: [73],
+        efterPending: 24_380,
+      },
     ];
     const problems = checkTypedBeslutsutrymme(printed);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ year: 2021, line: 'efterAktuella', expected: 21_753, printed: 24_453 });
-    expect(problems[0]?.message).toBe('2021: Beslutsutrymme efter aktuella finansieringsbeslut är 24453 men över-/underskott från tidigare år plus årets resultat ger 21753 (skillnad 2700).');
+    expect(problems[0]?.message).toBe(
+      '2021: Beslutsutrymme efter aktuella finansieringsbeslut är 24453 men över-/underskott från tidigare år plus årets resultat ger 21753 (skillnad 2700).',
+    );
   });
 
   it('lets rounding of one unit through but not more', () => {

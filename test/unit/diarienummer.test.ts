@@ -26,7 +26,12 @@ describe('diarienummer format', () => {
 
   it('round-trips every number it formats', () => {
     for (const format of [DEFAULT_DIARY_FORMAT, 'SUL {ÅÅ}-{NN}', 'Dnr {NNNN}/{ÅÅÅÅ}', '{ÅÅ}.{N}']) {
-      for (const [year, seq] of [[2018, 1], [2026, 99], [2030, 100], [2001, 12345]] as const) {
+      for (const [year, seq] of [
+        [2018, 1],
+        [2026, 99],
+        [2030, 100],
+        [2001, 12345],
+      ] as const) {
         expect(parseDiarienummer(format, formatDiarienummer(format, year, seq)), `${format} ${year} ${seq}`).toEqual({ year, seq });
       }
     }
@@ -47,7 +52,7 @@ describe('diarienummer format', () => {
   });
 });
 
-describe('checking a förbund\'s format', () => {
+describe("checking a förbund's format", () => {
   it('accepts sensible formats', () => {
     for (const format of ['{ÅÅÅÅ}/{NNN}', 'SUL {ÅÅ}-{NN}', 'Dnr {ÅÅÅÅ}/{NNN}', '{NNNN}/{ÅÅÅÅ}', '{ÅÅ}.{N}']) {
       expect(checkDiaryFormat(format), format).toEqual({ ok: true });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { categorySplit, costPerParticipant, forbrukningskvot, participantProblems, sumByKon, sumParticipants, workStudyShare, workStudyShareByKon } from '../../shared/domain/insats-figures';
+import {
+  categorySplit,
+  costPerParticipant,
+  forbrukningskvot,
+  participantProblems,
+  sumByKon,
+  sumParticipants,
+  workStudyShare,
+  workStudyShareByKon,
+} from '../../shared/domain/insats-figures';
 
 describe('insats figures', () => {
   it('förbrukningskvot is utfall over budget', () => {
@@ -37,9 +46,16 @@ describe('insats figures', () => {
   });
 
   it('reads the share to work or studies by kön where the insatser report it', () => {
-    const total = sumByKon([{ avslutadeKvinnor: 5, avslutadeMan: 3, arbeteStudierKvinnor: 2, arbeteStudierMan: 1 }, null, { avslutadeKvinnor: 5, avslutadeMan: 0, arbeteStudierKvinnor: 3, arbeteStudierMan: 0 }]);
+    const total = sumByKon([
+      { avslutadeKvinnor: 5, avslutadeMan: 3, arbeteStudierKvinnor: 2, arbeteStudierMan: 1 },
+      null,
+      { avslutadeKvinnor: 5, avslutadeMan: 0, arbeteStudierKvinnor: 3, arbeteStudierMan: 0 },
+    ]);
     expect(total).toEqual({ avslutadeKvinnor: 10, avslutadeMan: 3, arbeteStudierKvinnor: 5, arbeteStudierMan: 1 });
-    expect(workStudyShareByKon(total ?? { avslutadeKvinnor: 0, avslutadeMan: 0, arbeteStudierKvinnor: 0, arbeteStudierMan: 0 })).toEqual({ kvinnor: 0.5, man: 1 / 3 });
+    expect(workStudyShareByKon(total ?? { avslutadeKvinnor: 0, avslutadeMan: 0, arbeteStudierKvinnor: 0, arbeteStudierMan: 0 })).toEqual({
+      kvinnor: 0.5,
+      man: 1 / 3,
+    });
     expect(sumByKon([null, null])).toBeNull();
   });
 });

@@ -5,7 +5,10 @@ describe('personnummer in free text', () => {
   it('finds a valid personnummer in every way it is written', () => {
     // 811218-9876 is the Tax Agency's example, valid by Luhn.
     for (const text of ['811218-9876', '8112189876', '811218+9876', '19811218-9876', '198112189876']) {
-      expect(findPersonnummer(text).map((h) => h.text), text).toEqual([text]);
+      expect(
+        findPersonnummer(text).map((h) => h.text),
+        text,
+      ).toEqual([text]);
     }
   });
 

@@ -3,7 +3,16 @@ import { cellText, DEFAULT_SCALE, levelOf, occasionsFor, reportParagraphs, riskM
 
 describe('risk scale and matrix', () => {
   it('colours riskvärde by the thresholds and names a score outside the scale in its words', () => {
-    expect([1, 3, 4, 6, 8, 9, 12, 16].map((v) => levelOf(v, DEFAULT_SCALE).label)).toEqual(['Låg', 'Låg', 'Måttlig', 'Måttlig', 'Hög', 'Hög', 'Mycket hög', 'Mycket hög']);
+    expect([1, 3, 4, 6, 8, 9, 12, 16].map((v) => levelOf(v, DEFAULT_SCALE).label)).toEqual([
+      'Låg',
+      'Låg',
+      'Måttlig',
+      'Måttlig',
+      'Hög',
+      'Hög',
+      'Mycket hög',
+      'Mycket hög',
+    ]);
     expect(scoreProblem('konsekvens', 0, DEFAULT_SCALE)).toBe('Konsekvens ska vara ett heltal 1–4 (1 försumbar, 2 lindrig, 3 kännbar, 4 allvarlig), inte 0.');
     expect(scoreProblem('sannolikhet', 2.5, DEFAULT_SCALE)).toContain('inte 2.5');
     expect(scoreProblem('sannolikhet', 4, DEFAULT_SCALE)).toBeNull();
@@ -27,7 +36,11 @@ describe('risk scale and matrix', () => {
 
 describe('occasions from the frequency', () => {
   it('ends each period on its last day, and follows the board meetings of the year', () => {
-    expect(occasionsFor('manad', 2028).map((o) => o.dueOn).slice(0, 3)).toEqual(['2028-01-31', '2028-02-29', '2028-03-31']);
+    expect(
+      occasionsFor('manad', 2028)
+        .map((o) => o.dueOn)
+        .slice(0, 3),
+    ).toEqual(['2028-01-31', '2028-02-29', '2028-03-31']);
     expect(occasionsFor('halvar', 2026)).toEqual([
       { dueOn: '2026-06-30', label: 'Första halvåret 2026' },
       { dueOn: '2026-12-31', label: 'Andra halvåret 2026' },
@@ -55,7 +68,16 @@ describe('the report text', () => {
         moment: 'utbetalningsunderlag följer attestordningen',
         metod: 'stickprov',
         occasions: [{ label: 'Kvartal 1', done: true, sample: 'underlag 14, 22', items: [{ text: 'Attest', result: 'avvikelse', comment: null }] }],
-        deviations: [{ description: 'Underlag 22 saknade attest', action: 'Rutinen för attest förtydligas', owner: 'Förbundschefen', dueOn: '2026-06-30', status: 'oppen', closedOn: null }],
+        deviations: [
+          {
+            description: 'Underlag 22 saknade attest',
+            action: 'Rutinen för attest förtydligas',
+            owner: 'Förbundschefen',
+            dueOn: '2026-06-30',
+            status: 'oppen',
+            closedOn: null,
+          },
+        ],
       },
     ]);
     expect(out).toEqual([

@@ -73,13 +73,30 @@ describe('SIE 4', () => {
       companyName: 'Samordningsförbundet Uppsala län',
       generatedOn: '2027-01-15',
       fiscalYear: { from: '2026-01-01', to: '2026-12-31' },
-      accounts: [{ number: '5010', name: 'Lokalhyra Öregrund' }, { number: '1930', name: 'Företagskonto' }],
+      accounts: [
+        { number: '5010', name: 'Lokalhyra Öregrund' },
+        { number: '1930', name: 'Företagskonto' },
+      ],
       dimensions: [{ number: 6, name: 'Projekt' }],
       objects: [{ dimension: 6, id: 'P 1', name: 'Lokus "Heby"' }],
-      verifications: [{ series: 'A', number: '7', date: '2026-03-01', text: 'Hyra mars', transactions: [{ account: '5010', objects: [{ dimension: 6, id: 'P 1' }], amountOre: 5, text: 'öresavrundning' }, { account: '1930', amountOre: -5 }] }],
+      verifications: [
+        {
+          series: 'A',
+          number: '7',
+          date: '2026-03-01',
+          text: 'Hyra mars',
+          transactions: [
+            { account: '5010', objects: [{ dimension: 6, id: 'P 1' }], amountOre: 5, text: 'öresavrundning' },
+            { account: '1930', amountOre: -5 },
+          ],
+        },
+      ],
     });
     const f = parseSie(bytes);
-    expect(f.accounts).toEqual([{ number: '5010', name: 'Lokalhyra Öregrund' }, { number: '1930', name: 'Företagskonto' }]);
+    expect(f.accounts).toEqual([
+      { number: '5010', name: 'Lokalhyra Öregrund' },
+      { number: '1930', name: 'Företagskonto' },
+    ]);
     expect(f.objects).toEqual([{ dimension: 6, id: 'P 1', name: 'Lokus "Heby"' }]);
     expect(f.verifications[0]?.transactions.map((t) => [t.account, t.amountOre, t.objects, t.text])).toEqual([
       ['5010', 5, [{ dimension: 6, id: 'P 1' }], 'öresavrundning'],

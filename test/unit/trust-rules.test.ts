@@ -21,7 +21,15 @@ describe('a database on a network share', () => {
 
 describe('storage errors', () => {
   it('recognises every busy and locked variant, and says the disk is full or read-only in Swedish', () => {
-    for (const code of ['SQLITE_BUSY', 'SQLITE_BUSY_RECOVERY', 'SQLITE_BUSY_SNAPSHOT', 'SQLITE_BUSY_TIMEOUT', 'SQLITE_LOCKED', 'SQLITE_LOCKED_SHAREDCACHE', 'SQLITE_LOCKED_VTAB']) {
+    for (const code of [
+      'SQLITE_BUSY',
+      'SQLITE_BUSY_RECOVERY',
+      'SQLITE_BUSY_SNAPSHOT',
+      'SQLITE_BUSY_TIMEOUT',
+      'SQLITE_LOCKED',
+      'SQLITE_LOCKED_SHAREDCACHE',
+      'SQLITE_LOCKED_VTAB',
+    ]) {
       expect([code, isBusy(code)]).toEqual([code, true]);
       expect(storageError({ code })?.code).toBe('BUSY');
     }
@@ -41,7 +49,15 @@ describe('the host and the window take only what they should', () => {
   it('takes exactly JSON as the content type', () => {
     expect(isJsonContentType('application/json')).toBe(true);
     expect(isJsonContentType('application/json; charset=utf-8')).toBe(true);
-    for (const t of [undefined, '', 'text/plain', 'application/json-patch+json', 'application/jsonx', 'application/json; charset=iso-8859-1', 'multipart/form-data']) {
+    for (const t of [
+      undefined,
+      '',
+      'text/plain',
+      'application/json-patch+json',
+      'application/jsonx',
+      'application/json; charset=iso-8859-1',
+      'multipart/form-data',
+    ]) {
       expect([t, isJsonContentType(t)]).toEqual([t, false]);
     }
   });
@@ -51,7 +67,16 @@ describe('the host and the window take only what they should', () => {
     expect(rendererFileFor('app://kansli/', root)).toBe(path.join(root, 'index.html'));
     expect(rendererFileFor('app://kansli/assets/index-abc.js', root)).toBe(path.join(root, 'assets', 'index-abc.js'));
     expect(rendererFileFor('app://kansli/%C3%A5%C3%A4%C3%B6.png', root)).toBe(path.join(root, 'åäö.png'));
-    for (const bad of ['app://kansli/%E0%A4%A', 'app://kansli/..%2f..%2fetc%2fpasswd', 'app://kansli/%2e%2e%2f%2e%2e%2fx', 'app://kansli/a%00b', 'app://kansli/..%5c..%5cx', 'app://annan/index.html', 'https://kansli/index.html', 'inte en adress']) {
+    for (const bad of [
+      'app://kansli/%E0%A4%A',
+      'app://kansli/..%2f..%2fetc%2fpasswd',
+      'app://kansli/%2e%2e%2f%2e%2e%2fx',
+      'app://kansli/a%00b',
+      'app://kansli/..%5c..%5cx',
+      'app://annan/index.html',
+      'https://kansli/index.html',
+      'inte en adress',
+    ]) {
       expect([bad, rendererFileFor(bad, root)]).toEqual([bad, null]);
     }
   });

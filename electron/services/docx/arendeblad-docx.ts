@@ -80,7 +80,14 @@ function table(block: Extract<Block, { type: 'tabell' }>): (Paragraph | Table)[]
     ...block.rows.map((r, i) => new TableRow({ children: r.map((v, c) => cell(v, c, { bold: block.sumRow && i === block.rows.length - 1 })) })),
   ];
   const out: (Paragraph | Table)[] = [];
-  if (block.caption) out.push(new Paragraph({ keepNext: true, spacing: { before: 120, after: 60 }, children: [new TextRun({ text: block.caption, bold: true, size: 21, font: FONT })] }));
+  if (block.caption)
+    out.push(
+      new Paragraph({
+        keepNext: true,
+        spacing: { before: 120, after: 60 },
+        children: [new TextRun({ text: block.caption, bold: true, size: 21, font: FONT })],
+      }),
+    );
   out.push(new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE }, layout: TableLayoutType.AUTOFIT }));
   if (block.note) out.push(para(block.note, { italics: true, size: 18, color: '606068' }));
   else out.push(para('', { after: 60 }));
@@ -96,10 +103,22 @@ function matrix(block: Extract<Block, { type: 'riskmatris' }>): (Paragraph | Tab
       margins: { left: 60, right: 60, top: 60, bottom: 60 },
       children: [new Paragraph({ alignment: opts.align ?? AlignmentType.CENTER, children: [new TextRun({ text, bold: opts.bold, size: 18, font: FONT })] })],
     });
-  const rows = block.rowLabels.map((label, r) => new TableRow({ children: [cell(label, { align: AlignmentType.RIGHT }), ...(block.cells[r] ?? []).map((c) => cell(c.text, { fill: c.color, bold: true }))] }));
+  const rows = block.rowLabels.map(
+    (label, r) =>
+      new TableRow({
+        children: [cell(label, { align: AlignmentType.RIGHT }), ...(block.cells[r] ?? []).map((c) => cell(c.text, { fill: c.color, bold: true }))],
+      }),
+  );
   rows.push(new TableRow({ children: [cell(`${block.rowTitle} / ${block.colTitle}`, { bold: true }), ...block.colLabels.map((l) => cell(l, {}))] }));
   const out: (Paragraph | Table)[] = [];
-  if (block.caption) out.push(new Paragraph({ keepNext: true, spacing: { before: 120, after: 60 }, children: [new TextRun({ text: block.caption, bold: true, size: 21, font: FONT })] }));
+  if (block.caption)
+    out.push(
+      new Paragraph({
+        keepNext: true,
+        spacing: { before: 120, after: 60 },
+        children: [new TextRun({ text: block.caption, bold: true, size: 21, font: FONT })],
+      }),
+    );
   out.push(new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE }, layout: TableLayoutType.FIXED }));
   if (block.legend.length > 0) out.push(para(block.legend.map((l) => l.label).join(' · '), { italics: true, size: 18, color: '606068' }));
   return out;
@@ -112,7 +131,13 @@ function image(block: Extract<Block, { type: 'bild' }>): Paragraph[] {
   const w = data.readUInt32BE(16);
   const h = data.readUInt32BE(20);
   const scale = Math.min(1, 600 / w);
-  const out = [new Paragraph({ keepNext: true, spacing: { before: 120, after: 60 }, children: [new ImageRun({ type: 'png', data, transformation: { width: Math.round(w * scale), height: Math.round(h * scale) } })] })];
+  const out = [
+    new Paragraph({
+      keepNext: true,
+      spacing: { before: 120, after: 60 },
+      children: [new ImageRun({ type: 'png', data, transformation: { width: Math.round(w * scale), height: Math.round(h * scale) } })],
+    }),
+  ];
   if (block.caption.trim()) out.push(para(block.caption.trim(), { italics: true, size: 18, color: '606068' }));
   return out;
 }
@@ -155,7 +180,10 @@ export async function renderArendebladDocx(d: ArendebladDoc): Promise<Uint8Array
     for (const m of mottagare) body.push(para(m, { after: 40 }));
   }
 
-  const headerLine = (label: string, value: string) => [new TextRun({ text: `${label} `, size: 16, color: '606068', font: FONT }), new TextRun({ text: `${value}    `, size: 20, font: FONT })];
+  const headerLine = (label: string, value: string) => [
+    new TextRun({ text: `${label} `, size: 16, color: '606068', font: FONT }),
+    new TextRun({ text: `${value}    `, size: 20, font: FONT }),
+  ];
   const header = new Header({
     children: [
       new Paragraph({
@@ -178,7 +206,9 @@ export async function renderArendebladDocx(d: ArendebladDoc): Promise<Uint8Array
     ],
   });
   const footerParts = [d.sender.name, d.sender.address, d.sender.orgNr ? `Org.nr ${d.sender.orgNr}` : null, d.sender.email, d.sender.phone].filter(Boolean);
-  const footer = new Footer({ children: [new Paragraph({ children: [new TextRun({ text: footerParts.join('  ·  '), size: 15, color: '606068', font: FONT })] })] });
+  const footer = new Footer({
+    children: [new Paragraph({ children: [new TextRun({ text: footerParts.join('  ·  '), size: 15, color: '606068', font: FONT })] })],
+  });
 
   const document = new Document({
     creator: d.sender.name,

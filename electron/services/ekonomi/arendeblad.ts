@@ -38,7 +38,13 @@ export async function ekonomiArendeblad(input: ParsedInput<'ekonomi.arendeblad'>
     const pictures: Block[] = input.charts.map((c) => ({ type: 'bild', caption: c.title, pngBase64: c.pngBase64 }));
     built.content.sections[0]?.blocks.push(...pictures);
   }
-  const blad = await writeGeneratedArendeblad(scope, { template, built, datum, organ: 'Förbundsstyrelsen', kind: input.kind === 'ekonomisk_information' ? 'informationsarende' : 'beslutsarende' });
+  const blad = await writeGeneratedArendeblad(scope, {
+    template,
+    built,
+    datum,
+    organ: 'Förbundsstyrelsen',
+    kind: input.kind === 'ekonomisk_information' ? 'informationsarende' : 'beslutsarende',
+  });
   if (input.kind === 'medlemsavgifter') {
     await scope.db.updateTable('fee_years').set({ arendeblad_id: blad.id, updated_at: scope.now.toISOString() }).where('year', '=', input.year).execute();
   }

@@ -17,14 +17,36 @@ const KIND_ORDER = { forslag: 0, faststalld: 1, reviderad: 2 } as const;
 
 export async function loadBudgetVersions(scope: Scope, year: number): Promise<BudgetVersion[]> {
   const rows = await scope.db.selectFrom('budgets').selectAll().where('year', '=', year).execute();
-  const lines = rows.length === 0 ? [] : await scope.db.selectFrom('budget_lines').selectAll().where('budget_id', 'in', rows.map((r) => r.id)).execute();
+  const lines =
+    rows.length === 0
+      ? []
+      : await scope.db
+          .selectFrom('budget_lines')
+          .selectAll()
+          .where(
+            'budget_id',
+            'in',
+            rows.map((r) => r.id),
+          )
+          .execute();
   return rows
     .map((r) => {
       const own = lines.filter((l) => l.budget_id === r.id && isBudgetPost(l.post)).map((l) => ({ post: l.post as BudgetPost, amountKr: l.amount_kr }));
       own.sort((a, b) => BUDGET_POSTS.indexOf(a.post) - BUDGET_POSTS.indexOf(b.post));
       const intakterKr = own.filter((l) => POST_INFO[l.post].side === 'intakt').reduce((s, l) => s + l.amountKr, 0);
       const kostnaderKr = own.filter((l) => POST_INFO[l.post].side === 'kostnad').reduce((s, l) => s + l.amountKr, 0);
-      return { id: r.id, kind: r.kind, revision: r.revision, decidedOn: r.decided_on, balanceReason: r.balance_reason, note: r.note, lines: own, intakterKr, kostnaderKr, resultKr: intakterKr - kostnaderKr };
+      return {
+        id: r.id,
+        kind: r.kind,
+        revision: r.revision,
+        decidedOn: r.decided_on,
+        balanceReason: r.balance_reason,
+        note: r.note,
+        lines: own,
+        intakterKr,
+        kostnaderKr,
+        resultKr: intakterKr - kostnaderKr,
+      };
     })
     .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.revision - b.revision);
 }
@@ -67,7 +89,7 @@ export async function getBudget(input: ParsedInput<'budget.get'>, scope: Scope):
 export async function saveBudget(input: ParsedInput<'budget.save'>, scope: Scope): Promise<MethodResult<'budget.save'>> {
   const at = scope.now.toISOString();
   const existing = await scope.db.selectFrom('budgets').selectAll().where('year', '=', input.year).where('kind', '=', 'forslag').executeTakeFirst();
-  const before = existing ? (await loadBudgetVersions(scope, input.year)).find((v) => v.id === existing.id) ?? null : null;
+  const before = existing ? ((await loadBudgetVersions(scope, input.year)).find((v) => v.id === existing.id) ?? null) : null;
   let id: number;
   if (existing) {
     id = existing.id;
@@ -77,15 +99,34 @@ export async function saveBudget(input: ParsedInput<'budget.save'>, scope: Scope
     id = (
       await scope.db
         .insertInto('budgets')
-        .values({ year: input.year, kind: 'forslag', revision: 0, decided_on: null, balance_reason: input.balanceReason, note: input.note, created_at: at, updated_at: at })
+        .values({
+          year: input.year,
+          kind: 'forslag',
+          revision: 0,
+          decided_on: null,
+          balance_reason: input.balanceReason,
+          note: input.note,
+          created_at: at,
+          updated_at: at,
+        })
         .returning('id')
         .executeTakeFirstOrThrow()
     ).id;
   }
   const lines = input.lines.filter((l) => l.amountKr !== 0);
-  if (lines.length > 0) await scope.db.insertInto('budget_lines').values(lines.map((l) => ({ budget_id: id, post: l.post, amount_kr: l.amountKr }))).execute();
+  if (lines.length > 0)
+    await scope.db
+      .insertInto('budget_lines')
+      .values(lines.map((l) => ({ budget_id: id, post: l.post, amount_kr: l.amountKr })))
+      .execute();
   const amounts: PostAmounts = Object.fromEntries(lines.map((l) => [l.post, l.amountKr]));
-  await scope.audit({ entity: 'budget', entityId: id, action: before ? 'update' : 'create', before, after: { year: input.year, kind: 'forslag', lines, resultKr: result(amounts), balanceReason: input.balanceReason } });
+  await scope.audit({
+    entity: 'budget',
+    entityId: id,
+    action: before ? 'update' : 'create',
+    before,
+    after: { year: input.year, kind: 'forslag', lines, resultKr: result(amounts), balanceReason: input.balanceReason },
+  });
   return budgetYearView(scope, input.year);
 }
 
@@ -98,23 +139,48 @@ export async function decideBudget(input: ParsedInput<'budget.decide'>, scope: S
   const versions = await loadBudgetVersions(scope, input.year);
   const forslag = versions.find((v) => v.kind === 'forslag');
   if (!forslag) throw refuse('year', `Det finns inget budgetförslag för ${input.year} att fastställa.`);
-  if (Number(input.decidedOn.slice(0, 4)) > input.year) throw refuse('decidedOn', `Budgeten för ${input.year} kan inte fastställas ${input.decidedOn}, efter budgetåret.`);
+  if (Number(input.decidedOn.slice(0, 4)) > input.year)
+    throw refuse('decidedOn', `Budgeten för ${input.year} kan inte fastställas ${input.decidedOn}, efter budgetåret.`);
   const hasFaststalld = versions.some((v) => v.kind === 'faststalld');
-  if (input.kind === 'faststalld' && hasFaststalld) throw refuse('kind', `Budgeten för ${input.year} är redan fastställd. Ändringar beslutas som reviderad budget.`);
+  if (input.kind === 'faststalld' && hasFaststalld)
+    throw refuse('kind', `Budgeten för ${input.year} är redan fastställd. Ändringar beslutas som reviderad budget.`);
   if (input.kind === 'reviderad' && !hasFaststalld) throw refuse('kind', `Budgeten för ${input.year} måste fastställas innan den kan revideras.`);
   const latest = currentVersion(versions);
-  if (latest && latest.decidedOn && input.decidedOn < latest.decidedOn) throw refuse('decidedOn', `Beslutsdatumet ligger före förra beslutet om budgeten (${latest.decidedOn}).`);
+  if (latest && latest.decidedOn && input.decidedOn < latest.decidedOn)
+    throw refuse('decidedOn', `Beslutsdatumet ligger före förra beslutet om budgeten (${latest.decidedOn}).`);
   if (forslag.resultKr < 0 && !forslag.balanceReason) {
-    throw refuse('balanceReason', `Budgeten för ${input.year} har ett underskott på ${formatKr(-forslag.resultKr)}. Ange skälet (t.ex. att överskott från tidigare år används) innan den fastställs.`);
+    throw refuse(
+      'balanceReason',
+      `Budgeten för ${input.year} har ett underskott på ${formatKr(-forslag.resultKr)}. Ange skälet (t.ex. att överskott från tidigare år används) innan den fastställs.`,
+    );
   }
   const revision = input.kind === 'reviderad' ? versions.filter((v) => v.kind === 'reviderad').length + 1 : 0;
   const at = scope.now.toISOString();
   const { id } = await scope.db
     .insertInto('budgets')
-    .values({ year: input.year, kind: input.kind, revision, decided_on: input.decidedOn, balance_reason: forslag.balanceReason, note: forslag.note, created_at: at, updated_at: at })
+    .values({
+      year: input.year,
+      kind: input.kind,
+      revision,
+      decided_on: input.decidedOn,
+      balance_reason: forslag.balanceReason,
+      note: forslag.note,
+      created_at: at,
+      updated_at: at,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
-  if (forslag.lines.length > 0) await scope.db.insertInto('budget_lines').values(forslag.lines.map((l) => ({ budget_id: id, post: l.post, amount_kr: l.amountKr }))).execute();
-  await scope.audit({ entity: 'budget', entityId: id, action: 'create', before: null, after: { year: input.year, kind: input.kind, revision, decidedOn: input.decidedOn, lines: forslag.lines } });
+  if (forslag.lines.length > 0)
+    await scope.db
+      .insertInto('budget_lines')
+      .values(forslag.lines.map((l) => ({ budget_id: id, post: l.post, amount_kr: l.amountKr })))
+      .execute();
+  await scope.audit({
+    entity: 'budget',
+    entityId: id,
+    action: 'create',
+    before: null,
+    after: { year: input.year, kind: input.kind, revision, decidedOn: input.decidedOn, lines: forslag.lines },
+  });
   return budgetYearView(scope, input.year);
 }

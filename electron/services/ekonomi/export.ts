@@ -30,7 +30,14 @@ async function sheetFor(input: ParsedInput<'ekonomi.export'>, scope: Scope): Pro
       const f = await feeView(scope, year);
       return {
         name: `Medlemsavgifter ${year}`,
-        columns: [text('Medlem'), text('Typ', 12), { header: `Folkmängd 1 nov ${f.populationYear}`, kind: 'integer', width: 18 }, text('Andel av kommunernas folkmängd, %', 18), kr(`Avgift ${year}, kr`), kr(`Avgift ${year - 1}, kr`)],
+        columns: [
+          text('Medlem'),
+          text('Typ', 12),
+          { header: `Folkmängd 1 nov ${f.populationYear}`, kind: 'integer', width: 18 },
+          text('Andel av kommunernas folkmängd, %', 18),
+          kr(`Avgift ${year}, kr`),
+          kr(`Avgift ${year - 1}, kr`),
+        ],
         rows: [
           ...f.shares.map((s) => [s.name, s.kind, s.population, share(s.populationShare), s.amountKr, s.previousKr]),
           ['Summa', null, f.populationTotal, null, f.totalKr, f.previous?.totalKr ?? null],
@@ -42,7 +49,14 @@ async function sheetFor(input: ParsedInput<'ekonomi.export'>, scope: Scope): Pro
       const versions = b.versions;
       return {
         name: `Budget ${year}`,
-        columns: [text('Post'), ...versions.map((v) => kr(`${v.kind === 'forslag' ? 'Förslag' : v.kind === 'faststalld' ? 'Fastställd' : `Reviderad ${v.revision}`}${v.decidedOn ? ` ${v.decidedOn}` : ''}, kr`))],
+        columns: [
+          text('Post'),
+          ...versions.map((v) =>
+            kr(
+              `${v.kind === 'forslag' ? 'Förslag' : v.kind === 'faststalld' ? 'Fastställd' : `Reviderad ${v.revision}`}${v.decidedOn ? ` ${v.decidedOn}` : ''}, kr`,
+            ),
+          ),
+        ],
         rows: [
           ...BUDGET_POSTS.map((post) => [POST_INFO[post].label, ...versions.map((v) => v.lines.find((l) => l.post === post)?.amountKr ?? 0)]),
           ['Summa intäkter', ...versions.map((v) => v.intakterKr)],
@@ -57,8 +71,22 @@ async function sheetFor(input: ParsedInput<'ekonomi.export'>, scope: Scope): Pro
       for (const id of new Set(rows.flatMap((r) => (r.insats_id === null ? [] : [r.insats_id])))) names.set(id, (await loadInsats(scope, id)).name);
       return {
         name: `Utfall ${year}`,
-        columns: [{ header: 'Datum', kind: 'date', width: 12 }, text('Post', 36), text('Insats', 30), text('Konto', 8), { header: 'Belopp, kr', kind: 'amount', width: 16 }, text('Text')],
-        rows: rows.map((r) => [r.booked_on, POST_INFO[r.post as (typeof BUDGET_POSTS)[number]]?.label ?? r.post, r.insats_id === null ? null : (names.get(r.insats_id) ?? null), r.account, r.amount_ore / 100, r.text]),
+        columns: [
+          { header: 'Datum', kind: 'date', width: 12 },
+          text('Post', 36),
+          text('Insats', 30),
+          text('Konto', 8),
+          { header: 'Belopp, kr', kind: 'amount', width: 16 },
+          text('Text'),
+        ],
+        rows: rows.map((r) => [
+          r.booked_on,
+          POST_INFO[r.post as (typeof BUDGET_POSTS)[number]]?.label ?? r.post,
+          r.insats_id === null ? null : (names.get(r.insats_id) ?? null),
+          r.account,
+          r.amount_ore / 100,
+          r.text,
+        ]),
       };
     }
     case 'budget_mot_utfall': {
@@ -101,8 +129,28 @@ async function sheetFor(input: ParsedInput<'ekonomi.export'>, scope: Scope): Pro
       const h = await history(scope);
       return {
         name: 'Förbrukning',
-        columns: [{ header: 'År', kind: 'integer', width: 8 }, text('Samverkansinsatser, %', 14), text('Förtroendevalda, %', 14), text('Administration, %', 14), kr('Tilldelning, kr'), kr('Samverkan, kr'), kr('Förtroendevalda, kr'), kr('Förvaltning, kr'), text('Kommentar')],
-        rows: h.rows.map((r) => [r.year, share(r.samverkanShare), share(r.fortroendevaldaShare), share(r.forvaltningShare), r.anslagKr, r.samverkanKr, r.fortroendevaldaKr, r.forvaltningKr, r.comment]),
+        columns: [
+          { header: 'År', kind: 'integer', width: 8 },
+          text('Samverkansinsatser, %', 14),
+          text('Förtroendevalda, %', 14),
+          text('Administration, %', 14),
+          kr('Tilldelning, kr'),
+          kr('Samverkan, kr'),
+          kr('Förtroendevalda, kr'),
+          kr('Förvaltning, kr'),
+          text('Kommentar'),
+        ],
+        rows: h.rows.map((r) => [
+          r.year,
+          share(r.samverkanShare),
+          share(r.fortroendevaldaShare),
+          share(r.forvaltningShare),
+          r.anslagKr,
+          r.samverkanKr,
+          r.fortroendevaldaKr,
+          r.forvaltningKr,
+          r.comment,
+        ]),
       };
     }
   }

@@ -14,7 +14,12 @@ import { refuse } from '../refuse';
 
 async function feeMembers(scope: Scope, populationYear: number): Promise<FeeMember[]> {
   const members = await listMembers({}, scope);
-  return members.map((m) => ({ id: m.id, name: m.name, kind: m.kind, population: m.kind === 'kommun' ? (m.populations.find((p) => p.year === populationYear)?.population ?? null) : null }));
+  return members.map((m) => ({
+    id: m.id,
+    name: m.name,
+    kind: m.kind,
+    population: m.kind === 'kommun' ? (m.populations.find((p) => p.year === populationYear)?.population ?? null) : null,
+  }));
 }
 
 /** "FK och AF genom FK", written from the register's state members. */
@@ -92,14 +97,35 @@ export async function feeView(scope: Scope, year: number, preview?: { totalKr: n
     const shares: FeeShareView[] = members.map((m) => {
       const s = stored.shares.get(m.id);
       const population = s?.population ?? null;
-      return { memberId: m.id, name: m.name, kind: m.kind, population, populationShare: population !== null && kommunPop > 0 ? population / kommunPop : null, amountKr: s?.amountKr ?? 0, previousKr: previousOf(m.id) };
+      return {
+        memberId: m.id,
+        name: m.name,
+        kind: m.kind,
+        population,
+        populationShare: population !== null && kommunPop > 0 ? population / kommunPop : null,
+        amountKr: s?.amountKr ?? 0,
+        previousKr: previousOf(m.id),
+      };
     });
     const parts = storedParts(stored, members);
-    return { ...base, saved: true, status: stored.status, dueOn: stored.dueOn, totalKr: stored.totalKr, statKr: parts.statKr, regionKr: parts.regionKr, kommunerKr: parts.kommunerKr, populationTotal: kommunPop, shares, problems: [] };
+    return {
+      ...base,
+      saved: true,
+      status: stored.status,
+      dueOn: stored.dueOn,
+      totalKr: stored.totalKr,
+      statKr: parts.statKr,
+      regionKr: parts.regionKr,
+      kommunerKr: parts.kommunerKr,
+      populationTotal: kommunPop,
+      shares,
+      problems: [],
+    };
   }
 
   const totalKr = preview?.totalKr ?? null;
-  const problems = totalKr === null ? feeProblems(1, members, populationYear).filter((p) => p.path !== 'totalKr') : feeProblems(totalKr, members, populationYear);
+  const problems =
+    totalKr === null ? feeProblems(1, members, populationYear).filter((p) => p.path !== 'totalKr') : feeProblems(totalKr, members, populationYear);
   const split: FeeSplit | null = totalKr !== null && problems.length === 0 ? splitFee(totalKr, members) : null;
   const popTotal = members.filter((m) => m.kind === 'kommun').reduce((s, m) => s + (m.population ?? 0), 0);
   const shares: FeeShareView[] = members.map((m) => ({
@@ -156,7 +182,13 @@ export async function saveFee(input: ParsedInput<'fees.save'>, scope: Scope): Pr
     entityId: input.year,
     action: before ? 'update' : 'create',
     before: before ? { totalKr: before.totalKr, status: before.status, dueOn: before.dueOn, shares: Object.fromEntries(before.shares) } : null,
-    after: { totalKr: input.totalKr, status: input.status, dueOn: input.dueOn, populationYear, shares: Object.fromEntries(split.shares.map((s) => [s.memberId, s.amountKr])) },
+    after: {
+      totalKr: input.totalKr,
+      status: input.status,
+      dueOn: input.dueOn,
+      populationYear,
+      shares: Object.fromEntries(split.shares.map((s) => [s.memberId, s.amountKr])),
+    },
   });
   return feeView(scope, input.year);
 }

@@ -3,7 +3,17 @@ import type { BeslutsutrymmeView, BudgetMotUtfall, EconomySettings, HistoryView,
 import { APPLICATION_KIND_LABELS } from '../../../shared/contract/schemas/insatser';
 import { BUDGET_POSTS, GROUP_LABELS, isBudgetPost, isSamverkanPost, POST_GROUPS, POST_INFO, signed } from '../../../shared/domain/budget-posts';
 import { checkTypedBeslutsutrymme, computeBeslutsutrymme, type BeslutsutrymmeYearInput, type PendingApplication } from '../../../shared/domain/beslutsutrymme';
-import { comparePosts, forbrukningHistory, groupCosts, hushallningWarnings, oreToKr, periodBudget, result, type HistoryYear, type PostAmounts } from '../../../shared/domain/ekonomi';
+import {
+  comparePosts,
+  forbrukningHistory,
+  groupCosts,
+  hushallningWarnings,
+  oreToKr,
+  periodBudget,
+  result,
+  type HistoryYear,
+  type PostAmounts,
+} from '../../../shared/domain/ekonomi';
 import { forbrukningskvot } from '../../../shared/domain/insats-figures';
 import { formatKr } from '../../../shared/format/sv';
 import type { Scope } from '../context';
@@ -70,8 +80,15 @@ export async function budgetMotUtfall(scope: Scope, year: number, fromMonth: num
   const utfall = await utfallByPost(scope, year, from, to);
   const previous = await utfallByPost(scope, year - 1, pFrom, pTo);
   const posts = comparePosts(budget, utfall, previous);
-  const groupSum = (amounts: PostAmounts, group: string) => BUDGET_POSTS.filter((p) => POST_INFO[p].group === group).reduce((s, p) => s + signed(p, amounts[p] ?? 0), 0);
-  const groups = POST_GROUPS.map((group) => ({ group, label: GROUP_LABELS[group], budgetKr: groupSum(budget, group), utfallKr: groupSum(utfall, group), previousKr: groupSum(previous, group) }));
+  const groupSum = (amounts: PostAmounts, group: string) =>
+    BUDGET_POSTS.filter((p) => POST_INFO[p].group === group).reduce((s, p) => s + signed(p, amounts[p] ?? 0), 0);
+  const groups = POST_GROUPS.map((group) => ({
+    group,
+    label: GROUP_LABELS[group],
+    budgetKr: groupSum(budget, group),
+    utfallKr: groupSum(utfall, group),
+    previousKr: groupSum(previous, group),
+  }));
 
   const granted = await grantedByInsatsYear(scope, year - 1, year);
   const byInsats = await utfallByInsats(scope, year, from, to);
@@ -80,14 +97,23 @@ export async function budgetMotUtfall(scope: Scope, year: number, fromMonth: num
   for (const g of granted) names.set(g.insatsId, { name: g.name, kategori: g.kategori });
   const missing = [...byInsats.keys(), ...prevByInsats.keys()].filter((id) => !names.has(id));
   if (missing.length > 0) {
-    for (const i of await scope.db.selectFrom('insatser').select(['id', 'name', 'kategori']).where('id', 'in', missing).execute()) names.set(i.id, { name: i.name, kategori: i.kategori });
+    for (const i of await scope.db.selectFrom('insatser').select(['id', 'name', 'kategori']).where('id', 'in', missing).execute())
+      names.set(i.id, { name: i.name, kategori: i.kategori });
   }
   const insatser: InsatsComparison[] = [...names]
     .map(([insatsId, n]) => {
       const yearGrant = granted.filter((g) => g.insatsId === insatsId && g.year === year).reduce((s, g) => s + Number(g.grantedKr), 0);
       const budgetKr = periodBudget(yearGrant, months);
       const utfallKr = byInsats.get(insatsId) ?? 0;
-      return { insatsId, name: n.name, kategori: n.kategori, budgetKr, utfallKr, previousKr: prevByInsats.get(insatsId) ?? 0, kvot: forbrukningskvot(utfallKr, budgetKr) };
+      return {
+        insatsId,
+        name: n.name,
+        kategori: n.kategori,
+        budgetKr,
+        utfallKr,
+        previousKr: prevByInsats.get(insatsId) ?? 0,
+        kvot: forbrukningskvot(utfallKr, budgetKr),
+      };
     })
     .filter((r) => r.budgetKr !== 0 || r.utfallKr !== 0 || r.previousKr !== 0)
     .sort((a, b) => a.kategori.localeCompare(b.kategori) || a.name.localeCompare(b.name, 'sv'));
@@ -102,7 +128,12 @@ export async function budgetMotUtfall(scope: Scope, year: number, fromMonth: num
     groups,
     result: { budgetKr: result(budget), utfallKr: result(utfall), previousKr: result(previous) },
     insatser,
-    samverkanTotal: { budgetKr: -samv.budgetKr, utfallKr: -samv.utfallKr, previousKr: -samv.previousKr, kvot: forbrukningskvot(-samv.utfallKr, -samv.budgetKr) },
+    samverkanTotal: {
+      budgetKr: -samv.budgetKr,
+      utfallKr: -samv.utfallKr,
+      previousKr: -samv.previousKr,
+      kvot: forbrukningskvot(-samv.utfallKr, -samv.budgetKr),
+    },
   };
 }
 
@@ -128,8 +159,18 @@ export async function getSettings(_input: ParsedInput<'ekonomi.settings'>, scope
 
 export async function saveSettings(input: ParsedInput<'ekonomi.saveSettings'>, scope: Scope): Promise<MethodResult<'ekonomi.saveSettings'>> {
   const before = await loadSettings(scope);
-  const values = { reservfond_kr: input.reservfondKr, guideline_permille: Math.round(input.guidelinePercent * 10), opening_year: input.openingYear, opening_equity_kr: input.openingEquityKr, updated_at: scope.now.toISOString() };
-  await scope.db.insertInto('economy_settings').values({ id: 1, ...values }).onConflict((oc) => oc.column('id').doUpdateSet(values)).execute();
+  const values = {
+    reservfond_kr: input.reservfondKr,
+    guideline_permille: Math.round(input.guidelinePercent * 10),
+    opening_year: input.openingYear,
+    opening_equity_kr: input.openingEquityKr,
+    updated_at: scope.now.toISOString(),
+  };
+  await scope.db
+    .insertInto('economy_settings')
+    .values({ id: 1, ...values })
+    .onConflict((oc) => oc.column('id').doUpdateSet(values))
+    .execute();
   const after = await loadSettings(scope);
   await scope.audit({ entity: 'ekonomiinstallningar', entityId: 1, action: 'update', before, after });
   return after;
@@ -199,15 +240,27 @@ export async function beslutsutrymme(scope: Scope, fromYear: number, count: numb
   const pending = new Map<number, PendingApplication>();
   for (const r of pendingRows) {
     if (applicationIds && !applicationIds.includes(r.id)) continue;
-    const p = pending.get(r.id) ?? { id: r.id, label: `${APPLICATION_KIND_LABELS[r.kind]} ${r.name} ${r.starts_on.slice(2).replaceAll('-', '')}–${r.ends_on.slice(2).replaceAll('-', '')}`, byYear: {} };
+    const p = pending.get(r.id) ?? {
+      id: r.id,
+      label: `${APPLICATION_KIND_LABELS[r.kind]} ${r.name} ${r.starts_on.slice(2).replaceAll('-', '')}–${r.ends_on.slice(2).replaceAll('-', '')}`,
+      byYear: {},
+    };
     p.byYear[r.year] = r.sought_kr;
     pending.set(r.id, p);
   }
   const table = computeBeslutsutrymme(openingKr, years, [...pending.values()]);
   // Earlier years run only to carry the surplus forward; the board sees fromYear on.
   const rows = table.rows.filter((r) => r.year >= fromYear);
-  if (rows.some((r) => r.source === 'antagande')) notes.push('Där det saknas medlemsavgift eller budget för ett år antas samma belopp som det senaste kända året.');
-  return { fromYear, openingKr: table.rows[0]?.fromEarlierKr ?? openingKr, openingSource, notes, rows, pending: table.pending.map((p) => ({ ...p, byYear: p.byYear.filter((e) => e.year >= fromYear) })) };
+  if (rows.some((r) => r.source === 'antagande'))
+    notes.push('Där det saknas medlemsavgift eller budget för ett år antas samma belopp som det senaste kända året.');
+  return {
+    fromYear,
+    openingKr: table.rows[0]?.fromEarlierKr ?? openingKr,
+    openingSource,
+    notes,
+    rows,
+    pending: table.pending.map((p) => ({ ...p, byYear: p.byYear.filter((e) => e.year >= fromYear) })),
+  };
 }
 
 export async function getBeslutsutrymme(input: ParsedInput<'ekonomi.beslutsutrymme'>, scope: Scope): Promise<MethodResult<'ekonomi.beslutsutrymme'>> {
@@ -228,18 +281,43 @@ export async function history(scope: Scope): Promise<HistoryView> {
     const u = await utfallByPost(scope, year, `${year}-01-01`, `${year}-12-31`);
     const c = groupCosts(u);
     const anslagKr = fees.get(year) ?? u.medlemsavgifter ?? 0;
-    years.push({ year, anslagKr, samverkanKr: c.samverkan, fortroendevaldaKr: c.fortroendevalda, forvaltningKr: c.forvaltning, comment: null, source: 'utfall', resultatKr: result(u), sidointakterKr: u.sidointakter ?? 0 });
+    years.push({
+      year,
+      anslagKr,
+      samverkanKr: c.samverkan,
+      fortroendevaldaKr: c.fortroendevalda,
+      forvaltningKr: c.forvaltning,
+      comment: null,
+      source: 'utfall',
+      resultatKr: result(u),
+      sidointakterKr: u.sidointakter ?? 0,
+    });
   }
   for (const t of typed) {
     if (utfallYears.includes(t.year)) continue;
-    years.push({ year: t.year, anslagKr: t.anslag_kr, samverkanKr: t.samverkan_kr, fortroendevaldaKr: t.fortroendevalda_kr, forvaltningKr: t.forvaltning_kr, comment: t.comment, source: 'inskrivet', resultatKr: t.resultat_kr, sidointakterKr: t.sidointakter_kr });
+    years.push({
+      year: t.year,
+      anslagKr: t.anslag_kr,
+      samverkanKr: t.samverkan_kr,
+      fortroendevaldaKr: t.fortroendevalda_kr,
+      forvaltningKr: t.forvaltning_kr,
+      comment: t.comment,
+      source: 'inskrivet',
+      resultatKr: t.resultat_kr,
+      sidointakterKr: t.sidointakter_kr,
+    });
   }
   const extra = new Map(years.map((y) => [y.year, y]));
   return {
     rows: forbrukningHistory(years).map((row) => {
       const y = extra.get(row.year)!;
       const computedResultKr = row.anslagKr + y.sidointakterKr - row.samverkanKr - row.fortroendevaldaKr - row.forvaltningKr;
-      return { ...row, resultatKr: y.resultatKr, computedResultKr, mismatchKr: y.resultatKr === null || Math.abs(y.resultatKr - computedResultKr) <= 1_000 ? null : y.resultatKr - computedResultKr };
+      return {
+        ...row,
+        resultatKr: y.resultatKr,
+        computedResultKr,
+        mismatchKr: y.resultatKr === null || Math.abs(y.resultatKr - computedResultKr) <= 1_000 ? null : y.resultatKr - computedResultKr,
+      };
     }),
   };
 }
@@ -260,8 +338,18 @@ export async function saveHistory(input: ParsedInput<'ekonomi.saveHistory'>, sco
     comment: input.comment,
     updated_at: scope.now.toISOString(),
   };
-  await scope.db.insertInto('economy_history').values({ year: input.year, ...values }).onConflict((oc) => oc.column('year').doUpdateSet(values)).execute();
-  await scope.audit({ entity: 'ekonomihistorik', entityId: input.year, action: before ? 'update' : 'create', before: before ?? null, after: { year: input.year, ...values } });
+  await scope.db
+    .insertInto('economy_history')
+    .values({ year: input.year, ...values })
+    .onConflict((oc) => oc.column('year').doUpdateSet(values))
+    .execute();
+  await scope.audit({
+    entity: 'ekonomihistorik',
+    entityId: input.year,
+    action: before ? 'update' : 'create',
+    before: before ?? null,
+    after: { year: input.year, ...values },
+  });
   return history(scope);
 }
 
@@ -279,7 +367,10 @@ export async function economyOverview(scope: Scope, year: number): Promise<Metho
   }
   const fee = await scope.db.selectFrom('fee_years').select('total_kr').where('year', '=', year).executeTakeFirst();
   const table = await beslutsutrymme(scope, year, 5);
-  const lowest = table.rows.reduce<{ year: number; kr: number } | null>((low, r) => (low === null || r.efterAktuellaKr < low.kr ? { year: r.year, kr: r.efterAktuellaKr } : low), null);
+  const lowest = table.rows.reduce<{ year: number; kr: number } | null>(
+    (low, r) => (low === null || r.efterAktuellaKr < low.kr ? { year: r.year, kr: r.efterAktuellaKr } : low),
+    null,
+  );
   const warnings = hushallningWarnings({
     year,
     budgetResultKr,
@@ -296,4 +387,3 @@ export async function economyOverview(scope: Scope, year: number): Promise<Metho
 export async function getEconomyOverview(input: ParsedInput<'ekonomi.overview'>, scope: Scope): Promise<MethodResult<'ekonomi.overview'>> {
   return economyOverview(scope, input.year);
 }
-

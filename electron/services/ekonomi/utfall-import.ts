@@ -56,7 +56,12 @@ function fileKind(fileName: string): FileKind {
   if (lower.endsWith('.xlsx')) return 'xlsx';
   if (lower.endsWith('.csv') || lower.endsWith('.txt')) return 'csv';
   if (/\.(se|si|sie)$/.test(lower)) return 'sie';
-  throw refuse('fileName', `Filen ”${fileName}” är varken en SIE-fil (.se, .si, .sie), en Excel-fil (.xlsx) eller en CSV-fil (.csv).`, 'VALIDATION', 'Okänd filtyp.');
+  throw refuse(
+    'fileName',
+    `Filen ”${fileName}” är varken en SIE-fil (.se, .si, .sie), en Excel-fil (.xlsx) eller en CSV-fil (.csv).`,
+    'VALIDATION',
+    'Okänd filtyp.',
+  );
 }
 
 /** A result account in BAS: classes 3 (intäkter) to 8 (finansiella poster). */
@@ -65,7 +70,16 @@ function isResultAccount(account: string): boolean {
 }
 
 function readSie(bytes: Uint8Array): ReadResult {
-  const out: ReadResult = { kind: 'sie', year: null, companyName: null, candidates: [], accountNames: new Map(), objectNames: new Map(), errors: [], warnings: [] };
+  const out: ReadResult = {
+    kind: 'sie',
+    year: null,
+    companyName: null,
+    candidates: [],
+    accountNames: new Map(),
+    objectNames: new Map(),
+    errors: [],
+    warnings: [],
+  };
   let file;
   try {
     file = parseSie(bytes);
@@ -81,7 +95,9 @@ function readSie(bytes: Uint8Array): ReadResult {
   for (const a of file.accounts) out.accountNames.set(a.number, a.name);
   for (const o of file.objects) out.objectNames.set(`${o.dimension}:${o.id}`, o.name);
   for (const u of unbalancedVerifications(file)) {
-    out.errors.push(`Rad ${u.line}: verifikation ${u.series} ${u.number} balanserar inte (debet och kredit skiljer ${(u.sumOre / 100).toLocaleString('sv-SE', { minimumFractionDigits: 2 })} kr).`);
+    out.errors.push(
+      `Rad ${u.line}: verifikation ${u.series} ${u.number} balanserar inte (debet och kredit skiljer ${(u.sumOre / 100).toLocaleString('sv-SE', { minimumFractionDigits: 2 })} kr).`,
+    );
   }
   const current = file.fiscalYears.find((y) => y.index === 0);
   if (current) {
@@ -93,7 +109,17 @@ function readSie(bytes: Uint8Array): ReadResult {
   for (const v of file.verifications) {
     for (const t of v.transactions) {
       if (!isResultAccount(t.account)) continue;
-      out.candidates.push({ line: t.line, bookedOn: t.date ?? v.date, amountOre: t.amountOre, sign: 'book', account: t.account, post: null, insatsName: null, objects: t.objects, text: t.text ?? v.text ?? null });
+      out.candidates.push({
+        line: t.line,
+        bookedOn: t.date ?? v.date,
+        amountOre: t.amountOre,
+        sign: 'book',
+        account: t.account,
+        post: null,
+        insatsName: null,
+        objects: t.objects,
+        text: t.text ?? v.text ?? null,
+      });
     }
   }
   if (out.year === null && out.candidates.length > 0) out.year = Number(out.candidates[0]!.bookedOn.slice(0, 4));
@@ -102,7 +128,10 @@ function readSie(bytes: Uint8Array): ReadResult {
 
 /** "1 234,50", "-1234.5", "1234" → öre, or null if it is not an amount. */
 export function parseAmountOre(text: string): number | null {
-  const t = text.replace(/[\s\u00a0]/g, '').replace('\u2212', '-').replace(/kr$/i, '');
+  const t = text
+    .replace(/[\s\u00a0]/g, '')
+    .replace('\u2212', '-')
+    .replace(/kr$/i, '');
   const m = /^(-?)(\d+)(?:[.,](\d{1,2}))?$/.exec(t);
   if (!m) return null;
   const ore = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
@@ -155,7 +184,10 @@ export function parseCsv(bytes: Uint8Array): ReadSheet {
   return { sheetName: 'CSV', headers: headers.filter((h) => h !== ''), rows };
 }
 
-const POST_BY_LABEL = new Map<string, BudgetPost>([...BUDGET_POSTS.map((p) => [p, p] as const), ...BUDGET_POSTS.map((p) => [POST_INFO[p].label.toLocaleLowerCase('sv'), p] as const)]);
+const POST_BY_LABEL = new Map<string, BudgetPost>([
+  ...BUDGET_POSTS.map((p) => [p, p] as const),
+  ...BUDGET_POSTS.map((p) => [POST_INFO[p].label.toLocaleLowerCase('sv'), p] as const),
+]);
 
 function readSheet(sheet: ReadSheet, kind: FileKind): ReadResult {
   const out: ReadResult = { kind, year: null, companyName: null, candidates: [], accountNames: new Map(), objectNames: new Map(), errors: [], warnings: [] };
@@ -163,7 +195,9 @@ function readSheet(sheet: ReadSheet, kind: FileKind): ReadResult {
   const missing = ['datum', 'belopp'].filter((h) => !have.has(h));
   if (!have.has('post') && !have.has('konto')) missing.push('post eller konto');
   if (missing.length > 0) {
-    out.errors.push(`Rad 1: kolumnerna ${missing.map((m) => `”${m}”`).join(', ')} saknas. Kolumnerna ska vara Datum, Post eller Konto, Insats (valfri), Belopp och Text (valfri).`);
+    out.errors.push(
+      `Rad 1: kolumnerna ${missing.map((m) => `”${m}”`).join(', ')} saknas. Kolumnerna ska vara Datum, Post eller Konto, Insats (valfri), Belopp och Text (valfri).`,
+    );
     return out;
   }
   for (const r of sheet.rows) {
@@ -196,7 +230,17 @@ function readSheet(sheet: ReadSheet, kind: FileKind): ReadResult {
       continue;
     }
     if (account !== null && post === null) out.accountNames.set(account, get('kontonamn') ?? account);
-    out.candidates.push({ line: r.row, bookedOn, amountOre, sign: 'post', account: post === null ? account : null, post, insatsName: get('insats'), objects: [], text: get('text') });
+    out.candidates.push({
+      line: r.row,
+      bookedOn,
+      amountOre,
+      sign: 'post',
+      account: post === null ? account : null,
+      post,
+      insatsName: get('insats'),
+      objects: [],
+      text: get('text'),
+    });
   }
   const years = new Set(out.candidates.map((c) => Number(c.bookedOn.slice(0, 4))));
   if (years.size > 1) out.errors.push(`Filen har utfall för flera år (${[...years].sort().join(', ')}). Importera ett år i taget.`);
@@ -229,7 +273,8 @@ interface Resolved {
 async function resolve(input: ParsedInput<'utfall.import'>, scope: Scope): Promise<Resolved> {
   const kind = fileKind(input.fileName);
   const bytes = Buffer.from(input.contentBase64, 'base64');
-  const read = kind === 'sie' ? readSie(bytes) : readSheet(kind === 'csv' ? parseCsv(bytes) : await readWorkbook(input.contentBase64, `Filen ”${input.fileName}”`), kind);
+  const read =
+    kind === 'sie' ? readSie(bytes) : readSheet(kind === 'csv' ? parseCsv(bytes) : await readWorkbook(input.contentBase64, `Filen ”${input.fileName}”`), kind);
   const stored = await loadMappings(scope);
   const accountPost = new Map<string, BudgetPost | null>(stored.accounts.map((a) => [a.account, a.post]));
   for (const a of input.accounts) accountPost.set(a.account, a.post);
@@ -263,7 +308,14 @@ async function resolve(input: ParsedInput<'utfall.import'>, scope: Scope): Promi
     for (const ref of c.objects) {
       const key = `${ref.dimension}:${ref.id}`;
       const m = objectMap.get(key);
-      const seen = objectsSeen.get(key) ?? { dimension: ref.dimension, objectId: ref.id, name: read.objectNames.get(key) ?? ref.id, insatsId: m?.insatsId ?? null, post: m?.post ?? null, rows: 0 };
+      const seen = objectsSeen.get(key) ?? {
+        dimension: ref.dimension,
+        objectId: ref.id,
+        name: read.objectNames.get(key) ?? ref.id,
+        insatsId: m?.insatsId ?? null,
+        post: m?.post ?? null,
+        rows: 0,
+      };
       seen.rows++;
       objectsSeen.set(key, seen);
       if (m?.insatsId != null) insatsId = m.insatsId;
@@ -296,7 +348,19 @@ async function resolve(input: ParsedInput<'utfall.import'>, scope: Scope): Promi
   if (year === null && errors.length === 0) errors.push('Filen innehåller inga utfallsrader.');
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const already = await scope.db.selectFrom('utfall_imports').select(['id', 'imported_at']).where('sha256', '=', sha256).executeTakeFirst();
-  const earlier = year === null ? 0 : Number((await scope.db.selectFrom('utfall_imports').select((eb) => eb.fn.countAll<number>().as('n')).where('year', '=', year).where('kind', '=', kind).executeTakeFirstOrThrow()).n);
+  const earlier =
+    year === null
+      ? 0
+      : Number(
+          (
+            await scope.db
+              .selectFrom('utfall_imports')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .where('year', '=', year)
+              .where('kind', '=', kind)
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
   const byPost = new Map<BudgetPost, { sumOre: number; rows: number }>();
   const byInsats = new Map<number, number>();
   for (const r of rows) {
@@ -336,9 +400,13 @@ export async function importUtfall(input: ParsedInput<'utfall.import'>, scope: S
   const stop = (message: string, path = 'contentBase64'): never => {
     throw refuse(path, `Inget är importerat. ${message}`, 'VALIDATION', message);
   };
-  if (preview.errors.length > 0) stop(preview.errors.slice(0, 10).join(' ') + (preview.errors.length > 10 ? ` … och ${preview.errors.length - 10} fel till.` : ''));
+  if (preview.errors.length > 0)
+    stop(preview.errors.slice(0, 10).join(' ') + (preview.errors.length > 10 ? ` … och ${preview.errors.length - 10} fel till.` : ''));
   if (preview.unmappedAccounts.length > 0) {
-    stop(`Dessa konton är inte kopplade till någon budgetpost: ${preview.unmappedAccounts.map((a) => `${a.account} ${a.name}`).join(', ')}. Välj post (eller ”ingår inte i utfallet”) för vart och ett.`, 'accounts');
+    stop(
+      `Dessa konton är inte kopplade till någon budgetpost: ${preview.unmappedAccounts.map((a) => `${a.account} ${a.name}`).join(', ')}. Välj post (eller ”ingår inte i utfallet”) för vart och ett.`,
+      'accounts',
+    );
   }
   if (preview.alreadyImported && !input.replaceEarlier) stop(`Filen är redan importerad (${preview.alreadyImported.importedAt.slice(0, 10)}).`);
   const year = preview.year!;
@@ -356,17 +424,43 @@ export async function importUtfall(input: ParsedInput<'utfall.import'>, scope: S
   const sha256 = createHash('sha256').update(Buffer.from(input.contentBase64, 'base64')).digest('hex');
   const { id } = await scope.db
     .insertInto('utfall_imports')
-    .values({ kind: preview.kind, file_name: input.fileName, sha256, year, row_count: rows.length, sum_ore: preview.sumOre, imported_at: at, imported_by: scope.actor })
+    .values({
+      kind: preview.kind,
+      file_name: input.fileName,
+      sha256,
+      year,
+      row_count: rows.length,
+      sum_ore: preview.sumOre,
+      imported_at: at,
+      imported_by: scope.actor,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   for (let i = 0; i < rows.length; i += 500) {
     const chunk = rows.slice(i, i + 500);
     await scope.db
       .insertInto('utfall')
-      .values(chunk.map((r) => ({ year, booked_on: r.bookedOn, post: r.post, insats_id: r.insatsId, amount_ore: r.amountOre, account: r.account, text: r.text, import_id: id, created_at: at })))
+      .values(
+        chunk.map((r) => ({
+          year,
+          booked_on: r.bookedOn,
+          post: r.post,
+          insats_id: r.insatsId,
+          amount_ore: r.amountOre,
+          account: r.account,
+          text: r.text,
+          import_id: id,
+          created_at: at,
+        })),
+      )
       .execute();
   }
-  await scope.audit({ entity: 'utfall_import', entityId: id, action: 'create', before: null, after: { fileName: input.fileName, kind: preview.kind, year, rows: rows.length, sumOre: preview.sumOre, byPost: preview.byPost } });
+  await scope.audit({
+    entity: 'utfall_import',
+    entityId: id,
+    action: 'create',
+    before: null,
+    after: { fileName: input.fileName, kind: preview.kind, year, rows: rows.length, sumOre: preview.sumOre, byPost: preview.byPost },
+  });
   return { importId: id, year, rowCount: rows.length, sumOre: preview.sumOre, replaced };
 }
-

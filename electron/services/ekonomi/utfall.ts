@@ -21,7 +21,9 @@ export async function utfallList(scope: Scope, input: ParsedInput<'utfall.list'>
   let q = scope.db.selectFrom('utfall as u').leftJoin('insatser as i', 'i.id', 'u.insats_id').where('u.year', '=', input.year);
   if (input.post !== undefined) q = q.where('u.post', '=', input.post);
   if (input.insatsId !== undefined) q = q.where('u.insats_id', '=', input.insatsId);
-  const totals = await q.select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.coalesce(eb.fn.sum<number>('u.amount_ore'), eb.val(0)).as('sum')]).executeTakeFirstOrThrow();
+  const totals = await q
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.coalesce(eb.fn.sum<number>('u.amount_ore'), eb.val(0)).as('sum')])
+    .executeTakeFirstOrThrow();
   const rows = await q
     .select(['u.id', 'u.booked_on', 'u.post', 'u.insats_id', 'i.name as insats_name', 'u.amount_ore', 'u.account', 'u.text', 'u.import_id'])
     .orderBy('u.booked_on', 'desc')
@@ -33,10 +35,28 @@ export async function utfallList(scope: Scope, input: ParsedInput<'utfall.list'>
   return {
     year: input.year,
     closed: await isClosed(scope, input.year),
-    rows: rows.map((r) => ({ id: r.id, bookedOn: r.booked_on, post: asPost(r.post), insatsId: r.insats_id, insatsName: r.insats_name, amountOre: r.amount_ore, account: r.account, text: r.text, importId: r.import_id })),
+    rows: rows.map((r) => ({
+      id: r.id,
+      bookedOn: r.booked_on,
+      post: asPost(r.post),
+      insatsId: r.insats_id,
+      insatsName: r.insats_name,
+      amountOre: r.amount_ore,
+      account: r.account,
+      text: r.text,
+      importId: r.import_id,
+    })),
     total: Number(totals.n),
     sumOre: Number(totals.sum),
-    imports: imports.map((i) => ({ id: i.id, kind: i.kind, fileName: i.file_name, rowCount: i.row_count, sumOre: i.sum_ore, importedAt: i.imported_at, importedBy: i.imported_by })),
+    imports: imports.map((i) => ({
+      id: i.id,
+      kind: i.kind,
+      fileName: i.file_name,
+      rowCount: i.row_count,
+      sumOre: i.sum_ore,
+      importedAt: i.imported_at,
+      importedBy: i.imported_by,
+    })),
   };
 }
 
@@ -70,7 +90,13 @@ export async function saveUtfall(input: ParsedInput<'utfall.save'>, scope: Scope
     await scope.db.updateTable('utfall').set(fields).where('id', '=', input.id).execute();
     id = input.id;
   } else {
-    id = (await scope.db.insertInto('utfall').values({ ...fields, account: null, import_id: null, created_at: scope.now.toISOString() }).returning('id').executeTakeFirstOrThrow()).id;
+    id = (
+      await scope.db
+        .insertInto('utfall')
+        .values({ ...fields, account: null, import_id: null, created_at: scope.now.toISOString() })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   }
   await scope.audit({ entity: 'utfall', entityId: id, action: before === null ? 'create' : 'update', before, after: fields });
   return utfallList(scope, { year, limit: 200, offset: 0 });
@@ -110,7 +136,13 @@ export async function loadMappings(scope: Scope): Promise<Mappings> {
   const objects = await scope.db.selectFrom('object_mappings').selectAll().orderBy('dimension').orderBy('object_id').execute();
   return {
     accounts: accounts.map((a) => ({ account: a.account, name: a.name, post: a.post === null ? null : asPost(a.post) })),
-    objects: objects.map((o) => ({ dimension: o.dimension, objectId: o.object_id, name: o.name, insatsId: o.insats_id, post: o.post === null ? null : asPost(o.post) })),
+    objects: objects.map((o) => ({
+      dimension: o.dimension,
+      objectId: o.object_id,
+      name: o.name,
+      insatsId: o.insats_id,
+      post: o.post === null ? null : asPost(o.post),
+    })),
   };
 }
 
@@ -125,12 +157,21 @@ export async function storeMappings(scope: Scope, input: Pick<ParsedInput<'utfal
     const before = await scope.db.selectFrom('account_mappings').selectAll().where('account', '=', a.account).executeTakeFirst();
     if (before && before.post === a.post && before.name === a.name) continue;
     const values = { name: a.name, post: a.post, updated_at: at };
-    await scope.db.insertInto('account_mappings').values({ account: a.account, ...values }).onConflict((oc) => oc.column('account').doUpdateSet(values)).execute();
+    await scope.db
+      .insertInto('account_mappings')
+      .values({ account: a.account, ...values })
+      .onConflict((oc) => oc.column('account').doUpdateSet(values))
+      .execute();
     await scope.audit({ entity: 'kontokoppling', entityId: a.account, action: before ? 'update' : 'create', before: before ?? null, after: a });
   }
   for (const o of input.objects) {
     if (o.insatsId !== null) await loadInsats(scope, o.insatsId);
-    const before = await scope.db.selectFrom('object_mappings').selectAll().where('dimension', '=', o.dimension).where('object_id', '=', o.objectId).executeTakeFirst();
+    const before = await scope.db
+      .selectFrom('object_mappings')
+      .selectAll()
+      .where('dimension', '=', o.dimension)
+      .where('object_id', '=', o.objectId)
+      .executeTakeFirst();
     if (before && before.insats_id === o.insatsId && before.post === o.post && before.name === o.name) continue;
     const values = { name: o.name, insats_id: o.insatsId, post: o.post, updated_at: at };
     await scope.db
@@ -138,7 +179,13 @@ export async function storeMappings(scope: Scope, input: Pick<ParsedInput<'utfal
       .values({ dimension: o.dimension, object_id: o.objectId, ...values })
       .onConflict((oc) => oc.columns(['dimension', 'object_id']).doUpdateSet(values))
       .execute();
-    await scope.audit({ entity: 'objektkoppling', entityId: `${o.dimension}:${o.objectId}`, action: before ? 'update' : 'create', before: before ?? null, after: o });
+    await scope.audit({
+      entity: 'objektkoppling',
+      entityId: `${o.dimension}:${o.objectId}`,
+      action: before ? 'update' : 'create',
+      before: before ?? null,
+      after: o,
+    });
   }
 }
 

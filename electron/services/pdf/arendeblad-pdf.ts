@@ -76,7 +76,10 @@ export function drawHeader(page: PDFPage, fonts: Fonts, sender: Sender, header: 
   drawRight(page, header.docType.toUpperCase(), MARGIN.right, top - 10, firstPage ? 10 : 8.5, fonts.bold, INK);
   drawRight(page, header.pageLabel, MARGIN.right, top - (firstPage ? 23 : 21), 9, fonts.regular, MUTED);
   if (!firstPage) {
-    const line = header.fields.filter((f) => f.label === 'Dnr' || f.label === 'Datum').map((f) => `${f.label} ${f.value}`).join('   ');
+    const line = header.fields
+      .filter((f) => f.label === 'Dnr' || f.label === 'Datum')
+      .map((f) => `${f.label} ${f.value}`)
+      .join('   ');
     page.drawText(drawable(line), { x: MARGIN.left, y: top - 25, size: 8.5, font: fonts.regular, color: MUTED });
     page.drawLine({ start: { x: MARGIN.left, y: top - 31 }, end: { x: MARGIN.right, y: top - 31 }, thickness: 0.4, color: RULE });
     return;
@@ -119,7 +122,13 @@ export function composeArendeblad(c: Composer, d: ArendebladDoc, opts: { signatu
   }
 
   for (const section of d.content.sections) {
-    const hasText = section.blocks.some((b) => (b.type === 'punktlista' ? b.items.some((t) => t.trim()) : b.type === 'tabell' || b.type === 'bild' || b.type === 'riskmatris' ? true : b.text.trim() !== ''));
+    const hasText = section.blocks.some((b) =>
+      b.type === 'punktlista'
+        ? b.items.some((t) => t.trim())
+        : b.type === 'tabell' || b.type === 'bild' || b.type === 'riskmatris'
+          ? true
+          : b.text.trim() !== '',
+    );
     if (!hasText) continue;
     if (section.heading.trim() !== '') {
       mark(section.heading);
@@ -199,7 +208,11 @@ export function arendebladHeader(d: ArendebladDoc): Omit<HeaderFields, 'pageLabe
 }
 
 /** One ärendeblad as its own PDF/A-2b file, A4, "Sida x (y)" on every page. */
-export async function renderArendebladPdf(ctx: Pick<ServiceContext, 'resourcesDir' | 'appVersion'>, d: ArendebladDoc, created: Date): Promise<{ bytes: Uint8Array; pages: number }> {
+export async function renderArendebladPdf(
+  ctx: Pick<ServiceContext, 'resourcesDir' | 'appVersion'>,
+  d: ArendebladDoc,
+  created: Date,
+): Promise<{ bytes: Uint8Array; pages: number }> {
   const { doc, fonts } = await createPdf(ctx);
   const c = new Composer(doc, fonts, (n) => documentFrame(n === 0));
   c.newPage();

@@ -183,7 +183,8 @@ export class Composer {
         if (this.y - lh < this.frame.bottom) this.newPage();
         this.y -= lh;
         const baseline = this.y + size * 0.22;
-        if (i === 0) this.page.drawText(drawable(item.label), { x: this.frame.left + indent, y: baseline, size, font: opts.labelFont ?? this.fonts.regular, color: INK });
+        if (i === 0)
+          this.page.drawText(drawable(item.label), { x: this.frame.left + indent, y: baseline, size, font: opts.labelFont ?? this.fonts.regular, color: INK });
         this.page.drawText(drawable(line), { x: this.frame.left + indent + opts.labelWidth, y: baseline, size, font: this.fonts.regular, color: INK });
       });
       this.y -= opts.gap ?? 4;
@@ -207,9 +208,10 @@ export class Composer {
     const cols = block.header.length;
 
     // Natural widths; amount columns keep theirs, text columns share what is left.
-    const natural = block.header.map((head, c) =>
-      // Measured in bold: a sum row is set in bold and must not wrap where the others do not.
-      Math.max(textWidth(bold, head, size), ...block.rows.map((r) => textWidth(bold, r[c] ?? '', size)), 18) + 2 * pad,
+    const natural = block.header.map(
+      (head, c) =>
+        // Measured in bold: a sum row is set in bold and must not wrap where the others do not.
+        Math.max(textWidth(bold, head, size), ...block.rows.map((r) => textWidth(bold, r[c] ?? '', size)), 18) + 2 * pad,
     );
     const total = this.width;
     let widths = natural.slice();
@@ -219,8 +221,9 @@ export class Composer {
       // (so no word is cut), and what is left goes to the columns that want more.
       const fixed = natural.map((w, c) => (numeric[c] ? Math.min(w, total / cols + 30) : 0));
       const fixedSum = fixed.reduce((a, b) => a + b, 0);
-      const longestWord = block.header.map((head, c) =>
-        Math.max(...[head, ...block.rows.map((r) => r[c] ?? '')].flatMap((t) => t.split(/\s+/)).map((w) => textWidth(bold, w, size)), 18) + 2 * pad,
+      const longestWord = block.header.map(
+        (head, c) =>
+          Math.max(...[head, ...block.rows.map((r) => r[c] ?? '')].flatMap((t) => t.split(/\s+/)).map((w) => textWidth(bold, w, size)), 18) + 2 * pad,
       );
       const minimum = natural.map((w, c) => (numeric[c] ? 0 : Math.min(w, longestWord[c] ?? w)));
       const room = total - fixedSum - minimum.reduce((a, b) => a + b, 0);
@@ -328,23 +331,60 @@ export class Composer {
     block.rowLabels.forEach((label, r) => {
       const y = top - (r + 1) * cellH;
       const lines = wrap(regular, label, 8.5, labelWidth - 6);
-      lines.forEach((line, i) => this.page.drawText(drawable(line), { x: left - 4 - textWidth(regular, line, 8.5), y: y + cellH / 2 + (lines.length / 2 - i - 1) * 10 + 3, size: 8.5, font: regular, color: INK }));
+      lines.forEach((line, i) =>
+        this.page.drawText(drawable(line), {
+          x: left - 4 - textWidth(regular, line, 8.5),
+          y: y + cellH / 2 + (lines.length / 2 - i - 1) * 10 + 3,
+          size: 8.5,
+          font: regular,
+          color: INK,
+        }),
+      );
       block.cells[r]?.forEach((cell, c) => {
         const x = left + c * cellW;
         this.page.drawRectangle({ x, y, width: cellW, height: cellH, color: hex(cell.color), borderColor: rgb(1, 1, 1), borderWidth: 1.5 });
         const text = wrap(bold, cell.text, 8.5, cellW - 8).slice(0, 3);
-        text.forEach((line, i) => this.page.drawText(drawable(line), { x: x + (cellW - textWidth(bold, line, 8.5)) / 2, y: y + cellH / 2 + (text.length / 2 - i - 1) * 10 + 3, size: 8.5, font: bold, color: INK }));
+        text.forEach((line, i) =>
+          this.page.drawText(drawable(line), {
+            x: x + (cellW - textWidth(bold, line, 8.5)) / 2,
+            y: y + cellH / 2 + (text.length / 2 - i - 1) * 10 + 3,
+            size: 8.5,
+            font: bold,
+            color: INK,
+          }),
+        );
       });
     });
     const gridBottom = top - block.rowLabels.length * cellH;
     block.colLabels.forEach((label, c) => {
       const lines = wrap(regular, label, 8.5, cellW - 4);
-      lines.forEach((line, i) => this.page.drawText(drawable(line), { x: left + c * cellW + (cellW - textWidth(regular, line, 8.5)) / 2, y: gridBottom - 11 - i * 10, size: 8.5, font: regular, color: INK }));
+      lines.forEach((line, i) =>
+        this.page.drawText(drawable(line), {
+          x: left + c * cellW + (cellW - textWidth(regular, line, 8.5)) / 2,
+          y: gridBottom - 11 - i * 10,
+          size: 8.5,
+          font: regular,
+          color: INK,
+        }),
+      );
     });
     // Axis titles: konsekvens below, sannolikhet turned along the left side.
-    this.page.drawText(drawable(block.colTitle), { x: left + (n * cellW - textWidth(bold, block.colTitle, 9)) / 2, y: gridBottom - colLabelH - 8, size: 9, font: bold, color: INK });
+    this.page.drawText(drawable(block.colTitle), {
+      x: left + (n * cellW - textWidth(bold, block.colTitle, 9)) / 2,
+      y: gridBottom - colLabelH - 8,
+      size: 9,
+      font: bold,
+      color: INK,
+    });
     const rowTitleW = textWidth(bold, block.rowTitle, 9);
-    this.page.drawText(drawable(block.rowTitle), { x: this.frame.left + 9, y: gridBottom + (block.rowLabels.length * cellH - rowTitleW) / 2, size: 9, font: bold, color: INK, rotate: degrees(90) });
+    this.page.drawText(drawable(block.rowTitle), {
+      x: this.frame.left + 9,
+      y: gridBottom + (block.rowLabels.length * cellH - rowTitleW) / 2,
+      size: 9,
+      font: bold,
+      color: INK,
+      rotate: degrees(90),
+    });
     this.y = gridBottom - colLabelH - 14;
     if (block.legend.length > 0) {
       let x = left;

@@ -1,7 +1,17 @@
 import { PDFDocument, PDFName, type PDFPage } from 'pdf-lib';
 import type { AgendaItem, MeetingView } from '../../../shared/contract/schemas/meetings';
 import type { ServiceContext } from '../context';
-import { arendebladHeader, composeArendeblad, documentFrame, drawFooter, drawHeader, embedImages, MARGIN, type ArendebladDoc, type Sender } from './arendeblad-pdf';
+import {
+  arendebladHeader,
+  composeArendeblad,
+  documentFrame,
+  drawFooter,
+  drawHeader,
+  embedImages,
+  MARGIN,
+  type ArendebladDoc,
+  type Sender,
+} from './arendeblad-pdf';
 import { A4, Composer, INK, MUTED, addOutline, drawable, textWidth } from './composer';
 import { createPdf, finishPdfA, saveClassic, type Fonts } from './pdfa';
 
@@ -129,9 +139,7 @@ function drawTocLine(page: PDFPage, fonts: Fonts, y: number, level: 0 | 1, text:
 
 function linkTo(doc: PDFDocument, from: PDFPage, rect: [number, number, number, number], target: PDFPage): void {
   const context = doc.context;
-  const link = context.register(
-    context.obj({ Type: 'Annot', Subtype: 'Link', Rect: rect, Border: [0, 0, 0], F: 4, Dest: [target.ref, PDFName.of('Fit')] }),
-  );
+  const link = context.register(context.obj({ Type: 'Annot', Subtype: 'Link', Rect: rect, Border: [0, 0, 0], F: 4, Dest: [target.ref, PDFName.of('Fit')] }));
   const annots = from.node.Annots();
   if (annots) annots.push(link);
   else from.node.set(PDFName.of('Annots'), context.obj([link]));
@@ -154,7 +162,12 @@ function movePages(doc: PDFDocument, pages: PDFPage[], at: number): void {
   });
 }
 
-export async function renderPacket(ctx: Pick<ServiceContext, 'resourcesDir' | 'appVersion'>, p: PacketInput, created: Date, progress: Progress): Promise<{ bytes: Uint8Array; pages: number; pdfa: boolean }> {
+export async function renderPacket(
+  ctx: Pick<ServiceContext, 'resourcesDir' | 'appVersion'>,
+  p: PacketInput,
+  created: Date,
+  progress: Progress,
+): Promise<{ bytes: Uint8Array; pages: number; pdfa: boolean }> {
   const { doc, fonts } = await createPdf(ctx);
   const labels = new Map<PDFPage, PageLabel>();
   /** `full`: the part's first page has the full header with its fields (kallelse, dagordning, ärendeblad). */
@@ -278,7 +291,12 @@ export async function renderPacket(ctx: Pick<ServiceContext, 'resourcesDir' | 'a
     { title: 'Kallelse', pageIndex: 0, y: A4.height, children: [] },
     { title: 'Innehåll', pageIndex: at(tocList[0] as PDFPage), y: A4.height, children: [] },
     { title: 'Dagordning', pageIndex: at(d.pages[0] as PDFPage), y: A4.height, children: [] },
-    ...marks.map((m) => ({ title: m.title, pageIndex: at(m.page), y: m.y, children: m.children.map((c) => ({ title: c.title, pageIndex: at(c.page), y: c.y, children: [] })) })),
+    ...marks.map((m) => ({
+      title: m.title,
+      pageIndex: at(m.page),
+      y: m.y,
+      children: m.children.map((c) => ({ title: c.title, pageIndex: at(c.page), y: c.y, children: [] })),
+    })),
   ]);
 
   finishPdfA(

@@ -50,14 +50,14 @@ export function xmpPacket(info: DocumentInfo, producer: string, declarePdfA = tr
 <x:xmpmeta xmlns:x="adobe:ns:meta/">
  <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
 ${
-    declarePdfA
-      ? `  <rdf:Description rdf:about="" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">
+  declarePdfA
+    ? `  <rdf:Description rdf:about="" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">
    <pdfaid:part>2</pdfaid:part>
    <pdfaid:conformance>B</pdfaid:conformance>
   </rdf:Description>
 `
-      : ''
-  }  <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
+    : ''
+}  <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
    <dc:format>application/pdf</dc:format>
    <dc:title><rdf:Alt><rdf:li xml:lang="x-default">${xmlEscape(info.title)}</rdf:li></rdf:Alt></dc:title>
    <dc:creator><rdf:Seq><rdf:li>${xmlEscape(info.author)}</rdf:li></rdf:Seq></dc:creator>
@@ -84,7 +84,12 @@ ${
  * `declarePdfA: false` when pages from elsewhere were copied in: the file keeps every
  * other part but does not claim a conformance it cannot promise.
  */
-export function finishPdfA(doc: PDFDocument, ctx: Pick<ServiceContext, 'resourcesDir' | 'appVersion'>, info: DocumentInfo, opts: { declarePdfA?: boolean } = {}): void {
+export function finishPdfA(
+  doc: PDFDocument,
+  ctx: Pick<ServiceContext, 'resourcesDir' | 'appVersion'>,
+  info: DocumentInfo,
+  opts: { declarePdfA?: boolean } = {},
+): void {
   const producer = `Kansli ${ctx.appVersion}`;
   doc.setTitle(info.title, { showInWindowTitleBar: true });
   doc.setAuthor(info.author);

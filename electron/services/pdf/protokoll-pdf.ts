@@ -60,12 +60,18 @@ export function composeParagraph(c: Composer, item: ProtocolItem, organ: string)
     if (differs) {
       c.text('Förslag till beslut', { font: fonts.bold, size: 10.5, spaceBefore: 2 });
       c.text(item.proposalIntro ?? `${organ} föreslås besluta`, { spaceAfter: 2 });
-      c.hanging(item.proposal.map((t) => ({ label: 'att', text: t })), { labelWidth: 26, gap: 3 });
+      c.hanging(
+        item.proposal.map((t) => ({ label: 'att', text: t })),
+        { labelWidth: 26, gap: 3 },
+      );
     }
     if (decided.length > 0) {
       c.text('Beslut', { font: fonts.bold, size: 10.5, spaceBefore: 2 });
       c.text(`${organ} beslutar`, { spaceAfter: 2 });
-      c.hanging(decided.map((t) => ({ label: 'att', text: t })), { labelWidth: 26, gap: 3 });
+      c.hanging(
+        decided.map((t) => ({ label: 'att', text: t })),
+        { labelWidth: 26, gap: 3 },
+      );
     }
   } else {
     for (const d of decided) c.text(d, { spaceAfter: 4 });
@@ -78,18 +84,20 @@ export function composeParagraph(c: Composer, item: ProtocolItem, organ: string)
 
 function decorate(c: Composer, d: ProtocolDoc, docType: string, extra: { label: string; value: string }[], opts: { initials: boolean }): void {
   const total = c.pages.length;
-  const fields = [
-    { label: 'Organ', value: d.meeting.bodyLabel },
-    { label: 'Sammanträdesdatum', value: d.meeting.heldOn },
-    ...extra,
-  ];
+  const fields = [{ label: 'Organ', value: d.meeting.bodyLabel }, { label: 'Sammanträdesdatum', value: d.meeting.heldOn }, ...extra];
   c.pages.forEach((page, i) => {
     const header: HeaderFields = { docType, fields, pageLabel: `Sida ${i + 1} (${total})` };
     drawHeader(page, c.fonts, d.sender, header, i === 0);
     // Later pages repeat the organ and the date, as every protokoll page must.
     if (i > 0) {
       const line = `${d.meeting.bodyLabel}   Sammanträdesdatum ${d.meeting.heldOn}`;
-      page.drawText(drawable(line), { x: MARGIN.right - textWidth(c.fonts.regular, line, 8.5) - 70, y: page.getHeight() - 16 * MM - 25, size: 8.5, font: c.fonts.regular, color: MUTED });
+      page.drawText(drawable(line), {
+        x: MARGIN.right - textWidth(c.fonts.regular, line, 8.5) - 70,
+        y: page.getHeight() - 16 * MM - 25,
+        size: 8.5,
+        font: c.fonts.regular,
+        color: MUTED,
+      });
     }
     if (opts.initials) drawInitialBoxes(page, c.fonts);
     drawFooter(page, c.fonts, d.sender);
@@ -110,7 +118,11 @@ function signatureRow(c: Composer, label: string, name: string, fieldName: strin
   c.y = at.y - 18;
 }
 
-export async function renderProtocol(ctx: Pick<ServiceContext, 'resourcesDir' | 'appVersion'>, d: ProtocolDoc, created: Date): Promise<{ bytes: Uint8Array; pages: number }> {
+export async function renderProtocol(
+  ctx: Pick<ServiceContext, 'resourcesDir' | 'appVersion'>,
+  d: ProtocolDoc,
+  created: Date,
+): Promise<{ bytes: Uint8Array; pages: number }> {
   const { doc, fonts } = await createPdf(ctx);
   const p = d.protocol;
   const c = new Composer(doc, fonts, (n) => frame(n === 0));
@@ -134,7 +146,8 @@ export async function renderProtocol(ctx: Pick<ServiceContext, 'resourcesDir' | 
     { labelWidth: 44 * MM, gap: 5, labelFont: fonts.bold, size: 10.5 },
   );
   c.heading('Underskrifter', 12, 4, { spaceBefore: 10 });
-  for (const s of p.signingOrder) signatureRow(c, s.role.replace(/ \d+$/, ''), s.name, s.role, s.role === 'Sekreterare' ? `Paragrafer ${p.paragraphs}` : undefined);
+  for (const s of p.signingOrder)
+    signatureRow(c, s.role.replace(/ \d+$/, ''), s.name, s.role, s.role === 'Sekreterare' ? `Paragrafer ${p.paragraphs}` : undefined);
 
   for (const item of p.items) composeParagraph(c, item, d.meeting.bodyLabel);
   decorate(c, d, 'Protokoll', [{ label: 'Paragrafer', value: p.paragraphs }], { initials: true });
@@ -148,13 +161,21 @@ export async function renderProtocol(ctx: Pick<ServiceContext, 'resourcesDir' | 
   return { bytes: await saveClassic(doc), pages: c.pages.length };
 }
 
-export async function renderUtdrag(ctx: Pick<ServiceContext, 'resourcesDir' | 'appVersion'>, d: ProtocolDoc, item: ProtocolItem, created: Date): Promise<{ bytes: Uint8Array; pages: number }> {
+export async function renderUtdrag(
+  ctx: Pick<ServiceContext, 'resourcesDir' | 'appVersion'>,
+  d: ProtocolDoc,
+  item: ProtocolItem,
+  created: Date,
+): Promise<{ bytes: Uint8Array; pages: number }> {
   const { doc, fonts } = await createPdf(ctx);
   const p = d.protocol;
   const c = new Composer(doc, fonts, (n) => frame(n === 0));
   c.newPage();
   c.heading(`Protokollsutdrag ${d.meeting.bodyLabel.toLowerCase()}`, 17, 4, { spaceBefore: 0, spaceAfter: 4 });
-  c.text(`Protokollet justerades ${p.justeratOn ?? '–'}${p.anslagOn ? ` och justeringen tillkännagavs genom anslag ${p.anslagOn}` : ''}.`, { color: MUTED, size: 10 });
+  c.text(`Protokollet justerades ${p.justeratOn ?? '–'}${p.anslagOn ? ` och justeringen tillkännagavs genom anslag ${p.anslagOn}` : ''}.`, {
+    color: MUTED,
+    size: 10,
+  });
   composeParagraph(c, item, d.meeting.bodyLabel);
   c.heading('Utdragsbestyrkande', 11, 3, { spaceBefore: 18 });
   c.text('Rätt utdraget intygar', { spaceAfter: 4 });
@@ -170,7 +191,11 @@ export async function renderUtdrag(ctx: Pick<ServiceContext, 'resourcesDir' | 'a
   return { bytes: await saveClassic(doc), pages: c.pages.length };
 }
 
-export async function renderAnslagsbevis(ctx: Pick<ServiceContext, 'resourcesDir' | 'appVersion'>, d: ProtocolDoc, created: Date): Promise<{ bytes: Uint8Array; pages: number }> {
+export async function renderAnslagsbevis(
+  ctx: Pick<ServiceContext, 'resourcesDir' | 'appVersion'>,
+  d: ProtocolDoc,
+  created: Date,
+): Promise<{ bytes: Uint8Array; pages: number }> {
   const { doc, fonts } = await createPdf(ctx);
   const p = d.protocol;
   const c = new Composer(doc, fonts, (n) => documentFrame(n === 0));
@@ -203,9 +228,28 @@ export async function renderAnslagsbevis(ctx: Pick<ServiceContext, 'resourcesDir
   c.text(p.sekreterare ?? '', { spaceAfter: 2 });
   const total = c.pages.length;
   c.pages.forEach((page, i) => {
-    drawHeader(page, fonts, d.sender, { docType: 'Anslag/bevis', fields: [{ label: 'Organ', value: d.meeting.bodyLabel }, { label: 'Sammanträdesdatum', value: d.meeting.heldOn }], pageLabel: `Sida ${i + 1} (${total})` }, i === 0);
+    drawHeader(
+      page,
+      fonts,
+      d.sender,
+      {
+        docType: 'Anslag/bevis',
+        fields: [
+          { label: 'Organ', value: d.meeting.bodyLabel },
+          { label: 'Sammanträdesdatum', value: d.meeting.heldOn },
+        ],
+        pageLabel: `Sida ${i + 1} (${total})`,
+      },
+      i === 0,
+    );
     drawFooter(page, fonts, d.sender);
   });
-  finishPdfA(doc, ctx, { title: `Anslagsbevis ${d.meeting.bodyLabel.toLowerCase()} ${d.meeting.heldOn}`, author: d.sender.name, subject: `Anslag/bevis ${p.paragraphs}`, keywords: ['anslag', d.meeting.heldOn], created });
+  finishPdfA(doc, ctx, {
+    title: `Anslagsbevis ${d.meeting.bodyLabel.toLowerCase()} ${d.meeting.heldOn}`,
+    author: d.sender.name,
+    subject: `Anslag/bevis ${p.paragraphs}`,
+    keywords: ['anslag', d.meeting.heldOn],
+    created,
+  });
   return { bytes: await saveClassic(doc), pages: total };
 }

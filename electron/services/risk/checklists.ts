@@ -12,8 +12,34 @@ import { loadControls, today } from './plan';
  * and is followed until closed.
  */
 
-function toDeviation(d: { id: number; occasion_id: number; item_id: number | null; description: string; action: string; owner: string; due_on: string; status: 'oppen' | 'stangd'; closed_on: string | null; closed_note: string | null }, now: string): DeviationView {
-  return { id: d.id, occasionId: d.occasion_id, itemId: d.item_id, description: d.description, action: d.action, owner: d.owner, dueOn: d.due_on, status: d.status, closedOn: d.closed_on, closedNote: d.closed_note, overdue: d.status === 'oppen' && d.due_on < now };
+function toDeviation(
+  d: {
+    id: number;
+    occasion_id: number;
+    item_id: number | null;
+    description: string;
+    action: string;
+    owner: string;
+    due_on: string;
+    status: 'oppen' | 'stangd';
+    closed_on: string | null;
+    closed_note: string | null;
+  },
+  now: string,
+): DeviationView {
+  return {
+    id: d.id,
+    occasionId: d.occasion_id,
+    itemId: d.item_id,
+    description: d.description,
+    action: d.action,
+    owner: d.owner,
+    dueOn: d.due_on,
+    status: d.status,
+    closedOn: d.closed_on,
+    closedNote: d.closed_note,
+    overdue: d.status === 'oppen' && d.due_on < now,
+  };
 }
 
 /** Occasions with their items and deviations, three queries however many are asked for. */
@@ -40,7 +66,9 @@ export async function occasionDetails(scope: Scope, ids: readonly number[]): Pro
       doneOn: o.done_on,
       doneBy: o.done_by,
       signedOff: o.signed_off_at !== null,
-      items: items.filter((i) => i.occasion_id === o.id).map((i) => ({ id: i.id, text: i.text, result: i.result, comment: i.comment, documentId: i.document_id, documentTitle: i.document_title ?? null })),
+      items: items
+        .filter((i) => i.occasion_id === o.id)
+        .map((i) => ({ id: i.id, text: i.text, result: i.result, comment: i.comment, documentId: i.document_id, documentTitle: i.document_title ?? null })),
       deviations: deviations.filter((d) => d.occasion_id === o.id).map((d) => toDeviation(d, now)),
     });
   }
@@ -62,7 +90,8 @@ export async function getOccasion(input: ParsedInput<'occasions.get'>, scope: Sc
 async function openOccasion(scope: Scope, id: number) {
   const view = await occasionView(scope, id);
   if (view.signedOff) throw refuse('id', `Kontrollen ${view.label} är redan avslutad och signerad (${view.doneOn}, ${view.doneBy}).`);
-  if (await isClosed(scope, Number(view.dueOn.slice(0, 4)))) throw refuse('id', `År ${view.dueOn.slice(0, 4)} är stängt. Kontrolltillfällen i ett stängt år kan inte ändras.`);
+  if (await isClosed(scope, Number(view.dueOn.slice(0, 4))))
+    throw refuse('id', `År ${view.dueOn.slice(0, 4)} är stängt. Kontrolltillfällen i ett stängt år kan inte ändras.`);
   return view;
 }
 
@@ -76,10 +105,20 @@ export async function saveOccasion(input: ParsedInput<'occasions.save'>, scope: 
   }
   await scope.db.updateTable('control_occasions').set({ sample: input.sample }).where('id', '=', input.id).execute();
   for (const item of input.items) {
-    await scope.db.updateTable('occasion_items').set({ result: item.result, comment: item.comment, document_id: item.documentId }).where('id', '=', item.id).execute();
+    await scope.db
+      .updateTable('occasion_items')
+      .set({ result: item.result, comment: item.comment, document_id: item.documentId })
+      .where('id', '=', item.id)
+      .execute();
   }
   const after = await occasionView(scope, input.id);
-  await scope.audit({ entity: 'kontrolltillfalle', entityId: input.id, action: 'update', before: { sample: before.sample, items: before.items }, after: { sample: after.sample, items: after.items } });
+  await scope.audit({
+    entity: 'kontrolltillfalle',
+    entityId: input.id,
+    action: 'update',
+    before: { sample: before.sample, items: before.items },
+    after: { sample: after.sample, items: after.items },
+  });
   return after;
 }
 
@@ -87,23 +126,46 @@ export async function signOffOccasion(input: ParsedInput<'occasions.signOff'>, s
   const view = await openOccasion(scope, input.id);
   const unanswered = view.items.filter((i) => i.result === null);
   if (unanswered.length > 0) {
-    throw refuse('items', `Checklistan kan inte avslutas: ${unanswered.length === 1 ? 'punkten' : `${unanswered.length} punkter`} ${unanswered.map((i) => `”${i.text}”`).join(', ')} ${unanswered.length === 1 ? 'är' : 'är'} inte besvarad${unanswered.length === 1 ? '' : 'e'}.`, 'VALIDATION');
+    throw refuse(
+      'items',
+      `Checklistan kan inte avslutas: ${unanswered.length === 1 ? 'punkten' : `${unanswered.length} punkter`} ${unanswered.map((i) => `”${i.text}”`).join(', ')} ${unanswered.length === 1 ? 'är' : 'är'} inte besvarad${unanswered.length === 1 ? '' : 'e'}.`,
+      'VALIDATION',
+    );
   }
   const missing = view.items.filter((i) => i.result === 'avvikelse' && !view.deviations.some((d) => d.itemId === i.id));
   if (missing.length > 0) throw refuse('items', `Registrera en åtgärd för avvikelsen: ${missing.map((i) => `”${i.text}”`).join(', ')}.`, 'VALIDATION');
   if (input.doneOn > today(scope)) throw refuse('doneOn', 'Kontrollen kan inte dateras i framtiden.', 'VALIDATION');
   if (await isClosed(scope, Number(input.doneOn.slice(0, 4)))) throw refuse('doneOn', `År ${input.doneOn.slice(0, 4)} är stängt.`);
-  await scope.db.updateTable('control_occasions').set({ done_on: input.doneOn, done_by: scope.actor, signed_off_at: scope.now.toISOString() }).where('id', '=', input.id).execute();
+  await scope.db
+    .updateTable('control_occasions')
+    .set({ done_on: input.doneOn, done_by: scope.actor, signed_off_at: scope.now.toISOString() })
+    .where('id', '=', input.id)
+    .execute();
   const after = await occasionView(scope, input.id);
-  await scope.audit({ entity: 'kontrolltillfalle', entityId: input.id, action: 'update', before: { signedOff: false }, after: { signedOff: true, doneOn: after.doneOn, doneBy: after.doneBy } });
+  await scope.audit({
+    entity: 'kontrolltillfalle',
+    entityId: input.id,
+    action: 'update',
+    before: { signedOff: false },
+    after: { signedOff: true, doneOn: after.doneOn, doneBy: after.doneBy },
+  });
   return after;
 }
 
 export async function saveDeviation(input: ParsedInput<'deviations.save'>, scope: Scope): Promise<MethodResult<'deviations.save'>> {
   const view = await occasionView(scope, input.occasionId);
-  if (input.itemId !== null && !view.items.some((i) => i.id === input.itemId)) throw refuse('itemId', 'Punkten hör inte till den här checklistan.', 'VALIDATION');
+  if (input.itemId !== null && !view.items.some((i) => i.id === input.itemId))
+    throw refuse('itemId', 'Punkten hör inte till den här checklistan.', 'VALIDATION');
   const at = scope.now.toISOString();
-  const fields = { occasion_id: input.occasionId, item_id: input.itemId, description: input.description, action: input.action, owner: input.owner, due_on: input.dueOn, updated_at: at };
+  const fields = {
+    occasion_id: input.occasionId,
+    item_id: input.itemId,
+    description: input.description,
+    action: input.action,
+    owner: input.owner,
+    due_on: input.dueOn,
+    updated_at: at,
+  };
   let id: number;
   let before: unknown = null;
   if (input.id !== undefined) {
@@ -114,7 +176,13 @@ export async function saveDeviation(input: ParsedInput<'deviations.save'>, scope
     await scope.db.updateTable('deviations').set(fields).where('id', '=', input.id).execute();
     id = input.id;
   } else {
-    id = (await scope.db.insertInto('deviations').values({ ...fields, status: 'oppen', closed_on: null, closed_note: null, created_at: at }).returning('id').executeTakeFirstOrThrow()).id;
+    id = (
+      await scope.db
+        .insertInto('deviations')
+        .values({ ...fields, status: 'oppen', closed_on: null, closed_note: null, created_at: at })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   }
   await scope.audit({ entity: 'avvikelse', entityId: id, action: before === null ? 'create' : 'update', before, after: fields });
   return occasionView(scope, input.occasionId);
@@ -125,8 +193,18 @@ export async function closeDeviation(input: ParsedInput<'deviations.close'>, sco
   if (!row) throw refuse('id', 'Avvikelsen finns inte.', 'NOT_FOUND');
   if (row.status === 'stangd') throw refuse('id', `Avvikelsen stängdes redan ${row.closed_on}.`);
   if (input.closedOn > today(scope)) throw refuse('closedOn', 'Åtgärden kan inte vara klar i framtiden.', 'VALIDATION');
-  await scope.db.updateTable('deviations').set({ status: 'stangd', closed_on: input.closedOn, closed_note: input.note, updated_at: scope.now.toISOString() }).where('id', '=', input.id).execute();
-  await scope.audit({ entity: 'avvikelse', entityId: input.id, action: 'update', before: { status: row.status }, after: { status: 'stangd', closedOn: input.closedOn, note: input.note } });
+  await scope.db
+    .updateTable('deviations')
+    .set({ status: 'stangd', closed_on: input.closedOn, closed_note: input.note, updated_at: scope.now.toISOString() })
+    .where('id', '=', input.id)
+    .execute();
+  await scope.audit({
+    entity: 'avvikelse',
+    entityId: input.id,
+    action: 'update',
+    before: { status: row.status },
+    after: { status: 'stangd', closedOn: input.closedOn, note: input.note },
+  });
   return occasionView(scope, row.occasion_id);
 }
 
@@ -158,7 +236,15 @@ export async function overdue(input: ParsedInput<'internkontroll.overdue'>, scop
     .execute();
   const deviations = await scope.db.selectFrom('deviations').selectAll().where('status', '=', 'oppen').where('due_on', '<', now).orderBy('due_on').execute();
   const result: OverdueView = {
-    occasions: occasions.map((o) => ({ id: o.id, controlId: o.control_id, moment: o.moment, process: o.process, label: o.label, dueOn: o.due_on, ansvarig: o.ansvarig })),
+    occasions: occasions.map((o) => ({
+      id: o.id,
+      controlId: o.control_id,
+      moment: o.moment,
+      process: o.process,
+      label: o.label,
+      dueOn: o.due_on,
+      ansvarig: o.ansvarig,
+    })),
     deviations: deviations.map((d) => toDeviation(d, now)),
   };
   return result;

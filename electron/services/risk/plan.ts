@@ -16,18 +16,35 @@ export function today(scope: Scope): string {
 }
 
 export async function loadControls(scope: Scope, where: { year?: number; id?: number }): Promise<ControlView[]> {
-  let q = scope.db.selectFrom('controls as c').innerJoin('risks as r', 'r.id', 'c.risk_id').selectAll('c').select(['r.code as risk_code', 'r.title as risk_title']);
+  let q = scope.db
+    .selectFrom('controls as c')
+    .innerJoin('risks as r', 'r.id', 'c.risk_id')
+    .selectAll('c')
+    .select(['r.code as risk_code', 'r.title as risk_title']);
   if (where.year !== undefined) q = q.where('c.year', '=', where.year);
   if (where.id !== undefined) q = q.where('c.id', '=', where.id);
   const rows = await q.orderBy('c.position').orderBy('c.id').execute();
   if (rows.length === 0) return [];
-  const occasions = await scope.db.selectFrom('control_occasions').selectAll().where('control_id', 'in', rows.map((r) => r.id)).orderBy('due_on').execute();
+  const occasions = await scope.db
+    .selectFrom('control_occasions')
+    .selectAll()
+    .where(
+      'control_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .orderBy('due_on')
+    .execute();
   const deviations = await scope.db
     .selectFrom('deviations as d')
     .innerJoin('control_occasions as o', 'o.id', 'd.occasion_id')
     .select(['d.occasion_id'])
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('o.control_id', 'in', rows.map((r) => r.id))
+    .where(
+      'o.control_id',
+      'in',
+      rows.map((r) => r.id),
+    )
     .groupBy('d.occasion_id')
     .execute();
   const now = today(scope);
@@ -47,16 +64,14 @@ export async function loadControls(scope: Scope, where: { year?: number; id?: nu
     checklist: JSON.parse(r.checklist) as string[],
     occasions: occasions
       .filter((o) => o.control_id === r.id)
-      .map(
-        (o): OccasionSummary => ({
-          id: o.id,
-          dueOn: o.due_on,
-          label: o.label,
-          done: o.signed_off_at !== null,
-          overdue: o.signed_off_at === null && o.due_on < now,
-          deviations: Number(deviations.find((d) => d.occasion_id === o.id)?.n ?? 0),
-        }),
-      ),
+      .map((o): OccasionSummary => ({
+        id: o.id,
+        dueOn: o.due_on,
+        label: o.label,
+        done: o.signed_off_at !== null,
+        overdue: o.signed_off_at === null && o.due_on < now,
+        deviations: Number(deviations.find((d) => d.occasion_id === o.id)?.n ?? 0),
+      })),
   }));
 }
 
@@ -104,10 +119,26 @@ export async function saveControl(input: ParsedInput<'controls.save'>, scope: Sc
     await scope.db.updateTable('controls').set(fields).where('id', '=', input.id).execute();
     id = input.id;
   } else {
-    const last = await scope.db.selectFrom('controls').select((eb) => eb.fn.max('position').as('p')).where('year', '=', input.year).executeTakeFirst();
-    id = (await scope.db.insertInto('controls').values({ ...fields, year: input.year, position: Number(last?.p ?? 0) + 1, created_at: at }).returning('id').executeTakeFirstOrThrow()).id;
+    const last = await scope.db
+      .selectFrom('controls')
+      .select((eb) => eb.fn.max('position').as('p'))
+      .where('year', '=', input.year)
+      .executeTakeFirst();
+    id = (
+      await scope.db
+        .insertInto('controls')
+        .values({ ...fields, year: input.year, position: Number(last?.p ?? 0) + 1, created_at: at })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   }
-  await scope.audit({ entity: 'kontrollmoment', entityId: id, action: before === null ? 'create' : 'update', before, after: { ...fields, checklist: input.checklist } });
+  await scope.audit({
+    entity: 'kontrollmoment',
+    entityId: id,
+    action: before === null ? 'create' : 'update',
+    before,
+    after: { ...fields, checklist: input.checklist },
+  });
   return planView(scope, input.year);
 }
 
@@ -122,7 +153,10 @@ export async function removeControl(input: ParsedInput<'controls.remove'>, scope
     .where('o.control_id', '=', input.id)
     .executeTakeFirstOrThrow();
   if (Number(deviations.n) > 0) {
-    throw refuse('id', `Kontrollmomentet har ${Number(deviations.n) === 1 ? 'en registrerad avvikelse' : `${deviations.n} registrerade avvikelser`} och kan inte tas bort. Avvikelser följs upp tills de är åtgärdade.`);
+    throw refuse(
+      'id',
+      `Kontrollmomentet har ${Number(deviations.n) === 1 ? 'en registrerad avvikelse' : `${deviations.n} registrerade avvikelser`} och kan inte tas bort. Avvikelser följs upp tills de är åtgärdade.`,
+    );
   }
   await scope.db.deleteFrom('controls').where('id', '=', input.id).execute();
   await scope.audit({ entity: 'kontrollmoment', entityId: input.id, action: 'delete', before: c, after: null });
@@ -139,15 +173,28 @@ export async function copyYear(input: ParsedInput<'internkontroll.copyYear'>, sc
   const map = new Map<number, number>();
   for (const r of risks) {
     const { id: _old, created_at: _c, updated_at: _u, ...rest } = r;
-    const { id } = await scope.db.insertInto('risks').values({ ...rest, year: input.toYear, previous_id: r.id, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow();
+    const { id } = await scope.db
+      .insertInto('risks')
+      .values({ ...rest, year: input.toYear, previous_id: r.id, created_at: at, updated_at: at })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     map.set(r.id, id);
   }
   const controls = await scope.db.selectFrom('controls').selectAll().where('year', '=', input.fromYear).execute();
   for (const c of controls) {
     const { id: _old, created_at: _c, updated_at: _u, ...rest } = c;
-    await scope.db.insertInto('controls').values({ ...rest, year: input.toYear, risk_id: map.get(c.risk_id)!, created_at: at, updated_at: at }).execute();
+    await scope.db
+      .insertInto('controls')
+      .values({ ...rest, year: input.toYear, risk_id: map.get(c.risk_id)!, created_at: at, updated_at: at })
+      .execute();
   }
-  await scope.audit({ entity: 'internkontrollplan', entityId: input.toYear, action: 'create', before: null, after: { from: input.fromYear, risks: risks.length, controls: controls.length } });
+  await scope.audit({
+    entity: 'internkontrollplan',
+    entityId: input.toYear,
+    action: 'create',
+    before: null,
+    after: { from: input.fromYear, risks: risks.length, controls: controls.length },
+  });
   return planView(scope, input.toYear);
 }
 
@@ -156,17 +203,33 @@ export async function generateOccasions(input: ParsedInput<'occasions.generate'>
   if (await isClosed(scope, input.year)) throw refuse('year', `År ${input.year} är stängt. Inga kontrolltillfällen kan läggas in i ett stängt år.`);
   const controls = await loadControls(scope, { year: input.year });
   if (controls.length === 0) throw refuse('year', `Internkontrollplanen för ${input.year} har inga kontrollmoment.`);
-  const meetings = await scope.db.selectFrom('meetings').select('held_on').where('body', '=', 'styrelse').where('held_on', '>=', `${input.year}-01-01`).where('held_on', '<=', `${input.year}-12-31`).execute();
+  const meetings = await scope.db
+    .selectFrom('meetings')
+    .select('held_on')
+    .where('body', '=', 'styrelse')
+    .where('held_on', '>=', `${input.year}-01-01`)
+    .where('held_on', '<=', `${input.year}-12-31`)
+    .execute();
   const meetingDates = meetings.map((m) => m.held_on);
   if (controls.some((c) => c.frekvens === 'styrelsemote') && meetingDates.length === 0) {
-    throw refuse('year', `Det finns inga styrelsemöten ${input.year} i registret. Lägg in årets sammanträden först; kontrollerna ”varje styrelsemöte” görs på dem.`);
+    throw refuse(
+      'year',
+      `Det finns inga styrelsemöten ${input.year} i registret. Lägg in årets sammanträden först; kontrollerna ”varje styrelsemöte” görs på dem.`,
+    );
   }
   let created = 0;
   for (const c of controls) {
     for (const o of occasionsFor(c.frekvens, input.year, meetingDates)) {
       if (c.occasions.some((x) => x.dueOn === o.dueOn)) continue;
-      const { id } = await scope.db.insertInto('control_occasions').values({ control_id: c.id, due_on: o.dueOn, label: o.label, sample: null, done_on: null, done_by: null, signed_off_at: null }).returning('id').executeTakeFirstOrThrow();
-      await scope.db.insertInto('occasion_items').values(c.checklist.map((text, i) => ({ occasion_id: id, position: i + 1, text, result: null, comment: null, document_id: null }))).execute();
+      const { id } = await scope.db
+        .insertInto('control_occasions')
+        .values({ control_id: c.id, due_on: o.dueOn, label: o.label, sample: null, done_on: null, done_by: null, signed_off_at: null })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await scope.db
+        .insertInto('occasion_items')
+        .values(c.checklist.map((text, i) => ({ occasion_id: id, position: i + 1, text, result: null, comment: null, document_id: null })))
+        .execute();
       created++;
     }
   }

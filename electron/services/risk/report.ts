@@ -20,20 +20,33 @@ import { riskYear } from './risks';
 
 async function reportControls(scope: Scope, year: number, until: string): Promise<ReportControl[]> {
   const controls = await loadControls(scope, { year });
-  const details = await occasionDetails(scope, controls.flatMap((c) => c.occasions.filter((o) => o.dueOn <= until).map((o) => o.id)));
+  const details = await occasionDetails(
+    scope,
+    controls.flatMap((c) => c.occasions.filter((o) => o.dueOn <= until).map((o) => o.id)),
+  );
   return controls.map((c) => {
     const mine = c.occasions.flatMap((o) => (details.has(o.id) ? [details.get(o.id)!] : []));
     return {
       process: c.process,
       moment: c.moment,
       metod: c.metod,
-      occasions: mine.map((v) => ({ label: v.label, done: v.signedOff, sample: v.sample, items: v.items.map((i) => ({ text: i.text, result: i.result, comment: i.comment })) })),
-      deviations: mine.flatMap((v) => v.deviations.map((d) => ({ description: d.description, action: d.action, owner: d.owner, dueOn: d.dueOn, status: d.status, closedOn: d.closedOn }))),
+      occasions: mine.map((v) => ({
+        label: v.label,
+        done: v.signedOff,
+        sample: v.sample,
+        items: v.items.map((i) => ({ text: i.text, result: i.result, comment: i.comment })),
+      })),
+      deviations: mine.flatMap((v) =>
+        v.deviations.map((d) => ({ description: d.description, action: d.action, owner: d.owner, dueOn: d.dueOn, status: d.status, closedOn: d.closedOn })),
+      ),
     };
   });
 }
 
-export async function internkontrollArendeblad(input: ParsedInput<'internkontroll.arendeblad'>, scope: Scope): Promise<MethodResult<'internkontroll.arendeblad'>> {
+export async function internkontrollArendeblad(
+  input: ParsedInput<'internkontroll.arendeblad'>,
+  scope: Scope,
+): Promise<MethodResult<'internkontroll.arendeblad'>> {
   const datum = formatDate(scope.now);
   if (input.kind === 'riskanalys') {
     const analysis = await riskYear(scope, input.year);
@@ -55,32 +68,104 @@ export async function internkontrollArendeblad(input: ParsedInput<'internkontrol
 export async function exportInternkontroll(input: ParsedInput<'internkontroll.export'>, scope: Scope): Promise<MethodResult<'internkontroll.export'>> {
   const analysis = await riskYear(scope, input.year);
   const controls = await loadControls(scope, { year: input.year });
-  const details = await occasionDetails(scope, controls.flatMap((c) => c.occasions.map((o) => o.id)));
+  const details = await occasionDetails(
+    scope,
+    controls.flatMap((c) => c.occasions.map((o) => o.id)),
+  );
   const results = controls.flatMap((c) =>
     c.occasions.flatMap((o) => {
       const v = details.get(o.id)!;
       return [
-        ...v.items.map((i) => [c.process, c.moment, v.label, v.dueOn, v.doneOn, v.doneBy, v.sample, i.text, i.result === null ? null : i.result === 'ok' ? 'OK' : 'Avvikelse', i.comment]),
-        ...v.deviations.map((d) => [c.process, c.moment, v.label, v.dueOn, null, null, null, `Åtgärd: ${d.action}`, d.status === 'stangd' ? `Stängd ${d.closedOn}` : `Öppen, senast ${d.dueOn}`, `${d.description} (${d.owner})`]),
+        ...v.items.map((i) => [
+          c.process,
+          c.moment,
+          v.label,
+          v.dueOn,
+          v.doneOn,
+          v.doneBy,
+          v.sample,
+          i.text,
+          i.result === null ? null : i.result === 'ok' ? 'OK' : 'Avvikelse',
+          i.comment,
+        ]),
+        ...v.deviations.map((d) => [
+          c.process,
+          c.moment,
+          v.label,
+          v.dueOn,
+          null,
+          null,
+          null,
+          `Åtgärd: ${d.action}`,
+          d.status === 'stangd' ? `Stängd ${d.closedOn}` : `Öppen, senast ${d.dueOn}`,
+          `${d.description} (${d.owner})`,
+        ]),
       ];
     }),
   );
   const contentBase64 = await buildWorkbookSheets([
     {
       name: `Riskanalys ${input.year}`,
-      columns: [{ header: 'Id' }, { header: 'Process', width: 26 }, { header: 'Risk', width: 40 }, { header: 'Orsak', width: 30 }, { header: 'Sannolikhet', kind: 'integer' }, { header: 'Konsekvens', kind: 'integer' }, { header: 'Riskvärde', kind: 'integer' }, { header: 'Förändring', kind: 'integer' }, { header: 'Riskägare', width: 20 }, { header: 'Hantering', width: 30 }],
-      rows: analysis.risks.map((r) => [r.code, r.process, r.title, r.orsak, r.sannolikhet, r.konsekvens, r.value, r.change, r.owner, `${HANTERING_LABELS[r.hantering]}${r.hanteringText ? `: ${r.hanteringText}` : ''}`]),
+      columns: [
+        { header: 'Id' },
+        { header: 'Process', width: 26 },
+        { header: 'Risk', width: 40 },
+        { header: 'Orsak', width: 30 },
+        { header: 'Sannolikhet', kind: 'integer' },
+        { header: 'Konsekvens', kind: 'integer' },
+        { header: 'Riskvärde', kind: 'integer' },
+        { header: 'Förändring', kind: 'integer' },
+        { header: 'Riskägare', width: 20 },
+        { header: 'Hantering', width: 30 },
+      ],
+      rows: analysis.risks.map((r) => [
+        r.code,
+        r.process,
+        r.title,
+        r.orsak,
+        r.sannolikhet,
+        r.konsekvens,
+        r.value,
+        r.change,
+        r.owner,
+        `${HANTERING_LABELS[r.hantering]}${r.hanteringText ? `: ${r.hanteringText}` : ''}`,
+      ]),
     },
     {
       name: `Internkontrollplan ${input.year}`,
-      columns: [{ header: 'Process', width: 26 }, { header: 'Kontrollmoment', width: 44 }, { header: 'Risk' }, { header: 'Metod' }, { header: 'Frekvens', width: 18 }, { header: 'Ansvarig', width: 20 }, { header: 'Rapporteras till', width: 20 }, { header: 'När', width: 30 }],
+      columns: [
+        { header: 'Process', width: 26 },
+        { header: 'Kontrollmoment', width: 44 },
+        { header: 'Risk' },
+        { header: 'Metod' },
+        { header: 'Frekvens', width: 18 },
+        { header: 'Ansvarig', width: 20 },
+        { header: 'Rapporteras till', width: 20 },
+        { header: 'När', width: 30 },
+      ],
       rows: controls.map((c) => [c.process, c.moment, c.riskCode, METOD_LABELS[c.metod], FREKVENS_LABELS[c.frekvens], c.ansvarig, c.rapportTill, c.rapportNar]),
     },
     {
       name: 'Resultat',
-      columns: [{ header: 'Process', width: 26 }, { header: 'Kontrollmoment', width: 40 }, { header: 'Tillfälle', width: 20 }, { header: 'Planerat', kind: 'date' }, { header: 'Genomfört', kind: 'date' }, { header: 'Av', width: 20 }, { header: 'Urval', width: 30 }, { header: 'Punkt', width: 40 }, { header: 'Resultat', width: 16 }, { header: 'Kommentar', width: 40 }],
+      columns: [
+        { header: 'Process', width: 26 },
+        { header: 'Kontrollmoment', width: 40 },
+        { header: 'Tillfälle', width: 20 },
+        { header: 'Planerat', kind: 'date' },
+        { header: 'Genomfört', kind: 'date' },
+        { header: 'Av', width: 20 },
+        { header: 'Urval', width: 30 },
+        { header: 'Punkt', width: 40 },
+        { header: 'Resultat', width: 16 },
+        { header: 'Kommentar', width: 40 },
+      ],
       rows: results,
     },
   ]);
-  return { fileName: `Kansli Internkontroll ${input.year}.xlsx`, mimeType: XLSX_MIME, contentBase64, rows: analysis.risks.length + controls.length + results.length };
+  return {
+    fileName: `Kansli Internkontroll ${input.year}.xlsx`,
+    mimeType: XLSX_MIME,
+    contentBase64,
+    rows: analysis.risks.length + controls.length + results.length,
+  };
 }

@@ -22,7 +22,11 @@ export async function getScale(_input: ParsedInput<'risk.scale'>, scope: Scope):
 export async function saveScale(input: ParsedInput<'risk.saveScale'>, scope: Scope): Promise<MethodResult<'risk.saveScale'>> {
   const problems = scaleProblems(input);
   if (problems.length > 0) throw refuse('levels', `Skalan kan inte användas: ${problems.join(' ')}`, 'VALIDATION');
-  const outside = await scope.db.selectFrom('risks').select(['code', 'year']).where((eb) => eb.or([eb('sannolikhet', '>', input.size), eb('konsekvens', '>', input.size)])).execute();
+  const outside = await scope.db
+    .selectFrom('risks')
+    .select(['code', 'year'])
+    .where((eb) => eb.or([eb('sannolikhet', '>', input.size), eb('konsekvens', '>', input.size)]))
+    .execute();
   if (outside.length > 0) throw refuse('size', `Skalan kan inte göras mindre: ${outside.map((r) => `${r.code} (${r.year})`).join(', ')} har högre värden.`);
   const before = await loadScale(scope);
   const at = scope.now.toISOString();
@@ -116,7 +120,13 @@ export async function saveRisk(input: ParsedInput<'risks.save'>, scope: Scope): 
     await scope.db.updateTable('risks').set(fields).where('id', '=', input.id).execute();
     id = input.id;
   } else {
-    id = (await scope.db.insertInto('risks').values({ ...fields, year: input.year, code: await nextCode(scope, input.year), previous_id: null, created_at: at }).returning('id').executeTakeFirstOrThrow()).id;
+    id = (
+      await scope.db
+        .insertInto('risks')
+        .values({ ...fields, year: input.year, code: await nextCode(scope, input.year), previous_id: null, created_at: at })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   }
   const after = await scope.db.selectFrom('risks').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   await scope.audit({ entity: 'risk', entityId: id, action: before === null ? 'create' : 'update', before, after });
@@ -127,7 +137,11 @@ export async function removeRisk(input: ParsedInput<'risks.remove'>, scope: Scop
   const row = await scope.db.selectFrom('risks').selectAll().where('id', '=', input.id).executeTakeFirst();
   if (!row) throw refuse('id', 'Risken finns inte.', 'NOT_FOUND');
   const controls = await scope.db.selectFrom('controls').select('moment').where('risk_id', '=', input.id).execute();
-  if (controls.length > 0) throw refuse('id', `Risken ${row.code} har ${controls.length === 1 ? 'ett kontrollmoment' : `${controls.length} kontrollmoment`} i internkontrollplanen. Ta bort eller flytta ${controls.length === 1 ? 'det' : 'dem'} först.`);
+  if (controls.length > 0)
+    throw refuse(
+      'id',
+      `Risken ${row.code} har ${controls.length === 1 ? 'ett kontrollmoment' : `${controls.length} kontrollmoment`} i internkontrollplanen. Ta bort eller flytta ${controls.length === 1 ? 'det' : 'dem'} först.`,
+    );
   await scope.db.deleteFrom('risks').where('id', '=', input.id).execute();
   await scope.audit({ entity: 'risk', entityId: input.id, action: 'delete', before: row, after: null });
   return riskYear(scope, row.year);

@@ -92,7 +92,7 @@ export class IncrementalUpdate {
     // Classic xref section: one subsection per run of consecutive object numbers.
     const xrefOffset = length;
     let xref = 'xref\n';
-    for (let i = 0; i < ordered.length; ) {
+    for (let i = 0; i < ordered.length;) {
       let j = i;
       while (j + 1 < ordered.length && ordered[j + 1]!.objectNumber === ordered[j]!.objectNumber + 1) j += 1;
       xref += `${ordered[i]!.objectNumber} ${j - i + 1}\n`;

@@ -234,11 +234,7 @@ function certificateDerFromBag(bag: forge.pkcs12.Bag): Uint8Array | null {
   if (!algorithm) return null;
   const signature = binaryToBytes(String(bag.cert.signature));
   const cert = new asn1js.Sequence({
-    value: [
-      tbsParsed.result,
-      asn1js.fromBER(algorithm.toBER()).result,
-      new asn1js.BitString({ valueHex: signature }),
-    ],
+    value: [tbsParsed.result, asn1js.fromBER(algorithm.toBER()).result, new asn1js.BitString({ valueHex: signature })],
   });
   const der = new Uint8Array(cert.toBER());
   // The rebuilt TBS must be byte-identical to what forge read.

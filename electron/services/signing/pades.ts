@@ -9,18 +9,7 @@
 import { createHash, sign as cryptoSign, webcrypto } from 'node:crypto';
 import fontkit from '@pdf-lib/fontkit';
 import * as asn1js from 'asn1js';
-import {
-  PDFArray,
-  PDFDict,
-  PDFHexString,
-  PDFName,
-  PDFNumber,
-  PDFRef,
-  PDFString,
-  type PDFFont,
-  type PDFObject,
-  type PDFPage,
-} from 'pdf-lib';
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFFont, type PDFObject, type PDFPage } from 'pdf-lib';
 import * as pkijs from 'pkijs';
 import { KansliError } from '../../../shared/contract/errors';
 import { IncrementalUpdate, latin1, rawObject } from './incremental';
@@ -208,7 +197,11 @@ function existingSignatureField(update: IncrementalUpdate, acroForm: PDFDict, fi
   if (!rect) throw new KansliError('RULE', `Signaturfältet ”${fieldName}” saknar plats på sidan.`);
   // Make sure the widget knows its page and is printed (some tools leave these out).
   if (!widget.get(PDFName.of('P'))) {
-    const page = update.doc.getPages().find((p) => annotsOf(update, p)?.asArray().some((a) => a instanceof PDFRef && a.objectNumber === widgetRef.objectNumber));
+    const page = update.doc.getPages().find((p) =>
+      annotsOf(update, p)
+        ?.asArray()
+        .some((a) => a instanceof PDFRef && a.objectNumber === widgetRef.objectNumber),
+    );
     if (page) widget.set(PDFName.of('P'), page.ref);
   }
   widget.set(PDFName.of('F'), PDFNumber.of(4));

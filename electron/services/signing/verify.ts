@@ -74,7 +74,7 @@ export async function verifyPdf(bytes: Uint8Array): Promise<PdfVerification> {
 
   const signatures = found.map((sig) => {
     const check = checkSignature(bytes, sig);
-    check.fieldName = sig.objectNumber === null ? null : fieldNames.get(sig.objectNumber) ?? null;
+    check.fieldName = sig.objectNumber === null ? null : (fieldNames.get(sig.objectNumber) ?? null);
     check.changedAfterSigning = changedAfter(text, sig.range[2] + sig.range[3], signatureEnds, eofs);
     if (check.changedAfterSigning) check.problems.push(PROBLEM.changed);
     return check;
@@ -199,7 +199,9 @@ function checkSignature(bytes: Uint8Array, sig: FoundSignature): Check {
     check.problems.push(PROBLEM.byteRange);
     return check;
   }
-  const hex = Buffer.from(bytes.subarray(b + 1, c - 1)).toString('latin1').replace(/\s+/g, '');
+  const hex = Buffer.from(bytes.subarray(b + 1, c - 1))
+    .toString('latin1')
+    .replace(/\s+/g, '');
   let parsed: ParsedCms;
   try {
     parsed = parseCms(Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex'));

@@ -49,7 +49,13 @@ async function diarium(scope: Scope): Promise<Table> {
   const rows = await scope.db
     .selectFrom('arenden as a')
     .selectAll('a')
-    .select((eb) => eb.selectFrom('documents as d').select((e) => e.fn.countAll<number>().as('n')).whereRef('d.arende_id', '=', 'a.id').as('docs'))
+    .select((eb) =>
+      eb
+        .selectFrom('documents as d')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('d.arende_id', '=', 'a.id')
+        .as('docs'),
+    )
     .orderBy('year')
     .orderBy('seq')
     .execute();
@@ -185,7 +191,16 @@ async function delegationsbeslut(scope: Scope): Promise<Table> {
       { header: 'Anmäld vid sammanträde', kind: 'date', width: 14 },
       { header: 'Paragraf', width: 10 },
     ],
-    rows: list.map((d) => [d.diarienummer, d.decidedOn, d.title, d.delegationCode, d.decidedBy, d.amountKr, d.reported?.meeting.heldOn ?? null, d.reported?.paragraph ?? null]),
+    rows: list.map((d) => [
+      d.diarienummer,
+      d.decidedOn,
+      d.title,
+      d.delegationCode,
+      d.decidedBy,
+      d.amountKr,
+      d.reported?.meeting.heldOn ?? null,
+      d.reported?.paragraph ?? null,
+    ]),
   };
 }
 

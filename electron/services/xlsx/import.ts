@@ -103,8 +103,7 @@ async function importDiariumRow(scope: Scope, row: SheetRow, seen: Map<string, n
     description: cell(row, 'Beskrivning') ?? undefined,
     confirmPersonalData: true,
   };
-  const existing =
-    number === null ? undefined : await scope.db.selectFrom('arenden').select(['id']).where('diarienummer', '=', number).executeTakeFirst();
+  const existing = number === null ? undefined : await scope.db.selectFrom('arenden').select(['id']).where('diarienummer', '=', number).executeTakeFirst();
 
   if (existing) {
     const before = await getArende({ id: existing.id }, scope);
@@ -188,7 +187,9 @@ async function importStyrelseRow(scope: Scope, row: SheetRow): Promise<RowOutcom
   }
   const view = await listBoard({ periodId: period.id }, scope);
   const seats = view.rows.find((x) => x.memberId === member.id);
-  const sameName = [...(seats?.ordinarie ?? []), ...(seats?.ersattare ?? [])].filter((a) => a.person.name.toLocaleLowerCase('sv') === name.toLocaleLowerCase('sv'));
+  const sameName = [...(seats?.ordinarie ?? []), ...(seats?.ersattare ?? [])].filter(
+    (a) => a.person.name.toLocaleLowerCase('sv') === name.toLocaleLowerCase('sv'),
+  );
   let personId = sameName[0]?.person.id;
   if (personId === undefined) {
     const wantedName = name.toLocaleLowerCase('sv');
@@ -215,7 +216,9 @@ async function importStyrelseRow(scope: Scope, row: SheetRow): Promise<RowOutcom
         party: cell(row, 'Parti') ?? undefined,
         email: email ?? undefined,
         phone: cell(row, 'Telefon') ?? undefined,
-        ...(existing ? { organisation: existing.person.organisation ?? undefined, title: existing.person.title ?? undefined, notes: existing.person.notes ?? undefined } : {}),
+        ...(existing
+          ? { organisation: existing.person.organisation ?? undefined, title: existing.person.title ?? undefined, notes: existing.person.notes ?? undefined }
+          : {}),
       },
       confirmPersonalData: true,
     },

@@ -44,11 +44,19 @@ export async function applyImport(input: ParsedInput<'xlsx.import'>, scope: Scop
   if (rejected.length > 0 && !input.skipRejected) {
     const lines = rejected.slice(0, 10).flatMap((r) => r.errors);
     const more = rejected.length > 10 ? ` … och ${rejected.length - 10} rader till.` : '';
-    throw refuseAll(`Inget är importerat: ${rejected.length} rader avvisas. ${lines.join(' ')}${more}`, rejected.flatMap((r) => r.errors.map((message) => ({ path: `rad.${r.row}`, message }))), 'VALIDATION');
+    throw refuseAll(
+      `Inget är importerat: ${rejected.length} rader avvisas. ${lines.join(' ')}${more}`,
+      rejected.flatMap((r) => r.errors.map((message) => ({ path: `rad.${r.row}`, message }))),
+      'VALIDATION',
+    );
   }
   const warnings = result.rows.filter((r) => r.action !== 'reject').flatMap((r) => r.warnings);
   if (warnings.length > 0 && input.confirmPersonalData !== true) {
-    throw refuseAll(`Inget är importerat. ${warnings.slice(0, 5).join(' ')} Förbundet får inte behandla uppgifter om enskilda. Ta bort personnumren ur filen, eller bekräfta att uppgifterna måste sparas.`, warnings.map((message) => ({ path: 'contentBase64', message })), 'PERSONAL_DATA');
+    throw refuseAll(
+      `Inget är importerat. ${warnings.slice(0, 5).join(' ')} Förbundet får inte behandla uppgifter om enskilda. Ta bort personnumren ur filen, eller bekräfta att uppgifterna måste sparas.`,
+      warnings.map((message) => ({ path: 'contentBase64', message })),
+      'PERSONAL_DATA',
+    );
   }
   return { register: input.register, added: result.counts.add, changed: result.counts.change, unchanged: result.counts.unchanged, skipped: rejected.length };
 }

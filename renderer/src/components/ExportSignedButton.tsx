@@ -27,7 +27,9 @@ export function ExportSignedButton({ documentIds, label = 'Exportera till mapp �
 
   return (
     <Stack spacing={1}>
-      {!picker && <TextField size="small" label="Mapp att spara i" placeholder="/home/…/Styrelsen 2026" value={folder} onChange={(e) => setFolder(e.target.value)} />}
+      {!picker && (
+        <TextField size="small" label="Mapp att spara i" placeholder="/home/…/Styrelsen 2026" value={folder} onChange={(e) => setFolder(e.target.value)} />
+      )}
       <Button variant="outlined" size="small" onClick={() => void exportTo()} disabled={documentIds.length === 0 || (!picker && folder.trim() === '')}>
         {label}
       </Button>

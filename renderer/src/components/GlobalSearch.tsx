@@ -15,9 +15,7 @@ import { useApp } from '../store/app';
 /** "…text «found» text…" → text with the found words in bold; never as HTML. */
 export function Snippet({ text }: { text: string }): ReactNode {
   const parts = text.split(/(«[^»]*»)/g);
-  return parts.map((part, i) =>
-    part.startsWith('«') && part.endsWith('»') ? <strong key={i}>{part.slice(1, -1)}</strong> : <span key={i}>{part}</span>,
-  );
+  return parts.map((part, i) => (part.startsWith('«') && part.endsWith('»') ? <strong key={i}>{part.slice(1, -1)}</strong> : <span key={i}>{part}</span>));
 }
 
 /** The one search field in the app bar: ärenden, people, members and documents, as you type. */
@@ -32,7 +30,10 @@ export function GlobalSearch() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.key === 'k' && (e.ctrlKey || e.metaKey)) || (e.key === '/' && !(e.target instanceof HTMLInputElement) && !(e.target instanceof HTMLTextAreaElement))) {
+      if (
+        (e.key === 'k' && (e.ctrlKey || e.metaKey)) ||
+        (e.key === '/' && !(e.target instanceof HTMLInputElement) && !(e.target instanceof HTMLTextAreaElement))
+      ) {
         e.preventDefault();
         input.current?.focus();
       }

@@ -75,7 +75,10 @@ export function ImportDialog(props: { register: ImportRegister; open: boolean; o
     setBusy(true);
     try {
       const r = await call('xlsx.import', { register: props.register, contentBase64: file.base64, skipRejected, confirmPersonalData: confirmed });
-      notify('success', `Importen är klar: ${r.added} tillagda, ${r.changed} ändrade, ${r.unchanged} oförändrade${r.skipped ? `, ${r.skipped} överhoppade` : ''}.`);
+      notify(
+        'success',
+        `Importen är klar: ${r.added} tillagda, ${r.changed} ändrade, ${r.unchanged} oförändrade${r.skipped ? `, ${r.skipped} överhoppade` : ''}.`,
+      );
       reset();
       props.onImported();
       props.onClose();
@@ -88,19 +91,23 @@ export function ImportDialog(props: { register: ImportRegister; open: boolean; o
 
   const counts = preview?.counts;
   const warnings = preview?.rows.some((r) => r.action !== 'reject' && r.warnings.length > 0) ?? false;
-  const canImport = preview !== null && (counts?.reject === 0 || skipRejected) && (!warnings || confirmed) && ((counts?.add ?? 0) + (counts?.change ?? 0) > 0);
+  const canImport = preview !== null && (counts?.reject === 0 || skipRejected) && (!warnings || confirmed) && (counts?.add ?? 0) + (counts?.change ?? 0) > 0;
 
   return (
     <Dialog open={props.open} onClose={closeOnPurpose(props.onClose)} maxWidth="lg" fullWidth aria-labelledby="import-title">
       <DialogTitle id="import-title">Importera {WHAT[props.register]} från Excel</DialogTitle>
       <DialogContent>
         <Stack spacing={2}>
-          <Typography variant="body2">
-            Filen ska ha samma kolumner som en export av {WHAT[props.register]}. Inget sparas förrän du väljer Importera.
-          </Typography>
+          <Typography variant="body2">Filen ska ha samma kolumner som en export av {WHAT[props.register]}. Inget sparas förrän du väljer Importera.</Typography>
           <Button component="label" variant="outlined" startIcon={<UploadFileOutlined />} sx={{ alignSelf: 'flex-start' }} disabled={busy}>
             {file ? `Byt fil (${file.name})` : 'Välj Excel-fil'}
-            <input type="file" hidden accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-label="Excel-fil" onChange={(e) => void pick(e.target.files)} />
+            <input
+              type="file"
+              hidden
+              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              aria-label="Excel-fil"
+              onChange={(e) => void pick(e.target.files)}
+            />
           </Button>
           {busy && <LinearProgress aria-label="Läser filen" />}
           {error && <Alert severity="error">{error}</Alert>}
@@ -125,7 +132,12 @@ export function ImportDialog(props: { register: ImportRegister; open: boolean; o
                     <TableCell>{r.row}</TableCell>
                     <TableCell>{r.label}</TableCell>
                     <TableCell>
-                      <Chip size="small" color={ACTION[r.action].color} variant={r.action === 'unchanged' ? 'outlined' : 'filled'} label={ACTION[r.action].label} />
+                      <Chip
+                        size="small"
+                        color={ACTION[r.action].color}
+                        variant={r.action === 'unchanged' ? 'outlined' : 'filled'}
+                        label={ACTION[r.action].label}
+                      />
                     </TableCell>
                     <TableCell>
                       {r.changes.map((c) => (
@@ -150,7 +162,10 @@ export function ImportDialog(props: { register: ImportRegister; open: boolean; o
             </Table>
           )}
           {counts && counts.reject > 0 && (
-            <FormControlLabel control={<Checkbox checked={skipRejected} onChange={(e) => setSkipRejected(e.target.checked)} />} label="Hoppa över avvisade rader och importera resten" />
+            <FormControlLabel
+              control={<Checkbox checked={skipRejected} onChange={(e) => setSkipRejected(e.target.checked)} />}
+              label="Hoppa över avvisade rader och importera resten"
+            />
           )}
           {warnings && (
             <FormControlLabel

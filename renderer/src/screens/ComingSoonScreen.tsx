@@ -4,8 +4,18 @@ import Typography from '@mui/material/Typography';
 import { SECTIONS, type SectionId } from '../store/app';
 
 const PLANNED: Partial<Record<SectionId, string[]>> = {
-  arenden: ['Ärendeblad med förslag till beslut och att-satser', 'Mallar för årets återkommande ärenden', 'Kallelse, dagordning och handlingar som en PDF', 'Protokoll och signerade beslutsdokument'],
-  ansokningar: ['Ansökningar och tilläggsansökningar', 'Beredning med checklista', 'Beslut av styrelsen eller på delegation', 'Insatser med budget, utfall och slutrapport'],
+  arenden: [
+    'Ärendeblad med förslag till beslut och att-satser',
+    'Mallar för årets återkommande ärenden',
+    'Kallelse, dagordning och handlingar som en PDF',
+    'Protokoll och signerade beslutsdokument',
+  ],
+  ansokningar: [
+    'Ansökningar och tilläggsansökningar',
+    'Beredning med checklista',
+    'Beslut av styrelsen eller på delegation',
+    'Insatser med budget, utfall och slutrapport',
+  ],
 };
 
 export function ComingSoonScreen({ section }: { section: SectionId }) {

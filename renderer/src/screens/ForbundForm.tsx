@@ -116,7 +116,11 @@ export function ForbundForm({ forbund }: { forbund: Forbund }) {
     phone: forbund.phone ?? '',
     diaryFormat: forbund.diaryFormat,
   };
-  useUnsavedChanges('forbundet', 'förbundets uppgifter', (Object.keys(stored) as Key[]).some((k) => stored[k] !== draft[k]));
+  useUnsavedChanges(
+    'forbundet',
+    'förbundets uppgifter',
+    (Object.keys(stored) as Key[]).some((k) => stored[k] !== draft[k]),
+  );
   const example = diaryExample(draft.diaryFormat);
   const fieldMessages = new Set(Object.values(errors));
 
@@ -125,7 +129,15 @@ export function ForbundForm({ forbund }: { forbund: Forbund }) {
     if (saved) {
       setForbund(saved);
       // As stored (an organisationsnummer written with its dash), so the form reads as saved.
-      setDraft({ name: saved.name, orgNr: saved.orgNr ?? '', address: saved.address ?? '', city: saved.city ?? '', email: saved.email ?? '', phone: saved.phone ?? '', diaryFormat: saved.diaryFormat });
+      setDraft({
+        name: saved.name,
+        orgNr: saved.orgNr ?? '',
+        address: saved.address ?? '',
+        city: saved.city ?? '',
+        email: saved.email ?? '',
+        phone: saved.phone ?? '',
+        diaryFormat: saved.diaryFormat,
+      });
       notify('success', 'Förbundets uppgifter är sparade.');
     }
   }
@@ -163,8 +175,7 @@ export function ForbundForm({ forbund }: { forbund: Forbund }) {
             onChange={(e) => setDraft((d) => ({ ...d, diaryFormat: e.target.value }))}
             error={!!errors.diaryFormat || !example.ok}
             helperText={
-              errors.diaryFormat ??
-              (example.ok ? `Exempel: ${example.text}. {ÅÅÅÅ} eller {ÅÅ} är året, {NNN} löpnumret i årets serie.` : example.message)
+              errors.diaryFormat ?? (example.ok ? `Exempel: ${example.text}. {ÅÅÅÅ} eller {ÅÅ} är året, {NNN} löpnumret i årets serie.` : example.message)
             }
             slotProps={{ htmlInput: { spellCheck: false, style: { fontFamily: 'ui-monospace, "DejaVu Sans Mono", monospace' } } }}
           />

@@ -42,7 +42,12 @@ function OverdueControls() {
           </Button>
         ))}
         {o.deviations.map((d) => (
-          <Button key={`d${d.id}`} color="error" sx={{ justifyContent: 'flex-start', textTransform: 'none' }} onClick={() => go('risk', 'kontroll', String(d.occasionId))}>
+          <Button
+            key={`d${d.id}`}
+            color="error"
+            sx={{ justifyContent: 'flex-start', textTransform: 'none' }}
+            onClick={() => go('risk', 'kontroll', String(d.occasionId))}
+          >
             Åtgärd: {d.action} – {d.owner}, senast {d.dueOn}
           </Button>
         ))}
@@ -68,7 +73,11 @@ function EconomyWarnings() {
           key={w.key}
           severity={w.level === 'varning' ? 'warning' : 'info'}
           action={
-            <Button color="inherit" size="small" onClick={() => go('ekonomi', w.key.startsWith('budget') ? 'budget' : w.key === 'beslutsutrymme_negativt' ? 'beslutsutrymme' : 'hushallning')}>
+            <Button
+              color="inherit"
+              size="small"
+              onClick={() => go('ekonomi', w.key.startsWith('budget') ? 'budget' : w.key === 'beslutsutrymme_negativt' ? 'beslutsutrymme' : 'hushallning')}
+            >
               Visa
             </Button>
           }
@@ -112,8 +121,8 @@ export function OverviewScreen() {
 
       {forbund.isDemo && (
         <Alert severity="info">
-          Databasen innehåller exempeldata som liknar ett länsförbund. Ändra förbundets uppgifter och medlemmar under Register, eller skapa en ny databas
-          via Arkiv → Ny databas.
+          Databasen innehåller exempeldata som liknar ett länsförbund. Ändra förbundets uppgifter och medlemmar under Register, eller skapa en ny databas via
+          Arkiv → Ny databas.
         </Alert>
       )}
 
@@ -172,8 +181,8 @@ export function OverviewScreen() {
                 </TableBody>
               </Table>
               <Typography variant="body2" color="text.secondary" sx={{ mt: 1.5 }}>
-                Staten betalar hälften av medlemsavgiften genom Försäkringskassan, regionen en fjärdedel och kommunerna en fjärdedel fördelad efter
-                folkmängd den 1 november året före.
+                Staten betalar hälften av medlemsavgiften genom Försäkringskassan, regionen en fjärdedel och kommunerna en fjärdedel fördelad efter folkmängd
+                den 1 november året före.
               </Typography>
             </Paper>
           </Grid>

@@ -20,7 +20,10 @@ export const tableBlock = z
     type: z.literal('tabell'),
     /** Shown above the table, e.g. "Medlemsavgifter 2018 per medlem". */
     caption: text('Tabellrubriken', 200),
-    header: z.array(text('Kolumnrubriken', 120)).min(1, { error: 'En tabell behöver minst en kolumn.' }).max(10, { error: 'En tabell får ha högst 10 kolumner.' }),
+    header: z
+      .array(text('Kolumnrubriken', 120))
+      .min(1, { error: 'En tabell behöver minst en kolumn.' })
+      .max(10, { error: 'En tabell får ha högst 10 kolumner.' }),
     rows: z.array(z.array(text('Cellen', 500))).max(300, { error: 'En tabell får ha högst 300 rader.' }),
     /** The last row is a sum row, set in bold with a rule above it. */
     sumRow: z.boolean().default(false),
@@ -41,7 +44,9 @@ export const imageBlock = z
   .object({
     type: z.literal('bild'),
     caption: text('Bildtexten', 300),
-    pngBase64: base64Content.max(8_000_000, { error: 'Bilden är för stor (högst 6 MB).' }).refine((b) => b.startsWith('iVBORw0KGgo'), { error: 'Bilden ska vara en PNG-bild.' }),
+    pngBase64: base64Content
+      .max(8_000_000, { error: 'Bilden är för stor (högst 6 MB).' })
+      .refine((b) => b.startsWith('iVBORw0KGgo'), { error: 'Bilden ska vara en PNG-bild.' }),
   })
   .strict();
 
@@ -58,7 +63,15 @@ export const matrixBlock = z
     colTitle: text('Kolumnernas rubrik', 60),
     rowLabels: z.array(text('Radens namn', 40)).min(3).max(5),
     colLabels: z.array(text('Kolumnens namn', 40)).min(3).max(5),
-    cells: z.array(z.array(z.object({ text: text('Cellen', 300), color: z.string().regex(/^#[0-9a-fA-F]{6}$/) }).strict()).min(3).max(5)).min(3).max(5),
+    cells: z
+      .array(
+        z
+          .array(z.object({ text: text('Cellen', 300), color: z.string().regex(/^#[0-9a-fA-F]{6}$/) }).strict())
+          .min(3)
+          .max(5),
+      )
+      .min(3)
+      .max(5),
     legend: z.array(z.object({ label: text('Nivån', 40), color: z.string().regex(/^#[0-9a-fA-F]{6}$/) }).strict()).max(6),
   })
   .strict();

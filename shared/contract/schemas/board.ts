@@ -12,9 +12,7 @@ export const personFields = {
   notes: optionalText('Anteckning', 2000),
 };
 
-export const personSaveInput = z
-  .object({ id: idSchema.optional(), ...personFields, confirmPersonalData })
-  .strict();
+export const personSaveInput = z.object({ id: idSchema.optional(), ...personFields, confirmPersonalData }).strict();
 export type PersonSaveInput = z.input<typeof personSaveInput>;
 
 export const personIdInput = z.object({ id: idSchema }).strict();
@@ -83,7 +81,10 @@ export const boardSaveInput = z
     periodId: idSchema,
     memberId: idSchema,
     seat: z.enum(SEATS, { error: 'Välj ordinarie ledamot eller ersättare.' }),
-    role: z.enum(BOARD_ROLES, { error: 'Välj roll: förbundsordförande, 1:e eller 2:e vice ordförande.' }).nullish().transform((v) => v ?? null),
+    role: z
+      .enum(BOARD_ROLES, { error: 'Välj roll: förbundsordförande, 1:e eller 2:e vice ordförande.' })
+      .nullish()
+      .transform((v) => v ?? null),
     /** Defaults to the mandate period's first and last day. */
     startsOn: optionalIsoDate('Uppdragets första dag'),
     endsOn: optionalIsoDate('Uppdragets sista dag'),

@@ -24,16 +24,14 @@ export function optionalText(label: string, max = 200) {
 }
 
 /** Organisationsnummer, normalised to NNNNNN-NNNN. */
-export const orgNrSchema = z
-  .string({ error: 'Organisationsnummer måste vara text.' })
-  .transform((value, ctx) => {
-    const checked = checkOrgNr(value);
-    if (!checked.ok) {
-      ctx.addIssue({ code: 'custom', message: checked.message });
-      return z.NEVER;
-    }
-    return checked.value;
-  });
+export const orgNrSchema = z.string({ error: 'Organisationsnummer måste vara text.' }).transform((value, ctx) => {
+  const checked = checkOrgNr(value);
+  if (!checked.ok) {
+    ctx.addIssue({ code: 'custom', message: checked.message });
+    return z.NEVER;
+  }
+  return checked.value;
+});
 
 export const idSchema = z
   .number({ error: 'Id måste vara ett heltal.' })

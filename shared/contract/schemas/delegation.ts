@@ -10,7 +10,9 @@ export const delegationSaveInput = z
     delegate: requiredText('Delegat', 120),
     personId: idSchema.nullish().transform((v) => v ?? null),
     /** Whole kronor; null when the delegation has no amount limit. */
-    limitKr: amountKr('Beloppsgräns').nullish().transform((v) => v ?? null),
+    limitKr: amountKr('Beloppsgräns')
+      .nullish()
+      .transform((v) => v ?? null),
     validFrom: isoDate('Gäller från'),
     validTo: optionalIsoDate('Gäller till'),
     reportToBoard: z.boolean().default(true),
@@ -47,7 +49,9 @@ export const decisionSaveInput = z
     decidedOn: isoDate('Beslutsdatum'),
     decidedBy: requiredText('Beslutsfattare', 120),
     title: requiredText('Beslut', 300),
-    amountKr: amountKr('Belopp').nullish().transform((v) => v ?? null),
+    amountKr: amountKr('Belopp')
+      .nullish()
+      .transform((v) => v ?? null),
     confirmPersonalData,
   })
   .strict();

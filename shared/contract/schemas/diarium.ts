@@ -60,9 +60,7 @@ export const arendeSaveInput = z
 export type ArendeSaveInput = z.input<typeof arendeSaveInput>;
 
 export const arendeIdInput = z.object({ id: idSchema }).strict();
-export const arendeVoidInput = z
-  .object({ id: idSchema, reason: requiredText('Skäl till makulering', 500), confirmPersonalData })
-  .strict();
+export const arendeVoidInput = z.object({ id: idSchema, reason: requiredText('Skäl till makulering', 500), confirmPersonalData }).strict();
 export const arendenListInput = z
   .object({
     year: yearSchema.optional(),

@@ -203,7 +203,10 @@ export const UTFALL_FILE_KINDS = ['sie', 'xlsx', 'csv'] as const;
 
 const accountMapping = z
   .object({
-    account: z.string().trim().regex(/^\d{3,6}$/, { error: 'Kontot ska vara ett kontonummer.' }),
+    account: z
+      .string()
+      .trim()
+      .regex(/^\d{3,6}$/, { error: 'Kontot ska vara ett kontonummer.' }),
     name: requiredText('Kontonamnet', 200),
     /** null: the account is not part of the utfall (e.g. årets resultat). */
     post: postSchema.nullable(),
@@ -268,7 +271,9 @@ export interface UtfallImportResult {
   replaced: number;
 }
 
-export const mappingsSaveInput = z.object({ accounts: z.array(accountMapping).max(2_000).default([]), objects: z.array(objectMapping).max(2_000).default([]) }).strict();
+export const mappingsSaveInput = z
+  .object({ accounts: z.array(accountMapping).max(2_000).default([]), objects: z.array(objectMapping).max(2_000).default([]) })
+  .strict();
 
 export interface Mappings {
   accounts: { account: string; name: string; post: BudgetPost | null }[];
@@ -385,7 +390,10 @@ export const settingsSaveInput = z
     openingEquityKr: z.number().int({ error: 'Eget kapital ska anges i hela kronor.' }).nullable(),
   })
   .strict()
-  .refine((s) => (s.openingYear === null) === (s.openingEquityKr === null), { error: 'Ange både år och eget kapital vid årets början, eller inget av dem.', path: ['openingEquityKr'] });
+  .refine((s) => (s.openingYear === null) === (s.openingEquityKr === null), {
+    error: 'Ange både år och eget kapital vid årets början, eller inget av dem.',
+    path: ['openingEquityKr'],
+  });
 
 export interface EconomySettings {
   reservfondKr: number;
@@ -426,5 +434,10 @@ export const ECONOMY_TABLE_LABELS: Record<EconomyTable, string> = {
 };
 
 export const economyExportInput = z
-  .object({ table: z.enum(ECONOMY_TABLES, { error: 'Okänd tabell.' }), year: yearSchema, fromMonth: z.number().int().min(1).max(12).default(1), toMonth: z.number().int().min(1).max(12).default(12) })
+  .object({
+    table: z.enum(ECONOMY_TABLES, { error: 'Okänd tabell.' }),
+    year: yearSchema,
+    fromMonth: z.number().int().min(1).max(12).default(1),
+    toMonth: z.number().int().min(1).max(12).default(12),
+  })
   .strict();

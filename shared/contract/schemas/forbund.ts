@@ -6,17 +6,15 @@ import { checkOrgNr } from '../../domain/orgnr';
 export const forbundSaveInput = z
   .object({
     name: requiredText('Förbundets namn', 160),
-    orgNr: z
-      .string({ error: 'Organisationsnummer måste vara text.' })
-      .transform((value, ctx) => {
-        if (value.trim() === '') return null;
-        const checked = checkOrgNr(value);
-        if (!checked.ok) {
-          ctx.addIssue({ code: 'custom', message: checked.message });
-          return z.NEVER;
-        }
-        return checked.value;
-      }),
+    orgNr: z.string({ error: 'Organisationsnummer måste vara text.' }).transform((value, ctx) => {
+      if (value.trim() === '') return null;
+      const checked = checkOrgNr(value);
+      if (!checked.ok) {
+        ctx.addIssue({ code: 'custom', message: checked.message });
+        return z.NEVER;
+      }
+      return checked.value;
+    }),
     address: optionalText('Adress', 300),
     email: emailSchema,
     phone: optionalText('Telefon', 40),

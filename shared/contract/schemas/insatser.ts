@@ -63,7 +63,12 @@ export const applicationSaveInput = z
             year: yearSchema,
             soughtKr: amountKr('Sökt belopp'),
             ownKr: amountKr('Egenfinansiering').default(0),
-            participants: z.number({ error: 'Antal deltagare ska vara ett heltal.' }).int({ error: 'Antal deltagare ska vara ett heltal.' }).min(0, { error: 'Antal deltagare kan inte vara negativt.' }).nullable().default(null),
+            participants: z
+              .number({ error: 'Antal deltagare ska vara ett heltal.' })
+              .int({ error: 'Antal deltagare ska vara ett heltal.' })
+              .min(0, { error: 'Antal deltagare kan inte vara negativt.' })
+              .nullable()
+              .default(null),
           })
           .strict(),
       )
@@ -82,14 +87,16 @@ export const applicationSaveInput = z
     if (parties.size === 0) ctx.addIssue({ code: 'custom', path: ['parties'], message: 'Ange samverkansparterna.' });
     else if (parties.size < 2) ctx.addIssue({ code: 'custom', path: ['parties'], message: 'En samverkansinsats har minst två samverkansparter.' });
     if (a.ownerMemberId === null) ctx.addIssue({ code: 'custom', path: ['ownerMemberId'], message: 'Ange insatsägare.' });
-    else if (!parties.has(a.ownerMemberId)) ctx.addIssue({ code: 'custom', path: ['ownerMemberId'], message: 'Insatsägaren måste vara en av samverkansparterna.' });
+    else if (!parties.has(a.ownerMemberId))
+      ctx.addIssue({ code: 'custom', path: ['ownerMemberId'], message: 'Insatsägaren måste vara en av samverkansparterna.' });
     const seen = new Set<number>();
     const first = Number(a.startsOn.slice(0, 4));
     const last = Number(a.endsOn.slice(0, 4));
     a.years.forEach((y, i) => {
       if (seen.has(y.year)) ctx.addIssue({ code: 'custom', path: ['years', i, 'year'], message: `${y.year} står två gånger.` });
       seen.add(y.year);
-      if (y.year < first || y.year > last) ctx.addIssue({ code: 'custom', path: ['years', i, 'year'], message: `${y.year} ligger utanför insatsens period (${a.startsOn} till ${a.endsOn}).` });
+      if (y.year < first || y.year > last)
+        ctx.addIssue({ code: 'custom', path: ['years', i, 'year'], message: `${y.year} ligger utanför insatsens period (${a.startsOn} till ${a.endsOn}).` });
     });
   });
 export type ApplicationSaveInput = z.input<typeof applicationSaveInput>;
@@ -100,7 +107,10 @@ export const applicationsListInput = z.object({ status: z.enum(APPLICATION_STATU
 export const checklistSaveInput = z
   .object({
     id: idSchema,
-    items: z.partialRecord(z.enum(CHECKLIST.map((c) => c.key) as [ChecklistKey, ...ChecklistKey[]]), z.object({ ok: z.boolean().nullable(), note: optionalText('Anteckning', 1_000) }).strict()),
+    items: z.partialRecord(
+      z.enum(CHECKLIST.map((c) => c.key) as [ChecklistKey, ...ChecklistKey[]]),
+      z.object({ ok: z.boolean().nullable(), note: optionalText('Anteckning', 1_000) }).strict(),
+    ),
     confirmPersonalData,
   })
   .strict();
@@ -112,7 +122,10 @@ export const applicationDecideInput = z
     by: z.enum(['styrelse', 'delegation'], { error: 'Välj om styrelsen beslutar eller om beslutet fattas på delegation.' }),
     outcome: z.enum(['bifall', 'delvis', 'avslag'], { error: 'Välj bifall, delvis bifall eller avslag.' }),
     /** For delvis bifall: the granted amount per year (whole kronor, at most what was sought). */
-    granted: z.array(z.object({ year: yearSchema, amountKr: amountKr('Beviljat belopp') }).strict()).max(10).default([]),
+    granted: z
+      .array(z.object({ year: yearSchema, amountKr: amountKr('Beviljat belopp') }).strict())
+      .max(10)
+      .default([]),
     reason: optionalText('Motivering', 4_000),
     decidedOn: isoDate('Beslutsdatum'),
     /** Under delegation: the point of the delegationsordning. */
@@ -122,8 +135,10 @@ export const applicationDecideInput = z
   .strict()
   .superRefine((d, ctx) => {
     if (d.outcome === 'avslag' && d.reason === null) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Ange skälet till avslaget.' });
-    if (d.outcome === 'delvis' && d.granted.length === 0) ctx.addIssue({ code: 'custom', path: ['granted'], message: 'Ange beviljat belopp per år vid delvis bifall.' });
-    if (d.by === 'delegation' && d.delegationId === undefined) ctx.addIssue({ code: 'custom', path: ['delegationId'], message: 'Välj punkt i delegationsordningen.' });
+    if (d.outcome === 'delvis' && d.granted.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['granted'], message: 'Ange beviljat belopp per år vid delvis bifall.' });
+    if (d.by === 'delegation' && d.delegationId === undefined)
+      ctx.addIssue({ code: 'custom', path: ['delegationId'], message: 'Välj punkt i delegationsordningen.' });
   });
 
 /** The board's ärendeblad before the meeting: the outcome and amounts the förbundschef proposes. */
@@ -131,7 +146,10 @@ export const applicationProposalInput = z
   .object({
     id: idSchema,
     outcome: z.enum(['bifall', 'delvis', 'avslag'], { error: 'Välj bifall, delvis bifall eller avslag.' }),
-    granted: z.array(z.object({ year: yearSchema, amountKr: amountKr('Beviljat belopp') }).strict()).max(10).default([]),
+    granted: z
+      .array(z.object({ year: yearSchema, amountKr: amountKr('Beviljat belopp') }).strict())
+      .max(10)
+      .default([]),
     reason: optionalText('Motivering', 4_000),
     datum: isoDate('Ärendebladets datum'),
     confirmPersonalData,
@@ -139,7 +157,8 @@ export const applicationProposalInput = z
   .strict()
   .superRefine((d, ctx) => {
     if (d.outcome === 'avslag' && d.reason === null) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Ange skälet till avslaget.' });
-    if (d.outcome === 'delvis' && d.granted.length === 0) ctx.addIssue({ code: 'custom', path: ['granted'], message: 'Ange beviljat belopp per år vid delvis bifall.' });
+    if (d.outcome === 'delvis' && d.granted.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['granted'], message: 'Ange beviljat belopp per år vid delvis bifall.' });
   });
 
 export interface ApplicationYear {
@@ -202,9 +221,7 @@ export interface PriorityGroup {
 }
 
 export const priorityGroupsInput = z.object({ year: yearSchema }).strict();
-export const priorityGroupsSaveInput = z
-  .object({ year: yearSchema, names: z.array(requiredText('Målgruppen', 200)).max(20), confirmPersonalData })
-  .strict();
+export const priorityGroupsSaveInput = z.object({ year: yearSchema, names: z.array(requiredText('Målgruppen', 200)).max(20), confirmPersonalData }).strict();
 
 export interface InsatsBudgetYear {
   year: number;
@@ -259,7 +276,11 @@ export const requisitionSaveInput = z
 export const requisitionIdInput = z.object({ id: idSchema }).strict();
 
 const count = (label: string) =>
-  z.number({ error: `${label} ska vara ett heltal.` }).int({ error: `${label} ska vara ett heltal.` }).min(0, { error: `${label} kan inte vara negativt.` }).max(1_000_000);
+  z
+    .number({ error: `${label} ska vara ett heltal.` })
+    .int({ error: `${label} ska vara ett heltal.` })
+    .min(0, { error: `${label} kan inte vara negativt.` })
+    .max(1_000_000);
 
 /** Aggregates only: counts, never a person. */
 export const participantsSaveInput = z
@@ -296,7 +317,11 @@ export const goalOutcomeInput = z
   .strict();
 
 export const REPORT_KINDS = ['arsrapport', 'slutrapport', 'avvikelse'] as const;
-export const REPORT_LABELS: Record<(typeof REPORT_KINDS)[number], string> = { arsrapport: 'Årsrapport', slutrapport: 'Slutrapport', avvikelse: 'Avvikelserapport' };
+export const REPORT_LABELS: Record<(typeof REPORT_KINDS)[number], string> = {
+  arsrapport: 'Årsrapport',
+  slutrapport: 'Slutrapport',
+  avvikelse: 'Avvikelserapport',
+};
 
 export const reportAddInput = z
   .object({

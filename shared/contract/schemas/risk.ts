@@ -14,10 +14,20 @@ const score = (label: string) => z.number({ error: `Ange ${label.toLowerCase()} 
 
 export const HANTERINGAR = ['kontroll', 'atgard', 'accepterad'] as const;
 export type Hantering = (typeof HANTERINGAR)[number];
-export const HANTERING_LABELS: Record<Hantering, string> = { kontroll: 'Kontrollmoment i internkontrollplanen', atgard: 'Annan åtgärd', accepterad: 'Accepteras' };
+export const HANTERING_LABELS: Record<Hantering, string> = {
+  kontroll: 'Kontrollmoment i internkontrollplanen',
+  atgard: 'Annan åtgärd',
+  accepterad: 'Accepteras',
+};
 
 /** The processes of seed 003's internkontrollplan; a förbund may use others. */
-export const DEFAULT_PROCESSES = ['Ekonomi/budget', 'Upphandling/avtal', 'Beslutsfattande/Delegation/Attest', 'Verksamhetsmål', 'Finansierade insatser'] as const;
+export const DEFAULT_PROCESSES = [
+  'Ekonomi/budget',
+  'Upphandling/avtal',
+  'Beslutsfattande/Delegation/Attest',
+  'Verksamhetsmål',
+  'Finansierade insatser',
+] as const;
 
 export const riskScaleInput = z
   .object({
@@ -25,7 +35,15 @@ export const riskScaleInput = z
     sannolikhet: z.array(requiredText('Ordet för sannolikhet', 40)).min(3).max(5),
     konsekvens: z.array(requiredText('Ordet för konsekvens', 40)).min(3).max(5),
     levels: z
-      .array(z.object({ upTo: z.number().int().min(1).max(25), label: requiredText('Nivåns namn', 40), color: z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'Färgen ska skrivas #RRGGBB.' }) }).strict())
+      .array(
+        z
+          .object({
+            upTo: z.number().int().min(1).max(25),
+            label: requiredText('Nivåns namn', 40),
+            color: z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'Färgen ska skrivas #RRGGBB.' }),
+          })
+          .strict(),
+      )
       .min(1)
       .max(6),
   })
@@ -51,7 +69,8 @@ export const riskSaveInput = z
   })
   .strict()
   .superRefine((r, ctx) => {
-    if (r.hantering === 'accepterad' && r.hanteringText === null) ctx.addIssue({ code: 'custom', path: ['hanteringText'], message: 'Ange skälet till att risken accepteras.' });
+    if (r.hantering === 'accepterad' && r.hanteringText === null)
+      ctx.addIssue({ code: 'custom', path: ['hanteringText'], message: 'Ange skälet till att risken accepteras.' });
     if (r.hantering === 'atgard' && r.hanteringText === null) ctx.addIssue({ code: 'custom', path: ['hanteringText'], message: 'Beskriv åtgärden.' });
   });
 
@@ -137,7 +156,10 @@ export interface PlanView {
   overdue: number;
 }
 
-export const copyYearInput = z.object({ fromYear: yearSchema, toYear: yearSchema }).strict().refine((v) => v.toYear > v.fromYear, { error: 'Det nya året ska komma efter det gamla.', path: ['toYear'] });
+export const copyYearInput = z
+  .object({ fromYear: yearSchema, toYear: yearSchema })
+  .strict()
+  .refine((v) => v.toYear > v.fromYear, { error: 'Det nya året ska komma efter det gamla.', path: ['toYear'] });
 
 export const occasionIdInput = z.object({ id: idSchema }).strict();
 
@@ -177,7 +199,9 @@ export const deviationSaveInput = z
   })
   .strict();
 
-export const deviationCloseInput = z.object({ id: idSchema, closedOn: isoDate('Datum då åtgärden var klar'), note: optionalText('Anteckning', 2_000), confirmPersonalData }).strict();
+export const deviationCloseInput = z
+  .object({ id: idSchema, closedOn: isoDate('Datum då åtgärden var klar'), note: optionalText('Anteckning', 2_000), confirmPersonalData })
+  .strict();
 
 export interface OccasionView {
   id: number;

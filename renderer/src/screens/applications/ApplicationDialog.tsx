@@ -61,12 +61,27 @@ export function ApplicationDialog({ application, onClose, onSaved }: { applicati
   const [malgrupp, setMalgrupp] = useState(application?.malgrupp ?? '');
   const [syfte, setSyfte] = useState(application?.syfte ?? '');
   const [groupIds, setGroupIds] = useState<number[]>(application?.priorityGroups.map((g) => g.id) ?? []);
-  const [effektmal, setEffektmal] = useState(application?.goals.filter((g) => g.kind === 'effektmal').map((g) => g.text).join('\n') ?? '');
-  const [insatsmal, setInsatsmal] = useState(application?.goals.filter((g) => g.kind === 'insatsmal').map((g) => g.text).join('\n') ?? '');
+  const [effektmal, setEffektmal] = useState(
+    application?.goals
+      .filter((g) => g.kind === 'effektmal')
+      .map((g) => g.text)
+      .join('\n') ?? '',
+  );
+  const [insatsmal, setInsatsmal] = useState(
+    application?.goals
+      .filter((g) => g.kind === 'insatsmal')
+      .map((g) => g.text)
+      .join('\n') ?? '',
+  );
   const [startsOn, setStartsOn] = useState(application?.startsOn ?? '');
   const [endsOn, setEndsOn] = useState(application?.endsOn ?? '');
   const [years, setYears] = useState<YearDraft[]>(
-    application?.years.map((y) => ({ year: y.year, sought: String(y.soughtKr), own: String(y.ownKr), participants: y.participants === null ? '' : String(y.participants) })) ?? [],
+    application?.years.map((y) => ({
+      year: y.year,
+      sought: String(y.soughtKr),
+      own: String(y.ownKr),
+      participants: y.participants === null ? '' : String(y.participants),
+    })) ?? [],
   );
   const [sus, setSus] = useState(application?.sus ?? false);
   const [lokus, setLokus] = useState(application?.lokusAgrees ?? false);
@@ -111,8 +126,14 @@ export function ApplicationDialog({ application, onClose, onSaved }: { applicati
       malgrupp,
       syfte,
       priorityGroupIds: groupIds,
-      effektmal: effektmal.split('\n').map((t) => t.trim()).filter(Boolean),
-      insatsmal: insatsmal.split('\n').map((t) => t.trim()).filter(Boolean),
+      effektmal: effektmal
+        .split('\n')
+        .map((t) => t.trim())
+        .filter(Boolean),
+      insatsmal: insatsmal
+        .split('\n')
+        .map((t) => t.trim())
+        .filter(Boolean),
       startsOn,
       endsOn,
       years: years.map((y) => ({
@@ -147,7 +168,15 @@ export function ApplicationDialog({ application, onClose, onSaved }: { applicati
               ))}
             </TextField>
             {kind !== 'ny' && (
-              <TextField select label="Gäller insatsen" value={insatsId} onChange={(e) => chooseInsats(e.target.value === '' ? '' : Number(e.target.value))} error={!!err('insatsId')} helperText={err('insatsId')} sx={{ flexGrow: 1 }}>
+              <TextField
+                select
+                label="Gäller insatsen"
+                value={insatsId}
+                onChange={(e) => chooseInsats(e.target.value === '' ? '' : Number(e.target.value))}
+                error={!!err('insatsId')}
+                helperText={err('insatsId')}
+                sx={{ flexGrow: 1 }}
+              >
                 {insatser.map((i) => (
                   <MenuItem key={i.id} value={i.id}>
                     {i.name}
@@ -155,7 +184,13 @@ export function ApplicationDialog({ application, onClose, onSaved }: { applicati
                 ))}
               </TextField>
             )}
-            <DateField label="Inkom" value={receivedOn} onChange={(e) => setReceivedOn(e.target.value)} error={!!err('receivedOn')} helperText={err('receivedOn')} />
+            <DateField
+              label="Inkom"
+              value={receivedOn}
+              onChange={(e) => setReceivedOn(e.target.value)}
+              error={!!err('receivedOn')}
+              helperText={err('receivedOn')}
+            />
           </Stack>
           <TextField label="Insatsens namn" value={name} onChange={(e) => setName(e.target.value)} error={!!err('name')} helperText={err('name')} />
           <TextField select label="Kategori" value={kategori} onChange={(e) => setKategori(e.target.value as Kategori)}>
@@ -173,52 +208,122 @@ export function ApplicationDialog({ application, onClose, onSaved }: { applicati
               {members.map((m) => (
                 <FormControlLabel
                   key={m.id}
-                  control={<Checkbox checked={parties.includes(m.id)} onChange={(e) => setParties(e.target.checked ? [...parties, m.id] : parties.filter((p) => p !== m.id))} />}
+                  control={
+                    <Checkbox
+                      checked={parties.includes(m.id)}
+                      onChange={(e) => setParties(e.target.checked ? [...parties, m.id] : parties.filter((p) => p !== m.id))}
+                    />
+                  }
                   label={m.name}
                 />
               ))}
             </FormGroup>
             {err('parties') && <FormHelperText error>{err('parties')}</FormHelperText>}
           </div>
-          <TextField select label="Insatsägare" value={owner} onChange={(e) => setOwner(e.target.value === '' ? '' : Number(e.target.value))} error={!!err('ownerMemberId')} helperText={err('ownerMemberId') ?? 'En av samverkansparterna.'}>
-            {members.filter((m) => parties.includes(m.id)).map((m) => (
-              <MenuItem key={m.id} value={m.id}>
-                {m.name}
-              </MenuItem>
-            ))}
+          <TextField
+            select
+            label="Insatsägare"
+            value={owner}
+            onChange={(e) => setOwner(e.target.value === '' ? '' : Number(e.target.value))}
+            error={!!err('ownerMemberId')}
+            helperText={err('ownerMemberId') ?? 'En av samverkansparterna.'}
+          >
+            {members
+              .filter((m) => parties.includes(m.id))
+              .map((m) => (
+                <MenuItem key={m.id} value={m.id}>
+                  {m.name}
+                </MenuItem>
+              ))}
           </TextField>
-          <TextField label="Syfte" multiline minRows={2} value={syfte} onChange={(e) => setSyfte(e.target.value)} helperText="Skrivs in i ärendebladet: ”Syftet med insatsen är …”." />
+          <TextField
+            label="Syfte"
+            multiline
+            minRows={2}
+            value={syfte}
+            onChange={(e) => setSyfte(e.target.value)}
+            helperText="Skrivs in i ärendebladet: ”Syftet med insatsen är …”."
+          />
           <TextField label="Målgrupp" value={malgrupp} onChange={(e) => setMalgrupp(e.target.value)} />
           {groups.length > 0 && (
             <div>
               <FormLabel component="legend">Prioriterade målgrupper {startYear}</FormLabel>
               <FormGroup>
                 {groups.map((g) => (
-                  <FormControlLabel key={g.id} control={<Checkbox checked={groupIds.includes(g.id)} onChange={(e) => setGroupIds(e.target.checked ? [...groupIds, g.id] : groupIds.filter((x) => x !== g.id))} />} label={g.name} />
+                  <FormControlLabel
+                    key={g.id}
+                    control={
+                      <Checkbox
+                        checked={groupIds.includes(g.id)}
+                        onChange={(e) => setGroupIds(e.target.checked ? [...groupIds, g.id] : groupIds.filter((x) => x !== g.id))}
+                      />
+                    }
+                    label={g.name}
+                  />
                 ))}
               </FormGroup>
             </div>
           )}
           <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
-            <TextField label="Effektmål (ett per rad)" multiline minRows={2} value={effektmal} onChange={(e) => setEffektmal(e.target.value)} sx={{ flex: 1 }} />
-            <TextField label="Insatsmål (ett per rad)" multiline minRows={2} value={insatsmal} onChange={(e) => setInsatsmal(e.target.value)} sx={{ flex: 1 }} />
+            <TextField
+              label="Effektmål (ett per rad)"
+              multiline
+              minRows={2}
+              value={effektmal}
+              onChange={(e) => setEffektmal(e.target.value)}
+              sx={{ flex: 1 }}
+            />
+            <TextField
+              label="Insatsmål (ett per rad)"
+              multiline
+              minRows={2}
+              value={insatsmal}
+              onChange={(e) => setInsatsmal(e.target.value)}
+              sx={{ flex: 1 }}
+            />
           </Stack>
           <Stack direction="row" spacing={2}>
-            <DateField label="Period från" value={startsOn} onChange={(e) => setStartsOn(e.target.value)} error={!!err('startsOn')} helperText={err('startsOn')} />
+            <DateField
+              label="Period från"
+              value={startsOn}
+              onChange={(e) => setStartsOn(e.target.value)}
+              error={!!err('startsOn')}
+              helperText={err('startsOn')}
+            />
             <DateField label="Period till" value={endsOn} onChange={(e) => setEndsOn(e.target.value)} error={!!err('endsOn')} helperText={err('endsOn')} />
           </Stack>
           {years.map((y, i) => (
             <Stack key={y.year} direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
               <Typography sx={{ pt: 2, width: 48 }}>{y.year}</Typography>
-              <KronorField label={`Sökt ${y.year}`} value={y.sought} onChange={(e) => setYears(years.map((x, j) => (j === i ? { ...x, sought: e.target.value } : x)))} error={!!err(`years.${i}.soughtKr`)} helperText={err(`years.${i}.soughtKr`)} />
-              <KronorField label="Egenfinansiering" value={y.own} onChange={(e) => setYears(years.map((x, j) => (j === i ? { ...x, own: e.target.value } : x)))} error={!!err(`years.${i}.ownKr`)} helperText={err(`years.${i}.ownKr`)} />
-              <TextField label="Förväntade deltagare" value={y.participants} onChange={(e) => setYears(years.map((x, j) => (j === i ? { ...x, participants: e.target.value } : x)))} slotProps={{ htmlInput: { inputMode: 'numeric' } }} />
+              <KronorField
+                label={`Sökt ${y.year}`}
+                value={y.sought}
+                onChange={(e) => setYears(years.map((x, j) => (j === i ? { ...x, sought: e.target.value } : x)))}
+                error={!!err(`years.${i}.soughtKr`)}
+                helperText={err(`years.${i}.soughtKr`)}
+              />
+              <KronorField
+                label="Egenfinansiering"
+                value={y.own}
+                onChange={(e) => setYears(years.map((x, j) => (j === i ? { ...x, own: e.target.value } : x)))}
+                error={!!err(`years.${i}.ownKr`)}
+                helperText={err(`years.${i}.ownKr`)}
+              />
+              <TextField
+                label="Förväntade deltagare"
+                value={y.participants}
+                onChange={(e) => setYears(years.map((x, j) => (j === i ? { ...x, participants: e.target.value } : x)))}
+                slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+              />
             </Stack>
           ))}
           {years.length > 0 && <Typography>Sökt totalt: {formatKr(total)}</Typography>}
           {err('years') && <FormHelperText error>{err('years')}</FormHelperText>}
           <FormControlLabel control={<Checkbox checked={sus} onChange={(e) => setSus(e.target.checked)} />} label="Deltagarna registreras i SUS" />
-          <FormControlLabel control={<Checkbox checked={lokus} onChange={(e) => setLokus(e.target.checked)} />} label="Alla parter i lokusgruppen står bakom ansökan" />
+          <FormControlLabel
+            control={<Checkbox checked={lokus} onChange={(e) => setLokus(e.target.checked)} />}
+            label="Alla parter i lokusgruppen står bakom ansökan"
+          />
           {formError && <Alert severity="error">{formError}</Alert>}
         </Stack>
       </DialogContent>

@@ -55,7 +55,11 @@ export function ApplicationView({ id, onBack }: { id: number; onBack(): void }) 
     void call('delegations.list', {}).then(setDelegations);
   }, [id]);
   // A decision being written (amounts, a reason) is asked about before it is left unregistered.
-  useUnsavedChanges(`ansokan-${id}`, 'beslutet om ansökan', (reason.trim() !== '' || Object.values(granted).some((v) => v.trim() !== '')) && (a?.status === 'inkommen' || a?.status === 'under_beredning'));
+  useUnsavedChanges(
+    `ansokan-${id}`,
+    'beslutet om ansökan',
+    (reason.trim() !== '' || Object.values(granted).some((v) => v.trim() !== '')) && (a?.status === 'inkommen' || a?.status === 'under_beredning'),
+  );
 
   if (error) return <Alert severity="error">{error}</Alert>;
   if (!a) return <Typography>Läser in ansökan …</Typography>;
@@ -72,7 +76,12 @@ export function ApplicationView({ id, onBack }: { id: number; onBack(): void }) 
 
   const checklistInput = (key: ChecklistKey, patch: { ok?: boolean | null; note?: string }) => ({
     id: a.id,
-    items: Object.fromEntries(a.checklist.map((c) => [c.key, c.key === key ? { ok: patch.ok === undefined ? c.ok : patch.ok, note: patch.note ?? c.note ?? '' } : { ok: c.ok, note: c.note ?? '' }])),
+    items: Object.fromEntries(
+      a.checklist.map((c) => [
+        c.key,
+        c.key === key ? { ok: patch.ok === undefined ? c.ok : patch.ok, note: patch.note ?? c.note ?? '' } : { ok: c.ok, note: c.note ?? '' },
+      ]),
+    ),
   });
   const grantedList = a.years.map((y) => ({ year: y.year, amountKr: (parseKronor(granted[y.year] ?? '') ?? 0) as number }));
   const decisionInput = {
@@ -104,21 +113,35 @@ export function ApplicationView({ id, onBack }: { id: number; onBack(): void }) 
           <Paper variant="outlined" sx={{ p: 2 }}>
             <Typography variant="body2" color="text.secondary">
               {APPLICATION_KIND_LABELS[a.kind]}
-              {a.kind !== 'ny' && a.insatsName ? ` för ${a.insatsName}` : ''} · {KATEGORI_LABELS[a.kategori]} · inkom {a.receivedOn} · {a.startsOn} till {a.endsOn}
+              {a.kind !== 'ny' && a.insatsName ? ` för ${a.insatsName}` : ''} · {KATEGORI_LABELS[a.kategori]} · inkom {a.receivedOn} · {a.startsOn} till{' '}
+              {a.endsOn}
             </Typography>
             <Typography sx={{ mt: 1 }}>
               <strong>Samverkansparter:</strong> {a.parties.map((p) => p.name).join(', ')}. <strong>Insatsägare:</strong> {a.ownerName}.
             </Typography>
-            {a.syfte && <Typography sx={{ mt: 1 }}><strong>Syfte:</strong> {a.syfte}</Typography>}
-            {a.malgrupp && <Typography><strong>Målgrupp:</strong> {a.malgrupp}</Typography>}
-            {a.priorityGroups.length > 0 && <Typography><strong>Prioriterade målgrupper:</strong> {a.priorityGroups.map((g) => g.name).join('; ')}</Typography>}
+            {a.syfte && (
+              <Typography sx={{ mt: 1 }}>
+                <strong>Syfte:</strong> {a.syfte}
+              </Typography>
+            )}
+            {a.malgrupp && (
+              <Typography>
+                <strong>Målgrupp:</strong> {a.malgrupp}
+              </Typography>
+            )}
+            {a.priorityGroups.length > 0 && (
+              <Typography>
+                <strong>Prioriterade målgrupper:</strong> {a.priorityGroups.map((g) => g.name).join('; ')}
+              </Typography>
+            )}
             {a.goals.map((g) => (
               <Typography key={g.id} variant="body2">
                 {g.kind === 'effektmal' ? 'Effektmål' : 'Insatsmål'}: {g.text}
               </Typography>
             ))}
             <Typography variant="body2" sx={{ mt: 1 }}>
-              {a.sus ? 'Deltagarna registreras i SUS.' : 'Deltagarna registreras inte i SUS.'} {a.lokusAgrees ? 'Alla parter i lokusgruppen står bakom ansökan.' : 'Alla parter i lokusgruppen står inte bakom ansökan.'}
+              {a.sus ? 'Deltagarna registreras i SUS.' : 'Deltagarna registreras inte i SUS.'}{' '}
+              {a.lokusAgrees ? 'Alla parter i lokusgruppen står bakom ansökan.' : 'Alla parter i lokusgruppen står inte bakom ansökan.'}
             </Typography>
           </Paper>
           <Paper variant="outlined">
@@ -168,10 +191,22 @@ export function ApplicationView({ id, onBack }: { id: number; onBack(): void }) 
                 <RadioGroup
                   row
                   value={c.ok === null ? 'oklart' : c.ok ? 'ja' : 'nej'}
-                  onChange={(e) => open && void run(() => call('applications.checklist', checklistInput(c.key, { ok: e.target.value === 'oklart' ? null : e.target.value === 'ja' })), 'Beredningen är sparad.')}
+                  onChange={(e) =>
+                    open &&
+                    void run(
+                      () => call('applications.checklist', checklistInput(c.key, { ok: e.target.value === 'oklart' ? null : e.target.value === 'ja' })),
+                      'Beredningen är sparad.',
+                    )
+                  }
                 >
                   {(['ja', 'nej', 'oklart'] as const).map((v) => (
-                    <FormControlLabel key={v} value={v} control={<Radio size="small" disabled={!open} />} label={OK_LABELS[v]} slotProps={{ typography: { variant: 'body2' } }} />
+                    <FormControlLabel
+                      key={v}
+                      value={v}
+                      control={<Radio size="small" disabled={!open} />}
+                      label={OK_LABELS[v]}
+                      slotProps={{ typography: { variant: 'body2' } }}
+                    />
                   ))}
                 </RadioGroup>
               </Box>
@@ -208,12 +243,24 @@ export function ApplicationView({ id, onBack }: { id: number; onBack(): void }) 
                 </RadioGroup>
                 {outcome === 'delvis' &&
                   a.years.map((y) => (
-                    <KronorField key={y.year} label={`Beviljas ${y.year} (sökt ${formatKr(y.soughtKr)})`} value={granted[y.year] ?? ''} onChange={(e) => setGranted({ ...granted, [y.year]: e.target.value })} />
+                    <KronorField
+                      key={y.year}
+                      label={`Beviljas ${y.year} (sökt ${formatKr(y.soughtKr)})`}
+                      value={granted[y.year] ?? ''}
+                      onChange={(e) => setGranted({ ...granted, [y.year]: e.target.value })}
+                    />
                   ))}
-                <TextField label={outcome === 'avslag' ? 'Skäl till avslag' : 'Motivering (frivillig)'} multiline value={reason} onChange={(e) => setReason(e.target.value)} />
+                <TextField
+                  label={outcome === 'avslag' ? 'Skäl till avslag' : 'Motivering (frivillig)'}
+                  multiline
+                  value={reason}
+                  onChange={(e) => setReason(e.target.value)}
+                />
                 <Button
                   variant="outlined"
-                  onClick={() => void run(() => call('applications.proposal', { ...decisionInput, datum: todayIso() }), 'Ärendebladet till styrelsen är skrivet.')}
+                  onClick={() =>
+                    void run(() => call('applications.proposal', { ...decisionInput, datum: todayIso() }), 'Ärendebladet till styrelsen är skrivet.')
+                  }
                 >
                   Skriv ärendeblad till styrelsen
                 </Button>
@@ -236,7 +283,13 @@ export function ApplicationView({ id, onBack }: { id: number; onBack(): void }) 
                   variant="contained"
                   onClick={() =>
                     void run(
-                      () => call('applications.decide', { ...decisionInput, by, decidedOn, ...(by === 'delegation' && delegationId !== '' ? { delegationId } : {}) }),
+                      () =>
+                        call('applications.decide', {
+                          ...decisionInput,
+                          by,
+                          decidedOn,
+                          ...(by === 'delegation' && delegationId !== '' ? { delegationId } : {}),
+                        }),
                       'Beslutet är registrerat.',
                     )
                   }

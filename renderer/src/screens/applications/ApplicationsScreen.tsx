@@ -13,7 +13,14 @@ import TableRow from '@mui/material/TableRow';
 import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
 import AddOutlined from '@mui/icons-material/AddOutlined';
-import { APPLICATION_KIND_LABELS, APPLICATION_STATUS_LABELS, INSATS_STATUS_LABELS, KATEGORI_LABELS, type Application, type Insats } from '../../../../shared/contract/schemas/insatser';
+import {
+  APPLICATION_KIND_LABELS,
+  APPLICATION_STATUS_LABELS,
+  INSATS_STATUS_LABELS,
+  KATEGORI_LABELS,
+  type Application,
+  type Insats,
+} from '../../../../shared/contract/schemas/insatser';
 import { formatKr } from '../../../../shared/format/sv';
 import { call, errorMessage } from '../../api';
 import { useApp } from '../../store/app';

@@ -19,7 +19,6 @@ import { call, errorMessage } from '../../api';
 import { useApp } from '../../store/app';
 import { EconomyChart, type ChartHandle } from '../ekonomi/common';
 
-
 /** Granted money by kategori beside the board's guideline (e.g. 60/30/10). */
 function splitConfig(o: Overview): ChartConfiguration {
   return {
@@ -74,7 +73,14 @@ export function InsatsOverview() {
     <Stack spacing={2}>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
         <TextField size="small" label="År" value={year} onChange={(e) => setYear(Number(e.target.value) || year)} sx={{ width: 100 }} />
-        <TextField size="small" label="Mål till arbete/studier, %" value={target} onChange={(e) => setTarget(e.target.value)} onBlur={() => void saveTarget()} helperText="T.ex. 34 (rikssnittet)." />
+        <TextField
+          size="small"
+          label="Mål till arbete/studier, %"
+          value={target}
+          onChange={(e) => setTarget(e.target.value)}
+          onBlur={() => void saveTarget()}
+          helperText="T.ex. 34 (rikssnittet)."
+        />
         <Box sx={{ flexGrow: 1 }} />
         <TextField select size="small" label="Period" value={halvar} onChange={(e) => setHalvar(Number(e.target.value) as 1 | 2)} sx={{ minWidth: 170 }}>
           <MenuItem value={1}>Första halvåret</MenuItem>
@@ -85,7 +91,15 @@ export function InsatsOverview() {
           onClick={async () => {
             try {
               const png = chart.current?.png();
-              const charts = png && o ? [{ title: `Fördelning av beviljade medel per kategori mot riktlinjen (${o.guideline.individ}/${o.guideline.struktur}/${o.guideline.kompetens})`, pngBase64: png }] : [];
+              const charts =
+                png && o
+                  ? [
+                      {
+                        title: `Fördelning av beviljade medel per kategori mot riktlinjen (${o.guideline.individ}/${o.guideline.struktur}/${o.guideline.kompetens})`,
+                        pngBase64: png,
+                      },
+                    ]
+                  : [];
               const pm = await call('insatser.pm', { year, halvar, charts });
               notify('success', `${pm.rubrik} är skrivet som ärendeblad (${pm.diarienummer}).`);
               go('arendeblad', String(pm.id));
@@ -116,23 +130,36 @@ export function InsatsOverview() {
                 </TableRow>
               </TableHead>
               <TableBody>
-                {[...o.rows.map((r) => ({ key: String(r.insatsId), name: r.name, r })), { key: 'total', name: 'Totalt', r: o.total }].map(({ key, name, r }) => (
-                  <TableRow key={key} sx={key === 'total' ? { '& td': { fontWeight: 700 } } : undefined}>
-                    <TableCell>{name}</TableCell>
-                    <TableCell align="right">{formatKr(r.budgetKr)}</TableCell>
-                    <TableCell align="right">{formatKr(r.utfallKr)}</TableCell>
-                    <TableCell align="right">{share(r.kvot)}</TableCell>
-                    <TableCell align="right">
-                      {r.deltagare} ({r.kvinnor}/{r.man})
-                    </TableCell>
-                    <TableCell align="right">{r.avslutade}</TableCell>
-                    <TableCell align="right" sx={o.workStudyTarget !== null && r.workStudyShare !== null && r.workStudyShare < o.workStudyTarget ? { color: 'warning.main' } : undefined}>
-                      {share(r.workStudyShare)}
-                    </TableCell>
-                    <TableCell align="right">{r.workStudyShareKvinnor === null && r.workStudyShareMan === null ? '–' : `${share(r.workStudyShareKvinnor)} / ${share(r.workStudyShareMan)}`}</TableCell>
-                    <TableCell align="right">{r.costPerParticipant === null ? '–' : formatKr(r.costPerParticipant)}</TableCell>
-                  </TableRow>
-                ))}
+                {[...o.rows.map((r) => ({ key: String(r.insatsId), name: r.name, r })), { key: 'total', name: 'Totalt', r: o.total }].map(
+                  ({ key, name, r }) => (
+                    <TableRow key={key} sx={key === 'total' ? { '& td': { fontWeight: 700 } } : undefined}>
+                      <TableCell>{name}</TableCell>
+                      <TableCell align="right">{formatKr(r.budgetKr)}</TableCell>
+                      <TableCell align="right">{formatKr(r.utfallKr)}</TableCell>
+                      <TableCell align="right">{share(r.kvot)}</TableCell>
+                      <TableCell align="right">
+                        {r.deltagare} ({r.kvinnor}/{r.man})
+                      </TableCell>
+                      <TableCell align="right">{r.avslutade}</TableCell>
+                      <TableCell
+                        align="right"
+                        sx={
+                          o.workStudyTarget !== null && r.workStudyShare !== null && r.workStudyShare < o.workStudyTarget
+                            ? { color: 'warning.main' }
+                            : undefined
+                        }
+                      >
+                        {share(r.workStudyShare)}
+                      </TableCell>
+                      <TableCell align="right">
+                        {r.workStudyShareKvinnor === null && r.workStudyShareMan === null
+                          ? '–'
+                          : `${share(r.workStudyShareKvinnor)} / ${share(r.workStudyShareMan)}`}
+                      </TableCell>
+                      <TableCell align="right">{r.costPerParticipant === null ? '–' : formatKr(r.costPerParticipant)}</TableCell>
+                    </TableRow>
+                  ),
+                )}
               </TableBody>
             </Table>
           </Paper>

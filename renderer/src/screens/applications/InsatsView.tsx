@@ -16,7 +16,15 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import ArrowBackOutlined from '@mui/icons-material/ArrowBackOutlined';
 import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
-import { INSATS_STATUS_LABELS, INSATS_STATUSES, KATEGORI_LABELS, REPORT_KINDS, REPORT_LABELS, type InsatsDetail, type InsatsStatus } from '../../../../shared/contract/schemas/insatser';
+import {
+  INSATS_STATUS_LABELS,
+  INSATS_STATUSES,
+  KATEGORI_LABELS,
+  REPORT_KINDS,
+  REPORT_LABELS,
+  type InsatsDetail,
+  type InsatsStatus,
+} from '../../../../shared/contract/schemas/insatser';
 import { formatKr, formatPercent } from '../../../../shared/format/sv';
 import { ApiCallError, call, errorMessage } from '../../api';
 import { fileToBase64 } from '../../files';
@@ -53,7 +61,12 @@ export function InsatsView({ id, onBack }: { id: number; onBack(): void }) {
   const [kon, setKon] = useState<Record<KonField, string>>({ avslutadeKvinnor: '', avslutadeMan: '', arbeteStudierKvinnor: '', arbeteStudierMan: '' });
   const [pErrors, setPErrors] = useState<Record<string, string>>({});
   const [reportFile, setReportFile] = useState<File | null>(null);
-  const [report, setReport] = useState({ kind: 'arsrapport' as (typeof REPORT_KINDS)[number], year: String(new Date().getFullYear()), receivedOn: todayIso(), text: '' });
+  const [report, setReport] = useState({
+    kind: 'arsrapport' as (typeof REPORT_KINDS)[number],
+    year: String(new Date().getFullYear()),
+    receivedOn: todayIso(),
+    text: '',
+  });
 
   useEffect(() => {
     call('insatser.detail', { id })
@@ -88,8 +101,14 @@ export function InsatsView({ id, onBack }: { id: number; onBack(): void }) {
 
   async function saveParticipants() {
     setPErrors({});
-    const byKon = KON_FIELDS.every(([k]) => kon[k].trim() === '') ? null : (Object.fromEntries(KON_FIELDS.map(([k]) => [k, Number(kon[k] || 0)])) as Record<KonField, number>);
-    const input = { insatsId: id, year: pYear, byKon, ...Object.fromEntries(PARTICIPANT_FIELDS.map(([k]) => [k, Number(p[k] || 0)])) } as { insatsId: number; year: number; byKon: Record<KonField, number> | null } & Record<ParticipantField, number>;
+    const byKon = KON_FIELDS.every(([k]) => kon[k].trim() === '')
+      ? null
+      : (Object.fromEntries(KON_FIELDS.map(([k]) => [k, Number(kon[k] || 0)])) as Record<KonField, number>);
+    const input = { insatsId: id, year: pYear, byKon, ...Object.fromEntries(PARTICIPANT_FIELDS.map(([k]) => [k, Number(p[k] || 0)])) } as {
+      insatsId: number;
+      year: number;
+      byKon: Record<KonField, number> | null;
+    } & Record<ParticipantField, number>;
     try {
       setD(await call('participants.save', input));
       notify('success', `Deltagaruppgifterna för ${pYear} är sparade.`);
@@ -109,7 +128,15 @@ export function InsatsView({ id, onBack }: { id: number; onBack(): void }) {
           {d.name}
         </Typography>
         <Chip label={KATEGORI_LABELS[d.kategori]} variant="outlined" />
-        <TextField select size="small" label="Status" value={d.status} onChange={(e) => void run(() => call('insatser.update', { id, status: e.target.value as InsatsStatus, styrgrupp: d.styrgrupp ?? '' }), 'Status är ändrad.')}>
+        <TextField
+          select
+          size="small"
+          label="Status"
+          value={d.status}
+          onChange={(e) =>
+            void run(() => call('insatser.update', { id, status: e.target.value as InsatsStatus, styrgrupp: d.styrgrupp ?? '' }), 'Status är ändrad.')
+          }
+        >
           {INSATS_STATUSES.map((st) => (
             <MenuItem key={st} value={st}>
               {INSATS_STATUS_LABELS[st]}
@@ -155,7 +182,11 @@ export function InsatsView({ id, onBack }: { id: number; onBack(): void }) {
                 {r.paidOn}: {formatKr(r.amountKr)} för {r.periodFrom} till {r.periodTo}
                 {r.note ? ` – ${r.note}` : ''}
               </Typography>
-              <IconButton size="small" aria-label={`Ta bort rekvisitionen ${r.paidOn}`} onClick={() => void run(() => call('requisitions.remove', { id: r.id }), 'Rekvisitionen är borttagen.')}>
+              <IconButton
+                size="small"
+                aria-label={`Ta bort rekvisitionen ${r.paidOn}`}
+                onClick={() => void run(() => call('requisitions.remove', { id: r.id }), 'Rekvisitionen är borttagen.')}
+              >
                 <DeleteOutlined fontSize="small" />
               </IconButton>
             </Stack>
@@ -167,7 +198,17 @@ export function InsatsView({ id, onBack }: { id: number; onBack(): void }) {
             <DateField size="small" label="Avser till" value={req.periodTo} onChange={(e) => setReq({ ...req, periodTo: e.target.value })} />
             <Button
               onClick={async () => {
-                const ok = await run(() => call('requisitions.save', { insatsId: id, paidOn: req.paidOn, amountKr: parseKronor(req.amount) as number, periodFrom: req.periodFrom, periodTo: req.periodTo }), 'Rekvisitionen är registrerad.');
+                const ok = await run(
+                  () =>
+                    call('requisitions.save', {
+                      insatsId: id,
+                      paidOn: req.paidOn,
+                      amountKr: parseKronor(req.amount) as number,
+                      periodFrom: req.periodFrom,
+                      periodTo: req.periodTo,
+                    }),
+                  'Rekvisitionen är registrerad.',
+                );
                 if (ok) setReq({ ...req, amount: '' });
               }}
             >
@@ -182,20 +223,44 @@ export function InsatsView({ id, onBack }: { id: number; onBack(): void }) {
           </Typography>
           {d.participants.map((x) => (
             <Typography key={x.year} variant="body2">
-              {x.year}: {x.deltagare} deltagare ({x.kvinnor} kvinnor, {x.man} män), {x.avslutade} avslutade, varav {x.tillArbete} till arbete och {x.tillStudier} till studier
-              {x.byKon ? ` (kvinnor ${x.byKon.arbeteStudierKvinnor} av ${x.byKon.avslutadeKvinnor}, män ${x.byKon.arbeteStudierMan} av ${x.byKon.avslutadeMan})` : ''}.
+              {x.year}: {x.deltagare} deltagare ({x.kvinnor} kvinnor, {x.man} män), {x.avslutade} avslutade, varav {x.tillArbete} till arbete och{' '}
+              {x.tillStudier} till studier
+              {x.byKon
+                ? ` (kvinnor ${x.byKon.arbeteStudierKvinnor} av ${x.byKon.avslutadeKvinnor}, män ${x.byKon.arbeteStudierMan} av ${x.byKon.avslutadeMan})`
+                : ''}
+              .
             </Typography>
           ))}
           <Stack direction="row" spacing={1} sx={{ mt: 1, flexWrap: 'wrap', rowGap: 1 }}>
             <TextField size="small" label="År" value={pYear} onChange={(e) => setPYear(Number(e.target.value))} sx={{ width: 90 }} />
             {PARTICIPANT_FIELDS.map(([k, label]) => (
-              <TextField key={k} size="small" label={label} value={p[k]} onChange={(e) => setP({ ...p, [k]: e.target.value })} error={!!pErrors[k]} helperText={pErrors[k]} sx={{ width: 130 }} slotProps={{ htmlInput: { inputMode: 'numeric' } }} />
+              <TextField
+                key={k}
+                size="small"
+                label={label}
+                value={p[k]}
+                onChange={(e) => setP({ ...p, [k]: e.target.value })}
+                error={!!pErrors[k]}
+                helperText={pErrors[k]}
+                sx={{ width: 130 }}
+                slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+              />
             ))}
             <Button onClick={() => void saveParticipants()}>Spara</Button>
           </Stack>
           <Stack direction="row" spacing={1} sx={{ mt: 1, flexWrap: 'wrap', rowGap: 1 }}>
             {KON_FIELDS.map(([k, label]) => (
-              <TextField key={k} size="small" label={label} value={kon[k]} onChange={(e) => setKon({ ...kon, [k]: e.target.value })} error={!!pErrors[`byKon.${k}`]} helperText={pErrors[`byKon.${k}`]} sx={{ width: 200 }} slotProps={{ htmlInput: { inputMode: 'numeric' } }} />
+              <TextField
+                key={k}
+                size="small"
+                label={label}
+                value={kon[k]}
+                onChange={(e) => setKon({ ...kon, [k]: e.target.value })}
+                error={!!pErrors[`byKon.${k}`]}
+                helperText={pErrors[`byKon.${k}`]}
+                sx={{ width: 200 }}
+                slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+              />
             ))}
           </Stack>
         </Paper>
@@ -214,7 +279,17 @@ export function InsatsView({ id, onBack }: { id: number; onBack(): void }) {
                 size="small"
                 label="Utfall"
                 value={g.outcome ?? ''}
-                onChange={(e) => void run(() => call('goals.outcome', { id: g.id, outcome: e.target.value === '' ? null : (e.target.value as keyof typeof OUTCOMES), note: g.outcomeNote ?? '' }), 'Utfallet är sparat.')}
+                onChange={(e) =>
+                  void run(
+                    () =>
+                      call('goals.outcome', {
+                        id: g.id,
+                        outcome: e.target.value === '' ? null : (e.target.value as keyof typeof OUTCOMES),
+                        note: g.outcomeNote ?? '',
+                      }),
+                    'Utfallet är sparat.',
+                  )
+                }
                 sx={{ minWidth: 170 }}
               >
                 <MenuItem value="">
@@ -243,7 +318,14 @@ export function InsatsView({ id, onBack }: { id: number; onBack(): void }) {
             </Typography>
           ))}
           <Stack direction={{ xs: 'column', md: 'row' }} spacing={1} sx={{ mt: 1 }}>
-            <TextField select size="small" label="Slag" value={report.kind} onChange={(e) => setReport({ ...report, kind: e.target.value as (typeof REPORT_KINDS)[number] })} sx={{ minWidth: 170 }}>
+            <TextField
+              select
+              size="small"
+              label="Slag"
+              value={report.kind}
+              onChange={(e) => setReport({ ...report, kind: e.target.value as (typeof REPORT_KINDS)[number] })}
+              sx={{ minWidth: 170 }}
+            >
               {REPORT_KINDS.map((k) => (
                 <MenuItem key={k} value={k}>
                   {REPORT_LABELS[k]}
@@ -252,7 +334,13 @@ export function InsatsView({ id, onBack }: { id: number; onBack(): void }) {
             </TextField>
             <TextField size="small" label="År" value={report.year} onChange={(e) => setReport({ ...report, year: e.target.value })} sx={{ width: 90 }} />
             <DateField size="small" label="Inkom" value={report.receivedOn} onChange={(e) => setReport({ ...report, receivedOn: e.target.value })} />
-            <TextField size="small" label="Sammanfattning" value={report.text} onChange={(e) => setReport({ ...report, text: e.target.value })} sx={{ flexGrow: 1 }} />
+            <TextField
+              size="small"
+              label="Sammanfattning"
+              value={report.text}
+              onChange={(e) => setReport({ ...report, text: e.target.value })}
+              sx={{ flexGrow: 1 }}
+            />
             <Button component="label" size="small">
               {reportFile ? reportFile.name : 'Bifoga fil …'}
               <input hidden type="file" aria-label="Rapportens fil" onChange={(e) => setReportFile(e.target.files?.[0] ?? null)} />
@@ -264,9 +352,23 @@ export function InsatsView({ id, onBack }: { id: number; onBack(): void }) {
                   const arendeId = d.applications[0]?.arendeId;
                   const documentId =
                     reportFile && arendeId !== undefined
-                      ? (await call('documents.add', { arendeId, fileName: reportFile.name, title: `${REPORT_LABELS[report.kind]} ${d.name}${report.year ? ` ${report.year}` : ''}`, contentBase64: await fileToBase64(reportFile) })).id
+                      ? (
+                          await call('documents.add', {
+                            arendeId,
+                            fileName: reportFile.name,
+                            title: `${REPORT_LABELS[report.kind]} ${d.name}${report.year ? ` ${report.year}` : ''}`,
+                            contentBase64: await fileToBase64(reportFile),
+                          })
+                        ).id
                       : null;
-                  const saved = await call('insatser.report', { insatsId: id, kind: report.kind, year: report.year.trim() === '' ? null : Number(report.year), receivedOn: report.receivedOn, text: report.text, documentId });
+                  const saved = await call('insatser.report', {
+                    insatsId: id,
+                    kind: report.kind,
+                    year: report.year.trim() === '' ? null : Number(report.year),
+                    receivedOn: report.receivedOn,
+                    text: report.text,
+                    documentId,
+                  });
                   setReportFile(null);
                   return saved;
                 }, 'Rapporten är registrerad.')

@@ -44,10 +44,7 @@ interface Draft {
 }
 
 type SaveState =
-  | { kind: 'saved'; at: string }
-  | { kind: 'dirty' }
-  | { kind: 'saving' }
-  | { kind: 'error'; message: string; conflict: boolean; personalData: boolean };
+  { kind: 'saved'; at: string } | { kind: 'dirty' } | { kind: 'saving' } | { kind: 'error'; message: string; conflict: boolean; personalData: boolean };
 
 const backupKey = (id: number) => `kansli.arendeblad.${id}.utkast`;
 
@@ -91,7 +88,8 @@ export function ArendebladEditor({ id, onBack }: { id: number; onBack(): void })
       const stored = localStorage.getItem(backupKey(id));
       if (stored) {
         const copy = JSON.parse(stored) as Draft & { revision: number };
-        if (JSON.stringify({ ...draftOf(b) }) !== JSON.stringify({ organ: copy.organ, rubrik: copy.rubrik, datum: copy.datum, content: copy.content })) setBackup(copy);
+        if (JSON.stringify({ ...draftOf(b) }) !== JSON.stringify({ organ: copy.organ, rubrik: copy.rubrik, datum: copy.datum, content: copy.content }))
+          setBackup(copy);
         else localStorage.removeItem(backupKey(id));
       }
       setPeople(await call('people.list', {}));
@@ -100,27 +98,30 @@ export function ArendebladEditor({ id, onBack }: { id: number; onBack(): void })
   }, [id, loadDocuments]);
 
   /** Saves what is pending; false when it could not be saved (the reason is shown). */
-  const save = useCallback(async (confirmPersonalData = false): Promise<boolean> => {
-    const next = pending.current;
-    if (!next) return true;
-    pending.current = null;
-    setState({ kind: 'saving' });
-    try {
-      const saved = await call('arendeblad.save', { id, revision: revision.current, ...next, confirmPersonalData });
-      revision.current = saved.revision;
-      setBlad(saved);
-      if (pending.current === null) {
-        localStorage.removeItem(backupKey(id));
-        setState({ kind: 'saved', at: saved.updatedAt });
+  const save = useCallback(
+    async (confirmPersonalData = false): Promise<boolean> => {
+      const next = pending.current;
+      if (!next) return true;
+      pending.current = null;
+      setState({ kind: 'saving' });
+      try {
+        const saved = await call('arendeblad.save', { id, revision: revision.current, ...next, confirmPersonalData });
+        revision.current = saved.revision;
+        setBlad(saved);
+        if (pending.current === null) {
+          localStorage.removeItem(backupKey(id));
+          setState({ kind: 'saved', at: saved.updatedAt });
+        }
+        return true;
+      } catch (err) {
+        pending.current = pending.current ?? next;
+        const code = err instanceof ApiCallError ? err.code : null;
+        setState({ kind: 'error', message: errorMessage(err), conflict: code === 'CONFLICT', personalData: code === 'PERSONAL_DATA' });
+        return false;
       }
-      return true;
-    } catch (err) {
-      pending.current = pending.current ?? next;
-      const code = err instanceof ApiCallError ? err.code : null;
-      setState({ kind: 'error', message: errorMessage(err), conflict: code === 'CONFLICT', personalData: code === 'PERSONAL_DATA' });
-      return false;
-    }
-  }, [id]);
+    },
+    [id],
+  );
 
   // Flush what is pending when the editor closes.
   useEffect(
@@ -208,7 +209,12 @@ export function ArendebladEditor({ id, onBack }: { id: number; onBack(): void })
         <Button variant="outlined" startIcon={<PictureAsPdfOutlined />} onClick={() => void generate('pdf')} disabled={busy !== null || problems.length > 0}>
           Spara som PDF
         </Button>
-        <Button variant="contained" startIcon={<DrawOutlined />} onClick={() => setSigning(true)} disabled={busy !== null || problems.length > 0 || blad.frozen}>
+        <Button
+          variant="contained"
+          startIcon={<DrawOutlined />}
+          onClick={() => setSigning(true)}
+          disabled={busy !== null || problems.length > 0 || blad.frozen}
+        >
           Signera …
         </Button>
       </Stack>
@@ -222,7 +228,8 @@ export function ArendebladEditor({ id, onBack }: { id: number; onBack(): void })
             </Button>
           }
         >
-          Version {blad.version} är signerad och kan inte ändras. Nästa undertecknare signerar den signerade PDF:en (Signera också). För att ändra texten gör du en ny version.
+          Version {blad.version} är signerad och kan inte ändras. Nästa undertecknare signerar den signerade PDF:en (Signera också). För att ändra texten gör du
+          en ny version.
         </Alert>
       )}
       <ConfirmDialog
@@ -243,17 +250,35 @@ export function ArendebladEditor({ id, onBack }: { id: number; onBack(): void })
             .catch((err: unknown) => notify('error', errorMessage(err)));
         }}
       />
-      {busy && <Alert severity="info" sx={{ mb: 2 }}>{busy}</Alert>}
+      {busy && (
+        <Alert severity="info" sx={{ mb: 2 }}>
+          {busy}
+        </Alert>
+      )}
       {backup && (
         <Alert
           severity="warning"
           sx={{ mb: 2 }}
           action={
             <Stack direction="row" spacing={1}>
-              <Button color="inherit" size="small" onClick={() => { change({ organ: backup.organ, rubrik: backup.rubrik, datum: backup.datum, content: backup.content }); setBackup(null); }}>
+              <Button
+                color="inherit"
+                size="small"
+                onClick={() => {
+                  change({ organ: backup.organ, rubrik: backup.rubrik, datum: backup.datum, content: backup.content });
+                  setBackup(null);
+                }}
+              >
                 Återställ
               </Button>
-              <Button color="inherit" size="small" onClick={() => { localStorage.removeItem(backupKey(id)); setBackup(null); }}>
+              <Button
+                color="inherit"
+                size="small"
+                onClick={() => {
+                  localStorage.removeItem(backupKey(id));
+                  setBackup(null);
+                }}
+              >
                 Släng
               </Button>
             </Stack>
@@ -283,11 +308,33 @@ export function ArendebladEditor({ id, onBack }: { id: number; onBack(): void })
       )}
 
       <Stack direction={{ xs: 'column', lg: 'row' }} spacing={3} sx={{ alignItems: 'flex-start' }}>
-        <Paper variant="outlined" inert={blad.frozen} aria-disabled={blad.frozen} sx={{ p: 3, flexGrow: 1, maxWidth: 900, width: '100%', ...(blad.frozen ? { bgcolor: 'action.hover' } : {}) }}>
+        <Paper
+          variant="outlined"
+          inert={blad.frozen}
+          aria-disabled={blad.frozen}
+          sx={{ p: 3, flexGrow: 1, maxWidth: 900, width: '100%', ...(blad.frozen ? { bgcolor: 'action.hover' } : {}) }}
+        >
           <Stack spacing={2}>
-            <TextField label="Rubrik" value={draft.rubrik} onChange={(e) => change({ ...draft, rubrik: e.target.value })} slotProps={{ htmlInput: { style: { fontSize: 22, fontWeight: 600 } } }} />
+            <TextField
+              label="Rubrik"
+              value={draft.rubrik}
+              onChange={(e) => change({ ...draft, rubrik: e.target.value })}
+              slotProps={{ htmlInput: { style: { fontSize: 22, fontWeight: 600 } } }}
+            />
             <Stack direction="row" spacing={2}>
-              <TextField select label="Till" value={draft.organ} onChange={(e) => change({ ...draft, organ: e.target.value, content: { ...c, forslag: { ...c.forslag, inledning: c.forslag.inledning.replace(draft.organ, e.target.value) } } })} sx={{ minWidth: 220 }}>
+              <TextField
+                select
+                label="Till"
+                value={draft.organ}
+                onChange={(e) =>
+                  change({
+                    ...draft,
+                    organ: e.target.value,
+                    content: { ...c, forslag: { ...c.forslag, inledning: c.forslag.inledning.replace(draft.organ, e.target.value) } },
+                  })
+                }
+                sx={{ minWidth: 220 }}
+              >
                 {[...new Set([...ORGAN_OPTIONS, draft.organ])].map((o) => (
                   <MenuItem key={o} value={o}>
                     {o}
@@ -297,13 +344,32 @@ export function ArendebladEditor({ id, onBack }: { id: number; onBack(): void })
               <DateField label="Datum" value={draft.datum} onChange={(e) => change({ ...draft, datum: e.target.value })} />
             </Stack>
 
-            <Typography variant="h6" component="h2">Förslag till beslut</Typography>
-            <TextField size="small" label="Inledning" value={c.forslag.inledning} onChange={(e) => setContent({ ...c, forslag: { ...c.forslag, inledning: e.target.value } })} />
+            <Typography variant="h6" component="h2">
+              Förslag till beslut
+            </Typography>
+            <TextField
+              size="small"
+              label="Inledning"
+              value={c.forslag.inledning}
+              onChange={(e) => setContent({ ...c, forslag: { ...c.forslag, inledning: e.target.value } })}
+            />
             {c.forslag.punkter.map((p, i) => (
               <Stack key={i} direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
                 <Typography sx={{ pt: 1, width: 28, flexShrink: 0, fontWeight: 600 }}>att</Typography>
-                <TextField fullWidth multiline value={p} onChange={(e) => setContent({ ...c, forslag: { ...c.forslag, punkter: c.forslag.punkter.map((x, j) => (j === i ? e.target.value : x)) } })} slotProps={{ htmlInput: { 'aria-label': `Att-sats ${i + 1}` } }} />
-                <RowTools index={i} count={c.forslag.punkter.length} what={`att-sats ${i + 1}`} onMove={(d) => setContent({ ...c, forslag: { ...c.forslag, punkter: move(c.forslag.punkter, i, d) } })} onRemove={() => setContent({ ...c, forslag: { ...c.forslag, punkter: c.forslag.punkter.filter((_, j) => j !== i) } })} />
+                <TextField
+                  fullWidth
+                  multiline
+                  value={p}
+                  onChange={(e) => setContent({ ...c, forslag: { ...c.forslag, punkter: c.forslag.punkter.map((x, j) => (j === i ? e.target.value : x)) } })}
+                  slotProps={{ htmlInput: { 'aria-label': `Att-sats ${i + 1}` } }}
+                />
+                <RowTools
+                  index={i}
+                  count={c.forslag.punkter.length}
+                  what={`att-sats ${i + 1}`}
+                  onMove={(d) => setContent({ ...c, forslag: { ...c.forslag, punkter: move(c.forslag.punkter, i, d) } })}
+                  onRemove={() => setContent({ ...c, forslag: { ...c.forslag, punkter: c.forslag.punkter.filter((_, j) => j !== i) } })}
+                />
               </Stack>
             ))}
             <Box>
@@ -316,16 +382,38 @@ export function ArendebladEditor({ id, onBack }: { id: number; onBack(): void })
               <Box key={i} component="section" aria-label={s.heading || `Avsnitt ${i + 1}`}>
                 <Divider sx={{ mb: 2 }} />
                 <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1 }}>
-                  <TextField size="small" label="Avsnittets rubrik" value={s.heading} onChange={(e) => setSection(i, { ...s, heading: e.target.value })} sx={{ flexGrow: 1, '& input': { fontWeight: 700 } }} />
-                  <RowTools index={i} count={c.sections.length} what={`avsnittet ${s.heading}`} onMove={(d) => setContent({ ...c, sections: move(c.sections, i, d) })} onRemove={() => setContent({ ...c, sections: c.sections.filter((_, j) => j !== i) })} />
+                  <TextField
+                    size="small"
+                    label="Avsnittets rubrik"
+                    value={s.heading}
+                    onChange={(e) => setSection(i, { ...s, heading: e.target.value })}
+                    sx={{ flexGrow: 1, '& input': { fontWeight: 700 } }}
+                  />
+                  <RowTools
+                    index={i}
+                    count={c.sections.length}
+                    what={`avsnittet ${s.heading}`}
+                    onMove={(d) => setContent({ ...c, sections: move(c.sections, i, d) })}
+                    onRemove={() => setContent({ ...c, sections: c.sections.filter((_, j) => j !== i) })}
+                  />
                 </Stack>
                 <Stack spacing={1.5}>
                   {s.blocks.map((b, k) => (
                     <Stack key={k} direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
                       <Box sx={{ flexGrow: 1 }}>
-                        <BlockEditor block={b} where={s.heading || `avsnitt ${i + 1}`} onChange={(nb) => setSection(i, { ...s, blocks: s.blocks.map((x, j) => (j === k ? nb : x)) })} />
+                        <BlockEditor
+                          block={b}
+                          where={s.heading || `avsnitt ${i + 1}`}
+                          onChange={(nb) => setSection(i, { ...s, blocks: s.blocks.map((x, j) => (j === k ? nb : x)) })}
+                        />
                       </Box>
-                      <RowTools index={k} count={s.blocks.length} what={`del ${k + 1} i ${s.heading}`} onMove={(d) => setSection(i, { ...s, blocks: move(s.blocks, k, d) })} onRemove={() => setSection(i, { ...s, blocks: s.blocks.filter((_, j) => j !== k) })} />
+                      <RowTools
+                        index={k}
+                        count={s.blocks.length}
+                        what={`del ${k + 1} i ${s.heading}`}
+                        onMove={(d) => setSection(i, { ...s, blocks: move(s.blocks, k, d) })}
+                        onRemove={() => setSection(i, { ...s, blocks: s.blocks.filter((_, j) => j !== k) })}
+                      />
                     </Stack>
                   ))}
                 </Stack>
@@ -340,14 +428,24 @@ export function ArendebladEditor({ id, onBack }: { id: number; onBack(): void })
             ))}
             <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap' }}>
               {['Sammanfattning', 'Ärendet', 'Bedömning', 'Ekonomiska konsekvenser', 'Beslutsunderlag', 'Nytt avsnitt'].map((h) => (
-                <Button key={h} size="small" variant="outlined" startIcon={<AddOutlined />} onClick={() => setContent({ ...c, sections: [...c.sections, { heading: h === 'Nytt avsnitt' ? '' : h, blocks: [{ type: 'stycke', text: '' }] }] })}>
+                <Button
+                  key={h}
+                  size="small"
+                  variant="outlined"
+                  startIcon={<AddOutlined />}
+                  onClick={() =>
+                    setContent({ ...c, sections: [...c.sections, { heading: h === 'Nytt avsnitt' ? '' : h, blocks: [{ type: 'stycke', text: '' }] }] })
+                  }
+                >
                   {h}
                 </Button>
               ))}
             </Stack>
 
             <Divider />
-            <Typography variant="h6" component="h2">Föredragande</Typography>
+            <Typography variant="h6" component="h2">
+              Föredragande
+            </Typography>
             <Stack direction="row" spacing={2}>
               <Autocomplete
                 freeSolo
@@ -360,14 +458,26 @@ export function ArendebladEditor({ id, onBack }: { id: number; onBack(): void })
                 renderInput={(params) => <TextField {...params} label="Namn" />}
                 sx={{ flexGrow: 1 }}
               />
-              <TextField label="Titel" value={c.foredragande.title} onChange={(e) => setContent({ ...c, foredragande: { ...c.foredragande, title: e.target.value } })} />
+              <TextField
+                label="Titel"
+                value={c.foredragande.title}
+                onChange={(e) => setContent({ ...c, foredragande: { ...c.foredragande, title: e.target.value } })}
+              />
             </Stack>
 
-            <Typography variant="h6" component="h2">Bilagor</Typography>
+            <Typography variant="h6" component="h2">
+              Bilagor
+            </Typography>
             {c.bilagor.map((b, i) => (
               <Stack key={i} direction="row" spacing={1} sx={{ alignItems: 'center' }}>
                 <Typography sx={{ width: 24 }}>{i + 1}</Typography>
-                <TextField size="small" label="Namn" value={b.title} onChange={(e) => setContent({ ...c, bilagor: c.bilagor.map((x, j) => (j === i ? { ...x, title: e.target.value } : x)) })} sx={{ flexGrow: 1 }} />
+                <TextField
+                  size="small"
+                  label="Namn"
+                  value={b.title}
+                  onChange={(e) => setContent({ ...c, bilagor: c.bilagor.map((x, j) => (j === i ? { ...x, title: e.target.value } : x)) })}
+                  sx={{ flexGrow: 1 }}
+                />
                 <TextField
                   select
                   size="small"
@@ -391,9 +501,23 @@ export function ArendebladEditor({ id, onBack }: { id: number; onBack(): void })
                 </TextField>
                 <Button size="small" component="label">
                   Ladda upp
-                  <input hidden type="file" onChange={(e) => { const f = e.target.files?.[0]; if (f) void uploadBilaga(i, f); e.target.value = ''; }} />
+                  <input
+                    hidden
+                    type="file"
+                    onChange={(e) => {
+                      const f = e.target.files?.[0];
+                      if (f) void uploadBilaga(i, f);
+                      e.target.value = '';
+                    }}
+                  />
                 </Button>
-                <RowTools index={i} count={c.bilagor.length} what={`bilaga ${i + 1}`} onMove={(d) => setContent({ ...c, bilagor: move(c.bilagor, i, d) })} onRemove={() => setContent({ ...c, bilagor: c.bilagor.filter((_, j) => j !== i) })} />
+                <RowTools
+                  index={i}
+                  count={c.bilagor.length}
+                  what={`bilaga ${i + 1}`}
+                  onMove={(d) => setContent({ ...c, bilagor: move(c.bilagor, i, d) })}
+                  onRemove={() => setContent({ ...c, bilagor: c.bilagor.filter((_, j) => j !== i) })}
+                />
               </Stack>
             ))}
             <Box>
@@ -419,7 +543,9 @@ export function ArendebladEditor({ id, onBack }: { id: number; onBack(): void })
               {problems.length === 0 ? 'Klart för PDF och signering' : 'Kvar att göra'}
             </Typography>
             {problems.length === 0 ? (
-              <Typography variant="body2" color="text.secondary">Inga fält saknas.</Typography>
+              <Typography variant="body2" color="text.secondary">
+                Inga fält saknas.
+              </Typography>
             ) : (
               <List dense aria-label="Kvar att göra">
                 {problems.map((p) => (

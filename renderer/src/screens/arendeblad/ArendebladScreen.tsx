@@ -57,7 +57,8 @@ function ArendebladList() {
       {error && <Alert severity="error">{error}</Alert>}
       {rows && rows.length === 0 && (
         <Alert severity="info">
-          Inga ärendeblad ännu. Välj <strong>Nytt ärendeblad</strong> och en mall: mallen fyller i det registren vet (belopp, perioder, namn) och lämnar resten åt dig.
+          Inga ärendeblad ännu. Välj <strong>Nytt ärendeblad</strong> och en mall: mallen fyller i det registren vet (belopp, perioder, namn) och lämnar resten
+          åt dig.
         </Alert>
       )}
       {rows && rows.length > 0 && (

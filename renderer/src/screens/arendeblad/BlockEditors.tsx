@@ -24,7 +24,19 @@ export function move<T>(list: readonly T[], index: number, delta: number): T[] {
   return next;
 }
 
-export function RowTools({ index, count, onMove, onRemove, what }: { index: number; count: number; onMove(delta: number): void; onRemove(): void; what: string }) {
+export function RowTools({
+  index,
+  count,
+  onMove,
+  onRemove,
+  what,
+}: {
+  index: number;
+  count: number;
+  onMove(delta: number): void;
+  onRemove(): void;
+  what: string;
+}) {
   return (
     <Stack direction="row" sx={{ flexShrink: 0 }}>
       <Tooltip title="Flytta upp">
@@ -51,7 +63,8 @@ export function RowTools({ index, count, onMove, onRemove, what }: { index: numb
 }
 
 function TableEditor({ block, onChange, label }: { block: TableBlock; onChange(b: TableBlock): void; label: string }) {
-  const setCell = (r: number, c: number, value: string) => onChange({ ...block, rows: block.rows.map((row, i) => (i === r ? row.map((v, j) => (j === c ? value : v)) : row)) });
+  const setCell = (r: number, c: number, value: string) =>
+    onChange({ ...block, rows: block.rows.map((row, i) => (i === r ? row.map((v, j) => (j === c ? value : v)) : row)) });
   const setHead = (c: number, value: string) => onChange({ ...block, header: block.header.map((v, j) => (j === c ? value : v)) });
   const addRow = () => onChange({ ...block, rows: [...block.rows, block.header.map(() => '')] });
   const addColumn = () => onChange({ ...block, header: [...block.header, ''], rows: block.rows.map((r) => [...r, '']) });
@@ -69,7 +82,15 @@ function TableEditor({ block, onChange, label }: { block: TableBlock; onChange(b
               {block.header.map((h, c) => (
                 <Box component="th" key={c} sx={{ p: 0.25, bgcolor: 'action.hover' }}>
                   <Stack direction="row">
-                    <TextField size="small" fullWidth value={h} placeholder={`Kolumn ${c + 1}`} onChange={(e) => setHead(c, e.target.value)} sx={{ ...cellSx, '& input': { fontWeight: 700 } }} slotProps={{ htmlInput: { 'aria-label': `Kolumnrubrik ${c + 1}` } }} />
+                    <TextField
+                      size="small"
+                      fullWidth
+                      value={h}
+                      placeholder={`Kolumn ${c + 1}`}
+                      onChange={(e) => setHead(c, e.target.value)}
+                      sx={{ ...cellSx, '& input': { fontWeight: 700 } }}
+                      slotProps={{ htmlInput: { 'aria-label': `Kolumnrubrik ${c + 1}` } }}
+                    />
                     {block.header.length > 1 && (
                       <IconButton size="small" aria-label={`Ta bort kolumn ${c + 1}`} onClick={() => removeColumn(c)}>
                         <DeleteOutline fontSize="inherit" />
@@ -86,7 +107,14 @@ function TableEditor({ block, onChange, label }: { block: TableBlock; onChange(b
               <tr key={r}>
                 {row.map((v, c) => (
                   <Box component="td" key={c} sx={{ p: 0.25 }}>
-                    <TextField size="small" fullWidth value={v} onChange={(e) => setCell(r, c, e.target.value)} sx={cellSx} slotProps={{ htmlInput: { 'aria-label': `Rad ${r + 1}, kolumn ${c + 1}` } }} />
+                    <TextField
+                      size="small"
+                      fullWidth
+                      value={v}
+                      onChange={(e) => setCell(r, c, e.target.value)}
+                      sx={cellSx}
+                      slotProps={{ htmlInput: { 'aria-label': `Rad ${r + 1}, kolumn ${c + 1}` } }}
+                    />
                   </Box>
                 ))}
                 <td>
@@ -106,7 +134,10 @@ function TableEditor({ block, onChange, label }: { block: TableBlock; onChange(b
         <Button size="small" startIcon={<AddOutlined />} onClick={addColumn} disabled={block.header.length >= 10}>
           Kolumn
         </Button>
-        <FormControlLabel control={<Checkbox size="small" checked={block.sumRow} onChange={(e) => onChange({ ...block, sumRow: e.target.checked })} />} label="Sista raden är en summa" />
+        <FormControlLabel
+          control={<Checkbox size="small" checked={block.sumRow} onChange={(e) => onChange({ ...block, sumRow: e.target.checked })} />}
+          label="Sista raden är en summa"
+        />
       </Stack>
       <TextField size="small" label="Fotnot" value={block.note} onChange={(e) => onChange({ ...block, note: e.target.value })} />
     </Stack>
@@ -116,17 +147,50 @@ function TableEditor({ block, onChange, label }: { block: TableBlock; onChange(b
 export function BlockEditor({ block, onChange, where }: { block: Block; onChange(b: Block): void; where: string }) {
   switch (block.type) {
     case 'stycke':
-      return <TextField fullWidth multiline minRows={2} value={block.text} onChange={(e) => onChange({ ...block, text: e.target.value })} placeholder="Skriv stycket …" slotProps={{ htmlInput: { 'aria-label': `Stycke i ${where}` } }} />;
+      return (
+        <TextField
+          fullWidth
+          multiline
+          minRows={2}
+          value={block.text}
+          onChange={(e) => onChange({ ...block, text: e.target.value })}
+          placeholder="Skriv stycket …"
+          slotProps={{ htmlInput: { 'aria-label': `Stycke i ${where}` } }}
+        />
+      );
     case 'underrubrik':
-      return <TextField fullWidth size="small" value={block.text} onChange={(e) => onChange({ ...block, text: e.target.value })} placeholder="Underrubrik" sx={{ '& input': { fontWeight: 700 } }} slotProps={{ htmlInput: { 'aria-label': `Underrubrik i ${where}` } }} />;
+      return (
+        <TextField
+          fullWidth
+          size="small"
+          value={block.text}
+          onChange={(e) => onChange({ ...block, text: e.target.value })}
+          placeholder="Underrubrik"
+          sx={{ '& input': { fontWeight: 700 } }}
+          slotProps={{ htmlInput: { 'aria-label': `Underrubrik i ${where}` } }}
+        />
+      );
     case 'punktlista':
       return (
         <Stack spacing={0.5}>
           {block.items.map((item, i) => (
             <Stack key={i} direction="row" spacing={1} sx={{ alignItems: 'center' }}>
               <Typography aria-hidden>•</Typography>
-              <TextField fullWidth size="small" multiline value={item} onChange={(e) => onChange({ ...block, items: block.items.map((v, j) => (j === i ? e.target.value : v)) })} slotProps={{ htmlInput: { 'aria-label': `Punkt ${i + 1} i ${where}` } }} />
-              <RowTools index={i} count={block.items.length} what={`punkt ${i + 1}`} onMove={(d) => onChange({ ...block, items: move(block.items, i, d) })} onRemove={() => onChange({ ...block, items: block.items.filter((_, j) => j !== i) })} />
+              <TextField
+                fullWidth
+                size="small"
+                multiline
+                value={item}
+                onChange={(e) => onChange({ ...block, items: block.items.map((v, j) => (j === i ? e.target.value : v)) })}
+                slotProps={{ htmlInput: { 'aria-label': `Punkt ${i + 1} i ${where}` } }}
+              />
+              <RowTools
+                index={i}
+                count={block.items.length}
+                what={`punkt ${i + 1}`}
+                onMove={(d) => onChange({ ...block, items: move(block.items, i, d) })}
+                onRemove={() => onChange({ ...block, items: block.items.filter((_, j) => j !== i) })}
+              />
             </Stack>
           ))}
           <Box>
@@ -165,14 +229,31 @@ export function BlockEditor({ block, onChange, where }: { block: Block; onChange
               </tr>
             </tbody>
           </Box>
-          <TextField size="small" label="Rubrik" value={block.caption} onChange={(e) => onChange({ ...block, caption: e.target.value })} slotProps={{ htmlInput: { 'aria-label': `Riskmatrisens rubrik i ${where}` } }} />
+          <TextField
+            size="small"
+            label="Rubrik"
+            value={block.caption}
+            onChange={(e) => onChange({ ...block, caption: e.target.value })}
+            slotProps={{ htmlInput: { 'aria-label': `Riskmatrisens rubrik i ${where}` } }}
+          />
         </Stack>
       );
     case 'bild':
       return (
         <Stack spacing={1}>
-          <Box component="img" src={`data:image/png;base64,${block.pngBase64}`} alt={block.caption} sx={{ maxWidth: '100%', maxHeight: 320, objectFit: 'contain', alignSelf: 'flex-start', border: 1, borderColor: 'divider' }} />
-          <TextField size="small" label="Bildtext" value={block.caption} onChange={(e) => onChange({ ...block, caption: e.target.value })} slotProps={{ htmlInput: { 'aria-label': `Bildtext i ${where}` } }} />
+          <Box
+            component="img"
+            src={`data:image/png;base64,${block.pngBase64}`}
+            alt={block.caption}
+            sx={{ maxWidth: '100%', maxHeight: 320, objectFit: 'contain', alignSelf: 'flex-start', border: 1, borderColor: 'divider' }}
+          />
+          <TextField
+            size="small"
+            label="Bildtext"
+            value={block.caption}
+            onChange={(e) => onChange({ ...block, caption: e.target.value })}
+            slotProps={{ htmlInput: { 'aria-label': `Bildtext i ${where}` } }}
+          />
         </Stack>
       );
   }

@@ -75,10 +75,8 @@ export function NewArendebladDialog({ arendeId, onClose, onCreated }: { arendeId
             </TextField>
             <DateField label="Datum" value={datum} onChange={(e) => setDatum(e.target.value)} />
             <Alert severity="info">
-              {arendeId
-                ? 'Ärendebladet skrivs i det valda ärendet.'
-                : 'Ett nytt beslutsärende registreras i diariet med nästa lediga diarienummer.'}{' '}
-              Fält inom «…» fyller du i själv.
+              {arendeId ? 'Ärendebladet skrivs i det valda ärendet.' : 'Ett nytt beslutsärende registreras i diariet med nästa lediga diarienummer.'} Fält inom
+              «…» fyller du i själv.
             </Alert>
             {error && <Alert severity="error">{error}</Alert>}
           </Stack>

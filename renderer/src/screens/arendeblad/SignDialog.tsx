@@ -23,7 +23,17 @@ export interface Credentials {
  * Signing with the user's own certificate file (.p12/.pfx). The password is asked
  * every time and goes only into this one call; neither it nor the file is kept.
  */
-export function SignDialog({ title, defaultRole, onClose, onSign }: { title: string; defaultRole: string; onClose(): void; onSign(c: Credentials): Promise<void> }) {
+export function SignDialog({
+  title,
+  defaultRole,
+  onClose,
+  onSign,
+}: {
+  title: string;
+  defaultRole: string;
+  onClose(): void;
+  onSign(c: Credentials): Promise<void>;
+}) {
   const [file, setFile] = useState<File | null>(null);
   const [password, setPassword] = useState('');
   const [role, setRole] = useState(defaultRole);
@@ -56,9 +66,22 @@ export function SignDialog({ title, defaultRole, onClose, onSign }: { title: str
           </Typography>
           <Button variant="outlined" component="label">
             {file ? `Certifikat: ${file.name}` : 'Välj certifikatfil (.p12, .pfx) …'}
-            <input hidden type="file" accept=".p12,.pfx,application/x-pkcs12" aria-label="Certifikatfil" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+            <input
+              hidden
+              type="file"
+              accept=".p12,.pfx,application/x-pkcs12"
+              aria-label="Certifikatfil"
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            />
           </Button>
-          <TextField label="Lösenord till certifikatet" type="password" autoComplete="off" value={password} onChange={(e) => setPassword(e.target.value)} helperText="Sparas aldrig; du anger det varje gång." />
+          <TextField
+            label="Lösenord till certifikatet"
+            type="password"
+            autoComplete="off"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            helperText="Sparas aldrig; du anger det varje gång."
+          />
           <TextField label="Roll i signaturen" value={role} onChange={(e) => setRole(e.target.value)} helperText="T.ex. Förbundschef, Ordförande, Justerare." />
           {busy && <LinearProgress aria-label="Signerar" />}
           {error && <Alert severity="error">{error}</Alert>}

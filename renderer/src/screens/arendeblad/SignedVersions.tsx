@@ -43,7 +43,10 @@ export function SignedVersions({ blad, onChanged }: { blad: Arendeblad; onChange
         <List dense aria-label="Signerade versioner">
           {blad.signed.map((v) => (
             <ListItem key={v.documentId} disableGutters sx={{ display: 'block' }}>
-              <ListItemText primary={v.title} secondary={`${v.version !== null ? `Version ${v.version} · ` : ''}${v.addedAt.slice(0, 16).replace('T', ' ')} · ${v.addedBy}${v.supersededBy !== null ? ' · ersatt av en nyare version' : ''}`} />
+              <ListItemText
+                primary={v.title}
+                secondary={`${v.version !== null ? `Version ${v.version} · ` : ''}${v.addedAt.slice(0, 16).replace('T', ' ')} · ${v.addedBy}${v.supersededBy !== null ? ' · ersatt av en nyare version' : ''}`}
+              />
               <Stack direction="row" spacing={0.5}>
                 <Button size="small" onClick={() => void open(v.documentId)}>
                   Öppna

@@ -78,7 +78,11 @@ export function VerifyDialog({ documentId, onClose }: { documentId?: number; onC
                         <>
                           {`Signerad ${when(s.signingTime)}${s.location ? ` i ${s.location}` : ''}. Utfärdare: ${s.issuerName}. `}
                           {s.intact ? 'Signaturen är giltig. ' : 'Signaturen är inte giltig. '}
-                          {s.changedAfterSigning ? 'Dokumentet har ändrats efter denna signatur. ' : s.coversWholeDocument ? 'Täcker hela dokumentet. ' : 'Senare signaturer har lagts till. '}
+                          {s.changedAfterSigning
+                            ? 'Dokumentet har ändrats efter denna signatur. '
+                            : s.coversWholeDocument
+                              ? 'Täcker hela dokumentet. '
+                              : 'Senare signaturer har lagts till. '}
                           {s.padesB ? 'PAdES B-B.' : `Typ: ${s.subFilter}.`}
                           {s.problems.length > 0 && ` ${s.problems.join(' ')}`}
                         </>
@@ -89,7 +93,8 @@ export function VerifyDialog({ documentId, onClose }: { documentId?: number; onC
               </List>
               {result.signed && (
                 <Typography variant="body2" color="text.secondary">
-                  Kansli kontrollerar att innehållet är oförändrat och att certifikatet gällde vid signeringen. Om utfärdaren är betrodd (t.ex. en e-legitimation) kontrolleras inte här.
+                  Kansli kontrollerar att innehållet är oförändrat och att certifikatet gällde vid signeringen. Om utfärdaren är betrodd (t.ex. en
+                  e-legitimation) kontrolleras inte här.
                 </Typography>
               )}
             </>

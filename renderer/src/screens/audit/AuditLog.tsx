@@ -58,13 +58,15 @@ function AnchorLine({ anchors }: { anchors: AuditVerifyResult['anchors'] }) {
   if (anchors.checked === 0) {
     return (
       <Typography variant="body2" sx={{ mt: 0.5 }}>
-        Inga ankare finns ännu för databasen på den här platsen (de skrivs vid varje säkerhetskopia och när Kansli stängs). Borttagna poster i slutet av loggen kan därför inte upptäckas än.
+        Inga ankare finns ännu för databasen på den här platsen (de skrivs vid varje säkerhetskopia och när Kansli stängs). Borttagna poster i slutet av loggen
+        kan därför inte upptäckas än.
       </Typography>
     );
   }
   return (
     <Typography variant="body2" sx={{ mt: 0.5 }}>
-      Jämförd med {anchors.checked} ankare utanför databasfilen (säkerhetskopiornas innehållsförteckningar och ankarfilen), det senaste {anchors.newestAt ? formatTimestamp(anchors.newestAt) : ''}
+      Jämförd med {anchors.checked} ankare utanför databasfilen (säkerhetskopiornas innehållsförteckningar och ankarfilen), det senaste{' '}
+      {anchors.newestAt ? formatTimestamp(anchors.newestAt) : ''}
       {anchors.newestLastId !== null ? ` vid post ${anchors.newestLastId}` : ''}.
       {anchors.setAside > 0 ? ` ${anchors.setAside} ankare från tiden före en återställning räknas inte.` : ''}
     </Typography>
@@ -90,7 +92,8 @@ function VerifyResult({ result }: { result: AuditVerifyResult }) {
           </Typography>
         ))}
         <Typography variant="body2" sx={{ mt: 1, fontWeight: 600 }}>
-          Kedjan hänger ihop, men loggen har ändrats utanför Kansli efter att ankaret skrevs: poster har tagits bort eller skrivits om och kontrollsummorna räknats om.
+          Kedjan hänger ihop, men loggen har ändrats utanför Kansli efter att ankaret skrevs: poster har tagits bort eller skrivits om och kontrollsummorna
+          räknats om.
         </Typography>
       </Alert>
     );
@@ -176,19 +179,22 @@ export function AuditLog() {
   const [verify, setVerify] = useState<AuditVerifyResult | null>(null);
   const [verifying, setVerifying] = useState(false);
 
-  const load = useCallback(async (beforeId?: number) => {
-    setLoading(true);
-    setError(null);
-    try {
-      const page = await call('audit.list', { ...(entity ? { entity } : {}), ...(beforeId ? { beforeId } : {}), limit: PAGE });
-      setEntries((old) => (beforeId && old ? [...old, ...page] : page));
-      setMore(page.length === PAGE);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setLoading(false);
-    }
-  }, [entity]);
+  const load = useCallback(
+    async (beforeId?: number) => {
+      setLoading(true);
+      setError(null);
+      try {
+        const page = await call('audit.list', { ...(entity ? { entity } : {}), ...(beforeId ? { beforeId } : {}), limit: PAGE });
+        setEntries((old) => (beforeId && old ? [...old, ...page] : page));
+        setMore(page.length === PAGE);
+      } catch (err) {
+        setError(errorMessage(err));
+      } finally {
+        setLoading(false);
+      }
+    },
+    [entity],
+  );
 
   useEffect(() => {
     setEntries(null);
@@ -219,7 +225,12 @@ export function AuditLog() {
     <Stack spacing={2}>
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: { md: 'center' }, justifyContent: 'space-between' }}>
         <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-          <TextField select size="small" label="Slags post" value={entity} onChange={(e) => setEntity(e.target.value as AuditEntity | '')}
+          <TextField
+            select
+            size="small"
+            label="Slags post"
+            value={entity}
+            onChange={(e) => setEntity(e.target.value as AuditEntity | '')}
             sx={{ minWidth: 220 }}
             slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
           >
@@ -265,7 +276,9 @@ export function AuditLog() {
                 </TableCell>
               </TableRow>
             )}
-            {entries?.map((e) => <EntryRow key={e.id} entry={e} knownName={names.get(`${e.entity}:${e.entityId ?? ''}`) ?? null} />)}
+            {entries?.map((e) => (
+              <EntryRow key={e.id} entry={e} knownName={names.get(`${e.entity}:${e.entityId ?? ''}`) ?? null} />
+            ))}
           </TableBody>
         </Table>
       </TableContainer>

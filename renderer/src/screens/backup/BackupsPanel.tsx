@@ -80,7 +80,10 @@ export function BackupsPanel() {
   async function backupNow(toFolder?: string) {
     const made = await work('Säkerhetskopierar …', () => call('backup.create', toFolder ? { folder: toFolder } : {}));
     if (!made) return;
-    notify(made.warnings.length > 0 ? 'info' : 'success', `Säkerhetskopian är sparad (${formatBytes(made.sizeBytes)}): ${made.file}${made.warnings.length > 0 ? `. Obs: ${made.warnings.join(' ')}` : ''}`);
+    notify(
+      made.warnings.length > 0 ? 'info' : 'success',
+      `Säkerhetskopian är sparad (${formatBytes(made.sizeBytes)}): ${made.file}${made.warnings.length > 0 ? `. Obs: ${made.warnings.join(' ')}` : ''}`,
+    );
     await refresh();
   }
 
@@ -102,12 +105,17 @@ export function BackupsPanel() {
     if (!result) return;
     await load();
     await refresh();
-    notify('success', `Databasen är återställd från säkerhetskopian ${formatDateTime(new Date(result.createdAt))}.${result.keptAs ? ` Den tidigare databasen finns kvar som ${result.keptAs}.` : ''}`);
+    notify(
+      'success',
+      `Databasen är återställd från säkerhetskopian ${formatDateTime(new Date(result.createdAt))}.${result.keptAs ? ` Den tidigare databasen finns kvar som ${result.keptAs}.` : ''}`,
+    );
   }
 
   async function savePolicy() {
     if (!policy) return;
-    const saved = await work('Sparar …', () => call('backup.saveSettings', Object.fromEntries(POLICY_FIELDS.map((f) => [f.key, Number(policy[f.key])])) as Policy));
+    const saved = await work('Sparar …', () =>
+      call('backup.saveSettings', Object.fromEntries(POLICY_FIELDS.map((f) => [f.key, Number(policy[f.key])])) as Policy),
+    );
     if (saved) {
       notify('success', 'Inställningarna för säkerhetskopior är sparade. De gäller från nästa automatiska kopia.');
       await refresh();
@@ -120,8 +128,9 @@ export function BackupsPanel() {
   return (
     <Stack spacing={2} sx={{ maxWidth: 1100 }}>
       <Typography color="text.secondary">
-        Kansli gör en säkerhetskopia när programmet startar och när det stängs, och en gång om dagen medan det är igång – men bara när något har ändrats. En kopia innehåller databasen,
-        handlingarna som ligger bredvid den och en innehållsförteckning med kontrollsummor. De automatiska kopiorna sparas i <code>{status.folder}</code>.
+        Kansli gör en säkerhetskopia när programmet startar och när det stängs, och en gång om dagen medan det är igång – men bara när något har ändrats. En
+        kopia innehåller databasen, handlingarna som ligger bredvid den och en innehållsförteckning med kontrollsummor. De automatiska kopiorna sparas i{' '}
+        <code>{status.folder}</code>.
       </Typography>
       {status.lastError && (
         <Alert severity="error">
@@ -142,7 +151,14 @@ export function BackupsPanel() {
             Säkerhetskopiera nu
           </Button>
           {!picker && (
-            <TextField size="small" label="Eller spara en kopia i mappen" placeholder="/media/usb/Kansli" value={folder} onChange={(e) => setFolder(e.target.value)} sx={{ minWidth: 320 }} />
+            <TextField
+              size="small"
+              label="Eller spara en kopia i mappen"
+              placeholder="/media/usb/Kansli"
+              value={folder}
+              onChange={(e) => setFolder(e.target.value)}
+              sx={{ minWidth: 320 }}
+            />
           )}
           <Button variant="outlined" disabled={working !== null || (!picker && folder.trim() === '')} onClick={() => void chooseFolder()}>
             Spara en kopia i mapp …
@@ -171,7 +187,13 @@ export function BackupsPanel() {
               </TableRow>
             )}
             {status.backups.map((b) => (
-              <BackupRow key={b.file} backup={b} disabled={working !== null} onCheck={() => void check(b.file, false)} onRestore={() => void check(b.file, true)} />
+              <BackupRow
+                key={b.file}
+                backup={b}
+                disabled={working !== null}
+                onCheck={() => void check(b.file, false)}
+                onRestore={() => void check(b.file, true)}
+              />
             ))}
           </TableBody>
         </Table>
@@ -182,7 +204,14 @@ export function BackupsPanel() {
           Återställ från en annan fil
         </Typography>
         <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start', flexWrap: 'wrap' }} useFlexGap>
-          <TextField size="small" label="Säkerhetskopians sökväg" placeholder="/media/usb/Kansli 2026-12-01 kl 17.02.11 manuell.kansli-backup" value={otherFile} onChange={(e) => setOtherFile(e.target.value)} sx={{ minWidth: 480 }} />
+          <TextField
+            size="small"
+            label="Säkerhetskopians sökväg"
+            placeholder="/media/usb/Kansli 2026-12-01 kl 17.02.11 manuell.kansli-backup"
+            value={otherFile}
+            onChange={(e) => setOtherFile(e.target.value)}
+            sx={{ minWidth: 480 }}
+          />
           <Button variant="outlined" disabled={working !== null || otherFile.trim() === ''} onClick={() => void check(otherFile.trim(), false)}>
             Kontrollera
           </Button>
@@ -233,8 +262,8 @@ export function BackupsPanel() {
                     </ListItem>
                   ))}
                 </List>
-                Det som har ändrats i databasen efter {formatDateTime(new Date(confirm.backup.createdAt))} finns inte i kopian. Den nuvarande databasen sparas bredvid, med
-                ”före-återställning” och dagens datum i namnet, och kan öppnas igen.
+                Det som har ändrats i databasen efter {formatDateTime(new Date(confirm.backup.createdAt))} finns inte i kopian. Den nuvarande databasen sparas
+                bredvid, med ”före-återställning” och dagens datum i namnet, och kan öppnas igen.
               </DialogContentText>
             </DialogContent>
             <DialogActions>
@@ -273,7 +302,13 @@ function BackupRow({ backup: b, disabled, onCheck, onRestore }: { backup: Backup
         <Button size="small" disabled={disabled} onClick={onCheck}>
           Kontrollera
         </Button>
-        <Button size="small" color="warning" disabled={disabled} onClick={onRestore} aria-label={`Återställ kopian från ${formatDateTime(new Date(b.createdAt))}`}>
+        <Button
+          size="small"
+          color="warning"
+          disabled={disabled}
+          onClick={onRestore}
+          aria-label={`Återställ kopian från ${formatDateTime(new Date(b.createdAt))}`}
+        >
           Återställ …
         </Button>
       </TableCell>

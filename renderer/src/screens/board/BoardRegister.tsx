@@ -45,7 +45,17 @@ function seatDates(a: BoardAppointment, period: MandatePeriod): string | null {
   return `${a.startsOn} – ${a.endsOn}`;
 }
 
-function SeatList({ seats, period, empty, onOpen }: { seats: BoardAppointment[]; period: MandatePeriod; empty: string; onOpen: (a: BoardAppointment) => void }) {
+function SeatList({
+  seats,
+  period,
+  empty,
+  onOpen,
+}: {
+  seats: BoardAppointment[];
+  period: MandatePeriod;
+  empty: string;
+  onOpen: (a: BoardAppointment) => void;
+}) {
   if (seats.length === 0) {
     return (
       <Typography variant="body2" color="text.secondary" sx={{ fontStyle: 'italic' }}>
@@ -235,8 +245,8 @@ export function BoardRegister(_props: { route: string[] }) {
       {period && (
         <>
           <Typography color="text.secondary">
-            Mandatperiod {period.label} ({period.startsOn} – {period.endsOn}): {ordinarie === 1 ? '1 ordinarie ledamot' : `${ordinarie} ordinarie ledamöter`} och{' '}
-            {ersattare === 1 ? '1 ersättare' : `${ersattare} ersättare`}.
+            Mandatperiod {period.label} ({period.startsOn} – {period.endsOn}): {ordinarie === 1 ? '1 ordinarie ledamot' : `${ordinarie} ordinarie ledamöter`}{' '}
+            och {ersattare === 1 ? '1 ersättare' : `${ersattare} ersättare`}.
           </Typography>
           {board.error && <Alert severity="error">{board.error}</Alert>}
           <TableContainer component={Paper}>
@@ -266,7 +276,12 @@ export function BoardRegister(_props: { route: string[] }) {
                   <TableRow key={r.memberId} hover data-testid="board-row" sx={{ verticalAlign: 'top' }}>
                     <TableCell sx={{ fontWeight: 600 }}>{r.memberName}</TableCell>
                     <TableCell>
-                      <SeatList seats={r.ordinarie} period={period} empty="Ingen ordinarie ledamot" onOpen={(a) => setEditing({ appointment: a, preset: {} })} />
+                      <SeatList
+                        seats={r.ordinarie}
+                        period={period}
+                        empty="Ingen ordinarie ledamot"
+                        onOpen={(a) => setEditing({ appointment: a, preset: {} })}
+                      />
                     </TableCell>
                     <TableCell>
                       <SeatList seats={r.ersattare} period={period} empty="Ingen ersättare" onOpen={(a) => setEditing({ appointment: a, preset: {} })} />

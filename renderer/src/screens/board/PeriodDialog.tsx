@@ -72,8 +72,22 @@ export function PeriodDialog(props: {
               Ledamöter och ersättare utses för en mandatperiod. Den nya perioden börjar tom; lägg sedan till styrelsen.
             </Typography>
           )}
-          <DateField label="Från" required value={draft.startsOn} onChange={(e) => update({ startsOn: e.target.value })} error={!!errors.startsOn} helperText={errors.startsOn} />
-          <DateField label="Till" required value={draft.endsOn} onChange={(e) => update({ endsOn: e.target.value })} error={!!errors.endsOn} helperText={errors.endsOn} />
+          <DateField
+            label="Från"
+            required
+            value={draft.startsOn}
+            onChange={(e) => update({ startsOn: e.target.value })}
+            error={!!errors.startsOn}
+            helperText={errors.startsOn}
+          />
+          <DateField
+            label="Till"
+            required
+            value={draft.endsOn}
+            onChange={(e) => update({ endsOn: e.target.value })}
+            error={!!errors.endsOn}
+            helperText={errors.endsOn}
+          />
           <TextField
             label="Benämning"
             value={draft.label}

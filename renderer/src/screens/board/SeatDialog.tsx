@@ -56,7 +56,9 @@ interface Draft {
 
 const EMPTY_PERSON = { personId: null, name: '', party: '', title: '', organisation: '', email: '', phone: '', notes: '' } as const;
 
-function personDraft(p: Omit<Person, 'usedIn' | 'createdAt' | 'updatedAt'>): Pick<Draft, 'personId' | 'name' | 'party' | 'title' | 'organisation' | 'email' | 'phone' | 'notes'> {
+function personDraft(
+  p: Omit<Person, 'usedIn' | 'createdAt' | 'updatedAt'>,
+): Pick<Draft, 'personId' | 'name' | 'party' | 'title' | 'organisation' | 'email' | 'phone' | 'notes'> {
   return {
     personId: p.id,
     name: p.name,
@@ -233,7 +235,7 @@ export function SeatDialog(props: {
                   <Stack>
                     <Typography>{personLabel(o)}</Typography>
                     <Typography variant="body2" color="text.secondary">
-                      {o.usedIn.length > 0 ? o.usedIn.join(' · ') : ([o.title, o.organisation].filter(Boolean).join(', ') || 'Inget uppdrag')}
+                      {o.usedIn.length > 0 ? o.usedIn.join(' · ') : [o.title, o.organisation].filter(Boolean).join(', ') || 'Inget uppdrag'}
                     </Typography>
                   </Stack>
                 </Box>

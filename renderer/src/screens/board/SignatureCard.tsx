@@ -96,14 +96,7 @@ export function SignatureCard({ period, version }: { period: MandatePeriod; vers
           </Typography>
         </Box>
         <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
-          <DateField
-            label="Datum"
-            size="small"
-            value={date}
-            onChange={(e) => setDate(e.target.value)}
-            error={error !== null}
-            sx={{ width: 170 }}
-          />
+          <DateField label="Datum" size="small" value={date} onChange={(e) => setDate(e.target.value)} error={error !== null} sx={{ width: 170 }} />
           <ToggleButtonGroup size="small" exclusive value={scope} onChange={(_e, v: Scope | null) => v && setScope(v)} aria-label="Vilka som skriver under">
             <ToggleButton value="presidium">Presidiet</ToggleButton>
             <ToggleButton value="styrelse">Hela styrelsen</ToggleButton>
@@ -122,7 +115,17 @@ export function SignatureCard({ period, version }: { period: MandatePeriod; vers
       {block && (
         <Box
           data-testid="signature-block"
-          sx={{ mt: 3, mx: 'auto', maxWidth: 760, border: '1px solid', borderColor: 'divider', borderRadius: 1, bgcolor: '#fcfcfa', px: { xs: 3, md: 6 }, py: 4 }}
+          sx={{
+            mt: 3,
+            mx: 'auto',
+            maxWidth: 760,
+            border: '1px solid',
+            borderColor: 'divider',
+            borderRadius: 1,
+            bgcolor: '#fcfcfa',
+            px: { xs: 3, md: 6 },
+            py: 4,
+          }}
         >
           <Typography sx={{ mb: 1 }}>{block.placeAndDate}</Typography>
           {block.signers.length === 0 ? (

@@ -31,7 +31,13 @@ interface Draft {
 
 function toDraft(d: DelegationDecision | null): Draft {
   if (d === null) return { delegationId: '', decidedOn: todayIso(), decidedBy: '', title: '', amount: '' };
-  return { delegationId: d.delegationId, decidedOn: d.decidedOn, decidedBy: d.decidedBy, title: d.title, amount: d.amountKr === null ? '' : formatInteger(d.amountKr) };
+  return {
+    delegationId: d.delegationId,
+    decidedOn: d.decidedOn,
+    decidedBy: d.decidedBy,
+    title: d.title,
+    amount: d.amountKr === null ? '' : formatInteger(d.amountKr),
+  };
 }
 
 function validOn(d: Delegation, date: string): boolean {
@@ -43,7 +49,12 @@ export function limitText(d: Delegation): string {
 }
 
 /** Register (or correct) a decision taken under delegation; the API gives it a diarienummer. */
-export function DecisionDialog(props: { decision: DelegationDecision | null; delegations: Delegation[]; onClose: () => void; onSaved: (d: DelegationDecision) => void }) {
+export function DecisionDialog(props: {
+  decision: DelegationDecision | null;
+  delegations: Delegation[];
+  onClose: () => void;
+  onSaved: (d: DelegationDecision) => void;
+}) {
   const { decision } = props;
   const go = useApp((s) => s.go);
   const [draft, setDraft] = useState<Draft>(() => toDraft(decision));
@@ -110,7 +121,14 @@ export function DecisionDialog(props: { decision: DelegationDecision | null; del
             onChange={(e) => chooseDelegation(Number(e.target.value))}
             error={!!(delegationError ?? errors.delegationId)}
             helperText={delegationError ?? errors.delegationId ?? (chosen ? `Delegat: ${chosen.delegate}. ${limitText(chosen)}.` : undefined)}
-            slotProps={{ select: { renderValue: (v) => { const d = props.delegations.find((x) => x.id === v); return d ? `${d.code} ${d.matter}` : ''; } } }}
+            slotProps={{
+              select: {
+                renderValue: (v) => {
+                  const d = props.delegations.find((x) => x.id === v);
+                  return d ? `${d.code} ${d.matter}` : '';
+                },
+              },
+            }}
           >
             {offered.length === 0 && (
               <MenuItem disabled value="">
@@ -167,7 +185,12 @@ export function DecisionDialog(props: { decision: DelegationDecision | null; del
             value={draft.amount}
             onChange={(e) => update({ amount: e.target.value })}
             error={!!errors.amountKr}
-            helperText={errors.amountKr ?? (chosen ? `${limitText(chosen)} enligt punkt ${chosen.code}. Lämna tomt om beslutet inte gäller pengar.` : 'Lämna tomt om beslutet inte gäller pengar.')}
+            helperText={
+              errors.amountKr ??
+              (chosen
+                ? `${limitText(chosen)} enligt punkt ${chosen.code}. Lämna tomt om beslutet inte gäller pengar.`
+                : 'Lämna tomt om beslutet inte gäller pengar.')
+            }
           />
           <button type="submit" hidden />
         </Stack>

@@ -35,7 +35,8 @@ interface Draft {
 }
 
 function toDraft(d: Delegation | null): Draft {
-  if (d === null) return { code: '', matter: '', delegate: 'Förbundschef', personId: null, limit: '', validFrom: todayIso(), validTo: '', reportToBoard: true, notes: '' };
+  if (d === null)
+    return { code: '', matter: '', delegate: 'Förbundschef', personId: null, limit: '', validFrom: todayIso(), validTo: '', reportToBoard: true, notes: '' };
   return {
     code: d.code,
     matter: d.matter,
@@ -66,7 +67,13 @@ function toInput(d: Draft, id: number | undefined): MethodInput<'delegations.sav
 }
 
 /** One point of the delegationsordning: what may be decided, by whom, up to which amount. */
-export function DelegationDialog(props: { delegation: Delegation | null; people: Person[]; onClose: () => void; onSaved: (d: Delegation) => void; onRemove: (d: Delegation) => void }) {
+export function DelegationDialog(props: {
+  delegation: Delegation | null;
+  people: Person[];
+  onClose: () => void;
+  onSaved: (d: Delegation) => void;
+  onRemove: (d: Delegation) => void;
+}) {
   const { delegation } = props;
   const [draft, setDraft] = useState<Draft>(() => toDraft(delegation));
   const { errors, formError, saving, submit, dialogs } = useSaveForm(delegationSaveInput);
@@ -82,7 +89,9 @@ export function DelegationDialog(props: { delegation: Delegation | null; people:
 
   return (
     <Dialog open onClose={closeOnPurpose(saving ? undefined : props.onClose)} fullWidth maxWidth="sm" aria-labelledby="delegation-dialog-title">
-      <DialogTitle id="delegation-dialog-title">{delegation ? `Punkt ${delegation.code} i delegationsordningen` : 'Ny punkt i delegationsordningen'}</DialogTitle>
+      <DialogTitle id="delegation-dialog-title">
+        {delegation ? `Punkt ${delegation.code} i delegationsordningen` : 'Ny punkt i delegationsordningen'}
+      </DialogTitle>
       <DialogContent>
         <Stack
           component="form"

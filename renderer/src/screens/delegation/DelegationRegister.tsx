@@ -146,7 +146,12 @@ export function DelegationRegister({ route }: { route: string[] }) {
 
   return (
     <Stack spacing={2}>
-      <Tabs value={view === 'ordning' ? 'ordning' : 'beslut'} onChange={(_e, v: View) => setView(v)} aria-label="Delegation" sx={{ minHeight: 40, '& .MuiTab-root': { minHeight: 40, py: 0.5 } }}>
+      <Tabs
+        value={view === 'ordning' ? 'ordning' : 'beslut'}
+        onChange={(_e, v: View) => setView(v)}
+        aria-label="Delegation"
+        sx={{ minHeight: 40, '& .MuiTab-root': { minHeight: 40, py: 0.5 } }}
+      >
         <Tab value="beslut" label="Delegationsbeslut" />
         <Tab value="ordning" label="Delegationsordning" />
       </Tabs>
@@ -165,7 +170,10 @@ export function DelegationRegister({ route }: { route: string[] }) {
               <ToggleButton value="beslut" sx={{ px: 2 }}>
                 Alla beslut{decisions.data ? ` (${decisions.data.length})` : ''}
               </ToggleButton>
-              <ToggleButton value="ej-anmalda" sx={{ px: 2, ...(pending.length > 0 && view !== 'ej-anmalda' ? { color: 'warning.dark', borderColor: 'warning.main' } : {}) }}>
+              <ToggleButton
+                value="ej-anmalda"
+                sx={{ px: 2, ...(pending.length > 0 && view !== 'ej-anmalda' ? { color: 'warning.dark', borderColor: 'warning.main' } : {}) }}
+              >
                 Ej anmälda till styrelsen ({unreported.data ? pending.length : '…'})
               </ToggleButton>
             </ToggleButtonGroup>
@@ -227,7 +235,11 @@ export function DelegationRegister({ route }: { route: string[] }) {
                   <TableRow key={d.id} hover data-testid="decision-row" selected={selecting && selected.has(d.id)} sx={{ verticalAlign: 'top' }}>
                     {selecting && (
                       <TableCell padding="checkbox">
-                        <Checkbox checked={selected.has(d.id)} onChange={() => toggle(d.id)} slotProps={{ input: { 'aria-label': `Markera ${d.diarienummer}` } }} />
+                        <Checkbox
+                          checked={selected.has(d.id)}
+                          onChange={() => toggle(d.id)}
+                          slotProps={{ input: { 'aria-label': `Markera ${d.diarienummer}` } }}
+                        />
                       </TableCell>
                     )}
                     <TableCell sx={{ ...NUM, py: 1.25 }}>{d.diarienummer}</TableCell>
@@ -263,7 +275,9 @@ export function DelegationRegister({ route }: { route: string[] }) {
       {view === 'ordning' && (
         <>
           <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: { md: 'center' }, justifyContent: 'space-between' }}>
-            <Typography color="text.secondary">Vad styrelsen har delegerat, till vem och upp till vilket belopp. Beslut under delegation anmäls till styrelsen.</Typography>
+            <Typography color="text.secondary">
+              Vad styrelsen har delegerat, till vem och upp till vilket belopp. Beslut under delegation anmäls till styrelsen.
+            </Typography>
             <Stack direction="row" spacing={1} sx={{ flexShrink: 0 }}>
               <ExportButton register="delegationsordning" />
               <Button variant="contained" startIcon={<Add />} onClick={() => setEditingDelegation({ delegation: null })}>
@@ -392,7 +406,10 @@ export function DelegationRegister({ route }: { route: string[] }) {
             setReporting(false);
             setSelected(new Set());
             void refresh();
-            notify('success', `${done.length === 1 ? '1 delegationsbeslut är anmält' : `${done.length} delegationsbeslut är anmälda`} vid styrelsens sammanträde ${meetingOn}.`);
+            notify(
+              'success',
+              `${done.length === 1 ? '1 delegationsbeslut är anmält' : `${done.length} delegationsbeslut är anmälda`} vid styrelsens sammanträde ${meetingOn}.`,
+            );
           }}
         />
       )}

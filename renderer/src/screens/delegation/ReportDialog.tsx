@@ -20,7 +20,11 @@ import { closeOnPurpose } from '../../components/closeOnPurpose';
  * "Anmälan av delegationsbeslut": the chosen decisions are taken up at a board
  * meeting, under a paragraph of its minutes.
  */
-export function ReportDialog(props: { decisions: DelegationDecision[]; onClose: () => void; onReported: (d: DelegationDecision[], meetingOn: string) => void }) {
+export function ReportDialog(props: {
+  decisions: DelegationDecision[];
+  onClose: () => void;
+  onReported: (d: DelegationDecision[], meetingOn: string) => void;
+}) {
   const [meetingOn, setMeetingOn] = useState(todayIso());
   const [paragraph, setParagraph] = useState('');
   const [meetings, setMeetings] = useState<Meeting[]>([]);

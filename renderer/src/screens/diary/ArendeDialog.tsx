@@ -85,7 +85,15 @@ export function ArendeDialog(props: { arende: Arende | null; open: boolean; onCl
         <Stack spacing={2} sx={{ mt: 1 }}>
           {isNew && next && <Alert severity="info">Får diarienummer {next} när det sparas.</Alert>}
           {formError && <Alert severity="error">{formError}</Alert>}
-          <TextField label="Rubrik" value={draft.title} onChange={(e) => update({ title: e.target.value })} error={!!errors.title} helperText={errors.title ?? personalDataHint(draft.title)} required autoFocus />
+          <TextField
+            label="Rubrik"
+            value={draft.title}
+            onChange={(e) => update({ title: e.target.value })}
+            error={!!errors.title}
+            helperText={errors.title ?? personalDataHint(draft.title)}
+            required
+            autoFocus
+          />
           <Stack direction="row" spacing={2}>
             <TextField select label="Typ" value={draft.kind} onChange={(e) => update({ kind: e.target.value as ArendeKind })} sx={{ flex: 1 }}>
               {ARENDE_KINDS.map((k) => (
@@ -103,10 +111,30 @@ export function ArendeDialog(props: { arende: Arende | null; open: boolean; onCl
             </TextField>
           </Stack>
           <Stack direction="row" spacing={2}>
-            <DateField label="Inkom" value={draft.receivedOn} onChange={(e) => update({ receivedOn: e.target.value })} error={!!errors.receivedOn} helperText={errors.receivedOn} sx={{ flex: 1 }} />
-            <DateField label="Beslutsdatum" value={draft.decidedOn} onChange={(e) => update({ decidedOn: e.target.value })} error={!!errors.decidedOn} helperText={errors.decidedOn} sx={{ flex: 1 }} />
+            <DateField
+              label="Inkom"
+              value={draft.receivedOn}
+              onChange={(e) => update({ receivedOn: e.target.value })}
+              error={!!errors.receivedOn}
+              helperText={errors.receivedOn}
+              sx={{ flex: 1 }}
+            />
+            <DateField
+              label="Beslutsdatum"
+              value={draft.decidedOn}
+              onChange={(e) => update({ decidedOn: e.target.value })}
+              error={!!errors.decidedOn}
+              helperText={errors.decidedOn}
+              sx={{ flex: 1 }}
+            />
           </Stack>
-          <TextField label="Handläggare" value={draft.handlaggare} onChange={(e) => update({ handlaggare: e.target.value })} error={!!errors.handlaggare} helperText={errors.handlaggare} />
+          <TextField
+            label="Handläggare"
+            value={draft.handlaggare}
+            onChange={(e) => update({ handlaggare: e.target.value })}
+            error={!!errors.handlaggare}
+            helperText={errors.handlaggare}
+          />
           <TextField
             label="Beskrivning"
             value={draft.description}

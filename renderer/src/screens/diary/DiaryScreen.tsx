@@ -25,7 +25,14 @@ import AddOutlined from '@mui/icons-material/AddOutlined';
 import ArrowBackOutlined from '@mui/icons-material/ArrowBackOutlined';
 import UploadFileOutlined from '@mui/icons-material/UploadFileOutlined';
 import LinkOutlined from '@mui/icons-material/LinkOutlined';
-import { ARENDE_KINDS, ARENDE_KIND_LABELS, ARENDE_STATUSES, ARENDE_STATUS_LABELS, type Arende, type ArendeListItem } from '../../../../shared/contract/schemas/diarium';
+import {
+  ARENDE_KINDS,
+  ARENDE_KIND_LABELS,
+  ARENDE_STATUSES,
+  ARENDE_STATUS_LABELS,
+  type Arende,
+  type ArendeListItem,
+} from '../../../../shared/contract/schemas/diarium';
 import { call, errorMessage } from '../../api';
 import { AuditHistoryButton } from '../../components/AuditHistory';
 import { ExportButton } from '../../components/ExportButton';
@@ -125,7 +132,13 @@ function DiaryList() {
             </TableHead>
             <TableBody>
               {shown.map((a) => (
-                <TableRow key={a.id} hover data-testid="arende-row" onClick={() => go('arenden', String(a.id))} sx={{ cursor: 'pointer', opacity: a.voided ? 0.6 : 1 }}>
+                <TableRow
+                  key={a.id}
+                  hover
+                  data-testid="arende-row"
+                  onClick={() => go('arenden', String(a.id))}
+                  sx={{ cursor: 'pointer', opacity: a.voided ? 0.6 : 1 }}
+                >
                   <TableCell sx={{ whiteSpace: 'nowrap', textDecoration: a.voided ? 'line-through' : 'none' }}>{a.diarienummer}</TableCell>
                   <TableCell>
                     <span style={{ textDecoration: a.voided ? 'line-through' : 'none' }}>{a.title}</span>
@@ -327,9 +340,37 @@ function ArendeView({ id }: { id: number }) {
           ))}
         </Stack>
       )}
-      {linking && <LinkDialog arendeId={arende.id} onClose={() => setLinking(false)} onLinked={() => { setLinking(false); reload(); }} />}
-      {editing && <ArendeDialog arende={arende} open onClose={() => setEditing(false)} onSaved={(a) => { setEditing(false); setArende(a); }} />}
-      {voiding && <VoidDialog arende={arende} onClose={() => setVoiding(false)} onVoided={(a) => { setVoiding(false); setArende(a); }} />}
+      {linking && (
+        <LinkDialog
+          arendeId={arende.id}
+          onClose={() => setLinking(false)}
+          onLinked={() => {
+            setLinking(false);
+            reload();
+          }}
+        />
+      )}
+      {editing && (
+        <ArendeDialog
+          arende={arende}
+          open
+          onClose={() => setEditing(false)}
+          onSaved={(a) => {
+            setEditing(false);
+            setArende(a);
+          }}
+        />
+      )}
+      {voiding && (
+        <VoidDialog
+          arende={arende}
+          onClose={() => setVoiding(false)}
+          onVoided={(a) => {
+            setVoiding(false);
+            setArende(a);
+          }}
+        />
+      )}
     </Stack>
   );
 }

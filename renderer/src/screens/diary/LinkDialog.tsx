@@ -43,7 +43,9 @@ export function LinkDialog(props: { arendeId: number; onClose: () => void; onLin
           : text.trim() === ''
             ? Promise.resolve([])
             : call('search.query', { query: text, kinds: [kind], limit: 20 }).then((r) =>
-                r.hits.filter((h) => !(kind === 'arende' && h.id === props.arendeId)).map((h) => ({ id: h.id, label: h.subtitle ? `${h.title} (${h.subtitle})` : h.title })),
+                r.hits
+                  .filter((h) => !(kind === 'arende' && h.id === props.arendeId))
+                  .map((h) => ({ id: h.id, label: h.subtitle ? `${h.title} (${h.subtitle})` : h.title })),
               );
       load.then((o) => current && setOptions(o)).catch((err: unknown) => current && setError(errorMessage(err)));
     }, 200);
@@ -68,7 +70,16 @@ export function LinkDialog(props: { arendeId: number; onClose: () => void; onLin
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }}>
           {error && <Alert severity="error">{error}</Alert>}
-          <TextField select label="Koppla till" value={kind} onChange={(e) => { setKind(e.target.value as Kind); setChosen(null); setOptions([]); }}>
+          <TextField
+            select
+            label="Koppla till"
+            value={kind}
+            onChange={(e) => {
+              setKind(e.target.value as Kind);
+              setChosen(null);
+              setOptions([]);
+            }}
+          >
             {KINDS.map((k) => (
               <MenuItem key={k.id} value={k.id}>
                 {k.label}

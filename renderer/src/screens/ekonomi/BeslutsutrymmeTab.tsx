@@ -99,7 +99,7 @@ export function BeslutsutrymmeTab() {
                 {b.rows.map((r) => (
                   <TableCell key={r.year} align="right">
                     {r.year}
-                    <Typography variant="caption" sx={{ display: "block" }} color="text.secondary">
+                    <Typography variant="caption" sx={{ display: 'block' }} color="text.secondary">
                       {SOURCE[r.source]}
                     </Typography>
                   </TableCell>
@@ -120,13 +120,21 @@ export function BeslutsutrymmeTab() {
           </Table>
         </Paper>
       )}
-      {b && <Typography variant="body2" color="text.secondary">{b.openingSource}</Typography>}
+      {b && (
+        <Typography variant="body2" color="text.secondary">
+          {b.openingSource}
+        </Typography>
+      )}
       {config && (
         <Paper variant="outlined" sx={{ p: 2 }}>
           <Typography variant="subtitle1" component="h2">
             Beslutsutrymme över åren (tkr)
           </Typography>
-          <EconomyChart ref={chart} config={config} label={`Beslutsutrymme efter aktuella beslut: ${b?.rows.map((r) => `${r.year} ${formatInteger(tkr(r.efterAktuellaKr))} tkr`).join(', ')}`} />
+          <EconomyChart
+            ref={chart}
+            config={config}
+            label={`Beslutsutrymme efter aktuella beslut: ${b?.rows.map((r) => `${r.year} ${formatInteger(tkr(r.efterAktuellaKr))} tkr`).join(', ')}`}
+          />
         </Paper>
       )}
       <TypedCheckDialog open={checking} onClose={() => setChecking(false)} />

@@ -31,7 +31,14 @@ interface ComparisonRow {
 }
 
 /** Budget, utfall, förbrukningskvot and the year before, with a total row in bold. */
-function ComparisonTable(props: { label: string; first: string; budgetHeader: string; previousYear: number; rows: ComparisonRow[]; total: Omit<ComparisonRow, 'key'> }) {
+function ComparisonTable(props: {
+  label: string;
+  first: string;
+  budgetHeader: string;
+  previousYear: number;
+  rows: ComparisonRow[];
+  total: Omit<ComparisonRow, 'key'>;
+}) {
   const row = (r: Omit<ComparisonRow, 'key'>) => (
     <>
       <TableCell>{r.label}</TableCell>
@@ -105,9 +112,19 @@ export function BudgetMotUtfallTab() {
             type: 'bar',
             data: {
               labels: t.insatser.map((i) => i.name),
-              datasets: [{ label: 'Förbrukningskvot', data: t.insatser.map((i) => (i.kvot === null ? 0 : Math.round(i.kvot * 100))), backgroundColor: t.insatser.map((i) => ((i.kvot ?? 0) > 1 ? '#b3541e' : '#1c4a73')) }],
+              datasets: [
+                {
+                  label: 'Förbrukningskvot',
+                  data: t.insatser.map((i) => (i.kvot === null ? 0 : Math.round(i.kvot * 100))),
+                  backgroundColor: t.insatser.map((i) => ((i.kvot ?? 0) > 1 ? '#b3541e' : '#1c4a73')),
+                },
+              ],
             },
-            options: { indexAxis: 'y', plugins: { legend: { display: false } }, scales: { x: { beginAtZero: true, title: { display: true, text: '% av budget (målvärde 100 %)' } } } },
+            options: {
+              indexAxis: 'y',
+              plugins: { legend: { display: false } },
+              scales: { x: { beginAtZero: true, title: { display: true, text: '% av budget (målvärde 100 %)' } } },
+            },
           }
         : null,
     [t],
@@ -153,7 +170,14 @@ export function BudgetMotUtfallTab() {
         <>
           <Typography color="text.secondary">
             {t.periodLabel[0]?.toUpperCase()}
-            {t.periodLabel.slice(1)}. Budget: {t.budgetKind === null ? 'saknas' : t.budgetKind === 'forslag' ? 'förslag (inte fastställd)' : t.budgetKind === 'faststalld' ? 'fastställd' : 'reviderad'}
+            {t.periodLabel.slice(1)}. Budget:{' '}
+            {t.budgetKind === null
+              ? 'saknas'
+              : t.budgetKind === 'forslag'
+                ? 'förslag (inte fastställd)'
+                : t.budgetKind === 'faststalld'
+                  ? 'fastställd'
+                  : 'reviderad'}
             {t.fromMonth !== 1 || t.toMonth !== 12 ? ', periodiserad jämnt över året' : ''}.
           </Typography>
           <Paper variant="outlined" sx={{ overflowX: 'auto', maxWidth: 640 }}>
@@ -167,7 +191,10 @@ export function BudgetMotUtfallTab() {
                 </TableRow>
               </TableHead>
               <TableBody>
-                {[...t.groups, { group: 'resultat', label: 'Resultat', budgetKr: t.result.budgetKr, utfallKr: t.result.utfallKr, previousKr: t.result.previousKr }].map((g) => (
+                {[
+                  ...t.groups,
+                  { group: 'resultat', label: 'Resultat', budgetKr: t.result.budgetKr, utfallKr: t.result.utfallKr, previousKr: t.result.previousKr },
+                ].map((g) => (
                   <TableRow key={g.group} sx={g.group === 'resultat' ? { '& td': { fontWeight: 700 } } : undefined}>
                     <TableCell>{g.label}</TableCell>
                     <TableCell align="right">{formatInteger(tkr(g.utfallKr))}</TableCell>
@@ -183,7 +210,15 @@ export function BudgetMotUtfallTab() {
             first="Post"
             budgetHeader="Budget, kr"
             previousYear={year - 1}
-            rows={t.posts.map((p) => ({ key: p.post, label: p.label, budgetKr: p.budgetKr, utfallKr: p.utfallKr, kvot: p.kvot, previousKr: p.previousKr, warn: p.side === 'kostnad' && (p.kvot ?? 0) > 1 }))}
+            rows={t.posts.map((p) => ({
+              key: p.post,
+              label: p.label,
+              budgetKr: p.budgetKr,
+              utfallKr: p.utfallKr,
+              kvot: p.kvot,
+              previousKr: p.previousKr,
+              warn: p.side === 'kostnad' && (p.kvot ?? 0) > 1,
+            }))}
             total={{ label: 'Resultat', ...t.result, kvot: null }}
           />
           {t.insatser.length > 0 && (
@@ -192,7 +227,15 @@ export function BudgetMotUtfallTab() {
               first="Insats"
               budgetHeader="Beviljad budget, kr"
               previousYear={year - 1}
-              rows={t.insatser.map((i) => ({ key: String(i.insatsId), label: i.name, budgetKr: i.budgetKr, utfallKr: i.utfallKr, kvot: i.kvot, previousKr: i.previousKr, warn: (i.kvot ?? 0) > 1 }))}
+              rows={t.insatser.map((i) => ({
+                key: String(i.insatsId),
+                label: i.name,
+                budgetKr: i.budgetKr,
+                utfallKr: i.utfallKr,
+                kvot: i.kvot,
+                previousKr: i.previousKr,
+                warn: (i.kvot ?? 0) > 1,
+              }))}
               total={{ label: 'Samverkansinsatser totalt', ...t.samverkanTotal }}
             />
           )}
@@ -210,7 +253,12 @@ export function BudgetMotUtfallTab() {
                 <Typography variant="subtitle1" component="h2">
                   Förbrukningskvot per insats
                 </Typography>
-                <EconomyChart ref={kvotChart} config={kvotConfig} height={320} label={`Förbrukningskvot per insats: ${t.insatser.map((i) => `${i.name} ${pct(i.kvot)}`).join(', ')}`} />
+                <EconomyChart
+                  ref={kvotChart}
+                  config={kvotConfig}
+                  height={320}
+                  label={`Förbrukningskvot per insats: ${t.insatser.map((i) => `${i.name} ${pct(i.kvot)}`).join(', ')}`}
+                />
               </Paper>
             )}
           </Stack>

@@ -18,7 +18,8 @@ import { call, errorMessage } from '../../api';
 import { askBeforeLeaving, useApp, useUnsavedChanges } from '../../store/app';
 import { EconomyExportButton, parseAmount, thisYear, useWriteBlad, YearField } from './common';
 
-const versionLabel = (v: BudgetVersion) => `${BUDGET_KIND_LABELS[v.kind]}${v.kind === 'reviderad' ? ` ${v.revision}` : ''}${v.decidedOn ? ` ${v.decidedOn}` : ''}`;
+const versionLabel = (v: BudgetVersion) =>
+  `${BUDGET_KIND_LABELS[v.kind]}${v.kind === 'reviderad' ? ` ${v.revision}` : ''}${v.decidedOn ? ` ${v.decidedOn}` : ''}`;
 
 /** The förslag's amounts as the fields show them. */
 function storedDraft(v: BudgetYearView | null): Record<string, string> {
@@ -58,7 +59,10 @@ export function BudgetTab() {
   const result = sum('intakt') - sum('kostnad');
   const decided = view?.versions.filter((v) => v.kind !== 'forslag') ?? [];
   const storedReason = view?.versions.find((x) => x.kind === 'forslag')?.balanceReason ?? '';
-  const dirty = view !== null && (JSON.stringify(BUDGET_POSTS.map((p) => amounts[p])) !== JSON.stringify(BUDGET_POSTS.map((p) => parseAmount(storedDraft(view)[p] ?? '0'))) || reason.trim() !== storedReason);
+  const dirty =
+    view !== null &&
+    (JSON.stringify(BUDGET_POSTS.map((p) => amounts[p])) !== JSON.stringify(BUDGET_POSTS.map((p) => parseAmount(storedDraft(view)[p] ?? '0'))) ||
+      reason.trim() !== storedReason);
   useUnsavedChanges('budget', `budgetförslaget för ${year}`, dirty);
   const lines = () => BUDGET_POSTS.map((post) => ({ post, amountKr: amounts[post] ?? 0 }));
 
@@ -107,21 +111,45 @@ export function BudgetTab() {
             Ändrat – inte sparat
           </Typography>
         )}
-        <TextField select size="small" label="Styrelsens beslut" value={decideKind} onChange={(e) => setDecideKind(e.target.value as 'faststalld' | 'reviderad')} sx={{ minWidth: 170 }}>
+        <TextField
+          select
+          size="small"
+          label="Styrelsens beslut"
+          value={decideKind}
+          onChange={(e) => setDecideKind(e.target.value as 'faststalld' | 'reviderad')}
+          sx={{ minWidth: 170 }}
+        >
           <MenuItem value="faststalld">Fastställd budget</MenuItem>
           <MenuItem value="reviderad">Reviderad budget</MenuItem>
         </TextField>
-        <TextField size="small" label="Beslutsdatum" type="date" value={decidedOn} onChange={(e) => setDecidedOn(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
-        <Button variant="outlined" disabled={busy || invalid.length > 0 || (!dirty && !view?.versions.some((v) => v.kind === 'forslag'))} onClick={() => void decide()}>
+        <TextField
+          size="small"
+          label="Beslutsdatum"
+          type="date"
+          value={decidedOn}
+          onChange={(e) => setDecidedOn(e.target.value)}
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
+        <Button
+          variant="outlined"
+          disabled={busy || invalid.length > 0 || (!dirty && !view?.versions.some((v) => v.kind === 'forslag'))}
+          onClick={() => void decide()}
+        >
           Registrera beslut
         </Button>
-        <Button variant="outlined" disabled={busy || invalid.length > 0 || (!dirty && !view?.versions.some((v) => v.kind === 'forslag'))} onClick={() => void writeBlad()}>
+        <Button
+          variant="outlined"
+          disabled={busy || invalid.length > 0 || (!dirty && !view?.versions.some((v) => v.kind === 'forslag'))}
+          onClick={() => void writeBlad()}
+        >
           Skriv ärendeblad
         </Button>
         <EconomyExportButton table="budget" year={year} />
       </Stack>
       {view?.feeTotalKr != null && amounts.medlemsavgifter !== view.feeTotalKr && (
-        <Alert severity="info">Medlemsavgiften för {year} är {formatKr(view.feeTotalKr)}; budgeten räknar med {formatKr(amounts.medlemsavgifter ?? 0)}.</Alert>
+        <Alert severity="info">
+          Medlemsavgiften för {year} är {formatKr(view.feeTotalKr)}; budgeten räknar med {formatKr(amounts.medlemsavgifter ?? 0)}.
+        </Alert>
       )}
       <Paper variant="outlined" sx={{ overflowX: 'auto' }}>
         <Table size="small" aria-label={`Budget ${year}`}>
@@ -145,7 +173,12 @@ export function BudgetTab() {
                 <TableRow key={post}>
                   <TableCell>
                     {POST_INFO[post].label}
-                    {POST_INFO[post].side === 'intakt' && <Typography component="span" variant="caption" color="text.secondary"> (intäkt)</Typography>}
+                    {POST_INFO[post].side === 'intakt' && (
+                      <Typography component="span" variant="caption" color="text.secondary">
+                        {' '}
+                        (intäkt)
+                      </Typography>
+                    )}
                   </TableCell>
                   <TableCell align="right" sx={{ width: 180 }}>
                     <TextField

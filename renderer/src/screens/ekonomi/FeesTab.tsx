@@ -62,7 +62,10 @@ export function FeesTab() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [amount, year, popYear]);
 
-  const totalError = total.trim() !== '' && (amount === null || !Number.isInteger(amount) || amount <= 0) ? 'Ange den totala medlemsavgiften i hela kronor, större än noll.' : null;
+  const totalError =
+    total.trim() !== '' && (amount === null || !Number.isInteger(amount) || amount <= 0)
+      ? 'Ange den totala medlemsavgiften i hela kronor, större än noll.'
+      : null;
 
   async function save(): Promise<boolean> {
     if (amount === null) return false;
@@ -108,15 +111,33 @@ export function FeesTab() {
           slotProps={{ htmlInput: { inputMode: 'numeric', 'aria-label': 'Total medlemsavgift' } }}
         />
         <YearField label="Folkmängd 1 nov" value={popYear} onChange={setPopYear} />
-        <TextField size="small" label="Betalas senast" type="date" value={dueOn} onChange={(e) => setDueOn(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
-        <TextField select size="small" label="Status" value={status} onChange={(e) => setStatus(e.target.value as 'preliminar' | 'faststalld')} sx={{ minWidth: 150 }}>
+        <TextField
+          size="small"
+          label="Betalas senast"
+          type="date"
+          value={dueOn}
+          onChange={(e) => setDueOn(e.target.value)}
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
+        <TextField
+          select
+          size="small"
+          label="Status"
+          value={status}
+          onChange={(e) => setStatus(e.target.value as 'preliminar' | 'faststalld')}
+          sx={{ minWidth: 150 }}
+        >
           <MenuItem value="preliminar">Preliminär</MenuItem>
           <MenuItem value="faststalld">Fastställd</MenuItem>
         </TextField>
         <Button variant="contained" onClick={() => void save()} disabled={busy || amount === null || totalError !== null || (view?.problems.length ?? 0) > 0}>
           Spara
         </Button>
-        <Button variant="outlined" onClick={() => void writeBlad()} disabled={busy || (!view?.saved && (amount === null || totalError !== null || (view?.problems.length ?? 0) > 0))}>
+        <Button
+          variant="outlined"
+          onClick={() => void writeBlad()}
+          disabled={busy || (!view?.saved && (amount === null || totalError !== null || (view?.problems.length ?? 0) > 0))}
+        >
           Skriv ärendeblad
         </Button>
         <EconomyExportButton table="medlemsavgifter" year={year} />
@@ -174,7 +195,9 @@ export function FeesTab() {
                       {view.totalKr === null ? '–' : formatInteger(s.amountKr)}
                     </TableCell>
                     {prev && <TableCell align="right">{s.previousKr === null ? '' : formatInteger(s.previousKr)}</TableCell>}
-                    {prev && <TableCell align="right">{view.totalKr === null || s.previousKr === null ? '' : formatInteger(s.amountKr - s.previousKr)}</TableCell>}
+                    {prev && (
+                      <TableCell align="right">{view.totalKr === null || s.previousKr === null ? '' : formatInteger(s.amountKr - s.previousKr)}</TableCell>
+                    )}
                   </TableRow>
                 ))}
             </TableBody>

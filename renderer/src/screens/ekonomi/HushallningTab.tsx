@@ -34,17 +34,30 @@ export function HushallningTab() {
   };
   const formDirty = savedForm !== null && JSON.stringify(savedForm) !== JSON.stringify(form);
   const typedDirty = Object.values(typed).some((v) => v.trim() !== '');
-  useUnsavedChanges('hushallning', formDirty && typedDirty ? 'riktlinjerna och ett år som skrivs in' : formDirty ? 'riktlinjerna' : 'ett år som skrivs in', formDirty || typedDirty);
+  useUnsavedChanges(
+    'hushallning',
+    formDirty && typedDirty ? 'riktlinjerna och ett år som skrivs in' : formDirty ? 'riktlinjerna' : 'ett år som skrivs in',
+    formDirty || typedDirty,
+  );
 
   useEffect(() => {
     call('ekonomi.settings', {})
       .then((s) => {
         setSettings(s);
-        setForm({ reservfond: formatInteger(s.reservfondKr), guideline: String(s.guidelinePercent).replace('.', ','), openingYear: s.openingYear === null ? '' : String(s.openingYear), openingEquity: s.openingEquityKr === null ? '' : formatInteger(s.openingEquityKr) });
+        setForm({
+          reservfond: formatInteger(s.reservfondKr),
+          guideline: String(s.guidelinePercent).replace('.', ','),
+          openingYear: s.openingYear === null ? '' : String(s.openingYear),
+          openingEquity: s.openingEquityKr === null ? '' : formatInteger(s.openingEquityKr),
+        });
       })
       .catch((err: unknown) => notify('error', errorMessage(err)));
-    call('ekonomi.overview', { year: thisYear() }).then(setOverview).catch(() => undefined);
-    call('ekonomi.history', {}).then(setHistory).catch(() => undefined);
+    call('ekonomi.overview', { year: thisYear() })
+      .then(setOverview)
+      .catch(() => undefined);
+    call('ekonomi.history', {})
+      .then(setHistory)
+      .catch(() => undefined);
   }, [notify]);
 
   async function saveSettings() {
@@ -86,7 +99,9 @@ export function HushallningTab() {
 
   return (
     <Stack spacing={2}>
-      {overview && overview.warnings.length === 0 && <Alert severity="success">Inga avvikelser från riktlinjerna för god ekonomisk hushållning {overview.year}.</Alert>}
+      {overview && overview.warnings.length === 0 && (
+        <Alert severity="success">Inga avvikelser från riktlinjerna för god ekonomisk hushållning {overview.year}.</Alert>
+      )}
       {overview?.warnings.map((w) => (
         <Alert key={w.key} severity={w.level === 'varning' ? 'warning' : 'info'}>
           {w.message}
@@ -98,9 +113,26 @@ export function HushallningTab() {
         </Typography>
         <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap' }} useFlexGap>
           <TextField size="small" label="Bunden reservfond, kr" value={form.reservfond} onChange={(e) => setForm({ ...form, reservfond: e.target.value })} />
-          <TextField size="small" label="Eget kapital högst, % av medlemsavgifterna" value={form.guideline} onChange={(e) => setForm({ ...form, guideline: e.target.value })} sx={{ width: 300 }} />
-          <TextField size="small" label="Eget kapital vid ingången av år" value={form.openingYear} onChange={(e) => setForm({ ...form, openingYear: e.target.value })} sx={{ width: 220 }} />
-          <TextField size="small" label="Eget kapital då, kr" value={form.openingEquity} onChange={(e) => setForm({ ...form, openingEquity: e.target.value })} />
+          <TextField
+            size="small"
+            label="Eget kapital högst, % av medlemsavgifterna"
+            value={form.guideline}
+            onChange={(e) => setForm({ ...form, guideline: e.target.value })}
+            sx={{ width: 300 }}
+          />
+          <TextField
+            size="small"
+            label="Eget kapital vid ingången av år"
+            value={form.openingYear}
+            onChange={(e) => setForm({ ...form, openingYear: e.target.value })}
+            sx={{ width: 220 }}
+          />
+          <TextField
+            size="small"
+            label="Eget kapital då, kr"
+            value={form.openingEquity}
+            onChange={(e) => setForm({ ...form, openingEquity: e.target.value })}
+          />
           <Button variant="contained" onClick={() => void saveSettings()}>
             Spara
           </Button>
@@ -140,7 +172,12 @@ export function HushallningTab() {
                 <TableRow key={r.year}>
                   <TableCell>
                     {r.year}
-                    {r.source === 'inskrivet' && <Typography variant="caption" color="text.secondary"> (inskrivet)</Typography>}
+                    {r.source === 'inskrivet' && (
+                      <Typography variant="caption" color="text.secondary">
+                        {' '}
+                        (inskrivet)
+                      </Typography>
+                    )}
                   </TableCell>
                   <TableCell align="right">{pct(r.samverkanShare)}</TableCell>
                   <TableCell align="right">{pct(r.fortroendevaldaShare)}</TableCell>
@@ -150,7 +187,8 @@ export function HushallningTab() {
                     {r.comment ?? ''}
                     {r.mismatchKr !== null && (
                       <Alert severity="warning" sx={{ mt: 0.5, py: 0 }}>
-                        Resultatet i handlingen ({formatInteger(tkr(r.resultatKr ?? 0))} tkr) går inte ihop med siffrorna ({formatInteger(tkr(r.computedResultKr))} tkr).
+                        Resultatet i handlingen ({formatInteger(tkr(r.resultatKr ?? 0))} tkr) går inte ihop med siffrorna (
+                        {formatInteger(tkr(r.computedResultKr))} tkr).
                       </Alert>
                     )}
                   </TableCell>
@@ -177,7 +215,13 @@ export function HushallningTab() {
           ).map(([key, label, width]) => (
             <TextField key={key} size="small" label={label} value={typed[key]} onChange={(e) => setTyped({ ...typed, [key]: e.target.value })} sx={{ width }} />
           ))}
-          <TextField size="small" label="Kommentar" value={typed.comment} onChange={(e) => setTyped({ ...typed, comment: e.target.value })} sx={{ flexGrow: 1 }} />
+          <TextField
+            size="small"
+            label="Kommentar"
+            value={typed.comment}
+            onChange={(e) => setTyped({ ...typed, comment: e.target.value })}
+            sx={{ flexGrow: 1 }}
+          />
           <Button variant="outlined" onClick={() => void saveTyped()} disabled={!/^\d{4}$/.test(typed.year)}>
             Spara år
           </Button>

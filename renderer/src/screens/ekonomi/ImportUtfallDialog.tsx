@@ -46,7 +46,10 @@ export function ImportUtfallDialog({ open, onClose, onDone }: { open: boolean; o
   const [needs, setNeeds] = useState<UnmappedAccount[]>([]);
 
   useEffect(() => {
-    if (open) void call('insatser.list', {}).then(setInsatser).catch(() => undefined);
+    if (open)
+      void call('insatser.list', {})
+        .then(setInsatser)
+        .catch(() => undefined);
     else {
       setFile(null);
       setPreview(null);
@@ -82,7 +85,9 @@ export function ImportUtfallDialog({ open, onClose, onDone }: { open: boolean; o
         if (!live) return;
         setPreview(p);
         setError(null);
-        setNeeds((prev) => [...prev, ...p.unmappedAccounts.filter((a) => !prev.some((x) => x.account === a.account))].sort((a, b) => a.account.localeCompare(b.account)));
+        setNeeds((prev) =>
+          [...prev, ...p.unmappedAccounts.filter((a) => !prev.some((x) => x.account === a.account))].sort((a, b) => a.account.localeCompare(b.account)),
+        );
       })
       .catch((err: unknown) => live && setError(errorMessage(err)))
       .finally(() => live && setBusy(false));
@@ -97,7 +102,9 @@ export function ImportUtfallDialog({ open, onClose, onDone }: { open: boolean; o
     setBusy(true);
     try {
       const r = await call('utfall.import', { fileName: file.name, contentBase64: file.base64, replaceEarlier: replace, ...mappingInput(preview) });
-      onDone(`${formatInteger(r.rowCount)} utfallsrader för ${r.year} är importerade${r.replaced > 0 ? ` (${formatInteger(r.replaced)} rader från en tidigare import ersattes)` : ''}.`);
+      onDone(
+        `${formatInteger(r.rowCount)} utfallsrader för ${r.year} är importerade${r.replaced > 0 ? ` (${formatInteger(r.replaced)} rader från en tidigare import ersattes)` : ''}.`,
+      );
     } catch (err) {
       setError(errorMessage(err));
     } finally {
@@ -107,14 +114,16 @@ export function ImportUtfallDialog({ open, onClose, onDone }: { open: boolean; o
 
   const unmapped = needs;
   const stillUnmapped = unmapped.filter((a) => !accounts[a.account]);
-  const blocked = !preview || preview.errors.length > 0 || stillUnmapped.length > 0 || preview.unmappedAccounts.length > 0 || (preview.alreadyImported !== null && !replace);
+  const blocked =
+    !preview || preview.errors.length > 0 || stillUnmapped.length > 0 || preview.unmappedAccounts.length > 0 || (preview.alreadyImported !== null && !replace);
   return (
     <Dialog open={open} onClose={closeOnPurpose(onClose)} maxWidth="md" fullWidth aria-labelledby="import-utfall-title">
       <DialogTitle id="import-utfall-title">Importera utfall</DialogTitle>
       <DialogContent>
         <Stack spacing={2}>
           <Typography color="text.secondary">
-            SIE 4 från bokföringen (.se, .si), eller Excel/CSV med kolumnerna Datum, Post eller Konto, Insats (valfri), Belopp och Text. I Excel och CSV anges både kostnader och intäkter som positiva belopp.
+            SIE 4 från bokföringen (.se, .si), eller Excel/CSV med kolumnerna Datum, Post eller Konto, Insats (valfri), Belopp och Text. I Excel och CSV anges
+            både kostnader och intäkter som positiva belopp.
           </Typography>
           <Button variant="outlined" component="label">
             Välj fil …
@@ -158,7 +167,15 @@ export function ImportUtfallDialog({ open, onClose, onDone }: { open: boolean; o
                     <Typography variant="subtitle1" sx={{ flexGrow: 1 }}>
                       Konton som ska kopplas till en budgetpost ({stillUnmapped.length} kvar)
                     </Typography>
-                    <Button size="small" onClick={() => setAccounts({ ...accounts, ...Object.fromEntries(unmapped.filter((a) => !accounts[a.account]).map((a) => [a.account, a.suggestion ?? NOT_UTFALL])) })}>
+                    <Button
+                      size="small"
+                      onClick={() =>
+                        setAccounts({
+                          ...accounts,
+                          ...Object.fromEntries(unmapped.filter((a) => !accounts[a.account]).map((a) => [a.account, a.suggestion ?? NOT_UTFALL])),
+                        })
+                      }
+                    >
                       Använd förslagen
                     </Button>
                   </Stack>
@@ -216,7 +233,14 @@ export function ImportUtfallDialog({ open, onClose, onDone }: { open: boolean; o
                               {o.objectId} {o.name}
                             </TableCell>
                             <TableCell>
-                              <TextField select size="small" fullWidth value={objects[key] ?? stored} onChange={(e) => setObjects({ ...objects, [key]: e.target.value })} slotProps={{ htmlInput: { 'aria-label': `Koppling för objekt ${o.objectId}` } }}>
+                              <TextField
+                                select
+                                size="small"
+                                fullWidth
+                                value={objects[key] ?? stored}
+                                onChange={(e) => setObjects({ ...objects, [key]: e.target.value })}
+                                slotProps={{ htmlInput: { 'aria-label': `Koppling för objekt ${o.objectId}` } }}
+                              >
                                 <MenuItem value="">Ingen koppling (kontots post gäller)</MenuItem>
                                 {insatser.map((i) => (
                                   <MenuItem key={i.id} value={`insats:${i.id}`}>
@@ -260,7 +284,11 @@ export function ImportUtfallDialog({ open, onClose, onDone }: { open: boolean; o
               {(preview.earlierImports > 0 || preview.alreadyImported) && (
                 <FormControlLabel
                   control={<Checkbox checked={replace} onChange={(e) => setReplace(e.target.checked)} />}
-                  label={preview.alreadyImported ? 'Filen är redan importerad. Ersätt den tidigare importen.' : `Ersätt tidigare import för ${preview.year} (${preview.earlierImports} st) – en ny export av samma bokföring.`}
+                  label={
+                    preview.alreadyImported
+                      ? 'Filen är redan importerad. Ersätt den tidigare importen.'
+                      : `Ersätt tidigare import för ${preview.year} (${preview.earlierImports} st) – en ny export av samma bokföring.`
+                  }
                 />
               )}
             </>

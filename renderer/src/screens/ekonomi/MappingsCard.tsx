@@ -25,8 +25,12 @@ export function MappingsCard() {
   const [m, setM] = useState<Mappings | null>(null);
   const [insatser, setInsatser] = useState<Insats[]>([]);
   useEffect(() => {
-    call('utfall.mappings', {}).then(setM).catch(() => undefined);
-    call('insatser.list', {}).then(setInsatser).catch(() => undefined);
+    call('utfall.mappings', {})
+      .then(setM)
+      .catch(() => undefined);
+    call('insatser.list', {})
+      .then(setInsatser)
+      .catch(() => undefined);
   }, []);
   if (!m || (m.accounts.length === 0 && m.objects.length === 0)) return null;
 
@@ -61,7 +65,12 @@ export function MappingsCard() {
                     fullWidth
                     value={a.post ?? NOT_UTFALL}
                     slotProps={{ htmlInput: { 'aria-label': `Budgetpost för konto ${a.account}` } }}
-                    onChange={(e) => void save({ accounts: [{ account: a.account, name: a.name, post: e.target.value === NOT_UTFALL ? null : (e.target.value as BudgetPost) }] }, `Kopplingen för konto ${a.account}`)}
+                    onChange={(e) =>
+                      void save(
+                        { accounts: [{ account: a.account, name: a.name, post: e.target.value === NOT_UTFALL ? null : (e.target.value as BudgetPost) }] },
+                        `Kopplingen för konto ${a.account}`,
+                      )
+                    }
                   >
                     {BUDGET_POSTS.map((p) => (
                       <MenuItem key={p} value={p}>
@@ -88,7 +97,17 @@ export function MappingsCard() {
                     onChange={(e) => {
                       const v = e.target.value;
                       void save(
-                        { objects: [{ dimension: o.dimension, objectId: o.objectId, name: o.name, insatsId: v.startsWith('insats:') ? Number(v.slice(7)) : null, post: v === '' || v.startsWith('insats:') ? null : (v as BudgetPost) }] },
+                        {
+                          objects: [
+                            {
+                              dimension: o.dimension,
+                              objectId: o.objectId,
+                              name: o.name,
+                              insatsId: v.startsWith('insats:') ? Number(v.slice(7)) : null,
+                              post: v === '' || v.startsWith('insats:') ? null : (v as BudgetPost),
+                            },
+                          ],
+                        },
                         `Kopplingen för objekt ${o.objectId}`,
                       );
                     }}

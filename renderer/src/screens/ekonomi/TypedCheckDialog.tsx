@@ -64,8 +64,18 @@ export function TypedCheckDialog({ open, onClose }: { open: boolean; onClose: ()
       <DialogTitle id="typed-check-title">Kontrollera en tabell från en äldre handling</DialogTitle>
       <DialogContent>
         <Stack spacing={2}>
-          <Typography color="text.secondary">Skriv in siffrorna som de står i handlingen (t.ex. i tkr). Kansli räknar om summorna och visar var de inte går ihop; en avvikelse på 1 räknas som avrundning.</Typography>
-          <TextField size="small" label="Första året" type="number" value={first} onChange={(e) => setFirst(Number(e.target.value) || first)} sx={{ width: 140 }} />
+          <Typography color="text.secondary">
+            Skriv in siffrorna som de står i handlingen (t.ex. i tkr). Kansli räknar om summorna och visar var de inte går ihop; en avvikelse på 1 räknas som
+            avrundning.
+          </Typography>
+          <TextField
+            size="small"
+            label="Första året"
+            type="number"
+            value={first}
+            onChange={(e) => setFirst(Number(e.target.value) || first)}
+            sx={{ width: 140 }}
+          />
           <Table size="small" aria-label="Inskriven tabell">
             <TableHead>
               <TableRow>

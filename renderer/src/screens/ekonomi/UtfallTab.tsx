@@ -33,7 +33,13 @@ export function UtfallTab() {
   const [year, setYear] = useState(thisYear());
   const [list, setList] = useState<UtfallList | null>(null);
   const [insatser, setInsatser] = useState<Insats[]>([]);
-  const [row, setRow] = useState({ bookedOn: new Date().toISOString().slice(0, 10), post: 'forvaltning_ovrigt' as BudgetPost, insatsId: '', amount: '', text: '' });
+  const [row, setRow] = useState({
+    bookedOn: new Date().toISOString().slice(0, 10),
+    post: 'forvaltning_ovrigt' as BudgetPost,
+    insatsId: '',
+    amount: '',
+    text: '',
+  });
   const [importing, setImporting] = useState(false);
   const [closing, setClosing] = useState(false);
 
@@ -44,14 +50,24 @@ export function UtfallTab() {
   }, [year, notify]);
   useEffect(load, [load]);
   useEffect(() => {
-    void call('insatser.list', {}).then(setInsatser).catch(() => undefined);
+    void call('insatser.list', {})
+      .then(setInsatser)
+      .catch(() => undefined);
   }, []);
 
   const amount = parseAmount(row.amount);
   async function add() {
     if (amount === null) return;
     try {
-      setList(await call('utfall.save', { bookedOn: row.bookedOn, post: row.post, insatsId: row.insatsId === '' ? null : Number(row.insatsId), amountKr: amount, text: row.text }));
+      setList(
+        await call('utfall.save', {
+          bookedOn: row.bookedOn,
+          post: row.post,
+          insatsId: row.insatsId === '' ? null : Number(row.insatsId),
+          amountKr: amount,
+          text: row.text,
+        }),
+      );
       setRow({ ...row, amount: '', text: '' });
       notify('success', 'Utfallsraden är sparad.');
     } catch (err) {
@@ -85,15 +101,39 @@ export function UtfallTab() {
             Registrera utfall för hand
           </Typography>
           <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap' }} useFlexGap>
-            <TextField size="small" type="date" label="Datum" value={row.bookedOn} onChange={(e) => setRow({ ...row, bookedOn: e.target.value })} slotProps={{ inputLabel: { shrink: true } }} />
-            <TextField select size="small" label="Post" value={row.post} onChange={(e) => setRow({ ...row, post: e.target.value as BudgetPost, insatsId: isSamverkanPost(e.target.value as BudgetPost) ? row.insatsId : '' })} sx={{ minWidth: 260 }}>
+            <TextField
+              size="small"
+              type="date"
+              label="Datum"
+              value={row.bookedOn}
+              onChange={(e) => setRow({ ...row, bookedOn: e.target.value })}
+              slotProps={{ inputLabel: { shrink: true } }}
+            />
+            <TextField
+              select
+              size="small"
+              label="Post"
+              value={row.post}
+              onChange={(e) =>
+                setRow({ ...row, post: e.target.value as BudgetPost, insatsId: isSamverkanPost(e.target.value as BudgetPost) ? row.insatsId : '' })
+              }
+              sx={{ minWidth: 260 }}
+            >
               {BUDGET_POSTS.map((p) => (
                 <MenuItem key={p} value={p}>
                   {POST_INFO[p].label}
                 </MenuItem>
               ))}
             </TextField>
-            <TextField select size="small" label="Insats" value={row.insatsId} disabled={!isSamverkanPost(row.post)} onChange={(e) => setRow({ ...row, insatsId: e.target.value })} sx={{ minWidth: 200 }}>
+            <TextField
+              select
+              size="small"
+              label="Insats"
+              value={row.insatsId}
+              disabled={!isSamverkanPost(row.post)}
+              onChange={(e) => setRow({ ...row, insatsId: e.target.value })}
+              sx={{ minWidth: 200 }}
+            >
               <MenuItem value="">Ingen</MenuItem>
               {insatser.map((i) => (
                 <MenuItem key={i.id} value={String(i.id)}>
@@ -101,8 +141,21 @@ export function UtfallTab() {
                 </MenuItem>
               ))}
             </TextField>
-            <TextField size="small" label="Belopp, kr" value={row.amount} onChange={(e) => setRow({ ...row, amount: e.target.value })} error={row.amount !== '' && amount === null} sx={{ width: 150 }} />
-            <TextField size="small" label="Text" value={row.text} onChange={(e) => setRow({ ...row, text: e.target.value })} sx={{ flexGrow: 1, minWidth: 200 }} />
+            <TextField
+              size="small"
+              label="Belopp, kr"
+              value={row.amount}
+              onChange={(e) => setRow({ ...row, amount: e.target.value })}
+              error={row.amount !== '' && amount === null}
+              sx={{ width: 150 }}
+            />
+            <TextField
+              size="small"
+              label="Text"
+              value={row.text}
+              onChange={(e) => setRow({ ...row, text: e.target.value })}
+              sx={{ flexGrow: 1, minWidth: 200 }}
+            />
             <Button variant="outlined" onClick={() => void add()} disabled={amount === null}>
               Lägg till
             </Button>
@@ -118,17 +171,22 @@ export function UtfallTab() {
           {list.imports.map((i) => (
             <Stack key={i.id} direction="row" spacing={2} sx={{ alignItems: 'center' }}>
               <Typography sx={{ flexGrow: 1 }}>
-                {i.fileName} ({i.kind.toUpperCase()}), {formatInteger(i.rowCount)} rader, {kr(i.sumOre)} kr – {i.importedAt.slice(0, 16).replace('T', ' ')}, {i.importedBy}
+                {i.fileName} ({i.kind.toUpperCase()}), {formatInteger(i.rowCount)} rader, {kr(i.sumOre)} kr – {i.importedAt.slice(0, 16).replace('T', ' ')},{' '}
+                {i.importedBy}
               </Typography>
               {!list.closed && (
-                <Button size="small" color="error" onClick={async () => {
-                  try {
-                    setList(await call('utfall.removeImport', { id: i.id }));
-                    notify('success', `Importen ${i.fileName} är borttagen.`);
-                  } catch (err) {
-                    notify('error', errorMessage(err));
-                  }
-                }}>
+                <Button
+                  size="small"
+                  color="error"
+                  onClick={async () => {
+                    try {
+                      setList(await call('utfall.removeImport', { id: i.id }));
+                      notify('success', `Importen ${i.fileName} är borttagen.`);
+                    } catch (err) {
+                      notify('error', errorMessage(err));
+                    }
+                  }}
+                >
                   Ta bort import
                 </Button>
               )}
@@ -162,13 +220,17 @@ export function UtfallTab() {
                   <TableCell>{r.text ?? ''}</TableCell>
                   <TableCell>
                     {r.importId === null && !list.closed && (
-                      <IconButton size="small" aria-label="Ta bort raden" onClick={async () => {
-                        try {
-                          setList(await call('utfall.remove', { id: r.id }));
-                        } catch (err) {
-                          notify('error', errorMessage(err));
-                        }
-                      }}>
+                      <IconButton
+                        size="small"
+                        aria-label="Ta bort raden"
+                        onClick={async () => {
+                          try {
+                            setList(await call('utfall.remove', { id: r.id }));
+                          } catch (err) {
+                            notify('error', errorMessage(err));
+                          }
+                        }}
+                      >
                         <DeleteOutline fontSize="small" />
                       </IconButton>
                     )}

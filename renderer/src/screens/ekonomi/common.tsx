@@ -3,7 +3,20 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import TextField from '@mui/material/TextField';
 import FileDownloadOutlined from '@mui/icons-material/FileDownloadOutlined';
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, type ChartConfiguration, type Plugin } from 'chart.js';
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+  type ChartConfiguration,
+  type Plugin,
+} from 'chart.js';
 import type { EconomyTable } from '../../../../shared/contract/schemas/ekonomi';
 import type { MethodInput } from '../../../../shared/contract/methods';
 import { call, errorMessage } from '../../api';
@@ -14,7 +27,11 @@ Chart.register(BarController, BarElement, LineController, LineElement, PointElem
 
 /** "21 966 000", "21966000 kr", "1 234,50" → a number, or null when it is not one. */
 export function parseAmount(text: string): number | null {
-  const t = text.replace(/[\s\u00a0]/g, '').replace('\u2212', '-').replace(/kr$/i, '').replace(',', '.');
+  const t = text
+    .replace(/[\s\u00a0]/g, '')
+    .replace('\u2212', '-')
+    .replace(/kr$/i, '')
+    .replace(',', '.');
   if (t === '' || !/^-?\d+(\.\d{1,2})?$/.test(t)) return null;
   return Number(t);
 }
@@ -40,7 +57,10 @@ export interface ChartHandle {
 }
 
 /** A chart.js chart the screens draw and the ärendeblad can take as a picture. */
-export const EconomyChart = forwardRef<ChartHandle, { config: ChartConfiguration; label: string; height?: number }>(function EconomyChart({ config, label, height = 260 }, ref) {
+export const EconomyChart = forwardRef<ChartHandle, { config: ChartConfiguration; label: string; height?: number }>(function EconomyChart(
+  { config, label, height = 260 },
+  ref,
+) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart | null>(null);
   useEffect(() => {
@@ -121,7 +141,10 @@ export function useWriteBlad() {
     async (kind: MethodInput<'ekonomi.arendeblad'>['kind'], year: number, charts: { title: string; pngBase64: string }[] = []) => {
       try {
         const blad = await call('ekonomi.arendeblad', { kind, year, charts });
-        notify('success', `${blad.rubrik} är skrivet som ärendeblad (${blad.diarienummer})${charts.length > 0 ? ` med ${charts.length === 1 ? 'ett diagram' : `${charts.length} diagram`}` : ''}.`);
+        notify(
+          'success',
+          `${blad.rubrik} är skrivet som ärendeblad (${blad.diarienummer})${charts.length > 0 ? ` med ${charts.length === 1 ? 'ett diagram' : `${charts.length} diagram`}` : ''}.`,
+        );
         go('arendeblad', String(blad.id));
       } catch (err) {
         notify('error', errorMessage(err));

@@ -58,7 +58,8 @@ function toDraft(g: Group | null, people: Person[]): Draft {
     description: g.description ?? '',
     members: g.members.map((m) => {
       // A register person's organisation follows the register unless the group says otherwise.
-      const own = m.personId === null ? m.organisation : m.organisation === (people.find((p) => p.id === m.personId)?.organisation ?? null) ? null : m.organisation;
+      const own =
+        m.personId === null ? m.organisation : m.organisation === (people.find((p) => p.id === m.personId)?.organisation ?? null) ? null : m.organisation;
       return { key: ++keySeq, personId: m.personId, name: m.name, organisation: own ?? '', role: m.role ?? '' };
     }),
   };
@@ -80,7 +81,14 @@ function toInput(d: Draft, id: number | undefined): MethodInput<'groups.save'> {
   };
 }
 
-export function GroupDialog(props: { group: Group | null; members: Member[]; people: Person[]; onClose: () => void; onSaved: (g: Group) => void; onRemove: (g: Group) => void }) {
+export function GroupDialog(props: {
+  group: Group | null;
+  members: Member[];
+  people: Person[];
+  onClose: () => void;
+  onSaved: (g: Group) => void;
+  onRemove: (g: Group) => void;
+}) {
   const { group } = props;
   const [draft, setDraft] = useState<Draft>(() => toDraft(group, props.people));
   const [pick, setPick] = useState<Person | null>(null);
@@ -264,7 +272,11 @@ export function GroupDialog(props: { group: Group | null; members: Member[]; peo
                       </span>
                     </Tooltip>
                     <Tooltip title="Ta bort ur gruppen">
-                      <IconButton size="small" aria-label={`Ta bort ${m.name || `rad ${i + 1}`} ur gruppen`} onClick={() => update({ members: draft.members.filter((_m, j) => j !== i) })}>
+                      <IconButton
+                        size="small"
+                        aria-label={`Ta bort ${m.name || `rad ${i + 1}`} ur gruppen`}
+                        onClick={() => update({ members: draft.members.filter((_m, j) => j !== i) })}
+                      >
                         <DeleteOutline fontSize="small" />
                       </IconButton>
                     </Tooltip>

@@ -22,7 +22,16 @@ import ArrowBackOutlined from '@mui/icons-material/ArrowBackOutlined';
 import DragIndicatorOutlined from '@mui/icons-material/DragIndicatorOutlined';
 import PictureAsPdfOutlined from '@mui/icons-material/PictureAsPdfOutlined';
 import type { Meeting } from '../../../../shared/contract/schemas/delegation';
-import { BODY_LABELS, ITEM_KIND_LABELS, MEETING_BODIES, type AgendaCandidate, type AgendaItem, type MeetingBody, type MeetingView, type PacketJob } from '../../../../shared/contract/schemas/meetings';
+import {
+  BODY_LABELS,
+  ITEM_KIND_LABELS,
+  MEETING_BODIES,
+  type AgendaCandidate,
+  type AgendaItem,
+  type MeetingBody,
+  type MeetingView,
+  type PacketJob,
+} from '../../../../shared/contract/schemas/meetings';
 import { call, errorMessage } from '../../api';
 import { downloadBase64 } from '../../files';
 import { useApp } from '../../store/app';
@@ -60,7 +69,9 @@ function MeetingList() {
         </Button>
       </Stack>
       {error && <Alert severity="error">{error}</Alert>}
-      {rows && rows.length === 0 && <Alert severity="info">Inga sammanträden ännu. Ett nytt får dagordningens standardpunkter; lägg sedan till ärendebladen.</Alert>}
+      {rows && rows.length === 0 && (
+        <Alert severity="info">Inga sammanträden ännu. Ett nytt får dagordningens standardpunkter; lägg sedan till ärendebladen.</Alert>
+      )}
       {rows && rows.length > 0 && (
         <Paper variant="outlined">
           <List aria-label="Sammanträden">
@@ -149,7 +160,10 @@ function MeetingView({ id, onBack }: { id: number; onBack(): void }) {
 
   async function saveAgenda(items: Draft[]) {
     try {
-      const saved = await call('meetings.saveAgenda', { meetingId: id, items: items.map((i) => ({ id: i.id, kind: i.kind, title: i.title, arendeId: i.arendeId })) });
+      const saved = await call('meetings.saveAgenda', {
+        meetingId: id,
+        items: items.map((i) => ({ id: i.id, kind: i.kind, title: i.title, arendeId: i.arendeId })),
+      });
       setMeeting(saved);
       setCandidates(await call('meetings.candidates', { id }));
     } catch (err) {
@@ -207,7 +221,11 @@ function MeetingView({ id, onBack }: { id: number; onBack(): void }) {
           <Typography variant="body2" sx={{ mb: 1 }}>
             Skapar utskicket: {job.step}
           </Typography>
-          <LinearProgress variant={job.total > 0 ? 'determinate' : 'indeterminate'} value={job.total > 0 ? (100 * job.done) / job.total : 0} aria-label="Utskickets förlopp" />
+          <LinearProgress
+            variant={job.total > 0 ? 'determinate' : 'indeterminate'}
+            value={job.total > 0 ? (100 * job.done) / job.total : 0}
+            aria-label="Utskickets förlopp"
+          />
         </Paper>
       )}
       <Stack direction={{ xs: 'column', lg: 'row' }} spacing={3} sx={{ alignItems: 'flex-start' }}>
@@ -247,7 +265,13 @@ function MeetingView({ id, onBack }: { id: number; onBack(): void }) {
                             label: 'Ångra',
                             // The removed point comes back as a new one in its old place.
                             run: async () => {
-                              const current = (await call('meetings.get', { id })).items.map((x): Draft => ({ id: x.id, kind: x.kind, title: x.title, arendeId: x.arendeId, diarienummer: x.diarienummer }));
+                              const current = (await call('meetings.get', { id })).items.map((x): Draft => ({
+                                id: x.id,
+                                kind: x.kind,
+                                title: x.title,
+                                arendeId: x.arendeId,
+                                diarienummer: x.diarienummer,
+                              }));
                               current.splice(i, 0, { ...item, id: undefined });
                               await saveAgenda(current);
                             },

@@ -96,7 +96,8 @@ export function ProtocolPanel({ meetingId }: { meetingId: number }) {
   const d = draft ?? p;
   const editable = p.status === 'utkast';
   const deciding = d.attendance.filter((a) => a.role === 'ledamot' || a.role === 'tjanstgorande_ersattare').map((a) => a.name);
-  const setAttendance = (i: number, row: Partial<AttendanceRow>) => setDraft({ ...d, attendance: d.attendance.map((a, j) => (j === i ? { ...a, ...row } : a)) });
+  const setAttendance = (i: number, row: Partial<AttendanceRow>) =>
+    setDraft({ ...d, attendance: d.attendance.map((a, j) => (j === i ? { ...a, ...row } : a)) });
   const next = p.signingOrder.find((s) => !s.signed);
   const saveInput = () => ({
     meetingId,
@@ -106,7 +107,11 @@ export function ProtocolPanel({ meetingId }: { meetingId: number }) {
     justeringPlats: d.justeringPlats ?? '',
     justeringDag: d.justeringDag ?? '',
     forvaring: d.forvaring ?? '',
-    attendance: d.attendance.map((a) => ({ ...a, organisation: a.organisation ?? '', replaces: a.role === 'tjanstgorande_ersattare' ? (a.replaces ?? '') : undefined })),
+    attendance: d.attendance.map((a) => ({
+      ...a,
+      organisation: a.organisation ?? '',
+      replaces: a.role === 'tjanstgorande_ersattare' ? (a.replaces ?? '') : undefined,
+    })),
     items: d.items.map((i) => ({ id: i.id, decision: i.decision, reservationer: i.reservationer ?? '', anteckningar: i.anteckningar ?? '', jav: i.jav ?? '' })),
   });
 
@@ -133,7 +138,13 @@ export function ProtocolPanel({ meetingId }: { meetingId: number }) {
         <Stack spacing={2} sx={{ mt: 2 }}>
           <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
             <TextField label="Sekreterare" value={d.sekreterare ?? ''} onChange={(e) => setDraft({ ...d, sekreterare: e.target.value })} />
-            <TextField select label="Ordförande" value={d.ordforande ?? ''} onChange={(e) => setDraft({ ...d, ordforande: e.target.value })} sx={{ minWidth: 200 }}>
+            <TextField
+              select
+              label="Ordförande"
+              value={d.ordforande ?? ''}
+              onChange={(e) => setDraft({ ...d, ordforande: e.target.value })}
+              sx={{ minWidth: 200 }}
+            >
               {[...new Set([...deciding, d.ordforande ?? ''])].filter(Boolean).map((n) => (
                 <MenuItem key={n} value={n}>
                   {n}
@@ -148,15 +159,22 @@ export function ProtocolPanel({ meetingId }: { meetingId: number }) {
               onChange={(e) => setDraft({ ...d, justerare: typeof e.target.value === 'string' ? e.target.value.split(',') : (e.target.value as string[]) })}
               sx={{ minWidth: 220 }}
             >
-              {deciding.filter((n) => n !== d.ordforande).map((n) => (
-                <MenuItem key={n} value={n}>
-                  {n}
-                </MenuItem>
-              ))}
+              {deciding
+                .filter((n) => n !== d.ordforande)
+                .map((n) => (
+                  <MenuItem key={n} value={n}>
+                    {n}
+                  </MenuItem>
+                ))}
             </TextField>
           </Stack>
           <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
-            <TextField label="Justeringens plats" value={d.justeringPlats ?? ''} onChange={(e) => setDraft({ ...d, justeringPlats: e.target.value })} sx={{ flexGrow: 1 }} />
+            <TextField
+              label="Justeringens plats"
+              value={d.justeringPlats ?? ''}
+              onChange={(e) => setDraft({ ...d, justeringPlats: e.target.value })}
+              sx={{ flexGrow: 1 }}
+            />
             <DateField label="Justeringsdag" value={d.justeringDag ?? ''} onChange={(e) => setDraft({ ...d, justeringDag: e.target.value })} />
             <TextField label="Förvaringsplats" value={d.forvaring ?? ''} onChange={(e) => setDraft({ ...d, forvaring: e.target.value })} sx={{ flexGrow: 1 }} />
           </Stack>
@@ -168,22 +186,42 @@ export function ProtocolPanel({ meetingId }: { meetingId: number }) {
             <Stack key={i} direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
               <TextField size="small" label="Namn" value={a.name} onChange={(e) => setAttendance(i, { name: e.target.value })} />
               <TextField size="small" label="Organisation" value={a.organisation ?? ''} onChange={(e) => setAttendance(i, { organisation: e.target.value })} />
-              <TextField select size="small" label="Deltog som" value={a.role} onChange={(e) => setAttendance(i, { role: e.target.value as AttendanceRole, replaces: null })} sx={{ minWidth: 220 }}>
+              <TextField
+                select
+                size="small"
+                label="Deltog som"
+                value={a.role}
+                onChange={(e) => setAttendance(i, { role: e.target.value as AttendanceRole, replaces: null })}
+                sx={{ minWidth: 220 }}
+              >
                 {ATTENDANCE_ROLES.map((r) => (
                   <MenuItem key={r} value={r}>
                     {ATTENDANCE_LABELS[r]}
                   </MenuItem>
                 ))}
               </TextField>
-              {a.role === 'tjanstgorande_ersattare' && <TextField size="small" label="Ersätter" value={a.replaces ?? ''} onChange={(e) => setAttendance(i, { replaces: e.target.value })} />}
-              <FormControlLabel control={<Checkbox size="small" checked={a.distance} onChange={(e) => setAttendance(i, { distance: e.target.checked })} />} label="På distans" />
+              {a.role === 'tjanstgorande_ersattare' && (
+                <TextField size="small" label="Ersätter" value={a.replaces ?? ''} onChange={(e) => setAttendance(i, { replaces: e.target.value })} />
+              )}
+              <FormControlLabel
+                control={<Checkbox size="small" checked={a.distance} onChange={(e) => setAttendance(i, { distance: e.target.checked })} />}
+                label="På distans"
+              />
               <Button size="small" onClick={() => setDraft({ ...d, attendance: d.attendance.filter((_, j) => j !== i) })}>
                 Ta bort
               </Button>
             </Stack>
           ))}
           <Box>
-            <Button size="small" onClick={() => setDraft({ ...d, attendance: [...d.attendance, { personId: null, name: '', organisation: null, role: 'ovrig', replaces: null, distance: false }] })}>
+            <Button
+              size="small"
+              onClick={() =>
+                setDraft({
+                  ...d,
+                  attendance: [...d.attendance, { personId: null, name: '', organisation: null, role: 'ovrig', replaces: null, distance: false }],
+                })
+              }
+            >
               Lägg till person
             </Button>
           </Box>
@@ -196,7 +234,12 @@ export function ProtocolPanel({ meetingId }: { meetingId: number }) {
             return (
               <Box key={item.id} sx={{ pl: 1, borderLeft: 3, borderColor: 'divider' }}>
                 <Typography sx={{ fontWeight: 600 }}>
-                  § {item.paragraph} {item.title} {item.diarienummer && <Typography component="span" variant="body2" color="text.secondary">Dnr {item.diarienummer}</Typography>}
+                  § {item.paragraph} {item.title}{' '}
+                  {item.diarienummer && (
+                    <Typography component="span" variant="body2" color="text.secondary">
+                      Dnr {item.diarienummer}
+                    </Typography>
+                  )}
                 </Typography>
                 <TextField
                   fullWidth
@@ -209,8 +252,20 @@ export function ProtocolPanel({ meetingId }: { meetingId: number }) {
                 />
                 {(item.kind === 'beslut' || item.kind === 'delegation') && (
                   <Stack direction={{ xs: 'column', md: 'row' }} spacing={1} sx={{ mt: 1 }}>
-                    <TextField size="small" label="Reservationer" value={item.reservationer ?? ''} onChange={(e) => setItem({ reservationer: e.target.value })} sx={{ flexGrow: 1 }} />
-                    <TextField size="small" label="Protokollsanteckning" value={item.anteckningar ?? ''} onChange={(e) => setItem({ anteckningar: e.target.value })} sx={{ flexGrow: 1 }} />
+                    <TextField
+                      size="small"
+                      label="Reservationer"
+                      value={item.reservationer ?? ''}
+                      onChange={(e) => setItem({ reservationer: e.target.value })}
+                      sx={{ flexGrow: 1 }}
+                    />
+                    <TextField
+                      size="small"
+                      label="Protokollsanteckning"
+                      value={item.anteckningar ?? ''}
+                      onChange={(e) => setItem({ anteckningar: e.target.value })}
+                      sx={{ flexGrow: 1 }}
+                    />
                     <TextField size="small" label="Jäv (namn)" value={item.jav ?? ''} onChange={(e) => setItem({ jav: e.target.value })} />
                   </Stack>
                 )}
@@ -258,7 +313,9 @@ export function ProtocolPanel({ meetingId }: { meetingId: number }) {
               </Button>
             )}
           </Stack>
-          {p.signingOrder.some((x) => x.signed) && p.documentId !== null && <ExportSignedButton documentIds={[p.documentId]} label="Exportera det signerade protokollet till mapp …" />}
+          {p.signingOrder.some((x) => x.signed) && p.documentId !== null && (
+            <ExportSignedButton documentIds={[p.documentId]} label="Exportera det signerade protokollet till mapp …" />
+          )}
           <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
             Underskrifter i tur och ordning
           </Typography>
@@ -283,11 +340,14 @@ export function ProtocolPanel({ meetingId }: { meetingId: number }) {
               </Typography>
               <Stack direction={{ xs: 'column', md: 'row' }} spacing={1}>
                 <TextField select size="small" label="Vem" value={person} onChange={(e) => setPerson(e.target.value)} sx={{ minWidth: 200 }}>
-                  {[p.ordforande, ...p.justerare].filter((n): n is string => !!n).filter((n, i, all) => all.indexOf(n) === i).map((n) => (
-                    <MenuItem key={n} value={n}>
-                      {n}
-                    </MenuItem>
-                  ))}
+                  {[p.ordforande, ...p.justerare]
+                    .filter((n): n is string => !!n)
+                    .filter((n, i, all) => all.indexOf(n) === i)
+                    .map((n) => (
+                      <MenuItem key={n} value={n}>
+                        {n}
+                      </MenuItem>
+                    ))}
                 </TextField>
                 <TextField size="small" label="Kommentar" value={comment} onChange={(e) => setComment(e.target.value)} sx={{ flexGrow: 1 }} />
               </Stack>
@@ -298,7 +358,11 @@ export function ProtocolPanel({ meetingId }: { meetingId: number }) {
                     variant={kind === 'godkant' ? 'contained' : 'outlined'}
                     color={kind === 'avvisat' ? 'warning' : 'primary'}
                     disabled={person === ''}
-                    onClick={() => void run(() => call('protokoll.step', { meetingId, kind, person, text: comment }), `${EVENT_LABELS[kind]}.`).then((ok) => ok && setComment(''))}
+                    onClick={() =>
+                      void run(() => call('protokoll.step', { meetingId, kind, person, text: comment }), `${EVENT_LABELS[kind]}.`).then(
+                        (ok) => ok && setComment(''),
+                      )
+                    }
                   >
                     {kind === 'godkant' ? 'Godkänn' : kind === 'andringsforslag' ? 'Föreslå ändring' : 'Skicka tillbaka'}
                   </Button>
@@ -338,7 +402,10 @@ export function ProtocolPanel({ meetingId }: { meetingId: number }) {
             <List dense aria-label="Justeringens historik">
               {p.events.map((e, i) => (
                 <ListItem key={i} disableGutters>
-                  <ListItemText primary={`${e.at.slice(0, 16).replace('T', ' ')} · ${EVENT_LABELS[e.kind]}${e.person ? ` · ${e.person}` : ''}`} secondary={e.text ?? undefined} />
+                  <ListItemText
+                    primary={`${e.at.slice(0, 16).replace('T', ' ')} · ${EVENT_LABELS[e.kind]}${e.person ? ` · ${e.person}` : ''}`}
+                    secondary={e.text ?? undefined}
+                  />
                 </ListItem>
               ))}
             </List>

@@ -87,16 +87,45 @@ export function MemberDialog(props: { member: Member | null; open: boolean; onCl
           }}
         >
           {formError && <Alert severity="error">{formError}</Alert>}
-          <TextField label="Namn" value={draft.name} onChange={(e) => update({ name: e.target.value })} error={!!errors.name} helperText={errors.name ?? 'T.ex. Heby kommun'} required autoFocus />
-          <TextField label="Kortnamn" value={draft.shortName} onChange={(e) => update({ shortName: e.target.value })} error={!!errors.shortName} helperText={errors.shortName ?? 'Används i tabeller, t.ex. Heby eller FK'} />
-          <TextField select label="Typ" value={draft.kind} onChange={(e) => update({ kind: e.target.value as MemberKind })} error={!!errors.kind} helperText={errors.kind}>
+          <TextField
+            label="Namn"
+            value={draft.name}
+            onChange={(e) => update({ name: e.target.value })}
+            error={!!errors.name}
+            helperText={errors.name ?? 'T.ex. Heby kommun'}
+            required
+            autoFocus
+          />
+          <TextField
+            label="Kortnamn"
+            value={draft.shortName}
+            onChange={(e) => update({ shortName: e.target.value })}
+            error={!!errors.shortName}
+            helperText={errors.shortName ?? 'Används i tabeller, t.ex. Heby eller FK'}
+          />
+          <TextField
+            select
+            label="Typ"
+            value={draft.kind}
+            onChange={(e) => update({ kind: e.target.value as MemberKind })}
+            error={!!errors.kind}
+            helperText={errors.kind}
+          >
             {MEMBER_KINDS.map((k) => (
               <MenuItem key={k} value={k}>
                 {MEMBER_KIND_LABELS[k]}
               </MenuItem>
             ))}
           </TextField>
-          <TextField label="Organisationsnummer" value={draft.orgNr} onChange={(e) => update({ orgNr: e.target.value })} error={!!errors.orgNr} helperText={errors.orgNr ?? 'Tio siffror, t.ex. 212000-2965'} required slotProps={{ htmlInput: { inputMode: 'numeric' } }} />
+          <TextField
+            label="Organisationsnummer"
+            value={draft.orgNr}
+            onChange={(e) => update({ orgNr: e.target.value })}
+            error={!!errors.orgNr}
+            helperText={errors.orgNr ?? 'Tio siffror, t.ex. 212000-2965'}
+            required
+            slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+          />
           {draft.kind === 'kommun' && (
             <Stack spacing={1}>
               <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between' }}>
@@ -131,7 +160,10 @@ export function MemberDialog(props: { member: Member | null; open: boolean; onCl
                     error={!!errors[`populations.${i}.population`]}
                     helperText={errors[`populations.${i}.population`]}
                   />
-                  <IconButton aria-label={`Ta bort folkmängd för ${p.year}`} onClick={() => update({ populations: draft.populations.filter((_q, j) => j !== i) })}>
+                  <IconButton
+                    aria-label={`Ta bort folkmängd för ${p.year}`}
+                    onClick={() => update({ populations: draft.populations.filter((_q, j) => j !== i) })}
+                  >
                     <DeleteOutline />
                   </IconButton>
                 </Stack>

@@ -149,7 +149,9 @@ export function PeopleRegister({ route }: { route: string[] }) {
               <TableRow>
                 <TableCell colSpan={6}>
                   <Typography color="text.secondary" sx={{ py: 1 }}>
-                    {list.length === 0 ? 'Registret är tomt. Personer läggs till här eller när du lägger till en styrelseledamot.' : 'Ingen person matchar sökningen.'}
+                    {list.length === 0
+                      ? 'Registret är tomt. Personer läggs till här eller när du lägger till en styrelseledamot.'
+                      : 'Ingen person matchar sökningen.'}
                   </Typography>
                 </TableCell>
               </TableRow>

@@ -69,7 +69,15 @@ export function PersonDialog(props: { person: Person | null; onClose: () => void
           <Typography variant="body2" color="text.secondary">
             Personregistret gäller förtroendevalda, tjänstepersoner hos parterna och delegater, aldrig deltagare i insatser.
           </Typography>
-          <TextField label="Namn" required autoFocus value={draft.name} onChange={(e) => update({ name: e.target.value })} error={!!errors.name} helperText={errors.name} />
+          <TextField
+            label="Namn"
+            required
+            autoFocus
+            value={draft.name}
+            onChange={(e) => update({ name: e.target.value })}
+            error={!!errors.name}
+            helperText={errors.name}
+          />
           <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
             <TextField
               label="Parti"
@@ -79,7 +87,14 @@ export function PersonDialog(props: { person: Person | null; onClose: () => void
               helperText={errors.party ?? 'T.ex. S, M, C'}
               sx={{ width: { xs: '100%', sm: 180 } }}
             />
-            <TextField label="Befattning" fullWidth value={draft.title} onChange={(e) => update({ title: e.target.value })} error={!!errors.title} helperText={errors.title} />
+            <TextField
+              label="Befattning"
+              fullWidth
+              value={draft.title}
+              onChange={(e) => update({ title: e.target.value })}
+              error={!!errors.title}
+              helperText={errors.title}
+            />
           </Stack>
           <TextField
             label="Organisation"
@@ -89,8 +104,23 @@ export function PersonDialog(props: { person: Person | null; onClose: () => void
             helperText={errors.organisation ?? 'T.ex. Försäkringskassan, Heby kommun'}
           />
           <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-            <TextField label="E-post" type="email" fullWidth value={draft.email} onChange={(e) => update({ email: e.target.value })} error={!!errors.email} helperText={errors.email} />
-            <TextField label="Telefon" fullWidth value={draft.phone} onChange={(e) => update({ phone: e.target.value })} error={!!errors.phone} helperText={errors.phone} />
+            <TextField
+              label="E-post"
+              type="email"
+              fullWidth
+              value={draft.email}
+              onChange={(e) => update({ email: e.target.value })}
+              error={!!errors.email}
+              helperText={errors.email}
+            />
+            <TextField
+              label="Telefon"
+              fullWidth
+              value={draft.phone}
+              onChange={(e) => update({ phone: e.target.value })}
+              error={!!errors.phone}
+              helperText={errors.phone}
+            />
           </Stack>
           <TextField
             label="Anteckning"

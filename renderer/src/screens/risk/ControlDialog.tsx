@@ -15,7 +15,19 @@ import { useSaveForm } from '../../components/useSaveForm';
 import { closeOnPurpose } from '../../components/closeOnPurpose';
 
 /** A kontrollmoment: the risk it answers, metod, frekvens, ansvarig, reporting, and what each checklist asks. */
-export function ControlDialog({ year, risks, control, onClose, onSaved }: { year: number; risks: RiskYearView; control: ControlView | null; onClose: () => void; onSaved: (p: PlanView) => void }) {
+export function ControlDialog({
+  year,
+  risks,
+  control,
+  onClose,
+  onSaved,
+}: {
+  year: number;
+  risks: RiskYearView;
+  control: ControlView | null;
+  onClose: () => void;
+  onSaved: (p: PlanView) => void;
+}) {
   const [f, setF] = useState({
     process: control?.process ?? 'Ekonomi/budget',
     moment: control?.moment ?? '',
@@ -31,7 +43,15 @@ export function ControlDialog({ year, risks, control, onClose, onSaved }: { year
   const processes = [...new Set([...DEFAULT_PROCESSES, ...risks.risks.map((r) => r.process)])];
 
   async function save() {
-    const input = { id: control?.id, year, ...f, checklist: f.checklist.split('\n').map((t) => t.trim()).filter((t) => t !== '') };
+    const input = {
+      id: control?.id,
+      year,
+      ...f,
+      checklist: f.checklist
+        .split('\n')
+        .map((t) => t.trim())
+        .filter((t) => t !== ''),
+    };
     const saved = await submit(input, (i) => call('controls.save', i));
     if (saved) onSaved(saved);
   }
@@ -48,8 +68,21 @@ export function ControlDialog({ year, risks, control, onClose, onSaved }: { year
               </MenuItem>
             ))}
           </TextField>
-          <TextField label="Kontrollmoment" value={f.moment} onChange={(e) => setF({ ...f, moment: e.target.value })} error={!!errors.moment} helperText={errors.moment ?? 'Skrivs som en sats: ”fakturor följer ingångna avtal”.'} />
-          <TextField select label="Risk" value={f.riskId ?? ''} onChange={(e) => setF({ ...f, riskId: e.target.value === '' ? null : Number(e.target.value) })} error={!!errors.riskId} helperText={errors.riskId}>
+          <TextField
+            label="Kontrollmoment"
+            value={f.moment}
+            onChange={(e) => setF({ ...f, moment: e.target.value })}
+            error={!!errors.moment}
+            helperText={errors.moment ?? 'Skrivs som en sats: ”fakturor följer ingångna avtal”.'}
+          />
+          <TextField
+            select
+            label="Risk"
+            value={f.riskId ?? ''}
+            onChange={(e) => setF({ ...f, riskId: e.target.value === '' ? null : Number(e.target.value) })}
+            error={!!errors.riskId}
+            helperText={errors.riskId}
+          >
             <MenuItem value="">Välj …</MenuItem>
             {risks.risks.map((r) => (
               <MenuItem key={r.id} value={r.id}>
@@ -73,7 +106,13 @@ export function ControlDialog({ year, risks, control, onClose, onSaved }: { year
               ))}
             </TextField>
           </Stack>
-          <TextField label="Ansvarig" value={f.ansvarig} onChange={(e) => setF({ ...f, ansvarig: e.target.value })} error={!!errors.ansvarig} helperText={errors.ansvarig} />
+          <TextField
+            label="Ansvarig"
+            value={f.ansvarig}
+            onChange={(e) => setF({ ...f, ansvarig: e.target.value })}
+            error={!!errors.ansvarig}
+            helperText={errors.ansvarig}
+          />
           <Stack direction="row" spacing={2}>
             <TextField fullWidth label="Rapporteras till" value={f.rapportTill} onChange={(e) => setF({ ...f, rapportTill: e.target.value })} />
             <TextField fullWidth label="När" value={f.rapportNar} onChange={(e) => setF({ ...f, rapportNar: e.target.value })} />

@@ -5,7 +5,17 @@ import type { SearchHit } from '../../../../shared/contract/schemas/search';
 import { call } from '../../api';
 
 /** Picks a handling in the diarium as evidence, found by any word of its title or text. */
-export function EvidencePicker({ value, label, disabled, onChange }: { value: { id: number; title: string } | null; label: string; disabled?: boolean; onChange: (doc: { id: number; title: string } | null) => void }) {
+export function EvidencePicker({
+  value,
+  label,
+  disabled,
+  onChange,
+}: {
+  value: { id: number; title: string } | null;
+  label: string;
+  disabled?: boolean;
+  onChange: (doc: { id: number; title: string } | null) => void;
+}) {
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchHit[]>([]);
   useEffect(() => {

@@ -32,7 +32,16 @@ export function OccasionView({ id, onBack }: { id: number; onBack: () => void })
   function show(v: Occasion) {
     const shown = {
       sample: v.sample ?? '',
-      answers: Object.fromEntries(v.items.map((i) => [i.id, { result: i.result, comment: i.comment ?? '', document: i.documentId === null ? null : { id: i.documentId, title: i.documentTitle ?? `Handling ${i.documentId}` } }])) as Record<number, Answer>,
+      answers: Object.fromEntries(
+        v.items.map((i) => [
+          i.id,
+          {
+            result: i.result,
+            comment: i.comment ?? '',
+            document: i.documentId === null ? null : { id: i.documentId, title: i.documentTitle ?? `Handling ${i.documentId}` },
+          },
+        ]),
+      ) as Record<number, Answer>,
     };
     setO(v);
     setSample(shown.sample);
@@ -48,7 +57,16 @@ export function OccasionView({ id, onBack }: { id: number; onBack: () => void })
   }, [id, notify]);
   if (!o) return null;
 
-  const input = () => ({ id, sample, items: o.items.map((i) => ({ id: i.id, result: answers[i.id]?.result ?? null, comment: answers[i.id]?.comment ?? '', documentId: answers[i.id]?.document?.id ?? null })) });
+  const input = () => ({
+    id,
+    sample,
+    items: o.items.map((i) => ({
+      id: i.id,
+      result: answers[i.id]?.result ?? null,
+      comment: answers[i.id]?.comment ?? '',
+      documentId: answers[i.id]?.document?.id ?? null,
+    })),
+  });
   async function run(action: () => Promise<Occasion>, done: string): Promise<boolean> {
     try {
       show(await action());
@@ -68,14 +86,21 @@ export function OccasionView({ id, onBack }: { id: number; onBack: () => void })
       </Button>
       <Typography variant="h1">{o.control.moment.charAt(0).toLocaleUpperCase('sv') + o.control.moment.slice(1)}</Typography>
       <Typography color="text.secondary">
-        {o.control.process} · {METOD_LABELS[o.control.metod]} · {FREKVENS_LABELS[o.control.frekvens]} · risk {o.control.riskCode} · ansvarig {o.control.ansvarig}
+        {o.control.process} · {METOD_LABELS[o.control.metod]} · {FREKVENS_LABELS[o.control.frekvens]} · risk {o.control.riskCode} · ansvarig{' '}
+        {o.control.ansvarig}
       </Typography>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
         <Typography variant="h2">{o.label}</Typography>
         <Chip label={`planerad ${o.dueOn}`} size="small" />
         {locked && <Chip color="success" label={`Avslutad ${o.doneOn} av ${o.doneBy}`} />}
       </Stack>
-      <TextField label="Urval" value={sample} onChange={(e) => setSample(e.target.value)} disabled={locked} helperText="T.ex. vilka fakturor eller utbetalningsunderlag, med nummer." />
+      <TextField
+        label="Urval"
+        value={sample}
+        onChange={(e) => setSample(e.target.value)}
+        disabled={locked}
+        helperText="T.ex. vilka fakturor eller utbetalningsunderlag, med nummer."
+      />
       <Paper variant="outlined" sx={{ p: 2 }}>
         <Stack spacing={2}>
           {o.items.map((item) => {
@@ -84,25 +109,70 @@ export function OccasionView({ id, onBack }: { id: number; onBack: () => void })
             return (
               <Stack key={item.id} spacing={1} role="group" aria-label={item.text}>
                 <Typography sx={{ fontWeight: 600 }}>{item.text}</Typography>
-                <RadioGroup row value={a.result ?? ''} onChange={(e) => setAnswers({ ...answers, [item.id]: { ...a, result: e.target.value as 'ok' | 'avvikelse' } })}>
+                <RadioGroup
+                  row
+                  value={a.result ?? ''}
+                  onChange={(e) => setAnswers({ ...answers, [item.id]: { ...a, result: e.target.value as 'ok' | 'avvikelse' } })}
+                >
                   <FormControlLabel value="ok" control={<Radio disabled={locked} />} label="OK" />
                   <FormControlLabel value="avvikelse" control={<Radio disabled={locked} />} label="Avvikelse" />
                 </RadioGroup>
                 <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap' }} useFlexGap>
-                  <TextField size="small" label="Kommentar" value={a.comment} onChange={(e) => setAnswers({ ...answers, [item.id]: { ...a, comment: e.target.value } })} disabled={locked} sx={{ flexGrow: 1 }} />
-                  <EvidencePicker label="Underlag i diariet" value={a.document} disabled={locked} onChange={(document) => setAnswers({ ...answers, [item.id]: { ...a, document } })} />
+                  <TextField
+                    size="small"
+                    label="Kommentar"
+                    value={a.comment}
+                    onChange={(e) => setAnswers({ ...answers, [item.id]: { ...a, comment: e.target.value } })}
+                    disabled={locked}
+                    sx={{ flexGrow: 1 }}
+                  />
+                  <EvidencePicker
+                    label="Underlag i diariet"
+                    value={a.document}
+                    disabled={locked}
+                    onChange={(document) => setAnswers({ ...answers, [item.id]: { ...a, document } })}
+                  />
                 </Stack>
                 {a.result === 'avvikelse' && !deviation && !locked && (
                   <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap' }} useFlexGap>
-                    <TextField size="small" label="Åtgärd" value={dev[item.id]?.action ?? ''} onChange={(e) => setDev({ ...dev, [item.id]: { owner: '', dueOn: '', ...dev[item.id], action: e.target.value } })} sx={{ flexGrow: 1 }} />
-                    <TextField size="small" label="Ansvarig för åtgärden" value={dev[item.id]?.owner ?? ''} onChange={(e) => setDev({ ...dev, [item.id]: { action: '', dueOn: '', ...dev[item.id], owner: e.target.value } })} />
-                    <TextField size="small" type="date" label="Klart senast" value={dev[item.id]?.dueOn ?? ''} onChange={(e) => setDev({ ...dev, [item.id]: { action: '', owner: '', ...dev[item.id], dueOn: e.target.value } })} slotProps={{ inputLabel: { shrink: true } }} />
+                    <TextField
+                      size="small"
+                      label="Åtgärd"
+                      value={dev[item.id]?.action ?? ''}
+                      onChange={(e) => setDev({ ...dev, [item.id]: { owner: '', dueOn: '', ...dev[item.id], action: e.target.value } })}
+                      sx={{ flexGrow: 1 }}
+                    />
+                    <TextField
+                      size="small"
+                      label="Ansvarig för åtgärden"
+                      value={dev[item.id]?.owner ?? ''}
+                      onChange={(e) => setDev({ ...dev, [item.id]: { action: '', dueOn: '', ...dev[item.id], owner: e.target.value } })}
+                    />
+                    <TextField
+                      size="small"
+                      type="date"
+                      label="Klart senast"
+                      value={dev[item.id]?.dueOn ?? ''}
+                      onChange={(e) => setDev({ ...dev, [item.id]: { action: '', owner: '', ...dev[item.id], dueOn: e.target.value } })}
+                      slotProps={{ inputLabel: { shrink: true } }}
+                    />
                     <Button
                       variant="outlined"
                       onClick={async () => {
                         await run(() => call('occasions.save', input()), 'Svaren är sparade.');
                         const d = dev[item.id];
-                        await run(() => call('deviations.save', { occasionId: id, itemId: item.id, description: a.comment || item.text, action: d?.action ?? '', owner: d?.owner ?? '', dueOn: d?.dueOn ?? '' }), 'Avvikelsen och åtgärden är registrerade.');
+                        await run(
+                          () =>
+                            call('deviations.save', {
+                              occasionId: id,
+                              itemId: item.id,
+                              description: a.comment || item.text,
+                              action: d?.action ?? '',
+                              owner: d?.owner ?? '',
+                              dueOn: d?.dueOn ?? '',
+                            }),
+                          'Avvikelsen och åtgärden är registrerade.',
+                        );
                       }}
                     >
                       Registrera åtgärd
@@ -120,7 +190,10 @@ export function OccasionView({ id, onBack }: { id: number; onBack: () => void })
                           onClick={async () => {
                             // Answers typed since the last save are saved first, not replaced by the stored ones.
                             if (dirty && !(await run(() => call('occasions.save', input()), 'Svaren är sparade.'))) return;
-                            await run(() => call('deviations.close', { id: deviation.id, closedOn: new Date().toISOString().slice(0, 10) }), 'Åtgärden är klar och avvikelsen stängd.');
+                            await run(
+                              () => call('deviations.close', { id: deviation.id, closedOn: new Date().toISOString().slice(0, 10) }),
+                              'Åtgärden är klar och avvikelsen stängd.',
+                            );
                           }}
                         >
                           Åtgärdad
@@ -128,7 +201,8 @@ export function OccasionView({ id, onBack }: { id: number; onBack: () => void })
                       )
                     }
                   >
-                    {deviation.description}. Åtgärd: {deviation.action} ({deviation.owner}, {deviation.status === 'stangd' ? `åtgärdat ${deviation.closedOn}` : `klart senast ${deviation.dueOn}`}).
+                    {deviation.description}. Åtgärd: {deviation.action} ({deviation.owner},{' '}
+                    {deviation.status === 'stangd' ? `åtgärdat ${deviation.closedOn}` : `klart senast ${deviation.dueOn}`}).
                   </Alert>
                 )}
               </Stack>
@@ -141,7 +215,14 @@ export function OccasionView({ id, onBack }: { id: number; onBack: () => void })
           <Button variant="outlined" onClick={() => void run(() => call('occasions.save', input()), 'Svaren är sparade.')}>
             Spara
           </Button>
-          <TextField size="small" type="date" label="Kontrollen gjord" value={doneOn} onChange={(e) => setDoneOn(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+          <TextField
+            size="small"
+            type="date"
+            label="Kontrollen gjord"
+            value={doneOn}
+            onChange={(e) => setDoneOn(e.target.value)}
+            slotProps={{ inputLabel: { shrink: true } }}
+          />
           <Button
             variant="contained"
             onClick={async () => {

@@ -18,7 +18,11 @@ export function RiskMatrix({ analysis, onOpen }: { analysis: RiskYearView; onOpe
   const rowWords = [...scale.sannolikhet].reverse();
   return (
     <Box>
-      <Box sx={{ display: 'grid', gridTemplateColumns: `28px 120px repeat(${scale.size}, minmax(86px, 1fr))`, gap: '3px', alignItems: 'stretch' }} role="grid" aria-label={`Riskmatris ${analysis.year}`}>
+      <Box
+        sx={{ display: 'grid', gridTemplateColumns: `28px 120px repeat(${scale.size}, minmax(86px, 1fr))`, gap: '3px', alignItems: 'stretch' }}
+        role="grid"
+        aria-label={`Riskmatris ${analysis.year}`}
+      >
         <Box sx={{ gridRow: `1 / span ${scale.size}`, display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
           <Typography sx={{ transform: 'rotate(-90deg)', fontWeight: 700, fontSize: 13, whiteSpace: 'nowrap' }}>Sannolikhet</Typography>
         </Box>
@@ -36,7 +40,15 @@ export function RiskMatrix({ analysis, onOpen }: { analysis: RiskYearView; onOpe
                 title={cell.risks.map((x) => `${x.code} ${x.title}`).join('\n')}
                 disabled={cell.risks.length === 0}
                 onClick={(e) => (cell.risks.length === 1 ? onOpen(cell.risks[0]!.id) : setMenu({ anchor: e.currentTarget, cell }))}
-                sx={{ bgcolor: cell.level.color, minHeight: 58, borderRadius: 1, p: 0.5, display: 'flex', flexDirection: 'column', '&.Mui-disabled': { opacity: 1 } }}
+                sx={{
+                  bgcolor: cell.level.color,
+                  minHeight: 58,
+                  borderRadius: 1,
+                  p: 0.5,
+                  display: 'flex',
+                  flexDirection: 'column',
+                  '&.Mui-disabled': { opacity: 1 },
+                }}
               >
                 {cell.risks.length > CROWDED ? (
                   <>

@@ -41,7 +41,11 @@ export function ScaleCard() {
           sx={{ width: 140 }}
           onChange={(e) => {
             const size = Number(e.target.value);
-            set({ size, sannolikhet: resize(scale.sannolikhet, size, DEFAULT_SCALE.sannolikhet), konsekvens: resize(scale.konsekvens, size, DEFAULT_SCALE.konsekvens) });
+            set({
+              size,
+              sannolikhet: resize(scale.sannolikhet, size, DEFAULT_SCALE.sannolikhet),
+              konsekvens: resize(scale.konsekvens, size, DEFAULT_SCALE.konsekvens),
+            });
           }}
         >
           {[3, 4, 5].map((n) => (
@@ -54,7 +58,14 @@ export function ScaleCard() {
           <Stack key={axis} direction="row" spacing={1} sx={{ flexWrap: 'wrap', alignItems: 'center' }} useFlexGap>
             <Typography sx={{ width: 110 }}>{axis === 'sannolikhet' ? 'Sannolikhet' : 'Konsekvens'}</Typography>
             {scale[axis].map((w, i) => (
-              <TextField key={i} size="small" label={String(i + 1)} value={w} onChange={(e) => set({ [axis]: scale[axis].map((x, j) => (j === i ? e.target.value : x)) })} sx={{ width: 150 }} />
+              <TextField
+                key={i}
+                size="small"
+                label={String(i + 1)}
+                value={w}
+                onChange={(e) => set({ [axis]: scale[axis].map((x, j) => (j === i ? e.target.value : x)) })}
+                sx={{ width: 150 }}
+              />
             ))}
           </Stack>
         ))}
@@ -62,9 +73,26 @@ export function ScaleCard() {
           <Typography sx={{ width: 110 }}>Nivåer</Typography>
           {scale.levels.map((l, i) => (
             <Stack key={i} direction="row" spacing={0.5} sx={{ alignItems: 'center' }}>
-              <input type="color" value={l.color} aria-label={`Färg för ${l.label}`} onChange={(e) => set({ levels: scale.levels.map((x, j) => (j === i ? { ...x, color: e.target.value } : x)) })} />
-              <TextField size="small" label="Namn" value={l.label} onChange={(e) => set({ levels: scale.levels.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)) })} sx={{ width: 120 }} />
-              <TextField size="small" label="t.o.m." value={l.upTo} onChange={(e) => set({ levels: scale.levels.map((x, j) => (j === i ? { ...x, upTo: Number(e.target.value) || 0 } : x)) })} sx={{ width: 70 }} />
+              <input
+                type="color"
+                value={l.color}
+                aria-label={`Färg för ${l.label}`}
+                onChange={(e) => set({ levels: scale.levels.map((x, j) => (j === i ? { ...x, color: e.target.value } : x)) })}
+              />
+              <TextField
+                size="small"
+                label="Namn"
+                value={l.label}
+                onChange={(e) => set({ levels: scale.levels.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)) })}
+                sx={{ width: 120 }}
+              />
+              <TextField
+                size="small"
+                label="t.o.m."
+                value={l.upTo}
+                onChange={(e) => set({ levels: scale.levels.map((x, j) => (j === i ? { ...x, upTo: Number(e.target.value) || 0 } : x)) })}
+                sx={{ width: 70 }}
+              />
             </Stack>
           ))}
         </Stack>
