@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { KansliTables } from '../../db/schema';
-import type { AuditChange, AuditEntryView, AuditVerifyResult } from '../../shared/contract/schemas/audit';
+import type { AuditEntryView, AuditVerifyResult } from '../../shared/contract/schemas/audit';
 import type { ParsedInput } from '../../shared/contract/methods';
 import type { AuditEntry, Scope } from './context';
 import { auditAnchorReport } from './audit-anchors';
+import { auditChanges, describeEntries } from './audit-words';
 
 export const AUDIT_GENESIS_HASH = '0'.repeat(64);
 
@@ -27,8 +28,15 @@ export function auditHash(row: AuditRow): string {
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
 }
 
-/** Appends one entry; call inside the transaction of the write it records. */
+/**
+ * Appends one entry; call inside the transaction of the write it records. An update
+ * that changed nothing a person would see (only timestamps, or nothing at all) writes none.
+ */
 export async function appendAudit(db: Kysely<KansliTables>, meta: { at: string; actor: string; method: string }, entry: AuditEntry): Promise<void> {
+  if (entry.action === 'update') {
+    const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+    if (auditChanges(json(entry.before), json(entry.after)).length === 0) return;
+  }
   const last = await db.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
   const row: AuditRow = {
     ...meta,
@@ -59,82 +67,14 @@ export async function verifyAuditChain(db: Kysely<KansliTables>): Promise<ChainC
   return { ok: true, entries: rows.length };
 }
 
-// ——— Reading the log (audit.list, audit.verify) ———
-
-const NOISE_FIELDS = new Set(['createdAt', 'updatedAt']);
-
-/** Flattens a JSON value to dotted fields; arrays of objects are compared as a whole. */
-function flatten(value: unknown, prefix: string, out: Map<string, unknown>): void {
-  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-    for (const [key, item] of Object.entries(value)) {
-      if (NOISE_FIELDS.has(key)) continue;
-      flatten(item, prefix ? `${prefix}.${key}` : key, out);
-    }
-  } else if (prefix) {
-    out.set(prefix, value);
-  } else {
-    out.set('värde', value);
-  }
-}
-
-function parseJson(text: string | null): unknown {
-  if (text === null) return null;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
-}
-
-/** Field by field what an entry changed; for create and delete every field is listed. */
-export function auditChanges(beforeJson: string | null, afterJson: string | null): AuditChange[] {
-  const before = new Map<string, unknown>();
-  const after = new Map<string, unknown>();
-  if (beforeJson !== null) flatten(parseJson(beforeJson), '', before);
-  if (afterJson !== null) flatten(parseJson(afterJson), '', after);
-  const fields = [...new Set([...before.keys(), ...after.keys()])];
-  const changes: AuditChange[] = [];
-  for (const field of fields) {
-    const b = before.has(field) ? before.get(field) : null;
-    const a = after.has(field) ? after.get(field) : null;
-    if (beforeJson !== null && afterJson !== null && JSON.stringify(a) === JSON.stringify(b)) continue;
-    changes.push({ field, before: b ?? null, after: a ?? null });
-  }
-  return changes;
-}
-
-function toView(row: {
-  id: number;
-  at: string;
-  actor: string;
-  method: string;
-  entity: string;
-  entity_id: string | null;
-  action: 'create' | 'update' | 'delete';
-  before_json: string | null;
-  after_json: string | null;
-  hash: string;
-}): AuditEntryView {
-  return {
-    id: row.id,
-    at: row.at,
-    actor: row.actor,
-    method: row.method,
-    entity: row.entity,
-    entityId: row.entity_id,
-    action: row.action,
-    changes: auditChanges(row.before_json, row.after_json),
-    hash: row.hash,
-  };
-}
+// ——— Reading the log (audit.list, audit.verify): in words, electron/services/audit-words.ts ———
 
 export async function listAudit(input: ParsedInput<'audit.list'>, scope: Scope): Promise<AuditEntryView[]> {
   let query = scope.db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(input.limit);
   if (input.entity !== undefined) query = query.where('entity', '=', input.entity);
   if (input.entityId !== undefined) query = query.where('entity_id', '=', String(input.entityId));
   if (input.beforeId !== undefined) query = query.where('id', '<', input.beforeId);
-  const rows = await query.execute();
-  return rows.map(toView);
+  return describeEntries(scope.db, await query.execute());
 }
 
 /**
@@ -146,7 +86,7 @@ export async function verifyAudit(_input: ParsedInput<'audit.verify'>, scope: Sc
   const anchors = await auditAnchorReport(scope.ctx.dataDir, scope.ctx.db.sqlite, scope.ctx.db.path);
   if (!check.ok) {
     const row = await scope.db.selectFrom('audit_log').selectAll().where('id', '=', check.brokenAtId).executeTakeFirst();
-    return { ...check, entry: row ? toView(row) : null, anchors };
+    return { ...check, entry: row ? ((await describeEntries(scope.db, [row]))[0] ?? null) : null, anchors };
   }
   const problem = anchors.problems[0];
   if (problem) return { ok: false, entries: check.entries, brokenAtId: null, reason: problem.message, entry: null, anchors };

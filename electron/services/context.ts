@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { KansliDb } from '../../db/open';
 import type { KansliTables } from '../../db/schema';
+import type { AuditEntity } from '../../shared/contract/schemas/audit';
 import type { BackupRestoreResult } from '../../shared/contract/schemas/backup';
 
 /** What a transport knows about the caller and the open database. */
@@ -29,7 +30,7 @@ export interface SessionLifecycle {
 }
 
 export interface AuditEntry {
-  entity: string;
+  entity: AuditEntity;
   entityId: string | number | null;
   action: 'create' | 'update' | 'delete';
   before: unknown;

@@ -122,6 +122,17 @@ describe('nothing typed is lost, signed means frozen, and backups from the scree
     await page.goto(`${app.host.url}#/register/granskningslogg`);
     await page.getByRole('button', { name: 'Kontrollera loggen' }).click();
     await expect.poll(() => page.getByTestId('audit-verify').textContent()).toMatch(/Loggen är hel.*Jämförd med \d+ ankare utanför databasfilen/);
+    // Every entry in words: kinds of record, names, fields and values, no codes or JSON.
+    const entries = page.getByTestId('audit-row');
+    const n = await entries.count();
+    for (let i = 0; i < n; i++) await entries.nth(i).getByRole('button', { name: 'Visa ändringarna' }).click();
+    const shown = (await page.getByRole('main').innerText()).replace(/\/tmp\/\S+/g, '').replace(/\u00a0/g, ' ');
+    await page.screenshot({ path: artifactPath('granskningslogg.png'), fullPage: true });
+    expect(shown).toContain('Budget');
+    expect(shown).toContain('Förtroendevalda 400 000 kr');
+    // No JSON, no snake_case or camelCase field names, no "kind:12" codes (kB is a unit, not a name).
+    expect(shown.match(/[{}"]|\b[a-z]+_[a-z_]+\b|\b(?!kB\b)[a-z]+[A-Z][a-zA-Z]*\b|\b[a-z]+:\d/g) ?? []).toEqual([]);
+    expect(shown).toContain('Tilläggsansökan');
     expect(app.pageErrors).toEqual([]);
   });
 });

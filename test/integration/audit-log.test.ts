@@ -24,7 +24,8 @@ describe('audit log through the API', () => {
     const trail = value<AuditEntryView[]>(await s.api.call('audit.list', { entity: 'member', entityId: heby.id }));
     expect(trail).toHaveLength(1);
     expect(trail[0]).toMatchObject({ actor: 'Eva Lind (testare)', entity: 'member', entityId: String(heby.id), action: 'update', method: 'members.save' });
-    expect(trail[0]?.changes).toEqual([{ field: 'shortName', before: 'Heby', after: 'Heby K' }]);
+    expect(trail[0]?.changes).toEqual([{ field: 'shortName', before: 'Heby', after: 'Heby K', label: 'Kortnamn', beforeText: 'Heby', afterText: 'Heby K' }]);
+    expect(trail[0]).toMatchObject({ entityLabel: 'Medlem', recordName: 'Heby kommun' });
 
     // The whole log, newest first, paged.
     const all = value<AuditEntryView[]>(await s.api.call('audit.list', { limit: 1 }));

@@ -15,7 +15,6 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
 import type { AuditChange, AuditEntity, AuditEntryView } from '../../../shared/contract/schemas/audit';
-import { FIELD_LABELS } from '../../../shared/contract/labels';
 import { call, errorMessage } from '../api';
 
 const ACTION_LABELS: Record<AuditEntryView['action'], string> = { create: 'Skapad', update: 'Ändrad', delete: 'Borttagen' };
@@ -27,28 +26,14 @@ export function formatTimestamp(iso: string): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-export function fieldLabel(field: string): string {
-  return field
-    .split('.')
-    .map((part) => (/^\d+$/.test(part) ? `rad ${Number(part) + 1}` : (FIELD_LABELS[part] ?? part)))
-    .join(' › ');
-}
-
-export function formatValue(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '—';
-  if (typeof value === 'boolean') return value ? 'Ja' : 'Nej';
-  if (typeof value === 'string' || typeof value === 'number') return String(value);
-  return JSON.stringify(value);
-}
-
 /** The changes of one entry as a small table: Fält · Före · Efter. */
 export function ChangesTable({ changes }: { changes: AuditChange[] }) {
-  if (changes.length === 0) return <Typography variant="body2">Inga fält ändrades.</Typography>;
+  if (changes.length === 0) return <Typography variant="body2">Inga uppgifter att visa.</Typography>;
   return (
     <Table size="small" aria-label="Ändringar">
       <TableHead>
         <TableRow>
-          <TableCell>Fält</TableCell>
+          <TableCell>Uppgift</TableCell>
           <TableCell>Före</TableCell>
           <TableCell>Efter</TableCell>
         </TableRow>
@@ -56,9 +41,9 @@ export function ChangesTable({ changes }: { changes: AuditChange[] }) {
       <TableBody>
         {changes.map((c) => (
           <TableRow key={c.field}>
-            <TableCell>{fieldLabel(c.field)}</TableCell>
-            <TableCell sx={{ color: 'text.secondary' }}>{formatValue(c.before)}</TableCell>
-            <TableCell>{formatValue(c.after)}</TableCell>
+            <TableCell>{c.label}</TableCell>
+            <TableCell sx={{ color: 'text.secondary', whiteSpace: 'pre-wrap' }}>{c.beforeText ?? '—'}</TableCell>
+            <TableCell sx={{ whiteSpace: 'pre-wrap' }}>{c.afterText ?? '—'}</TableCell>
           </TableRow>
         ))}
       </TableBody>

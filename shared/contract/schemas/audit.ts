@@ -1,25 +1,14 @@
 import { z } from 'zod';
 import { idSchema, requiredText } from './common';
 
-/** What the audit log calls each kind of record. */
-export const AUDIT_ENTITIES = [
-  'forbund',
-  'member',
-  'person',
-  'mandate_period',
-  'board_appointment',
-  'group',
-  'arende',
-  'document',
-  'link',
-  'delegation',
-  'delegation_decision',
-  'meeting',
-  'user',
-] as const;
-export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
-export const AUDIT_ENTITY_LABELS: Record<AuditEntity, string> = {
+/**
+ * Every kind of record the audit log names, with what a person calls it. A service can
+ * only write an entry for one of these (AuditEntry.entity is this type), and the log's
+ * filter offers them all.
+ */
+export const AUDIT_ENTITY_LABELS = {
   forbund: 'Förbundet',
+  user: 'Användare',
   member: 'Medlem',
   person: 'Person',
   mandate_period: 'Mandatperiod',
@@ -30,9 +19,38 @@ export const AUDIT_ENTITY_LABELS: Record<AuditEntity, string> = {
   link: 'Koppling',
   delegation: 'Delegation',
   delegation_decision: 'Delegationsbeslut',
+  arendeblad: 'Ärendeblad',
   meeting: 'Sammanträde',
-  user: 'Användare',
-};
+  protocol: 'Protokoll',
+  application: 'Ansökan',
+  priority_groups: 'Prioriterade målgrupper',
+  insats: 'Insats',
+  insats_targets: 'Mål för insatserna',
+  requisition: 'Rekvisition',
+  participants: 'Deltagare',
+  goal: 'Måluppfyllelse',
+  insats_report: 'Insatsrapport',
+  medlemsavgift: 'Medlemsavgift',
+  budget: 'Budget',
+  utfall: 'Utfall',
+  utfall_import: 'Import av utfall',
+  kontokoppling: 'Kontokoppling',
+  objektkoppling: 'Objektkoppling',
+  ar: 'Stängt år',
+  ekonomiinstallningar: 'Riktlinjer för ekonomin',
+  ekonomihistorik: 'Ekonomisk historik',
+  riskskala: 'Riskskala',
+  risk: 'Risk',
+  internkontrollplan: 'Internkontrollplan',
+  kontrollmoment: 'Kontrollmoment',
+  kontrolltillfallen: 'Kontrolltillfällen',
+  kontrolltillfalle: 'Kontrolltillfälle',
+  avvikelse: 'Avvikelse',
+  backup_settings: 'Säkerhetskopiering',
+  databas: 'Databasen',
+} as const satisfies Record<string, string>;
+export type AuditEntity = keyof typeof AUDIT_ENTITY_LABELS;
+export const AUDIT_ENTITIES = Object.keys(AUDIT_ENTITY_LABELS) as [AuditEntity, ...AuditEntity[]];
 
 export const auditListInput = z
   .object({
@@ -49,6 +67,11 @@ export interface AuditChange {
   field: string;
   before: unknown;
   after: unknown;
+  /** The field as a person calls it: "Insatsägare", "Person › Parti". */
+  label: string;
+  /** The values in words: a member's name for its id, "Ja"/"Nej", "21 585 170 kr", a list as a list; null when empty. */
+  beforeText: string | null;
+  afterText: string | null;
 }
 
 export interface AuditEntryView {
@@ -62,6 +85,10 @@ export interface AuditEntryView {
   /** Field by field: what was there before and what came after (all fields for create/delete). */
   changes: AuditChange[];
   hash: string;
+  /** The kind of record in words ("Medlem"), also for a name the app no longer writes. */
+  entityLabel: string;
+  /** The record's own name as the entry knows it ("Heby kommun", "2026/009 Samverkan i norr"), or null. */
+  recordName: string | null;
 }
 
 /**

@@ -21,14 +21,7 @@ import Typography from '@mui/material/Typography';
 import KeyboardArrowDown from '@mui/icons-material/KeyboardArrowDownOutlined';
 import KeyboardArrowRight from '@mui/icons-material/KeyboardArrowRightOutlined';
 import VerifiedUserOutlined from '@mui/icons-material/VerifiedUserOutlined';
-import {
-  AUDIT_ENTITIES,
-  AUDIT_ENTITY_LABELS,
-  type AuditChange,
-  type AuditEntity,
-  type AuditEntryView,
-  type AuditVerifyResult,
-} from '../../../../shared/contract/schemas/audit';
+import { AUDIT_ENTITIES, AUDIT_ENTITY_LABELS, type AuditEntity, type AuditEntryView, type AuditVerifyResult } from '../../../../shared/contract/schemas/audit';
 import { call, errorMessage } from '../../api';
 import { ChangesTable, formatTimestamp } from '../../components/AuditHistory';
 
@@ -37,21 +30,8 @@ const PAGE = 50;
 const ACTION_LABELS: Record<AuditEntryView['action'], string> = { create: 'Skapad', update: 'Ändrad', delete: 'Borttagen' };
 const ACTION_COLORS: Record<AuditEntryView['action'], 'success' | 'default' | 'error'> = { create: 'success', update: 'default', delete: 'error' };
 
-function entityLabel(entity: string): string {
-  return (AUDIT_ENTITY_LABELS as Record<string, string>)[entity] ?? entity;
-}
-
-/** A readable name for the record from its own fields: its name, diarienummer, title or punkt. */
-const NAME_FIELDS = ['name', 'person.name', 'diarienummer', 'title', 'label', 'code', 'fileName', 'displayName'];
-
-function recordName(changes: AuditChange[]): string | null {
-  for (const field of NAME_FIELDS) {
-    const c = changes.find((x) => x.field === field);
-    const value = c ? (c.after ?? c.before) : null;
-    if (typeof value === 'string' && value.trim() !== '') return value;
-  }
-  return null;
-}
+/** The kinds of record for the filter, as a person reads them, A–Ö. */
+const ENTITY_CHOICES = [...AUDIT_ENTITIES].sort((a, b) => AUDIT_ENTITY_LABELS[a].localeCompare(AUDIT_ENTITY_LABELS[b], 'sv'));
 
 /** What the anchors outside the file add to the chain, in words. */
 function AnchorLine({ anchors }: { anchors: AuditVerifyResult['anchors'] }) {
@@ -103,8 +83,8 @@ function VerifyResult({ result }: { result: AuditVerifyResult }) {
       <AlertTitle>Kedjan bryts vid post {result.brokenAtId}</AlertTitle>
       {result.entry && (
         <Typography variant="body2">
-          Post {result.brokenAtId}, {formatTimestamp(result.entry.at)}: {entityLabel(result.entry.entity)}{' '}
-          {recordName(result.entry.changes) ?? (result.entry.entityId ? `nr ${result.entry.entityId}` : '')} · {ACTION_LABELS[result.entry.action]} av{' '}
+          Post {result.brokenAtId}, {formatTimestamp(result.entry.at)}: {result.entry.entityLabel}{' '}
+          {result.entry.recordName ?? (result.entry.entityId ? `nr ${result.entry.entityId}` : '')} · {ACTION_LABELS[result.entry.action]} av{' '}
           {result.entry.actor}
         </Typography>
       )}
@@ -120,7 +100,7 @@ function VerifyResult({ result }: { result: AuditVerifyResult }) {
 
 function EntryRow({ entry, knownName }: { entry: AuditEntryView; knownName: string | null }) {
   const [open, setOpen] = useState(false);
-  const name = recordName(entry.changes) ?? knownName;
+  const name = entry.recordName ?? knownName;
   return (
     <Fragment>
       <TableRow hover data-testid="audit-row" sx={{ '& > td': { borderBottom: open ? 'none' : undefined } }}>
@@ -133,7 +113,7 @@ function EntryRow({ entry, knownName }: { entry: AuditEntryView; knownName: stri
         <TableCell>{entry.actor}</TableCell>
         <TableCell>
           <Typography variant="body2" component="span" color="text.secondary">
-            {entityLabel(entry.entity)}
+            {entry.entityLabel}
           </Typography>
           {name ? (
             <Typography variant="body2" component="span" sx={{ fontWeight: 600 }}>
@@ -153,7 +133,7 @@ function EntryRow({ entry, knownName }: { entry: AuditEntryView; knownName: stri
           <Chip size="small" variant="outlined" color={ACTION_COLORS[entry.action]} label={ACTION_LABELS[entry.action]} />
         </TableCell>
         <TableCell align="right" sx={{ color: 'text.secondary', fontVariantNumeric: 'tabular-nums' }}>
-          {entry.changes.length === 1 ? '1 fält' : `${entry.changes.length} fält`}
+          {entry.action === 'update' ? (entry.changes.length === 1 ? '1 uppgift' : `${entry.changes.length} uppgifter`) : ''}
         </TableCell>
       </TableRow>
       <TableRow>
@@ -216,7 +196,7 @@ export function AuditLog() {
   // An update logs only the fields that changed; name the record from another entry about it.
   const names = new Map<string, string>();
   for (const e of entries ?? []) {
-    const n = recordName(e.changes);
+    const n = e.recordName;
     const key = `${e.entity}:${e.entityId ?? ''}`;
     if (n && !names.has(key)) names.set(key, n);
   }
@@ -235,7 +215,7 @@ export function AuditLog() {
             slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
           >
             <MenuItem value="">Alla poster</MenuItem>
-            {AUDIT_ENTITIES.map((e) => (
+            {ENTITY_CHOICES.map((e) => (
               <MenuItem key={e} value={e}>
                 {AUDIT_ENTITY_LABELS[e]}
               </MenuItem>
