@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { KansliTables } from '../../db/schema';
+import type { Kysely, Selectable } from 'kysely';
+import type { AuditLogTable, KansliTables } from '../../db/schema';
 import { auditFieldLabel, camel, codeWord, isHiddenField } from '../../shared/contract/audit-fields';
 import { AUDIT_ENTITY_LABELS, type AuditChange, type AuditEntryView } from '../../shared/contract/schemas/audit';
 import { BODY_LABELS } from '../../shared/contract/schemas/meetings';
@@ -18,18 +18,8 @@ export interface RawChange {
   after: unknown;
 }
 
-export interface AuditRowForView {
-  id: number;
-  at: string;
-  actor: string;
-  method: string;
-  entity: string;
-  entity_id: string | null;
-  action: 'create' | 'update' | 'delete';
-  before_json: string | null;
-  after_json: string | null;
-  hash: string;
-}
+/** An audit_log row as read (the hashes too). */
+export type AuditRowForView = Omit<Selectable<AuditLogTable>, 'prev_hash'>;
 
 /** Flattens a JSON value to dotted fields; arrays are kept whole. */
 function flatten(value: unknown, prefix: string, out: Map<string, unknown>): void {
