@@ -4,7 +4,7 @@ import { auditFieldLabel, camel, codeWord, isHiddenField } from '../../shared/co
 import { AUDIT_ENTITY_LABELS, type AuditChange, type AuditEntryView } from '../../shared/contract/schemas/audit';
 import { BODY_LABELS } from '../../shared/contract/schemas/meetings';
 import { POST_INFO, type BudgetPost } from '../../shared/domain/budget-posts';
-import { formatBytes, formatDateTime, formatInteger, formatKr, formatPercent } from '../../shared/format/sv';
+import { formatBytes, formatDateTime, formatInteger, formatKr, formatOre, formatPercent } from '../../shared/format/sv';
 
 /**
  * The Granskningslogg in Swedish: each entry's kind of record, its name, and field by
@@ -212,11 +212,7 @@ class Words {
 
   private number(field: string, last: string, n: number): string {
     if (field.startsWith('shares.') || /Kr$/.test(last)) return formatKr(n);
-    if (/Ore$/.test(last))
-      return `${(n / 100)
-        .toFixed(2)
-        .replace('.', ',')
-        .replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0')}\u00a0kr`;
+    if (/Ore$/.test(last)) return formatOre(n);
     if (/Permille$/.test(last)) return formatPercent(n / 1000);
     if (last === 'size') return formatBytes(n);
     if (last === 'year' || last === 'from' || last === 'openingYear' || last === 'populationYear' || last === 'seq' || last === 'version') return String(n);

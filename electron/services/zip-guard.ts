@@ -49,8 +49,7 @@ function readBig(bytes: Buffer, at: number): number {
   return value > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(value);
 }
 
-function centralDirectory(bytes: Buffer): { entries: Entry[]; count: number } {
-  const eocd = findEndOfCentralDirectory(bytes);
+function centralDirectory(bytes: Buffer, eocd: number): { entries: Entry[]; count: number } {
   let count = bytes.readUInt16LE(eocd + 10);
   let offset = bytes.readUInt32LE(eocd + 16);
   const locator = eocd - 20;
@@ -114,15 +113,16 @@ function tooLarge(subject: string, what: string): KansliError {
  * `subject` names the file in the message ("Excel-filen", "Filen ”protokoll.docx”").
  */
 export function checkZipArchive(bytes: Buffer, subject: string, limits: ZipLimits = OFFICE_ZIP_LIMITS): boolean {
+  let eocd: number;
   try {
-    findEndOfCentralDirectory(bytes);
+    eocd = findEndOfCentralDirectory(bytes);
   } catch (err) {
     if (err instanceof NotZip || err instanceof RangeError) return false;
     throw err;
   }
   let directory: { entries: Entry[]; count: number };
   try {
-    directory = centralDirectory(bytes);
+    directory = centralDirectory(bytes, eocd);
   } catch (err) {
     if (err instanceof NotZip || err instanceof RangeError) throw damaged(subject);
     throw err;

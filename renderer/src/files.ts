@@ -37,9 +37,3 @@ export function downloadBase64(fileName: string, mimeType: string, base64: strin
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
-
-export function formatBytes(size: number): string {
-  if (size < 1024) return `${size} byte`;
-  if (size < 1024 * 1024) return `${(size / 1024).toLocaleString('sv-SE', { maximumFractionDigits: 1 })} kB`;
-  return `${(size / 1024 / 1024).toLocaleString('sv-SE', { maximumFractionDigits: 1 })} MB`;
-}

@@ -23,6 +23,12 @@ export function formatKr(kronor: number): string {
   return `${formatInteger(kronor)}${NBSP}kr`;
 }
 
+/** Öre as kronor with two decimals, as the books have it: 123450 → "1 234,50 kr", −5 → "−0,05 kr". */
+export function formatOre(ore: number): string {
+  const abs = Math.abs(Math.round(ore));
+  return `${ore < 0 ? MINUS : ''}${groupDigits(String(Math.floor(abs / 100)))},${String(abs % 100).padStart(2, '0')}${NBSP}kr`;
+}
+
 /** Thousands of kronor, rounded half away from zero: 21585170 → "21 585 tkr". */
 export function formatTkr(kronor: number): string {
   const sign = kronor < 0 ? -1 : 1;

@@ -5,7 +5,7 @@ import { errorCode, isBusy, storageError } from '../../db/storage-errors';
 import { isJsonContentType } from '../../electron/host/server';
 import { rendererFileFor } from '../../electron/security';
 import { decodeWindows1252, decodeTextFile } from '../../shared/domain/windows-1252';
-import { formatBytes } from '../../shared/format/sv';
+import { formatBytes, formatOre } from '../../shared/format/sv';
 
 describe('a database on a network share', () => {
   it('is recognised by its file system on Linux and by a UNC path on Windows', () => {
@@ -87,6 +87,14 @@ describe('Windows-1252', () => {
     expect(decodeWindows1252(Uint8Array.from([0x80, 0x96, 0x97, 0x93, 0x94, 0x85, 0x99, 0x8a, 0x9a, 0xe5, 0xe4, 0xf6]))).toBe('€–—“”…™ŠšåäÖ'.replace('Ö', 'ö'));
     expect(decodeTextFile(Buffer.from('\uFEFFÅsa – 5 €', 'utf8'))).toBe('Åsa – 5 €');
     expect(decodeTextFile(Uint8Array.from([0xc5, 0x73, 0x61]))).toBe('Åsa');
+  });
+});
+
+describe('öre', () => {
+  it('read as kronor with two decimals and a real minus', () => {
+    expect(formatOre(123_450)).toBe('1\u00a0234,50\u00a0kr');
+    expect(formatOre(2_158_517_000)).toBe('21\u00a0585\u00a0170,00\u00a0kr');
+    expect(formatOre(-5)).toBe('\u22120,05\u00a0kr');
   });
 });
 

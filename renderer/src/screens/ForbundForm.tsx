@@ -95,27 +95,24 @@ function UserSection() {
   );
 }
 
+/** The form's fields as a förbund is stored. */
+function fieldsOf(f: Forbund): Record<Key, string> {
+  return {
+    name: f.name,
+    orgNr: f.orgNr ?? '',
+    address: f.address ?? '',
+    city: f.city ?? '',
+    email: f.email ?? '',
+    phone: f.phone ?? '',
+    diaryFormat: f.diaryFormat,
+  };
+}
+
 export function ForbundForm({ forbund }: { forbund: Forbund }) {
   const { setForbund, notify } = useApp();
-  const [draft, setDraft] = useState<Record<Key, string>>({
-    name: forbund.name,
-    orgNr: forbund.orgNr ?? '',
-    address: forbund.address ?? '',
-    city: forbund.city ?? '',
-    email: forbund.email ?? '',
-    phone: forbund.phone ?? '',
-    diaryFormat: forbund.diaryFormat,
-  });
+  const [draft, setDraft] = useState<Record<Key, string>>(() => fieldsOf(forbund));
   const { errors, formError, saving, submit, dialogs } = useSaveForm(forbundSaveInput);
-  const stored: Record<Key, string> = {
-    name: forbund.name,
-    orgNr: forbund.orgNr ?? '',
-    address: forbund.address ?? '',
-    city: forbund.city ?? '',
-    email: forbund.email ?? '',
-    phone: forbund.phone ?? '',
-    diaryFormat: forbund.diaryFormat,
-  };
+  const stored = fieldsOf(forbund);
   useUnsavedChanges(
     'forbundet',
     'förbundets uppgifter',
@@ -129,15 +126,7 @@ export function ForbundForm({ forbund }: { forbund: Forbund }) {
     if (saved) {
       setForbund(saved);
       // As stored (an organisationsnummer written with its dash), so the form reads as saved.
-      setDraft({
-        name: saved.name,
-        orgNr: saved.orgNr ?? '',
-        address: saved.address ?? '',
-        city: saved.city ?? '',
-        email: saved.email ?? '',
-        phone: saved.phone ?? '',
-        diaryFormat: saved.diaryFormat,
-      });
+      setDraft(fieldsOf(saved));
       notify('success', 'Förbundets uppgifter är sparade.');
     }
   }

@@ -59,10 +59,8 @@ export function BudgetTab() {
   const result = sum('intakt') - sum('kostnad');
   const decided = view?.versions.filter((v) => v.kind !== 'forslag') ?? [];
   const storedReason = view?.versions.find((x) => x.kind === 'forslag')?.balanceReason ?? '';
-  const dirty =
-    view !== null &&
-    (JSON.stringify(BUDGET_POSTS.map((p) => amounts[p])) !== JSON.stringify(BUDGET_POSTS.map((p) => parseAmount(storedDraft(view)[p] ?? '0'))) ||
-      reason.trim() !== storedReason);
+  const stored = storedDraft(view);
+  const dirty = view !== null && (BUDGET_POSTS.some((p) => amounts[p] !== parseAmount(stored[p] ?? '0')) || reason.trim() !== storedReason);
   useUnsavedChanges('budget', `budgetförslaget för ${year}`, dirty);
   const lines = () => BUDGET_POSTS.map((post) => ({ post, amountKr: amounts[post] ?? 0 }));
 
