@@ -279,7 +279,7 @@ function registerIpc(): void {
     }
     if (typeof method !== 'string') return { ok: false, error: { code: 'UNKNOWN_METHOD', message: 'Metodnamnet saknas.' } };
     if (!current) return { ok: false, error: { code: 'DB_NOT_FOUND', message: 'Ingen databas är öppen.' } };
-    return current.api.call(method, input);
+    return current.api.dispatch(method, input);
   });
   ipcMain.handle(PICK_FOLDER_CHANNEL, async (event) => {
     if (!isTrustedSenderUrl(event.senderFrame?.url) || event.senderFrame?.parent !== null || !mainWindow) return null;

@@ -50,7 +50,7 @@ async function runBatch(session: Session): Promise<boolean> {
       const { method, input } = JSON.parse(line) as { method?: unknown; input?: unknown };
       envelope =
         typeof method === 'string'
-          ? await session.api.call(method, input ?? {})
+          ? await session.api.dispatch(method, input ?? {})
           : { ok: false, error: { code: 'VALIDATION', message: 'Raden saknar "method".' } };
     } catch {
       envelope = { ok: false, error: { code: 'VALIDATION', message: 'Raden är inte giltig JSON.' } };
@@ -109,7 +109,7 @@ async function main(): Promise<void> {
   let failed: ApiError | null = null;
   try {
     if (command === 'call' && arg !== undefined) {
-      const envelope = await session.api.call(arg, input);
+      const envelope = await session.api.dispatch(arg, input);
       if (envelope.ok) printValue(envelope.value);
       else failed = envelope.error;
     } else if (command === 'batch') {

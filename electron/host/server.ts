@@ -191,7 +191,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       sendError(res, 400, { code: 'VALIDATION', message: 'Indata är inte giltig JSON.' });
       return;
     }
-    const envelope = await options.api.call(method, input);
+    const envelope = await options.api.dispatch(method, input);
     sendEnvelope(res, envelope.ok ? 200 : STATUS[envelope.error.code], envelope);
   }
 

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { errorCode, readOnlyError, storageError } from '../../db/storage-errors';
 import { KansliError, type ApiError, type Envelope, type FieldIssue } from '../../shared/contract/errors';
-import { contract, isMethodName, type MethodName } from '../../shared/contract/methods';
+import { contract, isMethodName, type MethodInput, type MethodName, type MethodResult } from '../../shared/contract/methods';
 import { describePath } from '../../shared/contract/labels';
 import { PERSONAL_DATA_NOTICE, scanForPersonnummer } from '../../shared/domain/personnummer';
 import { appendAudit } from './audit';
@@ -32,9 +32,22 @@ function personalDataError(parsed: unknown): ApiError | null {
   };
 }
 
+/** What the transports hand on: a method name and input as they came, not yet checked. */
+export type Dispatch = (method: string, rawInput: unknown) => Promise<Envelope<unknown>>;
+
 export interface Api {
-  /** Validates `rawInput` with the method's schema, runs it, and never throws. */
-  call(method: string, rawInput: unknown): Promise<Envelope<unknown>>;
+  /**
+   * A call from Node code that knows the method (tests, scripts): the compiler checks the
+   * input against the contract and the result comes typed. Validated and run as `dispatch`.
+   */
+  call<K extends MethodName>(method: K, input: MethodInput<K>): Promise<Envelope<MethodResult<K>>>;
+  /** What a transport received (IPC, HTTP, CLI), checked by the method's schema, run, never throws. */
+  dispatch: Dispatch;
+}
+
+/** Both faces of one dispatch: the typed one is what the schema check enforces at run time. */
+export function apiOf(dispatch: Dispatch): Api {
+  return { dispatch, call: dispatch as Api['call'] };
 }
 
 function validationError(error: z.ZodError): ApiError {
@@ -105,23 +118,21 @@ export function createApi(ctx: ServiceContext): Api {
     });
   }
 
-  return {
-    async call(method, rawInput) {
-      if (!isMethodName(method)) {
-        return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Okänd metod ”${method}”.` } };
-      }
-      const parsed = contract[method].input.safeParse(rawInput ?? {});
-      if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
-      if (contract[method].writes) {
-        if (ctx.db.readOnly !== null) return { ok: false, error: readOnlyError(ctx.db.readOnly).toApiError() };
-        const personal = personalDataError(parsed.data);
-        if (personal) return { ok: false, error: personal };
-      }
-      try {
-        return { ok: true, value: await run(method, parsed.data) };
-      } catch (err) {
-        return { ok: false, error: toApiError(err, method) };
-      }
-    },
-  };
+  return apiOf(async (method, rawInput) => {
+    if (!isMethodName(method)) {
+      return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Okänd metod ”${method}”.` } };
+    }
+    const parsed = contract[method].input.safeParse(rawInput ?? {});
+    if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
+    if (contract[method].writes) {
+      if (ctx.db.readOnly !== null) return { ok: false, error: readOnlyError(ctx.db.readOnly).toApiError() };
+      const personal = personalDataError(parsed.data);
+      if (personal) return { ok: false, error: personal };
+    }
+    try {
+      return { ok: true, value: await run(method, parsed.data) };
+    } catch (err) {
+      return { ok: false, error: toApiError(err, method) };
+    }
+  });
 }

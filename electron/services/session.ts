@@ -6,7 +6,7 @@ import { openKansliDb, type KansliDb, type OpenOptions } from '../../db/open';
 import { KansliError } from '../../shared/contract/errors';
 import type { BackupRestoreResult } from '../../shared/contract/schemas/backup';
 import { formatDateTime } from '../../shared/format/sv';
-import { createApi, type Api } from './api';
+import { createApi, apiOf, type Api } from './api';
 import { appendAudit } from './audit';
 import { recordAnchor, recordRestore } from './audit-anchors';
 import { stageVerified } from './backups';
@@ -109,12 +109,11 @@ export function openSession(file: string, options: SessionOptions): Session {
     }
   }
 
-  const api: Api = {
-    call: (method, input) =>
-      restoring && method !== 'backup.restore'
-        ? Promise.resolve({ ok: false, error: { code: 'BUSY', message: 'Kansli återställer en säkerhetskopia just nu. Försök igen om en stund.' } })
-        : inner.call(method, input),
-  };
+  const api: Api = apiOf((method, input) =>
+    restoring && method !== 'backup.restore'
+      ? Promise.resolve({ ok: false, error: { code: 'BUSY', message: 'Kansli återställer en säkerhetskopia just nu. Försök igen om en stund.' } })
+      : inner.dispatch(method, input),
+  );
 
   return {
     get db() {

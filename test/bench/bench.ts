@@ -342,7 +342,7 @@ try {
     await time(50, () => post('members.list', {}));
     console.log(`members.list direkt i tjänsten: ${stats(await time(1000, () => session.api.call('members.list', {})))}`);
     console.log(`members.list genom värden (HTTP): ${stats(await time(1000, () => post('members.list', {})))}`);
-    const sala = { name: 'Sala kommun', kind: 'kommun', orgNr: '212000-2080', populations: [{ year: 2017, population: 22000 }] };
+    const sala = { name: 'Sala kommun', kind: 'kommun' as const, orgNr: '212000-2080', populations: [{ year: 2017, population: 22000 }] };
     const first = (await session.api.call('members.save', sala)) as { ok: true; value: { id: number } };
     console.log(
       `members.save direkt i tjänsten (uppdatering + granskningslogg): ${stats(await time(300, () => session.api.call('members.save', { ...sala, id: first.value.id })))}`,

@@ -31,10 +31,10 @@ export async function benchDocuments(dir: string, time: Timer, stats: (s: number
   console.log(`Ärendeblad som PDF/A (${blad.rubrik}): ${stats(render)}`);
   const sign = await time(10, () => session.api.call('arendeblad.sign', { id: blad.id, credentials }));
   console.log(`Skapa + signera (PAdES) + spara i diariet: ${stats(sign)}`);
-  const signed = value<Arendeblad>(await session.api.call('arendeblad.get', { id: blad.id })).signed[0];
+  const signed = value(await session.api.call('arendeblad.get', { id: blad.id })).signed[0];
   if (signed) console.log(`Kontrollera signaturen: ${stats(await time(30, () => session.api.call('pdf.verify', { documentId: signed.documentId })))}`);
 
-  const docx = value<GeneratedFile>(await session.api.call('arendeblad.docx', { id: blad.id }));
+  const docx = value(await session.api.call('arendeblad.docx', { id: blad.id }));
   const docxFile = path.join(dir, 'arendeblad.docx');
   fs.writeFileSync(docxFile, Buffer.from(docx.contentBase64, 'base64'));
   const office = ['libreoffice', 'soffice'].find((cmd) => spawnSync(cmd, ['--version'], { stdio: 'ignore' }).status === 0);

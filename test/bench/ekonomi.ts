@@ -85,7 +85,7 @@ export async function benchEkonomi(dir: string, time: Time, stats: Stats): Promi
     `Ekonomi: ${LAST - FIRST + 1} år, ${INSATSER} insatser, ${ROWS.toLocaleString('sv-SE')} utfallsrader byggda på ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
   const call = async (method: string, input: unknown) => {
-    const r = await session.api.call(method, input);
+    const r = await session.api.dispatch(method, input);
     if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
     return r.value;
   };

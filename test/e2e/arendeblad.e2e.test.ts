@@ -28,10 +28,10 @@ beforeAll(async () => {
 afterAll(() => closeApp(app));
 
 async function stored(): Promise<Arendeblad> {
-  const list = value<ArendebladListItem[]>(await session.api.call('arendeblad.list', {}));
+  const list = value(await session.api.call('arendeblad.list', {}));
   const item = list.find((b) => b.rubrik === RUBRIK);
   if (!item) throw new Error('ärendebladet finns inte i databasen');
-  return value<Arendeblad>(await session.api.call('arendeblad.get', { id: item.id }));
+  return value(await session.api.call('arendeblad.get', { id: item.id }));
 }
 
 describe('ärendeblad in the browser', () => {
@@ -107,7 +107,7 @@ describe('ärendeblad in the browser', () => {
     await expect.poll(() => page.getByRole('dialog').getByText('Kristina Ålgren', { exact: false }).count()).toBeGreaterThan(0);
     await page.screenshot({ path: artifactPath('arendeblad-verify.png') });
 
-    const doc = value<{ contentBase64: string }>(await session.api.call('documents.get', { id: signed[0]?.documentId ?? 0 }));
+    const doc = value(await session.api.call('documents.get', { id: signed[0]?.documentId ?? 0 }));
     expect(pdfsig(Buffer.from(doc.contentBase64, 'base64'))).toContain('Signature is Valid');
     expect(pageErrors).toEqual([]);
   });

@@ -52,8 +52,8 @@ describe('Ekonomi in the browser', () => {
     await page.getByRole('option', { name: 'Fastställd' }).click();
     await page.getByLabel('Betalas senast').fill('2018-04-30');
     await page.getByRole('button', { name: 'Spara', exact: true }).click();
-    await expect.poll(async () => value<FeeView>(await session.api.call('fees.get', { year: 2018 })).saved).toBe(true);
-    const fee = value<FeeView>(await session.api.call('fees.get', { year: 2018 }));
+    await expect.poll(async () => value(await session.api.call('fees.get', { year: 2018 })).saved).toBe(true);
+    const fee = value(await session.api.call('fees.get', { year: 2018 }));
     expect(fee).toMatchObject({ totalKr: 21_966_000, status: 'faststalld', dueOn: '2018-04-30' });
     await page.screenshot({ path: artifactPath('ekonomi-medlemsavgifter.png'), fullPage: true });
 
@@ -61,7 +61,7 @@ describe('Ekonomi in the browser', () => {
     await expect.poll(() => page.url()).toMatch(/#\/arendeblad\/\d+$/);
     await expect.poll(() => page.getByRole('textbox', { name: 'Rubrik', exact: true }).first().inputValue()).toBe('Fastställande av medlemsavgifter 2018');
     const id = Number(page.url().split('/').pop());
-    const blad = value<Arendeblad>(await session.api.call('arendeblad.get', { id }));
+    const blad = value(await session.api.call('arendeblad.get', { id }));
     expect(blad.content.forslag.punkter[1]).toBe('medlemsavgiften betalas in senast 30 april 2018 mot faktura');
     await page.screenshot({ path: artifactPath('ekonomi-medlemsavgifter-arendeblad.png'), fullPage: true });
     expect(pageErrors).toEqual([]);
@@ -117,7 +117,7 @@ describe('Ekonomi in the browser', () => {
     await expect.poll(() => page.getByText(/2 utfallsrader för \d{4} är importerade/).count()).toBe(1);
     // The mappings are remembered and can be looked over and changed.
     await expect.poll(() => page.getByText('Kopplingar från bokföringen (2 konton, 0 objekt)').count()).toBe(1);
-    const list = value<UtfallList>(await session.api.call('utfall.list', { year }));
+    const list = value(await session.api.call('utfall.list', { year }));
     expect(list.rows.map((r) => [r.post, r.amountOre]).sort()).toEqual([
       ['fortroendevalda', 1_200_000],
       ['forvaltning_lokaler', 4_512_550],
@@ -131,10 +131,10 @@ describe('Ekonomi in the browser', () => {
     // The chart goes into the ärendeblad as a picture, and from there into the PDF.
     await page.getByRole('button', { name: 'Skriv ärendeblad' }).click();
     await expect.poll(() => page.url()).toMatch(/#\/arendeblad\/\d+$/);
-    const blad = value<Arendeblad>(await session.api.call('arendeblad.get', { id: Number(page.url().split('/').pop()) }));
+    const blad = value(await session.api.call('arendeblad.get', { id: Number(page.url().split('/').pop()) }));
     const picture = blad.content.sections[0]?.blocks.find((b) => b.type === 'bild');
     expect(picture && picture.type === 'bild' ? picture.caption : null).toBe('Beslutsutrymme och samverkansinsatser (tkr)');
-    const pdf = value<GeneratedFile>(await session.api.call('arendeblad.pdf', { id: blad.id }));
+    const pdf = value(await session.api.call('arendeblad.pdf', { id: blad.id }));
     fs.writeFileSync(artifactPath('ekonomisk-information.pdf'), Buffer.from(pdf.contentBase64, 'base64'));
     expect(pdfimages(Buffer.from(pdf.contentBase64, 'base64'))).toBeGreaterThanOrEqual(1);
     expect(pageErrors).toEqual([]);

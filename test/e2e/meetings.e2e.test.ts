@@ -39,10 +39,10 @@ beforeAll(async () => {
 afterAll(() => closeApp(app));
 
 async function stored(): Promise<MeetingView> {
-  const list = value<Meeting[]>(await session.api.call('meetings.list', {}));
+  const list = value(await session.api.call('meetings.list', {}));
   const m = list.find((x) => x.heldOn === HELD_ON);
   if (!m) throw new Error('sammanträdet finns inte');
-  return value<MeetingView>(await session.api.call('meetings.get', { id: m.id }));
+  return value(await session.api.call('meetings.get', { id: m.id }));
 }
 
 describe('sammanträden in the browser', () => {
@@ -105,7 +105,7 @@ describe('sammanträden in the browser', () => {
     await expect.poll(() => panel.getByText('Justerat och anslaget').count()).toBe(1);
     await expect.poll(() => panel.getByRole('button', { name: 'Öppna anslagsbeviset' }).count()).toBe(1);
     const m = await stored();
-    const p = value<{ protocol: ProtocolView | null }>(await session.api.call('protokoll.get', { meetingId: m.id })).protocol;
+    const p = value(await session.api.call('protokoll.get', { meetingId: m.id })).protocol;
     expect(p?.signingOrder.every((x) => x.signed)).toBe(true);
     await page.screenshot({ path: artifactPath('protokoll-justerat.png'), fullPage: true });
     expect(pageErrors).toEqual([]);

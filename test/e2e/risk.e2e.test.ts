@@ -49,7 +49,7 @@ describe('Risk & internkontroll in the browser', () => {
     await edit.getByRole('button', { name: 'Spara' }).click();
     await expect.poll(() => cell('sannolik', 'allvarlig').getAttribute('aria-label')).toContain(': R1');
     expect(await cell('mindre sannolik', 'kännbar').getAttribute('aria-label')).toContain('inga risker');
-    const stored = value<RiskYearView>(await session.api.call('risks.list', { year: YEAR }));
+    const stored = value(await session.api.call('risks.list', { year: YEAR }));
     expect(stored.risks.map((r) => [r.code, r.sannolikhet, r.konsekvens, r.value])).toEqual([['R1', 4, 4, 16]]);
     await page.screenshot({ path: artifactPath('risk-matris.png'), fullPage: true });
     expect(pageErrors).toEqual([]);
@@ -80,8 +80,8 @@ describe('Risk & internkontroll in the browser', () => {
     await page.getByLabel('Kontrollen gjord').fill(`${YEAR}-07-10`);
     await page.getByRole('button', { name: 'Avsluta kontrollen' }).click();
     await expect.poll(() => page.getByText(/^Avslutad \d{4}-07-10 av/).count()).toBe(1);
-    const plan = value<PlanView>(await session.api.call('internkontroll.plan', { year: YEAR }));
-    const occasion = value<OccasionView>(await session.api.call('occasions.get', { id: plan.controls[0]!.occasions[0]!.id }));
+    const plan = value(await session.api.call('internkontroll.plan', { year: YEAR }));
+    const occasion = value(await session.api.call('occasions.get', { id: plan.controls[0]!.occasions[0]!.id }));
     expect(occasion).toMatchObject({ signedOff: true, doneOn: `${YEAR}-07-10`, sample: 'fakturor 0112, 0187, 0203' });
     expect(occasion.items.map((i) => i.result)).toEqual(['ok', 'ok']);
     await page.screenshot({ path: artifactPath('risk-checklista.png'), fullPage: true });

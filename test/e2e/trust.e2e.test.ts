@@ -49,7 +49,7 @@ describe('nothing typed is lost, signed means frozen, and backups from the scree
     await expect
       .poll(
         async () =>
-          value<BudgetYearView>(await app.session.api.call('budget.get', { year: YEAR }))
+          value(await app.session.api.call('budget.get', { year: YEAR }))
             .versions.find((v) => v.kind === 'faststalld')
             ?.lines.find((l) => l.post === 'fortroendevalda')?.amountKr,
       )
@@ -87,9 +87,9 @@ describe('nothing typed is lost, signed means frozen, and backups from the scree
     await expect.poll(() => page.getByText('Version 1 är signerad').count()).toBe(0);
     await rubrik.fill(`${blad.rubrik} – reviderad`);
     await expect
-      .poll(async () => value<Arendeblad>(await app.session.api.call('arendeblad.get', { id: blad.id })).rubrik, { timeout: 10_000 })
+      .poll(async () => value(await app.session.api.call('arendeblad.get', { id: blad.id })).rubrik, { timeout: 10_000 })
       .toBe(`${blad.rubrik} – reviderad`);
-    const stored = value<Arendeblad>(await app.session.api.call('arendeblad.get', { id: blad.id }));
+    const stored = value(await app.session.api.call('arendeblad.get', { id: blad.id }));
     expect(stored).toMatchObject({ version: 2, frozen: false });
     expect(stored.signed.map((v) => v.version)).toEqual([1]);
   });
@@ -99,9 +99,7 @@ describe('nothing typed is lost, signed means frozen, and backups from the scree
     await page.getByRole('button', { name: 'Säkerhetskopiera nu' }).click();
     const rows = page.getByRole('table', { name: 'Säkerhetskopior' }).getByRole('row');
     await expect.poll(() => rows.filter({ hasText: 'Gjord för hand' }).count(), { timeout: 15_000 }).toBe(1);
-    const after = value<Arende>(
-      await app.session.api.call('arenden.save', { title: 'Registrerad efter kopian', kind: 'inkommande', receivedOn: '2026-11-20' }),
-    );
+    const after = value(await app.session.api.call('arenden.save', { title: 'Registrerad efter kopian', kind: 'inkommande', receivedOn: '2026-11-20' }));
 
     await rows
       .filter({ hasText: 'Gjord för hand' })
@@ -114,7 +112,7 @@ describe('nothing typed is lost, signed means frozen, and backups from the scree
     await dialog.getByRole('button', { name: 'Återställ', exact: true }).click();
     await expect.poll(() => page.getByText(/Databasen är återställd från säkerhetskopian/).count(), { timeout: 15_000 }).toBe(1);
     expect((await app.session.api.call('arenden.get', { id: after.id })).ok).toBe(false);
-    const status = value<BackupStatus>(await app.session.api.call('backup.status', {}));
+    const status = value(await app.session.api.call('backup.status', {}));
     expect(status.backups.length).toBeGreaterThanOrEqual(1);
     await page.screenshot({ path: artifactPath('sakerhetskopior.png'), fullPage: true });
 

@@ -1,7 +1,7 @@
 import type { Application, Kategori } from '../../shared/contract/schemas/insatser';
 import type { Member } from '../../shared/contract/schemas/members';
 import type { Session } from '../../electron/services/session';
-import { value } from './envelope';
+import { firstOf, value } from './envelope';
 
 /**
  * An ansökan registered through the API (owner and one partner from the demo register),
@@ -20,17 +20,17 @@ export async function application(
     decidedOn?: string;
   },
 ): Promise<Application> {
-  const members = value<Member[]>(await s.api.call('members.list', {}));
-  const owner = members.find((m) => m.name === (opts.owner ?? 'Östhammars kommun'));
-  const partner = members.find((m) => m.name === (opts.partner ?? 'Försäkringskassan'));
+  const members = value(await s.api.call('members.list', {}));
+  const owner = firstOf(members.filter((m) => m.name === (opts.owner ?? 'Östhammars kommun')));
+  const partner = firstOf(members.filter((m) => m.name === (opts.partner ?? 'Försäkringskassan')));
   const kategori = opts.kategori ?? 'individ';
-  const app = value<Application>(
+  const app = value(
     await s.api.call('applications.save', {
       kind: 'ny',
       name: opts.name,
       kategori,
-      parties: [owner?.id, partner?.id],
-      ownerMemberId: owner?.id,
+      parties: [owner.id, partner.id],
+      ownerMemberId: owner.id,
       startsOn: `${opts.years[0]!.year}-01-01`,
       endsOn: `${opts.years.at(-1)!.year}-12-31`,
       years: opts.years.map((y) => ({ ...y, participants: 10 })),
@@ -40,5 +40,5 @@ export async function application(
     }),
   );
   if (opts.decidedOn === undefined) return app;
-  return value<Application>(await s.api.call('applications.decide', { id: app.id, by: 'styrelse', outcome: 'bifall', decidedOn: opts.decidedOn }));
+  return value(await s.api.call('applications.decide', { id: app.id, by: 'styrelse', outcome: 'bifall', decidedOn: opts.decidedOn }));
 }

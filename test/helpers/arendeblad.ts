@@ -31,15 +31,15 @@ export function fillIn(content: ArendebladContent, documentId: number): Arendebl
 }
 
 export async function createFilled(s: Session, template: TemplateKey): Promise<Arendeblad> {
-  const blad = value<Arendeblad>(await s.api.call('arendeblad.create', { template, datum: '2026-11-23' }));
-  const doc = value<DocumentMeta>(
+  const blad = value(await s.api.call('arendeblad.create', { template, datum: '2026-11-23' }));
+  const doc = value(
     await s.api.call('documents.add', {
       arendeId: blad.arendeId,
       fileName: 'underlag.txt',
       contentBase64: Buffer.from('Underlag för ärendet').toString('base64'),
     }),
   );
-  return value<Arendeblad>(
+  return value(
     await s.api.call('arendeblad.save', {
       id: blad.id,
       revision: blad.revision,

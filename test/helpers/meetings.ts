@@ -6,7 +6,7 @@ import { createFilled } from './arendeblad';
 import { value } from './envelope';
 
 export async function newMeeting(s: Session, heldOn = '2026-12-10'): Promise<MeetingView> {
-  return value<MeetingView>(await s.api.call('meetings.save', { body: 'styrelse', heldOn, startsAt: '13:00', endsAt: '1600', place: 'Kansliet, Uppsala' }));
+  return value(await s.api.call('meetings.save', { body: 'styrelse', heldOn, startsAt: '13:00', endsAt: '1600', place: 'Kansliet, Uppsala' }));
 }
 
 export function agenda(m: MeetingView): { id?: number; kind: MeetingView['items'][number]['kind']; title: string; arendeId: number | null }[] {
@@ -17,15 +17,15 @@ export function agenda(m: MeetingView): { id?: number; kind: MeetingView['items'
 export async function addToAgenda(s: Session, m: MeetingView, blad: Arendeblad[]): Promise<MeetingView> {
   const items = agenda(m);
   items.splice(items.length - 2, 0, ...blad.map((b) => ({ kind: 'beslut' as const, title: b.rubrik, arendeId: b.arendeId })));
-  return value<MeetingView>(await s.api.call('meetings.saveAgenda', { meetingId: m.id, items }));
+  return value(await s.api.call('meetings.saveAgenda', { meetingId: m.id, items }));
 }
 
 export async function runPacket(s: Session, meetingId: number): Promise<{ job: PacketJob; steps: string[] }> {
-  let job = value<PacketJob>(await s.api.call('meetings.packetStart', { meetingId }));
+  let job = value(await s.api.call('meetings.packetStart', { meetingId }));
   const steps = [job.step];
   while (job.state === 'running') {
     await new Promise((r) => setTimeout(r, 20));
-    job = value<PacketJob>(await s.api.call('meetings.packetStatus', { jobId: job.jobId }));
+    job = value(await s.api.call('meetings.packetStatus', { jobId: job.jobId }));
     steps.push(job.step);
   }
   return { job, steps };
@@ -34,15 +34,13 @@ export async function runPacket(s: Session, meetingId: number): Promise<{ job: P
 /** `n` ready ärendeblad, each with its template's bilagor and a PDF bilaga (another ärendeblad's PDF). */
 export async function packetFixture(s: Session, n: number): Promise<Arendeblad[]> {
   const keys = ['tillaggsansokan', 'beviljande_av_ansokan', 'arsredovisning', 'medlemsavgifter', 'delarsrapport', 'verksamhetsplan_och_budget'] as const;
-  const pdfBilaga = value<GeneratedFile>(await s.api.call('arendeblad.pdf', { id: (await createFilled(s, 'delarsrapport')).id }));
+  const pdfBilaga = value(await s.api.call('arendeblad.pdf', { id: (await createFilled(s, 'delarsrapport')).id }));
   const blad: Arendeblad[] = [];
   for (let i = 0; i < n; i++) {
     const b = await createFilled(s, keys[i % keys.length] as (typeof keys)[number]);
-    const pdf = value<DocumentMeta>(
-      await s.api.call('documents.add', { arendeId: b.arendeId, fileName: 'uppfoljning.pdf', contentBase64: pdfBilaga.contentBase64 }),
-    );
+    const pdf = value(await s.api.call('documents.add', { arendeId: b.arendeId, fileName: 'uppfoljning.pdf', contentBase64: pdfBilaga.contentBase64 }));
     blad.push(
-      value<Arendeblad>(
+      value(
         await s.api.call('arendeblad.save', {
           id: b.id,
           revision: b.revision,
@@ -63,12 +61,12 @@ export async function packetFixture(s: Session, n: number): Promise<Arendeblad[]
  */
 export async function ensureBoardOn(s: Session, date: string): Promise<void> {
   const year = date.slice(0, 4);
-  const periods = value<{ startsOn: string; endsOn: string }[]>(await s.api.call('periods.list', {}));
+  const periods = value(await s.api.call('periods.list', {}));
   if (periods.some((p) => p.startsOn <= date && date <= p.endsOn)) return;
-  const period = value<{ id: number }>(await s.api.call('periods.save', { startsOn: `${year}-01-01`, endsOn: `${year}-12-31`, label: year }));
-  const members = value<{ id: number; kind: string }[]>(await s.api.call('members.list', {}));
+  const period = value(await s.api.call('periods.save', { startsOn: `${year}-01-01`, endsOn: `${year}-12-31`, label: year }));
+  const members = value(await s.api.call('members.list', {}));
   const seats = [
-    { name: 'Johanna Ek', role: 'ordforande' },
+    { name: 'Johanna Ek', role: 'ordforande' as const },
     { name: 'Peter Holmgren', role: null },
     { name: 'Helena Strand', role: null },
   ];

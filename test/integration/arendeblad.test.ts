@@ -14,7 +14,7 @@ const pdfOf = (file: GeneratedFile) => Buffer.from(file.contentBase64, 'base64')
 describe('ärendeblad', () => {
   it('lists every template with the rubrik it gives this year', async () => {
     const s = demoSession();
-    const templates = value<TemplateInfo[]>(await s.api.call('arendeblad.templates', { year: 2026 }));
+    const templates = value(await s.api.call('arendeblad.templates', { year: 2026 }));
     expect(templates.map((t) => t.key)).toEqual([...TEMPLATE_KEYS]);
     expect(templates.find((t) => t.key === 'arsredovisning')?.suggestedTitle).toBe('Årsredovisning 2025');
     expect(templates.find((t) => t.key === 'medlemsavgifter')?.suggestedTitle).toBe('Fastställande av medlemsavgifter 2026');
@@ -23,14 +23,14 @@ describe('ärendeblad', () => {
 
   it('fills in what the registers know: the förbundschef, the members, the unreported delegation decisions', async () => {
     const s = demoSession();
-    const blad = value<Arendeblad>(await s.api.call('arendeblad.create', { template: 'anmalan_av_delegationsbeslut', datum: '2026-11-23' }));
+    const blad = value(await s.api.call('arendeblad.create', { template: 'anmalan_av_delegationsbeslut', datum: '2026-11-23' }));
     expect(blad.diarienummer).toMatch(/^2026\//);
     expect(blad.content.foredragande).toMatchObject({ name: 'Kristina Almgren', title: 'Förbundschef' });
     const table = blad.content.sections[0]?.blocks.find((b) => b.type === 'tabell');
     expect(table?.type === 'tabell' && table.rows.length).toBe(2);
     // Nothing is left for the writer, so the PDF can be made at once.
     expect(blad.problems).toEqual([]);
-    const pdf = pdfOf(value<GeneratedFile>(await s.api.call('arendeblad.pdf', { id: blad.id })));
+    const pdf = pdfOf(value(await s.api.call('arendeblad.pdf', { id: blad.id })));
     const text = pdftotext(pdf);
     expect(text).toContain('Anmälan av delegationsbeslut');
     expect(text).toContain('Förbundsstyrelsen föreslås besluta');
@@ -46,7 +46,7 @@ describe('ärendeblad', () => {
       const s = demoSession();
       const blad = await createFilled(s, key);
       expect(blad.problems).toEqual([]);
-      const file = value<GeneratedFile>(await s.api.call('arendeblad.pdf', { id: blad.id }));
+      const file = value(await s.api.call('arendeblad.pdf', { id: blad.id }));
       expect(file.fileName).toBe(`${blad.diarienummer.replace('/', '-')} ${blad.rubrik}.pdf`);
       const text = pdftotext(pdfOf(file)).replace(/\s+/g, ' ');
       expect(text).toContain(blad.rubrik);
@@ -59,7 +59,7 @@ describe('ärendeblad', () => {
   it('writes PDF/A-2b parts: XMP identification, sRGB output intent, every font embedded, a clean qpdf check', async () => {
     const s = demoSession();
     const blad = await createFilled(s, 'tillaggsansokan');
-    const pdf = pdfOf(value<GeneratedFile>(await s.api.call('arendeblad.pdf', { id: blad.id })));
+    const pdf = pdfOf(value(await s.api.call('arendeblad.pdf', { id: blad.id })));
     const raw = pdf.toString('latin1');
     expect(raw).toContain('<pdfaid:part>2</pdfaid:part>');
     expect(raw).toContain('<pdfaid:conformance>B</pdfaid:conformance>');
@@ -78,7 +78,7 @@ describe('ärendeblad', () => {
   it('refuses a PDF of a beslutsärende without any att-sats, and writes nothing', async () => {
     const s = demoSession();
     const blad = await createFilled(s, 'beviljande_av_ansokan');
-    const emptied = value<Arendeblad>(
+    const emptied = value(
       await s.api.call('arendeblad.save', {
         id: blad.id,
         revision: blad.revision,
@@ -99,7 +99,7 @@ describe('ärendeblad', () => {
 
   it('refuses while a «fält» is left or a bilaga has no handling, naming what is missing', async () => {
     const s = demoSession();
-    const blad = value<Arendeblad>(await s.api.call('arendeblad.create', { template: 'tillaggsansokan', datum: '2026-11-23' }));
+    const blad = value(await s.api.call('arendeblad.create', { template: 'tillaggsansokan', datum: '2026-11-23' }));
     const refused = failure(await s.api.call('arendeblad.pdf', { id: blad.id }));
     expect(blad.rubrik).toBe('«insatsens namn» – tilläggsansökan');
     expect(refused.message).toContain('Fyll i «insatsens namn» (rubriken, att-sats 1');
@@ -112,7 +112,7 @@ describe('ärendeblad', () => {
     const blad = await createFilled(s, 'arsredovisning');
     const documentId = blad.content.bilagor[0]?.documentId ?? 0;
     value(await s.api.call('documents.remove', { id: documentId }));
-    const again = value<Arendeblad>(await s.api.call('arendeblad.get', { id: blad.id }));
+    const again = value(await s.api.call('arendeblad.get', { id: blad.id }));
     expect(again.problems.join(' ')).toContain('handlingen finns inte längre i diariet');
     expect(failure(await s.api.call('arendeblad.pdf', { id: blad.id })).message).toContain('handlingen finns inte längre i diariet');
     s.close();
@@ -120,9 +120,9 @@ describe('ärendeblad', () => {
 
   it('autosaves with a revision: a stale save is refused and the newer text kept', async () => {
     const s = demoSession();
-    const blad = value<Arendeblad>(await s.api.call('arendeblad.create', { template: 'tomt', rubrik: 'Samverkan i Östhammar', datum: '2026-11-23' }));
+    const blad = value(await s.api.call('arendeblad.create', { template: 'tomt', rubrik: 'Samverkan i Östhammar', datum: '2026-11-23' }));
     const base = { id: blad.id, organ: blad.organ, rubrik: blad.rubrik, datum: blad.datum };
-    const first = value<Arendeblad>(
+    const first = value(
       await s.api.call('arendeblad.save', {
         ...base,
         revision: blad.revision,
@@ -132,15 +132,15 @@ describe('ärendeblad', () => {
     expect(first.revision).toBe(blad.revision + 1);
     const stale = failure(await s.api.call('arendeblad.save', { ...base, revision: blad.revision, content: blad.content }));
     expect(stale.code).toBe('CONFLICT');
-    const now = value<Arendeblad>(await s.api.call('arendeblad.get', { id: blad.id }));
+    const now = value(await s.api.call('arendeblad.get', { id: blad.id }));
     expect(now.content.forslag.punkter).toEqual(['anta planen']);
     s.close();
   });
 
   it('keeps an ärendeblad per ärende, registered in the diarium, and audits each save', async () => {
     const s = demoSession();
-    const blad = value<Arendeblad>(await s.api.call('arendeblad.create', { template: 'tomt', rubrik: 'Lokal för Bryggan', datum: '2026-11-23' }));
-    const arende = value<Arende>(await s.api.call('arenden.get', { id: blad.arendeId }));
+    const blad = value(await s.api.call('arendeblad.create', { template: 'tomt', rubrik: 'Lokal för Bryggan', datum: '2026-11-23' }));
+    const arende = value(await s.api.call('arenden.get', { id: blad.arendeId }));
     expect(arende).toMatchObject({ title: 'Lokal för Bryggan', kind: 'beslutsarende', status: 'under_beredning' });
     // The diarium's title follows the rubrik while it is the same.
     value(
@@ -153,7 +153,7 @@ describe('ärendeblad', () => {
         content: blad.content,
       }),
     );
-    expect(value<Arende>(await s.api.call('arenden.get', { id: blad.arendeId })).title).toBe('Lokal för Bryggan Östhammar');
+    expect(value(await s.api.call('arenden.get', { id: blad.arendeId })).title).toBe('Lokal för Bryggan Östhammar');
     const again = failure(await s.api.call('arendeblad.create', { template: 'tomt', arendeId: blad.arendeId }));
     expect(again.code).toBe('CONFLICT');
     const audit = s.db.sqlite.prepare("SELECT action FROM audit_log WHERE entity = 'arendeblad' AND entity_id = ?").all(String(blad.id));
@@ -164,7 +164,7 @@ describe('ärendeblad', () => {
   it('writes the same ärendeblad as a Word document', async () => {
     const s = demoSession();
     const blad = await createFilled(s, 'medlemsavgifter');
-    const file = value<GeneratedFile>(await s.api.call('arendeblad.docx', { id: blad.id }));
+    const file = value(await s.api.call('arendeblad.docx', { id: blad.id }));
     expect(file.fileName.endsWith('.docx')).toBe(true);
     const text = (await docxToText(Buffer.from(file.contentBase64, 'base64'))) ?? '';
     expect(text).toContain('Förslag till beslut');

@@ -1,46 +1,41 @@
 import { describe, expect, it } from 'vitest';
-import type { Envelope } from '../../shared/contract/errors';
 import type { AuditEntryView, AuditVerifyResult, CurrentUser } from '../../shared/contract/schemas/audit';
 import type { Forbund } from '../../shared/contract/schemas/forbund';
 import type { Member } from '../../shared/contract/schemas/members';
 import { count, demoSession } from '../helpers/session';
-
-function value<T>(envelope: Envelope<unknown>): T {
-  if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
-  return envelope.value as T;
-}
+import { value } from '../helpers/envelope';
 
 const FORBUND = { name: 'Samordningsförbundet Test', orgNr: '222000-2576', city: 'Uppsala' };
 
 describe('audit log through the API', () => {
   it('records who, when, which record and what changed, viewable per record', async () => {
     const s = demoSession();
-    value<CurrentUser>(await s.api.call('user.set', { name: 'Eva Lind' }));
-    const heby = value<Member[]>(await s.api.call('members.list', {})).find((m) => m.shortName === 'Heby');
+    value(await s.api.call('user.set', { name: 'Eva Lind' }));
+    const heby = value(await s.api.call('members.list', {})).find((m) => m.shortName === 'Heby');
     if (!heby) throw new Error('no Heby');
     const { name, kind, orgNr, populations } = heby;
     value(await s.api.call('members.save', { id: heby.id, name, kind, orgNr, populations, shortName: 'Heby K' }));
 
-    const trail = value<AuditEntryView[]>(await s.api.call('audit.list', { entity: 'member', entityId: heby.id }));
+    const trail = value(await s.api.call('audit.list', { entity: 'member', entityId: heby.id }));
     expect(trail).toHaveLength(1);
     expect(trail[0]).toMatchObject({ actor: 'Eva Lind (testare)', entity: 'member', entityId: String(heby.id), action: 'update', method: 'members.save' });
     expect(trail[0]?.changes).toEqual([{ field: 'shortName', before: 'Heby', after: 'Heby K', label: 'Kortnamn', beforeText: 'Heby', afterText: 'Heby K' }]);
     expect(trail[0]).toMatchObject({ entityLabel: 'Medlem', recordName: 'Heby kommun' });
 
     // The whole log, newest first, paged.
-    const all = value<AuditEntryView[]>(await s.api.call('audit.list', { limit: 1 }));
+    const all = value(await s.api.call('audit.list', { limit: 1 }));
     expect(all[0]?.entity).toBe('member');
-    const older = value<AuditEntryView[]>(await s.api.call('audit.list', { beforeId: all[0]?.id }));
+    const older = value(await s.api.call('audit.list', { beforeId: all[0]?.id }));
     expect(older.map((e) => e.entity)).toEqual(['user']);
     s.close();
   });
 
   it('names the OS user until a name is set, and the name can be changed', async () => {
     const s = demoSession('empty');
-    expect(value<CurrentUser>(await s.api.call('user.get', {}))).toEqual({ osUser: 'testare', displayName: null, actor: 'testare' });
+    expect(value(await s.api.call('user.get', {}))).toEqual({ osUser: 'testare', displayName: null, actor: 'testare' });
     value(await s.api.call('user.set', { name: 'Eva Lind' }));
     value(await s.api.call('user.set', { name: 'Eva Lind-Ek' }));
-    expect(value<CurrentUser>(await s.api.call('user.get', {})).actor).toBe('Eva Lind-Ek (testare)');
+    expect(value(await s.api.call('user.get', {})).actor).toBe('Eva Lind-Ek (testare)');
     const bad = await s.api.call('user.set', { name: '  ' });
     expect(bad.ok).toBe(false);
     s.close();
@@ -49,19 +44,19 @@ describe('audit log through the API', () => {
   it('verifies the chain, and after an edit outside Kansli shows where it breaks', async () => {
     const s = demoSession('empty');
     for (const name of ['A', 'B', 'C']) value(await s.api.call('forbund.save', { ...FORBUND, name: `Samordningsförbundet ${name}` }));
-    expect(value<AuditVerifyResult>(await s.api.call('audit.verify', {}))).toMatchObject({ ok: true, entries: 3 });
+    expect(value(await s.api.call('audit.verify', {}))).toMatchObject({ ok: true, entries: 3 });
 
     s.db.sqlite.exec('DROP TRIGGER audit_log_no_update');
     const second = (s.db.sqlite.prepare('SELECT id FROM audit_log ORDER BY id LIMIT 1 OFFSET 1').get() as { id: number }).id;
     s.db.sqlite.prepare("UPDATE audit_log SET after_json = replace(after_json, 'B', 'X') WHERE id = ?").run(second);
-    const result = value<AuditVerifyResult>(await s.api.call('audit.verify', {}));
+    const result = value(await s.api.call('audit.verify', {}));
     expect(result).toMatchObject({ ok: false, entries: 3, brokenAtId: second, reason: 'Postens innehåll har ändrats.' });
     expect(!result.ok && result.entry?.entity).toBe('forbund');
 
     // A removed entry breaks the link of the one after it.
     s.db.sqlite.exec('DROP TRIGGER audit_log_no_delete');
     s.db.sqlite.prepare('DELETE FROM audit_log WHERE id = ?').run(second);
-    expect(value<AuditVerifyResult>(await s.api.call('audit.verify', {}))).toMatchObject({ ok: false, reason: 'Länken till föregående post stämmer inte.' });
+    expect(value(await s.api.call('audit.verify', {}))).toMatchObject({ ok: false, reason: 'Länken till föregående post stämmer inte.' });
     s.close();
   });
 
@@ -83,13 +78,13 @@ describe('personnummer in free text', () => {
     expect(refused.error.message).toMatch(/får inte behandla uppgifter om enskilda/);
     expect(refused.error.details?.issues).toEqual([{ path: 'address', message: 'Ser ut att innehålla ett personnummer (811218-XXXX).' }]);
     expect(count(s, 'audit_log')).toBe(auditBefore);
-    expect(value<Forbund>(await s.api.call('forbund.get', {})).address).toBeNull();
+    expect(value(await s.api.call('forbund.get', {})).address).toBeNull();
     s.close();
   });
 
   it('is saved when the user confirms it, and organisationsnummer or dates never trigger it', async () => {
     const s = demoSession('empty');
-    const confirmed = value<Forbund>(await s.api.call('forbund.save', { ...FORBUND, address: 'Kontakt 811218-9876', confirmPersonalData: true }));
+    const confirmed = value(await s.api.call('forbund.save', { ...FORBUND, address: 'Kontakt 811218-9876', confirmPersonalData: true }));
     expect(confirmed.address).toBe('Kontakt 811218-9876');
     const harmless = await s.api.call('forbund.save', { ...FORBUND, address: 'Org.nr 222000-2576, beslut 2018-03-16, 270 000 kr' });
     expect(harmless.ok).toBe(true);

@@ -16,7 +16,7 @@ import { count, demoSession } from '../helpers/session';
 import { sha256File, tempDir } from '../helpers/temp';
 
 function newArende(title: string) {
-  return { method: 'arenden.save', input: { title, kind: 'inkommande', receivedOn: '2026-11-20' } };
+  return { method: 'arenden.save' as const, input: { title, kind: 'inkommande' as const, receivedOn: '2026-11-20' } };
 }
 
 function integrity(file: string): string {
@@ -47,13 +47,11 @@ async function flipByte(backup: string, entryName: string): Promise<string> {
 describe('backups', () => {
   it('takes a backup while another process writes, and restores it to a database that passes every check, with its documents', async () => {
     const s = demoSession();
-    const arende = value<Arende>(await s.api.call('arenden.save', newArende('Handlingar att säkerhetskopiera').input));
+    const arende = value(await s.api.call('arenden.save', newArende('Handlingar att säkerhetskopiera').input));
     const large = randomBytes(9 * 1024 * 1024); // beside the database, in kansli.sqlite.dokument/
     const small = Buffer.from('Protokollsutdrag §12 – Åsa Öberg', 'utf8');
-    const big = value<DocumentMeta>(
-      await s.api.call('documents.add', { arendeId: arende.id, fileName: 'stor bilaga.pdf', contentBase64: large.toString('base64') }),
-    );
-    value<DocumentMeta>(await s.api.call('documents.add', { arendeId: arende.id, fileName: 'utdrag.txt', contentBase64: small.toString('base64') }));
+    const big = value(await s.api.call('documents.add', { arendeId: arende.id, fileName: 'stor bilaga.pdf', contentBase64: large.toString('base64') }));
+    value(await s.api.call('documents.add', { arendeId: arende.id, fileName: 'utdrag.txt', contentBase64: small.toString('base64') }));
     expect(fs.readdirSync(`${s.file}.dokument`)).toHaveLength(1);
     const before = count(s, 'arenden');
 
@@ -63,13 +61,13 @@ describe('backups', () => {
       Array.from({ length: 150 }, (_, i) => newArende(`Inkommen skrivelse ${i + 1}`)),
     );
     await new Promise((r) => setTimeout(r, 300));
-    const backup = value<BackupInfo>(await s.api.call('backup.create', {}));
+    const backup = value(await s.api.call('backup.create', {}));
     const written = await writing;
     expect(written.every((e) => e.ok)).toBe(true);
     expect(backup).toMatchObject({ reason: 'manuell', documents: 1, warnings: [] });
     expect(path.dirname(backup.file)).toBe(backupFolderOf(s.context()));
 
-    const checked = value<BackupVerifyResult>(await s.api.call('backup.verify', { file: backup.file }));
+    const checked = value(await s.api.call('backup.verify', { file: backup.file }));
     expect(checked.checks.join(' ')).toMatch(/rätt storlek och kontrollsumma/);
 
     // Restored in another folder: a database that passes every check, with the documents.
@@ -80,17 +78,17 @@ describe('backups', () => {
     expect(restored).toMatchObject({ forbund: 'Samordningsförbundet Uppsala län', documentsAdded: 1 });
     expect(restored.keptAs).toMatch(/kansli\.sqlite\.före-återställning-/);
     expect(integrity(target)).toBe('ok');
-    expect(value<AuditVerifyResult>(await r.api.call('audit.verify', {}))).toMatchObject({ ok: true });
+    expect(value(await r.api.call('audit.verify', {}))).toMatchObject({ ok: true });
     const n = count(r, 'arenden');
     expect(n).toBeGreaterThanOrEqual(before);
     expect(n).toBeLessThanOrEqual(before + 150);
     // A consistent copy: the ärenden it holds are the first n of the series, none missing in between.
     const numbers = (r.db.sqlite.prepare('SELECT seq FROM arenden WHERE year = 2026 ORDER BY seq').all() as { seq: number }[]).map((x) => x.seq);
     expect(numbers).toEqual(Array.from({ length: numbers.length }, (_, i) => i + 1));
-    const doc = value<{ contentBase64: string }>(await r.api.call('documents.get', { id: big.id }));
+    const doc = value(await r.api.call('documents.get', { id: big.id }));
     expect(Buffer.from(doc.contentBase64, 'base64').equals(large)).toBe(true);
     // The restore itself is in the log.
-    const log = value<{ method: string }[]>(await r.api.call('audit.list', { limit: 1 }));
+    const log = value(await r.api.call('audit.list', { limit: 1 }));
     expect(log[0]?.method).toBe('backup.restore');
     r.close();
     s.close();
@@ -98,12 +96,10 @@ describe('backups', () => {
 
   it('refuses a tampered backup before anything is replaced', async () => {
     const s = demoSession();
-    const arende = value<Arende>(await s.api.call('arenden.save', newArende('Före ändringen').input));
-    value<DocumentMeta>(
-      await s.api.call('documents.add', { arendeId: arende.id, fileName: 'stor.bin', contentBase64: randomBytes(9 * 1024 * 1024).toString('base64') }),
-    );
-    const backup = value<BackupInfo>(await s.api.call('backup.create', {}));
-    value<Arende>(await s.api.call('arenden.save', newArende('Efter kopian').input));
+    const arende = value(await s.api.call('arenden.save', newArende('Före ändringen').input));
+    value(await s.api.call('documents.add', { arendeId: arende.id, fileName: 'stor.bin', contentBase64: randomBytes(9 * 1024 * 1024).toString('base64') }));
+    const backup = value(await s.api.call('backup.create', {}));
+    value(await s.api.call('arenden.save', newArende('Efter kopian').input));
     s.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     const dbBefore = sha256File(s.file);
     const filesBefore = fs.readdirSync(path.dirname(s.file)).sort();
@@ -161,20 +157,20 @@ describe('backups', () => {
 
   it('restores in place, keeping the replaced database, and the log check sets aside what the restore gave up', async () => {
     const s = demoSession();
-    value<Arende>(await s.api.call('arenden.save', newArende('Kommer med i kopian').input));
-    const backup = value<BackupInfo>(await s.api.call('backup.create', {}));
-    const after = value<Arende>(await s.api.call('arenden.save', newArende('Efter kopian').input));
+    value(await s.api.call('arenden.save', newArende('Kommer med i kopian').input));
+    const backup = value(await s.api.call('backup.create', {}));
+    const after = value(await s.api.call('arenden.save', newArende('Efter kopian').input));
     s.close(); // an anchor at close that includes "Efter kopian"
     const again = openSession(s.file, { appVersion: 'test', actor: 'testare', dataDir: s.dataDir });
-    const result = value<BackupRestoreResult>(await again.api.call('backup.restore', { file: backup.file }));
+    const result = value(await again.api.call('backup.restore', { file: backup.file }));
     expect(fs.existsSync(result.keptAs!)).toBe(true);
     expect(failure(await again.api.call('arenden.get', { id: after.id })).code).toBe('NOT_FOUND');
-    const verify = value<AuditVerifyResult>(await again.api.call('audit.verify', {}));
+    const verify = value(await again.api.call('audit.verify', {}));
     expect(verify).toMatchObject({ ok: true });
     expect(verify.anchors.setAside).toBeGreaterThan(0);
     // The kept database opens as it was, with "Efter kopian".
     const kept = openSession(result.keptAs!, { appVersion: 'test', actor: 'testare', dataDir: s.dataDir });
-    expect(value<Arende>(await kept.api.call('arenden.get', { id: after.id })).title).toBe('Efter kopian');
+    expect(value(await kept.api.call('arenden.get', { id: after.id })).title).toBe('Efter kopian');
     kept.close();
     again.close();
   });
@@ -198,25 +194,25 @@ describe('backups', () => {
       now = new Date(2026, 0, 1 + day, 17);
       expect(await automaticBackup(ctx(), 'stängning')).toBeNull(); // nothing changed since the morning
     }
-    const status = value<BackupStatus>(await s.api.call('backup.status', {}));
+    const status = value(await s.api.call('backup.status', {}));
     const days = status.backups.map((b) => b.createdAt.slice(0, 10));
     // The two latest, one a day for three days (overlapping), and the newest of each of two months.
     expect(status.backups).toHaveLength(4);
     expect(new Set(days).size).toBe(4);
     expect(status.policy).toEqual({ recent: 2, daily: 3, weekly: 0, monthly: 2 });
     // A backup made by hand into the same folder is never rotated away.
-    const manual = value<BackupInfo>(await s.api.call('backup.create', {}));
+    const manual = value(await s.api.call('backup.create', {}));
     now = new Date(2026, 2, 20, 8);
     value(await s.api.call('arenden.save', newArende('Senare').input));
     await automaticBackup(ctx(), 'start');
-    expect(value<BackupStatus>(await s.api.call('backup.status', {})).backups.map((b) => b.file)).toContain(manual.file);
+    expect(value(await s.api.call('backup.status', {})).backups.map((b) => b.file)).toContain(manual.file);
     s.close();
   });
 
   it('says which backup to restore when the database is damaged, or that there is none', async () => {
     const s = demoSession();
     const { file, dataDir } = s;
-    const backup = value<BackupInfo>(await s.api.call('backup.create', {}));
+    const backup = value(await s.api.call('backup.create', {}));
     s.close();
     const bytes = fs.readFileSync(file);
     bytes.fill(0x55, 8192, 8192 + 4096); // a page of garbage
@@ -243,8 +239,8 @@ describe('backups', () => {
 
   it('names the backup that holds a handling whose file has gone from beside the database', async () => {
     const s = demoSession();
-    const arende = value<Arende>(await s.api.call('arenden.save', newArende('Stor bilaga').input));
-    const doc = value<DocumentMeta>(
+    const arende = value(await s.api.call('arenden.save', newArende('Stor bilaga').input));
+    const doc = value(
       await s.api.call('documents.add', { arendeId: arende.id, fileName: 'karta.pdf', contentBase64: randomBytes(9 * 1024 * 1024).toString('base64') }),
     );
     for (const f of fs.readdirSync(`${s.file}.dokument`)) fs.rmSync(path.join(`${s.file}.dokument`, f));
@@ -252,12 +248,10 @@ describe('backups', () => {
     // Put the file back, back it up, remove it again: now the message names that backup.
     s.close();
     const again = openSession(s.file, { appVersion: 'test', actor: 'testare', dataDir: s.dataDir });
-    const arende2 = value<Arende>(await again.api.call('arenden.save', newArende('Samma bilaga igen').input));
+    const arende2 = value(await again.api.call('arenden.save', newArende('Samma bilaga igen').input));
     const bytes = randomBytes(9 * 1024 * 1024);
-    const doc2 = value<DocumentMeta>(
-      await again.api.call('documents.add', { arendeId: arende2.id, fileName: 'karta2.pdf', contentBase64: bytes.toString('base64') }),
-    );
-    const backup = value<BackupInfo>(await again.api.call('backup.create', {}));
+    const doc2 = value(await again.api.call('documents.add', { arendeId: arende2.id, fileName: 'karta2.pdf', contentBase64: bytes.toString('base64') }));
+    const backup = value(await again.api.call('backup.create', {}));
     for (const f of fs.readdirSync(`${s.file}.dokument`)) fs.rmSync(path.join(`${s.file}.dokument`, f));
     const message = failure(await again.api.call('documents.get', { id: doc2.id })).message;
     expect(message).toContain(`Filen finns i säkerhetskopian ”${backup.file}” (dokument/`);

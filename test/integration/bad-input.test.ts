@@ -18,7 +18,7 @@ import { buildZip, deflate } from '../helpers/zip';
 /** Bad files and bad disks get a Swedish answer naming the cause, never "Ett oväntat fel", and change nothing. */
 
 function arende() {
-  return { title: 'Skrivelse', kind: 'inkommande', receivedOn: '2026-11-20' };
+  return { title: 'Skrivelse', kind: 'inkommande' as const, receivedOn: '2026-11-20' };
 }
 
 describe('files from Windows', () => {
@@ -32,12 +32,12 @@ describe('files from Windows', () => {
       Buffer.from('\r\n', 'latin1'),
     ]);
     value(await s.api.call('utfall.import', { fileName: 'utfall.csv', contentBase64: csv.toString('base64') }));
-    const rows = value<UtfallList>(await s.api.call('utfall.list', { year: 2026 })).rows;
+    const rows = value(await s.api.call('utfall.list', { year: 2026 })).rows;
     expect(rows.map((r) => r.text)).toEqual(['Arvode januari – € 1 234,50 åäö “citat”']);
 
-    const a = value<Arende>(await s.api.call('arenden.save', arende()));
+    const a = value(await s.api.call('arenden.save', arende()));
     const text = Buffer.concat([Buffer.from('Kostnad ', 'latin1'), Buffer.from([0x96]), Buffer.from(' 500 ', 'latin1'), Buffer.from([0x80])]);
-    const doc = value<DocumentMeta>(await s.api.call('documents.add', { arendeId: a.id, fileName: 'notering.txt', contentBase64: text.toString('base64') }));
+    const doc = value(await s.api.call('documents.add', { arendeId: a.id, fileName: 'notering.txt', contentBase64: text.toString('base64') }));
     expect((s.db.sqlite.prepare('SELECT text FROM documents WHERE id = ?').get(doc.id) as { text: string }).text).toBe('Kostnad – 500 €');
     s.close();
   });
@@ -68,7 +68,7 @@ describe('zip bombs disguised as Office files', () => {
       expect(f.code).toBe('VALIDATION');
       expect(f.message).toMatch(/packas upp till 2,5\u00a0GB – mer än de 256\u00a0MB Kansli tar emot.*Inget har sparats/);
     }
-    const a = value<Arende>(await s.api.call('arenden.save', arende()));
+    const a = value(await s.api.call('arenden.save', arende()));
     const before = count(s, 'documents');
     expect(failure(await s.api.call('documents.add', { arendeId: a.id, fileName: 'rapport.docx', contentBase64: bomb.toString('base64') })).message).toMatch(
       /Filen ”rapport\.docx” packas upp till 2,5/,
@@ -177,7 +177,7 @@ describe('bad disks', () => {
     );
     const saved = count(s, 'arenden');
     s.db.sqlite.pragma('max_page_count = 1073741823');
-    expect(value<Arende>(await s.api.call('arenden.save', arende())).title).toBe('Skrivelse');
+    expect(value(await s.api.call('arenden.save', arende())).title).toBe('Skrivelse');
     expect(count(s, 'arenden')).toBe(saved + 1);
     expect(saved).toBeGreaterThanOrEqual(before);
     s.close();
@@ -262,7 +262,7 @@ describe('bad disks', () => {
 describe('removing what is still in use', () => {
   it('names what uses a member, and removes nothing', async () => {
     const s = demoSession();
-    const members = value<Member[]>(await s.api.call('members.list', {}));
+    const members = value(await s.api.call('members.list', {}));
     const tierp = members.find((m) => m.name === 'Tierps kommun')!;
     const before = count(s, 'members');
     const f = failure(await s.api.call('members.remove', { id: tierp.id }));

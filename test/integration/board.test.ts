@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Envelope } from '../../shared/contract/errors';
 import type { BoardAppointment, BoardView, MandatePeriod, Person, SignatureBlock } from '../../shared/contract/schemas/board';
 import type { Member } from '../../shared/contract/schemas/members';
 import { verifyAuditChain } from '../../electron/services/audit';
 import type { Session } from '../../electron/services/session';
-import { count, demoSession } from '../helpers/session';
-
-function value<T>(envelope: Envelope<unknown>): T {
-  if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
-  return envelope.value as T;
-}
-
-function failure(envelope: Envelope<unknown>): { code: string; message: string; paths: string[] } {
-  if (envelope.ok) throw new Error('expected the call to be refused');
-  return { code: envelope.error.code, message: envelope.error.message, paths: (envelope.error.details?.issues ?? []).map((i) => i.path) };
-}
+import { count, demoMemberIds, demoSession, type DemoMember } from '../helpers/session';
+import { failure, firstOf, value } from '../helpers/envelope';
 
 const TABLES = ['people', 'mandate_periods', 'board_appointments', 'audit_log'];
 function counts(s: Session): number[] {
@@ -34,20 +24,15 @@ function auditRows(s: Session, entity?: string): AuditRow[] {
   return (entity ? s.db.sqlite.prepare(sql).all(entity) : s.db.sqlite.prepare(sql).all()) as AuditRow[];
 }
 
-async function memberIds(s: Session): Promise<Record<string, number>> {
-  const members = value<Member[]>(await s.api.call('members.list', {}));
-  return Object.fromEntries(members.map((m) => [m.shortName ?? m.name, m.id]));
-}
-
 /** An empty database with the demo's members but no board: the 2015–2018 term of seed 003. */
-async function termSession(): Promise<{ s: Session; period: MandatePeriod; m: Record<string, number> }> {
+async function termSession(): Promise<{ s: Session; period: MandatePeriod; m: Record<DemoMember, number> }> {
   const s = demoSession();
   // Start from the demo members, without the demo board and groups.
   s.db.sqlite.exec(
     'UPDATE delegations SET person_id = NULL; DELETE FROM group_members; DELETE FROM groups; DELETE FROM board_appointments; DELETE FROM people; DELETE FROM mandate_periods;',
   );
-  const period = value<MandatePeriod>(await s.api.call('periods.save', { startsOn: '2015-01-01', endsOn: '2018-12-31' }));
-  return { s, period, m: await memberIds(s) };
+  const period = value(await s.api.call('periods.save', { startsOn: '2015-01-01', endsOn: '2018-12-31' }));
+  return { s, period, m: await demoMemberIds(s) };
 }
 
 function person(name: string, party?: string) {
@@ -57,12 +42,12 @@ function person(name: string, party?: string) {
 describe('mandate periods', () => {
   it('makes the label from the years, lists newest first with appointment counts, and audits', async () => {
     const s = demoSession();
-    const older = value<MandatePeriod>(await s.api.call('periods.save', { startsOn: '2019-01-01', endsOn: '2022-12-31' }));
+    const older = value(await s.api.call('periods.save', { startsOn: '2019-01-01', endsOn: '2022-12-31' }));
     expect(older).toEqual({ id: older.id, startsOn: '2019-01-01', endsOn: '2022-12-31', label: '2019–2022', appointments: 0 });
-    const named = value<MandatePeriod>(await s.api.call('periods.save', { startsOn: '2015-01-01', endsOn: '2018-12-31', label: 'Förra perioden' }));
+    const named = value(await s.api.call('periods.save', { startsOn: '2015-01-01', endsOn: '2018-12-31', label: 'Förra perioden' }));
     expect(named.label).toBe('Förra perioden');
 
-    const list = value<MandatePeriod[]>(await s.api.call('periods.list', {}));
+    const list = value(await s.api.call('periods.list', {}));
     expect(list.map((p) => [p.label, p.appointments])).toEqual([
       ['2023–2026', 22],
       ['2019–2022', 0],
@@ -88,7 +73,7 @@ describe('mandate periods', () => {
     expect(created).toMatchObject({ code: 'VALIDATION', paths: ['endsOn'] });
     expect(created.message).toMatch(/kan inte sluta innan den börjar/);
 
-    const [demo] = value<MandatePeriod[]>(await s.api.call('periods.list', {}));
+    const [demo] = value(await s.api.call('periods.list', {}));
     const updated = failure(await s.api.call('periods.save', { id: demo?.id, startsOn: '2026-12-31', endsOn: '2023-01-01' }));
     expect(updated.code).toBe('VALIDATION');
     expect(counts(s)).toEqual(before);
@@ -97,7 +82,7 @@ describe('mandate periods', () => {
 
   it('refuses overlapping periods, removing a period with seats, and dates that leave seats outside', async () => {
     const s = demoSession();
-    const [demo] = value<MandatePeriod[]>(await s.api.call('periods.list', {}));
+    const [demo] = value(await s.api.call('periods.list', {}));
     if (!demo) throw new Error('no demo period');
     const before = counts(s);
 
@@ -116,7 +101,7 @@ describe('mandate periods', () => {
     expect(counts(s)).toEqual(before);
 
     // Widening is fine, and the label follows the years when none was set.
-    const widened = value<MandatePeriod>(await s.api.call('periods.save', { id: demo.id, startsOn: '2022-10-15', endsOn: '2026-12-31' }));
+    const widened = value(await s.api.call('periods.save', { id: demo.id, startsOn: '2022-10-15', endsOn: '2026-12-31' }));
     expect(widened).toMatchObject({ startsOn: '2022-10-15', appointments: 22 });
     s.close();
   });
@@ -134,8 +119,8 @@ describe('mandate periods', () => {
 describe('the board (styrelsen)', () => {
   it('lists the demo board: every member in register order with one ordinarie and one ersättare', async () => {
     const s = demoSession();
-    const [period] = value<MandatePeriod[]>(await s.api.call('periods.list', {}));
-    const board = value<BoardView>(await s.api.call('board.list', { periodId: period?.id }));
+    const period = firstOf(value(await s.api.call('periods.list', {})));
+    const board = value(await s.api.call('board.list', { periodId: period.id }));
     expect(board.period).toMatchObject({ startsOn: '2023-01-01', endsOn: '2026-12-31', label: '2023–2026' });
     expect(board.rows.map((r) => r.memberName)).toEqual([
       'Arbetsförmedlingen',
@@ -162,7 +147,7 @@ describe('the board (styrelsen)', () => {
 
   it('adds a member with no seats as an empty row', async () => {
     const { s, period } = await termSession();
-    const board = value<BoardView>(await s.api.call('board.list', { periodId: period.id }));
+    const board = value(await s.api.call('board.list', { periodId: period.id }));
     expect(board.rows).toHaveLength(11);
     expect(board.rows.every((r) => r.ordinarie.length === 0 && r.ersattare.length === 0)).toBe(true);
     s.close();
@@ -170,7 +155,7 @@ describe('the board (styrelsen)', () => {
 
   it('appoints an ordinarie and an ersättare with dates from the period, creating the people, all audited', async () => {
     const { s, period, m } = await termSession();
-    const ord = value<BoardAppointment>(
+    const ord = value(
       await s.api.call('board.save', {
         periodId: period.id,
         memberId: m.Heby,
@@ -180,9 +165,7 @@ describe('the board (styrelsen)', () => {
     );
     expect(ord).toMatchObject({ memberName: 'Heby kommun', seat: 'ordinarie', role: null, startsOn: '2015-01-01', endsOn: '2018-12-31' });
     expect(ord.person).toMatchObject({ name: 'Karl Ek', party: 'C', email: 'karl.ek@example.se' });
-    const ers = value<BoardAppointment>(
-      await s.api.call('board.save', { periodId: period.id, memberId: m.Heby, seat: 'ersattare', person: person('Kerstin Pil', 'S') }),
-    );
+    const ers = value(await s.api.call('board.save', { periodId: period.id, memberId: m.Heby, seat: 'ersattare', person: person('Kerstin Pil', 'S') }));
     expect(ers.person.name).toBe('Kerstin Pil');
 
     const audit = auditRows(s).filter((a) => a.entity !== 'mandate_period');
@@ -196,7 +179,7 @@ describe('the board (styrelsen)', () => {
     expect(JSON.parse(audit[1]?.after_json ?? 'null')).toEqual(ord);
 
     // Edit: the person's details change through the appointment; both are audited with before and after.
-    const edited = value<BoardAppointment>(
+    const edited = value(
       await s.api.call('board.save', {
         id: ord.id,
         periodId: period.id,
@@ -268,7 +251,7 @@ describe('the board (styrelsen)', () => {
 
   it('accepts a replacement mid-period (Håbo 2017) and refuses two ordinarie at the same time', async () => {
     const { s, period, m } = await termSession();
-    const first = value<BoardAppointment>(
+    const first = value(
       await s.api.call('board.save', { periodId: period.id, memberId: m.Håbo, seat: 'ordinarie', endsOn: '2017-05-31', person: person('Lisa Grahn', 'M') }),
     );
     expect(first).toMatchObject({ startsOn: '2015-01-01', endsOn: '2017-05-31' });
@@ -282,16 +265,16 @@ describe('the board (styrelsen)', () => {
     expect(clash.message).toMatch(/Håbo kommun har redan en ordinarie ledamot under den tiden: Lisa Grahn \(2015-01-01–2017-05-31\)/);
     expect(counts(s)).toEqual(before);
 
-    const second = value<BoardAppointment>(
+    const second = value(
       await s.api.call('board.save', { periodId: period.id, memberId: m.Håbo, seat: 'ordinarie', startsOn: '2017-06-01', person: person('Bo Brink', 'M') }),
     );
     expect(second).toMatchObject({ startsOn: '2017-06-01', endsOn: '2018-12-31' });
-    const board = value<BoardView>(await s.api.call('board.list', { periodId: period.id }));
+    const board = value(await s.api.call('board.list', { periodId: period.id }));
     const habo = board.rows.find((r) => r.memberName === 'Håbo kommun');
     expect(habo?.ordinarie.map((a) => a.person.name)).toEqual(['Lisa Grahn', 'Bo Brink']);
     expect(habo?.ersattare.map((a) => a.person.name)).toEqual(['Inga Vall']);
 
-    const people = value<Person[]>(await s.api.call('people.list', {}));
+    const people = value(await s.api.call('people.list', {}));
     expect(people.find((p) => p.name === 'Lisa Grahn')?.usedIn).toEqual(['Styrelsen 2015–2018: ordinarie ledamot för Håbo kommun (2015-01-01–2017-05-31)']);
     expect(people.find((p) => p.name === 'Inga Vall')?.usedIn).toEqual(['Styrelsen 2015–2018: ersättare för Håbo kommun']);
     s.close();
@@ -371,9 +354,7 @@ describe('the board (styrelsen)', () => {
 
   it('refuses one person in two seats at the same time', async () => {
     const { s, period, m } = await termSession();
-    const ord = value<BoardAppointment>(
-      await s.api.call('board.save', { periodId: period.id, memberId: m.Tierp, seat: 'ordinarie', person: person('Vera Söder', 'S') }),
-    );
+    const ord = value(await s.api.call('board.save', { periodId: period.id, memberId: m.Tierp, seat: 'ordinarie', person: person('Vera Söder', 'S') }));
     const before = counts(s);
     const twice = failure(
       await s.api.call('board.save', {
@@ -391,9 +372,7 @@ describe('the board (styrelsen)', () => {
 
   it('refuses removing or moving an ordinarie that would leave the ersättare alone', async () => {
     const { s, period, m } = await termSession();
-    const ord = value<BoardAppointment>(
-      await s.api.call('board.save', { periodId: period.id, memberId: m.Knivsta, seat: 'ordinarie', person: person('Gert Nil', 'M') }),
-    );
+    const ord = value(await s.api.call('board.save', { periodId: period.id, memberId: m.Knivsta, seat: 'ordinarie', person: person('Gert Nil', 'M') }));
     value(await s.api.call('board.save', { periodId: period.id, memberId: m.Knivsta, seat: 'ersattare', person: person('Britt Gun', 'S') }));
     const before = counts(s);
 
@@ -427,8 +406,8 @@ describe('the board (styrelsen)', () => {
 
   it('signs with the board in office on the day: styrelse in the order of 003 page 3, place and date', async () => {
     const s = demoSession();
-    const [period] = value<MandatePeriod[]>(await s.api.call('periods.list', {}));
-    const block = value<SignatureBlock>(await s.api.call('board.signatures', { periodId: period?.id, date: '2024-03-15', scope: 'styrelse' }));
+    const period = firstOf(value(await s.api.call('periods.list', {})));
+    const block = value(await s.api.call('board.signatures', { periodId: period.id, date: '2024-03-15', scope: 'styrelse' }));
     expect(block.placeAndDate).toBe('Uppsala 2024-03-15');
     expect(block.signers.slice(0, 3).map((x) => [x.roleTitle, x.appointedBy])).toEqual([
       ['Förbundsordförande', 'Uppsala kommun'],
@@ -447,10 +426,10 @@ describe('the board (styrelsen)', () => {
     ]);
     expect(block.signers.slice(3).every((x) => x.roleTitle === null)).toBe(true);
 
-    const presidium = value<SignatureBlock>(await s.api.call('board.signatures', { periodId: period?.id, date: '2024-03-15' }));
+    const presidium = value(await s.api.call('board.signatures', { periodId: period.id, date: '2024-03-15' }));
     expect(presidium.signers).toHaveLength(3);
 
-    const outside = failure(await s.api.call('board.signatures', { periodId: period?.id, date: '2027-01-01' }));
+    const outside = failure(await s.api.call('board.signatures', { periodId: period.id, date: '2027-01-01' }));
     expect(outside).toMatchObject({ code: 'RULE', paths: ['date'] });
     expect(outside.message).toBe('Datumet 2027-01-01 ligger utanför mandatperioden 2023–2026 (2023-01-01–2026-12-31).');
     s.close();
@@ -468,7 +447,7 @@ describe('the board (styrelsen)', () => {
     value(
       await s.api.call('board.save', { periodId: period.id, memberId: m.Håbo, seat: 'ordinarie', startsOn: '2017-06-01', person: person('Bo Brink', 'M') }),
     );
-    const spring = value<SignatureBlock>(await s.api.call('board.signatures', { periodId: period.id, date: '2017-03-16', scope: 'styrelse' }));
+    const spring = value(await s.api.call('board.signatures', { periodId: period.id, date: '2017-03-16', scope: 'styrelse' }));
     expect(spring).toEqual({
       placeAndDate: '2017-03-16',
       signers: [
@@ -476,7 +455,7 @@ describe('the board (styrelsen)', () => {
         { name: 'Lisa Grahn', roleTitle: null, appointedBy: 'Håbo kommun' },
       ],
     });
-    const autumn = value<SignatureBlock>(await s.api.call('board.signatures', { periodId: period.id, date: '2017-09-01', scope: 'styrelse' }));
+    const autumn = value(await s.api.call('board.signatures', { periodId: period.id, date: '2017-09-01', scope: 'styrelse' }));
     expect(autumn.signers.map((x) => x.name)).toEqual(['Ulla Wärn', 'Bo Brink']);
     s.close();
   });
@@ -485,7 +464,7 @@ describe('the board (styrelsen)', () => {
 describe('people register', () => {
   it('lists people by name (Swedish order) with where they appear', async () => {
     const s = demoSession();
-    const people = value<Person[]>(await s.api.call('people.list', {}));
+    const people = value(await s.api.call('people.list', {}));
     const names = people.map((p) => p.name);
     expect(names).toEqual([...names].sort(new Intl.Collator('sv').compare));
     const chair = people.find((p) => p.usedIn.some((u) => u.includes('förbundsordförande')));
@@ -496,9 +475,9 @@ describe('people register', () => {
 
   it('adds, edits and removes a person, audited with before and after', async () => {
     const s = demoSession('empty');
-    const created = value<Person>(await s.api.call('people.save', { name: 'Åsa Öberg', title: 'Ekonom', email: 'asa.oberg@example.se' }));
+    const created = value(await s.api.call('people.save', { name: 'Åsa Öberg', title: 'Ekonom', email: 'asa.oberg@example.se' }));
     expect(created).toMatchObject({ name: 'Åsa Öberg', title: 'Ekonom', party: null, usedIn: [] });
-    const edited = value<Person>(await s.api.call('people.save', { id: created.id, name: 'Åsa Öberg', title: 'Controller' }));
+    const edited = value(await s.api.call('people.save', { id: created.id, name: 'Åsa Öberg', title: 'Controller' }));
     expect(edited).toMatchObject({ title: 'Controller', email: null });
     value(await s.api.call('people.remove', { id: created.id }));
     const audit = auditRows(s, 'person');
@@ -516,7 +495,7 @@ describe('people register', () => {
 
   it('refuses removing a person who is in use, naming where, and writes nothing', async () => {
     const s = demoSession();
-    const people = value<Person[]>(await s.api.call('people.list', {}));
+    const people = value(await s.api.call('people.list', {}));
     const chair = people.find((p) => p.usedIn.some((u) => u.includes('förbundsordförande')));
     if (!chair) throw new Error('no chair in the demo');
     const before = counts(s);
@@ -535,7 +514,7 @@ describe('people register', () => {
         "INSERT INTO delegations (code, matter, delegate, person_id, valid_from, created_at, updated_at) VALUES ('T.99', 'Attest', 'Förbundschef', ?, '2023-01-01', 'x', 'x')",
       )
       .run(director.id);
-    const after = value<Person[]>(await s.api.call('people.list', {})).find((p) => p.id === director.id);
+    const after = value(await s.api.call('people.list', {})).find((p) => p.id === director.id);
     expect(after?.usedIn).toEqual(expect.arrayContaining(['Beredningsgrupp', 'Delegation T.99']));
     expect(failure(await s.api.call('people.remove', { id: director.id })).message).toMatch(/Delegation T\.99/);
     s.close();

@@ -12,7 +12,7 @@ import { tempDir } from '../helpers/temp';
 const SAVES = 300;
 
 function save(title: string) {
-  return { title, kind: 'inkommande', receivedOn: '2026-11-20' };
+  return { title, kind: 'inkommande' as const, receivedOn: '2026-11-20' };
 }
 
 describe('one database file, several writers', () => {
@@ -74,7 +74,7 @@ describe('one database file, several writers', () => {
     }
     expect(count(s, 'arenden')).toBe(before);
     // Once the other writer is done, the same save goes through.
-    expect(value<Arende>(await s.api.call('arenden.save', save('Väntar på sin tur'))).title).toBe('Väntar på sin tur');
+    expect(value(await s.api.call('arenden.save', save('Väntar på sin tur'))).title).toBe('Väntar på sin tur');
     s.close();
   }, 30_000);
 });

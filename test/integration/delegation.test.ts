@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Envelope } from '../../shared/contract/errors';
 import type { Arende } from '../../shared/contract/schemas/diarium';
 import type { Delegation, DelegationDecision, Meeting } from '../../shared/contract/schemas/delegation';
 import { count, demoSession } from '../helpers/session';
 import type { Session } from '../../electron/services/session';
-
-function value<T>(envelope: Envelope<unknown>): T {
-  if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
-  return envelope.value as T;
-}
+import { value } from '../helpers/envelope';
 
 const LIMITED = { code: '9.1', matter: 'Beslut om medel till kompetenshöjande insats', delegate: 'Förbundschef', limitKr: 250_000, validFrom: '2024-01-01' };
 
@@ -23,7 +18,7 @@ function snapshot(s: Session) {
 
 async function setup() {
   const s = demoSession();
-  const delegation = value<Delegation>(await s.api.call('delegations.save', LIMITED));
+  const delegation = value(await s.api.call('delegations.save', LIMITED));
   return { s, delegation };
 }
 
@@ -51,8 +46,8 @@ describe('delegationsordning and delegationsbeslut', () => {
 
   it('accepts a decision at the limit and registers it in the diarium with the next number of its year', async () => {
     const { s, delegation } = await setup();
-    const next = value<{ diarienummer: string }>(await s.api.call('arenden.nextNumber', { year: 2026 }));
-    const decision = value<DelegationDecision>(
+    const next = value(await s.api.call('arenden.nextNumber', { year: 2026 }));
+    const decision = value(
       await s.api.call('decisions.save', {
         delegationId: delegation.id,
         decidedOn: '2026-03-02',
@@ -62,7 +57,7 @@ describe('delegationsordning and delegationsbeslut', () => {
       }),
     );
     expect(decision).toMatchObject({ diarienummer: next.diarienummer, amountKr: 250_000, delegationCode: '9.1', reported: null, mustBeReported: true });
-    const arende = value<Arende>(await s.api.call('arenden.get', { id: decision.arendeId }));
+    const arende = value(await s.api.call('arenden.get', { id: decision.arendeId }));
     expect(arende).toMatchObject({
       kind: 'delegationsbeslut',
       status: 'beslutat',
@@ -100,8 +95,8 @@ describe('delegationsordning and delegationsbeslut', () => {
 
   it('lists the decisions not yet reported, reports them at a board meeting, and then they are no longer listed', async () => {
     const { s, delegation } = await setup();
-    const unreportedBefore = value<DelegationDecision[]>(await s.api.call('decisions.list', { unreportedOnly: true }));
-    const made = value<DelegationDecision>(
+    const unreportedBefore = value(await s.api.call('decisions.list', { unreportedOnly: true }));
+    const made = value(
       await s.api.call('decisions.save', {
         delegationId: delegation.id,
         decidedOn: '2026-03-02',
@@ -110,19 +105,17 @@ describe('delegationsordning and delegationsbeslut', () => {
         amountKr: 90_000,
       }),
     );
-    const unreported = value<DelegationDecision[]>(await s.api.call('decisions.list', { unreportedOnly: true }));
+    const unreported = value(await s.api.call('decisions.list', { unreportedOnly: true }));
     expect(unreported.map((d) => d.id)).toContain(made.id);
     expect(unreported).toHaveLength(unreportedBefore.length + 1);
 
     const tooEarly = await s.api.call('decisions.report', { ids: [made.id], meetingOn: '2026-03-01' });
     expect(!tooEarly.ok && tooEarly.error.code).toBe('RULE');
 
-    const reported = value<DelegationDecision[]>(
-      await s.api.call('decisions.report', { ids: unreported.map((d) => d.id), meetingOn: '2026-12-10', paragraph: '§ 5' }),
-    );
+    const reported = value(await s.api.call('decisions.report', { ids: unreported.map((d) => d.id), meetingOn: '2026-12-10', paragraph: '§ 5' }));
     expect(reported.every((d) => d.reported?.meeting.heldOn === '2026-12-10' && d.reported.paragraph === '§ 5')).toBe(true);
-    expect(value<DelegationDecision[]>(await s.api.call('decisions.list', { unreportedOnly: true }))).toEqual([]);
-    expect(value<Meeting[]>(await s.api.call('meetings.list', {}))[0]).toMatchObject({ body: 'styrelse', heldOn: '2026-12-10' });
+    expect(value(await s.api.call('decisions.list', { unreportedOnly: true }))).toEqual([]);
+    expect(value(await s.api.call('meetings.list', {}))[0]).toMatchObject({ body: 'styrelse', heldOn: '2026-12-10' });
 
     const again = await s.api.call('decisions.report', { ids: [made.id], meetingOn: '2026-12-20' });
     expect(!again.ok && again.error.message).toMatch(/är redan anmält vid sammanträdet 2026-12-10/);
@@ -156,10 +149,10 @@ describe('delegationsordning and delegationsbeslut', () => {
     const removed = await s.api.call('delegations.remove', { id: delegation.id });
     expect(!removed.ok && removed.error.message).toMatch(/1 beslut har fattats under den/);
 
-    const list = value<Delegation[]>(await s.api.call('delegations.list', {}));
+    const list = value(await s.api.call('delegations.list', {}));
     const codes = list.map((d) => d.code);
     expect(codes).toEqual([...codes].sort((a, b) => a.localeCompare(b, 'sv', { numeric: true })));
-    const changed = value<Delegation>(await s.api.call('delegations.save', { ...LIMITED, id: delegation.id, limitKr: 300_000 }));
+    const changed = value(await s.api.call('delegations.save', { ...LIMITED, id: delegation.id, limitKr: 300_000 }));
     const trail = s.db.sqlite
       .prepare("SELECT before_json, after_json FROM audit_log WHERE entity = 'delegation' AND entity_id = ? ORDER BY id")
       .all(String(changed.id)) as { before_json: string | null; after_json: string }[];

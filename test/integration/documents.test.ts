@@ -3,21 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import type { Envelope } from '../../shared/contract/errors';
 import type { Arende, DocumentContent, DocumentMeta } from '../../shared/contract/schemas/diarium';
 import type { SearchResult } from '../../shared/contract/schemas/search';
 import type { Session } from '../../electron/services/session';
 import { count, demoSession } from '../helpers/session';
-
-function value<T>(envelope: Envelope<unknown>): T {
-  if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
-  return envelope.value as T;
-}
-
-function failure(envelope: Envelope<unknown>): { code: string; message: string; paths: string[] } {
-  if (envelope.ok) throw new Error('expected the call to be refused');
-  return { code: envelope.error.code, message: envelope.error.message, paths: (envelope.error.details?.issues ?? []).map((i) => i.path) };
-}
+import { failure, value } from '../helpers/envelope';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const b64 = (bytes: Buffer | string) => (typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes).toString('base64');
@@ -35,7 +25,7 @@ function bytesOf(size: number, seed = 1): Buffer {
 }
 
 async function newArende(s: Session, title = 'Lokussamordnare Älvkarleby – tilläggsansökan'): Promise<Arende> {
-  return value<Arende>(await s.api.call('arenden.save', { title, kind: 'inkommande', year: 2018 }));
+  return value(await s.api.call('arenden.save', { title, kind: 'inkommande', year: 2018 }));
 }
 
 function counts(s: Session): number[] {
@@ -98,9 +88,7 @@ describe('documents in an ärende', () => {
     const s = demoSession('empty');
     const arende = await newArende(s);
     const content = Buffer.from('Förslag till beslut\natt bevilja 270 000 kr till Lokussamordnare Älvkarleby\n', 'utf8');
-    const meta = value<DocumentMeta>(
-      await s.api.call('documents.add', { arendeId: arende.id, fileName: 'Ärendeblad tilläggsansökan.txt', contentBase64: b64(content) }),
-    );
+    const meta = value(await s.api.call('documents.add', { arendeId: arende.id, fileName: 'Ärendeblad tilläggsansökan.txt', contentBase64: b64(content) }));
     expect(meta).toMatchObject({
       arendeId: arende.id,
       title: 'Ärendeblad tilläggsansökan',
@@ -121,10 +109,10 @@ describe('documents in an ärende', () => {
     expect(row.text).toBe(content.toString('utf8'));
     expect(fs.existsSync(`${s.file}.dokument`)).toBe(false);
 
-    const got = value<DocumentContent>(await s.api.call('documents.get', { id: meta.id }));
+    const got = value(await s.api.call('documents.get', { id: meta.id }));
     expect(got.meta).toEqual(meta);
     expect(Buffer.from(got.contentBase64, 'base64').equals(content)).toBe(true);
-    expect(value<Arende>(await s.api.call('arenden.get', { id: arende.id })).documents).toEqual([meta]);
+    expect(value(await s.api.call('arenden.get', { id: arende.id })).documents).toEqual([meta]);
 
     // Audited as metadata: the bytes never go into the audit log.
     const audit = s.db.sqlite.prepare("SELECT action, method, after_json FROM audit_log WHERE entity = 'document'").all() as {
@@ -143,9 +131,7 @@ describe('documents in an ärende', () => {
     const arende = await newArende(s);
     const big = bytesOf(8 * MiB + 1);
     const hash = sha256(big);
-    const first = value<DocumentMeta>(
-      await s.api.call('documents.add', { arendeId: arende.id, fileName: 'Protokoll 2018-03-16.PDF', contentBase64: b64(big) }),
-    );
+    const first = value(await s.api.call('documents.add', { arendeId: arende.id, fileName: 'Protokoll 2018-03-16.PDF', contentBase64: b64(big) }));
     expect(first).toMatchObject({ storage: 'file', size: 8 * MiB + 1, sha256: hash, mimeType: 'application/pdf', title: 'Protokoll 2018-03-16' });
     const row = s.db.sqlite.prepare('SELECT content, stored_path, text FROM documents WHERE id = ?').get(first.id) as {
       content: null;
@@ -158,14 +144,12 @@ describe('documents in an ärende', () => {
     // No temp files are left behind.
     expect(fs.readdirSync(path.dirname(file))).toEqual([`${hash}.pdf`]);
 
-    const got = value<DocumentContent>(await s.api.call('documents.get', { id: first.id }));
+    const got = value(await s.api.call('documents.get', { id: first.id }));
     expect(sha256(Buffer.from(got.contentBase64, 'base64'))).toBe(hash);
 
     // The same file in another ärende: one file on disk, two rows.
     const other = await newArende(s, 'Årsredovisning 2018');
-    const second = value<DocumentMeta>(
-      await s.api.call('documents.add', { arendeId: other.id, fileName: 'kopia.pdf', title: 'Kopia', contentBase64: b64(big) }),
-    );
+    const second = value(await s.api.call('documents.add', { arendeId: other.id, fileName: 'kopia.pdf', title: 'Kopia', contentBase64: b64(big) }));
     expect(second).toMatchObject({ storage: 'file', sha256: hash, title: 'Kopia' });
     expect(fs.readdirSync(path.dirname(file))).toEqual([`${hash}.pdf`]);
 
@@ -173,7 +157,7 @@ describe('documents in an ärende', () => {
     value(await s.api.call('documents.remove', { id: first.id }));
     await new Promise((r) => setImmediate(r));
     expect(fs.existsSync(file)).toBe(true);
-    expect(sha256(Buffer.from(value<DocumentContent>(await s.api.call('documents.get', { id: second.id })).contentBase64, 'base64'))).toBe(hash);
+    expect(sha256(Buffer.from(value(await s.api.call('documents.get', { id: second.id })).contentBase64, 'base64'))).toBe(hash);
     value(await s.api.call('documents.remove', { id: second.id }));
     await new Promise((r) => setImmediate(r));
     expect(fs.existsSync(file)).toBe(false);
@@ -186,9 +170,7 @@ describe('documents in an ärende', () => {
   it('notices bytes changed in the database outside Kansli', async () => {
     const s = demoSession('empty');
     const arende = await newArende(s);
-    const meta = value<DocumentMeta>(
-      await s.api.call('documents.add', { arendeId: arende.id, fileName: 'beslut.txt', contentBase64: b64('Beviljas 270 000 kr.') }),
-    );
+    const meta = value(await s.api.call('documents.add', { arendeId: arende.id, fileName: 'beslut.txt', contentBase64: b64('Beviljas 270 000 kr.') }));
     s.db.sqlite.prepare('UPDATE documents SET content = ? WHERE id = ?').run(Buffer.from('Beviljas 970 000 kr.', 'utf8'), meta.id);
     const refused = failure(await s.api.call('documents.get', { id: meta.id }));
     expect(refused.code).toBe('RULE');
@@ -200,7 +182,7 @@ describe('documents in an ärende', () => {
     const s = demoSession('empty');
     const arende = await newArende(s);
     const big = bytesOf(8 * MiB + 100, 7);
-    const meta = value<DocumentMeta>(await s.api.call('documents.add', { arendeId: arende.id, fileName: 'bilaga.xlsx', contentBase64: b64(big) }));
+    const meta = value(await s.api.call('documents.add', { arendeId: arende.id, fileName: 'bilaga.xlsx', contentBase64: b64(big) }));
     expect(meta.mimeType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const file = path.join(`${s.file}.dokument`, `${meta.sha256}.xlsx`);
 
@@ -214,7 +196,7 @@ describe('documents in an ärende', () => {
     // Adding the same bytes again repairs the file instead of trusting the changed one.
     value(await s.api.call('documents.add', { arendeId: arende.id, fileName: 'bilaga.xlsx', contentBase64: b64(big) }));
     expect(sha256(fs.readFileSync(file))).toBe(meta.sha256);
-    expect(value<DocumentContent>(await s.api.call('documents.get', { id: meta.id })).meta.id).toBe(meta.id);
+    expect(value(await s.api.call('documents.get', { id: meta.id })).meta.id).toBe(meta.id);
 
     fs.rmSync(file);
     const missing = failure(await s.api.call('documents.get', { id: meta.id }));
@@ -226,7 +208,7 @@ describe('documents in an ärende', () => {
   it('reads the text layer of a PDF, so a word in a PDF finds it', async () => {
     const s = demoSession('empty');
     const arende = await newArende(s);
-    const pdf = value<DocumentMeta>(
+    const pdf = value(
       await s.api.call('documents.add', {
         arendeId: arende.id,
         fileName: 'Protokoll styrelsen.pdf',
@@ -235,7 +217,7 @@ describe('documents in an ärende', () => {
     );
     expect(pdf.mimeType).toBe('application/pdf');
     expect(textOf(s, pdf.id)).toMatch(/Protokoll fört vid styrelsemöte\s+Beslut om Arbetsträning i Östhammar/);
-    const found = value<SearchResult>(await s.api.call('search.query', { query: 'styrelsemö arbetsträn', kinds: ['document'] }));
+    const found = value(await s.api.call('search.query', { query: 'styrelsemö arbetsträn', kinds: ['document'] }));
     expect(found.hits.map((h) => h.id)).toEqual([pdf.id]);
     s.close();
   });
@@ -244,7 +226,7 @@ describe('documents in an ärende', () => {
     const s = demoSession('empty');
     const arende = await newArende(s);
     const add = async (fileName: string, content: Buffer | string) =>
-      value<DocumentMeta>(await s.api.call('documents.add', { arendeId: arende.id, fileName, contentBase64: b64(content) }));
+      value(await s.api.call('documents.add', { arendeId: arende.id, fileName, contentBase64: b64(content) }));
 
     const docx = await add(
       'Tjänsteskrivelse.docx',
@@ -273,7 +255,7 @@ describe('documents in an ärende', () => {
     const unknown = await add('bild.heic', bytesOf(100));
     expect(unknown.mimeType).toBe('application/octet-stream');
 
-    const found = value<SearchResult>(await s.api.call('search.query', { query: 'arbetsträn östhammar', kinds: ['document'] }));
+    const found = value(await s.api.call('search.query', { query: 'arbetsträn östhammar', kinds: ['document'] }));
     expect(found.hits.map((h) => h.id)).toEqual([docx.id]);
     expect(found.hits[0]).toMatchObject({ kind: 'document', arendeId: arende.id, subtitle: `Tjänsteskrivelse.docx · ${arende.diarienummer}` });
     expect(found.hits[0]?.snippet).toMatch(/«Arbetsträning» «Östhammar»/);
@@ -293,7 +275,7 @@ describe('documents in an ärende', () => {
       [{ arendeId: 9999, fileName: 'x.txt', contentBase64: b64('a') }, 'NOT_FOUND', 'arendeId', /Ärendet finns inte/],
     ];
     for (const [input, code, pathName, message] of cases) {
-      const refused = failure(await s.api.call('documents.add', input));
+      const refused = failure(await s.api.dispatch('documents.add', input));
       expect(refused.code, String(input.fileName)).toBe(code);
       expect(refused.paths, String(input.fileName)).toContain(pathName);
       expect(refused.message, String(input.fileName)).toMatch(message);
@@ -319,7 +301,7 @@ describe('documents in an ärende', () => {
   it('keeps the documents of a makulerat ärende', async () => {
     const s = demoSession('empty');
     const arende = await newArende(s);
-    const meta = value<DocumentMeta>(await s.api.call('documents.add', { arendeId: arende.id, fileName: 'a.txt', contentBase64: b64('x') }));
+    const meta = value(await s.api.call('documents.add', { arendeId: arende.id, fileName: 'a.txt', contentBase64: b64('x') }));
     value(await s.api.call('arenden.void', { id: arende.id, reason: 'Fel ärende.' }));
     const refused = failure(await s.api.call('documents.remove', { id: meta.id }));
     expect(refused).toMatchObject({ code: 'RULE' });

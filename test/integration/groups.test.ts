@@ -1,34 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import type { Envelope } from '../../shared/contract/errors';
 import type { Person } from '../../shared/contract/schemas/board';
 import type { Group } from '../../shared/contract/schemas/groups';
 import type { Member } from '../../shared/contract/schemas/members';
 import type { Session } from '../../electron/services/session';
-import { count, demoSession } from '../helpers/session';
-
-function value<T>(envelope: Envelope<unknown>): T {
-  if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
-  return envelope.value as T;
-}
-
-function failure(envelope: Envelope<unknown>): { code: string; message: string; paths: string[] } {
-  if (envelope.ok) throw new Error('expected the call to be refused');
-  return { code: envelope.error.code, message: envelope.error.message, paths: (envelope.error.details?.issues ?? []).map((i) => i.path) };
-}
+import { count, demoMemberIds, demoSession, type DemoMember } from '../helpers/session';
+import { failure, value } from '../helpers/envelope';
 
 function counts(s: Session): number[] {
   return ['groups', 'group_members', 'people', 'audit_log'].map((t) => count(s, t));
 }
 
-async function memberIds(s: Session): Promise<Record<string, number>> {
-  const members = value<Member[]>(await s.api.call('members.list', {}));
-  return Object.fromEntries(members.map((m) => [m.shortName ?? m.name, m.id]));
-}
-
 describe('groups', () => {
   it('lists the demo groups by kind, then name: AU, beredningsgrupp, one lokusgrupp per kommun, strategisk utvecklingsgrupp', async () => {
     const s = demoSession();
-    const groups = value<Group[]>(await s.api.call('groups.list', {}));
+    const groups = value(await s.api.call('groups.list', {}));
     expect(groups.map((g) => g.name)).toEqual([
       'Arbetsutskott',
       'Beredningsgrupp',
@@ -54,12 +39,12 @@ describe('groups', () => {
 
   it('creates a group with register people and free entries in order, edits it, removes it, all audited', async () => {
     const s = demoSession();
-    const m = await memberIds(s);
-    const people = value<Person[]>(await s.api.call('people.list', {}));
+    const m = await demoMemberIds(s);
+    const people = value(await s.api.call('people.list', {}));
     const [p1, p2] = people;
     if (!p1 || !p2) throw new Error('demo people missing');
 
-    const created = value<Group>(
+    const created = value(
       await s.api.call('groups.save', {
         name: 'Lokusgrupp Heby-Tierp',
         kind: 'lokusgrupp',
@@ -77,13 +62,13 @@ describe('groups', () => {
 
     // The list replaces the old one; a register person shows their current name.
     value(await s.api.call('people.save', { id: p1.id, name: 'Nytt Namn', email: p1.email ?? undefined }));
-    const edited = value<Group>(
+    const edited = value(
       await s.api.call('groups.save', { id: created.id, name: 'Lokusgrupp Heby–Tierp', kind: 'lokusgrupp', memberId: m.Heby, members: [{ personId: p1.id }] }),
     );
     expect(edited.members).toEqual([{ personId: p1.id, name: 'Nytt Namn', organisation: p1.organisation, role: null }]);
     expect(edited.description).toBeNull();
     expect(s.db.sqlite.prepare('SELECT count(*) AS n FROM group_members WHERE group_id = ?').get(created.id)).toEqual({ n: 1 });
-    expect(value<Person[]>(await s.api.call('people.list', {})).find((p) => p.id === p1.id)?.usedIn).toContain('Lokusgrupp Heby–Tierp');
+    expect(value(await s.api.call('people.list', {})).find((p) => p.id === p1.id)?.usedIn).toContain('Lokusgrupp Heby–Tierp');
 
     value(await s.api.call('groups.remove', { id: created.id }));
     expect(s.db.sqlite.prepare('SELECT count(*) AS n FROM group_members WHERE group_id = ?').get(created.id)).toEqual({ n: 0 });
@@ -105,7 +90,7 @@ describe('groups', () => {
 
   it('refuses a duplicate name in any case (Å, Ä, Ö too) and writes nothing', async () => {
     const s = demoSession();
-    const m = await memberIds(s);
+    const m = await demoMemberIds(s);
     const before = counts(s);
     const au = failure(await s.api.call('groups.save', { name: 'ARBETSUTSKOTT', kind: 'annan' }));
     expect(au).toMatchObject({ code: 'CONFLICT', paths: ['name'], message: 'Det finns redan en grupp som heter Arbetsutskott.' });
@@ -117,7 +102,7 @@ describe('groups', () => {
 
   it('refuses a lokusgrupp without a kommun, or tied to a member that is no kommun, and writes nothing', async () => {
     const s = demoSession();
-    const m = await memberIds(s);
+    const m = await demoMemberIds(s);
     const before = counts(s);
     const none = failure(await s.api.call('groups.save', { name: 'Lokusgrupp Sala', kind: 'lokusgrupp' }));
     expect(none).toMatchObject({ code: 'VALIDATION', paths: ['memberId'] });
@@ -133,7 +118,7 @@ describe('groups', () => {
 
   it('refuses an unknown person, the same person twice and an entry with neither person nor name, naming the row', async () => {
     const s = demoSession();
-    const [p1] = value<Person[]>(await s.api.call('people.list', {}));
+    const [p1] = value(await s.api.call('people.list', {}));
     if (!p1) throw new Error('demo people missing');
     const before = counts(s);
     const unknown = failure(
@@ -154,7 +139,7 @@ describe('groups', () => {
   it('keeps a person in a group from being removed, and refuses unknown groups', async () => {
     const s = demoSession();
     const before = counts(s);
-    const director = value<Person[]>(await s.api.call('people.list', {})).find((p) => p.title === 'Förbundschef');
+    const director = value(await s.api.call('people.list', {})).find((p) => p.title === 'Förbundschef');
     if (!director) throw new Error('no förbundschef in the demo');
     expect(director.usedIn).toContain('Beredningsgrupp');
     const refused = failure(await s.api.call('people.remove', { id: director.id }));

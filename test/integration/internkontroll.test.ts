@@ -7,6 +7,7 @@ import type { RiskScale } from '../../shared/domain/risk';
 import type { Session } from '../../electron/services/session';
 import { artifactPath } from '../helpers/browser';
 import { failure, value } from '../helpers/envelope';
+import type { MethodInput } from '../../shared/contract/methods';
 import { newMeeting } from '../helpers/meetings';
 import { pdftotext, writeTemp } from '../helpers/pdf-tools';
 import { count, demoSession } from '../helpers/session';
@@ -23,7 +24,7 @@ async function risk(
   konsekvens: number,
   extra: Record<string, unknown> = {},
 ): Promise<RiskYearView> {
-  return value<RiskYearView>(await s.api.call('risks.save', { ...RISK, title, process, sannolikhet, konsekvens, ...extra }));
+  return value(await s.api.call('risks.save', { ...RISK, title, process, sannolikhet, konsekvens, ...extra }));
 }
 
 const idOf = (a: RiskYearView, code: string) => a.risks.find((r) => r.code === code)!.id;
@@ -66,7 +67,7 @@ describe('riskanalys and internkontroll, the yearly cycle', () => {
       expect(count(s, 'risks')).toBe(before);
 
       // The scale is the förbund's: other words and thresholds show in the matrix; a scale that cannot hold the risks is refused.
-      const scale = value<RiskScale>(await s.api.call('risk.scale', {}));
+      const scale = value(await s.api.call('risk.scale', {}));
       const mine = {
         ...scale,
         konsekvens: ['Liten', 'Märkbar', 'Stor', 'Mycket stor'],
@@ -76,7 +77,7 @@ describe('riskanalys and internkontroll, the yearly cycle', () => {
         ],
       };
       value(await s.api.call('risk.saveScale', mine));
-      const again = value<RiskYearView>(await s.api.call('risks.list', { year: 2026 }));
+      const again = value(await s.api.call('risks.list', { year: 2026 }));
       expect(again.scale.konsekvens[3]).toBe('Mycket stor');
       expect(again.risks.find((r) => r.code === 'R1')?.level.label).toBe('Hög');
       expect(again.risks.find((r) => r.code === 'R2')?.level.label).toBe('Låg');
@@ -104,7 +105,7 @@ describe('riskanalys and internkontroll, the yearly cycle', () => {
     try {
       const a1 = await risk(s, 'Fakturor betalas utan avtal', 'Upphandling/avtal', 2, 3);
       const a2 = await risk(s, 'Utfallet avviker från budget utan att styrelsen vet', 'Ekonomi/budget', 2, 4);
-      const plan = (body: Record<string, unknown>) =>
+      const plan = (body: Omit<MethodInput<'controls.save'>, 'year' | 'checklist' | 'ansvarig'> & Partial<MethodInput<'controls.save'>>) =>
         s.api.call('controls.save', { year: 2026, checklist: ['Fakturan har ett avtal', 'Beloppet följer avtalet'], ansvarig: 'Ekonomihandläggaren', ...body });
 
       // A control without a risk or an owner is refused.
@@ -126,10 +127,10 @@ describe('riskanalys and internkontroll, the yearly cycle', () => {
       ).toContain('Ange ansvarig.');
       expect(count(s, 'controls')).toBe(0);
 
-      value<PlanView>(
+      value(
         await plan({ process: 'Upphandling/avtal', moment: 'fakturor följer ingångna avtal', riskId: idOf(a1, 'R1'), metod: 'stickprov', frekvens: 'kvartal' }),
       );
-      value<PlanView>(
+      value(
         await plan({
           process: 'Ekonomi/budget',
           moment: 'utfall mot budget redovisas för styrelsen',
@@ -147,7 +148,7 @@ describe('riskanalys and internkontroll, the yearly cycle', () => {
         s.db.sqlite.prepare("SELECT held_on FROM meetings WHERE body = 'styrelse' AND held_on LIKE '2026-%' ORDER BY held_on").all() as { held_on: string }[]
       ).map((m) => m.held_on);
       const before = (date: string) => meetings.filter((m) => m < date);
-      const p = value<PlanView>(await s.api.call('occasions.generate', { year: 2026 }));
+      const p = value(await s.api.call('occasions.generate', { year: 2026 }));
       const fakturor = p.controls.find((c) => c.metod === 'stickprov')!;
       expect(fakturor.occasions.map((o) => [o.label, o.dueOn])).toEqual([
         ['Kvartal 1 2026', '2026-03-31'],
@@ -157,12 +158,12 @@ describe('riskanalys and internkontroll, the yearly cycle', () => {
       ]);
       expect(p.controls.find((c) => c.metod === 'avstamning')!.occasions.map((o) => o.dueOn)).toEqual(meetings);
       // Generating again adds nothing.
-      expect(value<PlanView>(await s.api.call('occasions.generate', { year: 2026 })).controls.flatMap((c) => c.occasions)).toHaveLength(4 + meetings.length);
+      expect(value(await s.api.call('occasions.generate', { year: 2026 })).controls.flatMap((c) => c.occasions)).toHaveLength(4 + meetings.length);
 
       const q1 = fakturor.occasions[0]!;
-      let o = value<OccasionView>(await s.api.call('occasions.get', { id: q1.id }));
+      let o = value(await s.api.call('occasions.get', { id: q1.id }));
       expect(o.items.map((i) => i.text)).toEqual(['Fakturan har ett avtal', 'Beloppet följer avtalet']);
-      o = value<OccasionView>(
+      o = value(
         await s.api.call('occasions.save', {
           id: q1.id,
           sample: 'fakturor 2026-0112, 2026-0187',
@@ -174,7 +175,7 @@ describe('riskanalys and internkontroll, the yearly cycle', () => {
       );
       const unanswered = failure(await s.api.call('occasions.signOff', { id: q1.id, doneOn: '2026-04-10' }));
       expect(unanswered.message).toBe('Checklistan kan inte avslutas: punkten ”Beloppet följer avtalet” är inte besvarad.');
-      o = value<OccasionView>(
+      o = value(
         await s.api.call('occasions.save', {
           id: q1.id,
           sample: 'fakturor 2026-0112, 2026-0187',
@@ -182,7 +183,7 @@ describe('riskanalys and internkontroll, the yearly cycle', () => {
         }),
       );
       expect(failure(await s.api.call('occasions.signOff', { id: q1.id, doneOn: '2026-04-10' })).message).toContain('Registrera en åtgärd för avvikelsen');
-      o = value<OccasionView>(
+      o = value(
         await s.api.call('deviations.save', {
           occasionId: q1.id,
           itemId: o.items[1]!.id,
@@ -194,7 +195,7 @@ describe('riskanalys and internkontroll, the yearly cycle', () => {
       );
       // Evidence from the diarium on the item that was fine.
       const arende = (s.db.sqlite.prepare('SELECT id FROM arenden ORDER BY id LIMIT 1').get() as { id: number }).id;
-      const doc = value<{ id: number }>(
+      const doc = value(
         await s.api.call('documents.add', {
           arendeId: arende,
           fileName: 'avtal-städ.txt',
@@ -202,7 +203,7 @@ describe('riskanalys and internkontroll, the yearly cycle', () => {
           contentBase64: Buffer.from('Avtal').toString('base64'),
         }),
       );
-      o = value<OccasionView>(
+      o = value(
         await s.api.call('occasions.save', {
           id: q1.id,
           sample: 'fakturor 2026-0112, 2026-0187',
@@ -210,7 +211,7 @@ describe('riskanalys and internkontroll, the yearly cycle', () => {
         }),
       );
       expect(o.items[0]).toMatchObject({ documentId: doc.id, documentTitle: 'Avtal städtjänster 2026' });
-      o = value<OccasionView>(await s.api.call('occasions.signOff', { id: q1.id, doneOn: '2026-04-10' }));
+      o = value(await s.api.call('occasions.signOff', { id: q1.id, doneOn: '2026-04-10' }));
       expect(o).toMatchObject({ signedOff: true, doneOn: '2026-04-10' });
       expect(o.doneBy).toContain('testare');
       // A signed-off checklist stays as it was signed (the database refuses it too).
@@ -218,7 +219,7 @@ describe('riskanalys and internkontroll, the yearly cycle', () => {
       expect(() => s.db.sqlite.prepare("UPDATE occasion_items SET result = 'ok' WHERE occasion_id = ?").run(q1.id)).toThrow(/occasion_signed_off/);
 
       // Overdue on Översikt: Q2 is past and not done, the åtgärd is past its date.
-      const late = value<OverdueView>(await s.api.call('internkontroll.overdue', { today: '2026-07-01' }));
+      const late = value(await s.api.call('internkontroll.overdue', { today: '2026-07-01' }));
       expect(late.occasions.map((x) => x.label)).toEqual([
         ...before('2026-06-30').map((m) => `Styrelsemöte ${m}`),
         'Kvartal 2 2026',
@@ -228,14 +229,14 @@ describe('riskanalys and internkontroll, the yearly cycle', () => {
       ]);
       expect(late.deviations.map((d) => d.description)).toEqual(['Faktura 2026-0187 översteg avtalat pris med 12 000 kr']);
 
-      expect(value<DeviationListItem[]>(await s.api.call('deviations.list', { year: 2026 })).map((d) => [d.moment, d.occasionLabel, d.status])).toEqual([
+      expect(value(await s.api.call('deviations.list', { year: 2026 })).map((d) => [d.moment, d.occasionLabel, d.status])).toEqual([
         ['fakturor följer ingångna avtal', 'Kvartal 1 2026', 'oppen'],
       ]);
-      o = value<OccasionView>(await s.api.call('deviations.close', { id: o.deviations[0]!.id, closedOn: '2026-05-02', note: 'Kreditfaktura mottagen' }));
+      o = value(await s.api.call('deviations.close', { id: o.deviations[0]!.id, closedOn: '2026-05-02', note: 'Kreditfaktura mottagen' }));
       expect(o.deviations[0]).toMatchObject({ status: 'stangd', closedOn: '2026-05-02' });
-      expect(value<OverdueView>(await s.api.call('internkontroll.overdue', { today: '2026-07-01' })).deviations).toEqual([]);
+      expect(value(await s.api.call('internkontroll.overdue', { today: '2026-07-01' })).deviations).toEqual([]);
 
-      const blad = value<Arendeblad>(await s.api.call('internkontroll.arendeblad', { kind: 'uppfoljning', year: 2026, period: 'delar' }));
+      const blad = value(await s.api.call('internkontroll.arendeblad', { kind: 'uppfoljning', year: 2026, period: 'delar' }));
       expect(blad.rubrik).toBe('Uppföljning av internkontrollplan 2026 – delårsrapport');
       const text = JSON.stringify(blad.content);
       expect(text).toContain(
@@ -245,7 +246,7 @@ describe('riskanalys and internkontroll, the yearly cycle', () => {
         `Internkontrollplanen anger att kontroll ska ske att utfall mot budget redovisas för styrelsen. Kontrollen har ännu inte genomförts (${['noll', 'ett', 'två', 'tre', 'fyra'][before('2026-09-01').length]} tillfällen planerade).`,
       );
       expect(text).toContain('"Upphandling/avtal"');
-      const pdf = Buffer.from(value<GeneratedFile>(await s.api.call('arendeblad.pdf', { id: blad.id })).contentBase64, 'base64');
+      const pdf = Buffer.from(value(await s.api.call('arendeblad.pdf', { id: blad.id })).contentBase64, 'base64');
       expect(pdftotext(pdf).replace(/\s+/g, ' ')).toContain('Kontrollerna visar en avvikelse. Faktura 2026-0187 översteg avtalat pris med 12 000 kr.');
       fs.writeFileSync(artifactPath('uppfoljning-internkontroll.pdf'), pdf);
       execFileSync('pdftoppm', ['-r', '70', '-png', writeTemp(pdf, 'uppfoljning.pdf'), artifactPath('uppfoljning-internkontroll')]);
@@ -267,7 +268,7 @@ describe('riskanalys and internkontroll, the yearly cycle', () => {
       ] as const) {
         await risk(s, t, p, sa, k);
       }
-      const a = value<RiskYearView>(await s.api.call('risks.list', { year: 2026 }));
+      const a = value(await s.api.call('risks.list', { year: 2026 }));
       value(
         await s.api.call('controls.save', {
           year: 2026,
@@ -280,12 +281,12 @@ describe('riskanalys and internkontroll, the yearly cycle', () => {
           checklist: ['Budget mot utfall i handlingarna'],
         }),
       );
-      const next = value<PlanView>(await s.api.call('internkontroll.copyYear', { fromYear: 2026, toYear: 2027 }));
+      const next = value(await s.api.call('internkontroll.copyYear', { fromYear: 2026, toYear: 2027 }));
       expect(next.controls.map((c) => [c.riskCode, c.moment])).toEqual([['R1', 'utfall mot budget redovisas för styrelsen']]);
       expect(failure(await s.api.call('internkontroll.copyYear', { fromYear: 2026, toYear: 2027 })).message).toContain('har redan påbörjats');
-      let b = value<RiskYearView>(await s.api.call('risks.list', { year: 2027 }));
+      let b = value(await s.api.call('risks.list', { year: 2027 }));
       const r1 = b.risks.find((r) => r.code === 'R1')!;
-      b = value<RiskYearView>(
+      b = value(
         await s.api.call('risks.save', {
           id: r1.id,
           year: 2027,
@@ -300,12 +301,12 @@ describe('riskanalys and internkontroll, the yearly cycle', () => {
       expect(b.risks.find((r) => r.code === 'R1')).toMatchObject({ value: 8, previous: { year: 2026, value: 12 }, change: -4 });
       expect(b.risks.find((r) => r.code === 'R2')).toMatchObject({ change: 0 });
 
-      const blad = value<Arendeblad>(await s.api.call('internkontroll.arendeblad', { kind: 'riskanalys', year: 2027 }));
+      const blad = value(await s.api.call('internkontroll.arendeblad', { kind: 'riskanalys', year: 2027 }));
       expect(blad.rubrik).toBe('Riskanalys och internkontrollplan 2027');
       expect(blad.content.forslag.punkter).toEqual(['anta riskanalys och internkontrollplan för 2027']);
       const matrix = blad.content.sections[0]!.blocks.find((x) => x.type === 'riskmatris');
       expect(matrix && matrix.type === 'riskmatris' ? matrix.cells[2]![1]!.text : null).toBe('4 risker: R3, R4, R5, R6');
-      const pdf = value<GeneratedFile>(await s.api.call('arendeblad.pdf', { id: blad.id }));
+      const pdf = value(await s.api.call('arendeblad.pdf', { id: blad.id }));
       const bytes = Buffer.from(pdf.contentBase64, 'base64');
       const text = pdftotext(bytes).replace(/\u00a0/g, ' ');
       for (const word of ['Riskmatris 2027', 'Sannolikhet', 'Konsekvens', 'Allvarlig', 'Osannolik', '4 risker: R3, R4,', 'R1', 'Internkontrollplan 2027'])
@@ -333,7 +334,7 @@ describe('riskanalys and internkontroll, the yearly cycle', () => {
       // An occasion in a closed year is refused.
       value(await s.api.call('years.close', { year: 2025 }));
       value(await s.api.call('risks.save', { ...RISK, year: 2025, title: 'Gammal risk', process: 'Ekonomi/budget', sannolikhet: 1, konsekvens: 1 }));
-      const old = value<RiskYearView>(await s.api.call('risks.list', { year: 2025 }));
+      const old = value(await s.api.call('risks.list', { year: 2025 }));
       value(
         await s.api.call('controls.save', {
           year: 2025,
@@ -351,7 +352,7 @@ describe('riskanalys and internkontroll, the yearly cycle', () => {
       );
       expect(count(s, 'control_occasions')).toBe(0);
 
-      const xlsx = value<{ rows: number }>(await s.api.call('internkontroll.export', { year: 2027 }));
+      const xlsx = value(await s.api.call('internkontroll.export', { year: 2027 }));
       expect(xlsx.rows).toBe(8);
     } finally {
       s.close();

@@ -38,11 +38,11 @@ describe('sammanträden and the board packet', () => {
     const m = await newMeeting(s);
     const a = await createFilled(s, 'tillaggsansokan');
     const b = await createFilled(s, 'arsredovisning');
-    let candidates = value<AgendaCandidate[]>(await s.api.call('meetings.candidates', { id: m.id }));
+    let candidates = value(await s.api.call('meetings.candidates', { id: m.id }));
     expect(candidates.map((c) => c.arendeId).sort()).toEqual([a.arendeId, b.arendeId].sort());
 
     const withA = await addToAgenda(s, m, [a]);
-    candidates = value<AgendaCandidate[]>(await s.api.call('meetings.candidates', { id: m.id }));
+    candidates = value(await s.api.call('meetings.candidates', { id: m.id }));
     expect(candidates.map((c) => c.arendeId)).toEqual([b.arendeId]);
     const item = withA.items.find((i) => i.arendeId === a.arendeId);
     expect(item).toMatchObject({ number: 8, diarienummer: a.diarienummer, ready: true, bilagor: 1 });
@@ -51,14 +51,14 @@ describe('sammanträden and the board packet', () => {
     const moved = agenda(withA);
     const [first] = moved.splice(7, 1);
     moved.unshift(first as (typeof moved)[number]);
-    const reordered = value<MeetingView>(await s.api.call('meetings.saveAgenda', { meetingId: m.id, items: moved }));
+    const reordered = value(await s.api.call('meetings.saveAgenda', { meetingId: m.id, items: moved }));
     expect(reordered.items[0]).toMatchObject({ number: 1, arendeId: a.arendeId });
 
     const twice = failure(
       await s.api.call('meetings.saveAgenda', { meetingId: m.id, items: [...moved, { kind: 'beslut', title: 'Igen', arendeId: a.arendeId }] }),
     );
     expect(twice.message).toContain('samma ärende står redan på dagordningen');
-    expect(value<MeetingView>(await s.api.call('meetings.get', { id: m.id })).items).toHaveLength(10);
+    expect(value(await s.api.call('meetings.get', { id: m.id })).items).toHaveLength(10);
     s.close();
   });
 
@@ -100,7 +100,7 @@ describe('sammanträden and the board packet', () => {
     const s = demoSession();
     const m = await newMeeting(s);
     const ready = await createFilled(s, 'arsredovisning');
-    const draft = value<Arendeblad>(await s.api.call('arendeblad.create', { template: 'tillaggsansokan', datum: '2026-11-23' }));
+    const draft = value(await s.api.call('arendeblad.create', { template: 'tillaggsansokan', datum: '2026-11-23' }));
     await addToAgenda(s, m, [ready, draft]);
     const notReady = failure(await s.api.call('meetings.packetStart', { meetingId: m.id }));
     expect(notReady.message).toMatch(/^Punkt 9 på dagordningen: Ärendebladet .* är inte klart/);
@@ -115,7 +115,7 @@ describe('sammanträden and the board packet', () => {
 
     const m3 = await newMeeting(s, '2027-02-17');
     const third = await createFilled(s, 'arsredovisning');
-    const broken = value<DocumentMeta>(
+    const broken = value(
       await s.api.call('documents.add', {
         arendeId: third.arendeId,
         fileName: 'trasig.pdf',

@@ -1,20 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { Envelope } from '../../shared/contract/errors';
 import type { Member } from '../../shared/contract/schemas/members';
 import { verifyAuditChain } from '../../electron/services/audit';
 import { count, demoSession } from '../helpers/session';
+import { value } from '../helpers/envelope';
 
-function value<T>(envelope: Envelope<unknown>): T {
-  if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
-  return envelope.value as T;
-}
-
-const SALA = { name: 'Sala kommun', shortName: 'Sala', kind: 'kommun', orgNr: '212000-2080', populations: [{ year: 2017, population: 22_000 }] };
+const SALA = { name: 'Sala kommun', shortName: 'Sala', kind: 'kommun' as const, orgNr: '212000-2080', populations: [{ year: 2017, population: 22_000 }] };
 
 describe('members register through the API', () => {
   it('lists the demo members in register order: state, region, kommuner A–Ö', async () => {
     const s = demoSession();
-    const members = value<Member[]>(await s.api.call('members.list', {}));
+    const members = value(await s.api.call('members.list', {}));
     expect(members.map((m) => m.shortName)).toEqual([
       'AF',
       'FK',
@@ -38,10 +33,10 @@ describe('members register through the API', () => {
 
   it('adds, edits and removes a member, persisted in the file and audited', async () => {
     const s = demoSession();
-    const created = value<Member>(await s.api.call('members.save', { ...SALA, orgNr: '2120002080' }));
+    const created = value(await s.api.call('members.save', { ...SALA, orgNr: '2120002080' }));
     expect(created).toMatchObject({ name: 'Sala kommun', orgNr: '212000-2080', populations: [{ year: 2017, population: 22_000 }] });
 
-    const edited = value<Member>(
+    const edited = value(
       await s.api.call('members.save', {
         ...SALA,
         id: created.id,
@@ -57,7 +52,7 @@ describe('members register through the API', () => {
     ]);
 
     value(await s.api.call('members.remove', { id: created.id }));
-    expect(value<Member[]>(await s.api.call('members.list', {})).some((m) => m.name === 'Sala kommun')).toBe(false);
+    expect(value(await s.api.call('members.list', {})).some((m) => m.name === 'Sala kommun')).toBe(false);
     expect(s.db.sqlite.prepare('SELECT count(*) AS n FROM member_populations WHERE member_id = ?').get(created.id)).toEqual({ n: 0 });
 
     const audit = s.db.sqlite.prepare("SELECT action, actor, method, before_json, after_json FROM audit_log WHERE entity = 'member' ORDER BY id").all() as {
@@ -113,7 +108,7 @@ describe('members register through the API', () => {
   it.each(BAD_INPUTS)('rejects %s with a Swedish message and writes nothing', async (_what, input, code, message) => {
     const s = demoSession();
     const before = [count(s, 'members'), count(s, 'member_populations'), count(s, 'audit_log')];
-    const result = await s.api.call('members.save', input);
+    const result = await s.api.dispatch('members.save', input);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error.code).toBe(code);
     expect(!result.ok && result.error.message).toMatch(message);
@@ -125,7 +120,7 @@ describe('members register through the API', () => {
     const s = demoSession();
     const removed = await s.api.call('members.remove', { id: 4242 });
     expect(!removed.ok && removed.error).toMatchObject({ code: 'NOT_FOUND' });
-    const unknown = await s.api.call('members.drop', {});
+    const unknown = await s.api.dispatch('members.drop', {});
     expect(!unknown.ok && unknown.error).toMatchObject({ code: 'UNKNOWN_METHOD', message: 'Okänd metod ”members.drop”.' });
     expect(count(s, 'audit_log')).toBe(0);
     s.close();
@@ -135,9 +130,7 @@ describe('members register through the API', () => {
     const s = demoSession('empty');
     const bad = await s.api.call('forbund.save', { name: 'Finsam Test', orgNr: '222000-2575' });
     expect(!bad.ok && bad.error.message).toMatch(/Kontrollsiffran/);
-    const saved = value<{ name: string; orgNr: string | null; email: string | null }>(
-      await s.api.call('forbund.save', { name: 'Samordningsförbundet Test', orgNr: '2220002576', email: 'kansli@test.se' }),
-    );
+    const saved = value(await s.api.call('forbund.save', { name: 'Samordningsförbundet Test', orgNr: '2220002576', email: 'kansli@test.se' }));
     expect(saved).toMatchObject({ name: 'Samordningsförbundet Test', orgNr: '222000-2576', email: 'kansli@test.se' });
     expect(count(s, 'audit_log')).toBe(1);
     s.close();

@@ -47,9 +47,9 @@ function saveInput(p: ProtocolView, changes: Partial<{ sekreterare: string; just
 
 async function meetingWithArenden(s: Session, heldOn = HELD_ON) {
   await ensureBoardOn(s, heldOn);
-  const m = value<MeetingView>(await s.api.call('meetings.save', { body: 'styrelse', heldOn, startsAt: '13.00', endsAt: '16.00', place: 'Kansliet, Uppsala' }));
+  const m = value(await s.api.call('meetings.save', { body: 'styrelse', heldOn, startsAt: '13.00', endsAt: '16.00', place: 'Kansliet, Uppsala' }));
   const filled = await createFilled(s, 'tillaggsansokan');
-  const grant = value<Arendeblad>(
+  const grant = value(
     await s.api.call('arendeblad.save', {
       id: filled.id,
       revision: filled.revision,
@@ -68,7 +68,7 @@ describe('protokoll and justering', () => {
   it('runs the whole cycle: protokoll → locked for justering → sent back → signed in order → justerat, anslag and utdrag', { timeout: 60_000 }, async () => {
     const s = demoSession();
     const { m, grant } = await meetingWithArenden(s);
-    let p = value<ProtocolView>(await s.api.call('protokoll.start', { meetingId: m.id }));
+    let p = value(await s.api.call('protokoll.start', { meetingId: m.id }));
     expect(p.status).toBe('utkast');
     expect(p.ordforande).toBe('Johanna Ek');
     expect(p.attendance.filter((a) => a.role === 'ledamot').map((a) => a.name)).toContain('Peter Holmgren');
@@ -83,7 +83,7 @@ describe('protokoll and justering', () => {
     expect(early.message).toContain('Ange sekreterare.');
     expect(early.message).toContain('Minst en justerare utöver ordföranden ska utses.');
     // A justering more than 14 days after the meeting is refused.
-    p = value<ProtocolView>(
+    p = value(
       await s.api.call('protokoll.save', saveInput(p, { sekreterare: 'Kristina Almgren', justerare: ['Peter Holmgren'], justeringDag: addDays(HELD_ON, 15) })),
     );
     expect(p.problems).toEqual([`Justeringen ska ske senast ${addDays(HELD_ON, 14)}, 14 dagar efter sammanträdet.`]);
@@ -94,11 +94,11 @@ describe('protokoll and justering', () => {
     input.items = input.items.map((i) =>
       i.id === grantItem.id ? { ...i, decision: decided, reservationer: 'Helena Strand reserverar sig mot beslutet.' } : i,
     );
-    p = value<ProtocolView>(await s.api.call('protokoll.save', input));
+    p = value(await s.api.call('protokoll.save', input));
     expect(p.problems).toEqual([]);
     expect(p.signingOrder.map((o) => `${o.role}: ${o.name}`)).toEqual(['Sekreterare: Kristina Almgren', 'Ordförande: Johanna Ek', 'Justerare: Peter Holmgren']);
 
-    p = value<ProtocolView>(await s.api.call('protokoll.send', { meetingId: m.id }));
+    p = value(await s.api.call('protokoll.send', { meetingId: m.id }));
     expect(p.status).toBe('for_justering');
     expect(failure(await s.api.call('protokoll.save', saveInput(p))).message).toContain('låst för justering');
     const items = (await s.api.call('meetings.get', { id: m.id })) as { ok: true; value: MeetingView };
@@ -112,11 +112,9 @@ describe('protokoll and justering', () => {
       failure(await s.api.call('protokoll.step', { meetingId: m.id, kind: 'andringsforslag', person: 'Lena Sjöberg', text: 'Stavfel i § 2' })).message,
     ).toContain('Bara ordföranden och justerarna');
     value(await s.api.call('protokoll.step', { meetingId: m.id, kind: 'andringsforslag', person: 'Peter Holmgren', text: 'Stavfel i närvarolistan.' }));
-    p = value<ProtocolView>(
-      await s.api.call('protokoll.step', { meetingId: m.id, kind: 'avvisat', person: 'Peter Holmgren', text: 'Rätta närvarolistan först.' }),
-    );
+    p = value(await s.api.call('protokoll.step', { meetingId: m.id, kind: 'avvisat', person: 'Peter Holmgren', text: 'Rätta närvarolistan först.' }));
     expect(p.status).toBe('utkast');
-    p = value<ProtocolView>(await s.api.call('protokoll.send', { meetingId: m.id }));
+    p = value(await s.api.call('protokoll.send', { meetingId: m.id }));
 
     // Signing keeps the order: the ordförande cannot sign before the sekreterare.
     const kristina = cert('Kristina Almgren');
@@ -127,14 +125,14 @@ describe('protokoll and justering', () => {
     );
     value(await s.api.call('protokoll.sign', { meetingId: m.id, credentials: kristina('Sekreterare') }));
     value(await s.api.call('protokoll.sign', { meetingId: m.id, credentials: johanna('Ordförande') }));
-    p = value<ProtocolView>(await s.api.call('protokoll.sign', { meetingId: m.id, credentials: peter('Justerare') }));
+    p = value(await s.api.call('protokoll.sign', { meetingId: m.id, credentials: peter('Justerare') }));
     expect(p).toMatchObject({ status: 'anslaget', justeratOn: today, anslagOn: today });
     expect(p.dates).toMatchObject({ overklagaSenast: addDays(today, 21), anslagTasNed: addDays(today, 22) });
     expect(p.events.map((e) => e.kind)).toEqual(['skickat', 'andringsforslag', 'avvisat', 'skickat', 'signerat', 'signerat', 'signerat', 'anslaget']);
 
-    const pdf = Buffer.from(value<DocumentContent>(await s.api.call('documents.get', { id: p.documentId ?? 0 })).contentBase64, 'base64');
+    const pdf = Buffer.from(value(await s.api.call('documents.get', { id: p.documentId ?? 0 })).contentBase64, 'base64');
     expect(pdfsig(pdf).match(/Signature is Valid/g)).toHaveLength(3);
-    const verified = value<PdfVerification>(await s.api.call('pdf.verify', { documentId: p.documentId ?? 0 }));
+    const verified = value(await s.api.call('pdf.verify', { documentId: p.documentId ?? 0 }));
     expect(verified.valid).toBe(true);
     expect(verified.signatures.map((x) => x.signerName)).toEqual(['Kristina Almgren', 'Johanna Ek', 'Peter Holmgren']);
     const text = pdftotext(pdf).replace(/\s+/g, ' ');
@@ -147,14 +145,14 @@ describe('protokoll and justering', () => {
     expect(text).toContain(`Paragrafer ${p.paragraphs}`);
     expect(text).toContain('Beslutet skickas till: Älvkarleby kommun, Ekonomi');
 
-    const anslag = pdftotext(Buffer.from(value<DocumentContent>(await s.api.call('documents.get', { id: p.anslagDocumentId ?? 0 })).contentBase64, 'base64'));
+    const anslag = pdftotext(Buffer.from(value(await s.api.call('documents.get', { id: p.anslagDocumentId ?? 0 })).contentBase64, 'base64'));
     expect(anslag).toContain('Protokollet är justerat. Justeringen har tillkännagivits genom anslag.');
     expect(anslag).toContain(addDays(today, 21));
 
     // A protokollsutdrag of the grant's §, bestyrkt with a signature.
-    const utdrag = value<DocumentMeta>(await s.api.call('protokoll.utdrag', { meetingId: m.id, itemId: grantItem.id }));
-    const signedUtdrag = value<DocumentMeta>(await s.api.call('documents.sign', { documentId: utdrag.id, credentials: kristina('Utdragsbestyrkande') }));
-    const utdragPdf = Buffer.from(value<DocumentContent>(await s.api.call('documents.get', { id: signedUtdrag.id })).contentBase64, 'base64');
+    const utdrag = value(await s.api.call('protokoll.utdrag', { meetingId: m.id, itemId: grantItem.id }));
+    const signedUtdrag = value(await s.api.call('documents.sign', { documentId: utdrag.id, credentials: kristina('Utdragsbestyrkande') }));
+    const utdragPdf = Buffer.from(value(await s.api.call('documents.get', { id: signedUtdrag.id })).contentBase64, 'base64');
     expect(pdfsig(utdragPdf)).toContain('Signature is Valid');
     const utdragText = pdftotext(utdragPdf).replace(/\s+/g, ' ');
     expect(utdragText).toContain('Protokollsutdrag');
@@ -166,11 +164,11 @@ describe('protokoll and justering', () => {
   it('numbers §§ on through the year for each organ', async () => {
     const s = demoSession();
     const { m } = await meetingWithArenden(s, addDays(HELD_ON, -30));
-    const firstProtocol = value<ProtocolView>(await s.api.call('protokoll.start', { meetingId: m.id }));
+    const firstProtocol = value(await s.api.call('protokoll.start', { meetingId: m.id }));
     const last = firstProtocol.items[firstProtocol.items.length - 1]?.paragraph ?? 0;
     await ensureBoardOn(s, HELD_ON);
-    const next = value<MeetingView>(await s.api.call('meetings.save', { body: 'styrelse', heldOn: HELD_ON }));
-    const second = value<ProtocolView>(await s.api.call('protokoll.start', { meetingId: next.id }));
+    const next = value(await s.api.call('meetings.save', { body: 'styrelse', heldOn: HELD_ON }));
+    const second = value(await s.api.call('protokoll.start', { meetingId: next.id }));
     if (HELD_ON.slice(0, 4) === addDays(HELD_ON, -30).slice(0, 4)) expect(second.items[0]?.paragraph).toBe(last + 1);
     else expect(second.items[0]?.paragraph).toBe(1);
     expect(second.paragraphs).toMatch(/^§§ \d+–\d+$/);

@@ -18,7 +18,7 @@ function credentials(p12Path: string, role: string, password = PASSWORD) {
 }
 
 async function documentBytes(s: ReturnType<typeof demoSession>, id: number): Promise<Buffer> {
-  return Buffer.from(value<DocumentContent>(await s.api.call('documents.get', { id })).contentBase64, 'base64');
+  return Buffer.from(value(await s.api.call('documents.get', { id })).contentBase64, 'base64');
 }
 
 describe('signed decision documents', () => {
@@ -37,7 +37,7 @@ describe('signed decision documents', () => {
     expect(wrong.message).toContain('Fel lösenord');
     expect(count(s, 'documents')).toBe(documentsBefore);
 
-    const signed = value<Arendeblad>(await s.api.call('arendeblad.sign', { id: blad.id, credentials: credentials(asa.p12Path, 'Förbundschef') }));
+    const signed = value(await s.api.call('arendeblad.sign', { id: blad.id, credentials: credentials(asa.p12Path, 'Förbundschef') }));
     expect(signed.signed).toHaveLength(1);
     const version = signed.signed[0];
     if (!version) throw new Error('no signed version');
@@ -52,7 +52,7 @@ describe('signed decision documents', () => {
     expect(text).toContain('Signerat digitalt');
     expect(text).toContain(blad.rubrik);
 
-    const report = value<PdfVerification>(await s.api.call('pdf.verify', { documentId: version.documentId }));
+    const report = value(await s.api.call('pdf.verify', { documentId: version.documentId }));
     expect(report).toMatchObject({ signed: true, valid: true });
     expect(report.signatures[0]).toMatchObject({ signerName: 'Åsa Öberg', intact: true, padesB: true, coversWholeDocument: true, changedAfterSigning: false });
 
@@ -80,9 +80,9 @@ describe('signed decision documents', () => {
     expect(() => s.db.sqlite.prepare("UPDATE arendeblad SET rubrik = 'Annat' WHERE id = ?").run(blad.id)).toThrow(/frozen/);
 
     // Ny version, an edit, and a new signature that supersedes the first; the first keeps its bytes.
-    const v2 = value<Arendeblad>(await s.api.call('arendeblad.newVersion', { id: blad.id, revision: signed.revision }));
+    const v2 = value(await s.api.call('arendeblad.newVersion', { id: blad.id, revision: signed.revision }));
     expect(v2).toMatchObject({ version: 2, frozen: false });
-    const edited = value<Arendeblad>(
+    const edited = value(
       await s.api.call('arendeblad.save', {
         id: blad.id,
         revision: v2.revision,
@@ -92,9 +92,7 @@ describe('signed decision documents', () => {
         content: v2.content,
       }),
     );
-    const again = value<Arendeblad>(
-      await s.api.call('arendeblad.sign', { id: blad.id, revision: edited.revision, credentials: credentials(asa.p12Path, 'Förbundschef') }),
-    );
+    const again = value(await s.api.call('arendeblad.sign', { id: blad.id, revision: edited.revision, credentials: credentials(asa.p12Path, 'Förbundschef') }));
     expect(again.signed).toHaveLength(2);
     expect(again.signed.map((v) => v.version)).toEqual([2, 1]);
     expect(again.signed[1]?.supersededBy).toBe(again.signed[0]?.documentId);
@@ -118,11 +116,9 @@ describe('signed decision documents', () => {
       days: 365,
       legacy: true,
     });
-    const first = value<Arendeblad>(await s.api.call('arendeblad.sign', { id: blad.id, credentials: credentials(asa.p12Path, 'Förbundschef') })).signed[0];
+    const first = value(await s.api.call('arendeblad.sign', { id: blad.id, credentials: credentials(asa.p12Path, 'Förbundschef') })).signed[0];
     if (!first) throw new Error('no signed version');
-    const second = value<DocumentMeta>(
-      await s.api.call('documents.sign', { documentId: first.documentId, credentials: credentials(orjan.p12Path, 'Ordförande') }),
-    );
+    const second = value(await s.api.call('documents.sign', { documentId: first.documentId, credentials: credentials(orjan.p12Path, 'Ordförande') }));
     expect(second.signed).toBe(true);
 
     const firstBytes = await documentBytes(s, first.documentId);
@@ -132,7 +128,7 @@ describe('signed decision documents', () => {
     expect(sig.match(/Signature is Valid/g)).toHaveLength(2);
     expect(sig).toContain('Örjan Ärlig');
 
-    const report = value<PdfVerification>(await s.api.call('pdf.verify', { documentId: second.id }));
+    const report = value(await s.api.call('pdf.verify', { documentId: second.id }));
     expect(report.valid).toBe(true);
     expect(report.signatures.map((x) => x.signerName)).toEqual(['Åsa Öberg', 'Örjan Ärlig']);
     expect(report.signatures[0]).toMatchObject({ coversWholeDocument: false, changedAfterSigning: false });
@@ -145,7 +141,7 @@ describe('signed decision documents', () => {
     const tampered = Buffer.from(secondBytes);
     const at = tampered.indexOf('Förslag') > 0 ? tampered.indexOf('/Producer') : 2000;
     tampered[at + 3] = (tampered[at + 3] ?? 0) ^ 0x01;
-    const broken = value<PdfVerification>(await s.api.call('pdf.verify', { fileName: 'ändrad.pdf', contentBase64: tampered.toString('base64') }));
+    const broken = value(await s.api.call('pdf.verify', { fileName: 'ändrad.pdf', contentBase64: tampered.toString('base64') }));
     expect(broken.valid).toBe(false);
     expect(broken.signatures.every((x) => !x.intact)).toBe(true);
     expect(pdfsig(tampered)).toContain('Digest Mismatch');
@@ -155,8 +151,8 @@ describe('signed decision documents', () => {
   it('tells an unsigned PDF and a file that is not a PDF apart', async () => {
     const s = demoSession();
     const blad = await createFilled(s, 'delarsrapport');
-    const plain = value<GeneratedFile>(await s.api.call('arendeblad.pdf', { id: blad.id }));
-    const unsigned = value<PdfVerification>(await s.api.call('pdf.verify', { fileName: 'a.pdf', contentBase64: plain.contentBase64 }));
+    const plain = value(await s.api.call('arendeblad.pdf', { id: blad.id }));
+    const unsigned = value(await s.api.call('pdf.verify', { fileName: 'a.pdf', contentBase64: plain.contentBase64 }));
     expect(unsigned).toMatchObject({ signed: false, valid: false, summary: 'Dokumentet är inte signerat.' });
     expect(failure(await s.api.call('pdf.verify', { fileName: 'a.pdf', contentBase64: Buffer.from('inte en pdf').toString('base64') })).message).toBe(
       'Filen är inte en PDF.',
@@ -181,15 +177,15 @@ describe('signed decision documents', () => {
     const s = demoSession();
     const blad = await createFilled(s, 'medlemsavgifter');
     const asa = makeTestCertificate(tempDir(), { commonName: 'Åsa Öberg', organization: 'Samordningsförbundet', password: PASSWORD, days: 365 });
-    const version = value<Arendeblad>(await s.api.call('arendeblad.sign', { id: blad.id, credentials: credentials(asa.p12Path, 'Förbundschef') })).signed[0];
+    const version = value(await s.api.call('arendeblad.sign', { id: blad.id, credentials: credentials(asa.p12Path, 'Förbundschef') })).signed[0];
     if (!version) throw new Error('no signed version');
     const folder = tempDir();
-    const result = value<ExportResult>(await s.api.call('documents.exportSigned', { documentIds: [version.documentId], folder }));
+    const result = value(await s.api.call('documents.exportSigned', { documentIds: [version.documentId], folder }));
     const expected = `${blad.diarienummer.replace('/', '-')} Ärendeblad ${blad.rubrik} (signerad).pdf`;
     expect(result.files).toEqual([expected]);
     expect(fs.readFileSync(path.join(folder, expected)).equals(await documentBytes(s, version.documentId))).toBe(true);
     // Again: the same bytes are not written twice.
-    expect(value<ExportResult>(await s.api.call('documents.exportSigned', { documentIds: [version.documentId], folder })).files).toEqual([expected]);
+    expect(value(await s.api.call('documents.exportSigned', { documentIds: [version.documentId], folder })).files).toEqual([expected]);
     expect(fs.readdirSync(folder)).toEqual([expected]);
     expect(failure(await s.api.call('documents.exportSigned', { documentIds: [version.documentId], folder: path.join(folder, 'saknas') })).message).toContain(
       'finns inte',

@@ -5,20 +5,20 @@ import { PLACEHOLDER } from '../../shared/domain/arendeblad-templates';
 import { pdftotext } from '../helpers/pdf-tools';
 import type { Member } from '../../shared/contract/schemas/members';
 import type { Session } from '../../electron/services/session';
-import { failure, value } from '../helpers/envelope';
+import { failure, firstOf, value } from '../helpers/envelope';
 import { count, demoSession } from '../helpers/session';
 
 /** An insats for 2026 the whole way: intake, beredning, the board's bifall with its ärendeblad. One effektmål, one insatsmål. */
 async function granted(s: Session, name: string, kategori: Kategori, amountKr: number): Promise<Application> {
-  const members = value<Member[]>(await s.api.call('members.list', {}));
-  const [a, b] = [members.find((m) => m.name === 'Östhammars kommun'), members.find((m) => m.name === 'Försäkringskassan')];
-  const app = value<Application>(
+  const members = value(await s.api.call('members.list', {}));
+  const [a, b] = [firstOf(members.filter((m) => m.name === 'Östhammars kommun')), firstOf(members.filter((m) => m.name === 'Försäkringskassan'))];
+  const app = value(
     await s.api.call('applications.save', {
       kind: 'ny',
       name,
       kategori,
-      parties: [a?.id, b?.id],
-      ownerMemberId: a?.id,
+      parties: [a.id, b.id],
+      ownerMemberId: a.id,
       effektmal: ['Minst en tredjedel av de avslutade går till arbete eller studier'],
       insatsmal: ['20 deltagare under året'],
       startsOn: '2026-01-01',
@@ -30,14 +30,14 @@ async function granted(s: Session, name: string, kategori: Kategori, amountKr: n
     }),
   );
   value(await s.api.call('applications.checklist', { id: app.id, items: { inriktning: { ok: true }, matbara_mal: { ok: true }, budget: { ok: true } } }));
-  const decided = value<Application>(await s.api.call('applications.decide', { id: app.id, by: 'styrelse', outcome: 'bifall', decidedOn: '2025-12-10' }));
+  const decided = value(await s.api.call('applications.decide', { id: app.id, by: 'styrelse', outcome: 'bifall', decidedOn: '2025-12-10' }));
   // The board's decision came with its ärendeblad, written from the application.
   expect(decided.decision?.arendebladId).not.toBeNull();
   return decided;
 }
 
 async function requisition(s: Session, insatsId: number, paidOn: string, amountKr: number): Promise<InsatsDetail> {
-  return value<InsatsDetail>(await s.api.call('requisitions.save', { insatsId, paidOn, amountKr, periodFrom: '2026-01-01', periodTo: paidOn }));
+  return value(await s.api.call('requisitions.save', { insatsId, paidOn, amountKr, periodFrom: '2026-01-01', periodTo: paidOn }));
 }
 
 describe('uppföljning and the overview', () => {
@@ -55,7 +55,7 @@ describe('uppföljning and the overview', () => {
     await requisition(s, kompetens.insatsId ?? 0, '2026-10-15', 80_000);
 
     const byKon = { avslutadeKvinnor: 5, avslutadeMan: 3, arbeteStudierKvinnor: 2, arbeteStudierMan: 1 };
-    detail = value<InsatsDetail>(
+    detail = value(
       await s.api.call('participants.save', {
         insatsId: b,
         year: 2026,
@@ -69,12 +69,12 @@ describe('uppföljning and the overview', () => {
       }),
     );
     expect(detail.participants).toEqual([{ year: 2026, deltagare: 20, kvinnor: 11, man: 9, avslutade: 8, tillArbete: 2, tillStudier: 1, byKon }]);
-    const goal = detail.goals.find((g) => g.kind === 'effektmal');
-    detail = value<InsatsDetail>(await s.api.call('goals.outcome', { id: goal?.id, outcome: 'delvis', note: '3 av 8 avslutade, 37,5 %' }));
-    expect(detail.goals.find((g) => g.id === goal?.id)).toMatchObject({ outcome: 'delvis', outcomeNote: '3 av 8 avslutade, 37,5 %' });
+    const goal = firstOf(detail.goals.filter((g) => g.kind === 'effektmal'));
+    detail = value(await s.api.call('goals.outcome', { id: goal.id, outcome: 'delvis', note: '3 av 8 avslutade, 37,5 %' }));
+    expect(detail.goals.find((g) => g.id === goal.id)).toMatchObject({ outcome: 'delvis', outcomeNote: '3 av 8 avslutade, 37,5 %' });
 
     value(await s.api.call('insatser.targets', { year: 2026, workStudyTarget: 0.34, guideline: { individ: 60, struktur: 30, kompetens: 10 } }));
-    const o = value<Overview>(await s.api.call('insatser.overview', { year: 2026 }));
+    const o = value(await s.api.call('insatser.overview', { year: 2026 }));
     const row = o.rows.find((r) => r.name === 'Bryggan Östhammar');
     expect(row).toMatchObject({
       budgetKr: 600_000,
@@ -109,7 +109,7 @@ describe('uppföljning and the overview', () => {
     ]);
 
     // The utvärderings-PM carries the same figures, and leaves the styrgrupper's account to the writer.
-    const pm = value<Arendeblad>(await s.api.call('insatser.pm', { year: 2026, halvar: 2 }));
+    const pm = value(await s.api.call('insatser.pm', { year: 2026, halvar: 2 }));
     expect(pm.rubrik).toBe('Utvärderings-PM helåret 2026');
     expect(pm.problems).toEqual([
       'Fyll i «Styrgruppernas möten, kontroller av metod och målgrupp, jämställdhets- och jämlikhetsarbete.» (Kvalitetssäkring av insatsen).',
@@ -122,7 +122,7 @@ describe('uppföljning and the overview', () => {
       })),
     };
     value(await s.api.call('arendeblad.save', { id: pm.id, revision: pm.revision, organ: pm.organ, rubrik: pm.rubrik, datum: pm.datum, content: filled }));
-    const text = pdftotext(Buffer.from(value<GeneratedFile>(await s.api.call('arendeblad.pdf', { id: pm.id })).contentBase64, 'base64')).replace(/\s+/g, ' ');
+    const text = pdftotext(Buffer.from(value(await s.api.call('arendeblad.pdf', { id: pm.id })).contentBase64, 'base64')).replace(/\s+/g, ' ');
     expect(text).toContain('Av de åtta avslutade deltagarna gick 37,5 % till arbete eller studier, mot förbundets mål 34 %.');
     expect(text).toContain('att lägga utvärderings-PM för helåret 2026 till handlingarna');
     expect(text).toContain('Uppdelat på kön gick 40,0 % av de avslutade kvinnorna och 33,3 % av de avslutade männen till arbete eller studier.');
@@ -184,7 +184,7 @@ describe('uppföljning and the overview', () => {
 
     expect([count(s, 'participant_figures'), count(s, 'requisitions'), count(s, 'insats_reports'), count(s, 'audit_log')]).toEqual(before);
 
-    const reported = value<InsatsDetail>(
+    const reported = value(
       await s.api.call('insatser.report', {
         insatsId,
         kind: 'avvikelse',
@@ -193,9 +193,7 @@ describe('uppföljning and the overview', () => {
       }),
     );
     expect(reported.reports).toHaveLength(1);
-    const ended = value<InsatsDetail>(
-      await s.api.call('insatser.update', { id: insatsId, status: 'avslutad', styrgrupp: 'Östhammars kommun (ordf.), Försäkringskassan' }),
-    );
+    const ended = value(await s.api.call('insatser.update', { id: insatsId, status: 'avslutad', styrgrupp: 'Östhammars kommun (ordf.), Försäkringskassan' }));
     expect(ended).toMatchObject({ status: 'avslutad', styrgrupp: 'Östhammars kommun (ordf.), Försäkringskassan' });
     s.close();
   });

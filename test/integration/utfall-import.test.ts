@@ -6,6 +6,7 @@ import type { Session } from '../../electron/services/session';
 import { failure, value } from '../helpers/envelope';
 import { count, demoSession } from '../helpers/session';
 import { application } from '../helpers/applications';
+import type { MethodInput } from '../../shared/contract/methods';
 
 /** SIE 4, Excel and CSV imports of utfall on a real database: preview, mapping, all or nothing. */
 
@@ -96,7 +97,7 @@ const BOOKS: SieWriteInput['verifications'] = [
   },
 ];
 
-const MAPPING = [
+const MAPPING: MethodInput<'utfall.import'>['accounts'] = [
   { account: '3010', name: 'Medlemsavgifter från medlemmarna', post: 'medlemsavgifter' },
   { account: '4010', name: 'Köpta tjänster insatser', post: 'samverkan_ej_fordelat' },
   { account: '5010', name: 'Lokalhyra Kungsängsgatan', post: 'forvaltning_lokaler' },
@@ -110,7 +111,7 @@ describe('SIE 4 import', () => {
     try {
       const insatsId = await insats(s, 'Lokus Älvkarleby');
       const file = { fileName: 'bokföring 2026.se', contentBase64: sie(BOOKS) };
-      const preview = value<UtfallImportPreview>(await s.api.call('utfall.importPreview', file));
+      const preview = value(await s.api.call('utfall.importPreview', file));
       expect(preview).toMatchObject({ kind: 'sie', year: 2026, companyName: 'Samordningsförbundet Uppsala län', errors: [] });
       // Nothing guessed: every result account must be mapped; the balance account 1930 is not utfall.
       expect(preview.unmappedAccounts.map((a) => [a.account, a.name, a.suggestion, a.sumOre])).toEqual([
@@ -130,11 +131,11 @@ describe('SIE 4 import', () => {
       expect(count(s, 'utfall')).toBe(0);
       expect(count(s, 'account_mappings')).toBe(0);
 
-      const done = value<UtfallImportResult>(
+      const done = value(
         await s.api.call('utfall.import', { ...file, accounts: MAPPING, objects: [{ dimension: 6, objectId: 'P12', name: 'Lokus Älvkarleby', insatsId }] }),
       );
       expect(done).toMatchObject({ year: 2026, rowCount: 5 });
-      const list = value<UtfallList>(await s.api.call('utfall.list', { year: 2026 }));
+      const list = value(await s.api.call('utfall.list', { year: 2026 }));
       const byPost = Object.fromEntries(
         ['medlemsavgifter', 'samverkan_struktur', 'forvaltning_lokaler', 'forvaltning_personal', 'fortroendevalda'].map((p) => [
           p,
@@ -157,7 +158,7 @@ describe('SIE 4 import', () => {
       expect(list.imports).toHaveLength(1);
 
       // The mapping is remembered, names and all.
-      const mappings = value<Mappings>(await s.api.call('utfall.mappings', {}));
+      const mappings = value(await s.api.call('utfall.mappings', {}));
       expect(mappings.accounts.find((a) => a.account === '7690')).toEqual({
         account: '7690',
         name: 'Arvoden förtroendevalda, styrelse',
@@ -179,12 +180,10 @@ describe('SIE 4 import', () => {
           ],
         },
       ]);
-      const again = value<UtfallImportPreview>(await s.api.call('utfall.importPreview', { fileName: 'bokföring 2026 april.se', contentBase64: more }));
+      const again = value(await s.api.call('utfall.importPreview', { fileName: 'bokföring 2026 april.se', contentBase64: more }));
       expect(again.unmappedAccounts).toEqual([]);
       expect(again.earlierImports).toBe(1);
-      const replaced = value<UtfallImportResult>(
-        await s.api.call('utfall.import', { fileName: 'bokföring 2026 april.se', contentBase64: more, replaceEarlier: true }),
-      );
+      const replaced = value(await s.api.call('utfall.import', { fileName: 'bokföring 2026 april.se', contentBase64: more, replaceEarlier: true }));
       expect(replaced).toMatchObject({ rowCount: 6, replaced: 5 });
       expect(count(s, 'utfall')).toBe(6);
     } finally {
@@ -198,7 +197,7 @@ describe('SIE 4 import', () => {
       const bad = Buffer.from(
         encodePc8('#FLAGGA 0\r\n#SIETYP 4\r\n#RAR 0 20260101 20261231\r\n#VER A 1 20260131 "Hyra"\r\n{\r\n#TRANS 5010 {} 12,50\r\n}\r\n'),
       ).toString('base64');
-      const p = value<UtfallImportPreview>(await s.api.call('utfall.importPreview', { fileName: 'fel.se', contentBase64: bad }));
+      const p = value(await s.api.call('utfall.importPreview', { fileName: 'fel.se', contentBase64: bad }));
       expect(p.errors).toEqual([
         'SIE-filen är felaktig. Rad 6: beloppet ”12,50” är inte ett giltigt belopp (skrivs med punkt som decimaltecken, t.ex. -1234.50).',
       ]);
@@ -254,7 +253,7 @@ describe('CSV and Excel import', () => {
       const csv =
         'Datum;Post;Insats;Belopp;Text\r\n2026-02-01;Förtroendevalda;;"1 234,50";Arvode januari\r\n2026-03-01;Samverkansinsatser, strukturinriktade;Lokus Älvkarleby;20000;Rekvisition\r\n';
       const latin1 = Buffer.from(csv, 'latin1').toString('base64');
-      const p = value<UtfallImportPreview>(await s.api.call('utfall.importPreview', { fileName: 'utfall.csv', contentBase64: latin1 }));
+      const p = value(await s.api.call('utfall.importPreview', { fileName: 'utfall.csv', contentBase64: latin1 }));
       expect(p.errors).toEqual([]);
       expect(p.byPost).toEqual([
         { post: 'samverkan_struktur', sumOre: 2_000_000, rows: 1 },
@@ -267,7 +266,7 @@ describe('CSV and Excel import', () => {
       const wrong = Buffer.from('Datum;Post;Belopp\r\n2026-13-01;Förtroendevalda;10\r\n2026-02-01;Kaffe;10\r\n2026-02-01;Förtroendevalda;tio\r\n').toString(
         'base64',
       );
-      const w = value<UtfallImportPreview>(await s.api.call('utfall.importPreview', { fileName: 'fel.csv', contentBase64: wrong }));
+      const w = value(await s.api.call('utfall.importPreview', { fileName: 'fel.csv', contentBase64: wrong }));
       expect(w.errors[0]).toBe('Rad 2: datumet ”2026-13-01” är inte ett datum (ÅÅÅÅ-MM-DD).');
       expect(w.errors[1]).toMatch(/^Rad 3: posten ”Kaffe” finns inte\./);
       expect(w.errors[2]).toBe('Rad 4: beloppet ”tio” är inte ett belopp.');

@@ -1,17 +1,12 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { Envelope } from '../../shared/contract/errors';
 import type { ArendeListItem } from '../../shared/contract/schemas/diarium';
 import type { BoardView, MandatePeriod } from '../../shared/contract/schemas/board';
 import type { ExportFile, ImportPreview, ImportResult } from '../../shared/contract/schemas/xlsx';
 import { EXPORT_REGISTERS } from '../../shared/contract/schemas/xlsx';
 import type { Session } from '../../electron/services/session';
 import { count, demoSession } from '../helpers/session';
-
-function value<T>(envelope: Envelope<unknown>): T {
-  if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
-  return envelope.value as T;
-}
+import { value } from '../helpers/envelope';
 
 async function sheetOf(file: ExportFile): Promise<ExcelJS.Worksheet> {
   const wb = new ExcelJS.Workbook();
@@ -54,7 +49,7 @@ function comparable(list: ArendeListItem[], descriptions: Map<number, string | n
 }
 
 async function diariumRows(s: Session) {
-  const list = value<ArendeListItem[]>(await s.api.call('arenden.list', {}));
+  const list = value(await s.api.call('arenden.list', {}));
   const descriptions = new Map(
     (s.db.sqlite.prepare('SELECT id, description FROM arenden').all() as { id: number; description: string | null }[]).map((r) => [r.id, r.description]),
   );
@@ -65,15 +60,15 @@ describe('Excel export', () => {
   it('exports every register with Swedish headers and its rows', async () => {
     const s = demoSession();
     for (const register of EXPORT_REGISTERS) {
-      const file = value<ExportFile>(await s.api.call('xlsx.export', { register }));
+      const file = value(await s.api.call('xlsx.export', { register }));
       expect(file.fileName).toMatch(/^Kansli .+ \d{4}-\d{2}-\d{2}\.xlsx$/);
       const ws = await sheetOf(file);
       expect(ws.actualRowCount - 1).toBe(file.rows);
       expect(file.rows).toBeGreaterThan(0);
     }
-    const diarium = await sheetOf(value<ExportFile>(await s.api.call('xlsx.export', { register: 'diarium' })));
+    const diarium = await sheetOf(value(await s.api.call('xlsx.export', { register: 'diarium' })));
     expect(headersOf(diarium)).toEqual([...DIARIUM_HEADERS, 'Antal handlingar']);
-    const styrelse = await sheetOf(value<ExportFile>(await s.api.call('xlsx.export', { register: 'styrelse' })));
+    const styrelse = await sheetOf(value(await s.api.call('xlsx.export', { register: 'styrelse' })));
     expect(headersOf(styrelse)).toEqual([
       'Mandatperiod från',
       'Mandatperiod till',
@@ -103,23 +98,23 @@ describe('Excel import', () => {
         description: 'Gäller åtgärder för unga; ”citat” och radbrytning\nandra raden.',
       }),
     );
-    const exported = value<ExportFile>(await source.api.call('xlsx.export', { register: 'diarium' }));
+    const exported = value(await source.api.call('xlsx.export', { register: 'diarium' }));
     const expected = await diariumRows(source);
     expect(expected.some((r) => r.voided !== null)).toBe(true);
 
     const target = demoSession('empty');
-    const preview = value<ImportPreview>(await target.api.call('xlsx.importPreview', { register: 'diarium', contentBase64: exported.contentBase64 }));
+    const preview = value(await target.api.call('xlsx.importPreview', { register: 'diarium', contentBase64: exported.contentBase64 }));
     expect(preview.rows.filter((r) => r.action !== 'add')).toEqual([]);
     expect(preview.counts).toEqual({ add: expected.length, change: 0, unchanged: 0, reject: 0 });
     expect(count(target, 'arenden')).toBe(0);
     expect(count(target, 'audit_log')).toBe(0);
 
-    const result = value<ImportResult>(await target.api.call('xlsx.import', { register: 'diarium', contentBase64: exported.contentBase64 }));
+    const result = value(await target.api.call('xlsx.import', { register: 'diarium', contentBase64: exported.contentBase64 }));
     expect(result).toMatchObject({ added: expected.length, changed: 0, skipped: 0 });
     expect(await diariumRows(target)).toEqual(expected);
 
     // Importing the same file again changes nothing.
-    const again = value<ImportPreview>(await target.api.call('xlsx.importPreview', { register: 'diarium', contentBase64: exported.contentBase64 }));
+    const again = value(await target.api.call('xlsx.importPreview', { register: 'diarium', contentBase64: exported.contentBase64 }));
     expect(again.counts).toEqual({ add: 0, change: 0, unchanged: expected.length, reject: 0 });
     source.close();
     target.close();
@@ -127,7 +122,7 @@ describe('Excel import', () => {
 
   it('previews added, changed and rejected rows with reasons naming row and column, and writes nothing', async () => {
     const s = demoSession();
-    const [first] = value<ArendeListItem[]>(await s.api.call('arenden.list', { includeVoided: false }));
+    const [first] = value(await s.api.call('arenden.list', { includeVoided: false }));
     if (!first) throw new Error('no ärende');
     const file = await xlsx(DIARIUM_HEADERS, [
       [first.diarienummer, `${first.title} (ändrad)`, 'Beslutsärende', 'Öppet', first.receivedOn, null, 'Förbundschef', null, null, null],
@@ -137,7 +132,7 @@ describe('Excel import', () => {
       [null, 'Kontakt', 'Inkommande handling', 'Öppet', null, null, null, 'Ring 811218-9876', null, null],
     ]);
     const before = { arenden: count(s, 'arenden'), audit: count(s, 'audit_log') };
-    const preview = value<ImportPreview>(await s.api.call('xlsx.importPreview', { register: 'diarium', contentBase64: file }));
+    const preview = value(await s.api.call('xlsx.importPreview', { register: 'diarium', contentBase64: file }));
     expect(preview.rows.map((r) => r.action)).toEqual(['change', 'add', 'reject', 'reject', 'add']);
     expect(preview.rows[0]?.changes.map((c) => c.field)).toContain('Rubrik');
     expect(preview.rows[2]?.errors).toEqual(['Rad 4, kolumn Diarienummer: 2019/004 står redan på rad 3.']);
@@ -154,9 +149,7 @@ describe('Excel import', () => {
     expect(!personal.ok && personal.error.code).toBe('PERSONAL_DATA');
     expect(count(s, 'arenden')).toBe(before.arenden);
     // … and skipping the rejected rows imports the others, audited.
-    const done = value<ImportResult>(
-      await s.api.call('xlsx.import', { register: 'diarium', contentBase64: file, skipRejected: true, confirmPersonalData: true }),
-    );
+    const done = value(await s.api.call('xlsx.import', { register: 'diarium', contentBase64: file, skipRejected: true, confirmPersonalData: true }));
     expect(done).toEqual({ register: 'diarium', added: 2, changed: 1, unchanged: 0, skipped: 2 });
     expect(count(s, 'arenden')).toBe(before.arenden + 2);
     expect(s.db.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE method = 'xlsx.import'").get()).toEqual({ n: 3 });
@@ -182,23 +175,23 @@ describe('Excel import', () => {
       ['2027-01-01', '2030-12-31', 'Tierps kommun', 'Ersättare', 'Ola Berg', 'M', null, null, null, null, null],
       ['2027-01-01', '2030-12-31', 'Sala kommun', 'Ordinarie ledamot', 'Ada Lund', 'S', null, null, null, null, null],
     ]);
-    const preview = value<ImportPreview>(await s.api.call('xlsx.importPreview', { register: 'styrelse', contentBase64: file }));
+    const preview = value(await s.api.call('xlsx.importPreview', { register: 'styrelse', contentBase64: file }));
     expect(preview.rows.map((r) => r.action)).toEqual(['add', 'add', 'reject', 'reject']);
     expect(preview.rows[2]?.errors[0]).toMatch(/^Rad 4: Tierps kommun har ingen ordinarie ledamot/);
     expect(preview.rows[3]?.errors[0]).toBe('Rad 5, kolumn Medlemsorganisation: ”Sala kommun” finns inte i medlemsregistret.');
-    expect(value<MandatePeriod[]>(await s.api.call('periods.list', {})).some((p) => p.startsOn === '2027-01-01')).toBe(false);
+    expect(value(await s.api.call('periods.list', {})).some((p) => p.startsOn === '2027-01-01')).toBe(false);
 
     value(await s.api.call('xlsx.import', { register: 'styrelse', contentBase64: file, skipRejected: true }));
-    const period = value<MandatePeriod[]>(await s.api.call('periods.list', {})).find((p) => p.startsOn === '2027-01-01');
+    const period = value(await s.api.call('periods.list', {})).find((p) => p.startsOn === '2027-01-01');
     if (!period) throw new Error('no period');
-    const board = value<BoardView>(await s.api.call('board.list', { periodId: period.id }));
+    const board = value(await s.api.call('board.list', { periodId: period.id }));
     const heby = board.rows.find((r) => r.memberName === 'Heby kommun');
     expect(heby?.ordinarie.map((a) => a.person.name)).toEqual(['Greta Holm']);
     expect(heby?.ersattare.map((a) => a.person.name)).toEqual(['Nils Ek']);
 
     // The exported board imports back as unchanged.
-    const exported = value<ExportFile>(await s.api.call('xlsx.export', { register: 'styrelse' }));
-    const back = value<ImportPreview>(await s.api.call('xlsx.importPreview', { register: 'styrelse', contentBase64: exported.contentBase64 }));
+    const exported = value(await s.api.call('xlsx.export', { register: 'styrelse' }));
+    const back = value(await s.api.call('xlsx.importPreview', { register: 'styrelse', contentBase64: exported.contentBase64 }));
     expect(back.counts).toMatchObject({ add: 0, change: 0, reject: 0 });
     s.close();
   });
