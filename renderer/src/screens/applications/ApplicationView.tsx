@@ -29,7 +29,8 @@ import {
 import { formatKr } from '../../../../shared/format/sv';
 import { call, errorMessage } from '../../api';
 import { useApp, useUnsavedChanges } from '../../store/app';
-import { DateField, KronorField, parseKronor, todayIso } from '../people/common';
+import { DateField, KronorField } from '../../components/fields';
+import { parseKronor, todayIso } from '../../components/text';
 import { ApplicationDialog } from './ApplicationDialog';
 
 const OK_LABELS = { ja: 'Ja', nej: 'Nej', oklart: 'Ej bedömt' } as const;

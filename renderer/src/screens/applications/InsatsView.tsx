@@ -29,7 +29,8 @@ import { formatKr, formatPercent } from '../../../../shared/format/sv';
 import { ApiCallError, call, errorMessage } from '../../api';
 import { fileToBase64 } from '../../files';
 import { useApp } from '../../store/app';
-import { DateField, KronorField, parseKronor, todayIso } from '../people/common';
+import { DateField, KronorField } from '../../components/fields';
+import { parseKronor, todayIso } from '../../components/text';
 
 const OUTCOMES = { uppfyllt: 'Uppfyllt', delvis: 'Delvis uppfyllt', ej_uppfyllt: 'Ej uppfyllt' } as const;
 const PARTICIPANT_FIELDS = [

@@ -28,7 +28,7 @@ import { ApiCallError, call, errorMessage } from '../../api';
 import { downloadBase64, fileToBase64 } from '../../files';
 import { useApp } from '../../store/app';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { DateField } from '../people/common';
+import { DateField } from '../../components/fields';
 import { BlockEditor, NEW_BLOCKS, RowTools, move } from './BlockEditors';
 import { SignDialog } from './SignDialog';
 import { SignedVersions } from './SignedVersions';

@@ -13,7 +13,8 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { ORGAN_OPTIONS, type Arendeblad, type TemplateInfo, type TemplateKey } from '../../../../shared/contract/schemas/arendeblad';
 import { call, errorMessage } from '../../api';
-import { DateField, todayIso } from '../people/common';
+import { DateField } from '../../components/fields';
+import { todayIso } from '../../components/text';
 import { closeOnPurpose } from '../../components/closeOnPurpose';
 
 /**

@@ -23,12 +23,14 @@ import EditOutlined from '@mui/icons-material/EditOutlined';
 import FileUploadOutlined from '@mui/icons-material/FileUploadOutlined';
 import PersonAddAlt1Outlined from '@mui/icons-material/PersonAddAlt1Outlined';
 import { BOARD_ROLE_LABELS, type BoardAppointment, type MandatePeriod, type Seat } from '../../../../shared/contract/schemas/board';
-import { call, errorMessage } from '../../api';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { call } from '../../api';
+import { useRemoval } from '../../components/useRemoval';
 import { ExportButton } from '../../components/ExportButton';
 import { ImportDialog } from '../../components/ImportDialog';
 import { useApp } from '../../store/app';
-import { personLabel, useLoad, usePeople, visuallyHidden } from '../people/common';
+import { visuallyHidden } from '../../components/fields';
+import { personLabel } from '../../components/text';
+import { useLoad, usePeople } from '../../components/useLoad';
 import { PeriodDialog } from './PeriodDialog';
 import { SeatDialog } from './SeatDialog';
 import { SignatureCard } from './SignatureCard';
@@ -119,9 +121,6 @@ export function BoardRegister(_props: { route: string[] }) {
   const people = usePeople();
   const [editing, setEditing] = useState<Editing>(null);
   const [editingPeriod, setEditingPeriod] = useState<{ period: MandatePeriod | null } | null>(null);
-  const [removing, setRemoving] = useState<BoardAppointment | null>(null);
-  const [removingPeriod, setRemovingPeriod] = useState<MandatePeriod | null>(null);
-  const [busy, setBusy] = useState(false);
   const [importing, setImporting] = useState(false);
   // Bumped after every change so the signature block follows the table.
   const [version, setVersion] = useState(0);
@@ -131,58 +130,32 @@ export function BoardRegister(_props: { route: string[] }) {
     setVersion((v) => v + 1);
   }
 
-  async function remove(a: BoardAppointment) {
-    setBusy(true);
-    try {
-      await call('board.remove', { id: a.id });
-      setEditing(null);
-      await refresh();
-      notify('success', `${a.person.name} är inte längre ${a.seat === 'ordinarie' ? 'ordinarie ledamot' : 'ersättare'} för ${a.memberName}.`, {
-        label: 'Ångra',
-        run: async () => {
-          try {
-            await call('board.save', restoreInput(a));
-            await refresh();
-            notify('info', `${a.person.name} är tillbaka i styrelsen.`);
-          } catch (err) {
-            notify('error', errorMessage(err));
-          }
-        },
-      });
-    } catch (err) {
-      notify('error', errorMessage(err));
-    } finally {
-      setBusy(false);
-      setRemoving(null);
-    }
-  }
-
-  /** Only an empty period can go (the API refuses otherwise). */
-  async function removePeriod(p: MandatePeriod) {
-    try {
-      await call('periods.remove', { id: p.id });
+  const seatWords = (a: BoardAppointment) => (a.seat === 'ordinarie' ? 'ordinarie ledamot' : 'ersättare');
+  const removal = useRemoval<BoardAppointment>({
+    remove: (a) => call('board.remove', { id: a.id }),
+    restore: (a) => call('board.save', restoreInput(a)),
+    refresh,
+    onRemoved: () => setEditing(null),
+    title: (a) => `Ta bort ${a.person.name} ur styrelsen?`,
+    text: (a) =>
+      `Uppdraget som ${seatWords(a)} för ${a.memberName} tas bort. Personen finns kvar i personregistret. Ändringen loggas och kan ångras direkt efteråt.`,
+    removed: (a) => `${a.person.name} är inte längre ${seatWords(a)} för ${a.memberName}.`,
+    restored: (a) => `${a.person.name} är tillbaka i styrelsen.`,
+  });
+  // Only an empty period can go (the API refuses otherwise).
+  const periodRemoval = useRemoval<MandatePeriod>({
+    remove: (p) => call('periods.remove', { id: p.id }),
+    restore: async (p) => setChosenId((await call('periods.save', { startsOn: p.startsOn, endsOn: p.endsOn, label: p.label })).id),
+    refresh,
+    onRemoved: () => {
       setEditingPeriod(null);
       setChosenId(null);
-      await refresh();
-      notify('success', `Mandatperioden ${p.label} togs bort.`, {
-        label: 'Ångra',
-        run: async () => {
-          try {
-            const back = await call('periods.save', { startsOn: p.startsOn, endsOn: p.endsOn, label: p.label });
-            setChosenId(back.id);
-            await refresh();
-            notify('info', `Mandatperioden ${p.label} är tillbaka.`);
-          } catch (err) {
-            notify('error', errorMessage(err));
-          }
-        },
-      });
-    } catch (err) {
-      notify('error', errorMessage(err));
-    } finally {
-      setRemovingPeriod(null);
-    }
-  }
+    },
+    title: (p) => `Ta bort mandatperioden ${p.label}?`,
+    text: () => 'Perioden har inga ledamöter och tas bort. Ändringen loggas och kan ångras direkt efteråt.',
+    removed: (p) => `Mandatperioden ${p.label} togs bort.`,
+    restored: (p) => `Mandatperioden ${p.label} är tillbaka.`,
+  });
 
   const rows = board.data?.rows ?? [];
   const ordinarie = rows.reduce((n, r) => n + r.ordinarie.length, 0);
@@ -317,7 +290,7 @@ export function BoardRegister(_props: { route: string[] }) {
           members={members}
           people={people.data ?? []}
           onClose={() => setEditing(null)}
-          onRemove={(a) => setRemoving(a)}
+          onRemove={(a) => removal.ask(a)}
           onSaved={(saved) => {
             const wasNew = editing.appointment === null;
             setEditing(null);
@@ -336,7 +309,7 @@ export function BoardRegister(_props: { route: string[] }) {
           period={editingPeriod.period}
           latest={periods.data?.[0] ?? null}
           onClose={() => setEditingPeriod(null)}
-          onRemove={(p) => setRemovingPeriod(p)}
+          onRemove={(p) => periodRemoval.ask(p)}
           onSaved={(saved) => {
             setEditingPeriod(null);
             setChosenId(saved.id);
@@ -345,27 +318,8 @@ export function BoardRegister(_props: { route: string[] }) {
           }}
         />
       )}
-      <ConfirmDialog
-        open={removing !== null}
-        title={`Ta bort ${removing?.person.name ?? ''} ur styrelsen?`}
-        text={
-          removing
-            ? `Uppdraget som ${removing.seat === 'ordinarie' ? 'ordinarie ledamot' : 'ersättare'} för ${removing.memberName} tas bort. Personen finns kvar i personregistret. Ändringen loggas och kan ångras direkt efteråt.`
-            : ''
-        }
-        confirmLabel="Ta bort"
-        busy={busy}
-        onCancel={() => setRemoving(null)}
-        onConfirm={() => removing && void remove(removing)}
-      />
-      <ConfirmDialog
-        open={removingPeriod !== null}
-        title={`Ta bort mandatperioden ${removingPeriod?.label ?? ''}?`}
-        text="Perioden har inga ledamöter och tas bort. Ändringen loggas och kan ångras direkt efteråt."
-        confirmLabel="Ta bort"
-        onCancel={() => setRemovingPeriod(null)}
-        onConfirm={() => removingPeriod && void removePeriod(removingPeriod)}
-      />
+      {removal.dialog}
+      {periodRemoval.dialog}
       <ImportDialog
         register="styrelse"
         open={importing}

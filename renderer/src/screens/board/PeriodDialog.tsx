@@ -1,20 +1,10 @@
-import { useState } from 'react';
-import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
-import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import DeleteOutline from '@mui/icons-material/DeleteOutlined';
 import { periodSaveInput, type MandatePeriod } from '../../../../shared/contract/schemas/board';
 import { call } from '../../api';
-import { AuditHistoryButton } from '../../components/AuditHistory';
-import { useSaveForm } from '../../components/useSaveForm';
-import { DateField } from '../people/common';
-import { closeOnPurpose } from '../../components/closeOnPurpose';
+import { DateField } from '../../components/fields';
+import { RecordDialog } from '../../components/RecordDialog';
+import { useRecordForm } from '../../components/useRecordForm';
 
 interface Draft {
   startsOn: string;
@@ -39,84 +29,42 @@ export function PeriodDialog(props: {
   onSaved: (p: MandatePeriod) => void;
   onRemove: (p: MandatePeriod) => void;
 }) {
-  const isNew = props.period === null;
-  const [draft, setDraft] = useState<Draft>(() =>
-    props.period ? { startsOn: props.period.startsOn, endsOn: props.period.endsOn, label: props.period.label } : suggestNext(props.latest),
+  const { period } = props;
+  const form = useRecordForm(periodSaveInput, (): Draft =>
+    period ? { startsOn: period.startsOn, endsOn: period.endsOn, label: period.label } : suggestNext(props.latest),
   );
-  const { errors, formError, saving, submit, dialogs } = useSaveForm(periodSaveInput);
-  const update = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+  const { bind } = form;
 
   async function save() {
-    const input = { ...(props.period ? { id: props.period.id } : {}), ...draft };
-    const saved = await submit(input, (i) => call('periods.save', i));
+    const saved = await form.submit({ ...(period ? { id: period.id } : {}), ...form.draft }, (i) => call('periods.save', i));
     if (saved) props.onSaved(saved);
   }
 
   return (
-    <Dialog open onClose={closeOnPurpose(saving ? undefined : props.onClose)} fullWidth maxWidth="xs" aria-labelledby="period-dialog-title">
-      <DialogTitle id="period-dialog-title">{isNew ? 'Ny mandatperiod' : `Mandatperiod ${props.period?.label ?? ''}`}</DialogTitle>
-      <DialogContent>
-        <Stack
-          component="form"
-          spacing={2}
-          sx={{ mt: 1 }}
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void save();
-          }}
-        >
-          {formError && <Alert severity="error">{formError}</Alert>}
-          {isNew && (
-            <Typography variant="body2" color="text.secondary">
-              Ledamöter och ersättare utses för en mandatperiod. Den nya perioden börjar tom; lägg sedan till styrelsen.
-            </Typography>
-          )}
-          <DateField
-            label="Från"
-            required
-            value={draft.startsOn}
-            onChange={(e) => update({ startsOn: e.target.value })}
-            error={!!errors.startsOn}
-            helperText={errors.startsOn}
-          />
-          <DateField
-            label="Till"
-            required
-            value={draft.endsOn}
-            onChange={(e) => update({ endsOn: e.target.value })}
-            error={!!errors.endsOn}
-            helperText={errors.endsOn}
-          />
-          <TextField
-            label="Benämning"
-            value={draft.label}
-            onChange={(e) => update({ label: e.target.value })}
-            error={!!errors.label}
-            helperText={errors.label ?? 'Lämna tomt för årtalen, t.ex. 2023–2026'}
-          />
-          <button type="submit" hidden />
-        </Stack>
-        {dialogs}
-      </DialogContent>
-      <DialogActions>
-        {props.period && (
-          <Stack direction="row" spacing={1} sx={{ mr: 'auto' }}>
-            <AuditHistoryButton entity="mandate_period" entityId={props.period.id} title={`mandatperiod ${props.period.label}`} />
-            {props.period.appointments === 0 && (
-              <Button color="error" startIcon={<DeleteOutline />} onClick={() => props.period && props.onRemove(props.period)} disabled={saving}>
-                Ta bort
-              </Button>
-            )}
-          </Stack>
-        )}
-        <Button onClick={props.onClose} disabled={saving}>
-          Avbryt
-        </Button>
-        <Button variant="contained" onClick={() => void save()} disabled={saving}>
-          {saving ? 'Sparar …' : 'Spara'}
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <RecordDialog
+      id="period-dialog"
+      maxWidth="xs"
+      title={period ? `Mandatperiod ${period.label}` : 'Ny mandatperiod'}
+      form={form}
+      onSave={() => void save()}
+      onClose={props.onClose}
+      record={
+        period && {
+          entity: 'mandate_period',
+          entityId: period.id,
+          title: `mandatperiod ${period.label}`,
+          ...(period.appointments === 0 ? { onRemove: () => props.onRemove(period) } : {}),
+        }
+      }
+    >
+      {!period && (
+        <Typography variant="body2" color="text.secondary">
+          Ledamöter och ersättare utses för en mandatperiod. Den nya perioden börjar tom; lägg sedan till styrelsen.
+        </Typography>
+      )}
+      <DateField label="Från" required {...bind('startsOn')} />
+      <DateField label="Till" required {...bind('endsOn')} />
+      <TextField label="Benämning" {...bind('label', 'Lämna tomt för årtalen, t.ex. 2023–2026')} />
+    </RecordDialog>
   );
 }

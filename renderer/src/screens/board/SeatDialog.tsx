@@ -1,12 +1,7 @@
 import { useState } from 'react';
-import Alert from '@mui/material/Alert';
 import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormHelperText from '@mui/material/FormHelperText';
@@ -17,7 +12,6 @@ import RadioGroup from '@mui/material/RadioGroup';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import DeleteOutline from '@mui/icons-material/DeleteOutlined';
 import {
   BOARD_ROLES,
   BOARD_ROLE_LABELS,
@@ -32,10 +26,10 @@ import {
 import type { MethodInput } from '../../../../shared/contract/methods';
 import type { Member } from '../../../../shared/contract/schemas/members';
 import { call } from '../../api';
-import { AuditHistoryButton } from '../../components/AuditHistory';
-import { useSaveForm } from '../../components/useSaveForm';
-import { DateField, personLabel } from '../people/common';
-import { closeOnPurpose } from '../../components/closeOnPurpose';
+import { DateField } from '../../components/fields';
+import { personLabel } from '../../components/text';
+import { RecordDialog } from '../../components/RecordDialog';
+import { useRecordForm } from '../../components/useRecordForm';
 
 interface Draft {
   memberId: number | '';
@@ -113,10 +107,9 @@ export function SeatDialog(props: {
   onRemove: (a: BoardAppointment) => void;
 }) {
   const { appointment, period } = props;
-  const [draft, setDraft] = useState<Draft>(() => toDraft(appointment, period, props.preset));
+  const form = useRecordForm(boardSaveInput, () => toDraft(appointment, period, props.preset));
+  const { draft, update, bind, errors } = form;
   const [memberError, setMemberError] = useState<string | null>(null);
-  const { errors, formError, saving, submit, dialogs } = useSaveForm(boardSaveInput);
-  const update = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
 
   async function save() {
     if (draft.memberId === '') {
@@ -124,215 +117,152 @@ export function SeatDialog(props: {
       return;
     }
     setMemberError(null);
-    const saved = await submit(toInput(draft, appointment?.id, period), (input) => call('board.save', input));
+    const saved = await form.submit(toInput(draft, appointment?.id, period), (input) => call('board.save', input));
     if (saved) props.onSaved(saved);
   }
 
   const nameError = errors['person.name'] ?? errors['person.id'] ?? errors.person;
-  const fieldMessages = new Set(Object.values(errors));
   const title = appointment === null ? 'Lägg till ledamot' : `${SEAT_LABELS[appointment.seat]}: ${personLabel(appointment.person)}`;
   const picked = draft.personId !== null;
 
   return (
-    <Dialog open onClose={closeOnPurpose(saving ? undefined : props.onClose)} fullWidth maxWidth="sm" aria-labelledby="seat-dialog-title">
-      <DialogTitle id="seat-dialog-title">{title}</DialogTitle>
-      <DialogContent>
-        <Stack
-          component="form"
-          spacing={2}
-          sx={{ mt: 1 }}
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void save();
-          }}
-        >
-          {formError && !fieldMessages.has(formError) && <Alert severity="error">{formError}</Alert>}
-          <TextField
-            select
-            label="Medlemsorganisation"
-            required
-            value={draft.memberId}
-            onChange={(e) => update({ memberId: Number(e.target.value) })}
-            error={!!(memberError ?? errors.memberId)}
-            helperText={memberError ?? errors.memberId ?? 'Den medlem som har utsett ledamoten ("Utsedd av")'}
+    <RecordDialog
+      id="seat-dialog"
+      title={title}
+      form={form}
+      onSave={() => void save()}
+      onClose={props.onClose}
+      record={
+        appointment && {
+          entity: 'board_appointment',
+          entityId: appointment.id,
+          title: `${personLabel(appointment.person)}, ${appointment.memberName}`,
+          onRemove: () => props.onRemove(appointment),
+        }
+      }
+    >
+      <TextField
+        select
+        label="Medlemsorganisation"
+        required
+        value={draft.memberId}
+        onChange={(e) => update({ memberId: Number(e.target.value) })}
+        error={!!(memberError ?? errors.memberId)}
+        helperText={memberError ?? errors.memberId ?? 'Den medlem som har utsett ledamoten ("Utsedd av")'}
+      >
+        {props.members.map((m) => (
+          <MenuItem key={m.id} value={m.id}>
+            {m.name}
+          </MenuItem>
+        ))}
+      </TextField>
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: 'flex-start' }}>
+        <FormControl error={!!errors.seat} sx={{ flex: 1 }}>
+          <FormLabel id="seat-label">Uppdrag</FormLabel>
+          <RadioGroup
+            row
+            aria-labelledby="seat-label"
+            value={draft.seat}
+            onChange={(e) => {
+              const seat = e.target.value as Seat;
+              update(seat === 'ersattare' ? { seat, role: '' } : { seat });
+            }}
           >
-            {props.members.map((m) => (
-              <MenuItem key={m.id} value={m.id}>
-                {m.name}
-              </MenuItem>
-            ))}
-          </TextField>
-          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: 'flex-start' }}>
-            <FormControl error={!!errors.seat} sx={{ flex: 1 }}>
-              <FormLabel id="seat-label">Uppdrag</FormLabel>
-              <RadioGroup
-                row
-                aria-labelledby="seat-label"
-                value={draft.seat}
-                onChange={(e) => {
-                  const seat = e.target.value as Seat;
-                  update(seat === 'ersattare' ? { seat, role: '' } : { seat });
-                }}
-              >
-                <FormControlLabel value="ordinarie" control={<Radio />} label="Ordinarie ledamot" />
-                <FormControlLabel value="ersattare" control={<Radio />} label="Ersättare" />
-              </RadioGroup>
-              {errors.seat && <FormHelperText>{errors.seat}</FormHelperText>}
-            </FormControl>
-            <TextField
-              select
-              label="Roll"
-              value={draft.role}
-              disabled={draft.seat !== 'ordinarie'}
-              onChange={(e) => update({ role: e.target.value as BoardRole | '' })}
-              error={!!errors.role}
-              helperText={errors.role ?? (draft.seat === 'ordinarie' ? 'Presidiet' : 'Bara ordinarie ledamöter')}
-              sx={{ width: { xs: '100%', sm: 240 } }}
-              slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
-            >
-              <MenuItem value="">Ingen särskild roll</MenuItem>
-              {BOARD_ROLES.map((r) => (
-                <MenuItem key={r} value={r}>
-                  {BOARD_ROLE_LABELS[r]}
-                </MenuItem>
-              ))}
-            </TextField>
-          </Stack>
+            <FormControlLabel value="ordinarie" control={<Radio />} label="Ordinarie ledamot" />
+            <FormControlLabel value="ersattare" control={<Radio />} label="Ersättare" />
+          </RadioGroup>
+          {errors.seat && <FormHelperText>{errors.seat}</FormHelperText>}
+        </FormControl>
+        <TextField
+          select
+          label="Roll"
+          value={draft.role}
+          disabled={draft.seat !== 'ordinarie'}
+          onChange={(e) => update({ role: e.target.value as BoardRole | '' })}
+          error={!!errors.role}
+          helperText={errors.role ?? (draft.seat === 'ordinarie' ? 'Presidiet' : 'Bara ordinarie ledamöter')}
+          sx={{ width: { xs: '100%', sm: 240 } }}
+          slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
+        >
+          <MenuItem value="">Ingen särskild roll</MenuItem>
+          {BOARD_ROLES.map((r) => (
+            <MenuItem key={r} value={r}>
+              {BOARD_ROLE_LABELS[r]}
+            </MenuItem>
+          ))}
+        </TextField>
+      </Stack>
 
-          <Typography variant="h3" sx={{ pt: 1 }}>
-            Person
-          </Typography>
-          {picked ? (
-            <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
-              <TextField
-                label="Namn"
-                required
-                fullWidth
-                value={draft.name}
-                onChange={(e) => update({ name: e.target.value })}
-                error={!!nameError}
-                helperText={nameError ?? 'Ur personregistret. Ändrade uppgifter gäller personen i alla uppdrag.'}
-              />
-              <Button sx={{ mt: 1, whiteSpace: 'nowrap' }} onClick={() => update({ ...EMPTY_PERSON })}>
-                Byt person
-              </Button>
-            </Stack>
-          ) : (
-            <Autocomplete<Person, false, false, true>
-              freeSolo
-              options={props.people}
-              getOptionLabel={(o) => (typeof o === 'string' ? o : personLabel(o))}
-              inputValue={draft.name}
-              onInputChange={(_e, value, reason) => {
-                if (reason === 'input' || reason === 'clear') update({ name: value });
-              }}
-              onChange={(_e, value) => {
-                if (value !== null && typeof value !== 'string') update(personDraft(value));
-              }}
-              renderOption={({ key, ...optionProps }, o) => (
-                <Box component="li" key={key} {...optionProps}>
-                  <Stack>
-                    <Typography>{personLabel(o)}</Typography>
-                    <Typography variant="body2" color="text.secondary">
-                      {o.usedIn.length > 0 ? o.usedIn.join(' · ') : [o.title, o.organisation].filter(Boolean).join(', ') || 'Inget uppdrag'}
-                    </Typography>
-                  </Stack>
-                </Box>
-              )}
-              renderInput={(params) => (
-                <TextField
-                  {...params}
-                  label="Namn"
-                  required
-                  error={!!nameError}
-                  helperText={
-                    nameError ??
-                    (draft.name.trim() === '' ? 'Välj en person ur personregistret eller skriv namnet på en ny.' : 'En ny person läggs till i personregistret.')
-                  }
-                />
-              )}
+      <Typography variant="h3" sx={{ pt: 1 }}>
+        Person
+      </Typography>
+      {picked ? (
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
+          <TextField
+            label="Namn"
+            required
+            fullWidth
+            value={draft.name}
+            onChange={(e) => update({ name: e.target.value })}
+            error={!!nameError}
+            helperText={nameError ?? 'Ur personregistret. Ändrade uppgifter gäller personen i alla uppdrag.'}
+          />
+          <Button sx={{ mt: 1, whiteSpace: 'nowrap' }} onClick={() => update({ ...EMPTY_PERSON })}>
+            Byt person
+          </Button>
+        </Stack>
+      ) : (
+        <Autocomplete<Person, false, false, true>
+          freeSolo
+          options={props.people}
+          getOptionLabel={(o) => (typeof o === 'string' ? o : personLabel(o))}
+          inputValue={draft.name}
+          onInputChange={(_e, value, reason) => {
+            if (reason === 'input' || reason === 'clear') update({ name: value });
+          }}
+          onChange={(_e, value) => {
+            if (value !== null && typeof value !== 'string') update(personDraft(value));
+          }}
+          renderOption={({ key, ...optionProps }, o) => (
+            <Box component="li" key={key} {...optionProps}>
+              <Stack>
+                <Typography>{personLabel(o)}</Typography>
+                <Typography variant="body2" color="text.secondary">
+                  {o.usedIn.length > 0 ? o.usedIn.join(' · ') : [o.title, o.organisation].filter(Boolean).join(', ') || 'Inget uppdrag'}
+                </Typography>
+              </Stack>
+            </Box>
+          )}
+          renderInput={(params) => (
+            <TextField
+              {...params}
+              label="Namn"
+              required
+              error={!!nameError}
+              helperText={
+                nameError ??
+                (draft.name.trim() === '' ? 'Välj en person ur personregistret eller skriv namnet på en ny.' : 'En ny person läggs till i personregistret.')
+              }
             />
           )}
-          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-            <TextField
-              label="Parti"
-              value={draft.party}
-              onChange={(e) => update({ party: e.target.value })}
-              error={!!errors['person.party']}
-              helperText={errors['person.party'] ?? 'T.ex. S, M, C'}
-              sx={{ width: { xs: '100%', sm: 160 } }}
-            />
-            <TextField
-              label="Befattning"
-              fullWidth
-              value={draft.title}
-              onChange={(e) => update({ title: e.target.value })}
-              error={!!errors['person.title']}
-              helperText={errors['person.title'] ?? 'T.ex. Kommunalråd, Områdeschef'}
-            />
-          </Stack>
-          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-            <TextField
-              label="E-post"
-              fullWidth
-              type="email"
-              value={draft.email}
-              onChange={(e) => update({ email: e.target.value })}
-              error={!!errors['person.email']}
-              helperText={errors['person.email']}
-            />
-            <TextField
-              label="Telefon"
-              fullWidth
-              value={draft.phone}
-              onChange={(e) => update({ phone: e.target.value })}
-              error={!!errors['person.phone']}
-              helperText={errors['person.phone']}
-            />
-          </Stack>
+        />
+      )}
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+        <TextField label="Parti" {...bind('party', 'T.ex. S, M, C', 'person.party')} sx={{ width: { xs: '100%', sm: 160 } }} />
+        <TextField label="Befattning" fullWidth {...bind('title', 'T.ex. Kommunalråd, Områdeschef', 'person.title')} />
+      </Stack>
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+        <TextField label="E-post" fullWidth type="email" {...bind('email', null, 'person.email')} />
+        <TextField label="Telefon" fullWidth {...bind('phone', null, 'person.phone')} />
+      </Stack>
 
-          <Typography variant="h3" sx={{ pt: 1 }}>
-            Tid
-          </Typography>
-          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-            <DateField
-              label="Från"
-              fullWidth
-              value={draft.startsOn}
-              onChange={(e) => update({ startsOn: e.target.value })}
-              error={!!errors.startsOn}
-              helperText={errors.startsOn ?? `Mandatperioden börjar ${period.startsOn}`}
-            />
-            <DateField
-              label="Till"
-              fullWidth
-              value={draft.endsOn}
-              onChange={(e) => update({ endsOn: e.target.value })}
-              error={!!errors.endsOn}
-              helperText={errors.endsOn ?? `Mandatperioden slutar ${period.endsOn}`}
-            />
-          </Stack>
-          <button type="submit" hidden />
-        </Stack>
-        {dialogs}
-      </DialogContent>
-      <DialogActions>
-        {appointment && (
-          <Stack direction="row" spacing={1} sx={{ mr: 'auto' }}>
-            <AuditHistoryButton entity="board_appointment" entityId={appointment.id} title={`${personLabel(appointment.person)}, ${appointment.memberName}`} />
-            <Button color="error" startIcon={<DeleteOutline />} onClick={() => props.onRemove(appointment)} disabled={saving}>
-              Ta bort
-            </Button>
-          </Stack>
-        )}
-        <Button onClick={props.onClose} disabled={saving}>
-          Avbryt
-        </Button>
-        <Button variant="contained" onClick={() => void save()} disabled={saving}>
-          {saving ? 'Sparar …' : 'Spara'}
-        </Button>
-      </DialogActions>
-    </Dialog>
+      <Typography variant="h3" sx={{ pt: 1 }}>
+        Tid
+      </Typography>
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+        <DateField label="Från" fullWidth {...bind('startsOn', `Mandatperioden börjar ${period.startsOn}`)} />
+        <DateField label="Till" fullWidth {...bind('endsOn', `Mandatperioden slutar ${period.endsOn}`)} />
+      </Stack>
+    </RecordDialog>
   );
 }

@@ -11,7 +11,8 @@ import ContentCopyOutlined from '@mui/icons-material/ContentCopyOutlined';
 import type { MandatePeriod, SignatureBlock } from '../../../../shared/contract/schemas/board';
 import { ApiCallError, call, errorMessage } from '../../api';
 import { useApp } from '../../store/app';
-import { DateField, todayIso } from '../people/common';
+import { DateField } from '../../components/fields';
+import { todayIso } from '../../components/text';
 
 type Scope = 'presidium' | 'styrelse';
 

@@ -3,7 +3,6 @@ import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import Chip from '@mui/material/Chip';
-import IconButton from '@mui/material/IconButton';
 import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
@@ -20,15 +19,16 @@ import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import Add from '@mui/icons-material/Add';
-import EditOutlined from '@mui/icons-material/EditOutlined';
 import GavelOutlined from '@mui/icons-material/GavelOutlined';
 import type { Delegation, DelegationDecision } from '../../../../shared/contract/schemas/delegation';
 import { formatKr } from '../../../../shared/format/sv';
-import { call, errorMessage } from '../../api';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { call } from '../../api';
+import { RowActions } from '../../components/RowActions';
+import { useRemoval } from '../../components/useRemoval';
 import { ExportButton } from '../../components/ExportButton';
 import { useApp } from '../../store/app';
-import { todayIso, useLoad, usePeople } from '../people/common';
+import { todayIso } from '../../components/text';
+import { useLoad, usePeople } from '../../components/useLoad';
 import { DecisionDialog } from './DecisionDialog';
 import { DelegationDialog } from './DelegationDialog';
 import { ReportDialog } from './ReportDialog';
@@ -85,10 +85,8 @@ export function DelegationRegister({ route }: { route: string[] }) {
   const people = usePeople();
   const [editingDecision, setEditingDecision] = useState<{ decision: DelegationDecision | null } | null>(null);
   const [editingDelegation, setEditingDelegation] = useState<{ delegation: Delegation | null } | null>(null);
-  const [removing, setRemoving] = useState<Delegation | null>(null);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [reporting, setReporting] = useState(false);
-  const [busy, setBusy] = useState(false);
 
   const setView = (v: View) => {
     setSelected(new Set());
@@ -99,31 +97,17 @@ export function DelegationRegister({ route }: { route: string[] }) {
     await Promise.all([delegations.reload(), decisions.reload(), unreported.reload()]);
   }
 
-  async function removeDelegation(d: Delegation) {
-    setBusy(true);
-    try {
-      await call('delegations.remove', { id: d.id });
-      setEditingDelegation(null);
-      await delegations.reload();
-      notify('success', `Punkt ${d.code} togs bort ur delegationsordningen.`, {
-        label: 'Ångra',
-        run: async () => {
-          try {
-            await call('delegations.save', restoreDelegation(d));
-            await delegations.reload();
-            notify('info', `Punkt ${d.code} är tillbaka.`);
-          } catch (err) {
-            notify('error', errorMessage(err));
-          }
-        },
-      });
-    } catch (err) {
-      notify('error', errorMessage(err));
-    } finally {
-      setBusy(false);
-      setRemoving(null);
-    }
-  }
+  const removal = useRemoval<Delegation>({
+    remove: (d) => call('delegations.remove', { id: d.id }),
+    restore: (d) => call('delegations.save', restoreDelegation(d)),
+    refresh: () => delegations.reload(),
+    onRemoved: () => setEditingDelegation(null),
+    title: (d) => `Ta bort punkt ${d.code}?`,
+    text: () =>
+      'Punkten tas bort ur delegationsordningen. En punkt som beslut har fattats under kan inte tas bort. Ändringen loggas och kan ångras direkt efteråt.',
+    removed: (d) => `Punkt ${d.code} togs bort ur delegationsordningen.`,
+    restored: (d) => `Punkt ${d.code} är tillbaka.`,
+  });
 
   const pending = useMemo(() => unreported.data ?? [], [unreported.data]);
   const rows = view === 'ej-anmalda' ? pending : (decisions.data ?? []);
@@ -257,13 +241,7 @@ export function DelegationRegister({ route }: { route: string[] }) {
                     <TableCell sx={{ py: 1.25 }}>
                       <ReportedCell d={d} />
                     </TableCell>
-                    <TableCell align="right" sx={{ py: 0.5 }}>
-                      <Tooltip title="Redigera">
-                        <IconButton size="small" aria-label={`Redigera ${d.diarienummer}`} onClick={() => setEditingDecision({ decision: d })}>
-                          <EditOutlined fontSize="small" />
-                        </IconButton>
-                      </Tooltip>
-                    </TableCell>
+                    <RowActions name={d.diarienummer} onEdit={() => setEditingDecision({ decision: d })} />
                   </TableRow>
                 ))}
               </TableBody>
@@ -349,13 +327,7 @@ export function DelegationRegister({ route }: { route: string[] }) {
                     <TableCell align="right" sx={{ ...NUM, py: 1.25 }}>
                       {d.decisionCount}
                     </TableCell>
-                    <TableCell align="right" sx={{ py: 0.5 }}>
-                      <Tooltip title="Redigera">
-                        <IconButton size="small" aria-label={`Redigera punkt ${d.code}`} onClick={() => setEditingDelegation({ delegation: d })}>
-                          <EditOutlined fontSize="small" />
-                        </IconButton>
-                      </Tooltip>
-                    </TableCell>
+                    <RowActions name={`punkt ${d.code}`} onEdit={() => setEditingDelegation({ delegation: d })} />
                   </TableRow>
                 ))}
               </TableBody>
@@ -389,7 +361,7 @@ export function DelegationRegister({ route }: { route: string[] }) {
           delegation={editingDelegation.delegation}
           people={people.data ?? []}
           onClose={() => setEditingDelegation(null)}
-          onRemove={(d) => setRemoving(d)}
+          onRemove={(d) => removal.ask(d)}
           onSaved={(saved) => {
             const wasNew = editingDelegation.delegation === null;
             setEditingDelegation(null);
@@ -413,15 +385,7 @@ export function DelegationRegister({ route }: { route: string[] }) {
           }}
         />
       )}
-      <ConfirmDialog
-        open={removing !== null}
-        title={`Ta bort punkt ${removing?.code ?? ''}?`}
-        text="Punkten tas bort ur delegationsordningen. En punkt som beslut har fattats under kan inte tas bort. Ändringen loggas och kan ångras direkt efteråt."
-        confirmLabel="Ta bort"
-        busy={busy}
-        onCancel={() => setRemoving(null)}
-        onConfirm={() => removing && void removeDelegation(removing)}
-      />
+      {removal.dialog}
     </Stack>
   );
 }

@@ -1,11 +1,6 @@
 import { useEffect, useState } from 'react';
 import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
@@ -13,8 +8,9 @@ import Typography from '@mui/material/Typography';
 import { decisionsReportInput, type DelegationDecision, type Meeting } from '../../../../shared/contract/schemas/delegation';
 import { call } from '../../api';
 import { useSaveForm } from '../../components/useSaveForm';
-import { DateField, todayIso } from '../people/common';
-import { closeOnPurpose } from '../../components/closeOnPurpose';
+import { DateField } from '../../components/fields';
+import { todayIso } from '../../components/text';
+import { RecordDialog } from '../../components/RecordDialog';
 
 /**
  * "Anmälan av delegationsbeslut": the chosen decisions are taken up at a board
@@ -28,8 +24,8 @@ export function ReportDialog(props: {
   const [meetingOn, setMeetingOn] = useState(todayIso());
   const [paragraph, setParagraph] = useState('');
   const [meetings, setMeetings] = useState<Meeting[]>([]);
-  const { errors, formError, saving, submit, dialogs } = useSaveForm(decisionsReportInput);
-  const fieldMessages = new Set(Object.values(errors));
+  const form = useSaveForm(decisionsReportInput);
+  const { errors } = form;
 
   useEffect(() => {
     let live = true;
@@ -52,7 +48,7 @@ export function ReportDialog(props: {
 
   async function report() {
     const input = { ids: props.decisions.map((d) => d.id), meetingOn, paragraph };
-    const done = await submit(input, (i) => call('decisions.report', i));
+    const done = await form.submit(input, (i) => call('decisions.report', i));
     if (done) props.onReported(done, meetingOn);
   }
 
@@ -60,82 +56,63 @@ export function ReportDialog(props: {
   const count = props.decisions.length;
 
   return (
-    <Dialog open onClose={closeOnPurpose(saving ? undefined : props.onClose)} fullWidth maxWidth="sm" aria-labelledby="report-dialog-title">
-      <DialogTitle id="report-dialog-title">Anmäl till styrelsen</DialogTitle>
-      <DialogContent>
-        <Stack
-          component="form"
-          spacing={2}
-          sx={{ mt: 1 }}
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void report();
-          }}
-        >
-          {formError && !fieldMessages.has(formError) && <Alert severity="error">{formError}</Alert>}
-          <Typography>
-            {count === 1 ? '1 delegationsbeslut' : `${count} delegationsbeslut`} anmäls vid styrelsens sammanträde och markeras som anmälda.
-          </Typography>
-          <Paper variant="outlined" sx={{ maxHeight: 200, overflow: 'auto', px: 2, py: 1 }}>
-            {props.decisions.map((d) => (
-              <Stack key={d.id} direction="row" spacing={2} sx={{ py: 0.5 }}>
-                <Typography variant="body2" sx={{ width: 84, flexShrink: 0, fontVariantNumeric: 'tabular-nums' }}>
-                  {d.diarienummer}
-                </Typography>
-                <Typography variant="body2">{d.title}</Typography>
-              </Stack>
-            ))}
-          </Paper>
-          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-            <DateField
-              label="Sammanträdesdatum"
-              required
-              fullWidth
-              value={meetingOn}
-              onChange={(e) => setMeetingOn(e.target.value)}
-              error={!!errors.meetingOn}
-              helperText={errors.meetingOn ?? 'Dagen då styrelsen sammanträder'}
-            />
-            <TextField
-              label="Paragraf"
-              value={paragraph}
-              onChange={(e) => setParagraph(e.target.value)}
-              error={!!errors.paragraph}
-              helperText={errors.paragraph ?? 'T.ex. § 12'}
-              sx={{ width: { xs: '100%', sm: 200 } }}
-            />
+    <RecordDialog
+      id="report-dialog"
+      title="Anmäl till styrelsen"
+      form={form}
+      onSave={() => void report()}
+      onClose={props.onClose}
+      saveLabel="Anmäl"
+      savingLabel="Anmäler …"
+    >
+      <Typography>{count === 1 ? '1 delegationsbeslut' : `${count} delegationsbeslut`} anmäls vid styrelsens sammanträde och markeras som anmälda.</Typography>
+      <Paper variant="outlined" sx={{ maxHeight: 200, overflow: 'auto', px: 2, py: 1 }}>
+        {props.decisions.map((d) => (
+          <Stack key={d.id} direction="row" spacing={2} sx={{ py: 0.5 }}>
+            <Typography variant="body2" sx={{ width: 84, flexShrink: 0, fontVariantNumeric: 'tabular-nums' }}>
+              {d.diarienummer}
+            </Typography>
+            <Typography variant="body2">{d.title}</Typography>
           </Stack>
-          {near.length > 0 && (
-            <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-              <Typography variant="body2" color="text.secondary">
-                Styrelsens sammanträden:
-              </Typography>
-              {near.map((m) => (
-                <Chip
-                  key={m.id}
-                  size="small"
-                  label={m.heldOn}
-                  variant={m.heldOn === meetingOn ? 'filled' : 'outlined'}
-                  color={m.heldOn === meetingOn ? 'primary' : 'default'}
-                  onClick={() => setMeetingOn(m.heldOn)}
-                />
-              ))}
-            </Stack>
-          )}
-          {errors.ids && <Alert severity="error">{errors.ids}</Alert>}
-          <button type="submit" hidden />
+        ))}
+      </Paper>
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+        <DateField
+          label="Sammanträdesdatum"
+          required
+          fullWidth
+          value={meetingOn}
+          onChange={(e) => setMeetingOn(e.target.value)}
+          error={!!errors.meetingOn}
+          helperText={errors.meetingOn ?? 'Dagen då styrelsen sammanträder'}
+        />
+        <TextField
+          label="Paragraf"
+          value={paragraph}
+          onChange={(e) => setParagraph(e.target.value)}
+          error={!!errors.paragraph}
+          helperText={errors.paragraph ?? 'T.ex. § 12'}
+          sx={{ width: { xs: '100%', sm: 200 } }}
+        />
+      </Stack>
+      {near.length > 0 && (
+        <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+          <Typography variant="body2" color="text.secondary">
+            Styrelsens sammanträden:
+          </Typography>
+          {near.map((m) => (
+            <Chip
+              key={m.id}
+              size="small"
+              label={m.heldOn}
+              variant={m.heldOn === meetingOn ? 'filled' : 'outlined'}
+              color={m.heldOn === meetingOn ? 'primary' : 'default'}
+              onClick={() => setMeetingOn(m.heldOn)}
+            />
+          ))}
         </Stack>
-        {dialogs}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={props.onClose} disabled={saving}>
-          Avbryt
-        </Button>
-        <Button variant="contained" onClick={() => void report()} disabled={saving}>
-          {saving ? 'Anmäler …' : 'Anmäl'}
-        </Button>
-      </DialogActions>
-    </Dialog>
+      )}
+      {errors.ids && <Alert severity="error">{errors.ids}</Alert>}
+    </RecordDialog>
   );
 }

@@ -164,7 +164,7 @@ function DiaryList() {
         </Paper>
       )}
       <ImportDialog register="diarium" open={importing} onClose={() => setImporting(false)} onImported={() => setVersion((v) => v + 1)} />
-      {creating && <ArendeDialog arende={null} open onClose={() => setCreating(false)} onSaved={(a) => go('arenden', String(a.id))} />}
+      {creating && <ArendeDialog arende={null} onClose={() => setCreating(false)} onSaved={(a) => go('arenden', String(a.id))} />}
     </Stack>
   );
 }
@@ -354,7 +354,6 @@ function ArendeView({ id }: { id: number }) {
       {editing && (
         <ArendeDialog
           arende={arende}
-          open
           onClose={() => setEditing(false)}
           onSaved={(a) => {
             setEditing(false);

@@ -3,10 +3,6 @@ import Alert from '@mui/material/Alert';
 import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import IconButton from '@mui/material/IconButton';
 import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
@@ -23,11 +19,10 @@ import type { Person } from '../../../../shared/contract/schemas/board';
 import type { Member } from '../../../../shared/contract/schemas/members';
 import type { MethodInput } from '../../../../shared/contract/methods';
 import { call } from '../../api';
-import { AuditHistoryButton } from '../../components/AuditHistory';
-import { personalDataHint } from '../../components/PersonalDataDialog';
-import { useSaveForm } from '../../components/useSaveForm';
-import { personLabel } from '../people/common';
-import { closeOnPurpose } from '../../components/closeOnPurpose';
+import { personLabel } from '../../components/text';
+import { FreeTextField } from '../../components/fields';
+import { RecordDialog } from '../../components/RecordDialog';
+import { useRecordForm } from '../../components/useRecordForm';
 
 interface MemberDraft {
   /** Stable key for React while rows move. */
@@ -90,13 +85,10 @@ export function GroupDialog(props: {
   onRemove: (g: Group) => void;
 }) {
   const { group } = props;
-  const [draft, setDraft] = useState<Draft>(() => toDraft(group, props.people));
+  const form = useRecordForm(groupSaveInput, () => toDraft(group, props.people));
+  const { draft, update, bind, errors } = form;
   const [pick, setPick] = useState<Person | null>(null);
-  const { errors, formError, saving, submit, dialogs } = useSaveForm(groupSaveInput);
-  const update = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   const setRow = (i: number, patch: Partial<MemberDraft>) => update({ members: draft.members.map((m, j) => (j === i ? { ...m, ...patch } : m)) });
-  const descriptionHint = personalDataHint(draft.description);
-  const fieldMessages = new Set(Object.values(errors));
   const kommuner = props.members.filter((m) => m.kind === 'kommun');
   const chosen = new Set(draft.members.flatMap((m) => (m.personId === null ? [] : [m.personId])));
 
@@ -114,225 +106,205 @@ export function GroupDialog(props: {
   }
 
   async function save() {
-    const saved = await submit(toInput(draft, group?.id), (input) => call('groups.save', input));
+    const saved = await form.submit(toInput(draft, group?.id), (input) => call('groups.save', input));
     if (saved) props.onSaved(saved);
   }
 
   return (
-    <Dialog open onClose={closeOnPurpose(saving ? undefined : props.onClose)} fullWidth maxWidth="md" aria-labelledby="group-dialog-title">
-      <DialogTitle id="group-dialog-title">{group ? group.name : 'Ny grupp'}</DialogTitle>
-      <DialogContent>
-        <Stack
-          component="form"
-          spacing={2}
-          sx={{ mt: 1 }}
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void save();
-          }}
+    <RecordDialog
+      id="group-dialog"
+      maxWidth="md"
+      title={group ? group.name : 'Ny grupp'}
+      form={form}
+      onSave={() => void save()}
+      onClose={props.onClose}
+      record={group && { entity: 'group', entityId: group.id, title: group.name, onRemove: () => props.onRemove(group) }}
+    >
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+        <TextField label="Gruppens namn" required fullWidth autoFocus={!group} {...bind('name', 'T.ex. Arbetsutskottet, Lokusgrupp Heby')} />
+        <TextField
+          select
+          label="Typ"
+          value={draft.kind}
+          onChange={(e) => update({ kind: e.target.value as GroupKind })}
+          error={!!errors.kind}
+          helperText={errors.kind}
+          sx={{ minWidth: 240 }}
         >
-          {formError && !fieldMessages.has(formError) && <Alert severity="error">{formError}</Alert>}
-          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-            <TextField
-              label="Gruppens namn"
-              required
-              fullWidth
-              autoFocus={!group}
-              value={draft.name}
-              onChange={(e) => update({ name: e.target.value })}
-              error={!!errors.name}
-              helperText={errors.name ?? 'T.ex. Arbetsutskottet, Lokusgrupp Heby'}
-            />
-            <TextField
-              select
-              label="Typ"
-              value={draft.kind}
-              onChange={(e) => update({ kind: e.target.value as GroupKind })}
-              error={!!errors.kind}
-              helperText={errors.kind}
-              sx={{ minWidth: 240 }}
-            >
-              {GROUP_KINDS.map((k) => (
-                <MenuItem key={k} value={k}>
-                  {GROUP_KIND_LABELS[k]}
-                </MenuItem>
-              ))}
-            </TextField>
-          </Stack>
-          {draft.kind === 'lokusgrupp' && (
-            <TextField
-              select
-              label="Kommun"
-              required
-              value={draft.memberId}
-              onChange={(e) => update({ memberId: Number(e.target.value) })}
-              error={!!errors.memberId}
-              helperText={errors.memberId ?? 'Den kommun där lokusgruppen samordnar parterna'}
-            >
-              {kommuner.map((m) => (
-                <MenuItem key={m.id} value={m.id}>
-                  {m.name}
-                </MenuItem>
-              ))}
-            </TextField>
-          )}
-          <TextField
-            label="Beskrivning"
-            multiline
-            minRows={2}
-            value={draft.description}
-            onChange={(e) => update({ description: e.target.value })}
-            error={!!errors.description}
-            helperText={errors.description ?? descriptionHint ?? 'Uppdrag, mötesfrekvens och liknande'}
-            slotProps={{ formHelperText: { sx: descriptionHint && !errors.description ? { color: 'warning.dark' } : undefined } }}
-          />
+          {GROUP_KINDS.map((k) => (
+            <MenuItem key={k} value={k}>
+              {GROUP_KIND_LABELS[k]}
+            </MenuItem>
+          ))}
+        </TextField>
+      </Stack>
+      {draft.kind === 'lokusgrupp' && (
+        <TextField
+          select
+          label="Kommun"
+          required
+          value={draft.memberId}
+          onChange={(e) => update({ memberId: Number(e.target.value) })}
+          error={!!errors.memberId}
+          helperText={errors.memberId ?? 'Den kommun där lokusgruppen samordnar parterna'}
+        >
+          {kommuner.map((m) => (
+            <MenuItem key={m.id} value={m.id}>
+              {m.name}
+            </MenuItem>
+          ))}
+        </TextField>
+      )}
+      <FreeTextField label="Beskrivning" multiline minRows={2} {...bind('description', 'Uppdrag, mötesfrekvens och liknande')} />
 
-          <Stack direction="row" sx={{ alignItems: 'baseline', justifyContent: 'space-between', pt: 1 }}>
-            <Typography variant="h3">Medlemmar</Typography>
-            <Typography variant="body2" color="text.secondary">
-              {draft.members.length === 1 ? '1 medlem' : `${draft.members.length} medlemmar`}
-            </Typography>
-          </Stack>
-          {errors.members && <Alert severity="error">{errors.members}</Alert>}
-          <Paper variant="outlined" sx={{ p: 0 }}>
-            {draft.members.length === 0 && (
-              <Typography color="text.secondary" sx={{ p: 2 }}>
-                Inga medlemmar ännu. Lägg till personer ur personregistret eller skriv namn och organisation.
-              </Typography>
-            )}
-            {draft.members.map((m, i) => {
-              const person = m.personId === null ? null : props.people.find((p) => p.id === m.personId);
-              const nameError = errors[`members.${i}.name`] ?? errors[`members.${i}.personId`];
-              return (
-                <Stack
-                  key={m.key}
-                  direction={{ xs: 'column', md: 'row' }}
-                  spacing={1}
-                  data-testid="group-member-row"
-                  sx={{ alignItems: { md: 'flex-start' }, px: 2, py: 1.25, borderTop: i === 0 ? 'none' : '1px solid', borderColor: 'divider' }}
-                >
-                  {m.personId === null ? (
-                    <TextField
-                      label="Namn"
-                      size="small"
-                      value={m.name}
-                      onChange={(e) => setRow(i, { name: e.target.value })}
-                      error={!!nameError}
-                      helperText={nameError}
-                      sx={{ flex: 1.2 }}
-                    />
-                  ) : (
-                    <Box sx={{ flex: 1.2, pt: 0.5 }}>
-                      <Typography sx={{ fontWeight: 600 }}>{person ? personLabel(person) : m.name}</Typography>
-                      <Typography variant="body2" color={nameError ? 'error' : 'text.secondary'}>
-                        {nameError ?? 'Ur personregistret'}
-                      </Typography>
-                    </Box>
-                  )}
-                  <TextField
-                    label="Organisation"
-                    size="small"
-                    value={m.organisation}
-                    placeholder={person?.organisation ?? ''}
-                    onChange={(e) => setRow(i, { organisation: e.target.value })}
-                    error={!!errors[`members.${i}.organisation`]}
-                    helperText={errors[`members.${i}.organisation`]}
-                    sx={{ flex: 1 }}
-                    slotProps={person?.organisation ? { inputLabel: { shrink: true } } : undefined}
-                  />
-                  <TextField
-                    label="Roll i gruppen"
-                    size="small"
-                    value={m.role}
-                    placeholder="T.ex. Sammankallande"
-                    onChange={(e) => setRow(i, { role: e.target.value })}
-                    error={!!errors[`members.${i}.role`]}
-                    helperText={errors[`members.${i}.role`]}
-                    sx={{ flex: 0.9 }}
-                  />
-                  <Stack direction="row" sx={{ flexShrink: 0 }}>
-                    <Tooltip title="Flytta upp">
-                      <span>
-                        <IconButton size="small" aria-label={`Flytta upp ${m.name || `rad ${i + 1}`}`} disabled={i === 0} onClick={() => move(i, -1)}>
-                          <ArrowUpward fontSize="small" />
-                        </IconButton>
-                      </span>
-                    </Tooltip>
-                    <Tooltip title="Flytta ned">
-                      <span>
-                        <IconButton
-                          size="small"
-                          aria-label={`Flytta ned ${m.name || `rad ${i + 1}`}`}
-                          disabled={i === draft.members.length - 1}
-                          onClick={() => move(i, 1)}
-                        >
-                          <ArrowDownward fontSize="small" />
-                        </IconButton>
-                      </span>
-                    </Tooltip>
-                    <Tooltip title="Ta bort ur gruppen">
-                      <IconButton
-                        size="small"
-                        aria-label={`Ta bort ${m.name || `rad ${i + 1}`} ur gruppen`}
-                        onClick={() => update({ members: draft.members.filter((_m, j) => j !== i) })}
-                      >
-                        <DeleteOutline fontSize="small" />
-                      </IconButton>
-                    </Tooltip>
-                  </Stack>
-                </Stack>
-              );
-            })}
-          </Paper>
-          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} sx={{ alignItems: { sm: 'center' } }}>
-            <Autocomplete<Person>
-              size="small"
-              sx={{ flex: 1 }}
-              value={pick}
-              options={props.people.filter((p) => !chosen.has(p.id))}
-              getOptionLabel={personLabel}
-              onChange={(_e, value) => value && addPerson(value)}
-              renderOption={({ key, ...optionProps }, o) => (
-                <Box component="li" key={key} {...optionProps}>
-                  <Stack>
-                    <Typography>{personLabel(o)}</Typography>
-                    <Typography variant="body2" color="text.secondary">
-                      {[o.title, o.organisation].filter(Boolean).join(', ') || o.usedIn[0] || ''}
-                    </Typography>
-                  </Stack>
-                </Box>
-              )}
-              renderInput={(params) => <TextField {...params} label="Lägg till person ur registret" />}
-              noOptionsText="Ingen person i registret matchar"
-            />
-            <Button
-              startIcon={<PersonAddAlt1Outlined />}
-              onClick={() => update({ members: [...draft.members, { key: ++keySeq, personId: null, name: '', organisation: '', role: '' }] })}
-            >
-              Lägg till namn utanför registret
-            </Button>
-          </Stack>
-          <button type="submit" hidden />
-        </Stack>
-        {dialogs}
-      </DialogContent>
-      <DialogActions>
-        {group && (
-          <Stack direction="row" spacing={1} sx={{ mr: 'auto' }}>
-            <AuditHistoryButton entity="group" entityId={group.id} title={group.name} />
-            <Button color="error" startIcon={<DeleteOutline />} onClick={() => props.onRemove(group)} disabled={saving}>
-              Ta bort
-            </Button>
-          </Stack>
+      <Stack direction="row" sx={{ alignItems: 'baseline', justifyContent: 'space-between', pt: 1 }}>
+        <Typography variant="h3">Medlemmar</Typography>
+        <Typography variant="body2" color="text.secondary">
+          {draft.members.length === 1 ? '1 medlem' : `${draft.members.length} medlemmar`}
+        </Typography>
+      </Stack>
+      {errors.members && <Alert severity="error">{errors.members}</Alert>}
+      <Paper variant="outlined" sx={{ p: 0 }}>
+        {draft.members.length === 0 && (
+          <Typography color="text.secondary" sx={{ p: 2 }}>
+            Inga medlemmar ännu. Lägg till personer ur personregistret eller skriv namn och organisation.
+          </Typography>
         )}
-        <Button onClick={props.onClose} disabled={saving}>
-          Avbryt
+        {draft.members.map((m, i) => (
+          <GroupMemberRow
+            key={m.key}
+            row={m}
+            index={i}
+            count={draft.members.length}
+            people={props.people}
+            errors={errors}
+            onChange={(patch) => setRow(i, patch)}
+            onMove={(by) => move(i, by)}
+            onRemove={() => update({ members: draft.members.filter((_m, j) => j !== i) })}
+          />
+        ))}
+      </Paper>
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} sx={{ alignItems: { sm: 'center' } }}>
+        <Autocomplete<Person>
+          size="small"
+          sx={{ flex: 1 }}
+          value={pick}
+          options={props.people.filter((p) => !chosen.has(p.id))}
+          getOptionLabel={personLabel}
+          onChange={(_e, value) => value && addPerson(value)}
+          renderOption={({ key, ...optionProps }, o) => (
+            <Box component="li" key={key} {...optionProps}>
+              <Stack>
+                <Typography>{personLabel(o)}</Typography>
+                <Typography variant="body2" color="text.secondary">
+                  {[o.title, o.organisation].filter(Boolean).join(', ') || o.usedIn[0] || ''}
+                </Typography>
+              </Stack>
+            </Box>
+          )}
+          renderInput={(params) => <TextField {...params} label="Lägg till person ur registret" />}
+          noOptionsText="Ingen person i registret matchar"
+        />
+        <Button
+          startIcon={<PersonAddAlt1Outlined />}
+          onClick={() => update({ members: [...draft.members, { key: ++keySeq, personId: null, name: '', organisation: '', role: '' }] })}
+        >
+          Lägg till namn utanför registret
         </Button>
-        <Button variant="contained" onClick={() => void save()} disabled={saving}>
-          {saving ? 'Sparar …' : 'Spara'}
-        </Button>
-      </DialogActions>
-    </Dialog>
+      </Stack>
+    </RecordDialog>
+  );
+}
+
+/** One member of the group: a person from the register, or a name typed for someone outside it. */
+function GroupMemberRow({
+  row,
+  index,
+  count,
+  people,
+  errors,
+  onChange,
+  onMove,
+  onRemove,
+}: {
+  row: MemberDraft;
+  index: number;
+  count: number;
+  people: Person[];
+  errors: Record<string, string>;
+  onChange: (patch: Partial<MemberDraft>) => void;
+  onMove: (by: -1 | 1) => void;
+  onRemove: () => void;
+}) {
+  const person = row.personId === null ? null : people.find((p) => p.id === row.personId);
+  const nameError = errors[`members.${index}.name`] ?? errors[`members.${index}.personId`];
+  return (
+    <Stack
+      direction={{ xs: 'column', md: 'row' }}
+      spacing={1}
+      data-testid="group-member-row"
+      sx={{ alignItems: { md: 'flex-start' }, px: 2, py: 1.25, borderTop: index === 0 ? 'none' : '1px solid', borderColor: 'divider' }}
+    >
+      {row.personId === null ? (
+        <TextField
+          label="Namn"
+          size="small"
+          value={row.name}
+          onChange={(e) => onChange({ name: e.target.value })}
+          error={!!nameError}
+          helperText={nameError}
+          sx={{ flex: 1.2 }}
+        />
+      ) : (
+        <Box sx={{ flex: 1.2, pt: 0.5 }}>
+          <Typography sx={{ fontWeight: 600 }}>{person ? personLabel(person) : row.name}</Typography>
+          <Typography variant="body2" color={nameError ? 'error' : 'text.secondary'}>
+            {nameError ?? 'Ur personregistret'}
+          </Typography>
+        </Box>
+      )}
+      <TextField
+        label="Organisation"
+        size="small"
+        value={row.organisation}
+        placeholder={person?.organisation ?? ''}
+        onChange={(e) => onChange({ organisation: e.target.value })}
+        error={!!errors[`members.${index}.organisation`]}
+        helperText={errors[`members.${index}.organisation`]}
+        sx={{ flex: 1 }}
+        slotProps={person?.organisation ? { inputLabel: { shrink: true } } : undefined}
+      />
+      <TextField
+        label="Roll i gruppen"
+        size="small"
+        value={row.role}
+        placeholder="T.ex. Sammankallande"
+        onChange={(e) => onChange({ role: e.target.value })}
+        error={!!errors[`members.${index}.role`]}
+        helperText={errors[`members.${index}.role`]}
+        sx={{ flex: 0.9 }}
+      />
+      <Stack direction="row" sx={{ flexShrink: 0 }}>
+        <Tooltip title="Flytta upp">
+          <span>
+            <IconButton size="small" aria-label={`Flytta upp ${row.name || `rad ${index + 1}`}`} disabled={index === 0} onClick={() => onMove(-1)}>
+              <ArrowUpward fontSize="small" />
+            </IconButton>
+          </span>
+        </Tooltip>
+        <Tooltip title="Flytta ned">
+          <span>
+            <IconButton size="small" aria-label={`Flytta ned ${row.name || `rad ${index + 1}`}`} disabled={index === count - 1} onClick={() => onMove(1)}>
+              <ArrowDownward fontSize="small" />
+            </IconButton>
+          </span>
+        </Tooltip>
+        <Tooltip title="Ta bort ur gruppen">
+          <IconButton size="small" aria-label={`Ta bort ${row.name || `rad ${index + 1}`} ur gruppen`} onClick={onRemove}>
+            <DeleteOutline fontSize="small" />
+          </IconButton>
+        </Tooltip>
+      </Stack>
+    </Stack>
   );
 }

@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import IconButton from '@mui/material/IconButton';
 import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
@@ -12,17 +11,15 @@ import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import Add from '@mui/icons-material/Add';
-import DeleteOutline from '@mui/icons-material/DeleteOutlined';
-import EditOutlined from '@mui/icons-material/EditOutlined';
 import { GROUP_KIND_LABELS, type Group } from '../../../../shared/contract/schemas/groups';
-import { call, errorMessage } from '../../api';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { call } from '../../api';
+import { RowActions } from '../../components/RowActions';
+import { useRemoval } from '../../components/useRemoval';
 import { ExportButton } from '../../components/ExportButton';
 import { useApp } from '../../store/app';
-import { useLoad, usePeople } from '../people/common';
+import { useLoad, usePeople } from '../../components/useLoad';
 import { GroupDialog } from './GroupDialog';
 
 type Editing = { group: Group | null } | null;
@@ -48,8 +45,6 @@ export function GroupsRegister({ route }: { route: string[] }) {
   const groups = useLoad(() => call('groups.list', {}));
   const people = usePeople();
   const [editing, setEditing] = useState<Editing>(null);
-  const [removing, setRemoving] = useState<Group | null>(null);
-  const [busy, setBusy] = useState(false);
 
   // #/register/grupper/3 opens that group.
   const routeId = Number(route[0]);
@@ -64,34 +59,16 @@ export function GroupsRegister({ route }: { route: string[] }) {
     if (route.length > 0) go('register', 'grupper');
   }
 
-  async function remove(group: Group) {
-    setBusy(true);
-    try {
-      await call('groups.remove', { id: group.id });
-      close();
-      await groups.reload();
-      void people.reload();
-      notify('success', `${group.name} togs bort.`, {
-        label: 'Ångra',
-        run: async () => {
-          try {
-            await call('groups.save', restoreInput(group));
-            await groups.reload();
-            void people.reload();
-            notify('info', `${group.name} är tillbaka.`);
-          } catch (err) {
-            notify('error', errorMessage(err));
-          }
-        },
-      });
-    } catch (err) {
-      notify('error', errorMessage(err));
-    } finally {
-      setBusy(false);
-      setRemoving(null);
-    }
-  }
-
+  const removal = useRemoval<Group>({
+    remove: (g) => call('groups.remove', { id: g.id }),
+    restore: (g) => call('groups.save', restoreInput(g)),
+    refresh: () => Promise.all([groups.reload(), people.reload()]),
+    onRemoved: close,
+    title: (g) => `Ta bort ${g.name}?`,
+    text: () => 'Gruppen och dess medlemslista tas bort. Personerna finns kvar i personregistret. Ändringen loggas och kan ångras direkt efteråt.',
+    removed: (g) => `${g.name} togs bort.`,
+    restored: (g) => `${g.name} är tillbaka.`,
+  });
   const list = groups.data ?? [];
 
   return (
@@ -168,18 +145,7 @@ export function GroupsRegister({ route }: { route: string[] }) {
                     </Stack>
                   )}
                 </TableCell>
-                <TableCell align="right" sx={{ whiteSpace: 'nowrap', py: 0.5 }}>
-                  <Tooltip title="Redigera">
-                    <IconButton size="small" aria-label={`Redigera ${g.name}`} onClick={() => setEditing({ group: g })}>
-                      <EditOutlined fontSize="small" />
-                    </IconButton>
-                  </Tooltip>
-                  <Tooltip title="Ta bort">
-                    <IconButton size="small" aria-label={`Ta bort ${g.name}`} onClick={() => setRemoving(g)}>
-                      <DeleteOutline fontSize="small" />
-                    </IconButton>
-                  </Tooltip>
-                </TableCell>
+                <RowActions name={g.name} onEdit={() => setEditing({ group: g })} onRemove={() => removal.ask(g)} />
               </TableRow>
             ))}
           </TableBody>
@@ -192,7 +158,7 @@ export function GroupsRegister({ route }: { route: string[] }) {
           members={members}
           people={people.data ?? []}
           onClose={close}
-          onRemove={(g) => setRemoving(g)}
+          onRemove={(g) => removal.ask(g)}
           onSaved={(saved) => {
             const wasNew = editing.group === null;
             close();
@@ -202,15 +168,7 @@ export function GroupsRegister({ route }: { route: string[] }) {
           }}
         />
       )}
-      <ConfirmDialog
-        open={removing !== null}
-        title={`Ta bort ${removing?.name ?? ''}?`}
-        text="Gruppen och dess medlemslista tas bort. Personerna finns kvar i personregistret. Ändringen loggas och kan ångras direkt efteråt."
-        confirmLabel="Ta bort"
-        busy={busy}
-        onCancel={() => setRemoving(null)}
-        onConfirm={() => removing && void remove(removing)}
-      />
+      {removal.dialog}
     </Stack>
   );
 }

@@ -36,7 +36,8 @@ import { call, errorMessage } from '../../api';
 import { downloadBase64 } from '../../files';
 import { useApp } from '../../store/app';
 import { RowTools, move } from '../arendeblad/BlockEditors';
-import { DateField, todayIso } from '../people/common';
+import { DateField } from '../../components/fields';
+import { todayIso } from '../../components/text';
 import { ProtocolPanel } from './ProtocolPanel';
 import { closeOnPurpose } from '../../components/closeOnPurpose';
 

@@ -19,7 +19,7 @@ import { ATTENDANCE_LABELS, ATTENDANCE_ROLES, type AttendanceRole, type Attendan
 import { call, errorMessage } from '../../api';
 import { downloadBase64 } from '../../files';
 import { useApp, useUnsavedChanges } from '../../store/app';
-import { DateField } from '../people/common';
+import { DateField } from '../../components/fields';
 import { SignDialog } from '../arendeblad/SignDialog';
 import { ExportSignedButton } from '../../components/ExportSignedButton';
 

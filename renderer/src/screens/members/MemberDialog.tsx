@@ -1,10 +1,5 @@
-import { useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import IconButton from '@mui/material/IconButton';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
@@ -14,9 +9,8 @@ import DeleteOutline from '@mui/icons-material/DeleteOutlined';
 import { MEMBER_KINDS, MEMBER_KIND_LABELS, memberSaveInput, type Member, type MemberKind } from '../../../../shared/contract/schemas/members';
 import type { MethodInput } from '../../../../shared/contract/methods';
 import { call } from '../../api';
-import { useSaveForm } from '../../components/useSaveForm';
-import { AuditHistoryButton } from '../../components/AuditHistory';
-import { closeOnPurpose } from '../../components/closeOnPurpose';
+import { RecordDialog } from '../../components/RecordDialog';
+import { useRecordForm } from '../../components/useRecordForm';
 
 interface Draft {
   name: string;
@@ -54,15 +48,13 @@ function toInput(draft: Draft, id: number | undefined) {
   };
 }
 
-export function MemberDialog(props: { member: Member | null; open: boolean; onClose: () => void; onSaved: (m: Member) => void }) {
-  const [draft, setDraft] = useState<Draft>(() => toDraft(props.member));
-  const { errors, formError, saving, submit, dialogs } = useSaveForm(memberSaveInput);
-  const isNew = props.member === null;
-
-  const update = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+export function MemberDialog(props: { member: Member | null; onClose: () => void; onSaved: (m: Member) => void }) {
+  const { member } = props;
+  const form = useRecordForm(memberSaveInput, () => toDraft(member));
+  const { draft, update, bind, errors } = form;
 
   async function save() {
-    const saved = await submit(toInput(draft, props.member?.id) as MethodInput<'members.save'>, (input) => call('members.save', input));
+    const saved = await form.submit(toInput(draft, member?.id) as MethodInput<'members.save'>, (input) => call('members.save', input));
     if (saved) props.onSaved(saved);
   }
 
@@ -72,121 +64,75 @@ export function MemberDialog(props: { member: Member | null; open: boolean; onCl
     update({ populations: [{ year: String(next), population: '' }, ...draft.populations] });
   }
 
+  function setPopulation(i: number, patch: Partial<Draft['populations'][number]>) {
+    update({ populations: draft.populations.map((q, j) => (j === i ? { ...q, ...patch } : q)) });
+  }
+
   return (
-    <Dialog open={props.open} onClose={closeOnPurpose(saving ? undefined : props.onClose)} fullWidth maxWidth="sm" aria-labelledby="member-dialog-title">
-      <DialogTitle id="member-dialog-title">{isNew ? 'Lägg till medlem' : `Redigera ${props.member?.name ?? ''}`}</DialogTitle>
-      <DialogContent>
-        <Stack
-          component="form"
-          spacing={2}
-          sx={{ mt: 1 }}
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void save();
-          }}
-        >
-          {formError && <Alert severity="error">{formError}</Alert>}
-          <TextField
-            label="Namn"
-            value={draft.name}
-            onChange={(e) => update({ name: e.target.value })}
-            error={!!errors.name}
-            helperText={errors.name ?? 'T.ex. Heby kommun'}
-            required
-            autoFocus
-          />
-          <TextField
-            label="Kortnamn"
-            value={draft.shortName}
-            onChange={(e) => update({ shortName: e.target.value })}
-            error={!!errors.shortName}
-            helperText={errors.shortName ?? 'Används i tabeller, t.ex. Heby eller FK'}
-          />
-          <TextField
-            select
-            label="Typ"
-            value={draft.kind}
-            onChange={(e) => update({ kind: e.target.value as MemberKind })}
-            error={!!errors.kind}
-            helperText={errors.kind}
-          >
-            {MEMBER_KINDS.map((k) => (
-              <MenuItem key={k} value={k}>
-                {MEMBER_KIND_LABELS[k]}
-              </MenuItem>
-            ))}
-          </TextField>
-          <TextField
-            label="Organisationsnummer"
-            value={draft.orgNr}
-            onChange={(e) => update({ orgNr: e.target.value })}
-            error={!!errors.orgNr}
-            helperText={errors.orgNr ?? 'Tio siffror, t.ex. 212000-2965'}
-            required
-            slotProps={{ htmlInput: { inputMode: 'numeric' } }}
-          />
-          {draft.kind === 'kommun' && (
-            <Stack spacing={1}>
-              <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between' }}>
-                <Typography variant="h3">Folkmängd 1 november</Typography>
-                <Button onClick={addYear}>Lägg till år</Button>
-              </Stack>
-              {errors.populations && <Alert severity="error">{errors.populations}</Alert>}
-              {draft.populations.length === 0 && (
-                <Typography color="text.secondary" variant="body2">
-                  Kommunernas fjärdedel av medlemsavgiften fördelas efter folkmängden den 1 november året före (SCB).
-                </Typography>
-              )}
-              {draft.populations.map((p, i) => (
-                <Stack direction="row" spacing={1} key={i} sx={{ alignItems: 'flex-start' }}>
-                  <TextField
-                    label="År"
-                    value={p.year}
-                    size="small"
-                    sx={{ width: 110 }}
-                    slotProps={{ htmlInput: { inputMode: 'numeric' } }}
-                    onChange={(e) => update({ populations: draft.populations.map((q, j) => (j === i ? { ...q, year: e.target.value } : q)) })}
-                    error={!!errors[`populations.${i}.year`]}
-                    helperText={errors[`populations.${i}.year`]}
-                  />
-                  <TextField
-                    label="Folkmängd"
-                    value={p.population}
-                    size="small"
-                    sx={{ flex: 1 }}
-                    slotProps={{ htmlInput: { inputMode: 'numeric' } }}
-                    onChange={(e) => update({ populations: draft.populations.map((q, j) => (j === i ? { ...q, population: e.target.value } : q)) })}
-                    error={!!errors[`populations.${i}.population`]}
-                    helperText={errors[`populations.${i}.population`]}
-                  />
-                  <IconButton
-                    aria-label={`Ta bort folkmängd för ${p.year}`}
-                    onClick={() => update({ populations: draft.populations.filter((_q, j) => j !== i) })}
-                  >
-                    <DeleteOutline />
-                  </IconButton>
-                </Stack>
-              ))}
-            </Stack>
+    <RecordDialog
+      id="member-dialog"
+      title={member ? `Redigera ${member.name}` : 'Lägg till medlem'}
+      form={form}
+      onSave={() => void save()}
+      onClose={props.onClose}
+      record={member && { entity: 'member', entityId: member.id, title: member.name }}
+    >
+      <TextField label="Namn" required autoFocus {...bind('name', 'T.ex. Heby kommun')} />
+      <TextField label="Kortnamn" {...bind('shortName', 'Används i tabeller, t.ex. Heby eller FK')} />
+      <TextField select label="Typ" {...bind('kind')} onChange={(e) => update({ kind: e.target.value as MemberKind })}>
+        {MEMBER_KINDS.map((k) => (
+          <MenuItem key={k} value={k}>
+            {MEMBER_KIND_LABELS[k]}
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField
+        label="Organisationsnummer"
+        required
+        {...bind('orgNr', 'Tio siffror, t.ex. 212000-2965')}
+        slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+      />
+      {draft.kind === 'kommun' && (
+        <Stack spacing={1}>
+          <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between' }}>
+            <Typography variant="h3">Folkmängd 1 november</Typography>
+            <Button onClick={addYear}>Lägg till år</Button>
+          </Stack>
+          {errors.populations && <Alert severity="error">{errors.populations}</Alert>}
+          {draft.populations.length === 0 && (
+            <Typography color="text.secondary" variant="body2">
+              Kommunernas fjärdedel av medlemsavgiften fördelas efter folkmängden den 1 november året före (SCB).
+            </Typography>
           )}
-          <button type="submit" hidden />
+          {draft.populations.map((p, i) => (
+            <Stack direction="row" spacing={1} key={i} sx={{ alignItems: 'flex-start' }}>
+              <TextField
+                label="År"
+                value={p.year}
+                size="small"
+                sx={{ width: 110 }}
+                slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+                onChange={(e) => setPopulation(i, { year: e.target.value })}
+                error={!!errors[`populations.${i}.year`]}
+                helperText={errors[`populations.${i}.year`]}
+              />
+              <TextField
+                label="Folkmängd"
+                value={p.population}
+                size="small"
+                sx={{ flex: 1 }}
+                slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+                onChange={(e) => setPopulation(i, { population: e.target.value })}
+                error={!!errors[`populations.${i}.population`]}
+                helperText={errors[`populations.${i}.population`]}
+              />
+              <IconButton aria-label={`Ta bort folkmängd för ${p.year}`} onClick={() => update({ populations: draft.populations.filter((_q, j) => j !== i) })}>
+                <DeleteOutline />
+              </IconButton>
+            </Stack>
+          ))}
         </Stack>
-        {dialogs}
-      </DialogContent>
-      <DialogActions>
-        {props.member && (
-          <span style={{ marginRight: 'auto' }}>
-            <AuditHistoryButton entity="member" entityId={props.member.id} title={props.member.name} />
-          </span>
-        )}
-        <Button onClick={props.onClose} disabled={saving}>
-          Avbryt
-        </Button>
-        <Button variant="contained" onClick={() => void save()} disabled={saving}>
-          {saving ? 'Sparar …' : 'Spara'}
-        </Button>
-      </DialogActions>
-    </Dialog>
+      )}
+    </RecordDialog>
   );
 }

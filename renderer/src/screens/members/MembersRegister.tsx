@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import Button from '@mui/material/Button';
-import IconButton from '@mui/material/IconButton';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
@@ -9,15 +8,13 @@ import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import Add from '@mui/icons-material/Add';
-import DeleteOutline from '@mui/icons-material/DeleteOutlined';
-import EditOutlined from '@mui/icons-material/EditOutlined';
 import { MEMBER_KIND_LABELS, type Member } from '../../../../shared/contract/schemas/members';
 import { formatInteger } from '../../../../shared/format/sv';
-import { call, errorMessage } from '../../api';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { call } from '../../api';
+import { RowActions } from '../../components/RowActions';
+import { useRemoval } from '../../components/useRemoval';
 import { useApp } from '../../store/app';
 import { MemberDialog } from './MemberDialog';
 
@@ -26,39 +23,17 @@ type Editing = { member: Member | null } | null;
 export function MembersRegister() {
   const { members, upsertMember, dropMember, notify } = useApp();
   const [editing, setEditing] = useState<Editing>(null);
-  const [removing, setRemoving] = useState<Member | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function remove(member: Member) {
-    setBusy(true);
-    try {
-      await call('members.remove', { id: member.id });
-      dropMember(member.id);
-      notify('success', `${member.name} togs bort ur medlemsregistret.`, {
-        label: 'Ångra',
-        run: async () => {
-          try {
-            const restored = await call('members.save', {
-              name: member.name,
-              shortName: member.shortName ?? undefined,
-              kind: member.kind,
-              orgNr: member.orgNr,
-              populations: member.populations,
-            });
-            upsertMember(restored);
-            notify('info', `${member.name} är tillbaka i registret.`);
-          } catch (err) {
-            notify('error', errorMessage(err));
-          }
-        },
-      });
-    } catch (err) {
-      notify('error', errorMessage(err));
-    } finally {
-      setBusy(false);
-      setRemoving(null);
-    }
-  }
+  const removal = useRemoval<Member>({
+    remove: (m) => call('members.remove', { id: m.id }),
+    restore: async (m) =>
+      upsertMember(await call('members.save', { name: m.name, shortName: m.shortName ?? undefined, kind: m.kind, orgNr: m.orgNr, populations: m.populations })),
+    refresh: () => Promise.resolve(),
+    onRemoved: (m) => dropMember(m.id),
+    title: (m) => `Ta bort ${m.name}?`,
+    text: () => 'Medlemmen och dess folkmängdsuppgifter tas bort ur registret. Ändringen loggas och kan ångras direkt efteråt.',
+    removed: (m) => `${m.name} togs bort ur medlemsregistret.`,
+    restored: (m) => `${m.name} är tillbaka i registret.`,
+  });
 
   return (
     <Stack spacing={2}>
@@ -117,18 +92,7 @@ export function MembersRegister() {
                       '–'
                     )}
                   </TableCell>
-                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                    <Tooltip title="Redigera">
-                      <IconButton aria-label={`Redigera ${m.name}`} onClick={() => setEditing({ member: m })}>
-                        <EditOutlined />
-                      </IconButton>
-                    </Tooltip>
-                    <Tooltip title="Ta bort">
-                      <IconButton aria-label={`Ta bort ${m.name}`} onClick={() => setRemoving(m)}>
-                        <DeleteOutline />
-                      </IconButton>
-                    </Tooltip>
-                  </TableCell>
+                  <RowActions size="medium" name={m.name} onEdit={() => setEditing({ member: m })} onRemove={() => removal.ask(m)} />
                 </TableRow>
               );
             })}
@@ -138,7 +102,6 @@ export function MembersRegister() {
       {editing && (
         <MemberDialog
           key={editing.member?.id ?? 'new'}
-          open
           member={editing.member}
           onClose={() => setEditing(null)}
           onSaved={(saved) => {
@@ -148,15 +111,7 @@ export function MembersRegister() {
           }}
         />
       )}
-      <ConfirmDialog
-        open={removing !== null}
-        title={`Ta bort ${removing?.name ?? ''}?`}
-        text="Medlemmen och dess folkmängdsuppgifter tas bort ur registret. Ändringen loggas och kan ångras direkt efteråt."
-        confirmLabel="Ta bort"
-        busy={busy}
-        onCancel={() => setRemoving(null)}
-        onConfirm={() => removing && void remove(removing)}
-      />
+      {removal.dialog}
     </Stack>
   );
 }

@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
-import IconButton from '@mui/material/IconButton';
 import InputAdornment from '@mui/material/InputAdornment';
 import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
@@ -13,19 +12,17 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
-import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import Add from '@mui/icons-material/Add';
-import DeleteOutline from '@mui/icons-material/DeleteOutlined';
-import EditOutlined from '@mui/icons-material/EditOutlined';
 import SearchOutlined from '@mui/icons-material/SearchOutlined';
 import type { Person } from '../../../../shared/contract/schemas/board';
-import { call, errorMessage } from '../../api';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { call } from '../../api';
+import { RowActions } from '../../components/RowActions';
+import { useRemoval } from '../../components/useRemoval';
 import { ExportButton } from '../../components/ExportButton';
 import { useApp } from '../../store/app';
 import { PersonDialog } from './PersonDialog';
-import { usePeople } from './common';
+import { usePeople } from '../../components/useLoad';
 
 type Editing = { person: Person | null } | null;
 
@@ -39,8 +36,6 @@ export function PeopleRegister({ route }: { route: string[] }) {
   const people = usePeople();
   const [filter, setFilter] = useState('');
   const [editing, setEditing] = useState<Editing>(null);
-  const [removing, setRemoving] = useState<Person | null>(null);
-  const [busy, setBusy] = useState(false);
 
   // #/register/personer/12 opens that person (from search results and links).
   const routeId = Number(route[0]);
@@ -61,41 +56,29 @@ export function PeopleRegister({ route }: { route: string[] }) {
     if (route.length > 0) go('register', 'personer');
   }
 
-  async function remove(person: Person) {
-    setBusy(true);
-    try {
-      await call('people.remove', { id: person.id });
-      close();
-      await people.reload();
-      notify('success', `${person.name} togs bort ur personregistret.`, {
-        label: 'Ångra',
-        run: async () => {
-          try {
-            await call('people.save', {
-              name: person.name,
-              party: person.party ?? undefined,
-              organisation: person.organisation ?? undefined,
-              title: person.title ?? undefined,
-              email: person.email ?? undefined,
-              phone: person.phone ?? undefined,
-              notes: person.notes ?? undefined,
-              confirmPersonalData: true,
-            });
-            await people.reload();
-            notify('info', `${person.name} är tillbaka i registret.`);
-          } catch (err) {
-            notify('error', errorMessage(err));
-          }
-        },
-      });
-    } catch (err) {
-      // E.g. "… kan inte tas bort eftersom personen finns med i: …": the API says why.
-      notify('error', errorMessage(err));
-    } finally {
-      setBusy(false);
-      setRemoving(null);
-    }
-  }
+  const removal = useRemoval<Person>({
+    remove: (p) => call('people.remove', { id: p.id }),
+    restore: (p) =>
+      call('people.save', {
+        name: p.name,
+        party: p.party ?? undefined,
+        organisation: p.organisation ?? undefined,
+        title: p.title ?? undefined,
+        email: p.email ?? undefined,
+        phone: p.phone ?? undefined,
+        notes: p.notes ?? undefined,
+        confirmPersonalData: true,
+      }),
+    refresh: () => people.reload(),
+    onRemoved: close,
+    title: (p) => `Ta bort ${p.name}?`,
+    text: (p) =>
+      p.usedIn.length > 0
+        ? `${p.name} har uppdrag (${p.usedIn.join('; ')}) och kan inte tas bort förrän uppdragen är borttagna.`
+        : 'Personen tas bort ur personregistret. Ändringen loggas och kan ångras direkt efteråt.',
+    removed: (p) => `${p.name} togs bort ur personregistret.`,
+    restored: (p) => `${p.name} är tillbaka i registret.`,
+  });
 
   return (
     <Stack spacing={2}>
@@ -189,18 +172,7 @@ export function PeopleRegister({ route }: { route: string[] }) {
                     ))
                   )}
                 </TableCell>
-                <TableCell align="right" sx={{ whiteSpace: 'nowrap', py: 0.5 }}>
-                  <Tooltip title="Redigera">
-                    <IconButton size="small" aria-label={`Redigera ${p.name}`} onClick={() => setEditing({ person: p })}>
-                      <EditOutlined fontSize="small" />
-                    </IconButton>
-                  </Tooltip>
-                  <Tooltip title="Ta bort">
-                    <IconButton size="small" aria-label={`Ta bort ${p.name}`} onClick={() => setRemoving(p)}>
-                      <DeleteOutline fontSize="small" />
-                    </IconButton>
-                  </Tooltip>
-                </TableCell>
+                <RowActions name={p.name} onEdit={() => setEditing({ person: p })} onRemove={() => removal.ask(p)} />
               </TableRow>
             ))}
           </TableBody>
@@ -211,7 +183,7 @@ export function PeopleRegister({ route }: { route: string[] }) {
           key={editing.person?.id ?? 'new'}
           person={editing.person}
           onClose={close}
-          onRemove={(p) => setRemoving(p)}
+          onRemove={(p) => removal.ask(p)}
           onSaved={(saved) => {
             const wasNew = editing.person === null;
             close();
@@ -220,19 +192,7 @@ export function PeopleRegister({ route }: { route: string[] }) {
           }}
         />
       )}
-      <ConfirmDialog
-        open={removing !== null}
-        title={`Ta bort ${removing?.name ?? ''}?`}
-        text={
-          removing && removing.usedIn.length > 0
-            ? `${removing.name} har uppdrag (${removing.usedIn.join('; ')}) och kan inte tas bort förrän uppdragen är borttagna.`
-            : 'Personen tas bort ur personregistret. Ändringen loggas och kan ångras direkt efteråt.'
-        }
-        confirmLabel="Ta bort"
-        busy={busy}
-        onCancel={() => setRemoving(null)}
-        onConfirm={() => removing && void remove(removing)}
-      />
+      {removal.dialog}
     </Stack>
   );
 }

@@ -140,6 +140,7 @@ function AnalysisTab({ year }: { year: number }) {
       </Stack>
       {editing && (
         <RiskDialog
+          key={editing === 'new' ? 'new' : editing.id}
           year={year}
           analysis={a}
           risk={editing === 'new' ? null : editing}
@@ -241,6 +242,7 @@ function PlanTab({ year }: { year: number }) {
       )}
       {editing && (
         <ControlDialog
+          key={editing === 'new' ? 'new' : editing.id}
           year={year}
           risks={risks}
           control={editing === 'new' ? null : editing}

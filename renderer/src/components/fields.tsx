@@ -1,0 +1,66 @@
+import InputAdornment from '@mui/material/InputAdornment';
+import TextField, { type TextFieldProps } from '@mui/material/TextField';
+import { personalDataHint } from './PersonalDataDialog';
+
+/**
+ * A date written ÅÅÅÅ-MM-DD, as the papers write it. A plain text field, so it
+ * reads the same whatever language the computer's date picker speaks.
+ */
+export function DateField(props: TextFieldProps) {
+  return (
+    <TextField
+      placeholder="ÅÅÅÅ-MM-DD"
+      {...props}
+      slotProps={{
+        ...props.slotProps,
+        inputLabel: { shrink: true },
+        htmlInput: { inputMode: 'numeric', maxLength: 10, autoComplete: 'off', style: { fontVariantNumeric: 'tabular-nums' } },
+      }}
+    />
+  );
+}
+
+/** A kronor field: right-aligned digits, numeric keyboard. */
+export function KronorField(props: TextFieldProps) {
+  return (
+    <TextField
+      {...props}
+      slotProps={{
+        ...props.slotProps,
+        htmlInput: { inputMode: 'numeric', style: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } },
+        input: { endAdornment: <InputAdornment position="end">kr</InputAdornment> },
+      }}
+    />
+  );
+}
+
+/** Hides a text from the eye but not from a screen reader (e.g. the header of an actions column). */
+export const visuallyHidden = {
+  border: 0,
+  clip: 'rect(0 0 0 0)',
+  height: '1px',
+  margin: '-1px',
+  overflow: 'hidden',
+  padding: 0,
+  position: 'absolute',
+  whiteSpace: 'nowrap',
+  width: '1px',
+} as const;
+
+/**
+ * A free-text field that warns, as the user types, when the text looks like a
+ * personnummer (the förbund keeps no data about individuals). The main process
+ * asks again on save.
+ */
+export function FreeTextField(props: TextFieldProps & { value: string }) {
+  const hint = personalDataHint(props.value);
+  const shownError = props.error === true;
+  return (
+    <TextField
+      {...props}
+      color={hint && !shownError ? 'warning' : props.color}
+      helperText={shownError ? props.helperText : (hint ?? props.helperText)}
+      slotProps={{ ...props.slotProps, formHelperText: { sx: hint && !shownError ? { color: 'warning.dark' } : undefined } }}
+    />
+  );
+}
