@@ -12,6 +12,7 @@ import { buildFromTemplate, rejection, type TemplateApplication } from '../../sh
 import { compareByRegisterOrder } from '../../shared/domain/register-order';
 import { formatKr } from '../../shared/format/sv';
 import type { Scope } from './context';
+import { saveRecord } from './save-record';
 import { refuse } from './refuse';
 import { insertArendeblad, templateData } from './arendeblad';
 import { saveDecision } from './delegation';
@@ -129,50 +130,55 @@ export async function saveApplication(input: ParsedInput<'applications.save'>, s
     if (input.kind === 'ny') throw refuse('insatsId', 'En ny ansökan gäller ingen befintlig insats; välj tilläggsansökan eller förlängning.');
   }
 
-  const at = scope.now.toISOString();
-  const fields = {
-    kind: input.kind,
-    insats_id: input.insatsId,
-    name: input.name,
-    kategori: input.kategori,
-    owner_member_id: input.ownerMemberId as number,
-    malgrupp: input.malgrupp,
-    syfte: input.syfte,
-    starts_on: input.startsOn,
-    ends_on: input.endsOn,
-    sus: input.sus ? 1 : 0,
-    lokus_agrees: input.lokusAgrees ? 1 : 0,
-    received_on: input.receivedOn,
-    updated_at: at,
-  };
-  let id: number;
-  if (before === null) {
-    // Received: into the diarium at once, as an allmän handling must be.
-    const arende = await registerArende(scope, Number(input.receivedOn.slice(0, 4)), {
-      title: `${APPLICATION_KIND_LABELS[input.kind]}: ${input.name}`,
-      kind: 'inkommande',
-      status: 'under_beredning',
-      receivedOn: input.receivedOn,
-      decidedOn: null,
-      handlaggare: null,
-      description: null,
-    });
-    await scope.audit({ entity: 'arende', entityId: arende.id, action: 'create', before: null, after: await loadArende(scope, arende.id) });
-    id = (
-      await scope.db
-        .insertInto('applications')
-        .values({ ...fields, arende_id: arende.id, status: 'inkommen', created_at: at })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
-  } else {
-    id = before.id;
-    await scope.db.updateTable('applications').set(fields).where('id', '=', id).execute();
-    await scope.db.deleteFrom('application_parties').where('application_id', '=', id).execute();
-    await scope.db.deleteFrom('application_priority_groups').where('application_id', '=', id).execute();
-    await scope.db.deleteFrom('application_years').where('application_id', '=', id).execute();
-    await scope.db.deleteFrom('goals').where('application_id', '=', id).execute();
-  }
+  // Received: into the diarium at once, as an allmän handling must be.
+  const arendeId = before === null ? await registerApplicationArende(scope, input) : null;
+  return saveRecord(scope, {
+    table: 'applications',
+    entity: 'application',
+    before,
+    values: {
+      kind: input.kind,
+      insats_id: input.insatsId,
+      name: input.name,
+      kategori: input.kategori,
+      owner_member_id: input.ownerMemberId as number,
+      malgrupp: input.malgrupp,
+      syfte: input.syfte,
+      starts_on: input.startsOn,
+      ends_on: input.endsOn,
+      sus: input.sus ? 1 : 0,
+      lokus_agrees: input.lokusAgrees ? 1 : 0,
+      received_on: input.receivedOn,
+    },
+    ...(arendeId === null ? {} : { createValues: { arende_id: arendeId, status: 'inkommen' as const } }),
+    children: async (id, isNew) => {
+      if (!isNew) {
+        for (const table of ['application_parties', 'application_priority_groups', 'application_years', 'goals'] as const) {
+          await scope.db.deleteFrom(table).where('application_id', '=', id).execute();
+        }
+      }
+      await writeApplicationRows(scope, id, input, memberIds);
+    },
+    load: (id) => loadApplication(scope, id),
+  });
+}
+
+async function registerApplicationArende(scope: Scope, input: ParsedInput<'applications.save'>): Promise<number> {
+  const arende = await registerArende(scope, Number(input.receivedOn.slice(0, 4)), {
+    title: `${APPLICATION_KIND_LABELS[input.kind]}: ${input.name}`,
+    kind: 'inkommande',
+    status: 'under_beredning',
+    receivedOn: input.receivedOn,
+    decidedOn: null,
+    handlaggare: null,
+    description: null,
+  });
+  await scope.audit({ entity: 'arende', entityId: arende.id, action: 'create', before: null, after: await loadArende(scope, arende.id) });
+  return arende.id;
+}
+
+/** An application's parties, priority groups, years and goals. */
+async function writeApplicationRows(scope: Scope, id: number, input: ParsedInput<'applications.save'>, memberIds: Iterable<number>): Promise<void> {
   for (const member_id of memberIds) await scope.db.insertInto('application_parties').values({ application_id: id, member_id }).execute();
   for (const priority_group_id of new Set(input.priorityGroupIds))
     await scope.db.insertInto('application_priority_groups').values({ application_id: id, priority_group_id }).execute();
@@ -188,10 +194,6 @@ export async function saveApplication(input: ParsedInput<'applications.save'>, s
   ];
   for (const [position, g] of goals.entries())
     await scope.db.insertInto('goals').values({ application_id: id, insats_id: input.insatsId, kind: g.kind, position, text: g.text }).execute();
-
-  const after = await loadApplication(scope, id);
-  await scope.audit({ entity: 'application', entityId: id, action: before === null ? 'create' : 'update', before, after });
-  return after;
 }
 
 export async function saveChecklist(input: ParsedInput<'applications.checklist'>, scope: Scope): Promise<MethodResult<'applications.checklist'>> {

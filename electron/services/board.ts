@@ -4,6 +4,7 @@ import type { MemberKind } from '../../shared/contract/schemas/members';
 import { compareByRegisterOrder } from '../../shared/domain/register-order';
 import { signatureBlock } from '../../shared/domain/signatures';
 import type { Scope } from './context';
+import { saveRecord } from './save-record';
 import { listMembers } from './members';
 import { periodLabel, personCore, upsertPerson } from './people';
 import { refuse } from './refuse';
@@ -332,41 +333,21 @@ export async function saveAppointment(input: ParsedInput<'board.save'>, scope: S
 
   const person = await upsertPerson(scope, personId, input.person, 'person.id');
 
-  const at = scope.now.toISOString();
-  const values = {
-    period_id: period.id,
-    member_id: member.id,
-    person_id: person.id,
-    seat: input.seat,
-    role: input.role,
-    starts_on: span.startsOn,
-    ends_on: span.endsOn,
-  };
-  let id: number;
-  if (before === null) {
-    const row = await scope.db
-      .insertInto('board_appointments')
-      .values({ ...values, created_at: at, updated_at: at })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    id = row.id;
-  } else {
-    id = before.id;
-    await scope.db
-      .updateTable('board_appointments')
-      .set({ ...values, updated_at: at })
-      .where('id', '=', id)
-      .execute();
-  }
-  const after = view(await requireAppointment(scope, id));
-  await scope.audit({
+  return saveRecord(scope, {
+    table: 'board_appointments',
     entity: 'board_appointment',
-    entityId: id,
-    action: before === null ? 'create' : 'update',
     before: before === null ? null : view(before),
-    after,
+    values: {
+      period_id: period.id,
+      member_id: member.id,
+      person_id: person.id,
+      seat: input.seat,
+      role: input.role,
+      starts_on: span.startsOn,
+      ends_on: span.endsOn,
+    },
+    load: async (id) => view(await requireAppointment(scope, id)),
   });
-  return after;
 }
 
 export async function removeAppointment(input: ParsedInput<'board.remove'>, scope: Scope): Promise<MethodResult<'board.remove'>> {

@@ -2,6 +2,7 @@ import type { MethodResult, ParsedInput } from '../../shared/contract/methods';
 import type { Delegation, DelegationDecision, Meeting } from '../../shared/contract/schemas/delegation';
 import { formatKr } from '../../shared/format/sv';
 import type { Scope } from './context';
+import { saveRecord } from './save-record';
 import { loadArende, registerArende } from './diarium';
 import { refuse } from './refuse';
 
@@ -106,35 +107,23 @@ export async function saveDelegation(input: ParsedInput<'delegations.save'>, sco
       }
     }
   }
-  const at = scope.now.toISOString();
-  const values = {
-    code: input.code,
-    matter: input.matter,
-    delegate: input.delegate,
-    person_id: input.personId,
-    limit_kr: input.limitKr,
-    valid_from: input.validFrom,
-    valid_to: input.validTo,
-    report_to_board: input.reportToBoard ? 1 : 0,
-    notes: input.notes,
-    updated_at: at,
-  };
-  let id: number;
-  if (before === null) {
-    id = (
-      await scope.db
-        .insertInto('delegations')
-        .values({ ...values, created_at: at })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
-  } else {
-    id = before.id;
-    await scope.db.updateTable('delegations').set(values).where('id', '=', id).execute();
-  }
-  const after = await requireDelegation(scope, id);
-  await scope.audit({ entity: 'delegation', entityId: id, action: before === null ? 'create' : 'update', before, after });
-  return after;
+  return saveRecord(scope, {
+    table: 'delegations',
+    entity: 'delegation',
+    before,
+    values: {
+      code: input.code,
+      matter: input.matter,
+      delegate: input.delegate,
+      person_id: input.personId,
+      limit_kr: input.limitKr,
+      valid_from: input.validFrom,
+      valid_to: input.validTo,
+      report_to_board: input.reportToBoard ? 1 : 0,
+      notes: input.notes,
+    },
+    load: (id) => requireDelegation(scope, id),
+  });
 }
 
 export async function removeDelegation(input: ParsedInput<'delegations.remove'>, scope: Scope): Promise<MethodResult<'delegations.remove'>> {

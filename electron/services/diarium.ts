@@ -1,3 +1,5 @@
+import type { Selectable } from 'kysely';
+import type { ArendenTable } from '../../db/schema';
 import type { MethodResult, ParsedInput } from '../../shared/contract/methods';
 import {
   ARENDE_STATUS_LABELS,
@@ -17,24 +19,8 @@ import { refuse } from './refuse';
 // ---------------------------------------------------------------------------
 // Shared by the diarium, documents and links services.
 
-interface ArendeRow {
-  id: number;
-  year: number;
-  seq: number;
-  diarienummer: string;
-  title: string;
-  kind: ArendeKind;
-  status: ArendeStatus;
-  received_on: string | null;
-  decided_on: string | null;
-  handlaggare: string | null;
-  description: string | null;
-  voided_at: string | null;
-  voided_by: string | null;
-  voided_reason: string | null;
-  created_at: string;
-  updated_at: string;
-}
+/** An ärende as stored. */
+type ArendeRow = Selectable<ArendenTable>;
 
 /** The förbund's diarienummer template, e.g. "{ÅÅÅÅ}/{NNN}". */
 export async function diaryFormat(scope: Scope): Promise<string> {

@@ -1,6 +1,7 @@
 import type { MethodResult, ParsedInput } from '../../shared/contract/methods';
 import { GROUP_KINDS, type Group, type GroupKind, type GroupMember } from '../../shared/contract/schemas/groups';
 import type { Scope } from './context';
+import { saveRecord } from './save-record';
 import { refuse } from './refuse';
 
 const collator = new Intl.Collator('sv');
@@ -110,43 +111,30 @@ export async function saveGroup(input: ParsedInput<'groups.save'>, scope: Scope)
     seen.set(m.personId, i);
   });
 
-  const at = scope.now.toISOString();
-  const values = { name: input.name, kind: input.kind, member_id: input.memberId, description: input.description };
-  let id: number;
-  if (before === null) {
-    const row = await scope.db
-      .insertInto('groups')
-      .values({ ...values, created_at: at, updated_at: at })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    id = row.id;
-  } else {
-    id = before.id;
-    await scope.db
-      .updateTable('groups')
-      .set({ ...values, updated_at: at })
-      .where('id', '=', id)
-      .execute();
-    await scope.db.deleteFrom('group_members').where('group_id', '=', id).execute();
-  }
-  if (input.members.length > 0) {
-    await scope.db
-      .insertInto('group_members')
-      .values(
-        input.members.map((m, position) => ({
-          group_id: id,
-          position,
-          person_id: m.personId,
-          name: m.personId === null ? m.name : null,
-          organisation: m.organisation,
-          role: m.role,
-        })),
-      )
-      .execute();
-  }
-  const after = await requireGroup(scope, id);
-  await scope.audit({ entity: 'group', entityId: id, action: before === null ? 'create' : 'update', before, after });
-  return after;
+  return saveRecord(scope, {
+    table: 'groups',
+    entity: 'group',
+    before,
+    values: { name: input.name, kind: input.kind, member_id: input.memberId, description: input.description },
+    children: async (id, isNew) => {
+      if (!isNew) await scope.db.deleteFrom('group_members').where('group_id', '=', id).execute();
+      if (input.members.length === 0) return;
+      await scope.db
+        .insertInto('group_members')
+        .values(
+          input.members.map((m, position) => ({
+            group_id: id,
+            position,
+            person_id: m.personId,
+            name: m.personId === null ? m.name : null,
+            organisation: m.organisation,
+            role: m.role,
+          })),
+        )
+        .execute();
+    },
+    load: (id) => requireGroup(scope, id),
+  });
 }
 
 export async function removeGroup(input: ParsedInput<'groups.remove'>, scope: Scope): Promise<MethodResult<'groups.remove'>> {

@@ -3,6 +3,7 @@ import { compareByRegisterOrder } from '../../shared/domain/register-order';
 import type { Member } from '../../shared/contract/schemas/members';
 import type { ParsedInput } from '../../shared/contract/methods';
 import type { Scope } from './context';
+import { saveRecord } from './save-record';
 import { refuse } from './refuse';
 
 /** Register order, as in the papers: the state's agencies, the region, then the kommuner A–Ö. */
@@ -67,33 +68,21 @@ export async function saveMember(input: ParsedInput<'members.save'>, scope: Scop
     throw refuse('name', `Det finns redan en medlem som heter ${other.name}.`, 'CONFLICT');
   }
 
-  const at = scope.now.toISOString();
-  let id: number;
-  if (before === null) {
-    const row = await scope.db
-      .insertInto('members')
-      .values({ name: input.name, short_name: input.shortName, kind: input.kind, org_nr: input.orgNr, created_at: at, updated_at: at })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    id = row.id;
-  } else {
-    id = before.id;
-    await scope.db
-      .updateTable('members')
-      .set({ name: input.name, short_name: input.shortName, kind: input.kind, org_nr: input.orgNr, updated_at: at })
-      .where('id', '=', id)
-      .execute();
-    await scope.db.deleteFrom('member_populations').where('member_id', '=', id).execute();
-  }
-  if (input.populations.length > 0) {
-    await scope.db
-      .insertInto('member_populations')
-      .values(input.populations.map((p) => ({ member_id: id, year: p.year, population: p.population })))
-      .execute();
-  }
-  const after = await requireMember(scope, id);
-  await scope.audit({ entity: 'member', entityId: id, action: before === null ? 'create' : 'update', before, after });
-  return after;
+  return saveRecord(scope, {
+    table: 'members',
+    entity: 'member',
+    before,
+    values: { name: input.name, short_name: input.shortName, kind: input.kind, org_nr: input.orgNr },
+    children: async (id, isNew) => {
+      if (!isNew) await scope.db.deleteFrom('member_populations').where('member_id', '=', id).execute();
+      if (input.populations.length === 0) return;
+      await scope.db
+        .insertInto('member_populations')
+        .values(input.populations.map((p) => ({ member_id: id, year: p.year, population: p.population })))
+        .execute();
+    },
+    load: (id) => requireMember(scope, id),
+  });
 }
 
 /** Swedish phrases for what still refers to a member: "2 platser i styrelsen", "insatsen ”Jobbspåret”" … */

@@ -1,6 +1,7 @@
 import type { MethodResult, ParsedInput } from '../../shared/contract/methods';
 import { BOARD_ROLE_LABELS, SEAT_LABELS, type Person } from '../../shared/contract/schemas/board';
 import type { Scope } from './context';
+import { saveRecord } from './save-record';
 import { refuse } from './refuse';
 
 const collator = new Intl.Collator('sv');
@@ -159,26 +160,7 @@ export async function upsertPerson(scope: Scope, id: number | undefined, details
   };
   if (before !== null && sameDetails(before, values)) return before;
 
-  const at = scope.now.toISOString();
-  let personId: number;
-  if (before === null) {
-    const row = await scope.db
-      .insertInto('people')
-      .values({ ...values, created_at: at, updated_at: at })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    personId = row.id;
-  } else {
-    personId = before.id;
-    await scope.db
-      .updateTable('people')
-      .set({ ...values, updated_at: at })
-      .where('id', '=', personId)
-      .execute();
-  }
-  const after = await requirePerson(scope, personId);
-  await scope.audit({ entity: 'person', entityId: personId, action: before === null ? 'create' : 'update', before, after });
-  return after;
+  return saveRecord(scope, { table: 'people', entity: 'person', before, values, load: (personId) => requirePerson(scope, personId) });
 }
 
 export async function listPeople(_input: ParsedInput<'people.list'>, scope: Scope): Promise<MethodResult<'people.list'>> {

@@ -1,3 +1,5 @@
+import type { Selectable } from 'kysely';
+import type { DeviationsTable } from '../../../db/schema';
 import type { MethodResult, ParsedInput } from '../../../shared/contract/methods';
 import type { DeviationView, OccasionView, OverdueView } from '../../../shared/contract/schemas/risk';
 import type { Scope } from '../context';
@@ -12,21 +14,7 @@ import { loadControls, today } from './plan';
  * and is followed until closed.
  */
 
-function toDeviation(
-  d: {
-    id: number;
-    occasion_id: number;
-    item_id: number | null;
-    description: string;
-    action: string;
-    owner: string;
-    due_on: string;
-    status: 'oppen' | 'stangd';
-    closed_on: string | null;
-    closed_note: string | null;
-  },
-  now: string,
-): DeviationView {
+function toDeviation(d: Selectable<DeviationsTable>, now: string): DeviationView {
   return {
     id: d.id,
     occasionId: d.occasion_id,
