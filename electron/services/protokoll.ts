@@ -8,7 +8,6 @@ import {
   type AttendanceRow,
   type ProtocolEvent,
   type ProtocolItem,
-  type ProtocolStatus,
   type ProtocolView,
 } from '../../shared/contract/schemas/protokoll';
 import { stripAtt } from '../../shared/domain/arendeblad-templates';

@@ -30,7 +30,6 @@ import {
   type SignatureBlock,
 } from './schemas/board';
 import {
-  decisionIdInput,
   decisionSaveInput,
   decisionsListInput,
   decisionsReportInput,

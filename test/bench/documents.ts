@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openSession } from '../../electron/services/session';
-import type { Arendeblad, GeneratedFile } from '../../shared/contract/schemas/arendeblad';
 import { createFilled } from '../helpers/arendeblad';
 import { makeTestCertificate } from '../helpers/certs';
 import { value } from '../helpers/envelope';

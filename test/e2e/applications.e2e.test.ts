@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Session } from '../../electron/services/session';
-import type { Application, Insats } from '../../shared/contract/schemas/insatser';
 import { closeApp, openApp, type E2EApp } from '../helpers/app';
 import { artifactPath } from '../helpers/browser';
 import { firstOf, value } from '../helpers/envelope';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { RunningHost } from '../../electron/host/server';
 import type { Session } from '../../electron/services/session';
-import type { Arendeblad, ArendebladListItem } from '../../shared/contract/schemas/arendeblad';
+import type { Arendeblad } from '../../shared/contract/schemas/arendeblad';
 import { closeApp, openApp, type E2EApp } from '../helpers/app';
 import { artifactPath } from '../helpers/browser';
 import { makeTestCertificate } from '../helpers/certs';

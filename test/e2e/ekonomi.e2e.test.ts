@@ -3,8 +3,6 @@ import type { Page } from 'playwright-core';
 import type { Session } from '../../electron/services/session';
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import type { Arendeblad, GeneratedFile } from '../../shared/contract/schemas/arendeblad';
-import type { FeeView, UtfallList } from '../../shared/contract/schemas/ekonomi';
 import { writeSie } from '../../shared/domain/sie4';
 import { closeApp, openApp, type E2EApp } from '../helpers/app';
 import { artifactPath } from '../helpers/browser';

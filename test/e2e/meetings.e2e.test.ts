@@ -5,8 +5,6 @@ import type { RunningHost } from '../../electron/host/server';
 import type { Session } from '../../electron/services/session';
 import type { Arendeblad } from '../../shared/contract/schemas/arendeblad';
 import type { MeetingView } from '../../shared/contract/schemas/meetings';
-import type { Meeting } from '../../shared/contract/schemas/delegation';
-import type { ProtocolView } from '../../shared/contract/schemas/protokoll';
 import { makeTestCertificate } from '../helpers/certs';
 import { tempDir } from '../helpers/temp';
 import { formatDate } from '../../shared/format/sv';

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Session } from '../../electron/services/session';
-import type { OccasionView, PlanView, RiskYearView } from '../../shared/contract/schemas/risk';
 import { closeApp, openApp, type E2EApp } from '../helpers/app';
 import { artifactPath } from '../helpers/browser';
 import { value } from '../helpers/envelope';

@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Arendeblad } from '../../shared/contract/schemas/arendeblad';
-import type { BackupStatus } from '../../shared/contract/schemas/backup';
-import type { Arende } from '../../shared/contract/schemas/diarium';
-import type { BudgetYearView } from '../../shared/contract/schemas/ekonomi';
 import { closeApp, openApp, type E2EApp } from '../helpers/app';
 import { createFilled } from '../helpers/arendeblad';
 import { artifactPath } from '../helpers/browser';

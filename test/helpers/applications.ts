@@ -1,5 +1,4 @@
 import type { Application, Kategori } from '../../shared/contract/schemas/insatser';
-import type { Member } from '../../shared/contract/schemas/members';
 import type { Session } from '../../electron/services/session';
 import { firstOf, value } from './envelope';
 

@@ -1,6 +1,5 @@
 import type { Session } from '../../electron/services/session';
 import type { Arendeblad, ArendebladContent, TemplateKey } from '../../shared/contract/schemas/arendeblad';
-import type { DocumentMeta } from '../../shared/contract/schemas/diarium';
 import { PLACEHOLDER } from '../../shared/domain/arendeblad-templates';
 import { value } from './envelope';
 

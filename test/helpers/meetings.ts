@@ -1,6 +1,5 @@
 import type { Session } from '../../electron/services/session';
-import type { Arendeblad, GeneratedFile } from '../../shared/contract/schemas/arendeblad';
-import type { DocumentMeta } from '../../shared/contract/schemas/diarium';
+import type { Arendeblad } from '../../shared/contract/schemas/arendeblad';
 import type { MeetingView, PacketJob } from '../../shared/contract/schemas/meetings';
 import { createFilled } from './arendeblad';
 import { value } from './envelope';

@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Arendeblad } from '../../shared/contract/schemas/arendeblad';
-import type { Delegation } from '../../shared/contract/schemas/delegation';
-import type { Application, ApplicationSaveInput, Insats, PriorityGroup } from '../../shared/contract/schemas/insatser';
-import type { Member } from '../../shared/contract/schemas/members';
+import type { Application, ApplicationSaveInput, PriorityGroup } from '../../shared/contract/schemas/insatser';
 import type { Session } from '../../electron/services/session';
 import { formatDate } from '../../shared/format/sv';
 import { failure, value } from '../helpers/envelope';

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Arendeblad, GeneratedFile, TemplateInfo } from '../../shared/contract/schemas/arendeblad';
+import type { GeneratedFile } from '../../shared/contract/schemas/arendeblad';
 import { TEMPLATE_KEYS } from '../../shared/contract/schemas/arendeblad';
-import type { Arende } from '../../shared/contract/schemas/diarium';
 import { stripAtt } from '../../shared/domain/arendeblad-templates';
 import { docxToText } from '../../electron/services/documents';
 import { failure, value } from '../helpers/envelope';

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { auditHash, type AuditRow } from '../../electron/services/audit';
 import { openSession } from '../../electron/services/session';
-import type { AuditVerifyResult } from '../../shared/contract/schemas/audit';
 import { value } from '../helpers/envelope';
 import { demoSession } from '../helpers/session';
 

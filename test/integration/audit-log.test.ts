@@ -1,7 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditEntryView, AuditVerifyResult, CurrentUser } from '../../shared/contract/schemas/audit';
-import type { Forbund } from '../../shared/contract/schemas/forbund';
-import type { Member } from '../../shared/contract/schemas/members';
 import { count, demoSession } from '../helpers/session';
 import { value } from '../helpers/envelope';
 

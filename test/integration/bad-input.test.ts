@@ -5,8 +5,6 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openKansliDb } from '../../db/open';
 import type { Envelope } from '../../shared/contract/errors';
-import type { Arende, DocumentMeta } from '../../shared/contract/schemas/diarium';
-import type { UtfallList } from '../../shared/contract/schemas/ekonomi';
 import type { Member } from '../../shared/contract/schemas/members';
 import { createFilled } from '../helpers/arendeblad';
 import { failure, value } from '../helpers/envelope';

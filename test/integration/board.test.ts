@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BoardAppointment, BoardView, MandatePeriod, Person, SignatureBlock } from '../../shared/contract/schemas/board';
-import type { Member } from '../../shared/contract/schemas/members';
+import type { MandatePeriod } from '../../shared/contract/schemas/board';
 import { verifyAuditChain } from '../../electron/services/audit';
 import type { Session } from '../../electron/services/session';
 import { count, demoMemberIds, demoSession, type DemoMember } from '../helpers/session';

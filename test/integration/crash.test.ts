@@ -2,7 +2,6 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openKansliDb } from '../../db/open';
 import { openSession } from '../../electron/services/session';
-import type { AuditVerifyResult } from '../../shared/contract/schemas/audit';
 import type { Arende } from '../../shared/contract/schemas/diarium';
 import { value } from '../helpers/envelope';
 import { startHostProcess } from '../helpers/processes';

@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Arende } from '../../shared/contract/schemas/diarium';
-import type { Delegation, DelegationDecision, Meeting } from '../../shared/contract/schemas/delegation';
 import { count, demoSession } from '../helpers/session';
 import type { Session } from '../../electron/services/session';
 import { value } from '../helpers/envelope';

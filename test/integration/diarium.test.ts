@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Arende, ArendeListItem, RecordLink } from '../../shared/contract/schemas/diarium';
 import { verifyAuditChain } from '../../electron/services/audit';
 import { openSession, type Session } from '../../electron/services/session';
 import { count, demoSession } from '../helpers/session';

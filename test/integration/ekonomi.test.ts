@@ -1,17 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Arendeblad, GeneratedFile } from '../../shared/contract/schemas/arendeblad';
-import type {
-  BeslutsutrymmeView,
-  BudgetMotUtfall,
-  BudgetYearView,
-  EconomyOverview,
-  EconomySettings,
-  FeeView,
-  HistoryView,
-  UtfallList,
-} from '../../shared/contract/schemas/ekonomi';
-import type { ExportFile } from '../../shared/contract/schemas/xlsx';
-import type { Member } from '../../shared/contract/schemas/members';
+import type { UtfallList } from '../../shared/contract/schemas/ekonomi';
 import { overviewByGroup, type PostAmounts } from '../../shared/domain/ekonomi';
 import type { BudgetPost } from '../../shared/domain/budget-posts';
 import type { Session } from '../../electron/services/session';

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Person } from '../../shared/contract/schemas/board';
-import type { Group } from '../../shared/contract/schemas/groups';
-import type { Member } from '../../shared/contract/schemas/members';
 import type { Session } from '../../electron/services/session';
-import { count, demoMemberIds, demoSession, type DemoMember } from '../helpers/session';
+import { count, demoMemberIds, demoSession } from '../helpers/session';
 import { failure, value } from '../helpers/envelope';
 
 function counts(s: Session): number[] {

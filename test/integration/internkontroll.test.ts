@@ -1,9 +1,7 @@
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import type { Arendeblad, GeneratedFile } from '../../shared/contract/schemas/arendeblad';
-import type { DeviationListItem, OccasionView, OverdueView, PlanView, RiskYearView } from '../../shared/contract/schemas/risk';
-import type { RiskScale } from '../../shared/domain/risk';
+import type { RiskYearView } from '../../shared/contract/schemas/risk';
 import type { Session } from '../../electron/services/session';
 import { artifactPath } from '../helpers/browser';
 import { failure, value } from '../helpers/envelope';

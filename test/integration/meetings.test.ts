@@ -1,8 +1,5 @@
 import { PDFDict, PDFDocument, PDFName, PDFNumber } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import type { Arendeblad } from '../../shared/contract/schemas/arendeblad';
-import type { DocumentMeta } from '../../shared/contract/schemas/diarium';
-import type { AgendaCandidate, MeetingView } from '../../shared/contract/schemas/meetings';
 import { createFilled } from '../helpers/arendeblad';
 import { addToAgenda, agenda, newMeeting, packetFixture, runPacket } from '../helpers/meetings';
 import { failure, value } from '../helpers/envelope';

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Member } from '../../shared/contract/schemas/members';
 import { verifyAuditChain } from '../../electron/services/audit';
 import { count, demoSession } from '../helpers/session';
 import { value } from '../helpers/envelope';

@@ -1,8 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { DocumentContent, DocumentMeta } from '../../shared/contract/schemas/diarium';
 import type { MeetingView } from '../../shared/contract/schemas/meetings';
-import type { Arendeblad, PdfVerification } from '../../shared/contract/schemas/arendeblad';
 import type { ProtocolView } from '../../shared/contract/schemas/protokoll';
 import { addDays } from '../../shared/domain/justering';
 import { formatDate } from '../../shared/format/sv';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Arende, DocumentMeta } from '../../shared/contract/schemas/diarium';
-import type { SearchHit, SearchResult } from '../../shared/contract/schemas/search';
+import type { Arende } from '../../shared/contract/schemas/diarium';
+import type { SearchHit } from '../../shared/contract/schemas/search';
 import { matchExpression, queryWords } from '../../electron/services/search';
 import type { Session } from '../../electron/services/session';
 import { demoSession } from '../helpers/session';

@@ -1,8 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Arendeblad, ExportResult, GeneratedFile, PdfVerification } from '../../shared/contract/schemas/arendeblad';
-import type { DocumentContent, DocumentMeta } from '../../shared/contract/schemas/diarium';
 import { openSession } from '../../electron/services/session';
 import { createFilled } from '../helpers/arendeblad';
 import { makeTestCertificate } from '../helpers/certs';

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Arendeblad, GeneratedFile } from '../../shared/contract/schemas/arendeblad';
-import type { Application, InsatsDetail, Kategori, Overview } from '../../shared/contract/schemas/insatser';
+import type { Application, InsatsDetail, Kategori } from '../../shared/contract/schemas/insatser';
 import { PLACEHOLDER } from '../../shared/domain/arendeblad-templates';
 import { pdftotext } from '../helpers/pdf-tools';
-import type { Member } from '../../shared/contract/schemas/members';
 import type { Session } from '../../electron/services/session';
 import { failure, firstOf, value } from '../helpers/envelope';
 import { count, demoSession } from '../helpers/session';

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Mappings, UtfallImportPreview, UtfallImportResult, UtfallList } from '../../shared/contract/schemas/ekonomi';
 import { encodePc8 } from '../../shared/domain/pc8';
 import { writeSie, type SieWriteInput } from '../../shared/domain/sie4';
 import type { Session } from '../../electron/services/session';

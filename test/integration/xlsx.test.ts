@@ -1,8 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { ArendeListItem } from '../../shared/contract/schemas/diarium';
-import type { BoardView, MandatePeriod } from '../../shared/contract/schemas/board';
-import type { ExportFile, ImportPreview, ImportResult } from '../../shared/contract/schemas/xlsx';
+import type { ExportFile } from '../../shared/contract/schemas/xlsx';
 import { EXPORT_REGISTERS } from '../../shared/contract/schemas/xlsx';
 import type { Session } from '../../electron/services/session';
 import { count, demoSession } from '../helpers/session';

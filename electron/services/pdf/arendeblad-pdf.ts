@@ -103,7 +103,6 @@ export const FOREDRAGANDE_FIELD = 'Föredragande';
  * Returns the bookmarks of its parts.
  */
 export function composeArendeblad(c: Composer, d: ArendebladDoc, opts: { signatureField: boolean }): Bookmark[] {
-  const { fonts } = c;
   const marks: Bookmark[] = [];
   const mark = (title: string) => marks.push({ title, pageIndex: c.pageIndex, y: c.y + 16, children: [] });
 
