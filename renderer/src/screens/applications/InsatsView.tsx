@@ -56,37 +56,13 @@ export function InsatsView({ id, onBack }: { id: number; onBack(): void }) {
   const notify = useApp((s) => s.notify);
   const [d, setD] = useState<InsatsDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [req, setReq] = useState({ paidOn: todayIso(), amount: '', periodFrom: '', periodTo: '' });
-  const [pYear, setPYear] = useState(new Date().getFullYear());
-  const [p, setP] = useState<Record<ParticipantField, string>>({ deltagare: '', kvinnor: '', man: '', avslutade: '', tillArbete: '', tillStudier: '' });
-  const [kon, setKon] = useState<Record<KonField, string>>({ avslutadeKvinnor: '', avslutadeMan: '', arbeteStudierKvinnor: '', arbeteStudierMan: '' });
-  const [pErrors, setPErrors] = useState<Record<string, string>>({});
-  const [reportFile, setReportFile] = useState<File | null>(null);
-  const [report, setReport] = useState({
-    kind: 'arsrapport' as (typeof REPORT_KINDS)[number],
-    year: String(new Date().getFullYear()),
-    receivedOn: todayIso(),
-    text: '',
-  });
-
   useEffect(() => {
     call('insatser.detail', { id })
       .then(setD)
       .catch((err: unknown) => setError(errorMessage(err)));
   }, [id]);
 
-  // The year's saved figures fill the fields (empty fields would save zeros over them);
-  // once per insats and year, so what is being typed is never overwritten.
-  const filledFor = useRef<string | null>(null);
-  useEffect(() => {
-    if (!d || filledFor.current === `${d.id}:${pYear}`) return;
-    filledFor.current = `${d.id}:${pYear}`;
-    const saved = d.participants.find((x) => x.year === pYear);
-    setP(Object.fromEntries(PARTICIPANT_FIELDS.map(([k]) => [k, saved ? String(saved[k]) : ''])) as Record<ParticipantField, string>);
-    setKon(Object.fromEntries(KON_FIELDS.map(([k]) => [k, saved?.byKon ? String(saved.byKon[k]) : ''])) as Record<KonField, string>);
-  }, [d, pYear]);
-
-  async function run(fn: () => Promise<InsatsDetail>, done: string): Promise<boolean> {
+  const run: Run = async (fn, done) => {
     try {
       setD(await fn());
       notify('success', done);
@@ -95,29 +71,10 @@ export function InsatsView({ id, onBack }: { id: number; onBack(): void }) {
       notify('error', errorMessage(err));
       return false;
     }
-  }
+  };
 
   if (error) return <Alert severity="error">{error}</Alert>;
   if (!d) return <Typography>Läser in insatsen …</Typography>;
-
-  async function saveParticipants() {
-    setPErrors({});
-    const byKon = KON_FIELDS.every(([k]) => kon[k].trim() === '')
-      ? null
-      : (Object.fromEntries(KON_FIELDS.map(([k]) => [k, Number(kon[k] || 0)])) as Record<KonField, number>);
-    const input = { insatsId: id, year: pYear, byKon, ...Object.fromEntries(PARTICIPANT_FIELDS.map(([k]) => [k, Number(p[k] || 0)])) } as {
-      insatsId: number;
-      year: number;
-      byKon: Record<KonField, number> | null;
-    } & Record<ParticipantField, number>;
-    try {
-      setD(await call('participants.save', input));
-      notify('success', `Deltagaruppgifterna för ${pYear} är sparade.`);
-    } catch (err) {
-      if (err instanceof ApiCallError) setPErrors(Object.fromEntries(err.issues.map((i) => [i.path, i.message])));
-      notify('error', errorMessage(err));
-    }
-  }
 
   return (
     <Box>
@@ -150,236 +107,317 @@ export function InsatsView({ id, onBack }: { id: number; onBack(): void }) {
         {d.kvot !== null ? ` (förbrukningskvot ${formatPercent(d.kvot)})` : ''}
       </Typography>
       <Stack spacing={2}>
-        <Paper variant="outlined">
-          <Table size="small" aria-label="Budget och utfall">
-            <TableHead>
-              <TableRow>
-                <TableCell>År</TableCell>
-                <TableCell align="right">Beviljad budget</TableCell>
-                <TableCell align="right">Utfall</TableCell>
-                <TableCell align="right">Förbrukningskvot</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {d.economy.map((e) => (
-                <TableRow key={e.year}>
-                  <TableCell>{e.year}</TableCell>
-                  <TableCell align="right">{formatKr(e.budgetKr)}</TableCell>
-                  <TableCell align="right">{formatKr(e.utfallKr)}</TableCell>
-                  <TableCell align="right">{e.kvot === null ? '–' : formatPercent(e.kvot)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </Paper>
-
-        <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-label="Rekvisitioner">
-          <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600 }}>
-            Rekvisitioner
-          </Typography>
-          {d.requisitions.map((r) => (
-            <Stack key={r.id} direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-              <Typography sx={{ flexGrow: 1 }}>
-                {r.paidOn}: {formatKr(r.amountKr)} för {r.periodFrom} till {r.periodTo}
-                {r.note ? ` – ${r.note}` : ''}
-              </Typography>
-              <IconButton
-                size="small"
-                aria-label={`Ta bort rekvisitionen ${r.paidOn}`}
-                onClick={() => void run(() => call('requisitions.remove', { id: r.id }), 'Rekvisitionen är borttagen.')}
-              >
-                <DeleteOutlined fontSize="small" />
-              </IconButton>
-            </Stack>
-          ))}
-          <Stack direction={{ xs: 'column', md: 'row' }} spacing={1} sx={{ mt: 1 }}>
-            <DateField size="small" label="Utbetald" value={req.paidOn} onChange={(e) => setReq({ ...req, paidOn: e.target.value })} />
-            <KronorField size="small" label="Belopp" value={req.amount} onChange={(e) => setReq({ ...req, amount: e.target.value })} />
-            <DateField size="small" label="Avser från" value={req.periodFrom} onChange={(e) => setReq({ ...req, periodFrom: e.target.value })} />
-            <DateField size="small" label="Avser till" value={req.periodTo} onChange={(e) => setReq({ ...req, periodTo: e.target.value })} />
-            <Button
-              onClick={async () => {
-                const ok = await run(
-                  () =>
-                    call('requisitions.save', {
-                      insatsId: id,
-                      paidOn: req.paidOn,
-                      amountKr: parseKronor(req.amount) as number,
-                      periodFrom: req.periodFrom,
-                      periodTo: req.periodTo,
-                    }),
-                  'Rekvisitionen är registrerad.',
-                );
-                if (ok) setReq({ ...req, amount: '' });
-              }}
-            >
-              Lägg till
-            </Button>
-          </Stack>
-        </Paper>
-
-        <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-label="Deltagare">
-          <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600 }}>
-            Deltagare (bara antal, aldrig uppgifter om enskilda)
-          </Typography>
-          {d.participants.map((x) => (
-            <Typography key={x.year} variant="body2">
-              {x.year}: {x.deltagare} deltagare ({x.kvinnor} kvinnor, {x.man} män), {x.avslutade} avslutade, varav {x.tillArbete} till arbete och{' '}
-              {x.tillStudier} till studier
-              {x.byKon
-                ? ` (kvinnor ${x.byKon.arbeteStudierKvinnor} av ${x.byKon.avslutadeKvinnor}, män ${x.byKon.arbeteStudierMan} av ${x.byKon.avslutadeMan})`
-                : ''}
-              .
-            </Typography>
-          ))}
-          <Stack direction="row" spacing={1} sx={{ mt: 1, flexWrap: 'wrap', rowGap: 1 }}>
-            <TextField size="small" label="År" value={pYear} onChange={(e) => setPYear(Number(e.target.value))} sx={{ width: 90 }} />
-            {PARTICIPANT_FIELDS.map(([k, label]) => (
-              <TextField
-                key={k}
-                size="small"
-                label={label}
-                value={p[k]}
-                onChange={(e) => setP({ ...p, [k]: e.target.value })}
-                error={!!pErrors[k]}
-                helperText={pErrors[k]}
-                sx={{ width: 130 }}
-                slotProps={{ htmlInput: { inputMode: 'numeric' } }}
-              />
-            ))}
-            <Button onClick={() => void saveParticipants()}>Spara</Button>
-          </Stack>
-          <Stack direction="row" spacing={1} sx={{ mt: 1, flexWrap: 'wrap', rowGap: 1 }}>
-            {KON_FIELDS.map(([k, label]) => (
-              <TextField
-                key={k}
-                size="small"
-                label={label}
-                value={kon[k]}
-                onChange={(e) => setKon({ ...kon, [k]: e.target.value })}
-                error={!!pErrors[`byKon.${k}`]}
-                helperText={pErrors[`byKon.${k}`]}
-                sx={{ width: 200 }}
-                slotProps={{ htmlInput: { inputMode: 'numeric' } }}
-              />
-            ))}
-          </Stack>
-        </Paper>
-
-        <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-label="Mål">
-          <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600 }}>
-            Mål och utfall
-          </Typography>
-          {d.goals.map((g) => (
-            <Stack key={g.id} direction={{ xs: 'column', md: 'row' }} spacing={1} sx={{ alignItems: { md: 'center' }, mt: 1 }}>
-              <Typography sx={{ flexGrow: 1 }}>
-                {g.kind === 'effektmal' ? 'Effektmål' : 'Insatsmål'}: {g.text}
-              </Typography>
-              <TextField
-                select
-                size="small"
-                label="Utfall"
-                value={g.outcome ?? ''}
-                onChange={(e) =>
-                  void run(
-                    () =>
-                      call('goals.outcome', {
-                        id: g.id,
-                        outcome: e.target.value === '' ? null : (e.target.value as keyof typeof OUTCOMES),
-                        note: g.outcomeNote ?? '',
-                      }),
-                    'Utfallet är sparat.',
-                  )
-                }
-                sx={{ minWidth: 170 }}
-              >
-                <MenuItem value="">
-                  <em>Ej bedömt</em>
-                </MenuItem>
-                {Object.entries(OUTCOMES).map(([k, label]) => (
-                  <MenuItem key={k} value={k}>
-                    {label}
-                  </MenuItem>
-                ))}
-              </TextField>
-            </Stack>
-          ))}
-        </Paper>
-
-        <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-label="Rapporter">
-          <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600 }}>
-            Rapporter och avvikelser
-          </Typography>
-          {d.reports.map((r) => (
-            <Typography key={r.id} variant="body2">
-              {r.receivedOn}: {REPORT_LABELS[r.kind]}
-              {r.year ? ` ${r.year}` : ''}
-              {r.text ? ` – ${r.text}` : ''}
-              {r.documentId !== null ? ' (i diariet)' : ''}
-            </Typography>
-          ))}
-          <Stack direction={{ xs: 'column', md: 'row' }} spacing={1} sx={{ mt: 1 }}>
-            <TextField
-              select
-              size="small"
-              label="Slag"
-              value={report.kind}
-              onChange={(e) => setReport({ ...report, kind: e.target.value as (typeof REPORT_KINDS)[number] })}
-              sx={{ minWidth: 170 }}
-            >
-              {REPORT_KINDS.map((k) => (
-                <MenuItem key={k} value={k}>
-                  {REPORT_LABELS[k]}
-                </MenuItem>
-              ))}
-            </TextField>
-            <TextField size="small" label="År" value={report.year} onChange={(e) => setReport({ ...report, year: e.target.value })} sx={{ width: 90 }} />
-            <DateField size="small" label="Inkom" value={report.receivedOn} onChange={(e) => setReport({ ...report, receivedOn: e.target.value })} />
-            <TextField
-              size="small"
-              label="Sammanfattning"
-              value={report.text}
-              onChange={(e) => setReport({ ...report, text: e.target.value })}
-              sx={{ flexGrow: 1 }}
-            />
-            <Button component="label" size="small">
-              {reportFile ? reportFile.name : 'Bifoga fil …'}
-              <input hidden type="file" aria-label="Rapportens fil" onChange={(e) => setReportFile(e.target.files?.[0] ?? null)} />
-            </Button>
-            <Button
-              onClick={() =>
-                void run(async () => {
-                  // The report goes into the diarium, in the ärende of the insats's first ansökan.
-                  const arendeId = d.applications[0]?.arendeId;
-                  const documentId =
-                    reportFile && arendeId !== undefined
-                      ? (
-                          await call('documents.add', {
-                            arendeId,
-                            fileName: reportFile.name,
-                            title: `${REPORT_LABELS[report.kind]} ${d.name}${report.year ? ` ${report.year}` : ''}`,
-                            contentBase64: await fileToBase64(reportFile),
-                          })
-                        ).id
-                      : null;
-                  const saved = await call('insatser.report', {
-                    insatsId: id,
-                    kind: report.kind,
-                    year: report.year.trim() === '' ? null : Number(report.year),
-                    receivedOn: report.receivedOn,
-                    text: report.text,
-                    documentId,
-                  });
-                  setReportFile(null);
-                  return saved;
-                }, 'Rapporten är registrerad.')
-              }
-            >
-              Registrera
-            </Button>
-          </Stack>
-        </Paper>
+        <EconomyTable d={d} />
+        <RequisitionsSection d={d} run={run} />
+        <ParticipantsSection d={d} onSaved={setD} />
+        <GoalsSection d={d} run={run} />
+        <ReportsSection d={d} run={run} />
       </Stack>
     </Box>
+  );
+}
+
+/** Runs a change to the insats, shows the insats as it is after it, and says so; false when refused. */
+type Run = (fn: () => Promise<InsatsDetail>, done: string) => Promise<boolean>;
+
+/** Beviljad budget, utfall and förbrukningskvot by year. */
+function EconomyTable({ d }: { d: InsatsDetail }) {
+  return (
+    <Paper variant="outlined">
+      <Table size="small" aria-label="Budget och utfall">
+        <TableHead>
+          <TableRow>
+            <TableCell>År</TableCell>
+            <TableCell align="right">Beviljad budget</TableCell>
+            <TableCell align="right">Utfall</TableCell>
+            <TableCell align="right">Förbrukningskvot</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {d.economy.map((e) => (
+            <TableRow key={e.year}>
+              <TableCell>{e.year}</TableCell>
+              <TableCell align="right">{formatKr(e.budgetKr)}</TableCell>
+              <TableCell align="right">{formatKr(e.utfallKr)}</TableCell>
+              <TableCell align="right">{e.kvot === null ? '–' : formatPercent(e.kvot)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Paper>
+  );
+}
+
+/** Rekvisitioner: what has been paid out, for which period; a new one added under the list. */
+function RequisitionsSection({ d, run }: { d: InsatsDetail; run: Run }) {
+  const id = d.id;
+  const [req, setReq] = useState({ paidOn: todayIso(), amount: '', periodFrom: '', periodTo: '' });
+  return (
+    <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-label="Rekvisitioner">
+      <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600 }}>
+        Rekvisitioner
+      </Typography>
+      {d.requisitions.map((r) => (
+        <Stack key={r.id} direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+          <Typography sx={{ flexGrow: 1 }}>
+            {r.paidOn}: {formatKr(r.amountKr)} för {r.periodFrom} till {r.periodTo}
+            {r.note ? ` – ${r.note}` : ''}
+          </Typography>
+          <IconButton
+            size="small"
+            aria-label={`Ta bort rekvisitionen ${r.paidOn}`}
+            onClick={() => void run(() => call('requisitions.remove', { id: r.id }), 'Rekvisitionen är borttagen.')}
+          >
+            <DeleteOutlined fontSize="small" />
+          </IconButton>
+        </Stack>
+      ))}
+      <Stack direction={{ xs: 'column', md: 'row' }} spacing={1} sx={{ mt: 1 }}>
+        <DateField size="small" label="Utbetald" value={req.paidOn} onChange={(e) => setReq({ ...req, paidOn: e.target.value })} />
+        <KronorField size="small" label="Belopp" value={req.amount} onChange={(e) => setReq({ ...req, amount: e.target.value })} />
+        <DateField size="small" label="Avser från" value={req.periodFrom} onChange={(e) => setReq({ ...req, periodFrom: e.target.value })} />
+        <DateField size="small" label="Avser till" value={req.periodTo} onChange={(e) => setReq({ ...req, periodTo: e.target.value })} />
+        <Button
+          onClick={async () => {
+            const ok = await run(
+              () =>
+                call('requisitions.save', {
+                  insatsId: id,
+                  paidOn: req.paidOn,
+                  amountKr: parseKronor(req.amount) as number,
+                  periodFrom: req.periodFrom,
+                  periodTo: req.periodTo,
+                }),
+              'Rekvisitionen är registrerad.',
+            );
+            if (ok) setReq({ ...req, amount: '' });
+          }}
+        >
+          Lägg till
+        </Button>
+      </Stack>
+    </Paper>
+  );
+}
+
+/** Deltagare by year, as counts only, with the optional split by kön of those who ended. */
+function ParticipantsSection({ d, onSaved }: { d: InsatsDetail; onSaved: (d: InsatsDetail) => void }) {
+  const notify = useApp((s) => s.notify);
+  const id = d.id;
+  const [pYear, setPYear] = useState(new Date().getFullYear());
+  const [p, setP] = useState<Record<ParticipantField, string>>({ deltagare: '', kvinnor: '', man: '', avslutade: '', tillArbete: '', tillStudier: '' });
+  const [kon, setKon] = useState<Record<KonField, string>>({ avslutadeKvinnor: '', avslutadeMan: '', arbeteStudierKvinnor: '', arbeteStudierMan: '' });
+  const [pErrors, setPErrors] = useState<Record<string, string>>({});
+  // The year's saved figures fill the fields (empty fields would save zeros over them);
+  // once per insats and year, so what is being typed is never overwritten.
+  const filledFor = useRef<string | null>(null);
+  useEffect(() => {
+    if (!d || filledFor.current === `${d.id}:${pYear}`) return;
+    filledFor.current = `${d.id}:${pYear}`;
+    const saved = d.participants.find((x) => x.year === pYear);
+    setP(Object.fromEntries(PARTICIPANT_FIELDS.map(([k]) => [k, saved ? String(saved[k]) : ''])) as Record<ParticipantField, string>);
+    setKon(Object.fromEntries(KON_FIELDS.map(([k]) => [k, saved?.byKon ? String(saved.byKon[k]) : ''])) as Record<KonField, string>);
+  }, [d, pYear]);
+
+  async function saveParticipants() {
+    setPErrors({});
+    const byKon = KON_FIELDS.every(([k]) => kon[k].trim() === '')
+      ? null
+      : (Object.fromEntries(KON_FIELDS.map(([k]) => [k, Number(kon[k] || 0)])) as Record<KonField, number>);
+    const input = { insatsId: id, year: pYear, byKon, ...Object.fromEntries(PARTICIPANT_FIELDS.map(([k]) => [k, Number(p[k] || 0)])) } as {
+      insatsId: number;
+      year: number;
+      byKon: Record<KonField, number> | null;
+    } & Record<ParticipantField, number>;
+    try {
+      onSaved(await call('participants.save', input));
+      notify('success', `Deltagaruppgifterna för ${pYear} är sparade.`);
+    } catch (err) {
+      if (err instanceof ApiCallError) setPErrors(Object.fromEntries(err.issues.map((i) => [i.path, i.message])));
+      notify('error', errorMessage(err));
+    }
+  }
+
+  return (
+    <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-label="Deltagare">
+      <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600 }}>
+        Deltagare (bara antal, aldrig uppgifter om enskilda)
+      </Typography>
+      {d.participants.map((x) => (
+        <Typography key={x.year} variant="body2">
+          {x.year}: {x.deltagare} deltagare ({x.kvinnor} kvinnor, {x.man} män), {x.avslutade} avslutade, varav {x.tillArbete} till arbete och {x.tillStudier}{' '}
+          till studier
+          {x.byKon
+            ? ` (kvinnor ${x.byKon.arbeteStudierKvinnor} av ${x.byKon.avslutadeKvinnor}, män ${x.byKon.arbeteStudierMan} av ${x.byKon.avslutadeMan})`
+            : ''}
+          .
+        </Typography>
+      ))}
+      <Stack direction="row" spacing={1} sx={{ mt: 1, flexWrap: 'wrap', rowGap: 1 }}>
+        <TextField size="small" label="År" value={pYear} onChange={(e) => setPYear(Number(e.target.value))} sx={{ width: 90 }} />
+        {PARTICIPANT_FIELDS.map(([k, label]) => (
+          <TextField
+            key={k}
+            size="small"
+            label={label}
+            value={p[k]}
+            onChange={(e) => setP({ ...p, [k]: e.target.value })}
+            error={!!pErrors[k]}
+            helperText={pErrors[k]}
+            sx={{ width: 130 }}
+            slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+          />
+        ))}
+        <Button onClick={() => void saveParticipants()}>Spara</Button>
+      </Stack>
+      <Stack direction="row" spacing={1} sx={{ mt: 1, flexWrap: 'wrap', rowGap: 1 }}>
+        {KON_FIELDS.map(([k, label]) => (
+          <TextField
+            key={k}
+            size="small"
+            label={label}
+            value={kon[k]}
+            onChange={(e) => setKon({ ...kon, [k]: e.target.value })}
+            error={!!pErrors[`byKon.${k}`]}
+            helperText={pErrors[`byKon.${k}`]}
+            sx={{ width: 200 }}
+            slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+          />
+        ))}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** Effektmål and insatsmål, each with its utfall: uppfyllt, delvis or ej uppfyllt. */
+function GoalsSection({ d, run }: { d: InsatsDetail; run: Run }) {
+  return (
+    <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-label="Mål">
+      <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600 }}>
+        Mål och utfall
+      </Typography>
+      {d.goals.map((g) => (
+        <Stack key={g.id} direction={{ xs: 'column', md: 'row' }} spacing={1} sx={{ alignItems: { md: 'center' }, mt: 1 }}>
+          <Typography sx={{ flexGrow: 1 }}>
+            {g.kind === 'effektmal' ? 'Effektmål' : 'Insatsmål'}: {g.text}
+          </Typography>
+          <TextField
+            select
+            size="small"
+            label="Utfall"
+            value={g.outcome ?? ''}
+            onChange={(e) =>
+              void run(
+                () =>
+                  call('goals.outcome', {
+                    id: g.id,
+                    outcome: e.target.value === '' ? null : (e.target.value as keyof typeof OUTCOMES),
+                    note: g.outcomeNote ?? '',
+                  }),
+                'Utfallet är sparat.',
+              )
+            }
+            sx={{ minWidth: 170 }}
+          >
+            <MenuItem value="">
+              <em>Ej bedömt</em>
+            </MenuItem>
+            {Object.entries(OUTCOMES).map(([k, label]) => (
+              <MenuItem key={k} value={k}>
+                {label}
+              </MenuItem>
+            ))}
+          </TextField>
+        </Stack>
+      ))}
+    </Paper>
+  );
+}
+
+/** Rapporter and avvikelser received from the insats, a file with each going into the diarium. */
+function ReportsSection({ d, run }: { d: InsatsDetail; run: Run }) {
+  const id = d.id;
+  const [reportFile, setReportFile] = useState<File | null>(null);
+  const [report, setReport] = useState({
+    kind: 'arsrapport' as (typeof REPORT_KINDS)[number],
+    year: String(new Date().getFullYear()),
+    receivedOn: todayIso(),
+    text: '',
+  });
+
+  return (
+    <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-label="Rapporter">
+      <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600 }}>
+        Rapporter och avvikelser
+      </Typography>
+      {d.reports.map((r) => (
+        <Typography key={r.id} variant="body2">
+          {r.receivedOn}: {REPORT_LABELS[r.kind]}
+          {r.year ? ` ${r.year}` : ''}
+          {r.text ? ` – ${r.text}` : ''}
+          {r.documentId !== null ? ' (i diariet)' : ''}
+        </Typography>
+      ))}
+      <Stack direction={{ xs: 'column', md: 'row' }} spacing={1} sx={{ mt: 1 }}>
+        <TextField
+          select
+          size="small"
+          label="Slag"
+          value={report.kind}
+          onChange={(e) => setReport({ ...report, kind: e.target.value as (typeof REPORT_KINDS)[number] })}
+          sx={{ minWidth: 170 }}
+        >
+          {REPORT_KINDS.map((k) => (
+            <MenuItem key={k} value={k}>
+              {REPORT_LABELS[k]}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField size="small" label="År" value={report.year} onChange={(e) => setReport({ ...report, year: e.target.value })} sx={{ width: 90 }} />
+        <DateField size="small" label="Inkom" value={report.receivedOn} onChange={(e) => setReport({ ...report, receivedOn: e.target.value })} />
+        <TextField
+          size="small"
+          label="Sammanfattning"
+          value={report.text}
+          onChange={(e) => setReport({ ...report, text: e.target.value })}
+          sx={{ flexGrow: 1 }}
+        />
+        <Button component="label" size="small">
+          {reportFile ? reportFile.name : 'Bifoga fil …'}
+          <input hidden type="file" aria-label="Rapportens fil" onChange={(e) => setReportFile(e.target.files?.[0] ?? null)} />
+        </Button>
+        <Button
+          onClick={() =>
+            void run(async () => {
+              // The report goes into the diarium, in the ärende of the insats's first ansökan.
+              const arendeId = d.applications[0]?.arendeId;
+              const documentId =
+                reportFile && arendeId !== undefined
+                  ? (
+                      await call('documents.add', {
+                        arendeId,
+                        fileName: reportFile.name,
+                        title: `${REPORT_LABELS[report.kind]} ${d.name}${report.year ? ` ${report.year}` : ''}`,
+                        contentBase64: await fileToBase64(reportFile),
+                      })
+                    ).id
+                  : null;
+              const saved = await call('insatser.report', {
+                insatsId: id,
+                kind: report.kind,
+                year: report.year.trim() === '' ? null : Number(report.year),
+                receivedOn: report.receivedOn,
+                text: report.text,
+                documentId,
+              });
+              setReportFile(null);
+              return saved;
+            }, 'Rapporten är registrerad.')
+          }
+        >
+          Registrera
+        </Button>
+      </Stack>
+    </Paper>
   );
 }

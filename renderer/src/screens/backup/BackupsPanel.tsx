@@ -221,63 +221,92 @@ export function BackupsPanel() {
         </Stack>
       </Paper>
 
-      <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-label="Antal automatiska säkerhetskopior">
-        <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600 }}>
-          Hur många automatiska kopior som sparas
-        </Typography>
-        <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-          Äldre automatiska kopior tas bort när en ny görs. Kopior du gör själv tas aldrig bort.
-        </Typography>
-        <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start', flexWrap: 'wrap' }} useFlexGap>
-          {POLICY_FIELDS.map((f) => (
-            <TextField
-              key={f.key}
-              size="small"
-              label={f.label}
-              helperText={f.help}
-              value={policy[f.key]}
-              onChange={(e) => setPolicy({ ...policy, [f.key]: e.target.value })}
-              slotProps={{ htmlInput: { inputMode: 'numeric' } }}
-              sx={{ width: 150 }}
-            />
-          ))}
-          <Button variant="contained" disabled={!policyDirty || working !== null} onClick={() => void savePolicy()}>
-            Spara
-          </Button>
-        </Stack>
-      </Paper>
+      <PolicySection policy={policy} onChange={setPolicy} dirty={policyDirty} disabled={working !== null} onSave={() => void savePolicy()} />
 
-      <Dialog open={confirm !== null} onClose={() => setConfirm(null)} aria-labelledby="restore-title">
-        {confirm && (
-          <>
-            <DialogTitle id="restore-title">
-              Återställa {confirm.backup.forbund} från {formatDateTime(new Date(confirm.backup.createdAt))}?
-            </DialogTitle>
-            <DialogContent>
-              <DialogContentText component="div">
-                <List dense aria-label="Kontrollerat">
-                  {confirm.checks.map((c) => (
-                    <ListItem key={c} disableGutters>
-                      <ListItemText primary={`✓ ${c}`} />
-                    </ListItem>
-                  ))}
-                </List>
-                Det som har ändrats i databasen efter {formatDateTime(new Date(confirm.backup.createdAt))} finns inte i kopian. Den nuvarande databasen sparas
-                bredvid, med ”före-återställning” och dagens datum i namnet, och kan öppnas igen.
-              </DialogContentText>
-            </DialogContent>
-            <DialogActions>
-              <Button onClick={() => setConfirm(null)} autoFocus>
-                Avbryt
-              </Button>
-              <Button color="warning" variant="contained" onClick={() => void restore(confirm.backup.file)}>
-                Återställ
-              </Button>
-            </DialogActions>
-          </>
-        )}
-      </Dialog>
+      <RestoreConfirmDialog confirm={confirm} onCancel={() => setConfirm(null)} onRestore={(file) => void restore(file)} />
     </Stack>
+  );
+}
+
+/** How many automatic backups are kept: the latest, daily, weekly and monthly. */
+function PolicySection(props: {
+  policy: Record<keyof Policy, string>;
+  onChange: (policy: Record<keyof Policy, string>) => void;
+  dirty: boolean;
+  disabled: boolean;
+  onSave: () => void;
+}) {
+  const { policy, onChange, dirty, disabled, onSave } = props;
+  return (
+    <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-label="Antal automatiska säkerhetskopior">
+      <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600 }}>
+        Hur många automatiska kopior som sparas
+      </Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+        Äldre automatiska kopior tas bort när en ny görs. Kopior du gör själv tas aldrig bort.
+      </Typography>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start', flexWrap: 'wrap' }} useFlexGap>
+        {POLICY_FIELDS.map((f) => (
+          <TextField
+            key={f.key}
+            size="small"
+            label={f.label}
+            helperText={f.help}
+            value={policy[f.key]}
+            onChange={(e) => onChange({ ...policy, [f.key]: e.target.value })}
+            slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+            sx={{ width: 150 }}
+          />
+        ))}
+        <Button variant="contained" disabled={!dirty || disabled} onClick={onSave}>
+          Spara
+        </Button>
+      </Stack>
+    </Paper>
+  );
+}
+
+/** What was checked in the backup, and what restoring it means, before anything is replaced. */
+function RestoreConfirmDialog({
+  confirm,
+  onCancel,
+  onRestore,
+}: {
+  confirm: BackupVerifyResult | null;
+  onCancel: () => void;
+  onRestore: (file: string) => void;
+}) {
+  return (
+    <Dialog open={confirm !== null} onClose={onCancel} aria-labelledby="restore-title">
+      {confirm && (
+        <>
+          <DialogTitle id="restore-title">
+            Återställa {confirm.backup.forbund} från {formatDateTime(new Date(confirm.backup.createdAt))}?
+          </DialogTitle>
+          <DialogContent>
+            <DialogContentText component="div">
+              <List dense aria-label="Kontrollerat">
+                {confirm.checks.map((c) => (
+                  <ListItem key={c} disableGutters>
+                    <ListItemText primary={`✓ ${c}`} />
+                  </ListItem>
+                ))}
+              </List>
+              Det som har ändrats i databasen efter {formatDateTime(new Date(confirm.backup.createdAt))} finns inte i kopian. Den nuvarande databasen sparas
+              bredvid, med ”före-återställning” och dagens datum i namnet, och kan öppnas igen.
+            </DialogContentText>
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={onCancel} autoFocus>
+              Avbryt
+            </Button>
+            <Button color="warning" variant="contained" onClick={() => onRestore(confirm.backup.file)}>
+              Återställ
+            </Button>
+          </DialogActions>
+        </>
+      )}
+    </Dialog>
   );
 }
 

@@ -22,7 +22,7 @@ import Add from '@mui/icons-material/Add';
 import EditOutlined from '@mui/icons-material/EditOutlined';
 import FileUploadOutlined from '@mui/icons-material/FileUploadOutlined';
 import PersonAddAlt1Outlined from '@mui/icons-material/PersonAddAlt1Outlined';
-import { BOARD_ROLE_LABELS, type BoardAppointment, type MandatePeriod, type Seat } from '../../../../shared/contract/schemas/board';
+import { BOARD_ROLE_LABELS, type BoardAppointment, type BoardView, type MandatePeriod, type Seat } from '../../../../shared/contract/schemas/board';
 import { call } from '../../api';
 import { useRemoval } from '../../components/useRemoval';
 import { ExportButton } from '../../components/ExportButton';
@@ -222,61 +222,12 @@ export function BoardRegister(_props: { route: string[] }) {
             och {ersattare === 1 ? '1 ersättare' : `${ersattare} ersättare`}.
           </Typography>
           {board.error && <Alert severity="error">{board.error}</Alert>}
-          <TableContainer component={Paper}>
-            {board.data === null && !board.error && <LinearProgress aria-label="Hämtar styrelsen" />}
-            <Table aria-label="Styrelse">
-              <TableHead>
-                <TableRow>
-                  <TableCell sx={{ width: '26%' }}>Medlemsorganisation</TableCell>
-                  <TableCell sx={{ width: '35%' }}>Ordinarie ledamot</TableCell>
-                  <TableCell sx={{ width: '35%' }}>Ersättare</TableCell>
-                  <TableCell align="right" sx={{ width: 64 }}>
-                    <Box component="span" sx={visuallyHidden}>
-                      Åtgärder
-                    </Box>
-                  </TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {board.data && rows.length === 0 && (
-                  <TableRow>
-                    <TableCell colSpan={4}>
-                      <Typography color="text.secondary">Förbundet har inga medlemmar ännu. Lägg till dem under Medlemmar.</Typography>
-                    </TableCell>
-                  </TableRow>
-                )}
-                {rows.map((r) => (
-                  <TableRow key={r.memberId} hover data-testid="board-row" sx={{ verticalAlign: 'top' }}>
-                    <TableCell sx={{ fontWeight: 600 }}>{r.memberName}</TableCell>
-                    <TableCell>
-                      <SeatList
-                        seats={r.ordinarie}
-                        period={period}
-                        empty="Ingen ordinarie ledamot"
-                        onOpen={(a) => setEditing({ appointment: a, preset: {} })}
-                      />
-                    </TableCell>
-                    <TableCell>
-                      <SeatList seats={r.ersattare} period={period} empty="Ingen ersättare" onOpen={(a) => setEditing({ appointment: a, preset: {} })} />
-                    </TableCell>
-                    <TableCell align="right" sx={{ py: 0.5 }}>
-                      <Tooltip title={`Lägg till ledamot eller ersättare för ${r.memberName}`}>
-                        <IconButton
-                          size="small"
-                          aria-label={`Lägg till ledamot för ${r.memberName}`}
-                          onClick={() =>
-                            setEditing({ appointment: null, preset: { memberId: r.memberId, seat: r.ordinarie.length === 0 ? 'ordinarie' : 'ersattare' } })
-                          }
-                        >
-                          <Add fontSize="small" />
-                        </IconButton>
-                      </Tooltip>
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </TableContainer>
+          <BoardTable
+            board={board}
+            period={period}
+            onOpen={(a) => setEditing({ appointment: a, preset: {} })}
+            onAdd={(memberId, seat) => setEditing({ appointment: null, preset: { memberId, seat } })}
+          />
           <SignatureCard period={period} version={version} />
         </>
       )}
@@ -330,5 +281,70 @@ export function BoardRegister(_props: { route: string[] }) {
         }}
       />
     </Stack>
+  );
+}
+
+/** The board by member: ordinarie ledamöter and ersättare side by side, each opening its seat; + adds one for that member. */
+function BoardTable({
+  board,
+  period,
+  onOpen,
+  onAdd,
+}: {
+  board: { data: BoardView | null; error: string | null };
+  period: MandatePeriod;
+  onOpen: (a: BoardAppointment) => void;
+  onAdd: (memberId: number, seat: Seat) => void;
+}) {
+  const rows = board.data?.rows ?? [];
+  return (
+    <TableContainer component={Paper}>
+      {board.data === null && !board.error && <LinearProgress aria-label="Hämtar styrelsen" />}
+      <Table aria-label="Styrelse">
+        <TableHead>
+          <TableRow>
+            <TableCell sx={{ width: '26%' }}>Medlemsorganisation</TableCell>
+            <TableCell sx={{ width: '35%' }}>Ordinarie ledamot</TableCell>
+            <TableCell sx={{ width: '35%' }}>Ersättare</TableCell>
+            <TableCell align="right" sx={{ width: 64 }}>
+              <Box component="span" sx={visuallyHidden}>
+                Åtgärder
+              </Box>
+            </TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {board.data && rows.length === 0 && (
+            <TableRow>
+              <TableCell colSpan={4}>
+                <Typography color="text.secondary">Förbundet har inga medlemmar ännu. Lägg till dem under Medlemmar.</Typography>
+              </TableCell>
+            </TableRow>
+          )}
+          {rows.map((r) => (
+            <TableRow key={r.memberId} hover data-testid="board-row" sx={{ verticalAlign: 'top' }}>
+              <TableCell sx={{ fontWeight: 600 }}>{r.memberName}</TableCell>
+              <TableCell>
+                <SeatList seats={r.ordinarie} period={period} empty="Ingen ordinarie ledamot" onOpen={onOpen} />
+              </TableCell>
+              <TableCell>
+                <SeatList seats={r.ersattare} period={period} empty="Ingen ersättare" onOpen={onOpen} />
+              </TableCell>
+              <TableCell align="right" sx={{ py: 0.5 }}>
+                <Tooltip title={`Lägg till ledamot eller ersättare för ${r.memberName}`}>
+                  <IconButton
+                    size="small"
+                    aria-label={`Lägg till ledamot för ${r.memberName}`}
+                    onClick={() => onAdd(r.memberId, r.ordinarie.length === 0 ? 'ordinarie' : 'ersattare')}
+                  >
+                    <Add fontSize="small" />
+                  </IconButton>
+                </Tooltip>
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableContainer>
   );
 }

@@ -244,27 +244,7 @@ function ArendeView({ id }: { id: number }) {
           Makulera
         </Button>
       </Stack>
-      <Paper variant="outlined" sx={{ p: 2 }}>
-        <Table size="small" aria-label="Uppgifter">
-          <TableBody>
-            {[
-              ['Typ', ARENDE_KIND_LABELS[arende.kind]],
-              ['Status', ARENDE_STATUS_LABELS[arende.status]],
-              ['Inkom', arende.receivedOn ?? '—'],
-              ['Beslutsdatum', arende.decidedOn ?? '—'],
-              ['Handläggare', arende.handlaggare ?? '—'],
-              ['Beskrivning', arende.description ?? '—'],
-            ].map(([k, v]) => (
-              <TableRow key={k}>
-                <TableCell component="th" sx={{ width: 160, color: 'text.secondary' }}>
-                  {k}
-                </TableCell>
-                <TableCell sx={{ whiteSpace: 'pre-wrap' }}>{v}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </Paper>
+      <ArendeDetails arende={arende} />
       <Stack direction="row" sx={{ alignItems: 'center' }}>
         <Typography variant="h2" sx={{ fontSize: 20, flexGrow: 1 }}>
           Handlingar
@@ -278,38 +258,7 @@ function ArendeView({ id }: { id: number }) {
       {arende.documents.length === 0 ? (
         <Typography sx={{ color: 'text.secondary' }}>Inga handlingar ännu.</Typography>
       ) : (
-        <Paper variant="outlined">
-          <Table size="small" aria-label="Handlingar">
-            <TableHead>
-              <TableRow>
-                <TableCell>Titel</TableCell>
-                <TableCell>Fil</TableCell>
-                <TableCell align="right">Storlek</TableCell>
-                <TableCell>SHA-256</TableCell>
-                <TableCell>Lagring</TableCell>
-                <TableCell />
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {arende.documents.map((d) => (
-                <TableRow key={d.id} data-testid="document-row">
-                  <TableCell>{d.title}</TableCell>
-                  <TableCell>{d.fileName}</TableCell>
-                  <TableCell align="right">{formatBytes(d.size)}</TableCell>
-                  <TableCell title={d.sha256} sx={{ fontFamily: 'monospace' }}>
-                    {d.sha256.slice(0, 12)}…
-                  </TableCell>
-                  <TableCell>{d.storage === 'db' ? 'i databasen' : 'bredvid databasen'}</TableCell>
-                  <TableCell>
-                    <Button size="small" onClick={() => void download(d.id)}>
-                      Hämta
-                    </Button>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </Paper>
+        <DocumentsTable documents={arende.documents} onDownload={(docId) => void download(docId)} />
       )}
       <Stack direction="row" sx={{ alignItems: 'center' }}>
         <Typography variant="h2" sx={{ fontSize: 20, flexGrow: 1 }}>
@@ -372,6 +321,71 @@ function ArendeView({ id }: { id: number }) {
         />
       )}
     </Stack>
+  );
+}
+
+/** The ärende's register fields: typ, status, dates, handläggare and beskrivning. */
+function ArendeDetails({ arende }: { arende: Arende }) {
+  return (
+    <Paper variant="outlined" sx={{ p: 2 }}>
+      <Table size="small" aria-label="Uppgifter">
+        <TableBody>
+          {[
+            ['Typ', ARENDE_KIND_LABELS[arende.kind]],
+            ['Status', ARENDE_STATUS_LABELS[arende.status]],
+            ['Inkom', arende.receivedOn ?? '—'],
+            ['Beslutsdatum', arende.decidedOn ?? '—'],
+            ['Handläggare', arende.handlaggare ?? '—'],
+            ['Beskrivning', arende.description ?? '—'],
+          ].map(([k, v]) => (
+            <TableRow key={k}>
+              <TableCell component="th" sx={{ width: 160, color: 'text.secondary' }}>
+                {k}
+              </TableCell>
+              <TableCell sx={{ whiteSpace: 'pre-wrap' }}>{v}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Paper>
+  );
+}
+
+/** The ärende's handlingar: title, file, size, checksum and where it is stored, each to download. */
+function DocumentsTable({ documents, onDownload }: { documents: Arende['documents']; onDownload: (id: number) => void }) {
+  return (
+    <Paper variant="outlined">
+      <Table size="small" aria-label="Handlingar">
+        <TableHead>
+          <TableRow>
+            <TableCell>Titel</TableCell>
+            <TableCell>Fil</TableCell>
+            <TableCell align="right">Storlek</TableCell>
+            <TableCell>SHA-256</TableCell>
+            <TableCell>Lagring</TableCell>
+            <TableCell />
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {documents.map((d) => (
+            <TableRow key={d.id} data-testid="document-row">
+              <TableCell>{d.title}</TableCell>
+              <TableCell>{d.fileName}</TableCell>
+              <TableCell align="right">{formatBytes(d.size)}</TableCell>
+              <TableCell title={d.sha256} sx={{ fontFamily: 'monospace' }}>
+                {d.sha256.slice(0, 12)}…
+              </TableCell>
+              <TableCell>{d.storage === 'db' ? 'i databasen' : 'bredvid databasen'}</TableCell>
+              <TableCell>
+                <Button size="small" onClick={() => onDownload(d.id)}>
+                  Hämta
+                </Button>
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Paper>
   );
 }
 

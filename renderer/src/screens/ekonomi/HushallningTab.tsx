@@ -154,50 +154,7 @@ export function HushallningTab() {
         </Typography>
         <EconomyExportButton table="forbrukning" year={thisYear()} />
       </Stack>
-      {history && (
-        <Paper variant="outlined" sx={{ overflowX: 'auto' }}>
-          <Table size="small" aria-label="Förbrukning i förhållande till medlemsintäkt">
-            <TableHead>
-              <TableRow>
-                <TableCell>År</TableCell>
-                <TableCell align="right">Samverkansinsatser</TableCell>
-                <TableCell align="right">Förtroendevalda</TableCell>
-                <TableCell align="right">Administration</TableCell>
-                <TableCell align="right">Tilldelning, tkr</TableCell>
-                <TableCell>Kommentar</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {history.rows.map((r) => (
-                <TableRow key={r.year}>
-                  <TableCell>
-                    {r.year}
-                    {r.source === 'inskrivet' && (
-                      <Typography variant="caption" color="text.secondary">
-                        {' '}
-                        (inskrivet)
-                      </Typography>
-                    )}
-                  </TableCell>
-                  <TableCell align="right">{pct(r.samverkanShare)}</TableCell>
-                  <TableCell align="right">{pct(r.fortroendevaldaShare)}</TableCell>
-                  <TableCell align="right">{pct(r.forvaltningShare)}</TableCell>
-                  <TableCell align="right">{formatInteger(tkr(r.anslagKr))}</TableCell>
-                  <TableCell>
-                    {r.comment ?? ''}
-                    {r.mismatchKr !== null && (
-                      <Alert severity="warning" sx={{ mt: 0.5, py: 0 }}>
-                        Resultatet i handlingen ({formatInteger(tkr(r.resultatKr ?? 0))} tkr) går inte ihop med siffrorna (
-                        {formatInteger(tkr(r.computedResultKr))} tkr).
-                      </Alert>
-                    )}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </Paper>
-      )}
+      {history && <HistoryTable history={history} />}
       <Paper variant="outlined" sx={{ p: 2 }}>
         <Typography variant="subtitle1" component="h2" sx={{ mb: 1 }}>
           Skriv in ett tidigare år (tkr, från årsredovisningen)
@@ -228,5 +185,53 @@ export function HushallningTab() {
         </Stack>
       </Paper>
     </Stack>
+  );
+}
+
+/** Förbrukning i förhållande till medlemsintäkt by year, as the annual reports show it; a typed result that does not add up is named. */
+function HistoryTable({ history }: { history: HistoryView }) {
+  return (
+    <Paper variant="outlined" sx={{ overflowX: 'auto' }}>
+      <Table size="small" aria-label="Förbrukning i förhållande till medlemsintäkt">
+        <TableHead>
+          <TableRow>
+            <TableCell>År</TableCell>
+            <TableCell align="right">Samverkansinsatser</TableCell>
+            <TableCell align="right">Förtroendevalda</TableCell>
+            <TableCell align="right">Administration</TableCell>
+            <TableCell align="right">Tilldelning, tkr</TableCell>
+            <TableCell>Kommentar</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {history.rows.map((r) => (
+            <TableRow key={r.year}>
+              <TableCell>
+                {r.year}
+                {r.source === 'inskrivet' && (
+                  <Typography variant="caption" color="text.secondary">
+                    {' '}
+                    (inskrivet)
+                  </Typography>
+                )}
+              </TableCell>
+              <TableCell align="right">{pct(r.samverkanShare)}</TableCell>
+              <TableCell align="right">{pct(r.fortroendevaldaShare)}</TableCell>
+              <TableCell align="right">{pct(r.forvaltningShare)}</TableCell>
+              <TableCell align="right">{formatInteger(tkr(r.anslagKr))}</TableCell>
+              <TableCell>
+                {r.comment ?? ''}
+                {r.mismatchKr !== null && (
+                  <Alert severity="warning" sx={{ mt: 0.5, py: 0 }}>
+                    Resultatet i handlingen ({formatInteger(tkr(r.resultatKr ?? 0))} tkr) går inte ihop med siffrorna ({formatInteger(tkr(r.computedResultKr))}{' '}
+                    tkr).
+                  </Alert>
+                )}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Paper>
   );
 }

@@ -8,24 +8,22 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import LinearProgress from '@mui/material/LinearProgress';
-import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { UnmappedAccount, UtfallImportPreview } from '../../../../shared/contract/schemas/ekonomi';
 import type { Insats } from '../../../../shared/contract/schemas/insatser';
-import { BUDGET_POSTS, POST_INFO, type BudgetPost } from '../../../../shared/domain/budget-posts';
+import { POST_INFO, type BudgetPost } from '../../../../shared/domain/budget-posts';
+import { AccountPostSelect, NOT_UTFALL, ObjectTargetSelect } from './MappingSelects';
 import { formatInteger } from '../../../../shared/format/sv';
 import { call, errorMessage } from '../../api';
 import { fileToBase64 } from '../../files';
 import { closeOnPurpose } from '../../components/closeOnPurpose';
 
-const NOT_UTFALL = '__ej__';
 const kr = (ore: number) => formatInteger(Math.round(ore / 100));
 
 /**
@@ -195,23 +193,13 @@ export function ImportUtfallDialog({ open, onClose, onDone }: { open: boolean; o
                           </TableCell>
                           <TableCell align="right">{kr(a.sumOre)}</TableCell>
                           <TableCell>
-                            <TextField
-                              select
-                              size="small"
-                              fullWidth
+                            <AccountPostSelect
+                              account={a.account}
+                              placeholder
                               value={accounts[a.account] ?? ''}
-                              onChange={(e) => setAccounts({ ...accounts, [a.account]: e.target.value })}
+                              onChange={(v) => setAccounts({ ...accounts, [a.account]: v })}
                               helperText={a.suggestion ? `Förslag: ${POST_INFO[a.suggestion].label}` : undefined}
-                              slotProps={{ htmlInput: { 'aria-label': `Budgetpost för konto ${a.account}` } }}
-                            >
-                              <MenuItem value="">Välj …</MenuItem>
-                              {BUDGET_POSTS.map((p) => (
-                                <MenuItem key={p} value={p}>
-                                  {POST_INFO[p].label}
-                                </MenuItem>
-                              ))}
-                              <MenuItem value={NOT_UTFALL}>Ingår inte i utfallet</MenuItem>
-                            </TextField>
+                            />
                           </TableCell>
                         </TableRow>
                       ))}
@@ -219,68 +207,8 @@ export function ImportUtfallDialog({ open, onClose, onDone }: { open: boolean; o
                   </Table>
                 </>
               )}
-              {preview.objects.length > 0 && (
-                <>
-                  <Typography variant="subtitle1">Objekt (projekt, resultatenheter)</Typography>
-                  <Table size="small" aria-label="Objekt">
-                    <TableBody>
-                      {preview.objects.map((o) => {
-                        const key = `${o.dimension}:${o.objectId}`;
-                        const stored = o.insatsId !== null ? `insats:${o.insatsId}` : (o.post ?? '');
-                        return (
-                          <TableRow key={key}>
-                            <TableCell>
-                              {o.objectId} {o.name}
-                            </TableCell>
-                            <TableCell>
-                              <TextField
-                                select
-                                size="small"
-                                fullWidth
-                                value={objects[key] ?? stored}
-                                onChange={(e) => setObjects({ ...objects, [key]: e.target.value })}
-                                slotProps={{ htmlInput: { 'aria-label': `Koppling för objekt ${o.objectId}` } }}
-                              >
-                                <MenuItem value="">Ingen koppling (kontots post gäller)</MenuItem>
-                                {insatser.map((i) => (
-                                  <MenuItem key={i.id} value={`insats:${i.id}`}>
-                                    Insats: {i.name}
-                                  </MenuItem>
-                                ))}
-                                {BUDGET_POSTS.map((p) => (
-                                  <MenuItem key={p} value={p}>
-                                    Post: {POST_INFO[p].label}
-                                  </MenuItem>
-                                ))}
-                              </TextField>
-                            </TableCell>
-                          </TableRow>
-                        );
-                      })}
-                    </TableBody>
-                  </Table>
-                </>
-              )}
-              {preview.byPost.length > 0 && (
-                <Table size="small" aria-label="Summor per post">
-                  <TableHead>
-                    <TableRow>
-                      <TableCell>Post</TableCell>
-                      <TableCell align="right">Rader</TableCell>
-                      <TableCell align="right">Summa, kr</TableCell>
-                    </TableRow>
-                  </TableHead>
-                  <TableBody>
-                    {preview.byPost.map((p) => (
-                      <TableRow key={p.post}>
-                        <TableCell>{POST_INFO[p.post].label}</TableCell>
-                        <TableCell align="right">{p.rows}</TableCell>
-                        <TableCell align="right">{kr(p.sumOre)}</TableCell>
-                      </TableRow>
-                    ))}
-                  </TableBody>
-                </Table>
-              )}
+              {preview.objects.length > 0 && <ObjectsTable objects={preview.objects} chosen={objects} insatser={insatser} onChange={setObjects} />}
+              {preview.byPost.length > 0 && <SumsByPost byPost={preview.byPost} />}
               {(preview.earlierImports > 0 || preview.alreadyImported) && (
                 <FormControlLabel
                   control={<Checkbox checked={replace} onChange={(e) => setReplace(e.target.checked)} />}
@@ -302,5 +230,67 @@ export function ImportUtfallDialog({ open, onClose, onDone }: { open: boolean; o
         </Button>
       </DialogActions>
     </Dialog>
+  );
+}
+
+/** The file's objects (projects, result units), each tied to an insats or a post, or to nothing. */
+function ObjectsTable(props: {
+  objects: UtfallImportPreview['objects'];
+  chosen: Record<string, string>;
+  insatser: Insats[];
+  onChange: (chosen: Record<string, string>) => void;
+}) {
+  const { objects, chosen, insatser, onChange } = props;
+  return (
+    <>
+      <Typography variant="subtitle1">Objekt (projekt, resultatenheter)</Typography>
+      <Table size="small" aria-label="Objekt">
+        <TableBody>
+          {objects.map((o) => {
+            const key = `${o.dimension}:${o.objectId}`;
+            const stored = o.insatsId !== null ? `insats:${o.insatsId}` : (o.post ?? '');
+            return (
+              <TableRow key={key}>
+                <TableCell>
+                  {o.objectId} {o.name}
+                </TableCell>
+                <TableCell>
+                  <ObjectTargetSelect
+                    objectId={o.objectId}
+                    value={chosen[key] ?? stored}
+                    insatser={insatser}
+                    onChange={(v) => onChange({ ...chosen, [key]: v })}
+                  />
+                </TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </>
+  );
+}
+
+/** What would be imported, by post: rows and sum. */
+function SumsByPost({ byPost }: { byPost: UtfallImportPreview['byPost'] }) {
+  return (
+    <Table size="small" aria-label="Summor per post">
+      <TableHead>
+        <TableRow>
+          <TableCell>Post</TableCell>
+          <TableCell align="right">Rader</TableCell>
+          <TableCell align="right">Summa, kr</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {byPost.map((p) => (
+          <TableRow key={p.post}>
+            <TableCell>{POST_INFO[p.post].label}</TableCell>
+            <TableCell align="right">{p.rows}</TableCell>
+            <TableCell align="right">{kr(p.sumOre)}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
   );
 }

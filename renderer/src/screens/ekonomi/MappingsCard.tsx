@@ -2,22 +2,19 @@ import { useEffect, useState } from 'react';
 import Accordion from '@mui/material/Accordion';
 import AccordionDetails from '@mui/material/AccordionDetails';
 import AccordionSummary from '@mui/material/AccordionSummary';
-import MenuItem from '@mui/material/MenuItem';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableRow from '@mui/material/TableRow';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import ExpandMore from '@mui/icons-material/ExpandMore';
 import type { Mappings } from '../../../../shared/contract/schemas/ekonomi';
 import type { Insats } from '../../../../shared/contract/schemas/insatser';
-import { BUDGET_POSTS, POST_INFO, type BudgetPost } from '../../../../shared/domain/budget-posts';
+import type { BudgetPost } from '../../../../shared/domain/budget-posts';
+import { AccountPostSelect, NOT_UTFALL, ObjectTargetSelect } from './MappingSelects';
 import type { MethodInput } from '../../../../shared/contract/methods';
 import { call, errorMessage } from '../../api';
 import { useApp } from '../../store/app';
-
-const NOT_UTFALL = '__ej__';
 
 /** The remembered mappings of accounts and objects, to look over and change; a change applies to the next import. */
 export function MappingsCard() {
@@ -59,26 +56,16 @@ export function MappingsCard() {
                   {a.account} {a.name}
                 </TableCell>
                 <TableCell>
-                  <TextField
-                    select
-                    size="small"
-                    fullWidth
+                  <AccountPostSelect
+                    account={a.account}
                     value={a.post ?? NOT_UTFALL}
-                    slotProps={{ htmlInput: { 'aria-label': `Budgetpost för konto ${a.account}` } }}
-                    onChange={(e) =>
+                    onChange={(v) =>
                       void save(
-                        { accounts: [{ account: a.account, name: a.name, post: e.target.value === NOT_UTFALL ? null : (e.target.value as BudgetPost) }] },
+                        { accounts: [{ account: a.account, name: a.name, post: v === NOT_UTFALL ? null : (v as BudgetPost) }] },
                         `Kopplingen för konto ${a.account}`,
                       )
                     }
-                  >
-                    {BUDGET_POSTS.map((p) => (
-                      <MenuItem key={p} value={p}>
-                        {POST_INFO[p].label}
-                      </MenuItem>
-                    ))}
-                    <MenuItem value={NOT_UTFALL}>Ingår inte i utfallet</MenuItem>
-                  </TextField>
+                  />
                 </TableCell>
               </TableRow>
             ))}
@@ -88,14 +75,11 @@ export function MappingsCard() {
                   Objekt {o.objectId} {o.name}
                 </TableCell>
                 <TableCell>
-                  <TextField
-                    select
-                    size="small"
-                    fullWidth
+                  <ObjectTargetSelect
+                    objectId={o.objectId}
                     value={o.insatsId !== null ? `insats:${o.insatsId}` : (o.post ?? '')}
-                    slotProps={{ htmlInput: { 'aria-label': `Koppling för objekt ${o.objectId}` } }}
-                    onChange={(e) => {
-                      const v = e.target.value;
+                    insatser={insatser}
+                    onChange={(v) => {
                       void save(
                         {
                           objects: [
@@ -111,19 +95,7 @@ export function MappingsCard() {
                         `Kopplingen för objekt ${o.objectId}`,
                       );
                     }}
-                  >
-                    <MenuItem value="">Ingen koppling (kontots post gäller)</MenuItem>
-                    {insatser.map((i) => (
-                      <MenuItem key={i.id} value={`insats:${i.id}`}>
-                        Insats: {i.name}
-                      </MenuItem>
-                    ))}
-                    {BUDGET_POSTS.map((p) => (
-                      <MenuItem key={p} value={p}>
-                        Post: {POST_INFO[p].label}
-                      </MenuItem>
-                    ))}
-                  </TextField>
+                  />
                 </TableCell>
               </TableRow>
             ))}

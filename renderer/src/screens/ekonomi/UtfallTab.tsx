@@ -33,13 +33,6 @@ export function UtfallTab() {
   const [year, setYear] = useState(thisYear());
   const [list, setList] = useState<UtfallList | null>(null);
   const [insatser, setInsatser] = useState<Insats[]>([]);
-  const [row, setRow] = useState({
-    bookedOn: new Date().toISOString().slice(0, 10),
-    post: 'forvaltning_ovrigt' as BudgetPost,
-    insatsId: '',
-    amount: '',
-    text: '',
-  });
   const [importing, setImporting] = useState(false);
   const [closing, setClosing] = useState(false);
 
@@ -54,26 +47,6 @@ export function UtfallTab() {
       .then(setInsatser)
       .catch(() => undefined);
   }, []);
-
-  const amount = parseAmount(row.amount);
-  async function add() {
-    if (amount === null) return;
-    try {
-      setList(
-        await call('utfall.save', {
-          bookedOn: row.bookedOn,
-          post: row.post,
-          insatsId: row.insatsId === '' ? null : Number(row.insatsId),
-          amountKr: amount,
-          text: row.text,
-        }),
-      );
-      setRow({ ...row, amount: '', text: '' });
-      notify('success', 'Utfallsraden är sparad.');
-    } catch (err) {
-      notify('error', errorMessage(err));
-    }
-  }
 
   return (
     <Stack spacing={2}>
@@ -95,73 +68,7 @@ export function UtfallTab() {
           </Button>
         </Stack>
       </Stack>
-      {!list?.closed && (
-        <Paper variant="outlined" sx={{ p: 2 }}>
-          <Typography variant="subtitle1" component="h2" sx={{ mb: 1 }}>
-            Registrera utfall för hand
-          </Typography>
-          <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap' }} useFlexGap>
-            <TextField
-              size="small"
-              type="date"
-              label="Datum"
-              value={row.bookedOn}
-              onChange={(e) => setRow({ ...row, bookedOn: e.target.value })}
-              slotProps={{ inputLabel: { shrink: true } }}
-            />
-            <TextField
-              select
-              size="small"
-              label="Post"
-              value={row.post}
-              onChange={(e) =>
-                setRow({ ...row, post: e.target.value as BudgetPost, insatsId: isSamverkanPost(e.target.value as BudgetPost) ? row.insatsId : '' })
-              }
-              sx={{ minWidth: 260 }}
-            >
-              {BUDGET_POSTS.map((p) => (
-                <MenuItem key={p} value={p}>
-                  {POST_INFO[p].label}
-                </MenuItem>
-              ))}
-            </TextField>
-            <TextField
-              select
-              size="small"
-              label="Insats"
-              value={row.insatsId}
-              disabled={!isSamverkanPost(row.post)}
-              onChange={(e) => setRow({ ...row, insatsId: e.target.value })}
-              sx={{ minWidth: 200 }}
-            >
-              <MenuItem value="">Ingen</MenuItem>
-              {insatser.map((i) => (
-                <MenuItem key={i.id} value={String(i.id)}>
-                  {i.name}
-                </MenuItem>
-              ))}
-            </TextField>
-            <TextField
-              size="small"
-              label="Belopp, kr"
-              value={row.amount}
-              onChange={(e) => setRow({ ...row, amount: e.target.value })}
-              error={row.amount !== '' && amount === null}
-              sx={{ width: 150 }}
-            />
-            <TextField
-              size="small"
-              label="Text"
-              value={row.text}
-              onChange={(e) => setRow({ ...row, text: e.target.value })}
-              sx={{ flexGrow: 1, minWidth: 200 }}
-            />
-            <Button variant="outlined" onClick={() => void add()} disabled={amount === null}>
-              Lägg till
-            </Button>
-          </Stack>
-        </Paper>
-      )}
+      {!list?.closed && <ManualUtfallForm insatser={insatser} onSaved={setList} />}
       <MappingsCard key={list?.imports.length ?? 0} />
       {list && list.imports.length > 0 && (
         <Paper variant="outlined" sx={{ p: 2 }}>
@@ -195,57 +102,7 @@ export function UtfallTab() {
         </Paper>
       )}
       {list && list.rows.length === 0 && <Alert severity="info">Inget utfall för {year} ännu.</Alert>}
-      {list && list.rows.length > 0 && (
-        <Paper variant="outlined" sx={{ overflowX: 'auto' }}>
-          <Table size="small" aria-label={`Utfall ${year}`}>
-            <TableHead>
-              <TableRow>
-                <TableCell>Datum</TableCell>
-                <TableCell>Post</TableCell>
-                <TableCell>Insats</TableCell>
-                <TableCell>Konto</TableCell>
-                <TableCell align="right">Belopp, kr</TableCell>
-                <TableCell>Text</TableCell>
-                <TableCell />
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {list.rows.map((r) => (
-                <TableRow key={r.id}>
-                  <TableCell>{r.bookedOn}</TableCell>
-                  <TableCell>{POST_INFO[r.post].label}</TableCell>
-                  <TableCell>{r.insatsName ?? ''}</TableCell>
-                  <TableCell>{r.account ?? ''}</TableCell>
-                  <TableCell align="right">{kr(r.amountOre)}</TableCell>
-                  <TableCell>{r.text ?? ''}</TableCell>
-                  <TableCell>
-                    {r.importId === null && !list.closed && (
-                      <IconButton
-                        size="small"
-                        aria-label="Ta bort raden"
-                        onClick={async () => {
-                          try {
-                            setList(await call('utfall.remove', { id: r.id }));
-                          } catch (err) {
-                            notify('error', errorMessage(err));
-                          }
-                        }}
-                      >
-                        <DeleteOutline fontSize="small" />
-                      </IconButton>
-                    )}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-          {list.total > list.rows.length && (
-            <Typography variant="body2" color="text.secondary" sx={{ p: 1 }}>
-              Visar de {list.rows.length} senaste av {formatInteger(list.total)} rader. Hela året finns i Excel-exporten.
-            </Typography>
-          )}
-        </Paper>
-      )}
+      {list && list.rows.length > 0 && <UtfallRows list={list} year={year} onChange={setList} />}
       <ImportUtfallDialog
         open={importing}
         onClose={() => setImporting(false)}
@@ -272,5 +129,152 @@ export function UtfallTab() {
         }}
       />
     </Stack>
+  );
+}
+
+/** One utfall row typed by hand: date, post, the insats for a samverkan post, amount and text. */
+function ManualUtfallForm({ insatser, onSaved }: { insatser: Insats[]; onSaved: (list: UtfallList) => void }) {
+  const notify = useApp((s) => s.notify);
+  const [row, setRow] = useState({
+    bookedOn: new Date().toISOString().slice(0, 10),
+    post: 'forvaltning_ovrigt' as BudgetPost,
+    insatsId: '',
+    amount: '',
+    text: '',
+  });
+  const amount = parseAmount(row.amount);
+  async function add() {
+    if (amount === null) return;
+    try {
+      onSaved(
+        await call('utfall.save', {
+          bookedOn: row.bookedOn,
+          post: row.post,
+          insatsId: row.insatsId === '' ? null : Number(row.insatsId),
+          amountKr: amount,
+          text: row.text,
+        }),
+      );
+      setRow({ ...row, amount: '', text: '' });
+      notify('success', 'Utfallsraden är sparad.');
+    } catch (err) {
+      notify('error', errorMessage(err));
+    }
+  }
+
+  return (
+    <Paper variant="outlined" sx={{ p: 2 }}>
+      <Typography variant="subtitle1" component="h2" sx={{ mb: 1 }}>
+        Registrera utfall för hand
+      </Typography>
+      <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap' }} useFlexGap>
+        <TextField
+          size="small"
+          type="date"
+          label="Datum"
+          value={row.bookedOn}
+          onChange={(e) => setRow({ ...row, bookedOn: e.target.value })}
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
+        <TextField
+          select
+          size="small"
+          label="Post"
+          value={row.post}
+          onChange={(e) => setRow({ ...row, post: e.target.value as BudgetPost, insatsId: isSamverkanPost(e.target.value as BudgetPost) ? row.insatsId : '' })}
+          sx={{ minWidth: 260 }}
+        >
+          {BUDGET_POSTS.map((p) => (
+            <MenuItem key={p} value={p}>
+              {POST_INFO[p].label}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          select
+          size="small"
+          label="Insats"
+          value={row.insatsId}
+          disabled={!isSamverkanPost(row.post)}
+          onChange={(e) => setRow({ ...row, insatsId: e.target.value })}
+          sx={{ minWidth: 200 }}
+        >
+          <MenuItem value="">Ingen</MenuItem>
+          {insatser.map((i) => (
+            <MenuItem key={i.id} value={String(i.id)}>
+              {i.name}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          size="small"
+          label="Belopp, kr"
+          value={row.amount}
+          onChange={(e) => setRow({ ...row, amount: e.target.value })}
+          error={row.amount !== '' && amount === null}
+          sx={{ width: 150 }}
+        />
+        <TextField size="small" label="Text" value={row.text} onChange={(e) => setRow({ ...row, text: e.target.value })} sx={{ flexGrow: 1, minWidth: 200 }} />
+        <Button variant="outlined" onClick={() => void add()} disabled={amount === null}>
+          Lägg till
+        </Button>
+      </Stack>
+    </Paper>
+  );
+}
+
+/** The year's utfall rows, newest first; a row typed by hand can be removed while the year is open. */
+function UtfallRows({ list, year, onChange }: { list: UtfallList; year: number; onChange: (list: UtfallList) => void }) {
+  const notify = useApp((s) => s.notify);
+  return (
+    <Paper variant="outlined" sx={{ overflowX: 'auto' }}>
+      <Table size="small" aria-label={`Utfall ${year}`}>
+        <TableHead>
+          <TableRow>
+            <TableCell>Datum</TableCell>
+            <TableCell>Post</TableCell>
+            <TableCell>Insats</TableCell>
+            <TableCell>Konto</TableCell>
+            <TableCell align="right">Belopp, kr</TableCell>
+            <TableCell>Text</TableCell>
+            <TableCell />
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {list.rows.map((r) => (
+            <TableRow key={r.id}>
+              <TableCell>{r.bookedOn}</TableCell>
+              <TableCell>{POST_INFO[r.post].label}</TableCell>
+              <TableCell>{r.insatsName ?? ''}</TableCell>
+              <TableCell>{r.account ?? ''}</TableCell>
+              <TableCell align="right">{kr(r.amountOre)}</TableCell>
+              <TableCell>{r.text ?? ''}</TableCell>
+              <TableCell>
+                {r.importId === null && !list.closed && (
+                  <IconButton
+                    size="small"
+                    aria-label="Ta bort raden"
+                    onClick={async () => {
+                      try {
+                        onChange(await call('utfall.remove', { id: r.id }));
+                      } catch (err) {
+                        notify('error', errorMessage(err));
+                      }
+                    }}
+                  >
+                    <DeleteOutline fontSize="small" />
+                  </IconButton>
+                )}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      {list.total > list.rows.length && (
+        <Typography variant="body2" color="text.secondary" sx={{ p: 1 }}>
+          Visar de {list.rows.length} senaste av {formatInteger(list.total)} rader. Hela året finns i Excel-exporten.
+        </Typography>
+      )}
+    </Paper>
   );
 }

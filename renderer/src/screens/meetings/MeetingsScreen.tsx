@@ -317,43 +317,50 @@ function MeetingView({ id, onBack }: { id: number; onBack(): void }) {
             </Button>
           </Stack>
         </Paper>
-        <Paper variant="outlined" sx={{ p: 2, width: { xs: '100%', lg: 380 }, flexShrink: 0 }}>
-          <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600 }}>
-            Ärendeblad att ta upp
-          </Typography>
-          {candidates.length === 0 ? (
-            <Typography variant="body2" color="text.secondary">
-              Alla ärendeblad till {meeting.bodyLabel.toLowerCase()} står redan på en dagordning.
-            </Typography>
-          ) : (
-            <List dense aria-label="Ärendeblad att ta upp">
-              {candidates.map((c) => (
-                <ListItem
-                  key={c.arendeId}
-                  disableGutters
-                  secondaryAction={
-                    <Button
-                      size="small"
-                      aria-label={`Lägg till ${c.rubrik}`}
-                      onClick={() => {
-                        const next = items.slice();
-                        next.splice(insertAt, 0, { kind: c.kind, title: c.rubrik, arendeId: c.arendeId, diarienummer: c.diarienummer });
-                        void saveAgenda(next);
-                      }}
-                    >
-                      Lägg till
-                    </Button>
-                  }
-                >
-                  <ListItemText primary={c.rubrik} secondary={`Dnr ${c.diarienummer}`} sx={{ pr: 8 }} />
-                </ListItem>
-              ))}
-            </List>
-          )}
-        </Paper>
+        <CandidatesPanel
+          meeting={meeting}
+          candidates={candidates}
+          onAdd={(c) => {
+            const next = items.slice();
+            next.splice(insertAt, 0, { kind: c.kind, title: c.rubrik, arendeId: c.arendeId, diarienummer: c.diarienummer });
+            void saveAgenda(next);
+          }}
+        />
       </Stack>
       <ProtocolPanel meetingId={meeting.id} />
       {editing && <MeetingDialog meeting={meeting} onClose={() => setEditing(false)} onSaved={setMeeting} />}
     </Box>
+  );
+}
+
+/** The ärendeblad to this body that are on no dagordning yet, each added before Övriga frågor. */
+function CandidatesPanel({ meeting, candidates, onAdd }: { meeting: MeetingView; candidates: AgendaCandidate[]; onAdd: (c: AgendaCandidate) => void }) {
+  return (
+    <Paper variant="outlined" sx={{ p: 2, width: { xs: '100%', lg: 380 }, flexShrink: 0 }}>
+      <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600 }}>
+        Ärendeblad att ta upp
+      </Typography>
+      {candidates.length === 0 ? (
+        <Typography variant="body2" color="text.secondary">
+          Alla ärendeblad till {meeting.bodyLabel.toLowerCase()} står redan på en dagordning.
+        </Typography>
+      ) : (
+        <List dense aria-label="Ärendeblad att ta upp">
+          {candidates.map((c) => (
+            <ListItem
+              key={c.arendeId}
+              disableGutters
+              secondaryAction={
+                <Button size="small" aria-label={`Lägg till ${c.rubrik}`} onClick={() => onAdd(c)}>
+                  Lägg till
+                </Button>
+              }
+            >
+              <ListItemText primary={c.rubrik} secondary={`Dnr ${c.diarienummer}`} sx={{ pr: 8 }} />
+            </ListItem>
+          ))}
+        </List>
+      )}
+    </Paper>
   );
 }

@@ -25,7 +25,6 @@ export function OccasionView({ id, onBack }: { id: number; onBack: () => void })
   const [sample, setSample] = useState('');
   const [answers, setAnswers] = useState<Record<number, Answer>>({});
   const [doneOn, setDoneOn] = useState(new Date().toISOString().slice(0, 10));
-  const [dev, setDev] = useState<Record<number, { action: string; owner: string; dueOn: string }>>({});
   /** The urval and answers as last saved, to tell when the screen holds more. */
   const [saved, setSaved] = useState('');
 
@@ -134,76 +133,28 @@ export function OccasionView({ id, onBack }: { id: number; onBack: () => void })
                   />
                 </Stack>
                 {a.result === 'avvikelse' && !deviation && !locked && (
-                  <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap' }} useFlexGap>
-                    <TextField
-                      size="small"
-                      label="Åtgärd"
-                      value={dev[item.id]?.action ?? ''}
-                      onChange={(e) => setDev({ ...dev, [item.id]: { owner: '', dueOn: '', ...dev[item.id], action: e.target.value } })}
-                      sx={{ flexGrow: 1 }}
-                    />
-                    <TextField
-                      size="small"
-                      label="Ansvarig för åtgärden"
-                      value={dev[item.id]?.owner ?? ''}
-                      onChange={(e) => setDev({ ...dev, [item.id]: { action: '', dueOn: '', ...dev[item.id], owner: e.target.value } })}
-                    />
-                    <TextField
-                      size="small"
-                      type="date"
-                      label="Klart senast"
-                      value={dev[item.id]?.dueOn ?? ''}
-                      onChange={(e) => setDev({ ...dev, [item.id]: { action: '', owner: '', ...dev[item.id], dueOn: e.target.value } })}
-                      slotProps={{ inputLabel: { shrink: true } }}
-                    />
-                    <Button
-                      variant="outlined"
-                      onClick={async () => {
-                        await run(() => call('occasions.save', input()), 'Svaren är sparade.');
-                        const d = dev[item.id];
-                        await run(
-                          () =>
-                            call('deviations.save', {
-                              occasionId: id,
-                              itemId: item.id,
-                              description: a.comment || item.text,
-                              action: d?.action ?? '',
-                              owner: d?.owner ?? '',
-                              dueOn: d?.dueOn ?? '',
-                            }),
-                          'Avvikelsen och åtgärden är registrerade.',
-                        );
-                      }}
-                    >
-                      Registrera åtgärd
-                    </Button>
-                  </Stack>
+                  <DeviationForm
+                    onRegister={async (d) => {
+                      await run(() => call('occasions.save', input()), 'Svaren är sparade.');
+                      await run(
+                        () => call('deviations.save', { occasionId: id, itemId: item.id, description: a.comment || item.text, ...d }),
+                        'Avvikelsen och åtgärden är registrerade.',
+                      );
+                    }}
+                  />
                 )}
                 {deviation && (
-                  <Alert
-                    severity={deviation.status === 'stangd' ? 'success' : deviation.overdue ? 'error' : 'warning'}
-                    action={
-                      deviation.status === 'oppen' && (
-                        <Button
-                          color="inherit"
-                          size="small"
-                          onClick={async () => {
-                            // Answers typed since the last save are saved first, not replaced by the stored ones.
-                            if (dirty && !(await run(() => call('occasions.save', input()), 'Svaren är sparade.'))) return;
-                            await run(
-                              () => call('deviations.close', { id: deviation.id, closedOn: new Date().toISOString().slice(0, 10) }),
-                              'Åtgärden är klar och avvikelsen stängd.',
-                            );
-                          }}
-                        >
-                          Åtgärdad
-                        </Button>
-                      )
-                    }
-                  >
-                    {deviation.description}. Åtgärd: {deviation.action} ({deviation.owner},{' '}
-                    {deviation.status === 'stangd' ? `åtgärdat ${deviation.closedOn}` : `klart senast ${deviation.dueOn}`}).
-                  </Alert>
+                  <DeviationNotice
+                    deviation={deviation}
+                    onClosed={async () => {
+                      // Answers typed since the last save are saved first, not replaced by the stored ones.
+                      if (dirty && !(await run(() => call('occasions.save', input()), 'Svaren är sparade.'))) return;
+                      await run(
+                        () => call('deviations.close', { id: deviation.id, closedOn: new Date().toISOString().slice(0, 10) }),
+                        'Åtgärden är klar och avvikelsen stängd.',
+                      );
+                    }}
+                  />
                 )}
               </Stack>
             );
@@ -240,5 +191,46 @@ export function OccasionView({ id, onBack }: { id: number; onBack: () => void })
         </Stack>
       )}
     </Stack>
+  );
+}
+
+/** An avvikelse found: what is to be done about it, by whom, by when. */
+function DeviationForm({ onRegister }: { onRegister: (d: { action: string; owner: string; dueOn: string }) => Promise<void> }) {
+  const [d, setD] = useState({ action: '', owner: '', dueOn: '' });
+  return (
+    <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap' }} useFlexGap>
+      <TextField size="small" label="Åtgärd" value={d.action} onChange={(e) => setD({ ...d, action: e.target.value })} sx={{ flexGrow: 1 }} />
+      <TextField size="small" label="Ansvarig för åtgärden" value={d.owner} onChange={(e) => setD({ ...d, owner: e.target.value })} />
+      <TextField
+        size="small"
+        type="date"
+        label="Klart senast"
+        value={d.dueOn}
+        onChange={(e) => setD({ ...d, dueOn: e.target.value })}
+        slotProps={{ inputLabel: { shrink: true } }}
+      />
+      <Button variant="outlined" onClick={() => void onRegister(d)}>
+        Registrera åtgärd
+      </Button>
+    </Stack>
+  );
+}
+
+/** A registered avvikelse and its åtgärd: open (late in red) until marked Åtgärdad. */
+function DeviationNotice({ deviation, onClosed }: { deviation: Occasion['deviations'][number]; onClosed: () => Promise<void> }) {
+  return (
+    <Alert
+      severity={deviation.status === 'stangd' ? 'success' : deviation.overdue ? 'error' : 'warning'}
+      action={
+        deviation.status === 'oppen' && (
+          <Button color="inherit" size="small" onClick={() => void onClosed()}>
+            Åtgärdad
+          </Button>
+        )
+      }
+    >
+      {deviation.description}. Åtgärd: {deviation.action} ({deviation.owner},{' '}
+      {deviation.status === 'stangd' ? `åtgärdat ${deviation.closedOn}` : `klart senast ${deviation.dueOn}`}).
+    </Alert>
   );
 }
