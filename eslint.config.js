@@ -32,6 +32,12 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
     },
   },
+  // No function or component over 200 lines (blank lines and comments aside): split it into
+  // named parts. Tests are exempt: a describe() is a list of cases, not logic.
+  {
+    files: ['shared/**/*.ts', 'db/**/*.ts', 'electron/**/*.ts', 'renderer/src/**/*.{ts,tsx}'],
+    rules: { 'max-lines-per-function': ['error', { max: 200, skipBlankLines: true, skipComments: true }] },
+  },
   // Layers. shared/: pure rules and the contract, for both sides.
   { files: ['shared/**/*.ts'], rules: { '@typescript-eslint/no-restricted-imports': forbid(NO_NODE, NO_ELECTRON, NO_STORE, NO_SERVICES, NO_RENDERER) } },
   // The renderer: React and the contract; talks to the main process only through the API client.
