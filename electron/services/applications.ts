@@ -17,6 +17,7 @@ import { refuse } from './refuse';
 import { insertArendeblad, templateData } from './arendeblad';
 import { saveDecision } from './delegation';
 import { loadArende, registerArende, requireArende } from './diarium';
+import { handlersFor } from './handler';
 
 /**
  * Ansökningar: intake (registered in the diarium at once), beredning against the
@@ -389,3 +390,13 @@ export async function decideApplication(input: ParsedInput<'applications.decide'
   await scope.audit({ entity: 'application', entityId: a.id, action: 'update', before: a, after });
   return after;
 }
+
+/** The methods this module serves. */
+export const applicationsHandlers = handlersFor({
+  'applications.list': listApplications,
+  'applications.get': getApplication,
+  'applications.save': saveApplication,
+  'applications.checklist': saveChecklist,
+  'applications.proposal': proposeDecision,
+  'applications.decide': decideApplication,
+});

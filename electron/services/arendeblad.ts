@@ -21,6 +21,7 @@ import { listDecisions } from './delegation';
 import { renderArendebladDocx } from './docx/arendeblad-docx';
 import { renderArendebladPdf, type ArendebladDoc } from './pdf/arendeblad-pdf';
 import { refuse, refuseAll } from './refuse';
+import { handlersFor } from './handler';
 
 /**
  * Ärendeblad: created from a template that fills in what the registers know, saved
@@ -419,3 +420,16 @@ export async function arendebladDocx(input: ParsedInput<'arendeblad.docx'>, scop
     contentBase64: Buffer.from(bytes).toString('base64'),
   };
 }
+
+/** The methods this module serves. */
+export const arendebladHandlers = handlersFor({
+  'arendeblad.templates': listTemplates,
+  'arendeblad.list': listArendeblad,
+  'arendeblad.get': getArendeblad,
+  'arendeblad.forArende': findArendeblad,
+  'arendeblad.create': createArendeblad,
+  'arendeblad.save': saveArendeblad,
+  'arendeblad.pdf': arendebladPdf,
+  'arendeblad.docx': arendebladDocx,
+  'arendeblad.newVersion': newArendebladVersion,
+});

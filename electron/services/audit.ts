@@ -6,6 +6,7 @@ import type { ParsedInput } from '../../shared/contract/methods';
 import type { AuditEntry, Scope } from './context';
 import { auditAnchorReport } from './audit-anchors';
 import { auditChanges, describeEntries } from './audit-words';
+import { handlersFor } from './handler';
 
 export const AUDIT_GENESIS_HASH = '0'.repeat(64);
 
@@ -92,3 +93,9 @@ export async function verifyAudit(_input: ParsedInput<'audit.verify'>, scope: Sc
   if (problem) return { ok: false, entries: check.entries, brokenAtId: null, reason: problem.message, entry: null, anchors };
   return { ...check, anchors };
 }
+
+/** The methods this module serves. */
+export const auditHandlers = handlersFor({
+  'audit.list': listAudit,
+  'audit.verify': verifyAudit,
+});

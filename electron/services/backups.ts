@@ -28,6 +28,7 @@ import { verifyAuditChain } from './audit';
 import { recordAnchor } from './audit-anchors';
 import type { Scope, ServiceContext } from './context';
 import { refuse } from './refuse';
+import { handlersFor } from './handler';
 
 /**
  * Backups as the user meets them: Säkerhetskopiera (to a folder of their choice or the
@@ -279,3 +280,12 @@ export async function saveBackupSettings(input: ParsedInput<'backup.saveSettings
 export async function backupWithDocument(ctx: Pick<ServiceContext, 'db' | 'dataDir'>, sha256: string): Promise<ListedBackup | null> {
   return (await ownBackups(ctx)).find((b) => b.manifest.files.some((f) => f.path.startsWith('dokument/') && f.sha256 === sha256)) ?? null;
 }
+
+/** The methods this module serves. */
+export const backupsHandlers = handlersFor({
+  'backup.status': backupStatus,
+  'backup.create': createBackupNow,
+  'backup.verify': verifyBackup,
+  'backup.restore': restoreBackup,
+  'backup.saveSettings': saveBackupSettings,
+});

@@ -8,6 +8,7 @@ import { saveRecord } from './save-record';
 import { listMembers } from './members';
 import { periodLabel, personCore, upsertPerson } from './people';
 import { refuse } from './refuse';
+import { handlersFor } from './handler';
 
 // ——— Mandate periods ———
 
@@ -397,3 +398,14 @@ export async function boardOn(scope: Scope, date: string): Promise<{ ordinarie: 
   all.sort((a, b) => compareByRegisterOrder({ kind: a.memberKind, name: a.memberName }, { kind: b.memberKind, name: b.memberName }) || a.id - b.id);
   return { ordinarie: all.filter((a) => a.seat === 'ordinarie').map(view), ersattare: all.filter((a) => a.seat === 'ersattare').map(view) };
 }
+
+/** The methods this module serves. */
+export const boardHandlers = handlersFor({
+  'periods.list': listPeriods,
+  'periods.save': savePeriod,
+  'periods.remove': removePeriod,
+  'board.list': listBoard,
+  'board.save': saveAppointment,
+  'board.remove': removeAppointment,
+  'board.signatures': boardSignatures,
+});

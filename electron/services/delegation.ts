@@ -1,10 +1,12 @@
 import type { MethodResult, ParsedInput } from '../../shared/contract/methods';
-import type { Delegation, DelegationDecision, Meeting } from '../../shared/contract/schemas/delegation';
+import type { Delegation, DelegationDecision } from '../../shared/contract/schemas/delegation';
 import { formatKr } from '../../shared/format/sv';
 import type { Scope } from './context';
 import { saveRecord } from './save-record';
 import { loadArende, registerArende } from './diarium';
 import { refuse } from './refuse';
+import { handlersFor } from './handler';
+import { toMeeting } from './meetings';
 
 /** "2.1" < "2.10" < "10.1": the order a delegationsordning is read in. */
 const naturalOrder = new Intl.Collator('sv', { numeric: true, sensitivity: 'base' });
@@ -137,10 +139,6 @@ export async function removeDelegation(input: ParsedInput<'delegations.remove'>,
 }
 
 // ——— Delegationsbeslut ———
-
-function toMeeting(r: { id: number; body: 'styrelse' | 'arbetsutskott'; held_on: string; title: string | null }): Meeting {
-  return { id: r.id, body: r.body, heldOn: r.held_on, title: r.title };
-}
 
 async function loadDecisions(scope: Scope, filter: { id?: number; ids?: number[]; unreportedOnly?: boolean }): Promise<DelegationDecision[]> {
   let query = scope.db
@@ -316,7 +314,12 @@ export async function reportDecisions(input: ParsedInput<'decisions.report'>, sc
   return loadDecisions(scope, { ids });
 }
 
-export async function listMeetings(_input: ParsedInput<'meetings.list'>, scope: Scope): Promise<MethodResult<'meetings.list'>> {
-  const rows = await scope.db.selectFrom('meetings').selectAll().orderBy('held_on', 'desc').execute();
-  return rows.map(toMeeting);
-}
+/** The methods this module serves. */
+export const delegationHandlers = handlersFor({
+  'delegations.list': listDelegations,
+  'delegations.save': saveDelegation,
+  'delegations.remove': removeDelegation,
+  'decisions.list': listDecisions,
+  'decisions.save': saveDecision,
+  'decisions.report': reportDecisions,
+});

@@ -15,6 +15,7 @@ import { DEFAULT_DIARY_FORMAT, formatDiarienummer, parseDiarienummer } from '../
 import type { DocumentsTable } from '../../db/schema';
 import type { Scope } from './context';
 import { refuse } from './refuse';
+import { handlersFor } from './handler';
 
 // ---------------------------------------------------------------------------
 // Shared by the diarium, documents and links services.
@@ -408,3 +409,12 @@ export async function voidArende(input: ParsedInput<'arenden.void'>, scope: Scop
 export function arendeSubtitle(row: { diarienummer: string; status: ArendeStatus; voided_at: string | null }): string {
   return `${row.diarienummer} · ${ARENDE_STATUS_LABELS[row.status]}${row.voided_at !== null ? ' · makulerat' : ''}`;
 }
+
+/** The methods this module serves. */
+export const diariumHandlers = handlersFor({
+  'arenden.list': listArenden,
+  'arenden.get': getArende,
+  'arenden.nextNumber': nextArendeNumber,
+  'arenden.save': saveArende,
+  'arenden.void': voidArende,
+});

@@ -13,6 +13,7 @@ import { importPdfJs } from './esm-import';
 import { backupWithDocument } from './backups';
 import { storageError } from '../../db/storage-errors';
 import { refuse } from './refuse';
+import { handlersFor } from './handler';
 
 /** Largest file a document may be. */
 export const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
@@ -380,3 +381,10 @@ export async function removeDocument(input: ParsedInput<'documents.remove'>, sco
   if (row.storage === 'file' && row.stored_path !== null) removeFileWhenUnused(scope, row.stored_path);
   return { id: row.id };
 }
+
+/** The methods this module serves. */
+export const documentsHandlers = handlersFor({
+  'documents.add': addDocument,
+  'documents.get': getDocument,
+  'documents.remove': removeDocument,
+});

@@ -2,6 +2,7 @@ import { KansliError } from '../../shared/contract/errors';
 import type { AppInfo, Forbund } from '../../shared/contract/schemas/forbund';
 import type { ParsedInput } from '../../shared/contract/methods';
 import type { Scope } from './context';
+import { handlersFor } from './handler';
 
 export async function loadForbund(scope: Scope): Promise<Forbund> {
   const row = await scope.db.selectFrom('forbund').selectAll().where('id', '=', 1).executeTakeFirst();
@@ -56,3 +57,10 @@ export async function appInfo(_input: ParsedInput<'app.info'>, scope: Scope): Pr
     networkShare: scope.ctx.db.networkShare,
   };
 }
+
+/** The methods this module serves. */
+export const forbundHandlers = handlersFor({
+  'app.info': appInfo,
+  'forbund.get': getForbund,
+  'forbund.save': saveForbund,
+});

@@ -3,6 +3,7 @@ import { GROUP_KINDS, type Group, type GroupKind, type GroupMember } from '../..
 import type { Scope } from './context';
 import { saveRecord } from './save-record';
 import { refuse } from './refuse';
+import { handlersFor } from './handler';
 
 const collator = new Intl.Collator('sv');
 const KIND_ORDER = new Map<GroupKind, number>(GROUP_KINDS.map((k, i) => [k, i]));
@@ -157,3 +158,10 @@ export async function removeGroup(input: ParsedInput<'groups.remove'>, scope: Sc
   await scope.audit({ entity: 'group', entityId: input.id, action: 'delete', before, after: null });
   return { id: input.id };
 }
+
+/** The methods this module serves. */
+export const groupsHandlers = handlersFor({
+  'groups.list': listGroups,
+  'groups.save': saveGroup,
+  'groups.remove': removeGroup,
+});

@@ -2,6 +2,7 @@ import type { MethodResult, ParsedInput } from '../../shared/contract/methods';
 import type { Insats, PriorityGroup } from '../../shared/contract/schemas/insatser';
 import type { Scope } from './context';
 import { refuse } from './refuse';
+import { handlersFor } from './handler';
 
 /**
  * Insatser: what the granted ansökningar became. The budget of a year is the sum of
@@ -105,3 +106,11 @@ export async function savePriorityGroups(input: ParsedInput<'malgrupper.save'>, 
   await scope.audit({ entity: 'priority_groups', entityId: input.year, action: 'update', before, after });
   return after;
 }
+
+/** The methods this module serves. */
+export const insatserHandlers = handlersFor({
+  'malgrupper.list': listPriorityGroups,
+  'malgrupper.save': savePriorityGroups,
+  'insatser.list': listInsatser,
+  'insatser.get': getInsats,
+});

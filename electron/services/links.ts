@@ -4,6 +4,7 @@ import type { LinkKind, RecordLink } from '../../shared/contract/schemas/diarium
 import type { Scope } from './context';
 import { linkTargetLabel, refuseIfVoided, requireArende } from './diarium';
 import { refuse } from './refuse';
+import { handlersFor } from './handler';
 
 /** "Ärendet", "Personen" …: what was looked for, for NOT_FOUND messages. */
 const TARGET_NAMES: Record<LinkKind, string> = {
@@ -79,3 +80,9 @@ export async function removeLink(input: ParsedInput<'links.remove'>, scope: Scop
   await scope.audit({ entity: 'link', entityId: input.id, action: 'delete', before, after: null });
   return { id: input.id };
 }
+
+/** The methods this module serves. */
+export const linksHandlers = handlersFor({
+  'links.add': addLink,
+  'links.remove': removeLink,
+});

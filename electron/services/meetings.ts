@@ -5,6 +5,8 @@ import { BODY_LABELS, type AgendaCandidate, type AgendaItem, type ItemKind, type
 import { arendebladProblems } from '../../shared/domain/arendeblad-templates';
 import type { Scope } from './context';
 import { refuse } from './refuse';
+import { handlersFor } from './handler';
+import type { Meeting } from '../../shared/contract/schemas/delegation';
 
 /**
  * Sammanträden and their dagordning. A new meeting gets the standard points in the
@@ -254,3 +256,23 @@ export async function agendaCandidates(input: ParsedInput<'meetings.candidates'>
       kind: r.template === 'anmalan_av_delegationsbeslut' ? 'delegation' : r.kind === 'informationsarende' ? 'information' : 'beslut',
     }));
 }
+
+/** A meeting as the delegation register names it: body, day and title. */
+export function toMeeting(r: { id: number; body: MeetingBody; held_on: string; title: string | null }): Meeting {
+  return { id: r.id, body: r.body, heldOn: r.held_on, title: r.title };
+}
+
+/** Every meeting, newest first. */
+export async function listMeetings(_input: ParsedInput<'meetings.list'>, scope: Scope): Promise<MethodResult<'meetings.list'>> {
+  const rows = await scope.db.selectFrom('meetings').select(['id', 'body', 'held_on', 'title']).orderBy('held_on', 'desc').execute();
+  return rows.map(toMeeting);
+}
+
+/** The methods this module serves. */
+export const meetingsHandlers = handlersFor({
+  'meetings.list': listMeetings,
+  'meetings.get': getMeeting,
+  'meetings.save': saveMeeting,
+  'meetings.saveAgenda': saveAgenda,
+  'meetings.candidates': agendaCandidates,
+});

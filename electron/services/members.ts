@@ -5,6 +5,7 @@ import type { ParsedInput } from '../../shared/contract/methods';
 import type { Scope } from './context';
 import { saveRecord } from './save-record';
 import { refuse } from './refuse';
+import { handlersFor } from './handler';
 
 /** Register order, as in the papers: the state's agencies, the region, then the kommuner A–Ö. */
 export function compareMembers(a: Member, b: Member): number {
@@ -142,3 +143,11 @@ export async function removeMember(input: ParsedInput<'members.remove'>, scope: 
   await scope.audit({ entity: 'member', entityId: input.id, action: 'delete', before, after: null });
   return { id: input.id };
 }
+
+/** The methods this module serves. */
+export const membersHandlers = handlersFor({
+  'members.list': listMembers,
+  'members.get': getMember,
+  'members.save': saveMember,
+  'members.remove': removeMember,
+});

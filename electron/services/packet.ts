@@ -12,6 +12,7 @@ import { jobStatus, startJob } from './jobs';
 import { loadMeeting } from './meetings';
 import { refuseWithin } from './refuse';
 import { renderPacket, type Kallade, type PacketInput, type PacketItem } from './pdf/packet-pdf';
+import { handlersFor } from './handler';
 
 /**
  * The board packet. Everything it needs is read and checked before the job starts —
@@ -95,3 +96,9 @@ export async function startPacket(input: ParsedInput<'meetings.packetStart'>, sc
 export async function packetStatus(input: ParsedInput<'meetings.packetStatus'>): Promise<MethodResult<'meetings.packetStatus'>> {
   return jobStatus(input.jobId);
 }
+
+/** The methods this module serves. */
+export const packetHandlers = handlersFor({
+  'meetings.packetStart': startPacket,
+  'meetings.packetStatus': packetStatus,
+});

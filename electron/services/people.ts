@@ -3,6 +3,7 @@ import { BOARD_ROLE_LABELS, SEAT_LABELS, type Person } from '../../shared/contra
 import type { Scope } from './context';
 import { saveRecord } from './save-record';
 import { refuse } from './refuse';
+import { handlersFor } from './handler';
 
 const collator = new Intl.Collator('sv');
 
@@ -181,3 +182,10 @@ export async function removePerson(input: ParsedInput<'people.remove'>, scope: S
   await scope.audit({ entity: 'person', entityId: input.id, action: 'delete', before, after: null });
   return { id: input.id };
 }
+
+/** The methods this module serves. */
+export const peopleHandlers = handlersFor({
+  'people.list': listPeople,
+  'people.save': savePerson,
+  'people.remove': removePerson,
+});

@@ -3,13 +3,7 @@ import type { ProtocolsTable } from '../../db/schema';
 import { KansliError } from '../../shared/contract/errors';
 import type { MethodResult, ParsedInput } from '../../shared/contract/methods';
 import { arendebladContent } from '../../shared/contract/schemas/arendeblad';
-import {
-  PROTOCOL_STATUS_LABELS,
-  type AttendanceRow,
-  type ProtocolEvent,
-  type ProtocolItem,
-  type ProtocolView,
-} from '../../shared/contract/schemas/protokoll';
+import { PROTOCOL_STATUS_LABELS, type AttendanceRow, type ProtocolEvent, type ProtocolItem, type ProtocolView } from '../../shared/contract/schemas/protokoll';
 import { stripAtt } from '../../shared/domain/arendeblad-templates';
 import { addDays, protocolDates, JUSTERING_DAYS } from '../../shared/domain/justering';
 import { formatDate } from '../../shared/format/sv';
@@ -25,6 +19,7 @@ import { resourceBytes } from './resources';
 import { openP12 } from './signing/p12';
 import { signPdf } from './signing/pades';
 import { refuse, refuseAll } from './refuse';
+import { handlersFor } from './handler';
 
 /**
  * The protokoll of a meeting and its justering. While it is an utkast the sekreterare
@@ -507,3 +502,15 @@ export async function protocolUtdrag(input: ParsedInput<'protokoll.utdrag'>, sco
     source: `utdrag:${input.meetingId}:${item.id}`,
   });
 }
+
+/** The methods this module serves. */
+export const protokollHandlers = handlersFor({
+  'protokoll.get': getProtocol,
+  'protokoll.start': startProtocol,
+  'protokoll.save': saveProtocol,
+  'protokoll.send': sendForJustering,
+  'protokoll.step': justeringStep,
+  'protokoll.sign': signProtocol,
+  'protokoll.anslag': setAnslag,
+  'protokoll.utdrag': protocolUtdrag,
+});

@@ -4,6 +4,7 @@ import { MEMBER_KIND_LABELS } from '../../shared/contract/schemas/members';
 import type { SearchHit, SearchKind } from '../../shared/contract/schemas/search';
 import type { Scope } from './context';
 import { arendeSubtitle } from './diarium';
+import { handlersFor } from './handler';
 
 /** The kind number in the search index's rowid (rowid = id * 8 + kind, migration 0002). */
 const KIND_CODES: Record<SearchKind, number> = { arende: 1, person: 2, member: 3, document: 4 };
@@ -98,3 +99,8 @@ export async function search(input: ParsedInput<'search.query'>, scope: Scope): 
   }
   return { query: input.query, hits };
 }
+
+/** The methods this module serves. */
+export const searchHandlers = handlersFor({
+  'search.query': search,
+});

@@ -16,6 +16,7 @@ import { openP12 } from './signing/p12';
 import { signPdf } from './signing/pades';
 import { verifyPdf } from './signing/verify';
 import { refuse } from './refuse';
+import { handlersFor } from './handler';
 
 /**
  * Signed decision documents: an ärendeblad rendered and signed in one step, further
@@ -193,3 +194,11 @@ export async function exportSigned(input: ParsedInput<'documents.exportSigned'>,
   }
   return { folder, files: written };
 }
+
+/** The methods this module serves. */
+export const signedDocumentsHandlers = handlersFor({
+  'arendeblad.sign': signArendeblad,
+  'documents.sign': signDocument,
+  'pdf.verify': verifyDocument,
+  'documents.exportSigned': exportSigned,
+});

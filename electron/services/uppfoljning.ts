@@ -18,6 +18,7 @@ import type { Scope } from './context';
 import { refuse, refuseAll } from './refuse';
 import { templateData, writeGeneratedArendeblad } from './arendeblad';
 import { loadInsats } from './insatser';
+import { handlersFor } from './handler';
 
 /**
  * Follow-up of an insats: status and styrgrupp, rekvisitioner (utfall), participant
@@ -360,3 +361,17 @@ export async function writeEvaluationPm(input: ParsedInput<'insatser.pm'>, scope
   for (const c of input.charts) statistik?.blocks.push({ type: 'bild', caption: c.title, pngBase64: c.pngBase64 });
   return writeGeneratedArendeblad(scope, { template: 'utvarderings_pm', built, datum, organ: 'Förbundsstyrelsen', kind: 'informationsarende' });
 }
+
+/** The methods this module serves. */
+export const uppfoljningHandlers = handlersFor({
+  'insatser.detail': insatsDetail,
+  'insatser.update': updateInsats,
+  'requisitions.save': saveRequisition,
+  'requisitions.remove': removeRequisition,
+  'participants.save': saveParticipants,
+  'goals.outcome': setGoalOutcome,
+  'insatser.report': addReport,
+  'insatser.targets': saveTargets,
+  'insatser.overview': overview,
+  'insatser.pm': writeEvaluationPm,
+});

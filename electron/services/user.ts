@@ -3,6 +3,7 @@ import type { KansliTables } from '../../db/schema';
 import type { CurrentUser } from '../../shared/contract/schemas/audit';
 import type { ParsedInput } from '../../shared/contract/methods';
 import type { Scope } from './context';
+import { handlersFor } from './handler';
 
 /** How the audit log names the person behind `osUser`: "Eva Lind (eva)", or just "eva". */
 export async function resolveActor(db: Kysely<KansliTables>, osUser: string): Promise<CurrentUser> {
@@ -27,3 +28,9 @@ export async function setUser(input: ParsedInput<'user.set'>, scope: Scope): Pro
   await scope.audit({ entity: 'user', entityId: osUser, action: before.displayName === null ? 'create' : 'update', before, after });
   return after;
 }
+
+/** The methods this module serves. */
+export const userHandlers = handlersFor({
+  'user.get': getUser,
+  'user.set': setUser,
+});

@@ -8,6 +8,7 @@ import { budgetYearView } from './budget';
 import { refuse } from '../refuse';
 import { feeView } from './fees';
 import { beslutsutrymme } from './reports';
+import { handlersFor } from '../handler';
 
 /**
  * The economy's ärendeblad, written from the data: Medlemsavgifter (the fee table per
@@ -50,3 +51,8 @@ export async function ekonomiArendeblad(input: ParsedInput<'ekonomi.arendeblad'>
   }
   return blad;
 }
+
+/** The methods this module serves. */
+export const ekonomiArendebladHandlers = handlersFor({
+  'ekonomi.arendeblad': ekonomiArendeblad,
+});

@@ -6,6 +6,7 @@ import { formatKr } from '../../../shared/format/sv';
 import type { Scope } from '../context';
 import { refuse } from '../refuse';
 import { grantedByInsatsYear } from './common';
+import { handlersFor } from '../handler';
 
 /**
  * Årsbudget in versions: one förslag per year that can be edited, then a fastställd
@@ -184,3 +185,10 @@ export async function decideBudget(input: ParsedInput<'budget.decide'>, scope: S
   });
   return budgetYearView(scope, input.year);
 }
+
+/** The methods this module serves. */
+export const ekonomiBudgetHandlers = handlersFor({
+  'budget.get': getBudget,
+  'budget.save': saveBudget,
+  'budget.decide': decideBudget,
+});

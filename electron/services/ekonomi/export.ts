@@ -7,6 +7,7 @@ import { buildWorkbook, XLSX_MIME, type CellValue, type Column } from '../xlsx/w
 import { budgetYearView } from './budget';
 import { feeView } from './fees';
 import { beslutsutrymme, budgetMotUtfall, history } from './reports';
+import { handlersFor } from '../handler';
 
 /**
  * Every table of the economy as an Excel sheet, amounts in whole kronor (numbers, not
@@ -165,3 +166,8 @@ export async function exportEconomyTable(input: ParsedInput<'ekonomi.export'>, s
     rows: sheet.rows.length,
   };
 }
+
+/** The methods this module serves. */
+export const ekonomiExportHandlers = handlersFor({
+  'ekonomi.export': exportEconomyTable,
+});

@@ -5,6 +5,7 @@ import type { Scope } from '../context';
 import { listMembers } from '../members';
 import { latestCompletePopulationYear } from '../../../shared/domain/population';
 import { refuse } from '../refuse';
+import { handlersFor } from '../handler';
 
 /**
  * Medlemsavgifter: the year's total, split per member by the rule in
@@ -192,3 +193,9 @@ export async function saveFee(input: ParsedInput<'fees.save'>, scope: Scope): Pr
   });
   return feeView(scope, input.year);
 }
+
+/** The methods this module serves. */
+export const ekonomiFeesHandlers = handlersFor({
+  'fees.get': getFee,
+  'fees.save': saveFee,
+});

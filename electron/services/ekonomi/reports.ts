@@ -19,6 +19,7 @@ import { formatKr } from '../../../shared/format/sv';
 import type { Scope } from '../context';
 import { currentBudgets, currentVersion, linesToAmounts, loadBudgetVersions } from './budget';
 import { grantedByInsatsYear } from './common';
+import { handlersFor } from '../handler';
 
 /**
  * The economy's reports, computed from the database with the pure rules in
@@ -387,3 +388,15 @@ export async function economyOverview(scope: Scope, year: number): Promise<Metho
 export async function getEconomyOverview(input: ParsedInput<'ekonomi.overview'>, scope: Scope): Promise<MethodResult<'ekonomi.overview'>> {
   return economyOverview(scope, input.year);
 }
+
+/** The methods this module serves. */
+export const ekonomiReportsHandlers = handlersFor({
+  'ekonomi.budgetMotUtfall': getBudgetMotUtfall,
+  'ekonomi.beslutsutrymme': getBeslutsutrymme,
+  'ekonomi.checkTyped': checkTyped,
+  'ekonomi.history': getHistory,
+  'ekonomi.saveHistory': saveHistory,
+  'ekonomi.settings': getSettings,
+  'ekonomi.saveSettings': saveSettings,
+  'ekonomi.overview': getEconomyOverview,
+});

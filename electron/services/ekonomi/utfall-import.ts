@@ -9,6 +9,7 @@ import { normaliseHeader, readWorkbook, type ReadSheet } from '../xlsx/workbook'
 import { isClosed } from '../closed-years';
 import { loadMappings, storeMappings } from './utfall';
 import { refuse } from '../refuse';
+import { handlersFor } from '../handler';
 
 /**
  * Utfall from files: SIE 4 (the Swedish accounting export, PC8), Excel or CSV.
@@ -464,3 +465,9 @@ export async function importUtfall(input: ParsedInput<'utfall.import'>, scope: S
   });
   return { importId: id, year, rowCount: rows.length, sumOre: preview.sumOre, replaced };
 }
+
+/** The methods this module serves. */
+export const ekonomiUtfallImportHandlers = handlersFor({
+  'utfall.importPreview': previewUtfallImport,
+  'utfall.import': importUtfall,
+});

@@ -5,6 +5,7 @@ import type { Scope } from '../context';
 import { loadInsats } from '../insatser';
 import { isClosed, refuseIfClosed } from '../closed-years';
 import { refuse } from '../refuse';
+import { handlersFor } from '../handler';
 
 /**
  * Utfall: what the books say was spent and received, by post and (for samverkansinsatser)
@@ -193,3 +194,14 @@ export async function saveMappings(input: ParsedInput<'utfall.saveMappings'>, sc
   await storeMappings(scope, input);
   return loadMappings(scope);
 }
+
+/** The methods this module serves. */
+export const ekonomiUtfallHandlers = handlersFor({
+  'utfall.list': listUtfall,
+  'utfall.save': saveUtfall,
+  'utfall.remove': removeUtfall,
+  'utfall.removeImport': removeImport,
+  'utfall.mappings': getMappings,
+  'utfall.saveMappings': saveMappings,
+  'years.close': closeYear,
+});

@@ -6,6 +6,7 @@ import type { Scope } from '../context';
 import { isClosed } from '../closed-years';
 import { refuse } from '../refuse';
 import { loadControls, today } from './plan';
+import { handlersFor } from '../handler';
 
 /**
  * An occasion of a control is a checklist: the sample taken, each item ok or avvikelse
@@ -237,3 +238,14 @@ export async function overdue(input: ParsedInput<'internkontroll.overdue'>, scop
   };
   return result;
 }
+
+/** The methods this module serves. */
+export const riskChecklistsHandlers = handlersFor({
+  'occasions.get': getOccasion,
+  'occasions.save': saveOccasion,
+  'occasions.signOff': signOffOccasion,
+  'deviations.save': saveDeviation,
+  'deviations.close': closeDeviation,
+  'deviations.list': listDeviations,
+  'internkontroll.overdue': overdue,
+});

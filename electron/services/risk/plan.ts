@@ -4,6 +4,7 @@ import { occasionsFor } from '../../../shared/domain/risk';
 import type { Scope } from '../context';
 import { isClosed } from '../closed-years';
 import { refuse } from '../refuse';
+import { handlersFor } from '../handler';
 
 /**
  * The internkontrollplan of a year: per process the kontrollmoment, the risk it answers,
@@ -236,3 +237,12 @@ export async function generateOccasions(input: ParsedInput<'occasions.generate'>
   await scope.audit({ entity: 'kontrolltillfallen', entityId: input.year, action: 'create', before: null, after: { created } });
   return planView(scope, input.year);
 }
+
+/** The methods this module serves. */
+export const riskPlanHandlers = handlersFor({
+  'internkontroll.plan': getPlan,
+  'controls.save': saveControl,
+  'controls.remove': removeControl,
+  'internkontroll.copyYear': copyYear,
+  'occasions.generate': generateOccasions,
+});

@@ -10,6 +10,7 @@ import { buildWorkbookSheets, XLSX_MIME } from '../xlsx/workbook';
 import { occasionDetails } from './checklists';
 import { loadControls } from './plan';
 import { riskYear } from './risks';
+import { handlersFor } from '../handler';
 
 /**
  * The report to the board: "Riskanalys och internkontrollplan" (with the matrix) when a
@@ -169,3 +170,9 @@ export async function exportInternkontroll(input: ParsedInput<'internkontroll.ex
     rows: analysis.risks.length + controls.length + results.length,
   };
 }
+
+/** The methods this module serves. */
+export const riskReportHandlers = handlersFor({
+  'internkontroll.arendeblad': internkontrollArendeblad,
+  'internkontroll.export': exportInternkontroll,
+});

@@ -3,6 +3,7 @@ import type { RiskView, RiskYearView } from '../../../shared/contract/schemas/ri
 import { DEFAULT_SCALE, levelOf, riskMatrix, riskvarde, scaleProblems, scoreProblem, type RiskScale } from '../../../shared/domain/risk';
 import type { Scope } from '../context';
 import { refuse } from '../refuse';
+import { handlersFor } from '../handler';
 
 /**
  * The förbund's risk scale and the year's riskanalys: each risk scored sannolikhet ×
@@ -146,3 +147,12 @@ export async function removeRisk(input: ParsedInput<'risks.remove'>, scope: Scop
   await scope.audit({ entity: 'risk', entityId: input.id, action: 'delete', before: row, after: null });
   return riskYear(scope, row.year);
 }
+
+/** The methods this module serves. */
+export const riskRisksHandlers = handlersFor({
+  'risk.scale': getScale,
+  'risk.saveScale': saveScale,
+  'risks.list': listRisks,
+  'risks.save': saveRisk,
+  'risks.remove': removeRisk,
+});

@@ -6,6 +6,7 @@ import { registerTable } from './export';
 import { runImport } from './import';
 import { buildWorkbook, readWorkbook, today, XLSX_MIME } from './workbook';
 import { refuseAll } from '../refuse';
+import { handlersFor } from '../handler';
 
 /** Preview rolls back by throwing this out of its transaction. */
 class PreviewDone extends Error {}
@@ -60,3 +61,10 @@ export async function applyImport(input: ParsedInput<'xlsx.import'>, scope: Scop
   }
   return { register: input.register, added: result.counts.add, changed: result.counts.change, unchanged: result.counts.unchanged, skipped: rejected.length };
 }
+
+/** The methods this module serves. */
+export const xlsxHandlers = handlersFor({
+  'xlsx.export': exportRegister,
+  'xlsx.importPreview': previewImport,
+  'xlsx.import': applyImport,
+});

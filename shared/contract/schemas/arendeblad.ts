@@ -1,5 +1,7 @@
+import type { DocumentMeta } from './diarium';
 import { z } from 'zod';
 import { base64Content, confirmPersonalData, idSchema, isoDate, requiredText } from './common';
+import { method, type MethodSpec } from '../define';
 
 /**
  * The ärendeblad (tjänsteskrivelse) as structured content, not a blank page:
@@ -317,3 +319,72 @@ export interface PdfVerification {
   /** One Swedish sentence. */
   summary: string;
 }
+
+/** The API contract's arendeblad methods; shared/contract/methods.ts merges every area's. */
+export const arendebladMethods = {
+  'arendeblad.templates': method<TemplateInfo[]>()({
+    description: 'Mallarna för ärendeblad, med den rubrik varje mall ger i år.',
+    input: templatesInput,
+    writes: false,
+  }),
+  'arendeblad.list': method<ArendebladListItem[]>()({
+    description: 'Ärendebladen, det senaste först.',
+    input: arendebladListInput,
+    writes: false,
+  }),
+  'arendeblad.get': method<Arendeblad>()({
+    description: 'Ett ärendeblad med innehåll, det som saknas innan det kan bli PDF och dess signerade versioner.',
+    input: arendebladIdInput,
+    writes: false,
+  }),
+  'arendeblad.forArende': method<{ arendeblad: Arendeblad | null }>()({
+    description: 'Ärendebladet till ett ärende i diariet, om det har ett.',
+    input: arendebladByArendeInput,
+    writes: false,
+  }),
+  'arendeblad.create': method<Arendeblad>()({
+    description: 'Skapar ett ärendeblad från en mall, för ett ärende i diariet eller ett nytt beslutsärende.',
+    input: arendebladCreateInput,
+    writes: true,
+  }),
+  'arendeblad.save': method<Arendeblad>()({
+    description: 'Sparar ärendebladet (autosparning). Avvisas om någon annan har sparat en nyare version.',
+    input: arendebladSaveInput,
+    writes: true,
+  }),
+  'arendeblad.pdf': method<GeneratedFile>()({
+    description: 'Ärendebladet som PDF/A (A4). Avvisas så länge något saknas, t.ex. att-satser eller bilagor.',
+    input: arendebladIdInput,
+    writes: false,
+  }),
+  'arendeblad.docx': method<GeneratedFile>()({
+    description: 'Ärendebladet som Word-dokument (.docx) för den som måste redigera det i Word.',
+    input: arendebladIdInput,
+    writes: false,
+  }),
+  'arendeblad.sign': method<Arendeblad>()({
+    description: 'Skapar PDF:en, signerar den med användarens certifikat (PAdES) och lägger den i diariet. Lösenordet sparas aldrig.',
+    input: arendebladSignInput,
+    writes: true,
+  }),
+  'arendeblad.newVersion': method<Arendeblad>()({
+    description: 'Gör en ny version av ett signerat ärendeblad så att det kan ändras; underskrifterna står kvar på den tidigare versionen.',
+    input: arendebladNewVersionInput,
+    writes: true,
+  }),
+  'documents.sign': method<DocumentMeta>()({
+    description: 'Lägger till ännu en signatur (t.ex. ordförande, justerare) på ett signerat dokument; den nya versionen ersätter den förra.',
+    input: documentSignInput,
+    writes: true,
+  }),
+  'pdf.verify': method<PdfVerification>()({
+    description: 'Kontrollerar signaturerna i en PDF: vem som signerat, när, och om dokumentet ändrats efteråt.',
+    input: pdfVerifyInput,
+    writes: false,
+  }),
+  'documents.exportSigned': method<ExportResult>()({
+    description: 'Sparar signerade dokument i en mapp, namngivna efter diarienummer och rubrik.',
+    input: exportSignedInput,
+    writes: false,
+  }),
+} as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { idSchema, requiredText } from './common';
+import { idSchema, requiredText, emptyInput } from './common';
+import { method, type MethodSpec } from '../define';
 
 /**
  * Every kind of record the audit log names, with what a person calls it. A service can
@@ -119,3 +120,27 @@ export interface CurrentUser {
   /** How writes are signed in the audit log, e.g. "Eva Lind (eva)". */
   actor: string;
 }
+
+/** The API contract's audit methods; shared/contract/methods.ts merges every area's. */
+export const auditMethods = {
+  'user.get': method<CurrentUser>()({
+    description: 'Vem som är inloggad och hur ändringar signeras i granskningsloggen.',
+    input: emptyInput,
+    writes: false,
+  }),
+  'user.set': method<CurrentUser>()({
+    description: 'Sätter ditt namn, som skrivs i granskningsloggen vid varje ändring.',
+    input: setUserInput,
+    writes: true,
+  }),
+  'audit.list': method<AuditEntryView[]>()({
+    description: 'Granskningsloggen, nyast först; för en post om entity och entityId anges.',
+    input: auditListInput,
+    writes: false,
+  }),
+  'audit.verify': method<AuditVerifyResult>()({
+    description: 'Prövar hela granskningsloggens kedja av kontrollsummor och visar var den bryts.',
+    input: emptyInput,
+    writes: false,
+  }),
+} as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>;

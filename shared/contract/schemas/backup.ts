@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { emptyInput } from './common';
+import { method, type MethodSpec } from '../define';
 
 /** A path on the computer running Kansli: absolute, no NUL. */
 function absolutePath(label: string) {
@@ -89,3 +91,33 @@ export interface BackupRestoreResult {
   keptAs: string | null;
   documentsAdded: number;
 }
+
+/** The API contract's backup methods; shared/contract/methods.ts merges every area's. */
+export const backupMethods = {
+  'backup.status': method<BackupStatus>()({
+    description: 'Säkerhetskopiorna av databasen: var de automatiska ligger, hur många som sparas och vilka som finns.',
+    input: emptyInput,
+    writes: false,
+  }),
+  'backup.create': method<BackupInfo>()({
+    description:
+      'Gör en säkerhetskopia nu (databasen, handlingarna och en innehållsförteckning med kontrollsummor), i en vald mapp eller bland de automatiska.',
+    input: backupCreateInput,
+    writes: false,
+  }),
+  'backup.verify': method<BackupVerifyResult>()({
+    description: 'Kontrollerar en säkerhetskopia (filer, databas, granskningslogg) utan att ändra något.',
+    input: backupFileInput,
+    writes: false,
+  }),
+  'backup.restore': method<BackupRestoreResult>()({
+    description: 'Kontrollerar en säkerhetskopia och sätter den i databasens ställe; den ersatta databasen sparas.',
+    input: backupFileInput,
+    writes: false,
+  }),
+  'backup.saveSettings': method<z.output<typeof backupSettingsInput>>()({
+    description: 'Hur många automatiska säkerhetskopior som sparas: de senaste, dagliga, veckovisa och månatliga.',
+    input: backupSettingsInput,
+    writes: true,
+  }),
+} as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { confirmPersonalData, emailSchema, idSchema, isoDate, optionalIsoDate, optionalText, requiredText } from './common';
+import { confirmPersonalData, emailSchema, idSchema, isoDate, optionalIsoDate, optionalText, requiredText, emptyInput } from './common';
+import { method, type MethodSpec } from '../define';
 
 /** People: board members, group members, delegates. Never participants (no personnummer). */
 export const personFields = {
@@ -153,3 +154,57 @@ export interface SignatureBlock {
   placeAndDate: string;
   signers: Signer[];
 }
+
+/** The API contract's board methods; shared/contract/methods.ts merges every area's. */
+export const boardMethods = {
+  'people.list': method<Person[]>()({
+    description: 'Personregistret: styrelseledamöter, gruppmedlemmar och delegater.',
+    input: peopleListInput,
+    writes: false,
+  }),
+  'people.save': method<Person>()({
+    description: 'Lägger till eller ändrar en person.',
+    input: personSaveInput,
+    writes: true,
+  }),
+  'people.remove': method<{ id: number }>()({
+    description: 'Tar bort en person som inte har något uppdrag.',
+    input: personIdInput,
+    writes: true,
+  }),
+  'periods.list': method<MandatePeriod[]>()({
+    description: 'Mandatperioderna, den senaste först.',
+    input: emptyInput,
+    writes: false,
+  }),
+  'periods.save': method<MandatePeriod>()({
+    description: 'Lägger till eller ändrar en mandatperiod.',
+    input: periodSaveInput,
+    writes: true,
+  }),
+  'periods.remove': method<{ id: number }>()({
+    description: 'Tar bort en mandatperiod utan uppdrag.',
+    input: periodIdInput,
+    writes: true,
+  }),
+  'board.list': method<BoardView>()({
+    description: 'Styrelsen under en mandatperiod: per medlemsorganisation ordinarie ledamot och ersättare.',
+    input: boardListInput,
+    writes: false,
+  }),
+  'board.save': method<BoardAppointment>()({
+    description: 'Lägger till eller ändrar ett styrelseuppdrag (med personens uppgifter).',
+    input: boardSaveInput,
+    writes: true,
+  }),
+  'board.remove': method<{ id: number }>()({
+    description: 'Tar bort ett styrelseuppdrag.',
+    input: boardIdInput,
+    writes: true,
+  }),
+  'board.signatures': method<SignatureBlock>()({
+    description: 'Namnteckningsblocket: presidiet eller hela styrelsen en viss dag.',
+    input: signaturesInput,
+    writes: false,
+  }),
+} as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>;

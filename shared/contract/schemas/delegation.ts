@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { amountKr, confirmPersonalData, idSchema, isoDate, optionalIsoDate, optionalText, requiredText } from './common';
+import { amountKr, confirmPersonalData, idSchema, isoDate, optionalIsoDate, optionalText, requiredText, emptyInput } from './common';
+import { method, type MethodSpec } from '../define';
 
 /** One point of the delegationsordning: who may decide what, up to which amount. */
 export const delegationSaveInput = z
@@ -93,3 +94,37 @@ export const decisionsReportInput = z
   .strict();
 
 export const meetingsListInput = z.object({}).strict();
+
+/** The API contract's delegation methods; shared/contract/methods.ts merges every area's. */
+export const delegationMethods = {
+  'delegations.list': method<Delegation[]>()({
+    description: 'Delegationsordningen.',
+    input: emptyInput,
+    writes: false,
+  }),
+  'delegations.save': method<Delegation>()({
+    description: 'Lägger till eller ändrar en punkt i delegationsordningen.',
+    input: delegationSaveInput,
+    writes: true,
+  }),
+  'delegations.remove': method<{ id: number }>()({
+    description: 'Tar bort en delegation som inget beslut har fattats under.',
+    input: delegationIdInput,
+    writes: true,
+  }),
+  'decisions.list': method<DelegationDecision[]>()({
+    description: 'Delegationsbesluten; med unreportedOnly de som ännu inte anmälts till styrelsen.',
+    input: decisionsListInput,
+    writes: false,
+  }),
+  'decisions.save': method<DelegationDecision>()({
+    description: 'Registrerar ett delegationsbeslut (och dess ärende i diariet). Ett belopp över delegationens gräns avvisas.',
+    input: decisionSaveInput,
+    writes: true,
+  }),
+  'decisions.report': method<DelegationDecision[]>()({
+    description: 'Anmälan av delegationsbeslut: markerar besluten som anmälda vid styrelsens sammanträde.',
+    input: decisionsReportInput,
+    writes: true,
+  }),
+} as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>;

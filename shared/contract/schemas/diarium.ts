@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { base64Content, confirmPersonalData, idSchema, optionalIsoDate, optionalText, requiredText } from './common';
+import { method, type MethodSpec } from '../define';
 
 export const ARENDE_KINDS = ['beslutsarende', 'informationsarende', 'delegationsbeslut', 'inkommande', 'utgaende'] as const;
 export type ArendeKind = (typeof ARENDE_KINDS)[number];
@@ -162,3 +163,57 @@ export const linkAddInput = z
   })
   .strict();
 export const linkIdInput = z.object({ id: idSchema }).strict();
+
+/** The API contract's diarium methods; shared/contract/methods.ts merges every area's. */
+export const diariumMethods = {
+  'arenden.list': method<ArendeListItem[]>()({
+    description: 'Diariet, senaste ärendet först.',
+    input: arendenListInput,
+    writes: false,
+  }),
+  'arenden.get': method<Arende>()({
+    description: 'Ett ärende med handlingar och kopplingar.',
+    input: arendeIdInput,
+    writes: false,
+  }),
+  'arenden.nextNumber': method<{ diarienummer: string }>()({
+    description: 'Nästa lediga diarienummer i årets serie (tas först när ärendet sparas).',
+    input: nextNumberInput,
+    writes: false,
+  }),
+  'arenden.save': method<Arende>()({
+    description: 'Registrerar ett ärende (nästa nummer i årets serie) eller sparar ändringar.',
+    input: arendeSaveInput,
+    writes: true,
+  }),
+  'arenden.void': method<Arende>()({
+    description: 'Makulerar ett ärende. Det ligger kvar med sitt nummer och skälet; numret används aldrig igen.',
+    input: arendeVoidInput,
+    writes: true,
+  }),
+  'documents.add': method<DocumentMeta>()({
+    description: 'Lägger en handling (fil) i ett ärende, med SHA-256.',
+    input: documentAddInput,
+    writes: true,
+  }),
+  'documents.get': method<DocumentContent>()({
+    description: 'En handlings innehåll; kontrollsumman prövas först.',
+    input: documentIdInput,
+    writes: false,
+  }),
+  'documents.remove': method<{ id: number }>()({
+    description: 'Tar bort en handling ur ett ärende.',
+    input: documentIdInput,
+    writes: true,
+  }),
+  'links.add': method<RecordLink>()({
+    description: 'Kopplar ett ärende till ett annat ärende, en medlem, person, grupp eller ett delegationsbeslut.',
+    input: linkAddInput,
+    writes: true,
+  }),
+  'links.remove': method<{ id: number }>()({
+    description: 'Tar bort en koppling.',
+    input: linkIdInput,
+    writes: true,
+  }),
+} as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>;

@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { BUDGET_POSTS, type BudgetPost, type PostGroup } from '../../domain/budget-posts';
 import type { BeslutsutrymmeTable, TypedProblem } from '../../domain/beslutsutrymme';
 import type { HistoryRow, PostComparison, Warning } from '../../domain/ekonomi';
-import { chartPictures } from './arendeblad';
-import { amountKr, base64Content, confirmPersonalData, idSchema, isoDate, optionalIsoDate, optionalText, requiredText } from './common';
+import { chartPictures, type Arendeblad } from './arendeblad';
+import { amountKr, base64Content, confirmPersonalData, idSchema, isoDate, optionalIsoDate, optionalText, requiredText, emptyInput } from './common';
+import type { ExportFile } from './xlsx';
+import { method, type MethodSpec } from '../define';
 
 /** Ekonomi: medlemsavgifter, årsbudget, utfall and imports, budget mot utfall, beslutsutrymme. */
 
@@ -441,3 +443,128 @@ export const economyExportInput = z
     toMonth: z.number().int().min(1).max(12).default(12),
   })
   .strict();
+
+/** The API contract's ekonomi methods; shared/contract/methods.ts merges every area's. */
+export const ekonomiMethods = {
+  'fees.get': method<FeeView>()({
+    description: 'Årets medlemsavgift per medlem (sparad), eller en förhandsvisning av fördelningen för ett angivet totalbelopp.',
+    input: feeGetInput,
+    writes: false,
+  }),
+  'fees.save': method<FeeView>()({
+    description:
+      'Sparar årets totala medlemsavgift och fördelningen per medlem: staten hälften, regionen en fjärdedel, kommunerna en fjärdedel efter folkmängd.',
+    input: feeSaveInput,
+    writes: true,
+  }),
+  'budget.get': method<BudgetYearView>()({
+    description: 'Årets budget i alla versioner (förslag, fastställd, reviderad) med beviljade insatser per kategori.',
+    input: budgetGetInput,
+    writes: false,
+  }),
+  'budget.save': method<BudgetYearView>()({
+    description: 'Sparar årets budgetförslag per post.',
+    input: budgetSaveInput,
+    writes: true,
+  }),
+  'budget.decide': method<BudgetYearView>()({
+    description: 'Styrelsens beslut: förslaget blir fastställd eller reviderad budget och låses.',
+    input: budgetDecideInput,
+    writes: true,
+  }),
+  'utfall.list': method<UtfallList>()({
+    description: 'Årets utfallsrader, nyast först, med summa och importer.',
+    input: utfallListInput,
+    writes: false,
+  }),
+  'utfall.save': method<UtfallList>()({
+    description: 'Registrerar eller ändrar en utfallsrad för hand.',
+    input: utfallSaveInput,
+    writes: true,
+  }),
+  'utfall.remove': method<UtfallList>()({
+    description: 'Tar bort en utfallsrad som registrerats för hand.',
+    input: utfallIdInput,
+    writes: true,
+  }),
+  'utfall.removeImport': method<UtfallList>()({
+    description: 'Tar bort en import med alla dess utfallsrader.',
+    input: utfallIdInput,
+    writes: true,
+  }),
+  'utfall.importPreview': method<UtfallImportPreview>()({
+    description: 'Läser en SIE 4-, Excel- eller CSV-fil och visar vad som skulle importeras, okopplade konton och fel. Inget sparas.',
+    input: utfallImportInput,
+    writes: false,
+  }),
+  'utfall.import': method<UtfallImportResult>()({
+    description: 'Importerar utfall ur en SIE 4-, Excel- eller CSV-fil och sparar kopplingarna av konton och objekt. Allt eller inget.',
+    input: utfallImportInput,
+    writes: true,
+  }),
+  'utfall.mappings': method<Mappings>()({
+    description: 'De sparade kopplingarna från konton och objekt till budgetposter och insatser.',
+    input: emptyInput,
+    writes: false,
+  }),
+  'utfall.saveMappings': method<Mappings>()({
+    description: 'Sparar kopplingar från konton och objekt till budgetposter och insatser.',
+    input: mappingsSaveInput,
+    writes: true,
+  }),
+  'years.close': method<UtfallList>()({
+    description: 'Stänger ett avslutat räkenskapsår: därefter kan dess utfall inte ändras.',
+    input: yearCloseInput,
+    writes: true,
+  }),
+  'ekonomi.budgetMotUtfall': method<BudgetMotUtfall>()({
+    description: 'Budget mot utfall per post och per insats för en period, med förbrukningskvot och samma period föregående år.',
+    input: budgetMotUtfallInput,
+    writes: false,
+  }),
+  'ekonomi.beslutsutrymme': method<BeslutsutrymmeView>()({
+    description: 'Ekonomisk information: beslutsutrymmet år för år efter fattade finansieringsbeslut och efter inkomna ej beslutade ansökningar.',
+    input: beslutsutrymmeInput,
+    writes: false,
+  }),
+  'ekonomi.checkTyped': method<TypedCheckResult>()({
+    description: 'Kontrollerar att en inskriven tabell över beslutsutrymmet från en äldre handling går ihop.',
+    input: typedCheckInput,
+    writes: false,
+  }),
+  'ekonomi.history': method<HistoryView>()({
+    description: 'Förbrukning i förhållande till medlemsintäkt, år för år.',
+    input: emptyInput,
+    writes: false,
+  }),
+  'ekonomi.saveHistory': method<HistoryView>()({
+    description: 'Skriver in ett tidigare års siffror från en äldre handling. Ett resultat som inte går ihop flaggas.',
+    input: historySaveInput,
+    writes: true,
+  }),
+  'ekonomi.settings': method<EconomySettings>()({
+    description: 'Riktlinjerna för god ekonomisk hushållning: bunden reservfond, riktlinje för eget kapital, eget kapital vid ett års början, stängda år.',
+    input: emptyInput,
+    writes: false,
+  }),
+  'ekonomi.saveSettings': method<EconomySettings>()({
+    description: 'Sparar riktlinjerna för god ekonomisk hushållning.',
+    input: settingsSaveInput,
+    writes: true,
+  }),
+  'ekonomi.overview': method<EconomyOverview>()({
+    description: 'God ekonomisk hushållning för ett år: budget i balans, eget kapital mot riktlinjen, beslutsutrymme. Varningar till översikten.',
+    input: economyOverviewInput,
+    writes: false,
+  }),
+  'ekonomi.arendeblad': method<Arendeblad>()({
+    description: 'Skriver ärendebladet Medlemsavgifter, Ekonomisk information eller Budget ur förbundets siffror, med diagram om sådana skickas med.',
+    input: ekonomiArendebladInput,
+    writes: true,
+  }),
+  'ekonomi.export': method<ExportFile>()({
+    description: 'En av ekonomins tabeller som Excel-fil.',
+    input: economyExportInput,
+    writes: false,
+  }),
+} as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { confirmPersonalData, emailSchema, optionalText, requiredText } from './common';
+import { confirmPersonalData, emailSchema, optionalText, requiredText, emptyInput } from './common';
 import { checkDiaryFormat, DEFAULT_DIARY_FORMAT } from '../../domain/diarienummer';
 import { checkOrgNr } from '../../domain/orgnr';
+import { method, type MethodSpec } from '../define';
 
 export const forbundSaveInput = z
   .object({
@@ -60,3 +61,22 @@ export interface AppInfo {
   /** A warning when the database lies on a network share, or null. */
   networkShare: string | null;
 }
+
+/** The API contract's forbund methods; shared/contract/methods.ts merges every area's. */
+export const forbundMethods = {
+  'app.info': method<AppInfo>()({
+    description: 'Version, databasfil och användare.',
+    input: emptyInput,
+    writes: false,
+  }),
+  'forbund.get': method<Forbund>()({
+    description: 'Förbundets uppgifter.',
+    input: emptyInput,
+    writes: false,
+  }),
+  'forbund.save': method<Forbund>()({
+    description: 'Sparar förbundets uppgifter.',
+    input: forbundSaveInput,
+    writes: true,
+  }),
+} as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>;

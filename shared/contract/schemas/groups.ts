@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { confirmPersonalData, idSchema, optionalText, requiredText } from './common';
+import { confirmPersonalData, idSchema, optionalText, requiredText, emptyInput } from './common';
+import { method, type MethodSpec } from '../define';
 
 export const GROUP_KINDS = ['arbetsutskott', 'beredningsgrupp', 'lokusgrupp', 'strategisk_utvecklingsgrupp', 'annan'] as const;
 export type GroupKind = (typeof GROUP_KINDS)[number];
@@ -68,3 +69,22 @@ export interface Group {
   createdAt: string;
   updatedAt: string;
 }
+
+/** The API contract's groups methods; shared/contract/methods.ts merges every area's. */
+export const groupsMethods = {
+  'groups.list': method<Group[]>()({
+    description: 'Arbetsutskott, beredningsgrupp, lokusgrupper och andra grupper med medlemmar.',
+    input: emptyInput,
+    writes: false,
+  }),
+  'groups.save': method<Group>()({
+    description: 'Lägger till eller ändrar en grupp och dess medlemmar.',
+    input: groupSaveInput,
+    writes: true,
+  }),
+  'groups.remove': method<{ id: number }>()({
+    description: 'Tar bort en grupp.',
+    input: groupIdInput,
+    writes: true,
+  }),
+} as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { ByKon } from '../../domain/insats-figures';
-import { chartPictures } from './arendeblad';
+import { chartPictures, type Arendeblad } from './arendeblad';
 import { amountKr, confirmPersonalData, idSchema, isoDate, optionalText, requiredText } from './common';
+import { method, type MethodSpec } from '../define';
 
 /** Ansökningar and insatser: intake, beredning, beslut, the insats and its follow-up. */
 
@@ -433,3 +434,108 @@ export interface Overview {
   guideline: Record<Kategori, number>;
   split: { kategori: Kategori; grantedKr: number; share: number; guideline: number; deviationPoints: number }[];
 }
+
+/** The API contract's insatser methods; shared/contract/methods.ts merges every area's. */
+export const insatserMethods = {
+  'malgrupper.list': method<PriorityGroup[]>()({
+    description: 'Styrelsens prioriterade målgrupper för ett år.',
+    input: priorityGroupsInput,
+    writes: false,
+  }),
+  'malgrupper.save': method<PriorityGroup[]>()({
+    description: 'Sparar årets prioriterade målgrupper. En målgrupp som anges i en ansökan kan inte tas bort.',
+    input: priorityGroupsSaveInput,
+    writes: true,
+  }),
+  'applications.list': method<Application[]>()({
+    description: 'Ansökningarna, den senast inkomna först.',
+    input: applicationsListInput,
+    writes: false,
+  }),
+  'applications.get': method<Application>()({
+    description: 'En ansökan med parter, mål, belopp per år, beredning och beslut.',
+    input: applicationIdInput,
+    writes: false,
+  }),
+  'applications.save': method<Application>()({
+    description: 'Registrerar en inkommen ansökan (och dess ärende i diariet) eller ändrar en som inte är beslutad.',
+    input: applicationSaveInput,
+    writes: true,
+  }),
+  'applications.checklist': method<Application>()({
+    description: 'Sparar beredningens checklista.',
+    input: checklistSaveInput,
+    writes: true,
+  }),
+  'applications.proposal': method<Application>()({
+    description: 'Skriver ärendebladet till styrelsen ur ansökan, med föreslaget belopp, period och villkor.',
+    input: applicationProposalInput,
+    writes: true,
+  }),
+  'applications.decide': method<Application>()({
+    description: 'Beslut om ansökan: bifall, delvis bifall eller avslag, av styrelsen eller på delegation. Bifall ger en insats.',
+    input: applicationDecideInput,
+    writes: true,
+  }),
+  'insatser.list': method<Insats[]>()({
+    description: 'Insatserna med beviljad budget per år.',
+    input: insatserListInput,
+    writes: false,
+  }),
+  'insatser.get': method<Insats>()({
+    description: 'En insats med budget per år och de ansökningar den bygger på.',
+    input: insatsIdInput,
+    writes: false,
+  }),
+  'insatser.detail': method<InsatsDetail>()({
+    description: 'En insats med uppföljning: budget och utfall per år, förbrukningskvot, deltagare, mål, rapporter.',
+    input: insatsIdInput,
+    writes: false,
+  }),
+  'insatser.update': method<InsatsDetail>()({
+    description: 'Ändrar insatsens status och styrgrupp.',
+    input: insatsUpdateInput,
+    writes: true,
+  }),
+  'requisitions.save': method<InsatsDetail>()({
+    description: 'Registrerar eller ändrar en rekvisition (utfall) för en insats.',
+    input: requisitionSaveInput,
+    writes: true,
+  }),
+  'requisitions.remove': method<InsatsDetail>()({
+    description: 'Tar bort en rekvisition.',
+    input: requisitionIdInput,
+    writes: true,
+  }),
+  'participants.save': method<InsatsDetail>()({
+    description: 'Deltagaruppgifter för ett år, bara antal: deltagare, kvinnor, män, avslutade, till arbete och till studier.',
+    input: participantsSaveInput,
+    writes: true,
+  }),
+  'goals.outcome': method<InsatsDetail>()({
+    description: 'Utfallet för ett effektmål eller insatsmål: uppfyllt, delvis eller ej uppfyllt.',
+    input: goalOutcomeInput,
+    writes: true,
+  }),
+  'insatser.report': method<InsatsDetail>()({
+    description: 'Registrerar en inkommen årsrapport, slutrapport eller avvikelserapport.',
+    input: reportAddInput,
+    writes: true,
+  }),
+  'insatser.targets': method<Overview>()({
+    description: 'Årets mål för andel till arbete eller studier och riktlinjen för fördelningen per kategori.',
+    input: targetsSaveInput,
+    writes: true,
+  }),
+  'insatser.overview': method<Overview>()({
+    description:
+      'Översikt över årets insatser: budget, utfall, förbrukningskvot, deltagare, andel till arbete/studier, kostnad per deltagare och fördelning per kategori.',
+    input: overviewInput,
+    writes: false,
+  }),
+  'insatser.pm': method<Arendeblad>()({
+    description: 'Skriver halvårets utvärderings-PM som ärendeblad, med översiktens siffror.',
+    input: evaluationPmInput,
+    writes: true,
+  }),
+} as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>;

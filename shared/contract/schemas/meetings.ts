@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { GeneratedFile } from './arendeblad';
 import { confirmPersonalData, idSchema, isoDate, optionalText, requiredText } from './common';
+import { type Meeting, meetingsListInput } from './delegation';
+import { method, type MethodSpec } from '../define';
 
 /** Sammanträden: time and place, the dagordning, the kallelse and the board packet. */
 
@@ -122,3 +124,42 @@ export interface PacketJob {
   file: GeneratedFile | null;
   error: string | null;
 }
+
+/** The API contract's meetings methods; shared/contract/methods.ts merges every area's. */
+export const meetingsMethods = {
+  'meetings.list': method<Meeting[]>()({
+    description: 'Sammanträden, det senaste först.',
+    input: meetingsListInput,
+    writes: false,
+  }),
+  'meetings.get': method<MeetingView>()({
+    description: 'Ett sammanträde med tid, plats och dagordning.',
+    input: meetingIdInput,
+    writes: false,
+  }),
+  'meetings.save': method<MeetingView>()({
+    description: 'Skapar eller ändrar ett sammanträde. Ett nytt får dagordningens standardpunkter.',
+    input: meetingSaveInput,
+    writes: true,
+  }),
+  'meetings.saveAgenda': method<MeetingView>()({
+    description: 'Sparar dagordningen i ny ordning: punkter flyttas, läggs till eller tas bort.',
+    input: agendaSaveInput,
+    writes: true,
+  }),
+  'meetings.candidates': method<AgendaCandidate[]>()({
+    description: 'Ärendeblad till detta organ som ännu inte står på någon dagordning.',
+    input: meetingIdInput,
+    writes: false,
+  }),
+  'meetings.packetStart': method<PacketJob>()({
+    description: 'Börjar skapa utskicket (kallelse, dagordning, ärendeblad och bilagor i en PDF). Följ det med meetings.packetStatus.',
+    input: packetStartInput,
+    writes: false,
+  }),
+  'meetings.packetStatus': method<PacketJob>()({
+    description: 'Hur långt utskicket har kommit, och filen när det är klart.',
+    input: jobIdInput,
+    writes: false,
+  }),
+} as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { confirmPersonalData, idSchema, optionalText, orgNrSchema, requiredText } from './common';
+import { confirmPersonalData, idSchema, optionalText, orgNrSchema, requiredText, emptyInput } from './common';
+import { method, type MethodSpec } from '../define';
 
 export const MEMBER_KINDS = ['stat', 'region', 'kommun'] as const;
 export type MemberKind = (typeof MEMBER_KINDS)[number];
@@ -63,3 +64,27 @@ export interface Member {
   createdAt: string;
   updatedAt: string;
 }
+
+/** The API contract's members methods; shared/contract/methods.ts merges every area's. */
+export const membersMethods = {
+  'members.list': method<Member[]>()({
+    description: 'Alla medlemmar med folkmängd per år.',
+    input: emptyInput,
+    writes: false,
+  }),
+  'members.get': method<Member>()({
+    description: 'En medlem.',
+    input: memberIdInput,
+    writes: false,
+  }),
+  'members.save': method<Member>()({
+    description: 'Lägger till en medlem (utan id) eller sparar ändringar (med id).',
+    input: memberSaveInput,
+    writes: true,
+  }),
+  'members.remove': method<{ id: number }>()({
+    description: 'Tar bort en medlem.',
+    input: memberIdInput,
+    writes: true,
+  }),
+} as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>;

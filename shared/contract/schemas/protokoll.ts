@@ -1,8 +1,10 @@
+import type { DocumentMeta } from './diarium';
 import { z } from 'zod';
 import type { ProtocolDates } from '../../domain/justering';
 import type { ItemKind } from './meetings';
 import { signingCredentials } from './arendeblad';
 import { confirmPersonalData, idSchema, isoDate, optionalIsoDate, optionalText, requiredText } from './common';
+import { method, type MethodSpec } from '../define';
 
 /** Protokoll, justering, protokollsutdrag and anslagsbevis. */
 
@@ -144,3 +146,47 @@ export interface ProtocolView {
   anslagOn: string | null;
   events: ProtocolEvent[];
 }
+
+/** The API contract's protokoll methods; shared/contract/methods.ts merges every area's. */
+export const protokollMethods = {
+  'protokoll.get': method<{ protocol: ProtocolView | null }>()({
+    description: 'Sammanträdets protokoll med justeringens läge och datum, om det finns ett.',
+    input: protocolIdInput,
+    writes: false,
+  }),
+  'protokoll.start': method<ProtocolView>()({
+    description: 'Skriv protokoll: närvaro från styrelseregistret, paragrafnummer och besluten ifyllda från förslagen.',
+    input: protocolIdInput,
+    writes: true,
+  }),
+  'protokoll.save': method<ProtocolView>()({
+    description: 'Sparar protokollet (närvaro, justerare, beslut per paragraf). Avvisas när det är låst för justering.',
+    input: protocolSaveInput,
+    writes: true,
+  }),
+  'protokoll.send': method<ProtocolView>()({
+    description: 'Skickar protokollet för justering: reglerna prövas, protokollet låses och PDF:en läggs i diariet.',
+    input: protocolIdInput,
+    writes: true,
+  }),
+  'protokoll.step': method<ProtocolView>()({
+    description: 'Ordföranden eller en justerare godkänner, föreslår en ändring eller skickar tillbaka protokollet.',
+    input: justeringStepInput,
+    writes: true,
+  }),
+  'protokoll.sign': method<ProtocolView>()({
+    description: 'Nästa i underskriftsordningen signerar protokollet. Den sista signaturen gör det justerat och skapar anslagsbeviset.',
+    input: protocolSignInput,
+    writes: true,
+  }),
+  'protokoll.anslag': method<ProtocolView>()({
+    description: 'Anger dagen då justeringen anslogs och skapar ett nytt anslagsbevis.',
+    input: anslagInput,
+    writes: true,
+  }),
+  'protokoll.utdrag': method<DocumentMeta>()({
+    description: 'Protokollsutdrag för en paragraf ur det justerade protokollet, sparat i diariet.',
+    input: utdragInput,
+    writes: true,
+  }),
+} as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>;

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { FREKVENSER, METODER, type Frekvens, type MatrixCell, type Metod, type RiskLevel, type RiskScale } from '../../domain/risk';
-import { confirmPersonalData, idSchema, isoDate, optionalText, requiredText } from './common';
+import { confirmPersonalData, idSchema, isoDate, optionalText, requiredText, emptyInput } from './common';
+import type { Arendeblad } from './arendeblad';
+import type { ExportFile } from './xlsx';
+import { method, type MethodSpec } from '../define';
 
 /** Riskanalys, internkontrollplan, checklists, avvikelser and the report to the board. */
 
@@ -252,3 +255,102 @@ export const internkontrollBladInput = z
     confirmPersonalData,
   })
   .strict();
+
+/** The API contract's risk methods; shared/contract/methods.ts merges every area's. */
+export const riskMethods = {
+  'risk.scale': method<RiskScale>()({
+    description: 'Förbundets riskskala: antal steg, orden för sannolikhet och konsekvens och färggränserna för riskvärdet.',
+    input: emptyInput,
+    writes: false,
+  }),
+  'risk.saveScale': method<RiskScale>()({
+    description: 'Sparar förbundets riskskala.',
+    input: riskScaleInput,
+    writes: true,
+  }),
+  'risks.list': method<RiskYearView>()({
+    description: 'Årets riskanalys med riskvärde, förändring mot föregående år och riskmatrisen.',
+    input: riskYearInput,
+    writes: false,
+  }),
+  'risks.save': method<RiskYearView>()({
+    description: 'Registrerar eller ändrar en risk: process, beskrivning, orsak, sannolikhet, konsekvens, riskägare och hantering.',
+    input: riskSaveInput,
+    writes: true,
+  }),
+  'risks.remove': method<RiskYearView>()({
+    description: 'Tar bort en risk som inget kontrollmoment svarar mot.',
+    input: riskIdInput,
+    writes: true,
+  }),
+  'internkontroll.plan': method<PlanView>()({
+    description: 'Årets internkontrollplan: kontrollmomenten per process med sina tillfällen.',
+    input: riskYearInput,
+    writes: false,
+  }),
+  'controls.save': method<PlanView>()({
+    description: 'Registrerar eller ändrar ett kontrollmoment i internkontrollplanen.',
+    input: controlSaveInput,
+    writes: true,
+  }),
+  'controls.remove': method<PlanView>()({
+    description: 'Tar bort ett kontrollmoment som inte har genomförda kontroller.',
+    input: controlIdInput,
+    writes: true,
+  }),
+  'internkontroll.copyYear': method<PlanView>()({
+    description: 'Påbörjar ett nytt års riskanalys och internkontrollplan utifrån föregående års.',
+    input: copyYearInput,
+    writes: true,
+  }),
+  'occasions.generate': method<PlanView>()({
+    description: 'Lägger in årets kontrolltillfällen utifrån varje kontrollmoments frekvens.',
+    input: riskYearInput,
+    writes: true,
+  }),
+  'occasions.get': method<OccasionView>()({
+    description: 'Ett kontrolltillfälle med checklista, urval och avvikelser.',
+    input: occasionIdInput,
+    writes: false,
+  }),
+  'occasions.save': method<OccasionView>()({
+    description: 'Sparar urvalet och checklistans svar (ok eller avvikelse, kommentar, underlag i diariet).',
+    input: occasionSaveInput,
+    writes: true,
+  }),
+  'occasions.signOff': method<OccasionView>()({
+    description: 'Avslutar kontrollen med datum och vem som gjorde den. Alla punkter måste vara besvarade.',
+    input: occasionSignOffInput,
+    writes: true,
+  }),
+  'deviations.save': method<OccasionView>()({
+    description: 'Registrerar en avvikelse med åtgärd, ansvarig och datum då den ska vara klar.',
+    input: deviationSaveInput,
+    writes: true,
+  }),
+  'deviations.close': method<OccasionView>()({
+    description: 'Stänger en avvikelse när åtgärden är genomförd.',
+    input: deviationCloseInput,
+    writes: true,
+  }),
+  'deviations.list': method<DeviationListItem[]>()({
+    description: 'Årets avvikelser med åtgärd, ansvarig och status, de öppna först.',
+    input: riskYearInput,
+    writes: false,
+  }),
+  'internkontroll.overdue': method<OverdueView>()({
+    description: 'Försenade kontroller och åtgärder, för översikten.',
+    input: overdueInput,
+    writes: false,
+  }),
+  'internkontroll.arendeblad': method<Arendeblad>()({
+    description: 'Skriver ärendebladet Riskanalys och internkontrollplan (med riskmatrisen) eller Uppföljning av internkontrollplan ur registret.',
+    input: internkontrollBladInput,
+    writes: true,
+  }),
+  'internkontroll.export': method<ExportFile>()({
+    description: 'Riskanalysen, internkontrollplanen och resultaten som Excel-fil.',
+    input: riskYearInput,
+    writes: false,
+  }),
+} as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { method, type MethodSpec } from '../define';
 
 export const SEARCH_KINDS = ['arende', 'person', 'member', 'document'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
@@ -33,3 +34,12 @@ export interface SearchResult {
   query: string;
   hits: SearchHit[];
 }
+
+/** The API contract's search methods; shared/contract/methods.ts merges every area's. */
+export const searchMethods = {
+  'search.query': method<SearchResult>()({
+    description: 'Söker bland ärenden, personer, medlemmar och handlingar (ord och ordbörjan).',
+    input: searchInput,
+    writes: false,
+  }),
+} as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>;

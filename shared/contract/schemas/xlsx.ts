@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { base64Content, confirmPersonalData } from './common';
+import { method, type MethodSpec } from '../define';
 
 export const EXPORT_REGISTERS = ['medlemmar', 'personer', 'styrelse', 'grupper', 'diarium', 'delegationsordning', 'delegationsbeslut'] as const;
 export type ExportRegister = (typeof EXPORT_REGISTERS)[number];
@@ -68,3 +69,22 @@ export interface ImportResult {
   unchanged: number;
   skipped: number;
 }
+
+/** The API contract's xlsx methods; shared/contract/methods.ts merges every area's. */
+export const xlsxMethods = {
+  'xlsx.export': method<ExportFile>()({
+    description: 'Ett register som Excel-fil (.xlsx) med svenska rubriker.',
+    input: exportInput,
+    writes: false,
+  }),
+  'xlsx.importPreview': method<ImportPreview>()({
+    description: 'Visar vilka rader i en Excel-fil som skulle läggas till, ändras eller avvisas. Inget sparas.',
+    input: importPreviewInput,
+    writes: false,
+  }),
+  'xlsx.import': method<ImportResult>()({
+    description: 'Importerar styrelse eller diarium från en Excel-fil, allt eller inget.',
+    input: importApplyInput,
+    writes: true,
+  }),
+} as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>;
