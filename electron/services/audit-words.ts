@@ -279,6 +279,11 @@ function recordNameOf(entity: string, fields: Map<string, unknown>, words: Words
   return year ? `År ${year}` : null;
 }
 
+/** "memberName" beside "memberId": the name the id already reads as, so shown once. */
+function namesItsId(field: string, fields: Map<string, unknown>): boolean {
+  return field.endsWith('Name') && fields.has(`${field.slice(0, -'Name'.length)}Id`);
+}
+
 /** Entries as the Granskningslogg shows them. */
 export async function describeEntries(db: Kysely<KansliTables>, rows: AuditRowForView[]): Promise<AuditEntryView[]> {
   const raw = rows.map((r) => auditChanges(r.before_json, r.after_json));
@@ -294,13 +299,13 @@ export async function describeEntries(db: Kysely<KansliTables>, rows: AuditRowFo
   const names = await loadNames(db, wanted);
   return rows.map((row, i) => {
     const words = new Words(row.entity, names);
-    const changes: AuditChange[] = raw[i]!.map((c) => ({
+    const fields = new Map([...fieldsOf(row.before_json), ...fieldsOf(row.after_json)]);
+    const changes: AuditChange[] = raw[i]!.filter((c) => !namesItsId(c.field, fields)).map((c) => ({
       ...c,
       label: c.field.startsWith('shares.') ? `Andel › ${words.value('memberId', Number(c.field.slice(7))) ?? c.field}` : auditFieldLabel(row.entity, c.field),
       beforeText: words.value(c.field, c.before),
       afterText: words.value(c.field, c.after),
     }));
-    const fields = new Map([...fieldsOf(row.before_json), ...fieldsOf(row.after_json)]);
     return {
       id: row.id,
       at: row.at,

@@ -27,6 +27,18 @@ describe('audit log through the API', () => {
     s.close();
   });
 
+  it('names each field once: a member id and the member name it reads as are one line', async () => {
+    const s = demoSession();
+    const heby = value(await s.api.call('members.list', {})).find((m) => m.shortName === 'Heby');
+    if (!heby) throw new Error('no Heby');
+    const group = value(await s.api.call('groups.save', { name: 'Lokusgrupp Heby 2', kind: 'lokusgrupp', memberId: heby.id, members: [] }));
+    const [entry] = value(await s.api.call('audit.list', { entity: 'group', entityId: group.id }));
+    const labels = entry?.changes.map((c) => c.label) ?? [];
+    expect(labels.filter((l) => l === 'Medlemsorganisation')).toHaveLength(1);
+    expect(entry?.changes.find((c) => c.label === 'Medlemsorganisation')?.afterText).toBe('Heby kommun');
+    s.close();
+  });
+
   it('names the OS user until a name is set, and the name can be changed', async () => {
     const s = demoSession('empty');
     expect(value(await s.api.call('user.get', {}))).toEqual({ osUser: 'testare', displayName: null, actor: 'testare' });
