@@ -4,7 +4,6 @@ import type { MethodResult, ParsedInput } from '../../shared/contract/methods';
 import {
   ARENDE_STATUS_LABELS,
   type Arende,
-  type ArendeKind,
   type ArendeListItem,
   type ArendeStatus,
   type DocumentMeta,
@@ -230,8 +229,9 @@ export function refuseIfVoided(arende: Arende, what: string, path = 'id'): void 
 // ---------------------------------------------------------------------------
 // Methods.
 
-export async function listArenden(input: ParsedInput<'arenden.list'>, scope: Scope): Promise<MethodResult<'arenden.list'>> {
-  let query = scope.db
+/** Every ärende with how many handlingar it holds (document_count). */
+export function arendenWithDocumentCount(scope: Pick<Scope, 'db'>) {
+  return scope.db
     .selectFrom('arenden as a')
     .selectAll('a')
     .select((eb) =>
@@ -240,9 +240,11 @@ export async function listArenden(input: ParsedInput<'arenden.list'>, scope: Sco
         .select((e) => e.fn.countAll<number>().as('n'))
         .whereRef('d.arende_id', '=', 'a.id')
         .as('document_count'),
-    )
-    .orderBy('a.year', 'desc')
-    .orderBy('a.seq', 'desc');
+    );
+}
+
+export async function listArenden(input: ParsedInput<'arenden.list'>, scope: Scope): Promise<MethodResult<'arenden.list'>> {
+  let query = arendenWithDocumentCount(scope).orderBy('a.year', 'desc').orderBy('a.seq', 'desc');
   if (input.year !== undefined) query = query.where('a.year', '=', input.year);
   if (input.status !== undefined) query = query.where('a.status', '=', input.status);
   if (input.kind !== undefined) query = query.where('a.kind', '=', input.kind);
@@ -264,15 +266,7 @@ function yearOf(date: string | null): number | null {
   return date === null ? null : Number(date.slice(0, 4));
 }
 
-export interface NewArendeFields {
-  title: string;
-  kind: ArendeKind;
-  status: ArendeStatus;
-  receivedOn: string | null;
-  decidedOn: string | null;
-  handlaggare: string | null;
-  description: string | null;
-}
+export type NewArendeFields = Pick<Arende, 'title' | 'kind' | 'status' | 'receivedOn' | 'decidedOn' | 'handlaggare' | 'description'>;
 
 /**
  * Registers a new ärende with the next number in `year`'s series and returns its id.

@@ -8,6 +8,7 @@ import type { Scope } from '../context';
 import { listMembers } from '../members';
 import { listPeople } from '../people';
 import { listBoard, listPeriods } from '../board';
+import { arendenWithDocumentCount } from '../diarium';
 import { listGroups } from '../groups';
 import { listDecisions, listDelegations } from '../delegation';
 import type { CellValue, Column } from './workbook';
@@ -46,19 +47,7 @@ export const STYRELSE_COLUMNS: Column[] = [
 ];
 
 async function diarium(scope: Scope): Promise<Table> {
-  const rows = await scope.db
-    .selectFrom('arenden as a')
-    .selectAll('a')
-    .select((eb) =>
-      eb
-        .selectFrom('documents as d')
-        .select((e) => e.fn.countAll<number>().as('n'))
-        .whereRef('d.arende_id', '=', 'a.id')
-        .as('docs'),
-    )
-    .orderBy('year')
-    .orderBy('seq')
-    .execute();
+  const rows = await arendenWithDocumentCount(scope).orderBy('a.year').orderBy('a.seq').execute();
   return {
     columns: DIARIUM_COLUMNS,
     rows: rows.map((r) => [
@@ -72,7 +61,7 @@ async function diarium(scope: Scope): Promise<Table> {
       r.description,
       r.voided_at === null ? null : 'Ja',
       r.voided_reason,
-      Number(r.docs ?? 0),
+      Number(r.document_count ?? 0),
     ]),
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ByKon } from '../../domain/insats-figures';
+import type { ByKon, ParticipantTotals } from '../../domain/insats-figures';
 import { chartPictures, type Arendeblad } from './arendeblad';
 import { amountKr, confirmPersonalData, idSchema, isoDate, optionalText, requiredText } from './common';
 import { method, type MethodSpec } from '../define';
@@ -375,16 +375,8 @@ export interface Requisition {
 
 export type { ByKon };
 
-export interface ParticipantYear {
-  year: number;
-  deltagare: number;
-  kvinnor: number;
-  man: number;
-  avslutade: number;
-  tillArbete: number;
-  tillStudier: number;
-  byKon: ByKon | null;
-}
+/** One year's deltagare of an insats: counts only, never individuals. */
+export type ParticipantYear = ParticipantTotals & { year: number; byKon: ByKon | null };
 
 export interface InsatsReport {
   id: number;
