@@ -13,7 +13,7 @@ import {
 import { arendebladProblems, buildFromTemplate, templateList, type TemplateData } from '../../shared/domain/arendeblad-templates';
 import { formatDate } from '../../shared/format/sv';
 import type { Scope } from './context';
-import { refuseIfVoided, registerArende, requireArende } from './diarium';
+import { refuseIfVoided, registerArende, requireArende, requireArendeHead } from './diarium';
 import { loadForbund } from './forbund';
 import { listMembers } from './members';
 import { feeView } from './ekonomi/fees';
@@ -86,7 +86,7 @@ async function problemsOf(scope: Scope, row: Row, content: ArendebladContent, ki
 }
 
 async function toView(scope: Scope, row: Row): Promise<Arendeblad> {
-  const arende = await requireArende(scope, row.arende_id);
+  const arende = await requireArendeHead(scope, row.arende_id);
   const content = parseContent(row);
   return {
     id: row.id,
@@ -327,7 +327,7 @@ export async function createArendeblad(input: ParsedInput<'arendeblad.create'>, 
 export async function saveArendeblad(input: ParsedInput<'arendeblad.save'>, scope: Scope): Promise<MethodResult<'arendeblad.save'>> {
   const row = await requireRow(scope, input.id);
   if (row.revision !== input.revision) throw staleError(row);
-  const arende = await requireArende(scope, row.arende_id);
+  const arende = await requireArendeHead(scope, row.arende_id);
   refuseIfVoided(arende, 'dess ärendeblad kan inte ändras');
   const unchanged = JSON.stringify(input.content) === row.content && input.rubrik === row.rubrik && input.organ === row.organ && input.datum === row.datum;
   if (isFrozen(row) && !unchanged) throw frozenError(row);
@@ -350,8 +350,9 @@ export async function saveArendeblad(input: ParsedInput<'arendeblad.save'>, scop
     .execute();
   // The diarium's title follows the rubrik as long as nobody has given the ärende a title of its own.
   if (arende.title === row.rubrik && input.rubrik !== row.rubrik) {
+    const arendeBefore = await requireArende(scope, arende.id);
     await scope.db.updateTable('arenden').set({ title: input.rubrik, updated_at: scope.now.toISOString() }).where('id', '=', arende.id).execute();
-    await scope.audit({ entity: 'arende', entityId: arende.id, action: 'update', before: arende, after: await requireArende(scope, arende.id) });
+    await scope.audit({ entity: 'arende', entityId: arende.id, action: 'update', before: arendeBefore, after: await requireArende(scope, arende.id) });
   }
   await scope.audit({
     entity: 'arendeblad',

@@ -218,8 +218,24 @@ export async function requireArende(scope: Scope, id: number, path = 'id'): Prom
   return arende;
 }
 
+/** What another record shows of its ärende: number, kind, title, and whether it is makulerat. */
+export interface ArendeHead {
+  id: number;
+  diarienummer: string;
+  kind: Arende['kind'];
+  title: string;
+  voided: string | null;
+}
+
+/** The ärende's head only, without its documents and links (one short query). */
+export async function requireArendeHead(scope: Scope, id: number, path = 'id'): Promise<ArendeHead> {
+  const row = await scope.db.selectFrom('arenden').select(['id', 'diarienummer', 'kind', 'title', 'voided_at']).where('id', '=', id).executeTakeFirst();
+  if (!row) throw refuse(path, `Ärendet finns inte (id ${id}).`, 'NOT_FOUND', 'Ärendet finns inte.');
+  return { id: row.id, diarienummer: row.diarienummer, kind: row.kind, title: row.title, voided: row.voided_at };
+}
+
 /** A makulerat ärende stays as it was: no edits, documents or links. */
-export function refuseIfVoided(arende: Arende, what: string, path = 'id'): void {
+export function refuseIfVoided(arende: { diarienummer: string; voided: object | string | null }, what: string, path = 'id'): void {
   if (arende.voided !== null) {
     const message = `Ärende ${arende.diarienummer} är makulerat och ${what}.`;
     throw refuse(path, message, 'RULE');
