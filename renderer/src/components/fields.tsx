@@ -1,4 +1,6 @@
 import InputAdornment from '@mui/material/InputAdornment';
+import type { ReactNode } from 'react';
+import MenuItem from '@mui/material/MenuItem';
 import TextField, { type TextFieldProps } from '@mui/material/TextField';
 import { personalDataHint } from './PersonalDataDialog';
 
@@ -62,5 +64,23 @@ export function FreeTextField(props: TextFieldProps & { value: string }) {
       helperText={shownError ? props.helperText : (hint ?? props.helperText)}
       slotProps={{ ...props.slotProps, formHelperText: { sx: hint && !shownError ? { color: 'warning.dark' } : undefined } }}
     />
+  );
+}
+
+export type SelectOption<V extends string | number> = V | { value: V; label: ReactNode };
+
+/** A drop-down of fixed choices: plain values are their own labels. */
+export function SelectField<V extends string | number>({ options, ...props }: TextFieldProps & { options: readonly SelectOption<V>[] }) {
+  return (
+    <TextField select {...props}>
+      {options.map((o) => {
+        const { value, label } = typeof o === 'object' ? o : { value: o, label: o };
+        return (
+          <MenuItem key={value} value={value}>
+            {label}
+          </MenuItem>
+        );
+      })}
+    </TextField>
   );
 }

@@ -23,7 +23,7 @@ import {
 import { formatKr } from '../../../../shared/format/sv';
 import { call } from '../../api';
 import { useApp } from '../../store/app';
-import { DateField, KronorField } from '../../components/fields';
+import { DateField, KronorField, SelectField } from '../../components/fields';
 import { parseKronor, todayIso } from '../../components/text';
 import { RecordDialog } from '../../components/RecordDialog';
 import { useRecordForm } from '../../components/useRecordForm';
@@ -150,13 +150,13 @@ export function ApplicationDialog({ application, onClose, onSaved }: { applicati
       saveLabel={application ? 'Spara' : 'Registrera ansökan'}
     >
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
-        <TextField select label="Typ av ansökan" value={kind} onChange={(e) => update({ kind: e.target.value as ApplicationKind })} sx={{ minWidth: 200 }}>
-          {APPLICATION_KINDS.map((k) => (
-            <MenuItem key={k} value={k}>
-              {APPLICATION_KIND_LABELS[k]}
-            </MenuItem>
-          ))}
-        </TextField>
+        <SelectField
+          label="Typ av ansökan"
+          value={kind}
+          onChange={(e) => update({ kind: e.target.value as ApplicationKind })}
+          sx={{ minWidth: 200 }}
+          options={APPLICATION_KINDS.map((k) => ({ value: k, label: APPLICATION_KIND_LABELS[k] }))}
+        />
         {kind !== 'ny' && (
           <TextField
             select
@@ -177,13 +177,12 @@ export function ApplicationDialog({ application, onClose, onSaved }: { applicati
         <DateField label="Inkom" {...bind('receivedOn')} />
       </Stack>
       <TextField label="Insatsens namn" {...bind('name')} />
-      <TextField select label="Kategori" value={draft.kategori} onChange={(e) => update({ kategori: e.target.value as Kategori })}>
-        {KATEGORIER.map((k) => (
-          <MenuItem key={k} value={k}>
-            {KATEGORI_LABELS[k]}
-          </MenuItem>
-        ))}
-      </TextField>
+      <SelectField
+        label="Kategori"
+        value={draft.kategori}
+        onChange={(e) => update({ kategori: e.target.value as Kategori })}
+        options={KATEGORIER.map((k) => ({ value: k, label: KATEGORI_LABELS[k] }))}
+      />
       <div>
         <FormLabel component="legend" error={!!errors.parties}>
           Samverkansparter

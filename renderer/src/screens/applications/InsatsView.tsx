@@ -29,7 +29,7 @@ import { formatKr, formatPercent } from '../../../../shared/format/sv';
 import { ApiCallError, call, errorMessage } from '../../api';
 import { fileToBase64 } from '../../files';
 import { useApp } from '../../store/app';
-import { DateField, KronorField } from '../../components/fields';
+import { DateField, KronorField, SelectField } from '../../components/fields';
 import { parseKronor, todayIso } from '../../components/text';
 
 const OUTCOMES = { uppfyllt: 'Uppfyllt', delvis: 'Delvis uppfyllt', ej_uppfyllt: 'Ej uppfyllt' } as const;
@@ -86,21 +86,15 @@ export function InsatsView({ id, onBack }: { id: number; onBack(): void }) {
           {d.name}
         </Typography>
         <Chip label={KATEGORI_LABELS[d.kategori]} variant="outlined" />
-        <TextField
-          select
+        <SelectField
           size="small"
           label="Status"
           value={d.status}
           onChange={(e) =>
             void run(() => call('insatser.update', { id, status: e.target.value as InsatsStatus, styrgrupp: d.styrgrupp ?? '' }), 'Status är ändrad.')
           }
-        >
-          {INSATS_STATUSES.map((st) => (
-            <MenuItem key={st} value={st}>
-              {INSATS_STATUS_LABELS[st]}
-            </MenuItem>
-          ))}
-        </TextField>
+          options={INSATS_STATUSES.map((st) => ({ value: st, label: INSATS_STATUS_LABELS[st] }))}
+        />
       </Stack>
       <Typography color="text.secondary" sx={{ mb: 2 }}>
         {d.ownerName} är insatsägare · {d.startsOn} till {d.endsOn} · beviljat {formatKr(d.budgetTotalKr)}, utbetalt {formatKr(d.utfallTotalKr)}
@@ -359,20 +353,14 @@ function ReportsSection({ d, run }: { d: InsatsDetail; run: Run }) {
         </Typography>
       ))}
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={1} sx={{ mt: 1 }}>
-        <TextField
-          select
+        <SelectField
           size="small"
           label="Slag"
           value={report.kind}
           onChange={(e) => setReport({ ...report, kind: e.target.value as (typeof REPORT_KINDS)[number] })}
           sx={{ minWidth: 170 }}
-        >
-          {REPORT_KINDS.map((k) => (
-            <MenuItem key={k} value={k}>
-              {REPORT_LABELS[k]}
-            </MenuItem>
-          ))}
-        </TextField>
+          options={REPORT_KINDS.map((k) => ({ value: k, label: REPORT_LABELS[k] }))}
+        />
         <TextField size="small" label="År" value={report.year} onChange={(e) => setReport({ ...report, year: e.target.value })} sx={{ width: 90 }} />
         <DateField size="small" label="Inkom" value={report.receivedOn} onChange={(e) => setReport({ ...report, receivedOn: e.target.value })} />
         <TextField

@@ -8,12 +8,11 @@ import DialogTitle from '@mui/material/DialogTitle';
 import List from '@mui/material/List';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
-import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { ORGAN_OPTIONS, type Arendeblad, type TemplateInfo, type TemplateKey } from '../../../../shared/contract/schemas/arendeblad';
 import { call, errorMessage } from '../../api';
-import { DateField } from '../../components/fields';
+import { DateField, SelectField } from '../../components/fields';
 import { todayIso } from '../../components/text';
 import { closeOnPurpose } from '../../components/closeOnPurpose';
 
@@ -67,13 +66,7 @@ export function NewArendebladDialog({ arendeId, onClose, onCreated }: { arendeId
           </List>
           <Stack spacing={2} sx={{ flexGrow: 1 }}>
             <TextField label="Rubrik" value={rubrik} onChange={(e) => setRubrik(e.target.value)} helperText="Mallens förslag; ändra gärna." autoFocus />
-            <TextField select label="Till" value={organ} onChange={(e) => setOrgan(e.target.value)}>
-              {ORGAN_OPTIONS.map((o) => (
-                <MenuItem key={o} value={o}>
-                  {o}
-                </MenuItem>
-              ))}
-            </TextField>
+            <SelectField label="Till" value={organ} onChange={(e) => setOrgan(e.target.value)} options={ORGAN_OPTIONS} />
             <DateField label="Datum" value={datum} onChange={(e) => setDatum(e.target.value)} />
             <Alert severity="info">
               {arendeId ? 'Ärendebladet skrivs i det valda ärendet.' : 'Ett nytt beslutsärende registreras i diariet med nästa lediga diarienummer.'} Fält inom

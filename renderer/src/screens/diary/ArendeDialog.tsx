@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import Alert from '@mui/material/Alert';
-import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import {
@@ -14,7 +13,7 @@ import {
   type ArendeStatus,
 } from '../../../../shared/contract/schemas/diarium';
 import { call } from '../../api';
-import { DateField, FreeTextField } from '../../components/fields';
+import { DateField, FreeTextField, SelectField } from '../../components/fields';
 import { todayIso } from '../../components/text';
 import { RecordDialog } from '../../components/RecordDialog';
 import { useRecordForm } from '../../components/useRecordForm';
@@ -75,20 +74,20 @@ export function ArendeDialog(props: { arende: Arende | null; onClose: () => void
       {isNew && next && <Alert severity="info">Får diarienummer {next} när det sparas.</Alert>}
       <FreeTextField label="Rubrik" required autoFocus {...bind('title')} />
       <Stack direction="row" spacing={2}>
-        <TextField select label="Typ" value={draft.kind} onChange={(e) => update({ kind: e.target.value as ArendeKind })} sx={{ flex: 1 }}>
-          {ARENDE_KINDS.map((k) => (
-            <MenuItem key={k} value={k}>
-              {ARENDE_KIND_LABELS[k]}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField select label="Status" value={draft.status} onChange={(e) => update({ status: e.target.value as ArendeStatus })} sx={{ flex: 1 }}>
-          {ARENDE_STATUSES.map((s) => (
-            <MenuItem key={s} value={s}>
-              {ARENDE_STATUS_LABELS[s]}
-            </MenuItem>
-          ))}
-        </TextField>
+        <SelectField
+          label="Typ"
+          value={draft.kind}
+          onChange={(e) => update({ kind: e.target.value as ArendeKind })}
+          sx={{ flex: 1 }}
+          options={ARENDE_KINDS.map((k) => ({ value: k, label: ARENDE_KIND_LABELS[k] }))}
+        />
+        <SelectField
+          label="Status"
+          value={draft.status}
+          onChange={(e) => update({ status: e.target.value as ArendeStatus })}
+          sx={{ flex: 1 }}
+          options={ARENDE_STATUSES.map((s) => ({ value: s, label: ARENDE_STATUS_LABELS[s] }))}
+        />
       </Stack>
       <Stack direction="row" spacing={2}>
         <DateField label="Inkom" {...bind('receivedOn')} sx={{ flex: 1 }} />

@@ -24,6 +24,7 @@ import { useApp } from '../../store/app';
 import { EconomyExportButton, parseAmount, thisYear, YearField } from './common';
 import { ImportUtfallDialog } from './ImportUtfallDialog';
 import { MappingsCard } from './MappingsCard';
+import { SelectField } from '../../components/fields';
 
 const kr = (ore: number) => (ore % 100 === 0 ? formatInteger(ore / 100) : (ore / 100).toLocaleString('sv-SE', { minimumFractionDigits: 2 }));
 
@@ -176,20 +177,14 @@ function ManualUtfallForm({ insatser, onSaved }: { insatser: Insats[]; onSaved: 
           onChange={(e) => setRow({ ...row, bookedOn: e.target.value })}
           slotProps={{ inputLabel: { shrink: true } }}
         />
-        <TextField
-          select
+        <SelectField
           size="small"
           label="Post"
           value={row.post}
           onChange={(e) => setRow({ ...row, post: e.target.value as BudgetPost, insatsId: isSamverkanPost(e.target.value as BudgetPost) ? row.insatsId : '' })}
           sx={{ minWidth: 260 }}
-        >
-          {BUDGET_POSTS.map((p) => (
-            <MenuItem key={p} value={p}>
-              {POST_INFO[p].label}
-            </MenuItem>
-          ))}
-        </TextField>
+          options={BUDGET_POSTS.map((p) => ({ value: p, label: POST_INFO[p].label }))}
+        />
         <TextField
           select
           size="small"

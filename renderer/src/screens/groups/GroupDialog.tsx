@@ -20,7 +20,7 @@ import type { Member } from '../../../../shared/contract/schemas/members';
 import type { MethodInput } from '../../../../shared/contract/methods';
 import { call } from '../../api';
 import { personLabel } from '../../components/text';
-import { FreeTextField } from '../../components/fields';
+import { FreeTextField, SelectField } from '../../components/fields';
 import { RecordDialog } from '../../components/RecordDialog';
 import { useRecordForm } from '../../components/useRecordForm';
 
@@ -122,21 +122,15 @@ export function GroupDialog(props: {
     >
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
         <TextField label="Gruppens namn" required fullWidth autoFocus={!group} {...bind('name', 'T.ex. Arbetsutskottet, Lokusgrupp Heby')} />
-        <TextField
-          select
+        <SelectField
           label="Typ"
           value={draft.kind}
           onChange={(e) => update({ kind: e.target.value as GroupKind })}
           error={!!errors.kind}
           helperText={errors.kind}
           sx={{ minWidth: 240 }}
-        >
-          {GROUP_KINDS.map((k) => (
-            <MenuItem key={k} value={k}>
-              {GROUP_KIND_LABELS[k]}
-            </MenuItem>
-          ))}
-        </TextField>
+          options={GROUP_KINDS.map((k) => ({ value: k, label: GROUP_KIND_LABELS[k] }))}
+        />
       </Stack>
       {draft.kind === 'lokusgrupp' && (
         <TextField

@@ -12,7 +12,6 @@ import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
-import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
@@ -36,7 +35,7 @@ import { call, errorMessage } from '../../api';
 import { downloadBase64 } from '../../files';
 import { useApp } from '../../store/app';
 import { RowTools, move } from '../arendeblad/BlockEditors';
-import { DateField } from '../../components/fields';
+import { DateField, SelectField } from '../../components/fields';
 import { todayIso } from '../../components/text';
 import { ProtocolPanel } from './ProtocolPanel';
 import { closeOnPurpose } from '../../components/closeOnPurpose';
@@ -110,13 +109,12 @@ function MeetingDialog({ meeting, onClose, onSaved }: { meeting?: MeetingView; o
       <DialogTitle id="meeting-title">{meeting ? 'Ändra sammanträde' : 'Nytt sammanträde'}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
-          <TextField select label="Organ" value={body} onChange={(e) => setBody(e.target.value as MeetingBody)}>
-            {MEETING_BODIES.map((b) => (
-              <MenuItem key={b} value={b}>
-                {BODY_LABELS[b]}
-              </MenuItem>
-            ))}
-          </TextField>
+          <SelectField
+            label="Organ"
+            value={body}
+            onChange={(e) => setBody(e.target.value as MeetingBody)}
+            options={MEETING_BODIES.map((b) => ({ value: b, label: BODY_LABELS[b] }))}
+          />
           <Stack direction="row" spacing={2}>
             <DateField label="Datum" value={heldOn} onChange={(e) => setHeldOn(e.target.value)} />
             <TextField label="Från kl." value={startsAt} onChange={(e) => setStartsAt(e.target.value)} />

@@ -8,7 +8,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { ATTENDANCE_LABELS, ATTENDANCE_ROLES, type AttendanceRole, type AttendanceRow, type ProtocolView } from '../../../../shared/contract/schemas/protokoll';
-import { DateField } from '../../components/fields';
+import { DateField, SelectField } from '../../components/fields';
 import type { ProtokollState } from './useProtokoll';
 
 type DraftProps = { d: ProtocolView; setDraft: (d: ProtocolView) => void };
@@ -102,20 +102,14 @@ function AttendanceFields({ d, setDraft }: DraftProps) {
         <Stack key={i} direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
           <TextField size="small" label="Namn" value={a.name} onChange={(e) => setAttendance(i, { name: e.target.value })} />
           <TextField size="small" label="Organisation" value={a.organisation ?? ''} onChange={(e) => setAttendance(i, { organisation: e.target.value })} />
-          <TextField
-            select
+          <SelectField
             size="small"
             label="Deltog som"
             value={a.role}
             onChange={(e) => setAttendance(i, { role: e.target.value as AttendanceRole, replaces: null })}
             sx={{ minWidth: 220 }}
-          >
-            {ATTENDANCE_ROLES.map((r) => (
-              <MenuItem key={r} value={r}>
-                {ATTENDANCE_LABELS[r]}
-              </MenuItem>
-            ))}
-          </TextField>
+            options={ATTENDANCE_ROLES.map((r) => ({ value: r, label: ATTENDANCE_LABELS[r] }))}
+          />
           {a.role === 'tjanstgorande_ersattare' && (
             <TextField size="small" label="Ersätter" value={a.replaces ?? ''} onChange={(e) => setAttendance(i, { replaces: e.target.value })} />
           )}

@@ -5,7 +5,6 @@ import Divider from '@mui/material/Divider';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
-import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
@@ -13,6 +12,7 @@ import CheckCircleOutlined from '@mui/icons-material/CheckCircleOutlined';
 import type { ProtocolView } from '../../../../shared/contract/schemas/protokoll';
 import { ExportSignedButton } from '../../components/ExportSignedButton';
 import { EVENT_LABELS, type JusteringStep, type ProtokollState } from './useProtokoll';
+import { SelectField } from '../../components/fields';
 
 /** The locked protokoll: its documents, the signatures in order, the justering, utdrag, and the history. */
 export function ProtocolJustering({ p, protokoll, onSign }: { p: ProtocolView; protokoll: ProtokollState; onSign: () => void }) {
@@ -102,13 +102,7 @@ function JusteringSteps({ p, onStep }: { p: ProtocolView; onStep: ProtokollState
         Justering
       </Typography>
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={1}>
-        <TextField select size="small" label="Vem" value={person} onChange={(e) => setPerson(e.target.value)} sx={{ minWidth: 200 }}>
-          {who.map((n) => (
-            <MenuItem key={n} value={n}>
-              {n}
-            </MenuItem>
-          ))}
-        </TextField>
+        <SelectField size="small" label="Vem" value={person} onChange={(e) => setPerson(e.target.value)} sx={{ minWidth: 200 }} options={who} />
         <TextField size="small" label="Kommentar" value={comment} onChange={(e) => setComment(e.target.value)} sx={{ flexGrow: 1 }} />
       </Stack>
       <Stack direction="row" spacing={1}>

@@ -1,7 +1,6 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import IconButton from '@mui/material/IconButton';
-import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
@@ -11,6 +10,7 @@ import type { MethodInput } from '../../../../shared/contract/methods';
 import { call } from '../../api';
 import { RecordDialog } from '../../components/RecordDialog';
 import { useRecordForm } from '../../components/useRecordForm';
+import { SelectField } from '../../components/fields';
 
 interface Draft {
   name: string;
@@ -79,13 +79,12 @@ export function MemberDialog(props: { member: Member | null; onClose: () => void
     >
       <TextField label="Namn" required autoFocus {...bind('name', 'T.ex. Heby kommun')} />
       <TextField label="Kortnamn" {...bind('shortName', 'Används i tabeller, t.ex. Heby eller FK')} />
-      <TextField select label="Typ" {...bind('kind')} onChange={(e) => update({ kind: e.target.value as MemberKind })}>
-        {MEMBER_KINDS.map((k) => (
-          <MenuItem key={k} value={k}>
-            {MEMBER_KIND_LABELS[k]}
-          </MenuItem>
-        ))}
-      </TextField>
+      <SelectField
+        label="Typ"
+        {...bind('kind')}
+        onChange={(e) => update({ kind: e.target.value as MemberKind })}
+        options={MEMBER_KINDS.map((k) => ({ value: k, label: MEMBER_KIND_LABELS[k] }))}
+      />
       <TextField
         label="Organisationsnummer"
         required

@@ -4,6 +4,7 @@ import TextField from '@mui/material/TextField';
 import { controlSaveInput, DEFAULT_PROCESSES, type ControlView, type PlanView, type RiskYearView } from '../../../../shared/contract/schemas/risk';
 import { FREKVENS_LABELS, FREKVENSER, METOD_LABELS, METODER, type Frekvens, type Metod } from '../../../../shared/domain/risk';
 import { call } from '../../api';
+import { SelectField } from '../../components/fields';
 import { RecordDialog } from '../../components/RecordDialog';
 import { useRecordForm } from '../../components/useRecordForm';
 
@@ -51,13 +52,7 @@ export function ControlDialog({
 
   return (
     <RecordDialog id="control" title={control ? 'Kontrollmoment' : 'Nytt kontrollmoment'} form={form} onSave={() => void save()} onClose={onClose}>
-      <TextField select label="Process/område" {...bind('process')}>
-        {processes.map((p) => (
-          <MenuItem key={p} value={p}>
-            {p}
-          </MenuItem>
-        ))}
-      </TextField>
+      <SelectField label="Process/område" {...bind('process')} options={processes} />
       <TextField label="Kontrollmoment" {...bind('moment', 'Skrivs som en sats: ”fakturor följer ingångna avtal”.')} />
       <TextField
         select
@@ -75,20 +70,20 @@ export function ControlDialog({
         ))}
       </TextField>
       <Stack direction="row" spacing={2}>
-        <TextField select fullWidth label="Kontrollmetod" value={f.metod} onChange={(e) => update({ metod: e.target.value as Metod })}>
-          {METODER.map((m) => (
-            <MenuItem key={m} value={m}>
-              {METOD_LABELS[m]}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField select fullWidth label="Frekvens" value={f.frekvens} onChange={(e) => update({ frekvens: e.target.value as Frekvens })}>
-          {FREKVENSER.map((m) => (
-            <MenuItem key={m} value={m}>
-              {FREKVENS_LABELS[m]}
-            </MenuItem>
-          ))}
-        </TextField>
+        <SelectField
+          fullWidth
+          label="Kontrollmetod"
+          value={f.metod}
+          onChange={(e) => update({ metod: e.target.value as Metod })}
+          options={METODER.map((m) => ({ value: m, label: METOD_LABELS[m] }))}
+        />
+        <SelectField
+          fullWidth
+          label="Frekvens"
+          value={f.frekvens}
+          onChange={(e) => update({ frekvens: e.target.value as Frekvens })}
+          options={FREKVENSER.map((m) => ({ value: m, label: FREKVENS_LABELS[m] }))}
+        />
       </Stack>
       <TextField label="Ansvarig" {...bind('ansvarig')} />
       <Stack direction="row" spacing={2}>

@@ -13,6 +13,7 @@ import {
 } from '../../../../shared/contract/schemas/risk';
 import { levelOf, riskvarde } from '../../../../shared/domain/risk';
 import { call } from '../../api';
+import { SelectField } from '../../components/fields';
 import { RecordDialog } from '../../components/RecordDialog';
 import { useRecordForm } from '../../components/useRecordForm';
 
@@ -53,13 +54,7 @@ export function RiskDialog({
 
   return (
     <RecordDialog id="risk" title={risk ? `Risk ${risk.code}` : 'Ny risk'} form={form} onSave={() => void save()} onClose={onClose}>
-      <TextField select label="Process/område" {...bind('process')}>
-        {processes.map((p) => (
-          <MenuItem key={p} value={p}>
-            {p}
-          </MenuItem>
-        ))}
-      </TextField>
+      <SelectField label="Process/område" {...bind('process')} options={processes} />
       <TextField label="Risk" {...bind('title', 'Vad skulle kunna hindra förbundet att nå sina mål?')} />
       <TextField label="Orsak" {...bind('orsak')} multiline minRows={2} />
       <Stack direction="row" spacing={2}>
@@ -99,13 +94,12 @@ export function RiskDialog({
         {risk?.previous && ` (${risk.previous.year}: ${risk.previous.value})`}
       </Typography>
       <TextField label="Riskägare" {...bind('owner')} />
-      <TextField select label="Hantering" value={f.hantering} onChange={(e) => update({ hantering: e.target.value as Hantering })}>
-        {HANTERINGAR.map((h) => (
-          <MenuItem key={h} value={h}>
-            {HANTERING_LABELS[h]}
-          </MenuItem>
-        ))}
-      </TextField>
+      <SelectField
+        label="Hantering"
+        value={f.hantering}
+        onChange={(e) => update({ hantering: e.target.value as Hantering })}
+        options={HANTERINGAR.map((h) => ({ value: h, label: HANTERING_LABELS[h] }))}
+      />
       {f.hantering !== 'kontroll' && (
         <TextField label={f.hantering === 'accepterad' ? 'Skäl till att risken accepteras' : 'Åtgärd'} {...bind('hanteringText')} multiline minRows={2} />
       )}
