@@ -1,51 +1,41 @@
-import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startHost, type RunningHost } from '../../electron/host/server';
-import { RENDERER_DIST } from '../../electron/host/node-paths';
+import type { Page } from 'playwright-core';
+import type { RunningHost } from '../../electron/host/server';
 import type { Session } from '../../electron/services/session';
+import { closeApp, openApp, type E2EApp } from '../helpers/app';
 import type { DelegationDecision } from '../../shared/contract/schemas/delegation';
-import { artifactPath, launchChromium } from '../helpers/browser';
-import { demoSession } from '../helpers/session';
+import { artifactPath } from '../helpers/browser';
 
+let app: E2EApp;
 let session: Session;
 let host: RunningHost;
-let browser: Browser;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 const TITLE = 'Medel till studiebesök för lokusgruppen i Heby';
 /** The board meets today: after every waiting decision, the demo's included. */
 const MEETING_ON = new Date().toISOString().slice(0, 10);
 
 beforeAll(async () => {
-  if (!fs.existsSync(`${RENDERER_DIST}/index.html`)) throw new Error('Gränssnittet är inte byggt: kör npm run build:renderer först.');
-  session = demoSession();
-  host = await startHost({ api: session.api, staticDir: RENDERER_DIST });
-  // A point of the delegationsordning with a limit, whatever the demo data holds.
-  const saved = await session.api.call('delegations.save', {
-    code: '9.1',
-    matter: 'Beslut om medel till kompetenshöjande insats',
-    delegate: 'Förbundschef',
-    limitKr: 50_000,
-    validFrom: '2020-01-01',
-    reportToBoard: true,
-  });
-  if (!saved.ok) throw new Error(saved.error.message);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1360, height: 900 }, locale: 'sv-SE' });
-  page.on('pageerror', (err) => pageErrors.push(String(err)));
-  page.on('console', (msg) => {
-    // A refused write answers 422, which Chromium logs; the test checks the message itself.
-    if (msg.type() === 'error' && !msg.text().includes('status of 422')) pageErrors.push(msg.text());
-  });
+  app = await openApp(
+    async (s) => {
+      // A point of the delegationsordning with a limit, whatever the demo data holds.
+      const saved = await s.api.call('delegations.save', {
+        code: '9.1',
+        matter: 'Beslut om medel till kompetenshöjande insats',
+        delegate: 'Förbundschef',
+        limitKr: 50_000,
+        validFrom: '2020-01-01',
+        reportToBoard: true,
+      });
+      if (!saved.ok) throw new Error(saved.error.message);
+    },
+    { width: 1360, height: 900 },
+  );
+  ({ session, host, page, pageErrors } = app);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-  session?.close();
-});
+afterAll(() => closeApp(app));
 
 async function decisions(unreportedOnly: boolean): Promise<DelegationDecision[]> {
   const result = await session.api.call('decisions.list', { unreportedOnly });

@@ -1,35 +1,23 @@
-import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startHost, type RunningHost } from '../../electron/host/server';
-import { RENDERER_DIST } from '../../electron/host/node-paths';
+import type { Page } from 'playwright-core';
+import type { RunningHost } from '../../electron/host/server';
 import type { Session } from '../../electron/services/session';
-import { artifactPath, launchChromium } from '../helpers/browser';
-import { count, demoSession } from '../helpers/session';
+import { closeApp, openApp, type E2EApp } from '../helpers/app';
+import { artifactPath } from '../helpers/browser';
+import { count } from '../helpers/session';
 
+let app: E2EApp;
 let session: Session;
 let host: RunningHost;
-let browser: Browser;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!fs.existsSync(`${RENDERER_DIST}/index.html`)) throw new Error('Gränssnittet är inte byggt: kör npm run build:renderer först.');
-  session = demoSession();
-  host = await startHost({ api: session.api, staticDir: RENDERER_DIST });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1360, height: 900 }, locale: 'sv-SE' });
-  page.on('pageerror', (err) => pageErrors.push(String(err)));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') pageErrors.push(msg.text());
-  });
+  app = await openApp(undefined, { width: 1360, height: 900 });
+  ({ session, host, page, pageErrors } = app);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-  session?.close();
-});
+afterAll(() => closeApp(app));
 
 async function openRegister(): Promise<void> {
   await page.getByRole('button', { name: 'Register' }).click();

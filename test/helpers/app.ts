@@ -16,13 +16,16 @@ export interface E2EApp {
   pageErrors: string[];
 }
 
-export async function openApp(prepare?: (session: Session) => Promise<void>): Promise<E2EApp> {
+export async function openApp(
+  prepare?: (session: Session) => Promise<void>,
+  viewport: { width: number; height: number } = { width: 1440, height: 1000 },
+): Promise<E2EApp> {
   if (!fs.existsSync(`${RENDERER_DIST}/index.html`)) throw new Error('Gränssnittet är inte byggt: kör npm run build:renderer först.');
   const session = demoSession();
   await prepare?.(session);
   const host = await startHost({ api: session.api, staticDir: RENDERER_DIST });
   const browser = await launchChromium();
-  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'sv-SE', acceptDownloads: true });
+  const page = await browser.newPage({ viewport, locale: 'sv-SE', acceptDownloads: true });
   const pageErrors: string[] = [];
   page.on('pageerror', (err) => pageErrors.push(String(err)));
   page.on('console', (msg) => {
