@@ -11,15 +11,7 @@ const collator = new Intl.Collator('sv');
 export type PersonCore = Omit<Person, 'usedIn' | 'createdAt' | 'updatedAt'>;
 
 /** The fields a caller gives for a person (people.save and board.save). */
-export interface PersonDetails {
-  name: string;
-  party: string | null;
-  email: string | null;
-  phone: string | null;
-  organisation: string | null;
-  title: string | null;
-  notes: string | null;
-}
+export type PersonDetails = Pick<Person, 'name' | 'party' | 'email' | 'phone' | 'organisation' | 'title' | 'notes'>;
 
 /** "2019–2022" from the years of a mandate period (en dash); one year alone when both are the same. */
 export function periodLabel(startsOn: string, endsOn: string, label: string | null): string {

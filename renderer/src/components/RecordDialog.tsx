@@ -10,6 +10,7 @@ import DeleteOutline from '@mui/icons-material/DeleteOutlined';
 import type { AuditEntity } from '../../../shared/contract/schemas/audit';
 import { AuditHistoryButton } from './AuditHistory';
 import { closeOnPurpose } from './closeOnPurpose';
+import { FormStack } from './fields';
 
 /** What a record dialog needs of its form: `useRecordForm` (or `useSaveForm`) gives it. */
 export interface RecordFormState {
@@ -61,20 +62,11 @@ export function RecordDialog(props: {
     >
       <DialogTitle id={`${props.id}-title`}>{props.title}</DialogTitle>
       <DialogContent>
-        <Stack
-          component="form"
-          spacing={2}
-          sx={{ mt: 1 }}
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            props.onSave();
-          }}
-        >
+        <FormStack sx={{ mt: 1 }} onSubmit={props.onSave}>
           {form.formError && !shownAtField && <Alert severity="error">{form.formError}</Alert>}
           {props.children}
           <button type="submit" hidden />
-        </Stack>
+        </FormStack>
         {form.dialogs}
       </DialogContent>
       <DialogActions>

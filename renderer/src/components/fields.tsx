@@ -1,5 +1,6 @@
 import InputAdornment from '@mui/material/InputAdornment';
-import type { ReactNode } from 'react';
+import type { FormEvent, ReactNode } from 'react';
+import Stack, { type StackProps } from '@mui/material/Stack';
 import MenuItem from '@mui/material/MenuItem';
 import TextField, { type TextFieldProps } from '@mui/material/TextField';
 import { personalDataHint } from './PersonalDataDialog';
@@ -82,5 +83,23 @@ export function SelectField<V extends string | number>({ options, ...props }: Te
         );
       })}
     </TextField>
+  );
+}
+
+/** A form laid out as a column that saves on Enter, checking its fields itself (no browser bubbles). */
+export function FormStack({ onSubmit, children, ...props }: Omit<StackProps, 'onSubmit'> & { onSubmit: () => void }) {
+  return (
+    <Stack
+      component="form"
+      spacing={2}
+      noValidate
+      {...props}
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+    >
+      {children}
+    </Stack>
   );
 }

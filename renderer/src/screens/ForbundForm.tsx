@@ -1,3 +1,4 @@
+import { FormStack } from '../components/fields';
 import { useEffect, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
@@ -65,15 +66,7 @@ function UserSection() {
       <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5, mb: 2 }}>
         Varje ändring i registren skrivs in i granskningsloggen med vem som gjorde den.
       </Typography>
-      <Stack
-        component="form"
-        spacing={2}
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
+      <FormStack onSubmit={() => void save()}>
         {loadError && <Alert severity="error">{loadError}</Alert>}
         {formError && formError !== errors.name && <Alert severity="error">{formError}</Alert>}
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'flex-start' } }}>
@@ -89,7 +82,7 @@ function UserSection() {
             {saving ? 'Sparar …' : 'Spara namnet'}
           </Button>
         </Stack>
-      </Stack>
+      </FormStack>
       {dialogs}
     </Paper>
   );
@@ -137,15 +130,7 @@ export function ForbundForm({ forbund }: { forbund: Forbund }) {
         <Typography variant="h2" id="forbund-title" sx={{ mb: 2 }}>
           Förbundets uppgifter
         </Typography>
-        <Stack
-          component="form"
-          spacing={2}
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void save();
-          }}
-        >
+        <FormStack onSubmit={() => void save()}>
           {formError && !fieldMessages.has(formError) && <Alert severity="error">{formError}</Alert>}
           {FIELDS.map((f) => (
             <TextField
@@ -173,7 +158,7 @@ export function ForbundForm({ forbund }: { forbund: Forbund }) {
               {saving ? 'Sparar …' : 'Spara'}
             </Button>
           </Stack>
-        </Stack>
+        </FormStack>
         {dialogs}
       </Paper>
       <UserSection />
