@@ -57,7 +57,6 @@ export const decisionSaveInput = z
   })
   .strict();
 export type DecisionSaveInput = z.input<typeof decisionSaveInput>;
-export const decisionIdInput = z.object({ id: idSchema }).strict();
 export const decisionsListInput = z.object({ unreportedOnly: z.boolean().default(false) }).strict();
 
 export interface Meeting {
