@@ -235,7 +235,7 @@ export interface MeetingAttendanceTable {
   distance: Generated<number>;
 }
 
-export interface ProtocolsTable {
+export interface ProtokollTable {
   meeting_id: number;
   status: 'utkast' | 'for_justering' | 'justerat' | 'anslaget';
   sekreterare: string | null;
@@ -253,7 +253,7 @@ export interface ProtocolsTable {
   updated_at: string;
 }
 
-export interface ProtocolEventsTable {
+export interface ProtokollEventsTable {
   id: Generated<number>;
   meeting_id: number;
   at: string;
@@ -428,7 +428,7 @@ export interface InsatsReportsTable {
   document_id: number | null;
 }
 
-export interface FeeYearsTable {
+export interface MedlemsavgifterTable {
   year: number;
   total_kr: number;
   population_year: number;
@@ -439,7 +439,7 @@ export interface FeeYearsTable {
   updated_at: string;
 }
 
-export interface FeeSharesTable {
+export interface MedlemsavgiftSharesTable {
   year: number;
   member_id: number;
   population: number | null;
@@ -631,8 +631,8 @@ export interface KansliTables {
   meetings: MeetingsTable;
   meeting_items: MeetingItemsTable;
   meeting_attendance: MeetingAttendanceTable;
-  protocols: ProtocolsTable;
-  protocol_events: ProtocolEventsTable;
+  protokoll: ProtokollTable;
+  protokoll_events: ProtokollEventsTable;
   priority_groups: PriorityGroupsTable;
   insats_targets: InsatsTargetsTable;
   insatser: InsatserTable;
@@ -644,8 +644,8 @@ export interface KansliTables {
   requisitions: RequisitionsTable;
   participant_figures: ParticipantFiguresTable;
   insats_reports: InsatsReportsTable;
-  fee_years: FeeYearsTable;
-  fee_shares: FeeSharesTable;
+  medlemsavgifter: MedlemsavgifterTable;
+  medlemsavgift_shares: MedlemsavgiftSharesTable;
   budgets: BudgetsTable;
   budget_lines: BudgetLinesTable;
   closed_years: ClosedYearsTable;

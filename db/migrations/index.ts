@@ -8,6 +8,7 @@ import { migration0007 } from './0007_deltagare_kon';
 import { migration0008 } from './0008_ekonomi';
 import { migration0009 } from './0009_risk';
 import { migration0010 } from './0010_trust';
+import { migration0011 } from './0011_names';
 import type { Migration } from './types';
 
 /** Every migration this version of Kansli knows, in order. Never edit one that has shipped: add a new one. */
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0008,
   migration0009,
   migration0010,
+  migration0011,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

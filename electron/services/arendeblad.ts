@@ -16,7 +16,7 @@ import type { Scope } from './context';
 import { refuseIfVoided, registerArende, requireArende, requireArendeHead } from './diarium';
 import { loadForbund } from './forbund';
 import { listMembers } from './members';
-import { feeView } from './ekonomi/fees';
+import { feeView } from './ekonomi/medlemsavgifter';
 import { listDecisions } from './delegation';
 import { renderArendebladDocx } from './docx/arendeblad-docx';
 import { renderArendebladPdf, type ArendebladDoc } from './pdf/arendeblad-pdf';

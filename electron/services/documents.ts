@@ -347,12 +347,12 @@ function removeFileWhenUnused(scope: Scope, storedPath: string): void {
 /** What keeps a handling: a protokoll's PDF or anslagsbevis, an insats's rapport, a checklist's underlag, a later version. */
 async function documentUses(scope: Scope, id: number): Promise<string[]> {
   const uses: string[] = [];
-  const protocol = await scope.db
-    .selectFrom('protocols')
+  const protokoll = await scope.db
+    .selectFrom('protokoll')
     .select(['document_id', 'anslag_document_id'])
     .where((eb) => eb.or([eb('document_id', '=', id), eb('anslag_document_id', '=', id)]))
     .executeTakeFirst();
-  if (protocol) uses.push(protocol.document_id === id ? 'ett protokolls PDF' : 'ett protokolls anslagsbevis');
+  if (protokoll) uses.push(protokoll.document_id === id ? 'ett protokolls PDF' : 'ett protokolls anslagsbevis');
   if (await scope.db.selectFrom('insats_reports').select('id').where('document_id', '=', id).executeTakeFirst()) uses.push('en insatsrapport');
   if (await scope.db.selectFrom('occasion_items').select('id').where('document_id', '=', id).executeTakeFirst()) uses.push('underlag i en internkontroll');
   if (await scope.db.selectFrom('documents').select('id').where('superseded_by', '=', id).executeTakeFirst()) uses.push('den nyare versionen av ett dokument');

@@ -18,7 +18,7 @@ import { protokollHandlers } from './protokoll';
 import { insatserHandlers } from './insatser';
 import { applicationsHandlers } from './applications';
 import { uppfoljningHandlers } from './uppfoljning';
-import { ekonomiFeesHandlers } from './ekonomi/fees';
+import { medlemsavgifterHandlers } from './ekonomi/medlemsavgifter';
 import { ekonomiBudgetHandlers } from './ekonomi/budget';
 import { ekonomiUtfallHandlers } from './ekonomi/utfall';
 import { ekonomiUtfallImportHandlers } from './ekonomi/utfall-import';
@@ -61,7 +61,7 @@ export const handlers: Handlers = {
   ...insatserHandlers,
   ...applicationsHandlers,
   ...uppfoljningHandlers,
-  ...ekonomiFeesHandlers,
+  ...medlemsavgifterHandlers,
   ...ekonomiBudgetHandlers,
   ...ekonomiUtfallHandlers,
   ...ekonomiUtfallImportHandlers,

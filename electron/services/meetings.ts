@@ -184,8 +184,8 @@ export async function renumber(scope: Scope, meetingId: number): Promise<void> {
 /** Replaces the dagordning with the given order: kept items are moved, new ones added, missing ones removed. */
 export async function saveAgenda(input: ParsedInput<'meetings.saveAgenda'>, scope: Scope): Promise<MethodResult<'meetings.saveAgenda'>> {
   const before = await loadMeeting(scope, input.meetingId);
-  const protocol = await scope.db.selectFrom('protocols').select('status').where('meeting_id', '=', input.meetingId).executeTakeFirst();
-  if (protocol && protocol.status !== 'utkast') {
+  const protokoll = await scope.db.selectFrom('protokoll').select('status').where('meeting_id', '=', input.meetingId).executeTakeFirst();
+  if (protokoll && protokoll.status !== 'utkast') {
     throw new KansliError('RULE', 'Protokollet är skickat för justering eller justerat; dagordningen kan inte längre ändras.');
   }
   const known = new Set(before.items.map((i) => i.id));
@@ -227,7 +227,7 @@ export async function saveAgenda(input: ParsedInput<'meetings.saveAgenda'>, scop
     }
   }
   // With a protokoll begun, the §§ follow the new order.
-  if (protocol) await renumber(scope, input.meetingId);
+  if (protokoll) await renumber(scope, input.meetingId);
   const after = await loadMeeting(scope, input.meetingId);
   await scope.audit({ entity: 'meeting', entityId: input.meetingId, action: 'update', before: before.items, after: after.items });
   return after;

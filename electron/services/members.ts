@@ -88,7 +88,7 @@ export async function saveMember(input: ParsedInput<'members.save'>, scope: Scop
 
 /** Swedish phrases for what still refers to a member: "2 platser i styrelsen", "insatsen ”Jobbspåret”" … */
 async function memberUses(scope: Scope, id: number): Promise<string[]> {
-  const n = async (table: 'board_appointments' | 'groups' | 'application_parties' | 'fee_shares', column: 'member_id'): Promise<number> =>
+  const n = async (table: 'board_appointments' | 'groups' | 'application_parties' | 'medlemsavgift_shares', column: 'member_id'): Promise<number> =>
     Number(
       (
         await scope.db
@@ -122,7 +122,7 @@ async function memberUses(scope: Scope, id: number): Promise<string[]> {
     ...counted(await n('groups', 'member_id'), 'grupp (lokusgrupp)', 'grupper'),
     ...(insatser.length === 0 ? [] : [`${insatser.length === 1 ? 'insatsen' : `${insatser.length} insatser:`} ${named} som insatsägare`]),
     ...counted(Math.max(owned.length, parties), 'ansökan', 'ansökningar'),
-    ...counted(await n('fee_shares', 'member_id'), 'fastställd medlemsavgift', 'fastställda medlemsavgifter'),
+    ...counted(await n('medlemsavgift_shares', 'member_id'), 'fastställd medlemsavgift', 'fastställda medlemsavgifter'),
     ...counted(links, 'koppling från ett ärende', 'kopplingar från ärenden'),
   ];
 }

@@ -1,11 +1,17 @@
 import type { Selectable } from 'kysely';
-import type { ProtocolsTable } from '../../db/schema';
+import type { ProtokollTable } from '../../db/schema';
 import { KansliError } from '../../shared/contract/errors';
 import type { MethodResult, ParsedInput } from '../../shared/contract/methods';
 import { arendebladContent } from '../../shared/contract/schemas/arendeblad';
-import { PROTOCOL_STATUS_LABELS, type AttendanceRow, type ProtocolEvent, type ProtocolItem, type ProtocolView } from '../../shared/contract/schemas/protokoll';
+import {
+  PROTOKOLL_STATUS_LABELS,
+  type AttendanceRow,
+  type ProtokollEvent,
+  type ProtokollItem,
+  type ProtokollView,
+} from '../../shared/contract/schemas/protokoll';
 import { stripAtt } from '../../shared/domain/arendeblad-templates';
-import { addDays, protocolDates, JUSTERING_DAYS } from '../../shared/domain/justering';
+import { addDays, protokollDates, JUSTERING_DAYS } from '../../shared/domain/justering';
 import { formatDate } from '../../shared/format/sv';
 import type { Scope } from './context';
 import { documentFileName } from './arendeblad';
@@ -14,7 +20,7 @@ import { registerArende, requireArende } from './diarium';
 import { readDocumentBytes, storeDocument } from './documents';
 import { loadForbund } from './forbund';
 import { loadMeeting, renumber } from './meetings';
-import { renderAnslagsbevis, renderProtocol, renderUtdrag, type ProtocolDoc } from './pdf/protokoll-pdf';
+import { renderAnslagsbevis, renderProtokoll, renderUtdrag, type ProtokollDoc } from './pdf/protokoll-pdf';
 import { resourceBytes } from './resources';
 import { openP12 } from './signing/p12';
 import { signPdf } from './signing/pades';
@@ -32,7 +38,7 @@ import { handlersFor } from './handler';
 
 const SOURCE = (meetingId: number) => `protokoll:${meetingId}`;
 
-type Row = Selectable<ProtocolsTable>;
+type Row = Selectable<ProtokollTable>;
 
 function rule(message: string, path = ''): KansliError {
   return path ? refuse(path, message) : new KansliError('RULE', message);
@@ -44,12 +50,12 @@ function paragraphLabel(from: number | null, to: number | null): string {
 }
 
 async function requireRow(scope: Scope, meetingId: number): Promise<Row> {
-  const row = await scope.db.selectFrom('protocols').selectAll().where('meeting_id', '=', meetingId).executeTakeFirst();
+  const row = await scope.db.selectFrom('protokoll').selectAll().where('meeting_id', '=', meetingId).executeTakeFirst();
   if (!row) throw new KansliError('NOT_FOUND', 'Sammanträdet har inget protokoll ännu. Välj Skriv protokoll.');
   return row;
 }
 
-async function loadItems(scope: Scope, meetingId: number): Promise<ProtocolItem[]> {
+async function loadItems(scope: Scope, meetingId: number): Promise<ProtokollItem[]> {
   const rows = await scope.db
     .selectFrom('meeting_items as i')
     .leftJoin('arenden as a', 'a.id', 'i.arende_id')
@@ -94,7 +100,7 @@ async function loadAttendance(scope: Scope, meetingId: number): Promise<Attendan
 }
 
 /** What stops the protokoll from going to justering (DOCUMENTS.md, rules 1, 4 and 5). */
-function problemsOf(row: Row, heldOn: string, attendance: AttendanceRow[], items: ProtocolItem[]): string[] {
+function problemsOf(row: Row, heldOn: string, attendance: AttendanceRow[], items: ProtokollItem[]): string[] {
   const problems: string[] = [];
   const justerare = JSON.parse(row.justerare) as string[];
   const deciding = new Set(attendance.filter((a) => a.role === 'ledamot' || a.role === 'tjanstgorande_ersattare').map((a) => a.name));
@@ -127,7 +133,7 @@ function problemsOf(row: Row, heldOn: string, attendance: AttendanceRow[], items
   return problems;
 }
 
-function signingOrder(row: Row, signedCount: number): ProtocolView['signingOrder'] {
+function signingOrder(row: Row, signedCount: number): ProtokollView['signingOrder'] {
   const order = [
     ...(row.sekreterare ? [{ role: 'Sekreterare', name: row.sekreterare }] : []),
     ...(row.ordforande ? [{ role: 'Ordförande', name: row.ordforande }] : []),
@@ -139,7 +145,7 @@ function signingOrder(row: Row, signedCount: number): ProtocolView['signingOrder
 }
 
 async function signedCount(scope: Scope, meetingId: number): Promise<number> {
-  const events = await scope.db.selectFrom('protocol_events').select(['kind']).where('meeting_id', '=', meetingId).orderBy('id').execute();
+  const events = await scope.db.selectFrom('protokoll_events').select(['kind']).where('meeting_id', '=', meetingId).orderBy('id').execute();
   // Signatures since the last time it was sent for justering.
   let n = 0;
   for (const e of events) {
@@ -149,17 +155,17 @@ async function signedCount(scope: Scope, meetingId: number): Promise<number> {
   return n;
 }
 
-export async function loadProtocol(scope: Scope, meetingId: number): Promise<ProtocolView> {
+export async function loadProtokoll(scope: Scope, meetingId: number): Promise<ProtokollView> {
   const row = await requireRow(scope, meetingId);
   const meeting = await loadMeeting(scope, meetingId);
   const items = await loadItems(scope, meetingId);
   const attendance = await loadAttendance(scope, meetingId);
-  const events = await scope.db.selectFrom('protocol_events').selectAll().where('meeting_id', '=', meetingId).orderBy('id').execute();
+  const events = await scope.db.selectFrom('protokoll_events').selectAll().where('meeting_id', '=', meetingId).orderBy('id').execute();
   const paragraphs = items.map((i) => i.paragraph).filter((p): p is number => p !== null);
   return {
     meetingId,
     status: row.status,
-    statusLabel: PROTOCOL_STATUS_LABELS[row.status],
+    statusLabel: PROTOKOLL_STATUS_LABELS[row.status],
     sekreterare: row.sekreterare,
     ordforande: row.ordforande,
     justerare: JSON.parse(row.justerare) as string[],
@@ -169,7 +175,7 @@ export async function loadProtocol(scope: Scope, meetingId: number): Promise<Pro
     attendance,
     items,
     paragraphs: paragraphLabel(paragraphs[0] ?? null, paragraphs[paragraphs.length - 1] ?? null),
-    dates: protocolDates(meeting.heldOn, row.justerat_on, row.anslag_on, formatDate(scope.now)),
+    dates: protokollDates(meeting.heldOn, row.justerat_on, row.anslag_on, formatDate(scope.now)),
     problems: problemsOf(row, meeting.heldOn, attendance, items),
     signingOrder: signingOrder(row, await signedCount(scope, meetingId)),
     arendeId: row.arende_id,
@@ -177,25 +183,25 @@ export async function loadProtocol(scope: Scope, meetingId: number): Promise<Pro
     anslagDocumentId: row.anslag_document_id,
     justeratOn: row.justerat_on,
     anslagOn: row.anslag_on,
-    events: events.map((e): ProtocolEvent => ({ at: e.at, actor: e.actor, kind: e.kind, person: e.person, text: e.text })),
+    events: events.map((e): ProtokollEvent => ({ at: e.at, actor: e.actor, kind: e.kind, person: e.person, text: e.text })),
   };
 }
 
-export async function getProtocol(input: ParsedInput<'protokoll.get'>, scope: Scope): Promise<MethodResult<'protokoll.get'>> {
-  const exists = await scope.db.selectFrom('protocols').select('meeting_id').where('meeting_id', '=', input.meetingId).executeTakeFirst();
-  return { protocol: exists ? await loadProtocol(scope, input.meetingId) : null };
+export async function getProtokoll(input: ParsedInput<'protokoll.get'>, scope: Scope): Promise<MethodResult<'protokoll.get'>> {
+  const exists = await scope.db.selectFrom('protokoll').select('meeting_id').where('meeting_id', '=', input.meetingId).executeTakeFirst();
+  return { protokoll: exists ? await loadProtokoll(scope, input.meetingId) : null };
 }
 
 /** "Skriv protokoll": the attendance from the board register, the decisions prefilled from the proposals. */
-export async function startProtocol(input: ParsedInput<'protokoll.start'>, scope: Scope): Promise<MethodResult<'protokoll.start'>> {
+export async function startProtokoll(input: ParsedInput<'protokoll.start'>, scope: Scope): Promise<MethodResult<'protokoll.start'>> {
   const meeting = await loadMeeting(scope, input.meetingId);
-  const exists = await scope.db.selectFrom('protocols').select('meeting_id').where('meeting_id', '=', meeting.id).executeTakeFirst();
-  if (exists) return loadProtocol(scope, meeting.id);
+  const exists = await scope.db.selectFrom('protokoll').select('meeting_id').where('meeting_id', '=', meeting.id).executeTakeFirst();
+  if (exists) return loadProtokoll(scope, meeting.id);
   const board = await boardOn(scope, meeting.heldOn);
   const forbund = await loadForbund(scope);
   const ordforande = board.ordinarie.find((a) => a.role === 'ordforande')?.person.name ?? null;
   await scope.db
-    .insertInto('protocols')
+    .insertInto('protokoll')
     .values({
       meeting_id: meeting.id,
       status: 'utkast',
@@ -224,7 +230,7 @@ export async function startProtocol(input: ParsedInput<'protokoll.start'>, scope
         .execute();
   }
   await renumber(scope, meeting.id);
-  const after = await loadProtocol(scope, meeting.id);
+  const after = await loadProtokoll(scope, meeting.id);
   await scope.audit({ entity: 'protocol', entityId: meeting.id, action: 'create', before: null, after });
   return after;
 }
@@ -239,10 +245,10 @@ function refuseLocked(row: Row): void {
   }
 }
 
-export async function saveProtocol(input: ParsedInput<'protokoll.save'>, scope: Scope): Promise<MethodResult<'protokoll.save'>> {
+export async function saveProtokoll(input: ParsedInput<'protokoll.save'>, scope: Scope): Promise<MethodResult<'protokoll.save'>> {
   const row = await requireRow(scope, input.meetingId);
   refuseLocked(row);
-  const before = await loadProtocol(scope, input.meetingId);
+  const before = await loadProtokoll(scope, input.meetingId);
   const known = new Set(before.items.map((i) => i.id));
   input.items.forEach((item, i) => {
     if (!known.has(item.id)) throw refuse(`items.${i}.id`, `Punkt ${i + 1} hör inte till sammanträdet.`, 'NOT_FOUND', 'Okänd punkt.');
@@ -253,7 +259,7 @@ export async function saveProtocol(input: ParsedInput<'protokoll.save'>, scope: 
     }
   });
   await scope.db
-    .updateTable('protocols')
+    .updateTable('protokoll')
     .set({
       sekreterare: input.sekreterare,
       ordforande: input.ordforande,
@@ -293,28 +299,31 @@ export async function saveProtocol(input: ParsedInput<'protokoll.save'>, scope: 
       .execute();
   }
   await renumber(scope, input.meetingId);
-  const after = await loadProtocol(scope, input.meetingId);
+  const after = await loadProtokoll(scope, input.meetingId);
   await scope.audit({ entity: 'protocol', entityId: input.meetingId, action: 'update', before, after });
   return after;
 }
 
-async function event(scope: Scope, meetingId: number, kind: ProtocolEvent['kind'], person: string | null, text: string | null): Promise<void> {
-  await scope.db.insertInto('protocol_events').values({ meeting_id: meetingId, at: scope.now.toISOString(), actor: scope.actor, kind, person, text }).execute();
+async function event(scope: Scope, meetingId: number, kind: ProtokollEvent['kind'], person: string | null, text: string | null): Promise<void> {
+  await scope.db
+    .insertInto('protokoll_events')
+    .values({ meeting_id: meetingId, at: scope.now.toISOString(), actor: scope.actor, kind, person, text })
+    .execute();
 }
 
 /** The protokoll as the PDF writer takes it. */
-async function protocolDoc(scope: Scope, meetingId: number): Promise<ProtocolDoc> {
-  const p = await loadProtocol(scope, meetingId);
+async function protokollDoc(scope: Scope, meetingId: number): Promise<ProtokollDoc> {
+  const p = await loadProtokoll(scope, meetingId);
   const meeting = await loadMeeting(scope, meetingId);
   const forbund = await loadForbund(scope);
-  return { protocol: p, meeting, sender: { name: forbund.name, address: forbund.address, orgNr: forbund.orgNr, email: forbund.email, phone: forbund.phone } };
+  return { protokoll: p, meeting, sender: { name: forbund.name, address: forbund.address, orgNr: forbund.orgNr, email: forbund.email, phone: forbund.phone } };
 }
 
 /** Checks the rules, locks the protokoll and stores its PDF, with a signature field per signer, in the diarium. */
 export async function sendForJustering(input: ParsedInput<'protokoll.send'>, scope: Scope): Promise<MethodResult<'protokoll.send'>> {
   const row = await requireRow(scope, input.meetingId);
   refuseLocked(row);
-  const before = await loadProtocol(scope, input.meetingId);
+  const before = await loadProtokoll(scope, input.meetingId);
   if (before.problems.length > 0) {
     throw refuseAll(
       `Protokollet kan inte skickas för justering: ${before.problems.join(' ')}`,
@@ -322,7 +331,7 @@ export async function sendForJustering(input: ParsedInput<'protokoll.send'>, sco
       'RULE',
     );
   }
-  const doc = await protocolDoc(scope, input.meetingId);
+  const doc = await protokollDoc(scope, input.meetingId);
   let arendeId = row.arende_id;
   if (arendeId === null) {
     const created = await registerArende(scope, Number(doc.meeting.heldOn.slice(0, 4)), {
@@ -338,7 +347,7 @@ export async function sendForJustering(input: ParsedInput<'protokoll.send'>, sco
     await scope.audit({ entity: 'arende', entityId: created.id, action: 'create', before: null, after: await requireArende(scope, created.id) });
   }
   const arende = await requireArende(scope, arendeId);
-  const { bytes } = await renderProtocol(scope.ctx, doc, scope.now);
+  const { bytes } = await renderProtokoll(scope.ctx, doc, scope.now);
   const meta = await storeDocument(scope, {
     arendeId,
     fileName: documentFileName(arende.diarienummer, `Protokoll ${doc.meeting.bodyLabel.toLowerCase()} ${doc.meeting.heldOn}`, 'pdf'),
@@ -348,12 +357,12 @@ export async function sendForJustering(input: ParsedInput<'protokoll.send'>, sco
     source: SOURCE(input.meetingId),
   });
   await scope.db
-    .updateTable('protocols')
+    .updateTable('protokoll')
     .set({ status: 'for_justering', arende_id: arendeId, document_id: meta.id, updated_at: scope.now.toISOString() })
     .where('meeting_id', '=', input.meetingId)
     .execute();
   await event(scope, input.meetingId, 'skickat', row.sekreterare, null);
-  const after = await loadProtocol(scope, input.meetingId);
+  const after = await loadProtokoll(scope, input.meetingId);
   await scope.audit({
     entity: 'protocol',
     entityId: input.meetingId,
@@ -376,7 +385,7 @@ export async function justeringStep(input: ParsedInput<'protokoll.step'>, scope:
   await event(scope, input.meetingId, input.kind, input.person, input.text);
   if (input.kind === 'avvisat') {
     // Back to the sekreterare: unlocked, and signatures already made no longer count.
-    await scope.db.updateTable('protocols').set({ status: 'utkast', updated_at: scope.now.toISOString() }).where('meeting_id', '=', input.meetingId).execute();
+    await scope.db.updateTable('protokoll').set({ status: 'utkast', updated_at: scope.now.toISOString() }).where('meeting_id', '=', input.meetingId).execute();
     await scope.audit({
       entity: 'protocol',
       entityId: input.meetingId,
@@ -385,14 +394,14 @@ export async function justeringStep(input: ParsedInput<'protokoll.step'>, scope:
       after: { status: 'utkast', avvisatAv: input.person, text: input.text },
     });
   }
-  return loadProtocol(scope, input.meetingId);
+  return loadProtokoll(scope, input.meetingId);
 }
 
 /** The next signer in the kept order signs the protokoll; the last signature makes it justerat and posts the anslag. */
-export async function signProtocol(input: ParsedInput<'protokoll.sign'>, scope: Scope): Promise<MethodResult<'protokoll.sign'>> {
+export async function signProtokoll(input: ParsedInput<'protokoll.sign'>, scope: Scope): Promise<MethodResult<'protokoll.sign'>> {
   const row = await requireRow(scope, input.meetingId);
   if (row.status !== 'for_justering' || row.document_id === null) throw rule('Protokollet ska skickas för justering innan det signeras.');
-  const before = await loadProtocol(scope, input.meetingId);
+  const before = await loadProtokoll(scope, input.meetingId);
   const next = before.signingOrder.find((s) => !s.signed);
   if (!next) throw rule('Alla har redan signerat protokollet.');
   const identity = openP12(Buffer.from(input.credentials.certificateBase64, 'base64'), input.credentials.password, scope.now);
@@ -428,12 +437,12 @@ export async function signProtocol(input: ParsedInput<'protokoll.sign'>, scope: 
   const last = before.signingOrder.filter((s) => !s.signed).length === 1;
   const today = formatDate(scope.now);
   await scope.db
-    .updateTable('protocols')
+    .updateTable('protokoll')
     .set({ document_id: meta.id, status: last ? 'justerat' : 'for_justering', justerat_on: last ? today : null, updated_at: scope.now.toISOString() })
     .where('meeting_id', '=', input.meetingId)
     .execute();
   if (last) await postAnslag(scope, input.meetingId, today);
-  const after = await loadProtocol(scope, input.meetingId);
+  const after = await loadProtokoll(scope, input.meetingId);
   await scope.audit({
     entity: 'protocol',
     entityId: input.meetingId,
@@ -450,11 +459,11 @@ async function postAnslag(scope: Scope, meetingId: number, anslagOn: string): Pr
   if (row.justerat_on === null || row.arende_id === null) throw rule('Protokollet är inte justerat ännu.');
   if (anslagOn < row.justerat_on) throw rule(`Anslaget kan inte sättas upp före justeringen (${row.justerat_on}).`, 'anslagOn');
   await scope.db
-    .updateTable('protocols')
+    .updateTable('protokoll')
     .set({ anslag_on: anslagOn, status: 'anslaget', updated_at: scope.now.toISOString() })
     .where('meeting_id', '=', meetingId)
     .execute();
-  const doc = await protocolDoc(scope, meetingId);
+  const doc = await protokollDoc(scope, meetingId);
   const arende = await requireArende(scope, row.arende_id);
   const { bytes } = await renderAnslagsbevis(scope.ctx, doc, scope.now);
   const meta = await storeDocument(scope, {
@@ -465,7 +474,7 @@ async function postAnslag(scope: Scope, meetingId: number, anslagOn: string): Pr
     bytes: Buffer.from(bytes),
     source: `anslag:${meetingId}`,
   });
-  await scope.db.updateTable('protocols').set({ anslag_document_id: meta.id }).where('meeting_id', '=', meetingId).execute();
+  await scope.db.updateTable('protokoll').set({ anslag_document_id: meta.id }).where('meeting_id', '=', meetingId).execute();
   await event(scope, meetingId, 'anslaget', null, anslagOn);
 }
 
@@ -473,7 +482,7 @@ export async function setAnslag(input: ParsedInput<'protokoll.anslag'>, scope: S
   const row = await requireRow(scope, input.meetingId);
   if (row.status !== 'justerat' && row.status !== 'anslaget') throw rule('Protokollet är inte justerat ännu.');
   await postAnslag(scope, input.meetingId, input.anslagOn);
-  const after = await loadProtocol(scope, input.meetingId);
+  const after = await loadProtokoll(scope, input.meetingId);
   await scope.audit({
     entity: 'protocol',
     entityId: input.meetingId,
@@ -485,11 +494,11 @@ export async function setAnslag(input: ParsedInput<'protokoll.anslag'>, scope: S
 }
 
 /** A protokollsutdrag of one §, stored in the protokoll's ärende; it can then be signed (utdragsbestyrkande). */
-export async function protocolUtdrag(input: ParsedInput<'protokoll.utdrag'>, scope: Scope): Promise<MethodResult<'protokoll.utdrag'>> {
+export async function protokollUtdrag(input: ParsedInput<'protokoll.utdrag'>, scope: Scope): Promise<MethodResult<'protokoll.utdrag'>> {
   const row = await requireRow(scope, input.meetingId);
   if ((row.status !== 'justerat' && row.status !== 'anslaget') || row.arende_id === null) throw rule('Ett protokollsutdrag görs ur det justerade protokollet.');
-  const doc = await protocolDoc(scope, input.meetingId);
-  const item = doc.protocol.items.find((i) => i.id === input.itemId);
+  const doc = await protokollDoc(scope, input.meetingId);
+  const item = doc.protokoll.items.find((i) => i.id === input.itemId);
   if (!item) throw refuse('itemId', 'Paragrafen finns inte i protokollet.', 'NOT_FOUND', 'Okänd paragraf.');
   const { bytes } = await renderUtdrag(scope.ctx, doc, item, scope.now);
   const arende = await requireArende(scope, row.arende_id);
@@ -505,12 +514,12 @@ export async function protocolUtdrag(input: ParsedInput<'protokoll.utdrag'>, sco
 
 /** The methods this module serves. */
 export const protokollHandlers = handlersFor({
-  'protokoll.get': getProtocol,
-  'protokoll.start': startProtocol,
-  'protokoll.save': saveProtocol,
+  'protokoll.get': getProtokoll,
+  'protokoll.start': startProtokoll,
+  'protokoll.save': saveProtokoll,
   'protokoll.send': sendForJustering,
   'protokoll.step': justeringStep,
-  'protokoll.sign': signProtocol,
+  'protokoll.sign': signProtokoll,
   'protokoll.anslag': setAnslag,
-  'protokoll.utdrag': protocolUtdrag,
+  'protokoll.utdrag': protokollUtdrag,
 });

@@ -5,7 +5,7 @@ import { GROUP_KIND_LABELS } from './schemas/groups';
 import { APPLICATION_KIND_LABELS, APPLICATION_STATUS_LABELS, INSATS_STATUS_LABELS, KATEGORI_LABELS, REPORT_LABELS } from './schemas/insatser';
 import { BUDGET_KIND_LABELS } from './schemas/ekonomi';
 import { BODY_LABELS, ITEM_KIND_LABELS } from './schemas/meetings';
-import { ATTENDANCE_LABELS, PROTOCOL_STATUS_LABELS } from './schemas/protokoll';
+import { ATTENDANCE_LABELS, PROTOKOLL_STATUS_LABELS } from './schemas/protokoll';
 import { HANTERING_LABELS } from './schemas/risk';
 import { FREKVENS_LABELS, METOD_LABELS } from '../domain/risk';
 import { POST_INFO } from '../domain/budget-posts';
@@ -305,7 +305,7 @@ const ENTITY_CODE_WORDS: Partial<Record<AuditEntity, Record<string, Record<strin
   insats: { status: INSATS_STATUS_LABELS },
   insats_report: { kind: REPORT_LABELS },
   budget: { kind: BUDGET_KIND_LABELS },
-  protocol: { status: PROTOCOL_STATUS_LABELS },
+  protocol: { status: PROTOKOLL_STATUS_LABELS },
   meeting: { kind: ITEM_KIND_LABELS },
   avvikelse: { status: { oppen: 'Öppen', stangd: 'Stängd' } },
   medlemsavgift: { status: { preliminar: 'Preliminär', faststalld: 'Fastställd' } },

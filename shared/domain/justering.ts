@@ -31,7 +31,7 @@ export function weekendName(iso: string): string | null {
   return day === 6 ? 'lördag' : day === 0 ? 'söndag' : null;
 }
 
-export interface ProtocolDates {
+export interface ProtokollDates {
   /** Last day to justera: the meeting + 14 days. */
   justeraSenast: string;
   /** Last day to post the anslag: the justering + 2 days (when justerad). */
@@ -44,7 +44,7 @@ export interface ProtocolDates {
   notes: string[];
 }
 
-export function protocolDates(meetingOn: string, justeradOn: string | null, anslagOn: string | null, today: string): ProtocolDates {
+export function protokollDates(meetingOn: string, justeradOn: string | null, anslagOn: string | null, today: string): ProtokollDates {
   const justeraSenast = addDays(meetingOn, JUSTERING_DAYS);
   const anslaSenast = justeradOn ? addDays(justeradOn, ANSLAG_DAYS) : null;
   const overklagaSenast = anslagOn ? addDays(anslagOn, APPEAL_DAYS) : null;

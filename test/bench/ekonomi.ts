@@ -53,7 +53,9 @@ export async function benchEkonomi(dir: string, time: Time, stats: Stats): Promi
       ).lastInsertRowid;
       for (let y = start; y <= start + 2; y++) year.run(ap, y, 300_000, 300_000);
     }
-    const fee = db.prepare("INSERT INTO fee_years (year, total_kr, population_year, status, created_at, updated_at) VALUES (?, ?, ?, 'faststalld', ?, ?)");
+    const fee = db.prepare(
+      "INSERT INTO medlemsavgifter (year, total_kr, population_year, status, created_at, updated_at) VALUES (?, ?, ?, 'faststalld', ?, ?)",
+    );
     const budget = db.prepare("INSERT INTO budgets (year, kind, revision, decided_on, created_at, updated_at) VALUES (?, 'faststalld', 0, ?, ?, ?)");
     const line = db.prepare('INSERT INTO budget_lines (budget_id, post, amount_kr) VALUES (?, ?, ?)');
     for (let y = FIRST; y <= LAST; y++) {

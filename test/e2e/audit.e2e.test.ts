@@ -135,7 +135,7 @@ async function touchEveryKind(s: Session): Promise<AuditEntity[]> {
   value(await s.api.call('goals.outcome', { id: goal.id, outcome: 'delvis', note: '2 av 4 avslutade' }));
   value(await s.api.call('insatser.report', { insatsId, kind: 'avvikelse', receivedOn: `${YEAR}-05-01`, text: 'Starten flyttades en månad.' }));
 
-  value(await s.api.call('fees.save', { year: 2018, totalKr: 21_966_000, status: 'preliminar', dueOn: '2018-04-30' }));
+  value(await s.api.call('medlemsavgifter.save', { year: 2018, totalKr: 21_966_000, status: 'preliminar', dueOn: '2018-04-30' }));
   value(await s.api.call('budget.save', { year: YEAR + 1, lines: [{ post: 'fortroendevalda', amountKr: 450_000 }] }));
   value(await s.api.call('utfall.save', { bookedOn: `${YEAR}-03-15`, post: 'forvaltning_ovrigt', amountKr: 900, text: 'Porto' }));
   value(

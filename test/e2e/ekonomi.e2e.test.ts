@@ -34,7 +34,7 @@ function pdfimages(bytes: Buffer): number {
 
 describe('Ekonomi in the browser', () => {
   it('sets the year total fee, shows every member share beside the year before, and writes the ärendeblad', async () => {
-    value(await session.api.call('fees.save', { year: 2017, totalKr: 21_585_170, status: 'faststalld' }));
+    value(await session.api.call('medlemsavgifter.save', { year: 2017, totalKr: 21_585_170, status: 'faststalld' }));
     await page.goto(`${app.host.url}#/ekonomi/medlemsavgifter`);
     await page.getByLabel('År', { exact: true }).fill('2018');
     await page.getByLabel('Total medlemsavgift').fill('21 966 000');
@@ -50,8 +50,8 @@ describe('Ekonomi in the browser', () => {
     await page.getByRole('option', { name: 'Fastställd' }).click();
     await page.getByLabel('Betalas senast').fill('2018-04-30');
     await page.getByRole('button', { name: 'Spara', exact: true }).click();
-    await expect.poll(async () => value(await session.api.call('fees.get', { year: 2018 })).saved).toBe(true);
-    const fee = value(await session.api.call('fees.get', { year: 2018 }));
+    await expect.poll(async () => value(await session.api.call('medlemsavgifter.get', { year: 2018 })).saved).toBe(true);
+    const fee = value(await session.api.call('medlemsavgifter.get', { year: 2018 }));
     expect(fee).toMatchObject({ totalKr: 21_966_000, status: 'faststalld', dueOn: '2018-04-30' });
     await page.screenshot({ path: artifactPath('ekonomi-medlemsavgifter.png'), fullPage: true });
 

@@ -103,7 +103,7 @@ describe('sammanträden in the browser', () => {
     await expect.poll(() => panel.getByText('Justerat och anslaget').count()).toBe(1);
     await expect.poll(() => panel.getByRole('button', { name: 'Öppna anslagsbeviset' }).count()).toBe(1);
     const m = await stored();
-    const p = value(await session.api.call('protokoll.get', { meetingId: m.id })).protocol;
+    const p = value(await session.api.call('protokoll.get', { meetingId: m.id })).protokoll;
     expect(p?.signingOrder.every((x) => x.signed)).toBe(true);
     await page.screenshot({ path: artifactPath('protokoll-justerat.png'), fullPage: true });
     expect(pageErrors).toEqual([]);

@@ -52,11 +52,11 @@ describe('medlemsavgifter', () => {
   it('splits 2018 as the paper does, beside 2017, and writes the ärendeblad with the table', async () => {
     const s = demoSession();
     try {
-      value(await s.api.call('fees.save', { year: 2017, totalKr: 21_585_170, status: 'faststalld', dueOn: '2017-04-30' }));
-      const preview = value(await s.api.call('fees.get', { year: 2018, totalKr: 21_966_000 }));
+      value(await s.api.call('medlemsavgifter.save', { year: 2017, totalKr: 21_585_170, status: 'faststalld', dueOn: '2017-04-30' }));
+      const preview = value(await s.api.call('medlemsavgifter.get', { year: 2018, totalKr: 21_966_000 }));
       expect(preview.saved).toBe(false);
-      expect(count(s, 'fee_years')).toBe(1);
-      const fee = value(await s.api.call('fees.save', { year: 2018, totalKr: 21_966_000, status: 'faststalld', dueOn: '2018-04-30' }));
+      expect(count(s, 'medlemsavgifter')).toBe(1);
+      const fee = value(await s.api.call('medlemsavgifter.save', { year: 2018, totalKr: 21_966_000, status: 'faststalld', dueOn: '2018-04-30' }));
       expect(fee.saved).toBe(true);
       expect([fee.statKr, fee.regionKr, fee.kommunerKr]).toEqual([10_983_000, 5_491_500, 5_491_500]);
       expect(fee.statLabel).toBe('FK och AF genom FK');
@@ -78,7 +78,7 @@ describe('medlemsavgifter', () => {
           populations: habo.populations.map((p) => (p.year === 2017 ? { ...p, population: 30_000 } : p)),
         }),
       );
-      expect(value(await s.api.call('fees.get', { year: 2018 })).shares.find((x) => x.name === 'Håbo kommun')?.amountKr).toBe(313_551);
+      expect(value(await s.api.call('medlemsavgifter.get', { year: 2018 })).shares.find((x) => x.name === 'Håbo kommun')?.amountKr).toBe(313_551);
 
       const blad = value(await s.api.call('ekonomi.arendeblad', { kind: 'medlemsavgifter', year: 2018 }));
       expect(blad.rubrik).toBe('Fastställande av medlemsavgifter 2018');
@@ -92,7 +92,7 @@ describe('medlemsavgifter', () => {
       expect(text).toMatch(/Håbo\s+21 013\s+5,71 %\s+313 551\s+308 876/);
       expect(text).toMatch(/Summa\s+\S.*5 491 500\s+5 396 292/);
       expect(text).toContain('*baseras på folkmängd 1 november 2017, SCB');
-      expect(value(await s.api.call('fees.get', { year: 2018 })).arendebladId).toBe(blad.id);
+      expect(value(await s.api.call('medlemsavgifter.get', { year: 2018 })).arendebladId).toBe(blad.id);
     } finally {
       s.close();
     }
@@ -102,22 +102,24 @@ describe('medlemsavgifter', () => {
     const s = demoSession();
     try {
       // Without 1 November 2018 in the register, the preliminary 2019 fee uses 2017's count, as the paper did.
-      const prel = value(await s.api.call('fees.get', { year: 2019, totalKr: 22_000_000 }));
+      const prel = value(await s.api.call('medlemsavgifter.get', { year: 2019, totalKr: 22_000_000 }));
       expect(prel.populationYear).toBe(2017);
       expect(prel.shares.find((x) => x.name === 'Håbo kommun')?.amountKr).toBe(314_036);
       for (const totalKr of [0, -5, 1.5]) {
-        const f = failure(await s.api.call('fees.save', { year: 2018, totalKr }));
+        const f = failure(await s.api.call('medlemsavgifter.save', { year: 2018, totalKr }));
         expect(f.code).toBe('VALIDATION');
         expect(f.paths).toContain('totalKr');
         expect(f.message).toContain('Den totala medlemsavgiften');
       }
       value(await s.api.call('members.save', { name: 'Nya kommunen', kind: 'kommun', orgNr: '212000-0142', populations: [] }));
-      const f = failure(await s.api.call('fees.save', { year: 2018, totalKr: 21_966_000 }));
+      const f = failure(await s.api.call('medlemsavgifter.save', { year: 2018, totalKr: 21_966_000 }));
       expect(f.message).toContain('Nya kommunen saknar folkmängd 1 november 2017');
       // With no complete count before 2019, the year before is asked for, naming what is missing.
-      expect(value(await s.api.call('fees.get', { year: 2019, totalKr: 22_000_000 })).problems[0]?.message).toContain('saknar folkmängd 1 november 2018');
-      expect(count(s, 'fee_years')).toBe(0);
-      expect(count(s, 'fee_shares')).toBe(0);
+      expect(value(await s.api.call('medlemsavgifter.get', { year: 2019, totalKr: 22_000_000 })).problems[0]?.message).toContain(
+        'saknar folkmängd 1 november 2018',
+      );
+      expect(count(s, 'medlemsavgifter')).toBe(0);
+      expect(count(s, 'medlemsavgift_shares')).toBe(0);
       expect(
         failure(await s.api.call('members.save', { name: 'Minus', kind: 'kommun', orgNr: '212000-0159', populations: [{ year: 2017, population: -3 }] }))
           .message,
@@ -271,8 +273,8 @@ describe('beslutsutrymme', () => {
       await bookTwoYears(s);
       value(await s.api.call('years.close', { year: 2017 }));
       value(await s.api.call('ekonomi.saveSettings', { reservfondKr: 1_000_000, guidelinePercent: 20, openingYear: 2017, openingEquityKr: 12_439_761 }));
-      value(await s.api.call('fees.save', { year: 2017, totalKr: 21_585_170 }));
-      value(await s.api.call('fees.save', { year: 2018, totalKr: 21_966_000 }));
+      value(await s.api.call('medlemsavgifter.save', { year: 2017, totalKr: 21_585_170 }));
+      value(await s.api.call('medlemsavgifter.save', { year: 2018, totalKr: 21_966_000 }));
       value(
         await s.api.call('budget.save', {
           year: 2018,

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { MeetingView } from '../../shared/contract/schemas/meetings';
-import type { ProtocolView } from '../../shared/contract/schemas/protokoll';
+import type { ProtokollView } from '../../shared/contract/schemas/protokoll';
 import { addDays } from '../../shared/domain/justering';
 import { formatDate } from '../../shared/format/sv';
 import type { Session } from '../../electron/services/session';
@@ -22,7 +22,7 @@ function cert(name: string) {
   return (role: string) => ({ certificateBase64: fs.readFileSync(c.p12Path).toString('base64'), password: PASSWORD, role });
 }
 
-function saveInput(p: ProtocolView, changes: Partial<{ sekreterare: string; justerare: string[]; justeringDag: string }> = {}) {
+function saveInput(p: ProtokollView, changes: Partial<{ sekreterare: string; justerare: string[]; justeringDag: string }> = {}) {
   return {
     meetingId: p.meetingId,
     sekreterare: p.sekreterare ?? undefined,
@@ -162,8 +162,8 @@ describe('protokoll and justering', () => {
   it('numbers §§ on through the year for each organ', async () => {
     const s = demoSession();
     const { m } = await meetingWithArenden(s, addDays(HELD_ON, -30));
-    const firstProtocol = value(await s.api.call('protokoll.start', { meetingId: m.id }));
-    const last = firstProtocol.items[firstProtocol.items.length - 1]?.paragraph ?? 0;
+    const firstProtokoll = value(await s.api.call('protokoll.start', { meetingId: m.id }));
+    const last = firstProtokoll.items[firstProtokoll.items.length - 1]?.paragraph ?? 0;
     await ensureBoardOn(s, HELD_ON);
     const next = value(await s.api.call('meetings.save', { body: 'styrelse', heldOn: HELD_ON }));
     const second = value(await s.api.call('protokoll.start', { meetingId: next.id }));

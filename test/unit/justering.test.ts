@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, protocolDates, weekendName } from '../../shared/domain/justering';
+import { addDays, protokollDates, weekendName } from '../../shared/domain/justering';
 
 describe('protokoll dates', () => {
   it('counts 14 days to justering, 2 to the anslag and 21 to the end of the appeal period', () => {
-    const d = protocolDates('2018-03-16', '2018-03-23', '2018-03-26', '2018-03-26');
+    const d = protokollDates('2018-03-16', '2018-03-23', '2018-03-26', '2018-03-26');
     expect(d).toMatchObject({ justeraSenast: '2018-03-30', anslaSenast: '2018-03-25', overklagaSenast: '2018-04-16', anslagTasNed: '2018-04-17' });
     // The anslag went up a day late, and the last anslag day was a Sunday: both are said, not hidden.
     expect(d.notes).toContain('Anslaget sattes upp 2018-03-26, efter sista dagen 2018-03-25.');
@@ -19,6 +19,6 @@ describe('protokoll dates', () => {
   });
 
   it('warns when the justering is overdue', () => {
-    expect(protocolDates('2026-10-01', null, null, '2026-10-20').notes).toContain('Protokollet skulle ha justerats senast 2026-10-15.');
+    expect(protokollDates('2026-10-01', null, null, '2026-10-20').notes).toContain('Protokollet skulle ha justerats senast 2026-10-15.');
   });
 });

@@ -6,7 +6,7 @@ import { templateData, writeGeneratedArendeblad } from '../arendeblad';
 import type { Scope } from '../context';
 import { budgetYearView } from './budget';
 import { refuse } from '../refuse';
-import { feeView } from './fees';
+import { feeView } from './medlemsavgifter';
 import { beslutsutrymme } from './reports';
 import { handlersFor } from '../handler';
 
@@ -47,7 +47,7 @@ export async function ekonomiArendeblad(input: ParsedInput<'ekonomi.arendeblad'>
     kind: input.kind === 'ekonomisk_information' ? 'informationsarende' : 'beslutsarende',
   });
   if (input.kind === 'medlemsavgifter') {
-    await scope.db.updateTable('fee_years').set({ arendeblad_id: blad.id, updated_at: scope.now.toISOString() }).where('year', '=', input.year).execute();
+    await scope.db.updateTable('medlemsavgifter').set({ arendeblad_id: blad.id, updated_at: scope.now.toISOString() }).where('year', '=', input.year).execute();
   }
   return blad;
 }

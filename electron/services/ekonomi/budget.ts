@@ -79,7 +79,7 @@ export async function budgetYearView(scope: Scope, year: number): Promise<Budget
   const granted = await grantedByInsatsYear(scope, year, year);
   const grantedByKategori = { individ: 0, struktur: 0, kompetens: 0 };
   for (const g of granted) grantedByKategori[g.kategori] += Number(g.grantedKr);
-  const fee = await scope.db.selectFrom('fee_years').select('total_kr').where('year', '=', year).executeTakeFirst();
+  const fee = await scope.db.selectFrom('medlemsavgifter').select('total_kr').where('year', '=', year).executeTakeFirst();
   return { year, versions, currentId: currentVersion(versions)?.id ?? null, grantedByKategori, feeTotalKr: fee?.total_kr ?? null };
 }
 

@@ -5,7 +5,7 @@ import type { Scope } from '../context';
 import { loadInsats } from '../insatser';
 import { buildWorkbook, XLSX_MIME, type CellValue, type Column } from '../xlsx/workbook';
 import { budgetYearView } from './budget';
-import { feeView } from './fees';
+import { feeView } from './medlemsavgifter';
 import { beslutsutrymme, budgetMotUtfall, history } from './reports';
 import { handlersFor } from '../handler';
 

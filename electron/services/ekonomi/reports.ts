@@ -200,7 +200,7 @@ export async function beslutsutrymme(scope: Scope, fromYear: number, count: numb
     openingSource = 'Eget kapital vid årets början är inte angivet; över-/underskott från tidigare år räknas som 0.';
     notes.push('Ange eget kapital vid ett års början under Ekonomi → Hushållning & historik för att få med överskottet från tidigare år.');
   }
-  const fees = new Map((await scope.db.selectFrom('fee_years').select(['year', 'total_kr']).execute()).map((f) => [f.year, f.total_kr]));
+  const fees = new Map((await scope.db.selectFrom('medlemsavgifter').select(['year', 'total_kr']).execute()).map((f) => [f.year, f.total_kr]));
   const budgets = await currentBudgets(scope, startYear - 10, lastYear);
   const granted = await grantedByInsatsYear(scope, startYear, lastYear);
   const closed = new Set(settings.closedYears);
@@ -276,7 +276,7 @@ export async function checkTyped(input: ParsedInput<'ekonomi.checkTyped'>): Prom
 export async function history(scope: Scope): Promise<HistoryView> {
   const typed = await scope.db.selectFrom('economy_history').selectAll().execute();
   const utfallYears = (await scope.db.selectFrom('utfall').select('year').distinct().execute()).map((r) => r.year);
-  const fees = new Map((await scope.db.selectFrom('fee_years').select(['year', 'total_kr']).execute()).map((f) => [f.year, f.total_kr]));
+  const fees = new Map((await scope.db.selectFrom('medlemsavgifter').select(['year', 'total_kr']).execute()).map((f) => [f.year, f.total_kr]));
   const years: (HistoryYear & { resultatKr: number | null; sidointakterKr: number })[] = [];
   for (const year of utfallYears) {
     const u = await utfallByPost(scope, year, `${year}-01-01`, `${year}-12-31`);
@@ -366,7 +366,7 @@ export async function economyOverview(scope: Scope, year: number): Promise<Metho
       egetKapitalKr += result(await utfallByPost(scope, y, `${y}-01-01`, `${y}-12-31`));
     }
   }
-  const fee = await scope.db.selectFrom('fee_years').select('total_kr').where('year', '=', year).executeTakeFirst();
+  const fee = await scope.db.selectFrom('medlemsavgifter').select('total_kr').where('year', '=', year).executeTakeFirst();
   const table = await beslutsutrymme(scope, year, 5);
   const lowest = table.rows.reduce<{ year: number; kr: number } | null>(
     (low, r) => (low === null || r.efterAktuellaKr < low.kr ? { year: r.year, kr: r.efterAktuellaKr } : low),

@@ -1,6 +1,6 @@
 import type { PDFPage } from 'pdf-lib';
 import type { MeetingView } from '../../../shared/contract/schemas/meetings';
-import type { ProtocolItem, ProtocolView } from '../../../shared/contract/schemas/protokoll';
+import type { ProtokollItem, ProtokollView } from '../../../shared/contract/schemas/protokoll';
 import type { ServiceContext } from '../context';
 import { drawFooter, drawHeader, MARGIN, documentFrame, type HeaderFields, type Sender } from './arendeblad-pdf';
 import { Composer, INK, MM, MUTED, RULE, drawable, textWidth, type Frame } from './composer';
@@ -14,8 +14,8 @@ import { createPdf, finishPdfA, saveClassic, type Fonts } from './pdfa';
  * ordförandes and justerandes initials and utdragsbestyrkande.
  */
 
-export interface ProtocolDoc {
-  protocol: ProtocolView;
+export interface ProtokollDoc {
+  protokoll: ProtokollView;
   meeting: MeetingView;
   sender: Sender;
 }
@@ -48,7 +48,7 @@ function names(list: string[]): string {
 }
 
 /** One § as the protokoll and the utdrag show it. */
-export function composeParagraph(c: Composer, item: ProtocolItem, organ: string): void {
+export function composeParagraph(c: Composer, item: ProtokollItem, organ: string): void {
   const { fonts } = c;
   const head = `§ ${item.paragraph ?? item.number}   ${item.title}`;
   c.heading(head, 12.5, 3, { spaceBefore: 14 });
@@ -82,7 +82,7 @@ export function composeParagraph(c: Composer, item: ProtocolItem, organ: string)
   if (item.skickasTill.length > 0) c.text(`Beslutet skickas till: ${item.skickasTill.join(', ')}`, { size: 10, color: MUTED, spaceBefore: 2 });
 }
 
-function decorate(c: Composer, d: ProtocolDoc, docType: string, extra: { label: string; value: string }[], opts: { initials: boolean }): void {
+function decorate(c: Composer, d: ProtokollDoc, docType: string, extra: { label: string; value: string }[], opts: { initials: boolean }): void {
   const total = c.pages.length;
   const fields = [{ label: 'Organ', value: d.meeting.bodyLabel }, { label: 'Sammanträdesdatum', value: d.meeting.heldOn }, ...extra];
   c.pages.forEach((page, i) => {
@@ -118,13 +118,13 @@ function signatureRow(c: Composer, label: string, name: string, fieldName: strin
   c.y = at.y - 18;
 }
 
-export async function renderProtocol(
+export async function renderProtokoll(
   ctx: Pick<ServiceContext, 'resourcesDir' | 'appVersion'>,
-  d: ProtocolDoc,
+  d: ProtokollDoc,
   created: Date,
 ): Promise<{ bytes: Uint8Array; pages: number }> {
   const { doc, fonts } = await createPdf(ctx);
-  const p = d.protocol;
+  const p = d.protokoll;
   const c = new Composer(doc, fonts, (n) => frame(n === 0));
   c.newPage();
   c.heading(`Protokoll ${d.meeting.bodyLabel.toLowerCase()}`, 17, 4, { spaceBefore: 0, spaceAfter: 8 });
@@ -163,12 +163,12 @@ export async function renderProtocol(
 
 export async function renderUtdrag(
   ctx: Pick<ServiceContext, 'resourcesDir' | 'appVersion'>,
-  d: ProtocolDoc,
-  item: ProtocolItem,
+  d: ProtokollDoc,
+  item: ProtokollItem,
   created: Date,
 ): Promise<{ bytes: Uint8Array; pages: number }> {
   const { doc, fonts } = await createPdf(ctx);
-  const p = d.protocol;
+  const p = d.protokoll;
   const c = new Composer(doc, fonts, (n) => frame(n === 0));
   c.newPage();
   c.heading(`Protokollsutdrag ${d.meeting.bodyLabel.toLowerCase()}`, 17, 4, { spaceBefore: 0, spaceAfter: 4 });
@@ -193,11 +193,11 @@ export async function renderUtdrag(
 
 export async function renderAnslagsbevis(
   ctx: Pick<ServiceContext, 'resourcesDir' | 'appVersion'>,
-  d: ProtocolDoc,
+  d: ProtokollDoc,
   created: Date,
 ): Promise<{ bytes: Uint8Array; pages: number }> {
   const { doc, fonts } = await createPdf(ctx);
-  const p = d.protocol;
+  const p = d.protokoll;
   const c = new Composer(doc, fonts, (n) => documentFrame(n === 0));
   c.newPage();
   c.heading('Anslag/bevis', 17, 4, { spaceBefore: 0, spaceAfter: 8 });

@@ -446,12 +446,12 @@ export const economyExportInput = z
 
 /** The API contract's ekonomi methods; shared/contract/methods.ts merges every area's. */
 export const ekonomiMethods = {
-  'fees.get': method<FeeView>()({
+  'medlemsavgifter.get': method<FeeView>()({
     description: 'Årets medlemsavgift per medlem (sparad), eller en förhandsvisning av fördelningen för ett angivet totalbelopp.',
     input: feeGetInput,
     writes: false,
   }),
-  'fees.save': method<FeeView>()({
+  'medlemsavgifter.save': method<FeeView>()({
     description:
       'Sparar årets totala medlemsavgift och fördelningen per medlem: staten hälften, regionen en fjärdedel, kommunerna en fjärdedel efter folkmängd.',
     input: feeSaveInput,

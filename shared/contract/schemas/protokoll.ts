@@ -1,6 +1,6 @@
 import type { DocumentMeta } from './diarium';
 import { z } from 'zod';
-import type { ProtocolDates } from '../../domain/justering';
+import type { ProtokollDates } from '../../domain/justering';
 import type { ItemKind } from './meetings';
 import { signingCredentials } from './arendeblad';
 import { confirmPersonalData, idSchema, isoDate, optionalIsoDate, optionalText, requiredText } from './common';
@@ -17,9 +17,9 @@ export const ATTENDANCE_LABELS: Record<AttendanceRole, string> = {
   ovrig: 'Övrig närvarande',
 };
 
-export const PROTOCOL_STATUSES = ['utkast', 'for_justering', 'justerat', 'anslaget'] as const;
-export type ProtocolStatus = (typeof PROTOCOL_STATUSES)[number];
-export const PROTOCOL_STATUS_LABELS: Record<ProtocolStatus, string> = {
+export const PROTOKOLL_STATUSES = ['utkast', 'for_justering', 'justerat', 'anslaget'] as const;
+export type ProtokollStatus = (typeof PROTOKOLL_STATUSES)[number];
+export const PROTOKOLL_STATUS_LABELS: Record<ProtokollStatus, string> = {
   utkast: 'Utkast',
   for_justering: 'För justering (låst)',
   justerat: 'Justerat',
@@ -28,7 +28,7 @@ export const PROTOCOL_STATUS_LABELS: Record<ProtocolStatus, string> = {
 
 const text = (label: string, max: number) => z.string({ error: `${label} måste vara text.` }).max(max, { error: `${label} får vara högst ${max} tecken.` });
 
-export const protocolSaveInput = z
+export const protokollSaveInput = z
   .object({
     meetingId: idSchema,
     sekreterare: optionalText('Sekreterare', 120),
@@ -68,7 +68,7 @@ export const protocolSaveInput = z
   })
   .strict();
 
-export const protocolIdInput = z.object({ meetingId: idSchema }).strict();
+export const protokollIdInput = z.object({ meetingId: idSchema }).strict();
 
 export const justeringStepInput = z
   .object({
@@ -81,7 +81,7 @@ export const justeringStepInput = z
   })
   .strict();
 
-export const protocolSignInput = z.object({ meetingId: idSchema, credentials: signingCredentials }).strict();
+export const protokollSignInput = z.object({ meetingId: idSchema, credentials: signingCredentials }).strict();
 export const anslagInput = z.object({ meetingId: idSchema, anslagOn: isoDate('Anslagsdatum') }).strict();
 export const utdragInput = z.object({ meetingId: idSchema, itemId: idSchema }).strict();
 
@@ -94,7 +94,7 @@ export interface AttendanceRow {
   distance: boolean;
 }
 
-export interface ProtocolItem {
+export interface ProtokollItem {
   id: number;
   number: number;
   paragraph: number | null;
@@ -112,7 +112,7 @@ export interface ProtocolItem {
   jav: string | null;
 }
 
-export interface ProtocolEvent {
+export interface ProtokollEvent {
   at: string;
   actor: string;
   kind: 'skickat' | 'andringsforslag' | 'godkant' | 'avvisat' | 'signerat' | 'anslaget';
@@ -120,9 +120,9 @@ export interface ProtocolEvent {
   text: string | null;
 }
 
-export interface ProtocolView {
+export interface ProtokollView {
   meetingId: number;
-  status: ProtocolStatus;
+  status: ProtokollStatus;
   statusLabel: string;
   sekreterare: string | null;
   ordforande: string | null;
@@ -131,10 +131,10 @@ export interface ProtocolView {
   justeringDag: string | null;
   forvaring: string | null;
   attendance: AttendanceRow[];
-  items: ProtocolItem[];
+  items: ProtokollItem[];
   /** "§§ 12–20". */
   paragraphs: string;
-  dates: ProtocolDates;
+  dates: ProtokollDates;
   /** What stops sending it for justering, in Swedish. */
   problems: string[];
   /** Who signs, in order: "Sekreterare", "Ordförande", "Justerare". */
@@ -144,42 +144,42 @@ export interface ProtocolView {
   anslagDocumentId: number | null;
   justeratOn: string | null;
   anslagOn: string | null;
-  events: ProtocolEvent[];
+  events: ProtokollEvent[];
 }
 
 /** The API contract's protokoll methods; shared/contract/methods.ts merges every area's. */
 export const protokollMethods = {
-  'protokoll.get': method<{ protocol: ProtocolView | null }>()({
+  'protokoll.get': method<{ protokoll: ProtokollView | null }>()({
     description: 'Sammanträdets protokoll med justeringens läge och datum, om det finns ett.',
-    input: protocolIdInput,
+    input: protokollIdInput,
     writes: false,
   }),
-  'protokoll.start': method<ProtocolView>()({
+  'protokoll.start': method<ProtokollView>()({
     description: 'Skriv protokoll: närvaro från styrelseregistret, paragrafnummer och besluten ifyllda från förslagen.',
-    input: protocolIdInput,
+    input: protokollIdInput,
     writes: true,
   }),
-  'protokoll.save': method<ProtocolView>()({
+  'protokoll.save': method<ProtokollView>()({
     description: 'Sparar protokollet (närvaro, justerare, beslut per paragraf). Avvisas när det är låst för justering.',
-    input: protocolSaveInput,
+    input: protokollSaveInput,
     writes: true,
   }),
-  'protokoll.send': method<ProtocolView>()({
+  'protokoll.send': method<ProtokollView>()({
     description: 'Skickar protokollet för justering: reglerna prövas, protokollet låses och PDF:en läggs i diariet.',
-    input: protocolIdInput,
+    input: protokollIdInput,
     writes: true,
   }),
-  'protokoll.step': method<ProtocolView>()({
+  'protokoll.step': method<ProtokollView>()({
     description: 'Ordföranden eller en justerare godkänner, föreslår en ändring eller skickar tillbaka protokollet.',
     input: justeringStepInput,
     writes: true,
   }),
-  'protokoll.sign': method<ProtocolView>()({
+  'protokoll.sign': method<ProtokollView>()({
     description: 'Nästa i underskriftsordningen signerar protokollet. Den sista signaturen gör det justerat och skapar anslagsbeviset.',
-    input: protocolSignInput,
+    input: protokollSignInput,
     writes: true,
   }),
-  'protokoll.anslag': method<ProtocolView>()({
+  'protokoll.anslag': method<ProtokollView>()({
     description: 'Anger dagen då justeringen anslogs och skapar ett nytt anslagsbevis.',
     input: anslagInput,
     writes: true,

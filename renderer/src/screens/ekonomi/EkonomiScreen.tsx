@@ -6,7 +6,7 @@ import { useApp } from '../../store/app';
 import { BeslutsutrymmeTab } from './BeslutsutrymmeTab';
 import { BudgetMotUtfallTab } from './BudgetMotUtfallTab';
 import { BudgetTab } from './BudgetTab';
-import { FeesTab } from './FeesTab';
+import { MedlemsavgifterTab } from './MedlemsavgifterTab';
 import { HushallningTab } from './HushallningTab';
 import { UtfallTab } from './UtfallTab';
 
@@ -31,7 +31,7 @@ export function EkonomiScreen() {
           <Tab key={t.id} value={t.id} label={t.label} />
         ))}
       </Tabs>
-      {tab === 'medlemsavgifter' && <FeesTab />}
+      {tab === 'medlemsavgifter' && <MedlemsavgifterTab />}
       {tab === 'budget' && <BudgetTab />}
       {tab === 'utfall' && <UtfallTab />}
       {tab === 'budget-mot-utfall' && <BudgetMotUtfallTab />}

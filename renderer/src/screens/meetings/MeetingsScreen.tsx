@@ -37,7 +37,7 @@ import { useApp } from '../../store/app';
 import { RowTools, move } from '../arendeblad/BlockEditors';
 import { DateField, SelectField } from '../../components/fields';
 import { todayIso } from '../../components/text';
-import { ProtocolPanel } from './ProtocolPanel';
+import { ProtokollPanel } from './ProtokollPanel';
 import { closeOnPurpose } from '../../components/closeOnPurpose';
 
 /** Sammanträden: the list, and one meeting with its dagordning and utskick at #/sammantraden/<id>. */
@@ -325,7 +325,7 @@ function MeetingView({ id, onBack }: { id: number; onBack(): void }) {
           }}
         />
       </Stack>
-      <ProtocolPanel meetingId={meeting.id} />
+      <ProtokollPanel meetingId={meeting.id} />
       {editing && <MeetingDialog meeting={meeting} onClose={() => setEditing(false)} onSaved={setMeeting} />}
     </Box>
   );

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
-import type { ProtocolView } from '../../../../shared/contract/schemas/protokoll';
+import type { ProtokollView } from '../../../../shared/contract/schemas/protokoll';
 import { call, errorMessage } from '../../api';
 import { downloadBase64 } from '../../files';
 import { useApp, useUnsavedChanges } from '../../store/app';
 import type { Credentials } from '../arendeblad/SignDialog';
 
-export const EVENT_LABELS: Record<ProtocolView['events'][number]['kind'], string> = {
+export const EVENT_LABELS: Record<ProtokollView['events'][number]['kind'], string> = {
   skickat: 'Skickat för justering',
   andringsforslag: 'Ändringsförslag',
   godkant: 'Godkänt',
@@ -17,7 +17,7 @@ export const EVENT_LABELS: Record<ProtocolView['events'][number]['kind'], string
 export type JusteringStep = 'godkant' | 'andringsforslag' | 'avvisat';
 
 /** What protokoll.save takes, from the draft on the screen. */
-function saveInput(meetingId: number, d: ProtocolView) {
+function saveInput(meetingId: number, d: ProtokollView) {
   return {
     meetingId,
     sekreterare: d.sekreterare ?? '',
@@ -36,34 +36,34 @@ function saveInput(meetingId: number, d: ProtocolView) {
 }
 
 /**
- * A meeting's protokoll as stored (`protocol`: undefined while it loads, null before it is
+ * A meeting's protokoll as stored (`protokoll`: undefined while it loads, null before it is
  * begun) and the draft on the screen, with each step of writing and justering. A refused
  * step keeps what was typed; unsaved changes to a draft are asked about before leaving.
  */
 export function useProtokoll(meetingId: number) {
   const notify = useApp((s) => s.notify);
-  const [protocol, setProtocol] = useState<ProtocolView | null | undefined>(undefined);
-  const [draft, setDraft] = useState<ProtocolView | null>(null);
+  const [protokoll, setProtokoll] = useState<ProtokollView | null | undefined>(undefined);
+  const [draft, setDraft] = useState<ProtokollView | null>(null);
 
-  const show = (view: ProtocolView | null) => {
-    setProtocol(view);
+  const show = (view: ProtokollView | null) => {
+    setProtokoll(view);
     setDraft(view);
   };
   useEffect(() => {
     call('protokoll.get', { meetingId })
       .then((r) => {
-        setProtocol(r.protocol);
-        setDraft(r.protocol);
+        setProtokoll(r.protokoll);
+        setDraft(r.protokoll);
       })
       .catch((err: unknown) => notify('error', errorMessage(err)));
   }, [meetingId, notify]);
 
   // Närvaro, beslut, anteckningar …: asked about before they are left unsaved.
-  const dirty = protocol != null && draft !== null && protocol.status === 'utkast' && JSON.stringify(draft) !== JSON.stringify(protocol);
+  const dirty = protokoll != null && draft !== null && protokoll.status === 'utkast' && JSON.stringify(draft) !== JSON.stringify(protokoll);
   useUnsavedChanges(`protokoll-${meetingId}`, 'protokollet', dirty);
 
   /** True when the step went through. */
-  async function run(fn: () => Promise<ProtocolView>, done?: string): Promise<boolean> {
+  async function run(fn: () => Promise<ProtokollView>, done?: string): Promise<boolean> {
     try {
       show(await fn());
       if (done) notify('success', done);
@@ -84,9 +84,9 @@ export function useProtokoll(meetingId: number) {
     }
   }
 
-  const current = draft ?? protocol ?? null;
+  const current = draft ?? protokoll ?? null;
   return {
-    protocol,
+    protokoll,
     draft: current,
     setDraft,
     dirty,

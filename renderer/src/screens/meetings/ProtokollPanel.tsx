@@ -6,15 +6,15 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { SignDialog } from '../arendeblad/SignDialog';
-import { ProtocolDraft } from './ProtocolDraft';
-import { ProtocolJustering } from './ProtocolJustering';
+import { ProtokollDraft } from './ProtokollDraft';
+import { ProtokollJustering } from './ProtokollJustering';
 import { useProtokoll } from './useProtokoll';
 
 /** The protokoll of a meeting: writing it, the justering step by step, and what it gives (PDF, anslagsbevis, utdrag). */
-export function ProtocolPanel({ meetingId }: { meetingId: number }) {
+export function ProtokollPanel({ meetingId }: { meetingId: number }) {
   const protokoll = useProtokoll(meetingId);
   const [signing, setSigning] = useState(false);
-  const p = protokoll.protocol;
+  const p = protokoll.protokoll;
 
   if (p === undefined) return null;
   if (p === null) {
@@ -53,9 +53,9 @@ export function ProtocolPanel({ meetingId }: { meetingId: number }) {
         </Alert>
       ))}
       {p.status === 'utkast' ? (
-        <ProtocolDraft protokoll={protokoll} stored={p} />
+        <ProtokollDraft protokoll={protokoll} stored={p} />
       ) : (
-        <ProtocolJustering p={p} protokoll={protokoll} onSign={() => setSigning(true)} />
+        <ProtokollJustering p={p} protokoll={protokoll} onSign={() => setSigning(true)} />
       )}
       {signing && next && (
         <SignDialog

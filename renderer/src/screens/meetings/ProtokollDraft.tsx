@@ -7,14 +7,20 @@ import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { ATTENDANCE_LABELS, ATTENDANCE_ROLES, type AttendanceRole, type AttendanceRow, type ProtocolView } from '../../../../shared/contract/schemas/protokoll';
+import {
+  ATTENDANCE_LABELS,
+  ATTENDANCE_ROLES,
+  type AttendanceRole,
+  type AttendanceRow,
+  type ProtokollView,
+} from '../../../../shared/contract/schemas/protokoll';
 import { DateField, SelectField } from '../../components/fields';
 import type { ProtokollState } from './useProtokoll';
 
-type DraftProps = { d: ProtocolView; setDraft: (d: ProtocolView) => void };
+type DraftProps = { d: ProtokollView; setDraft: (d: ProtokollView) => void };
 
 /** The protokoll while it is written: who holds which role, närvaro, each paragraph's beslut; then save or send for justering. */
-export function ProtocolDraft({ protokoll, stored }: { protokoll: ProtokollState; stored: ProtocolView }) {
+export function ProtokollDraft({ protokoll, stored }: { protokoll: ProtokollState; stored: ProtokollView }) {
   const { draft: d, setDraft, dirty } = protokoll;
   if (d === null) return null;
   return (

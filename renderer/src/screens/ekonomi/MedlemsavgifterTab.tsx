@@ -22,7 +22,7 @@ import { EconomyExportButton, parseAmount, thisYear, useWriteBlad, YearField } f
  * (staten hälften, regionen en fjärdedel, kommunerna en fjärdedel efter folkmängd),
  * beside the year before; save it and write the ärendeblad.
  */
-export function FeesTab() {
+export function MedlemsavgifterTab() {
   const notify = useApp((s) => s.notify);
   const write = useWriteBlad();
   const [year, setYear] = useState(thisYear() + 1);
@@ -37,7 +37,7 @@ export function FeesTab() {
 
   // The saved fee when the year changes.
   useEffect(() => {
-    call('fees.get', { year })
+    call('medlemsavgifter.get', { year })
       .then((v) => {
         setView(v);
         setTotal(v.totalKr === null ? '' : formatInteger(v.totalKr));
@@ -54,7 +54,7 @@ export function FeesTab() {
   useEffect(() => {
     if (amount === null || (view?.saved && view.totalKr === amount && view.populationYear === popYear)) return;
     const t = setTimeout(() => {
-      call('fees.get', { year, totalKr: amount, populationYear: popYear })
+      call('medlemsavgifter.get', { year, totalKr: amount, populationYear: popYear })
         .then(setView)
         .catch(() => undefined);
     }, 150);
@@ -71,7 +71,7 @@ export function FeesTab() {
     if (amount === null) return false;
     setBusy(true);
     try {
-      const v = await call('fees.save', { year, totalKr: amount, populationYear: popYear, dueOn, status });
+      const v = await call('medlemsavgifter.save', { year, totalKr: amount, populationYear: popYear, dueOn, status });
       setView(v);
       setSavedFields({ dueOn, status });
       notify('success', `Medlemsavgiften för ${year} är sparad.`);

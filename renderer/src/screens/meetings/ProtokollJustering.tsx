@@ -9,13 +9,13 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import CheckCircleOutlined from '@mui/icons-material/CheckCircleOutlined';
-import type { ProtocolView } from '../../../../shared/contract/schemas/protokoll';
+import type { ProtokollView } from '../../../../shared/contract/schemas/protokoll';
 import { ExportSignedButton } from '../../components/ExportSignedButton';
 import { EVENT_LABELS, type JusteringStep, type ProtokollState } from './useProtokoll';
 import { SelectField } from '../../components/fields';
 
 /** The locked protokoll: its documents, the signatures in order, the justering, utdrag, and the history. */
-export function ProtocolJustering({ p, protokoll, onSign }: { p: ProtocolView; protokoll: ProtokollState; onSign: () => void }) {
+export function ProtokollJustering({ p, protokoll, onSign }: { p: ProtokollView; protokoll: ProtokollState; onSign: () => void }) {
   const next = p.signingOrder.find((s) => !s.signed);
   return (
     <Stack spacing={2} sx={{ mt: 2 }}>
@@ -87,7 +87,7 @@ export function ProtocolJustering({ p, protokoll, onSign }: { p: ProtocolView; p
 }
 
 /** Ordförande and justerare answer in turn: approve, suggest a change, or send it back. */
-function JusteringSteps({ p, onStep }: { p: ProtocolView; onStep: ProtokollState['step'] }) {
+function JusteringSteps({ p, onStep }: { p: ProtokollView; onStep: ProtokollState['step'] }) {
   const [person, setPerson] = useState('');
   const [comment, setComment] = useState('');
   const who = [p.ordforande, ...p.justerare].filter((n): n is string => !!n).filter((n, i, all) => all.indexOf(n) === i);

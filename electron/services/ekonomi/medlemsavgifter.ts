@@ -57,9 +57,9 @@ interface StoredFee {
 }
 
 export async function loadFee(scope: Scope, year: number): Promise<StoredFee | null> {
-  const row = await scope.db.selectFrom('fee_years').selectAll().where('year', '=', year).executeTakeFirst();
+  const row = await scope.db.selectFrom('medlemsavgifter').selectAll().where('year', '=', year).executeTakeFirst();
   if (!row) return null;
-  const shares = await scope.db.selectFrom('fee_shares').selectAll().where('year', '=', year).execute();
+  const shares = await scope.db.selectFrom('medlemsavgift_shares').selectAll().where('year', '=', year).execute();
   return {
     year,
     totalKr: row.total_kr,
@@ -82,7 +82,7 @@ export async function feeView(scope: Scope, year: number, preview?: { totalKr: n
   const populationYear = preview?.populationYear ?? stored?.populationYear ?? (await defaultPopulationYear(scope, year));
   const members = await feeMembers(scope, populationYear);
   const previous = await loadFee(scope, year - 1);
-  const years = (await scope.db.selectFrom('fee_years').select('year').orderBy('year', 'desc').execute()).map((r) => r.year);
+  const years = (await scope.db.selectFrom('medlemsavgifter').select('year').orderBy('year', 'desc').execute()).map((r) => r.year);
   const base = {
     year,
     populationYear,
@@ -153,11 +153,11 @@ export async function feeView(scope: Scope, year: number, preview?: { totalKr: n
   };
 }
 
-export async function getFee(input: ParsedInput<'fees.get'>, scope: Scope): Promise<MethodResult<'fees.get'>> {
+export async function getFee(input: ParsedInput<'medlemsavgifter.get'>, scope: Scope): Promise<MethodResult<'medlemsavgifter.get'>> {
   return feeView(scope, input.year, input.totalKr === undefined ? undefined : { totalKr: input.totalKr, populationYear: input.populationYear });
 }
 
-export async function saveFee(input: ParsedInput<'fees.save'>, scope: Scope): Promise<MethodResult<'fees.save'>> {
+export async function saveFee(input: ParsedInput<'medlemsavgifter.save'>, scope: Scope): Promise<MethodResult<'medlemsavgifter.save'>> {
   const populationYear = input.populationYear ?? (await defaultPopulationYear(scope, input.year));
   const before = await loadFee(scope, input.year);
   const members = await feeMembers(scope, populationYear);
@@ -169,13 +169,13 @@ export async function saveFee(input: ParsedInput<'fees.save'>, scope: Scope): Pr
   const at = scope.now.toISOString();
   const values = { total_kr: input.totalKr, population_year: populationYear, due_on: input.dueOn, status: input.status, updated_at: at };
   await scope.db
-    .insertInto('fee_years')
+    .insertInto('medlemsavgifter')
     .values({ year: input.year, ...values, created_at: at })
     .onConflict((oc) => oc.column('year').doUpdateSet(values))
     .execute();
-  await scope.db.deleteFrom('fee_shares').where('year', '=', input.year).execute();
+  await scope.db.deleteFrom('medlemsavgift_shares').where('year', '=', input.year).execute();
   await scope.db
-    .insertInto('fee_shares')
+    .insertInto('medlemsavgift_shares')
     .values(split.shares.map((s) => ({ year: input.year, member_id: s.memberId, population: s.population, amount_kr: s.amountKr })))
     .execute();
   await scope.audit({
@@ -195,7 +195,7 @@ export async function saveFee(input: ParsedInput<'fees.save'>, scope: Scope): Pr
 }
 
 /** The methods this module serves. */
-export const ekonomiFeesHandlers = handlersFor({
-  'fees.get': getFee,
-  'fees.save': saveFee,
+export const medlemsavgifterHandlers = handlersFor({
+  'medlemsavgifter.get': getFee,
+  'medlemsavgifter.save': saveFee,
 });
