@@ -35,7 +35,7 @@ import { ApplicationsScreen } from './screens/applications/ApplicationsScreen';
 import { RegistersScreen } from './screens/RegistersScreen';
 import { ComingSoonScreen } from './screens/ComingSoonScreen';
 import { EkonomiScreen } from './screens/ekonomi/EkonomiScreen';
-import { RiskScreen } from './screens/risk/RiskScreen';
+import { InternkontrollScreen } from './screens/internkontroll/InternkontrollScreen';
 
 const DRAWER_WIDTH = 248;
 
@@ -47,7 +47,7 @@ const ICONS: Record<SectionId, React.ReactNode> = {
   ansokningar: <AssignmentOutlined />,
   register: <FolderSharedOutlined />,
   ekonomi: <AccountBalanceWalletOutlined />,
-  risk: <ShieldOutlined />,
+  internkontroll: <ShieldOutlined />,
 };
 
 function Screen({ section }: { section: SectionId }) {
@@ -66,8 +66,8 @@ function Screen({ section }: { section: SectionId }) {
       return <ApplicationsScreen />;
     case 'ekonomi':
       return <EkonomiScreen />;
-    case 'risk':
-      return <RiskScreen />;
+    case 'internkontroll':
+      return <InternkontrollScreen />;
     default:
       return <ComingSoonScreen section={section} />;
   }

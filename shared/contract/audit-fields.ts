@@ -6,8 +6,8 @@ import { APPLICATION_KIND_LABELS, APPLICATION_STATUS_LABELS, INSATS_STATUS_LABEL
 import { BUDGET_KIND_LABELS } from './schemas/ekonomi';
 import { BODY_LABELS, ITEM_KIND_LABELS } from './schemas/meetings';
 import { ATTENDANCE_LABELS, PROTOKOLL_STATUS_LABELS } from './schemas/protokoll';
-import { HANTERING_LABELS } from './schemas/risk';
-import { FREKVENS_LABELS, METOD_LABELS } from '../domain/risk';
+import { HANTERING_LABELS } from './schemas/internkontroll';
+import { FREKVENS_LABELS, METOD_LABELS } from '../domain/internkontroll';
 import { POST_INFO } from '../domain/budget-posts';
 import { TEMPLATES } from '../domain/arendeblad-templates';
 import type { AuditEntity } from './schemas/audit';

@@ -1,7 +1,7 @@
 import type { ArendebladContent, Block, TemplateInfo, TemplateKey } from '../contract/schemas/arendeblad';
 import type { BeslutsutrymmeView, BudgetYearView, FeeView } from '../contract/schemas/ekonomi';
 import { budgetBlad, ekonomiskInformation, feesBlad } from './ekonomi-templates';
-import { riskanalysBlad, uppfoljningBlad, type FollowUpTemplateData, type RiskTemplateData } from './risk-templates';
+import { riskanalysBlad, uppfoljningBlad, type FollowUpTemplateData, type RiskTemplateData } from './internkontroll-templates';
 import { countWord, h, joinSv, p, sec, skeleton, type Built } from './template-kit';
 
 export { countWord, joinSv, proposalIntro } from './template-kit';

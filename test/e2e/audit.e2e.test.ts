@@ -158,10 +158,10 @@ async function touchEveryKind(s: Session): Promise<AuditEntity[]> {
     }),
   );
 
-  const scale = value(await s.api.call('risk.scale', {}));
-  value(await s.api.call('risk.saveScale', { ...scale, sannolikhet: scale.sannolikhet.map((w, i) => (i === 0 ? `${w} (sällan)` : w)) }));
+  const scale = value(await s.api.call('internkontroll.scale', {}));
+  value(await s.api.call('internkontroll.saveScale', { ...scale, sannolikhet: scale.sannolikhet.map((w, i) => (i === 0 ? `${w} (sällan)` : w)) }));
   const risk = value(
-    await s.api.call('risks.save', {
+    await s.api.call('internkontroll.saveRisk', {
       year: YEAR,
       title: 'Fakturor betalas utan avtal',
       process: 'Upphandling/avtal',
@@ -173,7 +173,7 @@ async function touchEveryKind(s: Session): Promise<AuditEntity[]> {
   );
   const riskId = firstOf(risk.risks.filter((r) => r.title === 'Fakturor betalas utan avtal')).id;
   value(
-    await s.api.call('controls.save', {
+    await s.api.call('internkontroll.saveControl', {
       year: YEAR,
       process: 'Upphandling/avtal',
       moment: 'fakturor följer ingångna avtal',
@@ -184,20 +184,20 @@ async function touchEveryKind(s: Session): Promise<AuditEntity[]> {
       checklist: ['Fakturan har ett avtal'],
     }),
   );
-  const plan = value(await s.api.call('occasions.generate', { year: YEAR }));
+  const plan = value(await s.api.call('internkontroll.generateOccasions', { year: YEAR }));
   const control = firstOf(plan.controls.filter((c) => c.moment === 'fakturor följer ingångna avtal'));
   const occasionId = firstOf(control.occasions).id;
-  const occasion = value(await s.api.call('occasions.get', { id: occasionId }));
+  const occasion = value(await s.api.call('internkontroll.occasion', { id: occasionId }));
   const item = firstOf(occasion.items);
   value(
-    await s.api.call('occasions.save', {
+    await s.api.call('internkontroll.saveOccasion', {
       id: occasionId,
       sample: 'faktura 2026-0187',
       items: [{ id: item.id, result: 'avvikelse', comment: 'Saknar avtal.' }],
     }),
   );
   value(
-    await s.api.call('deviations.save', {
+    await s.api.call('internkontroll.saveDeviation', {
       occasionId,
       itemId: item.id,
       description: 'Faktura utan avtal',

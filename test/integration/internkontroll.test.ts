@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import type { RiskYearView } from '../../shared/contract/schemas/risk';
+import type { RiskYearView } from '../../shared/contract/schemas/internkontroll';
 import type { Session } from '../../electron/services/session';
 import { artifactPath } from '../helpers/browser';
 import { failure, value } from '../helpers/envelope';
@@ -22,7 +22,7 @@ async function risk(
   konsekvens: number,
   extra: Record<string, unknown> = {},
 ): Promise<RiskYearView> {
-  return value(await s.api.call('risks.save', { ...RISK, title, process, sannolikhet, konsekvens, ...extra }));
+  return value(await s.api.call('internkontroll.saveRisk', { ...RISK, title, process, sannolikhet, konsekvens, ...extra }));
 }
 
 const idOf = (a: RiskYearView, code: string) => a.risks.find((r) => r.code === code)!.id;
@@ -55,17 +55,17 @@ describe('riskanalys and internkontroll, the yearly cycle', () => {
       expect(a.matrix[0]![3]).toMatchObject({ value: 16, level: { label: 'Mycket hög' } });
 
       const before = count(s, 'risks');
-      const out = failure(await s.api.call('risks.save', { ...RISK, title: 'X', process: 'Ekonomi/budget', sannolikhet: 5, konsekvens: 2 }));
+      const out = failure(await s.api.call('internkontroll.saveRisk', { ...RISK, title: 'X', process: 'Ekonomi/budget', sannolikhet: 5, konsekvens: 2 }));
       expect(out.paths).toEqual(['sannolikhet']);
       expect(out.message).toBe('Sannolikhet ska vara ett heltal 1–4 (1 osannolik, 2 mindre sannolik, 3 möjlig, 4 sannolik), inte 5.');
       const accept = failure(
-        await s.api.call('risks.save', { ...RISK, title: 'X', process: 'Ekonomi/budget', sannolikhet: 1, konsekvens: 1, hantering: 'accepterad' }),
+        await s.api.call('internkontroll.saveRisk', { ...RISK, title: 'X', process: 'Ekonomi/budget', sannolikhet: 1, konsekvens: 1, hantering: 'accepterad' }),
       );
       expect(accept.message).toContain('Ange skälet till att risken accepteras.');
       expect(count(s, 'risks')).toBe(before);
 
       // The scale is the förbund's: other words and thresholds show in the matrix; a scale that cannot hold the risks is refused.
-      const scale = value(await s.api.call('risk.scale', {}));
+      const scale = value(await s.api.call('internkontroll.scale', {}));
       const mine = {
         ...scale,
         konsekvens: ['Liten', 'Märkbar', 'Stor', 'Mycket stor'],
@@ -74,14 +74,14 @@ describe('riskanalys and internkontroll, the yearly cycle', () => {
           { upTo: 16, label: 'Hög', color: '#dd4444' },
         ],
       };
-      value(await s.api.call('risk.saveScale', mine));
-      const again = value(await s.api.call('risks.list', { year: 2026 }));
+      value(await s.api.call('internkontroll.saveScale', mine));
+      const again = value(await s.api.call('internkontroll.risks', { year: 2026 }));
       expect(again.scale.konsekvens[3]).toBe('Mycket stor');
       expect(again.risks.find((r) => r.code === 'R1')?.level.label).toBe('Hög');
       expect(again.risks.find((r) => r.code === 'R2')?.level.label).toBe('Låg');
       expect(
         failure(
-          await s.api.call('risk.saveScale', {
+          await s.api.call('internkontroll.saveScale', {
             ...mine,
             size: 3,
             sannolikhet: ['a', 'b', 'c'],
@@ -90,7 +90,7 @@ describe('riskanalys and internkontroll, the yearly cycle', () => {
           }),
         ).message,
       ).toContain('Skalan kan inte göras mindre: R1 (2026)');
-      expect(failure(await s.api.call('risk.saveScale', { ...mine, levels: [{ upTo: 9, label: 'x', color: '#000000' }] })).message).toContain(
+      expect(failure(await s.api.call('internkontroll.saveScale', { ...mine, levels: [{ upTo: 9, label: 'x', color: '#000000' }] })).message).toContain(
         'Den högsta nivån ska räcka till riskvärdet 16.',
       );
     } finally {
@@ -103,8 +103,15 @@ describe('riskanalys and internkontroll, the yearly cycle', () => {
     try {
       const a1 = await risk(s, 'Fakturor betalas utan avtal', 'Upphandling/avtal', 2, 3);
       const a2 = await risk(s, 'Utfallet avviker från budget utan att styrelsen vet', 'Ekonomi/budget', 2, 4);
-      const plan = (body: Omit<MethodInput<'controls.save'>, 'year' | 'checklist' | 'ansvarig'> & Partial<MethodInput<'controls.save'>>) =>
-        s.api.call('controls.save', { year: 2026, checklist: ['Fakturan har ett avtal', 'Beloppet följer avtalet'], ansvarig: 'Ekonomihandläggaren', ...body });
+      const plan = (
+        body: Omit<MethodInput<'internkontroll.saveControl'>, 'year' | 'checklist' | 'ansvarig'> & Partial<MethodInput<'internkontroll.saveControl'>>,
+      ) =>
+        s.api.call('internkontroll.saveControl', {
+          year: 2026,
+          checklist: ['Fakturan har ett avtal', 'Beloppet följer avtalet'],
+          ansvarig: 'Ekonomihandläggaren',
+          ...body,
+        });
 
       // A control without a risk or an owner is refused.
       expect(
@@ -146,7 +153,7 @@ describe('riskanalys and internkontroll, the yearly cycle', () => {
         s.db.sqlite.prepare("SELECT held_on FROM meetings WHERE body = 'styrelse' AND held_on LIKE '2026-%' ORDER BY held_on").all() as { held_on: string }[]
       ).map((m) => m.held_on);
       const before = (date: string) => meetings.filter((m) => m < date);
-      const p = value(await s.api.call('occasions.generate', { year: 2026 }));
+      const p = value(await s.api.call('internkontroll.generateOccasions', { year: 2026 }));
       const fakturor = p.controls.find((c) => c.metod === 'stickprov')!;
       expect(fakturor.occasions.map((o) => [o.label, o.dueOn])).toEqual([
         ['Kvartal 1 2026', '2026-03-31'],
@@ -156,13 +163,15 @@ describe('riskanalys and internkontroll, the yearly cycle', () => {
       ]);
       expect(p.controls.find((c) => c.metod === 'avstamning')!.occasions.map((o) => o.dueOn)).toEqual(meetings);
       // Generating again adds nothing.
-      expect(value(await s.api.call('occasions.generate', { year: 2026 })).controls.flatMap((c) => c.occasions)).toHaveLength(4 + meetings.length);
+      expect(value(await s.api.call('internkontroll.generateOccasions', { year: 2026 })).controls.flatMap((c) => c.occasions)).toHaveLength(
+        4 + meetings.length,
+      );
 
       const q1 = fakturor.occasions[0]!;
-      let o = value(await s.api.call('occasions.get', { id: q1.id }));
+      let o = value(await s.api.call('internkontroll.occasion', { id: q1.id }));
       expect(o.items.map((i) => i.text)).toEqual(['Fakturan har ett avtal', 'Beloppet följer avtalet']);
       o = value(
-        await s.api.call('occasions.save', {
+        await s.api.call('internkontroll.saveOccasion', {
           id: q1.id,
           sample: 'fakturor 2026-0112, 2026-0187',
           items: [
@@ -171,18 +180,18 @@ describe('riskanalys and internkontroll, the yearly cycle', () => {
           ],
         }),
       );
-      const unanswered = failure(await s.api.call('occasions.signOff', { id: q1.id, doneOn: '2026-04-10' }));
+      const unanswered = failure(await s.api.call('internkontroll.signOff', { id: q1.id, doneOn: '2026-04-10' }));
       expect(unanswered.message).toBe('Checklistan kan inte avslutas: punkten ”Beloppet följer avtalet” är inte besvarad.');
       o = value(
-        await s.api.call('occasions.save', {
+        await s.api.call('internkontroll.saveOccasion', {
           id: q1.id,
           sample: 'fakturor 2026-0112, 2026-0187',
           items: [{ id: o.items[1]!.id, result: 'avvikelse', comment: 'Faktura 2026-0187 är 12 000 kr över avtalat pris.' }],
         }),
       );
-      expect(failure(await s.api.call('occasions.signOff', { id: q1.id, doneOn: '2026-04-10' })).message).toContain('Registrera en åtgärd för avvikelsen');
+      expect(failure(await s.api.call('internkontroll.signOff', { id: q1.id, doneOn: '2026-04-10' })).message).toContain('Registrera en åtgärd för avvikelsen');
       o = value(
-        await s.api.call('deviations.save', {
+        await s.api.call('internkontroll.saveDeviation', {
           occasionId: q1.id,
           itemId: o.items[1]!.id,
           description: 'Faktura 2026-0187 översteg avtalat pris med 12 000 kr',
@@ -202,18 +211,20 @@ describe('riskanalys and internkontroll, the yearly cycle', () => {
         }),
       );
       o = value(
-        await s.api.call('occasions.save', {
+        await s.api.call('internkontroll.saveOccasion', {
           id: q1.id,
           sample: 'fakturor 2026-0112, 2026-0187',
           items: [{ id: o.items[0]!.id, result: 'ok', comment: null, documentId: doc.id }],
         }),
       );
       expect(o.items[0]).toMatchObject({ documentId: doc.id, documentTitle: 'Avtal städtjänster 2026' });
-      o = value(await s.api.call('occasions.signOff', { id: q1.id, doneOn: '2026-04-10' }));
+      o = value(await s.api.call('internkontroll.signOff', { id: q1.id, doneOn: '2026-04-10' }));
       expect(o).toMatchObject({ signedOff: true, doneOn: '2026-04-10' });
       expect(o.doneBy).toContain('testare');
       // A signed-off checklist stays as it was signed (the database refuses it too).
-      expect(failure(await s.api.call('occasions.save', { id: q1.id, sample: 'ändrat', items: [] })).message).toContain('redan avslutad och signerad');
+      expect(failure(await s.api.call('internkontroll.saveOccasion', { id: q1.id, sample: 'ändrat', items: [] })).message).toContain(
+        'redan avslutad och signerad',
+      );
       expect(() => s.db.sqlite.prepare("UPDATE occasion_items SET result = 'ok' WHERE occasion_id = ?").run(q1.id)).toThrow(/occasion_signed_off/);
 
       // Overdue on Översikt: Q2 is past and not done, the åtgärd is past its date.
@@ -227,10 +238,10 @@ describe('riskanalys and internkontroll, the yearly cycle', () => {
       ]);
       expect(late.deviations.map((d) => d.description)).toEqual(['Faktura 2026-0187 översteg avtalat pris med 12 000 kr']);
 
-      expect(value(await s.api.call('deviations.list', { year: 2026 })).map((d) => [d.moment, d.occasionLabel, d.status])).toEqual([
+      expect(value(await s.api.call('internkontroll.deviations', { year: 2026 })).map((d) => [d.moment, d.occasionLabel, d.status])).toEqual([
         ['fakturor följer ingångna avtal', 'Kvartal 1 2026', 'oppen'],
       ]);
-      o = value(await s.api.call('deviations.close', { id: o.deviations[0]!.id, closedOn: '2026-05-02', note: 'Kreditfaktura mottagen' }));
+      o = value(await s.api.call('internkontroll.closeDeviation', { id: o.deviations[0]!.id, closedOn: '2026-05-02', note: 'Kreditfaktura mottagen' }));
       expect(o.deviations[0]).toMatchObject({ status: 'stangd', closedOn: '2026-05-02' });
       expect(value(await s.api.call('internkontroll.overdue', { today: '2026-07-01' })).deviations).toEqual([]);
 
@@ -266,9 +277,9 @@ describe('riskanalys and internkontroll, the yearly cycle', () => {
       ] as const) {
         await risk(s, t, p, sa, k);
       }
-      const a = value(await s.api.call('risks.list', { year: 2026 }));
+      const a = value(await s.api.call('internkontroll.risks', { year: 2026 }));
       value(
-        await s.api.call('controls.save', {
+        await s.api.call('internkontroll.saveControl', {
           year: 2026,
           process: 'Ekonomi/budget',
           moment: 'utfall mot budget redovisas för styrelsen',
@@ -282,10 +293,10 @@ describe('riskanalys and internkontroll, the yearly cycle', () => {
       const next = value(await s.api.call('internkontroll.copyYear', { fromYear: 2026, toYear: 2027 }));
       expect(next.controls.map((c) => [c.riskCode, c.moment])).toEqual([['R1', 'utfall mot budget redovisas för styrelsen']]);
       expect(failure(await s.api.call('internkontroll.copyYear', { fromYear: 2026, toYear: 2027 })).message).toContain('har redan påbörjats');
-      let b = value(await s.api.call('risks.list', { year: 2027 }));
+      let b = value(await s.api.call('internkontroll.risks', { year: 2027 }));
       const r1 = b.risks.find((r) => r.code === 'R1')!;
       b = value(
-        await s.api.call('risks.save', {
+        await s.api.call('internkontroll.saveRisk', {
           id: r1.id,
           year: 2027,
           title: r1.title,
@@ -316,7 +327,7 @@ describe('riskanalys and internkontroll, the yearly cycle', () => {
 
       // "Varje styrelsemöte" needs the year's meetings.
       value(
-        await s.api.call('controls.save', {
+        await s.api.call('internkontroll.saveControl', {
           year: 2027,
           process: 'Ekonomi/budget',
           moment: 'budget mot utfall i handlingarna',
@@ -327,14 +338,16 @@ describe('riskanalys and internkontroll, the yearly cycle', () => {
           checklist: ['Finns'],
         }),
       );
-      expect(failure(await s.api.call('occasions.generate', { year: 2027 })).message).toContain('Det finns inga styrelsemöten 2027 i registret.');
+      expect(failure(await s.api.call('internkontroll.generateOccasions', { year: 2027 })).message).toContain('Det finns inga styrelsemöten 2027 i registret.');
 
       // An occasion in a closed year is refused.
       value(await s.api.call('years.close', { year: 2025 }));
-      value(await s.api.call('risks.save', { ...RISK, year: 2025, title: 'Gammal risk', process: 'Ekonomi/budget', sannolikhet: 1, konsekvens: 1 }));
-      const old = value(await s.api.call('risks.list', { year: 2025 }));
       value(
-        await s.api.call('controls.save', {
+        await s.api.call('internkontroll.saveRisk', { ...RISK, year: 2025, title: 'Gammal risk', process: 'Ekonomi/budget', sannolikhet: 1, konsekvens: 1 }),
+      );
+      const old = value(await s.api.call('internkontroll.risks', { year: 2025 }));
+      value(
+        await s.api.call('internkontroll.saveControl', {
           year: 2025,
           process: 'Ekonomi/budget',
           moment: 'x',
@@ -345,7 +358,7 @@ describe('riskanalys and internkontroll, the yearly cycle', () => {
           checklist: ['y'],
         }),
       );
-      expect(failure(await s.api.call('occasions.generate', { year: 2025 })).message).toBe(
+      expect(failure(await s.api.call('internkontroll.generateOccasions', { year: 2025 })).message).toBe(
         'År 2025 är stängt. Inga kontrolltillfällen kan läggas in i ett stängt år.',
       );
       expect(count(s, 'control_occasions')).toBe(0);

@@ -17,7 +17,7 @@ import { PopulationChart } from '../components/PopulationChart';
 import { useApp } from '../store/app';
 import { useEffect, useState } from 'react';
 import type { EconomyOverview } from '../../../shared/contract/schemas/ekonomi';
-import type { OverdueView } from '../../../shared/contract/schemas/risk';
+import type { OverdueView } from '../../../shared/contract/schemas/internkontroll';
 import { call } from '../api';
 
 /** Controls past their date and not done, and åtgärder past theirs, each a link to the checklist. */
@@ -37,7 +37,7 @@ function OverdueControls() {
       </Typography>
       <Stack spacing={0.5}>
         {o.occasions.map((x) => (
-          <Button key={`o${x.id}`} sx={{ justifyContent: 'flex-start', textTransform: 'none' }} onClick={() => go('risk', 'kontroll', String(x.id))}>
+          <Button key={`o${x.id}`} sx={{ justifyContent: 'flex-start', textTransform: 'none' }} onClick={() => go('internkontroll', 'kontroll', String(x.id))}>
             {x.process}: {x.moment} – {x.label} (skulle vara klar {x.dueOn}, {x.ansvarig})
           </Button>
         ))}
@@ -46,7 +46,7 @@ function OverdueControls() {
             key={`d${d.id}`}
             color="error"
             sx={{ justifyContent: 'flex-start', textTransform: 'none' }}
-            onClick={() => go('risk', 'kontroll', String(d.occasionId))}
+            onClick={() => go('internkontroll', 'kontroll', String(d.occasionId))}
           >
             Åtgärd: {d.action} – {d.owner}, senast {d.dueOn}
           </Button>

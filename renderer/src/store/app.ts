@@ -12,7 +12,7 @@ export const SECTIONS = [
   { id: 'ansokningar', label: 'Ansökningar & insatser' },
   { id: 'register', label: 'Register' },
   { id: 'ekonomi', label: 'Ekonomi' },
-  { id: 'risk', label: 'Risk & internkontroll' },
+  { id: 'internkontroll', label: 'Risk & internkontroll' },
 ] as const;
 export type SectionId = (typeof SECTIONS)[number]['id'];
 

@@ -1,7 +1,7 @@
 import type { Block } from '../contract/schemas/arendeblad';
-import type { ControlView, RiskYearView } from '../contract/schemas/risk';
+import type { ControlView, RiskYearView } from '../contract/schemas/internkontroll';
 import type { TemplateData } from './arendeblad-templates';
-import { FREKVENS_LABELS, METOD_LABELS, reportParagraphs, type ReportControl } from './risk';
+import { FREKVENS_LABELS, METOD_LABELS, reportParagraphs, type ReportControl } from './internkontroll';
 import { countWord, h, joinSv, p, sec, skeleton, type Built } from './template-kit';
 
 /**

@@ -10,8 +10,8 @@ import {
   type Hantering,
   type RiskView,
   type RiskYearView,
-} from '../../../../shared/contract/schemas/risk';
-import { levelOf, riskvarde } from '../../../../shared/domain/risk';
+} from '../../../../shared/contract/schemas/internkontroll';
+import { levelOf, riskvarde } from '../../../../shared/domain/internkontroll';
 import { call } from '../../api';
 import { SelectField } from '../../components/fields';
 import { RecordDialog } from '../../components/RecordDialog';
@@ -48,7 +48,7 @@ export function RiskDialog({
   const processes = [...new Set([...DEFAULT_PROCESSES, ...analysis.risks.map((r) => r.process)])];
 
   async function save() {
-    const saved = await form.submit({ id: risk?.id, year, ...f }, (input) => call('risks.save', input));
+    const saved = await form.submit({ id: risk?.id, year, ...f }, (input) => call('internkontroll.saveRisk', input));
     if (saved) onSaved(saved);
   }
 

@@ -10,8 +10,8 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import ArrowBack from '@mui/icons-material/ArrowBack';
-import type { OccasionView as Occasion } from '../../../../shared/contract/schemas/risk';
-import { FREKVENS_LABELS, METOD_LABELS } from '../../../../shared/domain/risk';
+import type { OccasionView as Occasion } from '../../../../shared/contract/schemas/internkontroll';
+import { FREKVENS_LABELS, METOD_LABELS } from '../../../../shared/domain/internkontroll';
 import { call, errorMessage } from '../../api';
 import { useApp, useUnsavedChanges } from '../../store/app';
 import { EvidencePicker } from './EvidencePicker';
@@ -50,7 +50,7 @@ export function OccasionView({ id, onBack }: { id: number; onBack: () => void })
   const dirty = o !== null && !o.signedOff && JSON.stringify({ sample, answers }) !== saved;
   useUnsavedChanges(`kontroll-${id}`, 'kontrollens svar', dirty);
   useEffect(() => {
-    call('occasions.get', { id })
+    call('internkontroll.occasion', { id })
       .then(show)
       .catch((err: unknown) => notify('error', errorMessage(err)));
   }, [id, notify]);
@@ -135,9 +135,9 @@ export function OccasionView({ id, onBack }: { id: number; onBack: () => void })
                 {a.result === 'avvikelse' && !deviation && !locked && (
                   <DeviationForm
                     onRegister={async (d) => {
-                      await run(() => call('occasions.save', input()), 'Svaren är sparade.');
+                      await run(() => call('internkontroll.saveOccasion', input()), 'Svaren är sparade.');
                       await run(
-                        () => call('deviations.save', { occasionId: id, itemId: item.id, description: a.comment || item.text, ...d }),
+                        () => call('internkontroll.saveDeviation', { occasionId: id, itemId: item.id, description: a.comment || item.text, ...d }),
                         'Avvikelsen och åtgärden är registrerade.',
                       );
                     }}
@@ -148,9 +148,9 @@ export function OccasionView({ id, onBack }: { id: number; onBack: () => void })
                     deviation={deviation}
                     onClosed={async () => {
                       // Answers typed since the last save are saved first, not replaced by the stored ones.
-                      if (dirty && !(await run(() => call('occasions.save', input()), 'Svaren är sparade.'))) return;
+                      if (dirty && !(await run(() => call('internkontroll.saveOccasion', input()), 'Svaren är sparade.'))) return;
                       await run(
-                        () => call('deviations.close', { id: deviation.id, closedOn: new Date().toISOString().slice(0, 10) }),
+                        () => call('internkontroll.closeDeviation', { id: deviation.id, closedOn: new Date().toISOString().slice(0, 10) }),
                         'Åtgärden är klar och avvikelsen stängd.',
                       );
                     }}
@@ -163,7 +163,7 @@ export function OccasionView({ id, onBack }: { id: number; onBack: () => void })
       </Paper>
       {!locked && (
         <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-          <Button variant="outlined" onClick={() => void run(() => call('occasions.save', input()), 'Svaren är sparade.')}>
+          <Button variant="outlined" onClick={() => void run(() => call('internkontroll.saveOccasion', input()), 'Svaren är sparade.')}>
             Spara
           </Button>
           <TextField
@@ -178,8 +178,8 @@ export function OccasionView({ id, onBack }: { id: number; onBack: () => void })
             variant="contained"
             onClick={async () => {
               try {
-                await call('occasions.save', input());
-                show(await call('occasions.signOff', { id, doneOn }));
+                await call('internkontroll.saveOccasion', input());
+                show(await call('internkontroll.signOff', { id, doneOn }));
                 notify('success', 'Kontrollen är avslutad och signerad.');
               } catch (err) {
                 notify('error', errorMessage(err));

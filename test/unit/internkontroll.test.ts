@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellText, DEFAULT_SCALE, levelOf, occasionsFor, reportParagraphs, riskMatrix, scaleProblems, scoreProblem } from '../../shared/domain/risk';
+import { cellText, DEFAULT_SCALE, levelOf, occasionsFor, reportParagraphs, riskMatrix, scaleProblems, scoreProblem } from '../../shared/domain/internkontroll';
 
 describe('risk scale and matrix', () => {
   it('colours riskvärde by the thresholds and names a score outside the scale in its words', () => {

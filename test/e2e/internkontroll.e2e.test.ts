@@ -27,7 +27,7 @@ async function pick(label: string, option: string | RegExp): Promise<void> {
 
 describe('Risk & internkontroll in the browser', () => {
   it('scores a risk, sees it in the matrix, and moves it by changing the score', async () => {
-    await page.goto(`${app.host.url}#/risk`);
+    await page.goto(`${app.host.url}#/internkontroll`);
     await page.getByRole('button', { name: 'Ny risk' }).click();
     const dialog = page.getByRole('dialog', { name: 'Ny risk' });
     await dialog.getByLabel('Risk', { exact: true }).fill('Fakturor betalas utan avtal');
@@ -48,14 +48,14 @@ describe('Risk & internkontroll in the browser', () => {
     await edit.getByRole('button', { name: 'Spara' }).click();
     await expect.poll(() => cell('sannolik', 'allvarlig').getAttribute('aria-label')).toContain(': R1');
     expect(await cell('mindre sannolik', 'kännbar').getAttribute('aria-label')).toContain('inga risker');
-    const stored = value(await session.api.call('risks.list', { year: YEAR }));
+    const stored = value(await session.api.call('internkontroll.risks', { year: YEAR }));
     expect(stored.risks.map((r) => [r.code, r.sannolikhet, r.konsekvens, r.value])).toEqual([['R1', 4, 4, 16]]);
     await page.screenshot({ path: artifactPath('risk-matris.png'), fullPage: true });
     expect(pageErrors).toEqual([]);
   });
 
   it('adds a kontrollmoment, puts in the occasions, and completes a checklist', async () => {
-    await page.goto(`${app.host.url}#/risk/plan`);
+    await page.goto(`${app.host.url}#/internkontroll/plan`);
     await page.getByRole('button', { name: 'Nytt kontrollmoment' }).click();
     const dialog = page.getByRole('dialog', { name: 'Nytt kontrollmoment' });
     await pick('Process/område', 'Upphandling/avtal');
@@ -80,7 +80,7 @@ describe('Risk & internkontroll in the browser', () => {
     await page.getByRole('button', { name: 'Avsluta kontrollen' }).click();
     await expect.poll(() => page.getByText(/^Avslutad \d{4}-07-10 av/).count()).toBe(1);
     const plan = value(await session.api.call('internkontroll.plan', { year: YEAR }));
-    const occasion = value(await session.api.call('occasions.get', { id: plan.controls[0]!.occasions[0]!.id }));
+    const occasion = value(await session.api.call('internkontroll.occasion', { id: plan.controls[0]!.occasions[0]!.id }));
     expect(occasion).toMatchObject({ signedOff: true, doneOn: `${YEAR}-07-10`, sample: 'fakturor 0112, 0187, 0203' });
     expect(occasion.items.map((i) => i.result)).toEqual(['ok', 'ok']);
     await page.screenshot({ path: artifactPath('risk-checklista.png'), fullPage: true });

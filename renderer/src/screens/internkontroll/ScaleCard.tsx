@@ -5,7 +5,7 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { DEFAULT_SCALE, type RiskScale } from '../../../../shared/domain/risk';
+import { DEFAULT_SCALE, type RiskScale } from '../../../../shared/domain/internkontroll';
 import { call, errorMessage } from '../../api';
 import { useApp, useUnsavedChanges } from '../../store/app';
 
@@ -17,7 +17,7 @@ export function ScaleCard() {
   const [scale, setScale] = useState<RiskScale | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   useEffect(() => {
-    call('risk.scale', {})
+    call('internkontroll.scale', {})
       .then((s) => {
         setScale(s);
         setSaved(JSON.stringify(s));
@@ -101,7 +101,7 @@ export function ScaleCard() {
           sx={{ alignSelf: 'flex-start' }}
           onClick={async () => {
             try {
-              const next = await call('risk.saveScale', scale);
+              const next = await call('internkontroll.saveScale', scale);
               setScale(next);
               setSaved(JSON.stringify(next));
               notify('success', 'Riskskalan är sparad.');

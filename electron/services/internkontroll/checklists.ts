@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { DeviationsTable } from '../../../db/schema';
 import type { MethodResult, ParsedInput } from '../../../shared/contract/methods';
-import type { DeviationView, OccasionView, OverdueView } from '../../../shared/contract/schemas/risk';
+import type { DeviationView, OccasionView, OverdueView } from '../../../shared/contract/schemas/internkontroll';
 import type { Scope } from '../context';
 import { isClosed } from '../closed-years';
 import { refuse } from '../refuse';
@@ -72,7 +72,7 @@ export async function occasionView(scope: Scope, id: number): Promise<OccasionVi
   return { ...rest, control: control! };
 }
 
-export async function getOccasion(input: ParsedInput<'occasions.get'>, scope: Scope): Promise<MethodResult<'occasions.get'>> {
+export async function getOccasion(input: ParsedInput<'internkontroll.occasion'>, scope: Scope): Promise<MethodResult<'internkontroll.occasion'>> {
   return occasionView(scope, input.id);
 }
 
@@ -84,7 +84,7 @@ async function openOccasion(scope: Scope, id: number) {
   return view;
 }
 
-export async function saveOccasion(input: ParsedInput<'occasions.save'>, scope: Scope): Promise<MethodResult<'occasions.save'>> {
+export async function saveOccasion(input: ParsedInput<'internkontroll.saveOccasion'>, scope: Scope): Promise<MethodResult<'internkontroll.saveOccasion'>> {
   const before = await openOccasion(scope, input.id);
   for (const item of input.items) {
     if (!before.items.some((i) => i.id === item.id)) throw refuse('items', 'En punkt hör inte till den här checklistan.', 'VALIDATION');
@@ -111,7 +111,7 @@ export async function saveOccasion(input: ParsedInput<'occasions.save'>, scope: 
   return after;
 }
 
-export async function signOffOccasion(input: ParsedInput<'occasions.signOff'>, scope: Scope): Promise<MethodResult<'occasions.signOff'>> {
+export async function signOffOccasion(input: ParsedInput<'internkontroll.signOff'>, scope: Scope): Promise<MethodResult<'internkontroll.signOff'>> {
   const view = await openOccasion(scope, input.id);
   const unanswered = view.items.filter((i) => i.result === null);
   if (unanswered.length > 0) {
@@ -141,7 +141,7 @@ export async function signOffOccasion(input: ParsedInput<'occasions.signOff'>, s
   return after;
 }
 
-export async function saveDeviation(input: ParsedInput<'deviations.save'>, scope: Scope): Promise<MethodResult<'deviations.save'>> {
+export async function saveDeviation(input: ParsedInput<'internkontroll.saveDeviation'>, scope: Scope): Promise<MethodResult<'internkontroll.saveDeviation'>> {
   const view = await occasionView(scope, input.occasionId);
   if (input.itemId !== null && !view.items.some((i) => i.id === input.itemId))
     throw refuse('itemId', 'Punkten hör inte till den här checklistan.', 'VALIDATION');
@@ -177,7 +177,10 @@ export async function saveDeviation(input: ParsedInput<'deviations.save'>, scope
   return occasionView(scope, input.occasionId);
 }
 
-export async function closeDeviation(input: ParsedInput<'deviations.close'>, scope: Scope): Promise<MethodResult<'deviations.close'>> {
+export async function closeDeviation(
+  input: ParsedInput<'internkontroll.closeDeviation'>,
+  scope: Scope,
+): Promise<MethodResult<'internkontroll.closeDeviation'>> {
   const row = await scope.db.selectFrom('deviations').selectAll().where('id', '=', input.id).executeTakeFirst();
   if (!row) throw refuse('id', 'Avvikelsen finns inte.', 'NOT_FOUND');
   if (row.status === 'stangd') throw refuse('id', `Avvikelsen stängdes redan ${row.closed_on}.`);
@@ -197,7 +200,7 @@ export async function closeDeviation(input: ParsedInput<'deviations.close'>, sco
   return occasionView(scope, row.occasion_id);
 }
 
-export async function listDeviations(input: ParsedInput<'deviations.list'>, scope: Scope): Promise<MethodResult<'deviations.list'>> {
+export async function listDeviations(input: ParsedInput<'internkontroll.deviations'>, scope: Scope): Promise<MethodResult<'internkontroll.deviations'>> {
   const rows = await scope.db
     .selectFrom('deviations as d')
     .innerJoin('control_occasions as o', 'o.id', 'd.occasion_id')
@@ -241,11 +244,11 @@ export async function overdue(input: ParsedInput<'internkontroll.overdue'>, scop
 
 /** The methods this module serves. */
 export const riskChecklistsHandlers = handlersFor({
-  'occasions.get': getOccasion,
-  'occasions.save': saveOccasion,
-  'occasions.signOff': signOffOccasion,
-  'deviations.save': saveDeviation,
-  'deviations.close': closeDeviation,
-  'deviations.list': listDeviations,
+  'internkontroll.occasion': getOccasion,
+  'internkontroll.saveOccasion': saveOccasion,
+  'internkontroll.signOff': signOffOccasion,
+  'internkontroll.saveDeviation': saveDeviation,
+  'internkontroll.closeDeviation': closeDeviation,
+  'internkontroll.deviations': listDeviations,
   'internkontroll.overdue': overdue,
 });

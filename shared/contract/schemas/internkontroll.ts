@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FREKVENSER, METODER, type Frekvens, type MatrixCell, type Metod, type RiskLevel, type RiskScale } from '../../domain/risk';
+import { FREKVENSER, METODER, type Frekvens, type MatrixCell, type Metod, type RiskLevel, type RiskScale } from '../../domain/internkontroll';
 import { confirmPersonalData, idSchema, isoDate, optionalText, requiredText, emptyInput } from './common';
 import type { Arendeblad } from './arendeblad';
 import type { ExportFile } from './xlsx';
@@ -258,27 +258,27 @@ export const internkontrollBladInput = z
 
 /** The API contract's risk methods; shared/contract/methods.ts merges every area's. */
 export const riskMethods = {
-  'risk.scale': method<RiskScale>()({
+  'internkontroll.scale': method<RiskScale>()({
     description: 'Förbundets riskskala: antal steg, orden för sannolikhet och konsekvens och färggränserna för riskvärdet.',
     input: emptyInput,
     writes: false,
   }),
-  'risk.saveScale': method<RiskScale>()({
+  'internkontroll.saveScale': method<RiskScale>()({
     description: 'Sparar förbundets riskskala.',
     input: riskScaleInput,
     writes: true,
   }),
-  'risks.list': method<RiskYearView>()({
+  'internkontroll.risks': method<RiskYearView>()({
     description: 'Årets riskanalys med riskvärde, förändring mot föregående år och riskmatrisen.',
     input: riskYearInput,
     writes: false,
   }),
-  'risks.save': method<RiskYearView>()({
+  'internkontroll.saveRisk': method<RiskYearView>()({
     description: 'Registrerar eller ändrar en risk: process, beskrivning, orsak, sannolikhet, konsekvens, riskägare och hantering.',
     input: riskSaveInput,
     writes: true,
   }),
-  'risks.remove': method<RiskYearView>()({
+  'internkontroll.removeRisk': method<RiskYearView>()({
     description: 'Tar bort en risk som inget kontrollmoment svarar mot.',
     input: riskIdInput,
     writes: true,
@@ -288,12 +288,12 @@ export const riskMethods = {
     input: riskYearInput,
     writes: false,
   }),
-  'controls.save': method<PlanView>()({
+  'internkontroll.saveControl': method<PlanView>()({
     description: 'Registrerar eller ändrar ett kontrollmoment i internkontrollplanen.',
     input: controlSaveInput,
     writes: true,
   }),
-  'controls.remove': method<PlanView>()({
+  'internkontroll.removeControl': method<PlanView>()({
     description: 'Tar bort ett kontrollmoment som inte har genomförda kontroller.',
     input: controlIdInput,
     writes: true,
@@ -303,37 +303,37 @@ export const riskMethods = {
     input: copyYearInput,
     writes: true,
   }),
-  'occasions.generate': method<PlanView>()({
+  'internkontroll.generateOccasions': method<PlanView>()({
     description: 'Lägger in årets kontrolltillfällen utifrån varje kontrollmoments frekvens.',
     input: riskYearInput,
     writes: true,
   }),
-  'occasions.get': method<OccasionView>()({
+  'internkontroll.occasion': method<OccasionView>()({
     description: 'Ett kontrolltillfälle med checklista, urval och avvikelser.',
     input: occasionIdInput,
     writes: false,
   }),
-  'occasions.save': method<OccasionView>()({
+  'internkontroll.saveOccasion': method<OccasionView>()({
     description: 'Sparar urvalet och checklistans svar (ok eller avvikelse, kommentar, underlag i diariet).',
     input: occasionSaveInput,
     writes: true,
   }),
-  'occasions.signOff': method<OccasionView>()({
+  'internkontroll.signOff': method<OccasionView>()({
     description: 'Avslutar kontrollen med datum och vem som gjorde den. Alla punkter måste vara besvarade.',
     input: occasionSignOffInput,
     writes: true,
   }),
-  'deviations.save': method<OccasionView>()({
+  'internkontroll.saveDeviation': method<OccasionView>()({
     description: 'Registrerar en avvikelse med åtgärd, ansvarig och datum då den ska vara klar.',
     input: deviationSaveInput,
     writes: true,
   }),
-  'deviations.close': method<OccasionView>()({
+  'internkontroll.closeDeviation': method<OccasionView>()({
     description: 'Stänger en avvikelse när åtgärden är genomförd.',
     input: deviationCloseInput,
     writes: true,
   }),
-  'deviations.list': method<DeviationListItem[]>()({
+  'internkontroll.deviations': method<DeviationListItem[]>()({
     description: 'Årets avvikelser med åtgärd, ansvarig och status, de öppna först.',
     input: riskYearInput,
     writes: false,

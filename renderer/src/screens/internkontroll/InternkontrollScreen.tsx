@@ -13,8 +13,8 @@ import TableRow from '@mui/material/TableRow';
 import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
 import FileDownloadOutlined from '@mui/icons-material/FileDownloadOutlined';
-import { HANTERING_LABELS, type DeviationListItem, type PlanView, type RiskView, type RiskYearView } from '../../../../shared/contract/schemas/risk';
-import { FREKVENS_LABELS, METOD_LABELS } from '../../../../shared/domain/risk';
+import { HANTERING_LABELS, type DeviationListItem, type PlanView, type RiskView, type RiskYearView } from '../../../../shared/contract/schemas/internkontroll';
+import { FREKVENS_LABELS, METOD_LABELS } from '../../../../shared/domain/internkontroll';
 import { call, errorMessage } from '../../api';
 import { downloadBase64 } from '../../files';
 import { useApp } from '../../store/app';
@@ -32,11 +32,11 @@ const TABS = [
   { id: 'rapport', label: 'Rapport & inställningar' },
 ] as const;
 
-/** Risk & internkontroll: #/risk/<flik>, #/risk/kontroll/<tillfälle>. */
-export function RiskScreen() {
+/** Risk & internkontroll: #/internkontroll/<flik>, #/internkontroll/kontroll/<tillfälle>. */
+export function InternkontrollScreen() {
   const { route, go } = useApp();
   const [year, setYear] = useState(new Date().getFullYear());
-  if (route[0] === 'kontroll' && route[1]) return <OccasionView key={route[1]} id={Number(route[1])} onBack={() => go('risk', 'plan')} />;
+  if (route[0] === 'kontroll' && route[1]) return <OccasionView key={route[1]} id={Number(route[1])} onBack={() => go('internkontroll', 'plan')} />;
   const tab = TABS.find((t) => t.id === route[0])?.id ?? 'riskanalys';
   return (
     <Stack spacing={2}>
@@ -46,7 +46,7 @@ export function RiskScreen() {
         </Typography>
         <YearField value={year} onChange={setYear} />
       </Stack>
-      <Tabs value={tab} onChange={(_e, v: string) => go('risk', v)} aria-label="Risk och internkontroll">
+      <Tabs value={tab} onChange={(_e, v: string) => go('internkontroll', v)} aria-label="Risk och internkontroll">
         {TABS.map((t) => (
           <Tab key={t.id} value={t.id} label={t.label} />
         ))}
@@ -66,7 +66,7 @@ function AnalysisTab({ year }: { year: number }) {
   const [a, setA] = useState<RiskYearView | null>(null);
   const [editing, setEditing] = useState<RiskView | 'new' | null>(null);
   useEffect(() => {
-    call('risks.list', { year })
+    call('internkontroll.risks', { year })
       .then(setA)
       .catch((err: unknown) => notify('error', errorMessage(err)));
   }, [year, notify]);
@@ -83,7 +83,7 @@ function AnalysisTab({ year }: { year: number }) {
             onClick={async () => {
               try {
                 await call('internkontroll.copyYear', { fromYear: year - 1, toYear: year });
-                setA(await call('risks.list', { year }));
+                setA(await call('internkontroll.risks', { year }));
                 notify('success', `Riskanalysen och planen för ${year} utgår nu från ${year - 1}.`);
               } catch (err) {
                 notify('error', errorMessage(err));
@@ -162,7 +162,7 @@ function PlanTab({ year }: { year: number }) {
   const [risks, setRisks] = useState<RiskYearView | null>(null);
   const [editing, setEditing] = useState<PlanView['controls'][number] | 'new' | null>(null);
   const load = useCallback(() => {
-    Promise.all([call('internkontroll.plan', { year }), call('risks.list', { year })])
+    Promise.all([call('internkontroll.plan', { year }), call('internkontroll.risks', { year })])
       .then(([p, r]) => (setPlan(p), setRisks(r)))
       .catch((err: unknown) => notify('error', errorMessage(err)));
   }, [year, notify]);
@@ -179,7 +179,7 @@ function PlanTab({ year }: { year: number }) {
           disabled={plan.controls.length === 0}
           onClick={async () => {
             try {
-              setPlan(await call('occasions.generate', { year }));
+              setPlan(await call('internkontroll.generateOccasions', { year }));
               notify('success', `Årets kontrolltillfällen är inlagda.`);
             } catch (err) {
               notify('error', errorMessage(err));
@@ -228,7 +228,7 @@ function PlanTab({ year }: { year: number }) {
                           label={o.label.replace(` ${year}`, '')}
                           color={o.done ? (o.deviations > 0 ? 'warning' : 'success') : o.overdue ? 'error' : 'default'}
                           variant={o.done ? 'filled' : 'outlined'}
-                          onClick={() => go('risk', 'kontroll', String(o.id))}
+                          onClick={() => go('internkontroll', 'kontroll', String(o.id))}
                           aria-label={`${o.label}: ${o.done ? 'genomförd' : o.overdue ? 'försenad' : 'planerad'}${o.deviations > 0 ? `, ${o.deviations} avvikelse` : ''}`}
                         />
                       ))}
@@ -263,7 +263,7 @@ function DeviationsTab({ year }: { year: number }) {
   const { notify, go } = useApp();
   const [rows, setRows] = useState<DeviationListItem[] | null>(null);
   const load = useCallback(() => {
-    call('deviations.list', { year })
+    call('internkontroll.deviations', { year })
       .then(setRows)
       .catch((err: unknown) => notify('error', errorMessage(err)));
   }, [year, notify]);
@@ -288,7 +288,11 @@ function DeviationsTab({ year }: { year: number }) {
             <TableRow key={d.id}>
               <TableCell>
                 {d.process}
-                <Button size="small" sx={{ display: 'block', textTransform: 'none', p: 0 }} onClick={() => go('risk', 'kontroll', String(d.occasionId))}>
+                <Button
+                  size="small"
+                  sx={{ display: 'block', textTransform: 'none', p: 0 }}
+                  onClick={() => go('internkontroll', 'kontroll', String(d.occasionId))}
+                >
                   {d.moment} – {d.occasionLabel}
                 </Button>
               </TableCell>
@@ -305,7 +309,7 @@ function DeviationsTab({ year }: { year: number }) {
                     variant="outlined"
                     onClick={async () => {
                       try {
-                        await call('deviations.close', { id: d.id, closedOn: new Date().toISOString().slice(0, 10) });
+                        await call('internkontroll.closeDeviation', { id: d.id, closedOn: new Date().toISOString().slice(0, 10) });
                         notify('success', 'Åtgärden är klar och avvikelsen stängd.');
                         load();
                       } catch (err) {

@@ -1,6 +1,6 @@
 import type { MethodResult, ParsedInput } from '../../../shared/contract/methods';
-import type { ControlView, OccasionSummary, PlanView } from '../../../shared/contract/schemas/risk';
-import { occasionsFor } from '../../../shared/domain/risk';
+import type { ControlView, OccasionSummary, PlanView } from '../../../shared/contract/schemas/internkontroll';
+import { occasionsFor } from '../../../shared/domain/internkontroll';
 import type { Scope } from '../context';
 import { isClosed } from '../closed-years';
 import { refuse } from '../refuse';
@@ -93,7 +93,7 @@ export async function getPlan(input: ParsedInput<'internkontroll.plan'>, scope: 
   return planView(scope, input.year);
 }
 
-export async function saveControl(input: ParsedInput<'controls.save'>, scope: Scope): Promise<MethodResult<'controls.save'>> {
+export async function saveControl(input: ParsedInput<'internkontroll.saveControl'>, scope: Scope): Promise<MethodResult<'internkontroll.saveControl'>> {
   const risk = await scope.db.selectFrom('risks').select(['id', 'year', 'code']).where('id', '=', input.riskId!).executeTakeFirst();
   if (!risk) throw refuse('riskId', 'Risken finns inte.', 'NOT_FOUND');
   if (risk.year !== input.year) throw refuse('riskId', `Risken ${risk.code} hör till riskanalysen ${risk.year}, inte ${input.year}.`);
@@ -143,7 +143,7 @@ export async function saveControl(input: ParsedInput<'controls.save'>, scope: Sc
   return planView(scope, input.year);
 }
 
-export async function removeControl(input: ParsedInput<'controls.remove'>, scope: Scope): Promise<MethodResult<'controls.remove'>> {
+export async function removeControl(input: ParsedInput<'internkontroll.removeControl'>, scope: Scope): Promise<MethodResult<'internkontroll.removeControl'>> {
   const [c] = await loadControls(scope, { id: input.id });
   if (!c) throw refuse('id', 'Kontrollmomentet finns inte.', 'NOT_FOUND');
   if (c.occasions.some((o) => o.done)) throw refuse('id', 'Kontrollmomentet har genomförda kontroller och kan inte tas bort.');
@@ -200,7 +200,10 @@ export async function copyYear(input: ParsedInput<'internkontroll.copyYear'>, sc
 }
 
 /** Creates each control's occasions for the year from its frequency (and the board's meetings); existing ones stay. */
-export async function generateOccasions(input: ParsedInput<'occasions.generate'>, scope: Scope): Promise<MethodResult<'occasions.generate'>> {
+export async function generateOccasions(
+  input: ParsedInput<'internkontroll.generateOccasions'>,
+  scope: Scope,
+): Promise<MethodResult<'internkontroll.generateOccasions'>> {
   if (await isClosed(scope, input.year)) throw refuse('year', `År ${input.year} är stängt. Inga kontrolltillfällen kan läggas in i ett stängt år.`);
   const controls = await loadControls(scope, { year: input.year });
   if (controls.length === 0) throw refuse('year', `Internkontrollplanen för ${input.year} har inga kontrollmoment.`);
@@ -241,8 +244,8 @@ export async function generateOccasions(input: ParsedInput<'occasions.generate'>
 /** The methods this module serves. */
 export const riskPlanHandlers = handlersFor({
   'internkontroll.plan': getPlan,
-  'controls.save': saveControl,
-  'controls.remove': removeControl,
+  'internkontroll.saveControl': saveControl,
+  'internkontroll.removeControl': removeControl,
   'internkontroll.copyYear': copyYear,
-  'occasions.generate': generateOccasions,
+  'internkontroll.generateOccasions': generateOccasions,
 });

@@ -4,8 +4,8 @@ import ButtonBase from '@mui/material/ButtonBase';
 import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import Typography from '@mui/material/Typography';
-import type { RiskYearView } from '../../../../shared/contract/schemas/risk';
-import { CROWDED, type MatrixCell } from '../../../../shared/domain/risk';
+import type { RiskYearView } from '../../../../shared/contract/schemas/internkontroll';
+import { CROWDED, type MatrixCell } from '../../../../shared/domain/internkontroll';
 
 /**
  * The heat map: sannolikhet from the top down, konsekvens left to right, each cell in

@@ -1,6 +1,6 @@
 import type { MethodResult, ParsedInput } from '../../../shared/contract/methods';
-import type { RiskView, RiskYearView } from '../../../shared/contract/schemas/risk';
-import { DEFAULT_SCALE, levelOf, riskMatrix, riskvarde, scaleProblems, scoreProblem, type RiskScale } from '../../../shared/domain/risk';
+import type { RiskView, RiskYearView } from '../../../shared/contract/schemas/internkontroll';
+import { DEFAULT_SCALE, levelOf, riskMatrix, riskvarde, scaleProblems, scoreProblem, type RiskScale } from '../../../shared/domain/internkontroll';
 import type { Scope } from '../context';
 import { refuse } from '../refuse';
 import { handlersFor } from '../handler';
@@ -16,11 +16,11 @@ export async function loadScale(scope: Scope): Promise<RiskScale> {
   return row ? (JSON.parse(row.scale) as RiskScale) : DEFAULT_SCALE;
 }
 
-export async function getScale(_input: ParsedInput<'risk.scale'>, scope: Scope): Promise<MethodResult<'risk.scale'>> {
+export async function getScale(_input: ParsedInput<'internkontroll.scale'>, scope: Scope): Promise<MethodResult<'internkontroll.scale'>> {
   return loadScale(scope);
 }
 
-export async function saveScale(input: ParsedInput<'risk.saveScale'>, scope: Scope): Promise<MethodResult<'risk.saveScale'>> {
+export async function saveScale(input: ParsedInput<'internkontroll.saveScale'>, scope: Scope): Promise<MethodResult<'internkontroll.saveScale'>> {
   const problems = scaleProblems(input);
   if (problems.length > 0) throw refuse('levels', `Skalan kan inte användas: ${problems.join(' ')}`, 'VALIDATION');
   const outside = await scope.db
@@ -81,7 +81,7 @@ export async function riskYear(scope: Scope, year: number): Promise<RiskYearView
   return { year, scale, risks, matrix: riskMatrix(risks, scale) };
 }
 
-export async function listRisks(input: ParsedInput<'risks.list'>, scope: Scope): Promise<MethodResult<'risks.list'>> {
+export async function listRisks(input: ParsedInput<'internkontroll.risks'>, scope: Scope): Promise<MethodResult<'internkontroll.risks'>> {
   return riskYear(scope, input.year);
 }
 
@@ -92,7 +92,7 @@ async function nextCode(scope: Scope, year: number): Promise<string> {
   return `R${max + 1}`;
 }
 
-export async function saveRisk(input: ParsedInput<'risks.save'>, scope: Scope): Promise<MethodResult<'risks.save'>> {
+export async function saveRisk(input: ParsedInput<'internkontroll.saveRisk'>, scope: Scope): Promise<MethodResult<'internkontroll.saveRisk'>> {
   const scale = await loadScale(scope);
   for (const field of ['sannolikhet', 'konsekvens'] as const) {
     const problem = scoreProblem(field, input[field], scale);
@@ -134,7 +134,7 @@ export async function saveRisk(input: ParsedInput<'risks.save'>, scope: Scope): 
   return riskYear(scope, input.year);
 }
 
-export async function removeRisk(input: ParsedInput<'risks.remove'>, scope: Scope): Promise<MethodResult<'risks.remove'>> {
+export async function removeRisk(input: ParsedInput<'internkontroll.removeRisk'>, scope: Scope): Promise<MethodResult<'internkontroll.removeRisk'>> {
   const row = await scope.db.selectFrom('risks').selectAll().where('id', '=', input.id).executeTakeFirst();
   if (!row) throw refuse('id', 'Risken finns inte.', 'NOT_FOUND');
   const controls = await scope.db.selectFrom('controls').select('moment').where('risk_id', '=', input.id).execute();
@@ -150,9 +150,9 @@ export async function removeRisk(input: ParsedInput<'risks.remove'>, scope: Scop
 
 /** The methods this module serves. */
 export const riskRisksHandlers = handlersFor({
-  'risk.scale': getScale,
-  'risk.saveScale': saveScale,
-  'risks.list': listRisks,
-  'risks.save': saveRisk,
-  'risks.remove': removeRisk,
+  'internkontroll.scale': getScale,
+  'internkontroll.saveScale': saveScale,
+  'internkontroll.risks': listRisks,
+  'internkontroll.saveRisk': saveRisk,
+  'internkontroll.removeRisk': removeRisk,
 });

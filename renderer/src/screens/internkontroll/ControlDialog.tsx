@@ -1,8 +1,8 @@
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import { controlSaveInput, DEFAULT_PROCESSES, type ControlView, type PlanView, type RiskYearView } from '../../../../shared/contract/schemas/risk';
-import { FREKVENS_LABELS, FREKVENSER, METOD_LABELS, METODER, type Frekvens, type Metod } from '../../../../shared/domain/risk';
+import { controlSaveInput, DEFAULT_PROCESSES, type ControlView, type PlanView, type RiskYearView } from '../../../../shared/contract/schemas/internkontroll';
+import { FREKVENS_LABELS, FREKVENSER, METOD_LABELS, METODER, type Frekvens, type Metod } from '../../../../shared/domain/internkontroll';
 import { call } from '../../api';
 import { SelectField } from '../../components/fields';
 import { RecordDialog } from '../../components/RecordDialog';
@@ -46,7 +46,7 @@ export function ControlDialog({
         .map((t) => t.trim())
         .filter((t) => t !== ''),
     };
-    const saved = await form.submit(input, (i) => call('controls.save', i));
+    const saved = await form.submit(input, (i) => call('internkontroll.saveControl', i));
     if (saved) onSaved(saved);
   }
 

@@ -1,7 +1,7 @@
 import type { MethodResult, ParsedInput } from '../../../shared/contract/methods';
-import { HANTERING_LABELS } from '../../../shared/contract/schemas/risk';
+import { HANTERING_LABELS } from '../../../shared/contract/schemas/internkontroll';
 import { buildFromTemplate } from '../../../shared/domain/arendeblad-templates';
-import { FREKVENS_LABELS, METOD_LABELS, type ReportControl } from '../../../shared/domain/risk';
+import { FREKVENS_LABELS, METOD_LABELS, type ReportControl } from '../../../shared/domain/internkontroll';
 import { formatDate } from '../../../shared/format/sv';
 import { templateData, writeGeneratedArendeblad } from '../arendeblad';
 import type { Scope } from '../context';
