@@ -16,19 +16,8 @@ import { meetingsHandlers } from './meetings';
 import { packetHandlers } from './packet';
 import { protokollHandlers } from './protokoll';
 import { insatserHandlers } from './insatser';
-import { applicationsHandlers } from './applications';
-import { uppfoljningHandlers } from './uppfoljning';
-import { medlemsavgifterHandlers } from './ekonomi/medlemsavgifter';
-import { ekonomiBudgetHandlers } from './ekonomi/budget';
-import { ekonomiUtfallHandlers } from './ekonomi/utfall';
-import { ekonomiUtfallImportHandlers } from './ekonomi/utfall-import';
-import { ekonomiReportsHandlers } from './ekonomi/reports';
-import { ekonomiArendebladHandlers } from './ekonomi/arendeblad';
-import { ekonomiExportHandlers } from './ekonomi/export';
-import { riskRisksHandlers } from './internkontroll/risks';
-import { riskPlanHandlers } from './internkontroll/plan';
-import { riskChecklistsHandlers } from './internkontroll/checklists';
-import { riskReportHandlers } from './internkontroll/report';
+import { ekonomiHandlers } from './ekonomi';
+import { internkontrollHandlers } from './internkontroll';
 import { searchHandlers } from './search';
 import { auditHandlers } from './audit';
 import { backupsHandlers } from './backups';
@@ -59,19 +48,8 @@ export const handlers: Handlers = {
   ...packetHandlers,
   ...protokollHandlers,
   ...insatserHandlers,
-  ...applicationsHandlers,
-  ...uppfoljningHandlers,
-  ...medlemsavgifterHandlers,
-  ...ekonomiBudgetHandlers,
-  ...ekonomiUtfallHandlers,
-  ...ekonomiUtfallImportHandlers,
-  ...ekonomiReportsHandlers,
-  ...ekonomiArendebladHandlers,
-  ...ekonomiExportHandlers,
-  ...riskRisksHandlers,
-  ...riskPlanHandlers,
-  ...riskChecklistsHandlers,
-  ...riskReportHandlers,
+  ...ekonomiHandlers,
+  ...internkontrollHandlers,
   ...searchHandlers,
   ...auditHandlers,
   ...backupsHandlers,

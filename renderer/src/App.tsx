@@ -31,7 +31,7 @@ import { ArendebladScreen } from './screens/arendeblad/ArendebladScreen';
 import ArticleOutlined from '@mui/icons-material/ArticleOutlined';
 import EventNoteOutlined from '@mui/icons-material/EventNoteOutlined';
 import { MeetingsScreen } from './screens/meetings/MeetingsScreen';
-import { ApplicationsScreen } from './screens/applications/ApplicationsScreen';
+import { InsatserScreen } from './screens/insatser/InsatserScreen';
 import { RegistersScreen } from './screens/RegistersScreen';
 import { ComingSoonScreen } from './screens/ComingSoonScreen';
 import { EkonomiScreen } from './screens/ekonomi/EkonomiScreen';
@@ -44,7 +44,7 @@ const ICONS: Record<SectionId, React.ReactNode> = {
   arenden: <DescriptionOutlined />,
   arendeblad: <ArticleOutlined />,
   sammantraden: <EventNoteOutlined />,
-  ansokningar: <AssignmentOutlined />,
+  insatser: <AssignmentOutlined />,
   register: <FolderSharedOutlined />,
   ekonomi: <AccountBalanceWalletOutlined />,
   internkontroll: <ShieldOutlined />,
@@ -62,8 +62,8 @@ function Screen({ section }: { section: SectionId }) {
       return <ArendebladScreen />;
     case 'sammantraden':
       return <MeetingsScreen />;
-    case 'ansokningar':
-      return <ApplicationsScreen />;
+    case 'insatser':
+      return <InsatserScreen />;
     case 'ekonomi':
       return <EkonomiScreen />;
     case 'internkontroll':

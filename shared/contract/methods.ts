@@ -12,7 +12,7 @@ import { arendebladMethods } from './schemas/arendeblad';
 import { protokollMethods } from './schemas/protokoll';
 import { insatserMethods } from './schemas/insatser';
 import { ekonomiMethods } from './schemas/ekonomi';
-import { riskMethods } from './schemas/internkontroll';
+import { internkontrollMethods } from './schemas/internkontroll';
 import { searchMethods } from './schemas/search';
 import { backupMethods } from './schemas/backup';
 import { xlsxMethods } from './schemas/xlsx';
@@ -36,7 +36,7 @@ export const contract = {
   ...protokollMethods,
   ...insatserMethods,
   ...ekonomiMethods,
-  ...riskMethods,
+  ...internkontrollMethods,
   ...searchMethods,
   ...backupMethods,
   ...xlsxMethods,

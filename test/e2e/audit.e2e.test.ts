@@ -105,10 +105,10 @@ async function touchEveryKind(s: Session): Promise<AuditEntity[]> {
   const meeting = await newMeeting(s, `${YEAR}-12-10`);
   value(await s.api.call('protokoll.start', { meetingId: meeting.id }));
 
-  const groups = value(await s.api.call('malgrupper.list', { year: YEAR }));
-  value(await s.api.call('malgrupper.save', { year: YEAR, names: [...groups.map((g) => g.name), 'Unga som varken arbetar eller studerar'] }));
+  const groups = value(await s.api.call('insatser.priorityGroups', { year: YEAR }));
+  value(await s.api.call('insatser.savePriorityGroups', { year: YEAR, names: [...groups.map((g) => g.name), 'Unga som varken arbetar eller studerar'] }));
   const ansokan = value(
-    await s.api.call('applications.save', {
+    await s.api.call('insatser.saveApplication', {
       kind: 'ny',
       name: 'Jobbspåret Sala',
       kategori: 'individ',
@@ -124,15 +124,25 @@ async function touchEveryKind(s: Session): Promise<AuditEntity[]> {
     }),
   );
   const granted = value(
-    await s.api.call('applications.decide', { id: ansokan.id, outcome: 'bifall', granted: [], reason: '', by: 'styrelse', decidedOn: `${YEAR}-02-15` }),
+    await s.api.call('insatser.decide', { id: ansokan.id, outcome: 'bifall', granted: [], reason: '', by: 'styrelse', decidedOn: `${YEAR}-02-15` }),
   );
   const insatsId = granted.insatsId ?? 0;
   value(await s.api.call('insatser.update', { id: insatsId, status: 'pagaende', styrgrupp: 'Heby kommun (ordf.)' }));
   value(await s.api.call('insatser.targets', { year: YEAR, workStudyTarget: 0.34, guideline: { individ: 60, struktur: 30, kompetens: 10 } }));
-  value(await s.api.call('requisitions.save', { insatsId, paidOn: `${YEAR}-04-30`, amountKr: 75_000, periodFrom: `${YEAR}-01-01`, periodTo: `${YEAR}-04-30` }));
-  value(await s.api.call('participants.save', { insatsId, year: YEAR, deltagare: 12, kvinnor: 7, man: 5, avslutade: 4, tillArbete: 1, tillStudier: 1 }));
+  value(
+    await s.api.call('insatser.saveRequisition', {
+      insatsId,
+      paidOn: `${YEAR}-04-30`,
+      amountKr: 75_000,
+      periodFrom: `${YEAR}-01-01`,
+      periodTo: `${YEAR}-04-30`,
+    }),
+  );
+  value(
+    await s.api.call('insatser.saveParticipants', { insatsId, year: YEAR, deltagare: 12, kvinnor: 7, man: 5, avslutade: 4, tillArbete: 1, tillStudier: 1 }),
+  );
   const goal = firstOf(value(await s.api.call('insatser.detail', { id: insatsId })).goals);
-  value(await s.api.call('goals.outcome', { id: goal.id, outcome: 'delvis', note: '2 av 4 avslutade' }));
+  value(await s.api.call('insatser.goalOutcome', { id: goal.id, outcome: 'delvis', note: '2 av 4 avslutade' }));
   value(await s.api.call('insatser.report', { insatsId, kind: 'avvikelse', receivedOn: `${YEAR}-05-01`, text: 'Starten flyttades en månad.' }));
 
   value(await s.api.call('medlemsavgifter.save', { year: 2018, totalKr: 21_966_000, status: 'preliminar', dueOn: '2018-04-30' }));

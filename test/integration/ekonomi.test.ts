@@ -7,7 +7,7 @@ import { readWorkbook } from '../../electron/services/xlsx/workbook';
 import { failure, value } from '../helpers/envelope';
 import { pdftotext } from '../helpers/pdf-tools';
 import { count, demoSession } from '../helpers/session';
-import { application } from '../helpers/applications';
+import { application } from '../helpers/insatser';
 
 /**
  * The economy on a real database, checked against the tables seed 003 publishes:

@@ -4,7 +4,7 @@ import { writeSie, type SieWriteInput } from '../../shared/domain/sie4';
 import type { Session } from '../../electron/services/session';
 import { failure, value } from '../helpers/envelope';
 import { count, demoSession } from '../helpers/session';
-import { application } from '../helpers/applications';
+import { application } from '../helpers/insatser';
 import type { MethodInput } from '../../shared/contract/methods';
 
 /** SIE 4, Excel and CSV imports of utfall on a real database: preview, mapping, all or nothing. */

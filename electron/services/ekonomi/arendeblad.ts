@@ -53,6 +53,6 @@ export async function ekonomiArendeblad(input: ParsedInput<'ekonomi.arendeblad'>
 }
 
 /** The methods this module serves. */
-export const ekonomiArendebladHandlers = handlersFor({
+export const arendebladHandlers = handlersFor({
   'ekonomi.arendeblad': ekonomiArendeblad,
 });

@@ -187,7 +187,7 @@ export async function decideBudget(input: ParsedInput<'budget.decide'>, scope: S
 }
 
 /** The methods this module serves. */
-export const ekonomiBudgetHandlers = handlersFor({
+export const budgetHandlers = handlersFor({
   'budget.get': getBudget,
   'budget.save': saveBudget,
   'budget.decide': decideBudget,

@@ -2,7 +2,7 @@ import type { MethodResult, ParsedInput } from '../../../shared/contract/methods
 import { ECONOMY_TABLE_LABELS } from '../../../shared/contract/schemas/ekonomi';
 import { BUDGET_POSTS, POST_INFO } from '../../../shared/domain/budget-posts';
 import type { Scope } from '../context';
-import { loadInsats } from '../insatser';
+import { loadInsats } from '../insatser/insatser';
 import { buildWorkbook, XLSX_MIME, type CellValue, type Column } from '../xlsx/workbook';
 import { budgetYearView } from './budget';
 import { feeView } from './medlemsavgifter';
@@ -168,6 +168,6 @@ export async function exportEconomyTable(input: ParsedInput<'ekonomi.export'>, s
 }
 
 /** The methods this module serves. */
-export const ekonomiExportHandlers = handlersFor({
+export const exportHandlers = handlersFor({
   'ekonomi.export': exportEconomyTable,
 });

@@ -390,7 +390,7 @@ export async function getEconomyOverview(input: ParsedInput<'ekonomi.overview'>,
 }
 
 /** The methods this module serves. */
-export const ekonomiReportsHandlers = handlersFor({
+export const reportsHandlers = handlersFor({
   'ekonomi.budgetMotUtfall': getBudgetMotUtfall,
   'ekonomi.beslutsutrymme': getBeslutsutrymme,
   'ekonomi.checkTyped': checkTyped,

@@ -467,7 +467,7 @@ export async function importUtfall(input: ParsedInput<'utfall.import'>, scope: S
 }
 
 /** The methods this module serves. */
-export const ekonomiUtfallImportHandlers = handlersFor({
+export const utfallImportHandlers = handlersFor({
   'utfall.importPreview': previewUtfallImport,
   'utfall.import': importUtfall,
 });

@@ -2,7 +2,7 @@ import type { MethodResult, ParsedInput } from '../../../shared/contract/methods
 import type { Mappings, UtfallList } from '../../../shared/contract/schemas/ekonomi';
 import { isBudgetPost, isSamverkanPost, samverkanPost, type BudgetPost } from '../../../shared/domain/budget-posts';
 import type { Scope } from '../context';
-import { loadInsats } from '../insatser';
+import { loadInsats } from '../insatser/insatser';
 import { isClosed, refuseIfClosed } from '../closed-years';
 import { refuse } from '../refuse';
 import { handlersFor } from '../handler';
@@ -196,7 +196,7 @@ export async function saveMappings(input: ParsedInput<'utfall.saveMappings'>, sc
 }
 
 /** The methods this module serves. */
-export const ekonomiUtfallHandlers = handlersFor({
+export const utfallHandlers = handlersFor({
   'utfall.list': listUtfall,
   'utfall.save': saveUtfall,
   'utfall.remove': removeUtfall,

@@ -243,7 +243,7 @@ export async function overdue(input: ParsedInput<'internkontroll.overdue'>, scop
 }
 
 /** The methods this module serves. */
-export const riskChecklistsHandlers = handlersFor({
+export const checklistsHandlers = handlersFor({
   'internkontroll.occasion': getOccasion,
   'internkontroll.saveOccasion': saveOccasion,
   'internkontroll.signOff': signOffOccasion,

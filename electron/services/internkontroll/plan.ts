@@ -242,7 +242,7 @@ export async function generateOccasions(
 }
 
 /** The methods this module serves. */
-export const riskPlanHandlers = handlersFor({
+export const planHandlers = handlersFor({
   'internkontroll.plan': getPlan,
   'internkontroll.saveControl': saveControl,
   'internkontroll.removeControl': removeControl,

@@ -172,7 +172,7 @@ export async function exportInternkontroll(input: ParsedInput<'internkontroll.ex
 }
 
 /** The methods this module serves. */
-export const riskReportHandlers = handlersFor({
+export const reportHandlers = handlersFor({
   'internkontroll.arendeblad': internkontrollArendeblad,
   'internkontroll.export': exportInternkontroll,
 });

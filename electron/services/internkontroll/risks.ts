@@ -149,7 +149,7 @@ export async function removeRisk(input: ParsedInput<'internkontroll.removeRisk'>
 }
 
 /** The methods this module serves. */
-export const riskRisksHandlers = handlersFor({
+export const risksHandlers = handlersFor({
   'internkontroll.scale': getScale,
   'internkontroll.saveScale': saveScale,
   'internkontroll.risks': listRisks,

@@ -10,7 +10,7 @@ const PLANNED: Partial<Record<SectionId, string[]>> = {
     'Kallelse, dagordning och handlingar som en PDF',
     'Protokoll och signerade beslutsdokument',
   ],
-  ansokningar: [
+  insatser: [
     'Ansökningar och tilläggsansökningar',
     'Beredning med checklista',
     'Beslut av styrelsen eller på delegation',

@@ -9,7 +9,7 @@ export const SECTIONS = [
   { id: 'arenden', label: 'Ärenden & dokument' },
   { id: 'arendeblad', label: 'Ärendeblad' },
   { id: 'sammantraden', label: 'Sammanträden' },
-  { id: 'ansokningar', label: 'Ansökningar & insatser' },
+  { id: 'insatser', label: 'Ansökningar & insatser' },
   { id: 'register', label: 'Register' },
   { id: 'ekonomi', label: 'Ekonomi' },
   { id: 'internkontroll', label: 'Risk & internkontroll' },

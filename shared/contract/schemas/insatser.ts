@@ -429,42 +429,42 @@ export interface Overview {
 
 /** The API contract's insatser methods; shared/contract/methods.ts merges every area's. */
 export const insatserMethods = {
-  'malgrupper.list': method<PriorityGroup[]>()({
+  'insatser.priorityGroups': method<PriorityGroup[]>()({
     description: 'Styrelsens prioriterade målgrupper för ett år.',
     input: priorityGroupsInput,
     writes: false,
   }),
-  'malgrupper.save': method<PriorityGroup[]>()({
+  'insatser.savePriorityGroups': method<PriorityGroup[]>()({
     description: 'Sparar årets prioriterade målgrupper. En målgrupp som anges i en ansökan kan inte tas bort.',
     input: priorityGroupsSaveInput,
     writes: true,
   }),
-  'applications.list': method<Application[]>()({
+  'insatser.applications': method<Application[]>()({
     description: 'Ansökningarna, den senast inkomna först.',
     input: applicationsListInput,
     writes: false,
   }),
-  'applications.get': method<Application>()({
+  'insatser.application': method<Application>()({
     description: 'En ansökan med parter, mål, belopp per år, beredning och beslut.',
     input: applicationIdInput,
     writes: false,
   }),
-  'applications.save': method<Application>()({
+  'insatser.saveApplication': method<Application>()({
     description: 'Registrerar en inkommen ansökan (och dess ärende i diariet) eller ändrar en som inte är beslutad.',
     input: applicationSaveInput,
     writes: true,
   }),
-  'applications.checklist': method<Application>()({
+  'insatser.checklist': method<Application>()({
     description: 'Sparar beredningens checklista.',
     input: checklistSaveInput,
     writes: true,
   }),
-  'applications.proposal': method<Application>()({
+  'insatser.proposal': method<Application>()({
     description: 'Skriver ärendebladet till styrelsen ur ansökan, med föreslaget belopp, period och villkor.',
     input: applicationProposalInput,
     writes: true,
   }),
-  'applications.decide': method<Application>()({
+  'insatser.decide': method<Application>()({
     description: 'Beslut om ansökan: bifall, delvis bifall eller avslag, av styrelsen eller på delegation. Bifall ger en insats.',
     input: applicationDecideInput,
     writes: true,
@@ -489,22 +489,22 @@ export const insatserMethods = {
     input: insatsUpdateInput,
     writes: true,
   }),
-  'requisitions.save': method<InsatsDetail>()({
+  'insatser.saveRequisition': method<InsatsDetail>()({
     description: 'Registrerar eller ändrar en rekvisition (utfall) för en insats.',
     input: requisitionSaveInput,
     writes: true,
   }),
-  'requisitions.remove': method<InsatsDetail>()({
+  'insatser.removeRequisition': method<InsatsDetail>()({
     description: 'Tar bort en rekvisition.',
     input: requisitionIdInput,
     writes: true,
   }),
-  'participants.save': method<InsatsDetail>()({
+  'insatser.saveParticipants': method<InsatsDetail>()({
     description: 'Deltagaruppgifter för ett år, bara antal: deltagare, kvinnor, män, avslutade, till arbete och till studier.',
     input: participantsSaveInput,
     writes: true,
   }),
-  'goals.outcome': method<InsatsDetail>()({
+  'insatser.goalOutcome': method<InsatsDetail>()({
     description: 'Utfallet för ett effektmål eller insatsmål: uppfyllt, delvis eller ej uppfyllt.',
     input: goalOutcomeInput,
     writes: true,

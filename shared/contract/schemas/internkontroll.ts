@@ -257,7 +257,7 @@ export const internkontrollBladInput = z
   .strict();
 
 /** The API contract's risk methods; shared/contract/methods.ts merges every area's. */
-export const riskMethods = {
+export const internkontrollMethods = {
   'internkontroll.scale': method<RiskScale>()({
     description: 'Förbundets riskskala: antal steg, orden för sannolikhet och konsekvens och färggränserna för riskvärdet.',
     input: emptyInput,

@@ -1,5 +1,5 @@
-import { KansliError } from '../../shared/contract/errors';
-import type { MethodResult, ParsedInput } from '../../shared/contract/methods';
+import { KansliError } from '../../../shared/contract/errors';
+import type { MethodResult, ParsedInput } from '../../../shared/contract/methods';
 import {
   APPLICATION_KIND_LABELS,
   CHECKLIST,
@@ -7,17 +7,17 @@ import {
   type ApplicationStatus,
   type ChecklistItem,
   type ChecklistKey,
-} from '../../shared/contract/schemas/insatser';
-import { buildFromTemplate, rejection, type TemplateApplication } from '../../shared/domain/arendeblad-templates';
-import { compareByRegisterOrder } from '../../shared/domain/register-order';
-import { formatKr } from '../../shared/format/sv';
-import type { Scope } from './context';
-import { saveRecord } from './save-record';
-import { refuse } from './refuse';
-import { insertArendeblad, templateData } from './arendeblad';
-import { saveDecision } from './delegation';
-import { loadArende, registerArende, requireArende } from './diarium';
-import { handlersFor } from './handler';
+} from '../../../shared/contract/schemas/insatser';
+import { buildFromTemplate, rejection, type TemplateApplication } from '../../../shared/domain/arendeblad-templates';
+import { compareByRegisterOrder } from '../../../shared/domain/register-order';
+import { formatKr } from '../../../shared/format/sv';
+import type { Scope } from '../context';
+import { saveRecord } from '../save-record';
+import { refuse } from '../refuse';
+import { insertArendeblad, templateData } from '../arendeblad';
+import { saveDecision } from '../delegation';
+import { loadArende, registerArende, requireArende } from '../diarium';
+import { handlersFor } from '../handler';
 
 /**
  * Ansökningar: intake (registered in the diarium at once), beredning against the
@@ -95,7 +95,7 @@ export async function loadApplication(scope: Scope, id: number): Promise<Applica
   };
 }
 
-export async function listApplications(input: ParsedInput<'applications.list'>, scope: Scope): Promise<MethodResult<'applications.list'>> {
+export async function listApplications(input: ParsedInput<'insatser.applications'>, scope: Scope): Promise<MethodResult<'insatser.applications'>> {
   let query = scope.db.selectFrom('applications').select('id').orderBy('received_on', 'desc').orderBy('id', 'desc');
   if (input.status !== undefined) query = query.where('status', '=', input.status);
   const ids = await query.execute();
@@ -104,13 +104,13 @@ export async function listApplications(input: ParsedInput<'applications.list'>, 
   return out;
 }
 
-export async function getApplication(input: ParsedInput<'applications.get'>, scope: Scope): Promise<MethodResult<'applications.get'>> {
+export async function getApplication(input: ParsedInput<'insatser.application'>, scope: Scope): Promise<MethodResult<'insatser.application'>> {
   return loadApplication(scope, input.id);
 }
 
 const OPEN: ApplicationStatus[] = ['inkommen', 'under_beredning'];
 
-export async function saveApplication(input: ParsedInput<'applications.save'>, scope: Scope): Promise<MethodResult<'applications.save'>> {
+export async function saveApplication(input: ParsedInput<'insatser.saveApplication'>, scope: Scope): Promise<MethodResult<'insatser.saveApplication'>> {
   const before = input.id === undefined ? null : await loadApplication(scope, input.id);
   if (before && !OPEN.includes(before.status)) throw refuse('id', `Ansökan ${before.diarienummer} är beslutad och kan inte ändras.`);
 
@@ -164,7 +164,7 @@ export async function saveApplication(input: ParsedInput<'applications.save'>, s
   });
 }
 
-async function registerApplicationArende(scope: Scope, input: ParsedInput<'applications.save'>): Promise<number> {
+async function registerApplicationArende(scope: Scope, input: ParsedInput<'insatser.saveApplication'>): Promise<number> {
   const arende = await registerArende(scope, Number(input.receivedOn.slice(0, 4)), {
     title: `${APPLICATION_KIND_LABELS[input.kind]}: ${input.name}`,
     kind: 'inkommande',
@@ -179,7 +179,7 @@ async function registerApplicationArende(scope: Scope, input: ParsedInput<'appli
 }
 
 /** An application's parties, priority groups, years and goals. */
-async function writeApplicationRows(scope: Scope, id: number, input: ParsedInput<'applications.save'>, memberIds: Iterable<number>): Promise<void> {
+async function writeApplicationRows(scope: Scope, id: number, input: ParsedInput<'insatser.saveApplication'>, memberIds: Iterable<number>): Promise<void> {
   for (const member_id of memberIds) await scope.db.insertInto('application_parties').values({ application_id: id, member_id }).execute();
   for (const priority_group_id of new Set(input.priorityGroupIds))
     await scope.db.insertInto('application_priority_groups').values({ application_id: id, priority_group_id }).execute();
@@ -197,7 +197,7 @@ async function writeApplicationRows(scope: Scope, id: number, input: ParsedInput
     await scope.db.insertInto('goals').values({ application_id: id, insats_id: input.insatsId, kind: g.kind, position, text: g.text }).execute();
 }
 
-export async function saveChecklist(input: ParsedInput<'applications.checklist'>, scope: Scope): Promise<MethodResult<'applications.checklist'>> {
+export async function saveChecklist(input: ParsedInput<'insatser.checklist'>, scope: Scope): Promise<MethodResult<'insatser.checklist'>> {
   const before = await loadApplication(scope, input.id);
   if (!OPEN.includes(before.status)) throw refuse('id', `Ansökan ${before.diarienummer} är beslutad; beredningen är avslutad.`);
   await scope.db
@@ -238,7 +238,7 @@ function templateApplication(a: Application, amountKr: number, priorityGroups: s
 }
 
 /** Granted per year: all that was sought, the lower amounts given, or nothing. */
-function grantedPerYear(a: Application, input: Pick<ParsedInput<'applications.decide'>, 'outcome' | 'granted'>): Map<number, number> {
+function grantedPerYear(a: Application, input: Pick<ParsedInput<'insatser.decide'>, 'outcome' | 'granted'>): Map<number, number> {
   const granted = new Map<number, number>();
   if (input.outcome === 'avslag') return granted;
   if (input.outcome === 'bifall') {
@@ -280,7 +280,7 @@ async function writeProposal(
 }
 
 /** "Förslag till styrelsen": the ärendeblad before the meeting, with the amounts the förbundschef proposes. */
-export async function proposeDecision(input: ParsedInput<'applications.proposal'>, scope: Scope): Promise<MethodResult<'applications.proposal'>> {
+export async function proposeDecision(input: ParsedInput<'insatser.proposal'>, scope: Scope): Promise<MethodResult<'insatser.proposal'>> {
   const a = await loadApplication(scope, input.id);
   if (!OPEN.includes(a.status)) throw refuse('id', `Ansökan ${a.diarienummer} är redan beslutad.`);
   const existing = await scope.db.selectFrom('arendeblad').select('id').where('arende_id', '=', a.arendeId).executeTakeFirst();
@@ -298,7 +298,7 @@ export async function proposeDecision(input: ParsedInput<'applications.proposal'
  * application's ärende. Under delegation: a delegationsbeslut, refused above the limit.
  * A granted application becomes an insats, or adds its years to the one it belongs to.
  */
-export async function decideApplication(input: ParsedInput<'applications.decide'>, scope: Scope): Promise<MethodResult<'applications.decide'>> {
+export async function decideApplication(input: ParsedInput<'insatser.decide'>, scope: Scope): Promise<MethodResult<'insatser.decide'>> {
   const a = await loadApplication(scope, input.id);
   if (!OPEN.includes(a.status)) throw refuse('id', `Ansökan ${a.diarienummer} är redan beslutad (${a.decision?.on ?? ''}).`);
   if (input.decidedOn < a.receivedOn) throw refuse('decidedOn', `Beslutet kan inte vara före den dag ansökan kom in (${a.receivedOn}).`);
@@ -393,10 +393,10 @@ export async function decideApplication(input: ParsedInput<'applications.decide'
 
 /** The methods this module serves. */
 export const applicationsHandlers = handlersFor({
-  'applications.list': listApplications,
-  'applications.get': getApplication,
-  'applications.save': saveApplication,
-  'applications.checklist': saveChecklist,
-  'applications.proposal': proposeDecision,
-  'applications.decide': decideApplication,
+  'insatser.applications': listApplications,
+  'insatser.application': getApplication,
+  'insatser.saveApplication': saveApplication,
+  'insatser.checklist': saveChecklist,
+  'insatser.proposal': proposeDecision,
+  'insatser.decide': decideApplication,
 });

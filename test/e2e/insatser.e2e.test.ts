@@ -21,7 +21,7 @@ afterAll(() => closeApp(app));
 
 describe('ansökan to insats in the browser', () => {
   it('registers an application, works through the beredning, grants it and shows the insats', async () => {
-    await page.goto(`${app.host.url}#/ansokningar`);
+    await page.goto(`${app.host.url}#/insatser`);
     await page.getByRole('button', { name: 'Ny ansökan' }).click();
     const dialog = page.getByRole('dialog', { name: 'Ny ansökan' });
     await dialog.getByLabel('Insatsens namn').fill(NAME);
@@ -39,14 +39,14 @@ describe('ansökan to insats in the browser', () => {
     await dialog.getByRole('button', { name: 'Registrera ansökan' }).click();
 
     await expect.poll(() => page.getByRole('heading', { name: NAME }).count()).toBe(1);
-    const list = value(await session.api.call('applications.list', {}));
+    const list = value(await session.api.call('insatser.applications', {}));
     const stored = firstOf(list.filter((a) => a.name === NAME));
     expect(stored).toMatchObject({ status: 'inkommen', soughtTotalKr: 180_000, ownerName: 'Heby kommun' });
 
     const beredning = page.getByRole('region', { name: 'Beredning' });
     // The radio shows the answer once the server has saved it, so click and wait for the saved state.
     await beredning.getByRole('radio', { name: 'Ja' }).first().click();
-    await expect.poll(async () => value(await session.api.call('applications.get', { id: stored.id })).status).toBe('under_beredning');
+    await expect.poll(async () => value(await session.api.call('insatser.application', { id: stored.id })).status).toBe('under_beredning');
 
     const beslut = page.getByRole('region', { name: 'Beslut' });
     await beslut.getByRole('button', { name: 'Registrera beslut' }).click();
@@ -64,7 +64,7 @@ describe('ansökan to insats in the browser', () => {
     await rekvisitioner.getByRole('button', { name: 'Lägg till' }).click();
     await expect.poll(() => page.getByRole('table', { name: 'Budget och utfall' }).getByText('25,0 %').count()).toBe(1);
     await page.screenshot({ path: artifactPath('insats.png'), fullPage: true });
-    await page.goto(`${app.host.url}#/ansokningar/oversikt`);
+    await page.goto(`${app.host.url}#/insatser/oversikt`);
     await expect
       .poll(() =>
         page

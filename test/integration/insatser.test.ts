@@ -20,7 +20,7 @@ async function memberIds(s: Session): Promise<Ids> {
 /** The first application for Lokussamordnare Älvkarleby, granted in 2018 (seed 002 refers to it). */
 async function firstInsats(s: Session, m: Ids): Promise<Application> {
   const app = value(
-    await s.api.call('applications.save', {
+    await s.api.call('insatser.saveApplication', {
       kind: 'ny',
       name: 'Lokussamordnare Älvkarleby',
       kategori: 'struktur',
@@ -39,7 +39,7 @@ async function firstInsats(s: Session, m: Ids): Promise<Application> {
       receivedOn: '2018-02-15',
     } satisfies ApplicationSaveInput),
   );
-  return value(await s.api.call('applications.decide', { id: app.id, by: 'styrelse', outcome: 'bifall', decidedOn: '2018-03-16' }));
+  return value(await s.api.call('insatser.decide', { id: app.id, by: 'styrelse', outcome: 'bifall', decidedOn: '2018-03-16' }));
 }
 
 /** Seed 002: "Lokussamordnare Älvkarleby – tilläggsansökan", 270 000 kr for 2019-04-01 till 2021-03-31. */
@@ -77,21 +77,21 @@ describe('ansökningar → insatser', () => {
     expect(first.status).toBe('beviljad');
     const insatsId = first.insatsId ?? 0;
     const groups = value(
-      await s.api.call('malgrupper.save', {
+      await s.api.call('insatser.savePriorityGroups', {
         year: 2019,
         names: ['Unga med funktionsnedsättning och/eller aktivitetsersättning', 'Personer med långvarigt bidrags- och/eller ersättningsberoende'],
       }),
     );
 
     const arendenBefore = count(s, 'arenden');
-    const app = value(await s.api.call('applications.save', seed002(m, insatsId, groups)));
+    const app = value(await s.api.call('insatser.saveApplication', seed002(m, insatsId, groups)));
     // Received: registered in the diarium at once.
     expect(count(s, 'arenden')).toBe(arendenBefore + 1);
     expect(app).toMatchObject({ status: 'inkommen', soughtTotalKr: 270_000, ownerName: 'Älvkarleby kommun', insatsName: 'Lokussamordnare Älvkarleby' });
     expect(app.diarienummer).toMatch(/^2019\//);
 
     const checked = value(
-      await s.api.call('applications.checklist', {
+      await s.api.call('insatser.checklist', {
         id: app.id,
         items: {
           inriktning: { ok: true },
@@ -104,7 +104,7 @@ describe('ansökningar → insatser', () => {
     expect(checked.status).toBe('under_beredning');
     expect(checked.checklist.find((c) => c.key === 'budget')).toMatchObject({ ok: true, note: 'Tjänstgöringsgraden ökas från 20 till 25 %.' });
 
-    const decided = value(await s.api.call('applications.decide', { id: app.id, by: 'styrelse', outcome: 'bifall', decidedOn: '2019-03-15' }));
+    const decided = value(await s.api.call('insatser.decide', { id: app.id, by: 'styrelse', outcome: 'bifall', decidedOn: '2019-03-15' }));
     expect(decided.status).toBe('beviljad');
     const blad = value(await s.api.call('arendeblad.get', { id: decided.decision?.arendebladId ?? 0 }));
     expect(blad.rubrik).toBe('Lokussamordnare Älvkarleby – tilläggsansökan');
@@ -144,9 +144,9 @@ describe('ansökningar → insatser', () => {
     const s = demoSession();
     const m = await memberIds(s);
     const first = await firstInsats(s, m);
-    const app = value(await s.api.call('applications.save', seed002(m, first.insatsId ?? 0, [])));
+    const app = value(await s.api.call('insatser.saveApplication', seed002(m, first.insatsId ?? 0, [])));
     const tooMuch = failure(
-      await s.api.call('applications.decide', {
+      await s.api.call('insatser.decide', {
         id: app.id,
         by: 'styrelse',
         outcome: 'delvis',
@@ -157,7 +157,7 @@ describe('ansökningar → insatser', () => {
     expect(tooMuch).toMatchObject({ code: 'RULE', paths: ['granted.0.amountKr'] });
     expect(tooMuch.message).toContain('mer än det sökta (135\u00a0000\u00a0kr)');
     const all = failure(
-      await s.api.call('applications.decide', {
+      await s.api.call('insatser.decide', {
         id: app.id,
         by: 'styrelse',
         outcome: 'delvis',
@@ -172,7 +172,7 @@ describe('ansökningar → insatser', () => {
     expect(all.message).toContain('välj bifall');
 
     const part = value(
-      await s.api.call('applications.decide', {
+      await s.api.call('insatser.decide', {
         id: app.id,
         by: 'styrelse',
         outcome: 'delvis',
@@ -190,7 +190,7 @@ describe('ansökningar → insatser', () => {
     const insats = value(await s.api.call('insatser.get', { id: first.insatsId ?? 0 }));
     expect(insats.budgetTotalKr).toBe(100_000 + 180_000);
     // A decided application is locked.
-    expect(failure(await s.api.call('applications.save', { ...seed002(m, first.insatsId ?? 0, []), id: app.id })).message).toContain('är beslutad');
+    expect(failure(await s.api.call('insatser.saveApplication', { ...seed002(m, first.insatsId ?? 0, []), id: app.id })).message).toContain('är beslutad');
     s.close();
   });
 
@@ -212,21 +212,25 @@ describe('ansökningar → insatser', () => {
       lokusAgrees: true,
       receivedOn: today,
     };
-    const big = value(await s.api.call('applications.save', { ...base, years: [{ year: Number(today.slice(0, 4)), soughtKr: 300_000 }] }));
+    const big = value(await s.api.call('insatser.saveApplication', { ...base, years: [{ year: Number(today.slice(0, 4)), soughtKr: 300_000 }] }));
     const counts = () => [count(s, 'delegation_decisions'), count(s, 'arenden'), count(s, 'insatser'), count(s, 'audit_log')];
     const before = counts();
     const refused = failure(
-      await s.api.call('applications.decide', { id: big.id, by: 'delegation', delegationId: delegation.id, outcome: 'bifall', decidedOn: today }),
+      await s.api.call('insatser.decide', { id: big.id, by: 'delegation', delegationId: delegation.id, outcome: 'bifall', decidedOn: today }),
     );
     expect(refused.message).toContain('tillåter högst 250\u00a0000\u00a0kr');
     expect(counts()).toEqual(before);
-    expect(value(await s.api.call('applications.get', { id: big.id })).status).toBe('inkommen');
+    expect(value(await s.api.call('insatser.application', { id: big.id })).status).toBe('inkommen');
 
     const small = value(
-      await s.api.call('applications.save', { ...base, name: 'Studiebesök lokusgrupp Heby', years: [{ year: Number(today.slice(0, 4)), soughtKr: 48_500 }] }),
+      await s.api.call('insatser.saveApplication', {
+        ...base,
+        name: 'Studiebesök lokusgrupp Heby',
+        years: [{ year: Number(today.slice(0, 4)), soughtKr: 48_500 }],
+      }),
     );
     const decided = value(
-      await s.api.call('applications.decide', { id: small.id, by: 'delegation', delegationId: delegation.id, outcome: 'bifall', decidedOn: today }),
+      await s.api.call('insatser.decide', { id: small.id, by: 'delegation', delegationId: delegation.id, outcome: 'bifall', decidedOn: today }),
     );
     expect(decided.decision).toMatchObject({ by: 'delegation', arendebladId: null });
     const unreported = value(await s.api.call('decisions.list', { unreportedOnly: true }));
@@ -238,7 +242,7 @@ describe('ansökningar → insatser', () => {
     const s = demoSession();
     const m = await memberIds(s);
     const app = value(
-      await s.api.call('applications.save', {
+      await s.api.call('insatser.saveApplication', {
         kind: 'ny',
         name: 'Hälsocoach Knivsta',
         kategori: 'individ',
@@ -252,12 +256,10 @@ describe('ansökningar → insatser', () => {
         receivedOn: '2025-11-01',
       }),
     );
-    expect(failure(await s.api.call('applications.decide', { id: app.id, by: 'styrelse', outcome: 'avslag', decidedOn: '2025-12-10' })).paths).toEqual([
-      'reason',
-    ]);
+    expect(failure(await s.api.call('insatser.decide', { id: app.id, by: 'styrelse', outcome: 'avslag', decidedOn: '2025-12-10' })).paths).toEqual(['reason']);
     const insatser = count(s, 'insatser');
     const rejected = value(
-      await s.api.call('applications.decide', {
+      await s.api.call('insatser.decide', {
         id: app.id,
         by: 'styrelse',
         outcome: 'avslag',
@@ -285,7 +287,7 @@ describe('ansökningar → insatser', () => {
     const input: Record<string, unknown> = { ...seed002(m, 0, []), kind: 'ny', insatsId: null };
     for (const [k, v] of Object.entries(change)) input[k] = v === 'other' ? m('Heby kommun') : v;
     const before = [count(s, 'applications'), count(s, 'arenden'), count(s, 'audit_log')];
-    const refused = failure(await s.api.dispatch('applications.save', input));
+    const refused = failure(await s.api.dispatch('insatser.saveApplication', input));
     expect(refused.code).toBe('VALIDATION');
     expect(refused.paths).toContain(path);
     expect(refused.message).toContain(message);

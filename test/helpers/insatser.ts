@@ -24,7 +24,7 @@ export async function application(
   const partner = firstOf(members.filter((m) => m.name === (opts.partner ?? 'Försäkringskassan')));
   const kategori = opts.kategori ?? 'individ';
   const app = value(
-    await s.api.call('applications.save', {
+    await s.api.call('insatser.saveApplication', {
       kind: 'ny',
       name: opts.name,
       kategori,
@@ -39,5 +39,5 @@ export async function application(
     }),
   );
   if (opts.decidedOn === undefined) return app;
-  return value(await s.api.call('applications.decide', { id: app.id, by: 'styrelse', outcome: 'bifall', decidedOn: opts.decidedOn }));
+  return value(await s.api.call('insatser.decide', { id: app.id, by: 'styrelse', outcome: 'bifall', decidedOn: opts.decidedOn }));
 }

@@ -117,7 +117,7 @@ export function ApplicationDialog({ application, onClose, onSaved }: { applicati
   }, []);
   const startYear = Number(startsOn.slice(0, 4));
   useEffect(() => {
-    if (Number.isInteger(startYear) && startYear > 1990) void call('malgrupper.list', { year: startYear }).then(setGroups);
+    if (Number.isInteger(startYear) && startYear > 1990) void call('insatser.priorityGroups', { year: startYear }).then(setGroups);
   }, [startYear]);
   // One row per calendar year of the period, keeping what was typed.
   useEffect(() => {
@@ -132,7 +132,7 @@ export function ApplicationDialog({ application, onClose, onSaved }: { applicati
   }
 
   async function save() {
-    const saved = await form.submit(toInput(draft, application?.id), (i) => call('applications.save', i));
+    const saved = await form.submit(toInput(draft, application?.id), (i) => call('insatser.saveApplication', i));
     if (saved) {
       onSaved(saved);
       onClose();

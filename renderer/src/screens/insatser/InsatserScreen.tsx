@@ -29,17 +29,17 @@ import { ApplicationView } from './ApplicationView';
 import { InsatsOverview } from './InsatsOverview';
 import { InsatsView } from './InsatsView';
 
-/** Ansökningar & insatser: #/ansokningar, #/ansokningar/ansokan/<id>, #/ansokningar/insatser, #/ansokningar/insats/<id>, #/ansokningar/oversikt. */
-export function ApplicationsScreen() {
+/** Ansökningar & insatser: #/insatser (ansökningar), #/insatser/ansokan/<id>, #/insatser/insatser, #/insatser/insats/<id>, #/insatser/oversikt. */
+export function InsatserScreen() {
   const { route, go } = useApp();
   const [view, id] = route;
-  if (view === 'ansokan' && id) return <ApplicationView key={id} id={Number(id)} onBack={() => go('ansokningar')} />;
-  if (view === 'insats' && id) return <InsatsView key={id} id={Number(id)} onBack={() => go('ansokningar', 'insatser')} />;
+  if (view === 'ansokan' && id) return <ApplicationView key={id} id={Number(id)} onBack={() => go('insatser')} />;
+  if (view === 'insats' && id) return <InsatsView key={id} id={Number(id)} onBack={() => go('insatser', 'insatser')} />;
   const tab = view === 'insatser' || view === 'oversikt' ? view : 'ansokningar';
   return (
     <Stack spacing={2}>
       <Typography variant="h1">Ansökningar &amp; insatser</Typography>
-      <Tabs value={tab} onChange={(_e, v: string) => (v === 'ansokningar' ? go('ansokningar') : go('ansokningar', v))} aria-label="Ansökningar och insatser">
+      <Tabs value={tab} onChange={(_e, v: string) => (v === 'ansokningar' ? go('insatser') : go('insatser', v))} aria-label="Ansökningar och insatser">
         <Tab value="ansokningar" label="Ansökningar" />
         <Tab value="insatser" label="Insatser" />
         <Tab value="oversikt" label="Översikt" />
@@ -57,7 +57,7 @@ function ApplicationList() {
   const [error, setError] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   useEffect(() => {
-    call('applications.list', {})
+    call('insatser.applications', {})
       .then(setRows)
       .catch((err: unknown) => setError(errorMessage(err)));
   }, []);
@@ -88,7 +88,7 @@ function ApplicationList() {
             </TableHead>
             <TableBody>
               {rows.map((a) => (
-                <TableRow key={a.id} hover sx={{ cursor: 'pointer' }} onClick={() => go('ansokningar', 'ansokan', String(a.id))}>
+                <TableRow key={a.id} hover sx={{ cursor: 'pointer' }} onClick={() => go('insatser', 'ansokan', String(a.id))}>
                   <TableCell>{a.diarienummer}</TableCell>
                   <TableCell>{a.name}</TableCell>
                   <TableCell>{APPLICATION_KIND_LABELS[a.kind]}</TableCell>
@@ -103,7 +103,7 @@ function ApplicationList() {
           </Table>
         </Paper>
       )}
-      {creating && <ApplicationDialog onClose={() => setCreating(false)} onSaved={(a) => go('ansokningar', 'ansokan', String(a.id))} />}
+      {creating && <ApplicationDialog onClose={() => setCreating(false)} onSaved={(a) => go('insatser', 'ansokan', String(a.id))} />}
     </Stack>
   );
 }
@@ -129,7 +129,7 @@ function InsatsList() {
         </TableHead>
         <TableBody>
           {(rows ?? []).map((i) => (
-            <TableRow key={i.id} hover sx={{ cursor: 'pointer' }} onClick={() => go('ansokningar', 'insats', String(i.id))}>
+            <TableRow key={i.id} hover sx={{ cursor: 'pointer' }} onClick={() => go('insatser', 'insats', String(i.id))}>
               <TableCell>{i.name}</TableCell>
               <TableCell>{KATEGORI_LABELS[i.kategori]}</TableCell>
               <TableCell>

@@ -1,8 +1,8 @@
-import type { MethodResult, ParsedInput } from '../../shared/contract/methods';
-import type { Insats, PriorityGroup } from '../../shared/contract/schemas/insatser';
-import type { Scope } from './context';
-import { refuse } from './refuse';
-import { handlersFor } from './handler';
+import type { MethodResult, ParsedInput } from '../../../shared/contract/methods';
+import type { Insats, PriorityGroup } from '../../../shared/contract/schemas/insatser';
+import type { Scope } from '../context';
+import { refuse } from '../refuse';
+import { handlersFor } from '../handler';
 
 /**
  * Insatser: what the granted ansökningar became. The budget of a year is the sum of
@@ -80,12 +80,15 @@ async function groupsOf(scope: Scope, year: number): Promise<PriorityGroup[]> {
   return scope.db.selectFrom('priority_groups').select(['id', 'year', 'name']).where('year', '=', year).orderBy('position').execute();
 }
 
-export async function listPriorityGroups(input: ParsedInput<'malgrupper.list'>, scope: Scope): Promise<MethodResult<'malgrupper.list'>> {
+export async function listPriorityGroups(input: ParsedInput<'insatser.priorityGroups'>, scope: Scope): Promise<MethodResult<'insatser.priorityGroups'>> {
   return groupsOf(scope, input.year);
 }
 
 /** The year's list as the board set it: kept names stay (applications refer to them), new ones are added, dropped ones removed. */
-export async function savePriorityGroups(input: ParsedInput<'malgrupper.save'>, scope: Scope): Promise<MethodResult<'malgrupper.save'>> {
+export async function savePriorityGroups(
+  input: ParsedInput<'insatser.savePriorityGroups'>,
+  scope: Scope,
+): Promise<MethodResult<'insatser.savePriorityGroups'>> {
   const before = await groupsOf(scope, input.year);
   const wanted = input.names.map((n) => n.trim());
   const key = (n: string) => n.toLocaleLowerCase('sv');
@@ -108,9 +111,9 @@ export async function savePriorityGroups(input: ParsedInput<'malgrupper.save'>, 
 }
 
 /** The methods this module serves. */
-export const insatserHandlers = handlersFor({
-  'malgrupper.list': listPriorityGroups,
-  'malgrupper.save': savePriorityGroups,
+export const insatsHandlers = handlersFor({
+  'insatser.priorityGroups': listPriorityGroups,
+  'insatser.savePriorityGroups': savePriorityGroups,
   'insatser.list': listInsatser,
   'insatser.get': getInsats,
 });

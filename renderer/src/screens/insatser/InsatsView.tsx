@@ -160,7 +160,7 @@ function RequisitionsSection({ d, run }: { d: InsatsDetail; run: Run }) {
           <IconButton
             size="small"
             aria-label={`Ta bort rekvisitionen ${r.paidOn}`}
-            onClick={() => void run(() => call('requisitions.remove', { id: r.id }), 'Rekvisitionen är borttagen.')}
+            onClick={() => void run(() => call('insatser.removeRequisition', { id: r.id }), 'Rekvisitionen är borttagen.')}
           >
             <DeleteOutlined fontSize="small" />
           </IconButton>
@@ -175,7 +175,7 @@ function RequisitionsSection({ d, run }: { d: InsatsDetail; run: Run }) {
           onClick={async () => {
             const ok = await run(
               () =>
-                call('requisitions.save', {
+                call('insatser.saveRequisition', {
                   insatsId: id,
                   paidOn: req.paidOn,
                   amountKr: parseKronor(req.amount) as number,
@@ -224,7 +224,7 @@ function ParticipantsSection({ d, onSaved }: { d: InsatsDetail; onSaved: (d: Ins
       byKon: Record<KonField, number> | null;
     } & Record<ParticipantField, number>;
     try {
-      onSaved(await call('participants.save', input));
+      onSaved(await call('insatser.saveParticipants', input));
       notify('success', `Deltagaruppgifterna för ${pYear} är sparade.`);
     } catch (err) {
       if (err instanceof ApiCallError) setPErrors(Object.fromEntries(err.issues.map((i) => [i.path, i.message])));
@@ -303,7 +303,7 @@ function GoalsSection({ d, run }: { d: InsatsDetail; run: Run }) {
             onChange={(e) =>
               void run(
                 () =>
-                  call('goals.outcome', {
+                  call('insatser.goalOutcome', {
                     id: g.id,
                     outcome: e.target.value === '' ? null : (e.target.value as keyof typeof OUTCOMES),
                     note: g.outcomeNote ?? '',

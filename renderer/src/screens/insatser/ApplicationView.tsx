@@ -43,7 +43,7 @@ export function ApplicationView({ id, onBack }: { id: number; onBack(): void }) 
   const [editing, setEditing] = useState(false);
 
   useEffect(() => {
-    call('applications.get', { id })
+    call('insatser.application', { id })
       .then(setA)
       .catch((err: unknown) => setError(errorMessage(err)));
   }, [id]);
@@ -195,7 +195,7 @@ function BeredningSection({ a, open, run }: { a: Application; open: boolean; run
             onChange={(e) =>
               open &&
               void run(
-                () => call('applications.checklist', checklistInput(c.key, { ok: e.target.value === 'oklart' ? null : e.target.value === 'ja' })),
+                () => call('insatser.checklist', checklistInput(c.key, { ok: e.target.value === 'oklart' ? null : e.target.value === 'ja' })),
                 'Beredningen är sparad.',
               )
             }
@@ -262,7 +262,7 @@ function DecisionSection({ a, run }: { a: Application; run: Run }) {
             </Link>
           )}
           {a.insatsId && a.status !== 'avslagen' && (
-            <Link component="button" sx={{ alignSelf: 'flex-start' }} onClick={() => go('ansokningar', 'insats', String(a.insatsId))}>
+            <Link component="button" sx={{ alignSelf: 'flex-start' }} onClick={() => go('insatser', 'insats', String(a.insatsId))}>
               Öppna insatsen
             </Link>
           )}
@@ -291,7 +291,7 @@ function DecisionSection({ a, run }: { a: Application; run: Run }) {
           />
           <Button
             variant="outlined"
-            onClick={() => void run(() => call('applications.proposal', { ...decisionInput, datum: todayIso() }), 'Ärendebladet till styrelsen är skrivet.')}
+            onClick={() => void run(() => call('insatser.proposal', { ...decisionInput, datum: todayIso() }), 'Ärendebladet till styrelsen är skrivet.')}
           >
             Skriv ärendeblad till styrelsen
           </Button>
@@ -315,7 +315,7 @@ function DecisionSection({ a, run }: { a: Application; run: Run }) {
             onClick={() =>
               void run(
                 () =>
-                  call('applications.decide', {
+                  call('insatser.decide', {
                     ...decisionInput,
                     by,
                     decidedOn,

@@ -11,7 +11,7 @@ async function granted(s: Session, name: string, kategori: Kategori, amountKr: n
   const members = value(await s.api.call('members.list', {}));
   const [a, b] = [firstOf(members.filter((m) => m.name === 'Östhammars kommun')), firstOf(members.filter((m) => m.name === 'Försäkringskassan'))];
   const app = value(
-    await s.api.call('applications.save', {
+    await s.api.call('insatser.saveApplication', {
       kind: 'ny',
       name,
       kategori,
@@ -27,15 +27,15 @@ async function granted(s: Session, name: string, kategori: Kategori, amountKr: n
       receivedOn: '2025-11-01',
     }),
   );
-  value(await s.api.call('applications.checklist', { id: app.id, items: { inriktning: { ok: true }, matbara_mal: { ok: true }, budget: { ok: true } } }));
-  const decided = value(await s.api.call('applications.decide', { id: app.id, by: 'styrelse', outcome: 'bifall', decidedOn: '2025-12-10' }));
+  value(await s.api.call('insatser.checklist', { id: app.id, items: { inriktning: { ok: true }, matbara_mal: { ok: true }, budget: { ok: true } } }));
+  const decided = value(await s.api.call('insatser.decide', { id: app.id, by: 'styrelse', outcome: 'bifall', decidedOn: '2025-12-10' }));
   // The board's decision came with its ärendeblad, written from the application.
   expect(decided.decision?.arendebladId).not.toBeNull();
   return decided;
 }
 
 async function requisition(s: Session, insatsId: number, paidOn: string, amountKr: number): Promise<InsatsDetail> {
-  return value(await s.api.call('requisitions.save', { insatsId, paidOn, amountKr, periodFrom: '2026-01-01', periodTo: paidOn }));
+  return value(await s.api.call('insatser.saveRequisition', { insatsId, paidOn, amountKr, periodFrom: '2026-01-01', periodTo: paidOn }));
 }
 
 describe('uppföljning and the overview', () => {
@@ -54,7 +54,7 @@ describe('uppföljning and the overview', () => {
 
     const byKon = { avslutadeKvinnor: 5, avslutadeMan: 3, arbeteStudierKvinnor: 2, arbeteStudierMan: 1 };
     detail = value(
-      await s.api.call('participants.save', {
+      await s.api.call('insatser.saveParticipants', {
         insatsId: b,
         year: 2026,
         deltagare: 20,
@@ -68,7 +68,7 @@ describe('uppföljning and the overview', () => {
     );
     expect(detail.participants).toEqual([{ year: 2026, deltagare: 20, kvinnor: 11, man: 9, avslutade: 8, tillArbete: 2, tillStudier: 1, byKon }]);
     const goal = firstOf(detail.goals.filter((g) => g.kind === 'effektmal'));
-    detail = value(await s.api.call('goals.outcome', { id: goal.id, outcome: 'delvis', note: '3 av 8 avslutade, 37,5 %' }));
+    detail = value(await s.api.call('insatser.goalOutcome', { id: goal.id, outcome: 'delvis', note: '3 av 8 avslutade, 37,5 %' }));
     expect(detail.goals.find((g) => g.id === goal.id)).toMatchObject({ outcome: 'delvis', outcomeNote: '3 av 8 avslutade, 37,5 %' });
 
     value(await s.api.call('insatser.targets', { year: 2026, workStudyTarget: 0.34, guideline: { individ: 60, struktur: 30, kompetens: 10 } }));
@@ -142,16 +142,16 @@ describe('uppföljning and the overview', () => {
     const before = [count(s, 'participant_figures'), count(s, 'requisitions'), count(s, 'insats_reports'), count(s, 'audit_log')];
 
     const tooMany = failure(
-      await s.api.call('participants.save', { insatsId, year: 2026, deltagare: 10, kvinnor: 6, man: 5, avslutade: 4, tillArbete: 1, tillStudier: 0 }),
+      await s.api.call('insatser.saveParticipants', { insatsId, year: 2026, deltagare: 10, kvinnor: 6, man: 5, avslutade: 4, tillArbete: 1, tillStudier: 0 }),
     );
     expect(tooMany).toMatchObject({ code: 'VALIDATION', paths: ['kvinnor'] });
     expect(tooMany.message).toContain('Kvinnor och män (11) är fler än deltagarna (10).');
     const workStudy = failure(
-      await s.api.call('participants.save', { insatsId, year: 2026, deltagare: 10, kvinnor: 5, man: 5, avslutade: 4, tillArbete: 3, tillStudier: 2 }),
+      await s.api.call('insatser.saveParticipants', { insatsId, year: 2026, deltagare: 10, kvinnor: 5, man: 5, avslutade: 4, tillArbete: 3, tillStudier: 2 }),
     );
     expect(workStudy.paths).toEqual(['tillArbete']);
     const kon = failure(
-      await s.api.call('participants.save', {
+      await s.api.call('insatser.saveParticipants', {
         insatsId,
         year: 2026,
         deltagare: 10,
@@ -167,15 +167,17 @@ describe('uppföljning and the overview', () => {
     expect(kon.message).toContain('Kvinnor till arbete eller studier (3) är fler än de avslutade kvinnorna (2).');
 
     expect(
-      failure(await s.api.call('requisitions.save', { insatsId, paidOn: '2026-05-01', amountKr: -100, periodFrom: '2026-01-01', periodTo: '2026-04-30' }))
-        .message,
+      failure(
+        await s.api.call('insatser.saveRequisition', { insatsId, paidOn: '2026-05-01', amountKr: -100, periodFrom: '2026-01-01', periodTo: '2026-04-30' }),
+      ).message,
     ).toContain('Belopp kan inte vara negativt.');
     expect(
-      failure(await s.api.call('requisitions.save', { insatsId, paidOn: '2026-05-01', amountKr: 100.5, periodFrom: '2026-01-01', periodTo: '2026-04-30' }))
-        .message,
+      failure(
+        await s.api.call('insatser.saveRequisition', { insatsId, paidOn: '2026-05-01', amountKr: 100.5, periodFrom: '2026-01-01', periodTo: '2026-04-30' }),
+      ).message,
     ).toContain('hela kronor');
     expect(
-      failure(await s.api.call('requisitions.save', { insatsId, paidOn: '2027-02-01', amountKr: 100, periodFrom: '2026-10-01', periodTo: '2027-01-31' }))
+      failure(await s.api.call('insatser.saveRequisition', { insatsId, paidOn: '2027-02-01', amountKr: 100, periodFrom: '2026-10-01', periodTo: '2027-01-31' }))
         .message,
     ).toContain('utanför insatsens period');
     expect(failure(await s.api.call('insatser.report', { insatsId, kind: 'avvikelse', receivedOn: '2026-05-01' })).paths).toEqual(['text']);

@@ -1,5 +1,5 @@
-import type { MethodResult, ParsedInput } from '../../shared/contract/methods';
-import type { InsatsDetail, Kategori, Overview, OverviewRow } from '../../shared/contract/schemas/insatser';
+import type { MethodResult, ParsedInput } from '../../../shared/contract/methods';
+import type { InsatsDetail, Kategori, Overview, OverviewRow } from '../../../shared/contract/schemas/insatser';
 import {
   categorySplit,
   costPerParticipant,
@@ -10,15 +10,15 @@ import {
   workStudyShare,
   workStudyShareByKon,
   type ByKon,
-} from '../../shared/domain/insats-figures';
-import { KATEGORI_LABELS } from '../../shared/contract/schemas/insatser';
-import { buildFromTemplate, type EvaluationData } from '../../shared/domain/arendeblad-templates';
-import { formatDate } from '../../shared/format/sv';
-import type { Scope } from './context';
-import { refuse, refuseAll } from './refuse';
-import { templateData, writeGeneratedArendeblad } from './arendeblad';
+} from '../../../shared/domain/insats-figures';
+import { KATEGORI_LABELS } from '../../../shared/contract/schemas/insatser';
+import { buildFromTemplate, type EvaluationData } from '../../../shared/domain/arendeblad-templates';
+import { formatDate } from '../../../shared/format/sv';
+import type { Scope } from '../context';
+import { refuse, refuseAll } from '../refuse';
+import { templateData, writeGeneratedArendeblad } from '../arendeblad';
 import { loadInsats } from './insatser';
-import { handlersFor } from './handler';
+import { handlersFor } from '../handler';
 
 /**
  * Follow-up of an insats: status and styrgrupp, rekvisitioner (utfall), participant
@@ -109,7 +109,7 @@ export async function updateInsats(input: ParsedInput<'insatser.update'>, scope:
   return after;
 }
 
-export async function saveRequisition(input: ParsedInput<'requisitions.save'>, scope: Scope): Promise<MethodResult<'requisitions.save'>> {
+export async function saveRequisition(input: ParsedInput<'insatser.saveRequisition'>, scope: Scope): Promise<MethodResult<'insatser.saveRequisition'>> {
   const insats = await loadInsats(scope, input.insatsId);
   if (input.periodFrom < insats.startsOn || input.periodTo > insats.endsOn) {
     throw refuse(
@@ -146,7 +146,7 @@ export async function saveRequisition(input: ParsedInput<'requisitions.save'>, s
   return loadInsatsDetail(scope, input.insatsId);
 }
 
-export async function removeRequisition(input: ParsedInput<'requisitions.remove'>, scope: Scope): Promise<MethodResult<'requisitions.remove'>> {
+export async function removeRequisition(input: ParsedInput<'insatser.removeRequisition'>, scope: Scope): Promise<MethodResult<'insatser.removeRequisition'>> {
   const row = await scope.db.selectFrom('requisitions').selectAll().where('id', '=', input.id).executeTakeFirst();
   if (!row) throw refuse('id', 'Rekvisitionen finns inte.', 'NOT_FOUND');
   await scope.db.deleteFrom('requisitions').where('id', '=', input.id).execute();
@@ -154,7 +154,7 @@ export async function removeRequisition(input: ParsedInput<'requisitions.remove'
   return loadInsatsDetail(scope, row.insats_id);
 }
 
-export async function saveParticipants(input: ParsedInput<'participants.save'>, scope: Scope): Promise<MethodResult<'participants.save'>> {
+export async function saveParticipants(input: ParsedInput<'insatser.saveParticipants'>, scope: Scope): Promise<MethodResult<'insatser.saveParticipants'>> {
   await loadInsats(scope, input.insatsId);
   const problems = participantProblems(input);
   if (problems.length > 0) {
@@ -195,7 +195,7 @@ export async function saveParticipants(input: ParsedInput<'participants.save'>, 
   return loadInsatsDetail(scope, input.insatsId);
 }
 
-export async function setGoalOutcome(input: ParsedInput<'goals.outcome'>, scope: Scope): Promise<MethodResult<'goals.outcome'>> {
+export async function setGoalOutcome(input: ParsedInput<'insatser.goalOutcome'>, scope: Scope): Promise<MethodResult<'insatser.goalOutcome'>> {
   const goal = await scope.db.selectFrom('goals').selectAll().where('id', '=', input.id).executeTakeFirst();
   if (!goal || goal.insats_id === null) throw refuse('id', 'Målet hör inte till någon beviljad insats.', 'NOT_FOUND');
   await scope.db.updateTable('goals').set({ outcome: input.outcome, outcome_note: input.note }).where('id', '=', input.id).execute();
@@ -366,10 +366,10 @@ export async function writeEvaluationPm(input: ParsedInput<'insatser.pm'>, scope
 export const uppfoljningHandlers = handlersFor({
   'insatser.detail': insatsDetail,
   'insatser.update': updateInsats,
-  'requisitions.save': saveRequisition,
-  'requisitions.remove': removeRequisition,
-  'participants.save': saveParticipants,
-  'goals.outcome': setGoalOutcome,
+  'insatser.saveRequisition': saveRequisition,
+  'insatser.removeRequisition': removeRequisition,
+  'insatser.saveParticipants': saveParticipants,
+  'insatser.goalOutcome': setGoalOutcome,
   'insatser.report': addReport,
   'insatser.targets': saveTargets,
   'insatser.overview': overview,
