@@ -79,19 +79,16 @@ function table(block: Extract<Block, { type: 'tabell' }>): (Paragraph | Table)[]
     new TableRow({ tableHeader: true, children: block.header.map((h, c) => cell(h, c, { bold: true, header: true })) }),
     ...block.rows.map((r, i) => new TableRow({ children: r.map((v, c) => cell(v, c, { bold: block.sumRow && i === block.rows.length - 1 })) })),
   ];
-  const out: (Paragraph | Table)[] = [];
-  if (block.caption)
-    out.push(
-      new Paragraph({
-        keepNext: true,
-        spacing: { before: 120, after: 60 },
-        children: [new TextRun({ text: block.caption, bold: true, size: 21, font: FONT })],
-      }),
-    );
+  const out: (Paragraph | Table)[] = block.caption ? [caption(block.caption)] : [];
   out.push(new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE }, layout: TableLayoutType.AUTOFIT }));
   if (block.note) out.push(para(block.note, { italics: true, size: 18, color: '606068' }));
   else out.push(para('', { after: 60 }));
   return out;
+}
+
+/** A table's caption, kept with the table below it. */
+function caption(text: string): Paragraph {
+  return new Paragraph({ keepNext: true, spacing: { before: 120, after: 60 }, children: [new TextRun({ text, bold: true, size: 21, font: FONT })] });
 }
 
 /** The risk matrix as a table with shaded cells, the row words first, the column words last. */
@@ -110,15 +107,7 @@ function matrix(block: Extract<Block, { type: 'riskmatris' }>): (Paragraph | Tab
       }),
   );
   rows.push(new TableRow({ children: [cell(`${block.rowTitle} / ${block.colTitle}`, { bold: true }), ...block.colLabels.map((l) => cell(l, {}))] }));
-  const out: (Paragraph | Table)[] = [];
-  if (block.caption)
-    out.push(
-      new Paragraph({
-        keepNext: true,
-        spacing: { before: 120, after: 60 },
-        children: [new TextRun({ text: block.caption, bold: true, size: 21, font: FONT })],
-      }),
-    );
+  const out: (Paragraph | Table)[] = block.caption ? [caption(block.caption)] : [];
   out.push(new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE }, layout: TableLayoutType.FIXED }));
   if (block.legend.length > 0) out.push(para(block.legend.map((l) => l.label).join(' · '), { italics: true, size: 18, color: '606068' }));
   return out;

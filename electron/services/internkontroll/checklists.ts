@@ -117,7 +117,7 @@ export async function signOffOccasion(input: ParsedInput<'internkontroll.signOff
   if (unanswered.length > 0) {
     throw refuse(
       'items',
-      `Checklistan kan inte avslutas: ${unanswered.length === 1 ? 'punkten' : `${unanswered.length} punkter`} ${unanswered.map((i) => `”${i.text}”`).join(', ')} ${unanswered.length === 1 ? 'är' : 'är'} inte besvarad${unanswered.length === 1 ? '' : 'e'}.`,
+      `Checklistan kan inte avslutas: ${unanswered.length === 1 ? 'punkten' : `${unanswered.length} punkter`} ${unanswered.map((i) => `”${i.text}”`).join(', ')} är inte besvarad${unanswered.length === 1 ? '' : 'e'}.`,
       'VALIDATION',
     );
   }

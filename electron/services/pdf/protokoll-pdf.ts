@@ -1,4 +1,4 @@
-import type { PDFPage } from 'pdf-lib';
+import type { PDFDocument, PDFPage } from 'pdf-lib';
 import type { MeetingView } from '../../../shared/contract/schemas/meetings';
 import type { ProtokollItem, ProtokollView } from '../../../shared/contract/schemas/protokoll';
 import type { ServiceContext } from '../context';
@@ -118,16 +118,22 @@ function signatureRow(c: Composer, label: string, name: string, fieldName: strin
   c.y = at.y - 18;
 }
 
+/** A new protokoll document: its first page with the title, in the given frame. */
+async function begin(ctx: Pick<ServiceContext, 'resourcesDir' | 'appVersion'>, frameOf: (first: boolean) => Frame, title: string, spaceAfter: number) {
+  const { doc, fonts } = await createPdf(ctx);
+  const c = new Composer(doc, fonts, (n) => frameOf(n === 0));
+  c.newPage();
+  c.heading(title, 17, 4, { spaceBefore: 0, spaceAfter });
+  return { doc, fonts, c };
+}
+
 export async function renderProtokoll(
   ctx: Pick<ServiceContext, 'resourcesDir' | 'appVersion'>,
   d: ProtokollDoc,
   created: Date,
 ): Promise<{ bytes: Uint8Array; pages: number }> {
-  const { doc, fonts } = await createPdf(ctx);
+  const { doc, fonts, c } = await begin(ctx, frame, `Protokoll ${d.meeting.bodyLabel.toLowerCase()}`, 8);
   const p = d.protokoll;
-  const c = new Composer(doc, fonts, (n) => frame(n === 0));
-  c.newPage();
-  c.heading(`Protokoll ${d.meeting.bodyLabel.toLowerCase()}`, 17, 4, { spaceBefore: 0, spaceAfter: 8 });
   const by = (role: string) => p.attendance.filter((a) => a.role === role);
   const deciding = [...by('ledamot'), ...by('tjanstgorande_ersattare')].map((a) => {
     const parts = [a.name, a.organisation].filter(Boolean).join(', ');
@@ -151,14 +157,13 @@ export async function renderProtokoll(
 
   for (const item of p.items) composeParagraph(c, item, d.meeting.bodyLabel);
   decorate(c, d, 'Protokoll', [{ label: 'Paragrafer', value: p.paragraphs }], { initials: true });
-  finishPdfA(doc, ctx, {
-    title: `Protokoll ${d.meeting.bodyLabel.toLowerCase()} ${d.meeting.heldOn}`,
-    author: d.sender.name,
-    subject: `Protokoll ${p.paragraphs}`,
-    keywords: ['protokoll', d.meeting.heldOn],
-    created,
-  });
-  return { bytes: await saveClassic(doc), pages: c.pages.length };
+  return finish(
+    doc,
+    ctx,
+    d,
+    { title: `Protokoll ${d.meeting.bodyLabel.toLowerCase()} ${d.meeting.heldOn}`, subject: `Protokoll ${p.paragraphs}`, keyword: 'protokoll', created },
+    c.pages.length,
+  );
 }
 
 export async function renderUtdrag(
@@ -167,11 +172,8 @@ export async function renderUtdrag(
   item: ProtokollItem,
   created: Date,
 ): Promise<{ bytes: Uint8Array; pages: number }> {
-  const { doc, fonts } = await createPdf(ctx);
+  const { doc, c } = await begin(ctx, frame, `Protokollsutdrag ${d.meeting.bodyLabel.toLowerCase()}`, 4);
   const p = d.protokoll;
-  const c = new Composer(doc, fonts, (n) => frame(n === 0));
-  c.newPage();
-  c.heading(`Protokollsutdrag ${d.meeting.bodyLabel.toLowerCase()}`, 17, 4, { spaceBefore: 0, spaceAfter: 4 });
   c.text(`Protokollet justerades ${p.justeratOn ?? '–'}${p.anslagOn ? ` och justeringen tillkännagavs genom anslag ${p.anslagOn}` : ''}.`, {
     color: MUTED,
     size: 10,
@@ -181,14 +183,18 @@ export async function renderUtdrag(
   c.text('Rätt utdraget intygar', { spaceAfter: 4 });
   signatureRow(c, '', p.sekreterare ?? '', 'Utdragsbestyrkande');
   decorate(c, d, 'Protokollsutdrag', [{ label: 'Paragraf', value: `§ ${item.paragraph ?? item.number}` }], { initials: false });
-  finishPdfA(doc, ctx, {
-    title: `Protokollsutdrag § ${item.paragraph} ${item.title}`,
-    author: d.sender.name,
-    subject: `Utdrag ur protokoll ${d.meeting.bodyLabel.toLowerCase()} ${d.meeting.heldOn}`,
-    keywords: ['protokollsutdrag', d.meeting.heldOn],
-    created,
-  });
-  return { bytes: await saveClassic(doc), pages: c.pages.length };
+  return finish(
+    doc,
+    ctx,
+    d,
+    {
+      title: `Protokollsutdrag § ${item.paragraph} ${item.title}`,
+      subject: `Utdrag ur protokoll ${d.meeting.bodyLabel.toLowerCase()} ${d.meeting.heldOn}`,
+      keyword: 'protokollsutdrag',
+      created,
+    },
+    c.pages.length,
+  );
 }
 
 export async function renderAnslagsbevis(
@@ -196,11 +202,8 @@ export async function renderAnslagsbevis(
   d: ProtokollDoc,
   created: Date,
 ): Promise<{ bytes: Uint8Array; pages: number }> {
-  const { doc, fonts } = await createPdf(ctx);
+  const { doc, fonts, c } = await begin(ctx, documentFrame, 'Anslag/bevis', 8);
   const p = d.protokoll;
-  const c = new Composer(doc, fonts, (n) => documentFrame(n === 0));
-  c.newPage();
-  c.heading('Anslag/bevis', 17, 4, { spaceBefore: 0, spaceAfter: 8 });
   c.text('Protokollet är justerat. Justeringen har tillkännagivits genom anslag.', { spaceAfter: 10 });
   c.hanging(
     [
@@ -244,12 +247,23 @@ export async function renderAnslagsbevis(
     );
     drawFooter(page, fonts, d.sender);
   });
-  finishPdfA(doc, ctx, {
-    title: `Anslagsbevis ${d.meeting.bodyLabel.toLowerCase()} ${d.meeting.heldOn}`,
-    author: d.sender.name,
-    subject: `Anslag/bevis ${p.paragraphs}`,
-    keywords: ['anslag', d.meeting.heldOn],
-    created,
-  });
-  return { bytes: await saveClassic(doc), pages: total };
+  return finish(
+    doc,
+    ctx,
+    d,
+    { title: `Anslagsbevis ${d.meeting.bodyLabel.toLowerCase()} ${d.meeting.heldOn}`, subject: `Anslag/bevis ${p.paragraphs}`, keyword: 'anslag', created },
+    total,
+  );
+}
+
+/** Marks a protokoll document as PDF/A with its metadata (the förbund as author, the meeting's date as a keyword) and saves it. */
+async function finish(
+  doc: PDFDocument,
+  ctx: Pick<ServiceContext, 'resourcesDir' | 'appVersion'>,
+  d: ProtokollDoc,
+  meta: { title: string; subject: string; keyword: string; created: Date },
+  pages: number,
+): Promise<{ bytes: Uint8Array; pages: number }> {
+  finishPdfA(doc, ctx, { title: meta.title, author: d.sender.name, subject: meta.subject, keywords: [meta.keyword, d.meeting.heldOn], created: meta.created });
+  return { bytes: await saveClassic(doc), pages };
 }

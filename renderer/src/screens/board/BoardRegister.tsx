@@ -4,16 +4,11 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import IconButton from '@mui/material/IconButton';
-import LinearProgress from '@mui/material/LinearProgress';
 import Link from '@mui/material/Link';
 import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableContainer from '@mui/material/TableContainer';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
@@ -28,12 +23,12 @@ import { useRemoval } from '../../components/useRemoval';
 import { ExportButton } from '../../components/ExportButton';
 import { ImportDialog } from '../../components/ImportDialog';
 import { useApp } from '../../store/app';
-import { visuallyHidden } from '../../components/fields';
 import { personLabel } from '../../components/text';
 import { useLoad, usePeople } from '../../components/useLoad';
 import { PeriodDialog } from './PeriodDialog';
 import { SeatDialog } from './SeatDialog';
 import { SignatureCard } from './SignatureCard';
+import { RegisterTable } from '../../components/RegisterTable';
 
 type Editing = { appointment: BoardAppointment | null; preset: { memberId?: number; seat?: Seat } } | null;
 
@@ -298,53 +293,40 @@ function BoardTable({
 }) {
   const rows = board.data?.rows ?? [];
   return (
-    <TableContainer component={Paper}>
-      {board.data === null && !board.error && <LinearProgress aria-label="Hämtar styrelsen" />}
-      <Table aria-label="Styrelse">
-        <TableHead>
-          <TableRow>
-            <TableCell sx={{ width: '26%' }}>Medlemsorganisation</TableCell>
-            <TableCell sx={{ width: '35%' }}>Ordinarie ledamot</TableCell>
-            <TableCell sx={{ width: '35%' }}>Ersättare</TableCell>
-            <TableCell align="right" sx={{ width: 64 }}>
-              <Box component="span" sx={visuallyHidden}>
-                Åtgärder
-              </Box>
-            </TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {board.data && rows.length === 0 && (
-            <TableRow>
-              <TableCell colSpan={4}>
-                <Typography color="text.secondary">Förbundet har inga medlemmar ännu. Lägg till dem under Medlemmar.</Typography>
-              </TableCell>
-            </TableRow>
-          )}
-          {rows.map((r) => (
-            <TableRow key={r.memberId} hover data-testid="board-row" sx={{ verticalAlign: 'top' }}>
-              <TableCell sx={{ fontWeight: 600 }}>{r.memberName}</TableCell>
-              <TableCell>
-                <SeatList seats={r.ordinarie} period={period} empty="Ingen ordinarie ledamot" onOpen={onOpen} />
-              </TableCell>
-              <TableCell>
-                <SeatList seats={r.ersattare} period={period} empty="Ingen ersättare" onOpen={onOpen} />
-              </TableCell>
-              <TableCell align="right" sx={{ py: 0.5 }}>
-                <Tooltip title={`Lägg till ledamot eller ersättare för ${r.memberName}`}>
-                  <IconButton
-                    size="small"
-                    aria-label={`Lägg till ledamot för ${r.memberName}`}
-                    onClick={() => onAdd(r.memberId, r.ordinarie.length === 0 ? 'ordinarie' : 'ersattare')}
-                  >
-                    <Add fontSize="small" />
-                  </IconButton>
-                </Tooltip>
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </TableContainer>
+    <RegisterTable
+      label="Styrelse"
+      columns={[
+        { label: 'Medlemsorganisation', width: '26%' },
+        { label: 'Ordinarie ledamot', width: '35%' },
+        { label: 'Ersättare', width: '35%' },
+      ]}
+      actionsWidth={64}
+      actionsHidden
+      loading={board.data === null && !board.error ? 'Hämtar styrelsen' : null}
+      empty={board.data && rows.length === 0 ? 'Förbundet har inga medlemmar ännu. Lägg till dem under Medlemmar.' : null}
+    >
+      {rows.map((r) => (
+        <TableRow key={r.memberId} hover data-testid="board-row" sx={{ verticalAlign: 'top' }}>
+          <TableCell sx={{ fontWeight: 600 }}>{r.memberName}</TableCell>
+          <TableCell>
+            <SeatList seats={r.ordinarie} period={period} empty="Ingen ordinarie ledamot" onOpen={onOpen} />
+          </TableCell>
+          <TableCell>
+            <SeatList seats={r.ersattare} period={period} empty="Ingen ersättare" onOpen={onOpen} />
+          </TableCell>
+          <TableCell align="right" sx={{ py: 0.5 }}>
+            <Tooltip title={`Lägg till ledamot eller ersättare för ${r.memberName}`}>
+              <IconButton
+                size="small"
+                aria-label={`Lägg till ledamot för ${r.memberName}`}
+                onClick={() => onAdd(r.memberId, r.ordinarie.length === 0 ? 'ordinarie' : 'ersattare')}
+              >
+                <Add fontSize="small" />
+              </IconButton>
+            </Tooltip>
+          </TableCell>
+        </TableRow>
+      ))}
+    </RegisterTable>
   );
 }

@@ -2,14 +2,8 @@ import { useEffect, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import LinearProgress from '@mui/material/LinearProgress';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableContainer from '@mui/material/TableContainer';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import Add from '@mui/icons-material/Add';
@@ -21,6 +15,7 @@ import { ExportButton } from '../../components/ExportButton';
 import { useApp } from '../../store/app';
 import { useLoad, usePeople } from '../../components/useLoad';
 import { GroupDialog } from './GroupDialog';
+import { RegisterTable } from '../../components/RegisterTable';
 
 type Editing = { group: Group | null } | null;
 
@@ -85,72 +80,57 @@ export function GroupsRegister({ route }: { route: string[] }) {
         </Stack>
       </Stack>
       {groups.error && <Alert severity="error">{groups.error}</Alert>}
-      <TableContainer component={Paper}>
-        {groups.data === null && !groups.error && <LinearProgress aria-label="Hämtar grupperna" />}
-        <Table aria-label="Grupper">
-          <TableHead>
-            <TableRow>
-              <TableCell sx={{ width: '30%' }}>Grupp</TableCell>
-              <TableCell>Medlemmar</TableCell>
-              <TableCell align="right" sx={{ width: 112 }}>
-                Åtgärder
-              </TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {groups.data && list.length === 0 && (
-              <TableRow>
-                <TableCell colSpan={3}>
-                  <Typography color="text.secondary">Inga grupper ännu.</Typography>
-                </TableCell>
-              </TableRow>
-            )}
-            {list.map((g) => (
-              <TableRow key={g.id} hover data-testid="group-row" sx={{ verticalAlign: 'top' }}>
-                <TableCell>
-                  <Typography sx={{ fontWeight: 600 }}>{g.name}</Typography>
-                  <Stack direction="row" spacing={1} sx={{ mt: 0.5, alignItems: 'center', flexWrap: 'wrap' }}>
-                    {g.name !== GROUP_KIND_LABELS[g.kind] && <Chip size="small" label={GROUP_KIND_LABELS[g.kind]} />}
-                    {g.memberName && (
-                      <Typography variant="body2" color="text.secondary">
-                        {g.memberName}
-                      </Typography>
-                    )}
-                  </Stack>
-                  {g.description && (
-                    <Typography variant="body2" color="text.secondary" sx={{ mt: 0.75 }}>
-                      {g.description}
-                    </Typography>
-                  )}
-                </TableCell>
-                <TableCell>
-                  {g.members.length === 0 ? (
-                    <Typography variant="body2" color="text.secondary" sx={{ fontStyle: 'italic' }}>
-                      Inga medlemmar
-                    </Typography>
-                  ) : (
-                    <Stack spacing={0.25}>
-                      {g.members.map((m, i) => (
-                        <Typography key={`${m.personId ?? m.name}-${i}`} variant="body2">
-                          <strong>{m.name}</strong>
-                          {m.organisation ? `, ${m.organisation}` : ''}
-                          {m.role && (
-                            <Typography component="span" variant="body2" color="text.secondary">
-                              {' '}
-                              – {m.role}
-                            </Typography>
-                          )}
+      <RegisterTable
+        label="Grupper"
+        columns={[{ label: 'Grupp', width: '30%' }, { label: 'Medlemmar' }]}
+        actionsWidth={112}
+        loading={groups.data === null && !groups.error ? 'Hämtar grupperna' : null}
+        empty={groups.data && list.length === 0 ? 'Inga grupper ännu.' : null}
+      >
+        {list.map((g) => (
+          <TableRow key={g.id} hover data-testid="group-row" sx={{ verticalAlign: 'top' }}>
+            <TableCell>
+              <Typography sx={{ fontWeight: 600 }}>{g.name}</Typography>
+              <Stack direction="row" spacing={1} sx={{ mt: 0.5, alignItems: 'center', flexWrap: 'wrap' }}>
+                {g.name !== GROUP_KIND_LABELS[g.kind] && <Chip size="small" label={GROUP_KIND_LABELS[g.kind]} />}
+                {g.memberName && (
+                  <Typography variant="body2" color="text.secondary">
+                    {g.memberName}
+                  </Typography>
+                )}
+              </Stack>
+              {g.description && (
+                <Typography variant="body2" color="text.secondary" sx={{ mt: 0.75 }}>
+                  {g.description}
+                </Typography>
+              )}
+            </TableCell>
+            <TableCell>
+              {g.members.length === 0 ? (
+                <Typography variant="body2" color="text.secondary" sx={{ fontStyle: 'italic' }}>
+                  Inga medlemmar
+                </Typography>
+              ) : (
+                <Stack spacing={0.25}>
+                  {g.members.map((m, i) => (
+                    <Typography key={`${m.personId ?? m.name}-${i}`} variant="body2">
+                      <strong>{m.name}</strong>
+                      {m.organisation ? `, ${m.organisation}` : ''}
+                      {m.role && (
+                        <Typography component="span" variant="body2" color="text.secondary">
+                          {' '}
+                          – {m.role}
                         </Typography>
-                      ))}
-                    </Stack>
-                  )}
-                </TableCell>
-                <RowActions name={g.name} onEdit={() => setEditing({ group: g })} onRemove={() => removal.ask(g)} />
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </TableContainer>
+                      )}
+                    </Typography>
+                  ))}
+                </Stack>
+              )}
+            </TableCell>
+            <RowActions name={g.name} onEdit={() => setEditing({ group: g })} onRemove={() => removal.ask(g)} />
+          </TableRow>
+        ))}
+      </RegisterTable>
       {editing && (
         <GroupDialog
           key={editing.group?.id ?? 'new'}

@@ -1,12 +1,7 @@
 import { useState } from 'react';
 import Button from '@mui/material/Button';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableContainer from '@mui/material/TableContainer';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import Add from '@mui/icons-material/Add';
@@ -17,6 +12,7 @@ import { RowActions } from '../../components/RowActions';
 import { useRemoval } from '../../components/useRemoval';
 import { useApp } from '../../store/app';
 import { MemberDialog } from './MemberDialog';
+import { RegisterTable } from '../../components/RegisterTable';
 
 type Editing = { member: Member | null } | null;
 
@@ -45,60 +41,44 @@ export function MembersRegister() {
           Lägg till medlem
         </Button>
       </Stack>
-      <TableContainer component={Paper}>
-        <Table aria-label="Medlemsregister">
-          <TableHead>
-            <TableRow>
-              <TableCell>Namn</TableCell>
-              <TableCell>Typ</TableCell>
-              <TableCell>Organisationsnummer</TableCell>
-              <TableCell align="right">Folkmängd (senaste)</TableCell>
-              <TableCell align="right" sx={{ width: 128 }}>
-                Åtgärder
+      <RegisterTable
+        label="Medlemsregister"
+        columns={[{ label: 'Namn' }, { label: 'Typ' }, { label: 'Organisationsnummer' }, { label: 'Folkmängd (senaste)', align: 'right' }]}
+        actionsWidth={128}
+        loading={null}
+        empty={members.length === 0 ? 'Registret är tomt. Lägg till förbundets medlemmar.' : null}
+      >
+        {members.map((m) => {
+          const latest = m.populations[0];
+          return (
+            <TableRow key={m.id} hover data-testid="member-row">
+              <TableCell>
+                <Typography sx={{ fontWeight: 600 }}>{m.name}</Typography>
+                {m.shortName && (
+                  <Typography variant="body2" color="text.secondary">
+                    {m.shortName}
+                  </Typography>
+                )}
               </TableCell>
+              <TableCell>{MEMBER_KIND_LABELS[m.kind]}</TableCell>
+              <TableCell sx={{ fontVariantNumeric: 'tabular-nums' }}>{m.orgNr}</TableCell>
+              <TableCell align="right" sx={{ fontVariantNumeric: 'tabular-nums' }}>
+                {latest ? (
+                  <>
+                    {formatInteger(latest.population)}
+                    <Typography variant="body2" color="text.secondary">
+                      1 nov {latest.year}
+                    </Typography>
+                  </>
+                ) : (
+                  '–'
+                )}
+              </TableCell>
+              <RowActions size="medium" name={m.name} onEdit={() => setEditing({ member: m })} onRemove={() => removal.ask(m)} />
             </TableRow>
-          </TableHead>
-          <TableBody>
-            {members.length === 0 && (
-              <TableRow>
-                <TableCell colSpan={5}>
-                  <Typography color="text.secondary">Registret är tomt. Lägg till förbundets medlemmar.</Typography>
-                </TableCell>
-              </TableRow>
-            )}
-            {members.map((m) => {
-              const latest = m.populations[0];
-              return (
-                <TableRow key={m.id} hover data-testid="member-row">
-                  <TableCell>
-                    <Typography sx={{ fontWeight: 600 }}>{m.name}</Typography>
-                    {m.shortName && (
-                      <Typography variant="body2" color="text.secondary">
-                        {m.shortName}
-                      </Typography>
-                    )}
-                  </TableCell>
-                  <TableCell>{MEMBER_KIND_LABELS[m.kind]}</TableCell>
-                  <TableCell sx={{ fontVariantNumeric: 'tabular-nums' }}>{m.orgNr}</TableCell>
-                  <TableCell align="right" sx={{ fontVariantNumeric: 'tabular-nums' }}>
-                    {latest ? (
-                      <>
-                        {formatInteger(latest.population)}
-                        <Typography variant="body2" color="text.secondary">
-                          1 nov {latest.year}
-                        </Typography>
-                      </>
-                    ) : (
-                      '–'
-                    )}
-                  </TableCell>
-                  <RowActions size="medium" name={m.name} onEdit={() => setEditing({ member: m })} onRemove={() => removal.ask(m)} />
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
-      </TableContainer>
+          );
+        })}
+      </RegisterTable>
       {editing && (
         <MemberDialog
           key={editing.member?.id ?? 'new'}

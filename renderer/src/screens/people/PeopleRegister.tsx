@@ -2,14 +2,8 @@ import { useEffect, useMemo, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import InputAdornment from '@mui/material/InputAdornment';
-import LinearProgress from '@mui/material/LinearProgress';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableContainer from '@mui/material/TableContainer';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
@@ -23,6 +17,7 @@ import { ExportButton } from '../../components/ExportButton';
 import { useApp } from '../../store/app';
 import { PersonDialog } from './PersonDialog';
 import { usePeople } from '../../components/useLoad';
+import { RegisterTable } from '../../components/RegisterTable';
 
 type Editing = { person: Person | null } | null;
 
@@ -112,72 +107,57 @@ export function PeopleRegister({ route }: { route: string[] }) {
         {shown.length !== list.length ? `, ${shown.length} visas` : ''}. Styrelseledamöter, ersättare, gruppmedlemmar och delegater.
       </Typography>
       {people.error && <Alert severity="error">{people.error}</Alert>}
-      <TableContainer component={Paper}>
-        {people.data === null && !people.error && <LinearProgress aria-label="Hämtar personregistret" />}
-        <Table aria-label="Personregister" size="small">
-          <TableHead>
-            <TableRow>
-              <TableCell>Namn</TableCell>
-              <TableCell>Parti</TableCell>
-              <TableCell>Organisation, befattning</TableCell>
-              <TableCell>E-post, telefon</TableCell>
-              <TableCell>Uppdrag</TableCell>
-              <TableCell align="right" sx={{ width: 112 }}>
-                Åtgärder
-              </TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {people.data && shown.length === 0 && (
-              <TableRow>
-                <TableCell colSpan={6}>
-                  <Typography color="text.secondary" sx={{ py: 1 }}>
-                    {list.length === 0
-                      ? 'Registret är tomt. Personer läggs till här eller när du lägger till en styrelseledamot.'
-                      : 'Ingen person matchar sökningen.'}
+      <RegisterTable
+        label="Personregister"
+        size="small"
+        columns={[{ label: 'Namn' }, { label: 'Parti' }, { label: 'Organisation, befattning' }, { label: 'E-post, telefon' }, { label: 'Uppdrag' }]}
+        actionsWidth={112}
+        loading={people.data === null && !people.error ? 'Hämtar personregistret' : null}
+        empty={
+          people.data && shown.length === 0
+            ? list.length === 0
+              ? 'Registret är tomt. Personer läggs till här eller när du lägger till en styrelseledamot.'
+              : 'Ingen person matchar sökningen.'
+            : null
+        }
+      >
+        {shown.map((p) => (
+          <TableRow key={p.id} hover data-testid="person-row" sx={{ verticalAlign: 'top' }}>
+            <TableCell sx={{ fontWeight: 600, py: 1.25, whiteSpace: 'nowrap' }}>{p.name}</TableCell>
+            <TableCell sx={{ py: 1.25 }}>{p.party ?? ''}</TableCell>
+            <TableCell sx={{ py: 1.25 }}>
+              {p.organisation && <Typography variant="body2">{p.organisation}</Typography>}
+              {p.title && (
+                <Typography variant="body2" color="text.secondary">
+                  {p.title}
+                </Typography>
+              )}
+            </TableCell>
+            <TableCell sx={{ py: 1.25 }}>
+              {p.email && <Typography variant="body2">{p.email}</Typography>}
+              {p.phone && (
+                <Typography variant="body2" color="text.secondary">
+                  {p.phone}
+                </Typography>
+              )}
+            </TableCell>
+            <TableCell sx={{ py: 1.25 }}>
+              {p.usedIn.length === 0 ? (
+                <Typography variant="body2" color="text.secondary">
+                  Inget uppdrag
+                </Typography>
+              ) : (
+                p.usedIn.map((u) => (
+                  <Typography key={u} variant="body2">
+                    {u}
                   </Typography>
-                </TableCell>
-              </TableRow>
-            )}
-            {shown.map((p) => (
-              <TableRow key={p.id} hover data-testid="person-row" sx={{ verticalAlign: 'top' }}>
-                <TableCell sx={{ fontWeight: 600, py: 1.25, whiteSpace: 'nowrap' }}>{p.name}</TableCell>
-                <TableCell sx={{ py: 1.25 }}>{p.party ?? ''}</TableCell>
-                <TableCell sx={{ py: 1.25 }}>
-                  {p.organisation && <Typography variant="body2">{p.organisation}</Typography>}
-                  {p.title && (
-                    <Typography variant="body2" color="text.secondary">
-                      {p.title}
-                    </Typography>
-                  )}
-                </TableCell>
-                <TableCell sx={{ py: 1.25 }}>
-                  {p.email && <Typography variant="body2">{p.email}</Typography>}
-                  {p.phone && (
-                    <Typography variant="body2" color="text.secondary">
-                      {p.phone}
-                    </Typography>
-                  )}
-                </TableCell>
-                <TableCell sx={{ py: 1.25 }}>
-                  {p.usedIn.length === 0 ? (
-                    <Typography variant="body2" color="text.secondary">
-                      Inget uppdrag
-                    </Typography>
-                  ) : (
-                    p.usedIn.map((u) => (
-                      <Typography key={u} variant="body2">
-                        {u}
-                      </Typography>
-                    ))
-                  )}
-                </TableCell>
-                <RowActions name={p.name} onEdit={() => setEditing({ person: p })} onRemove={() => removal.ask(p)} />
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </TableContainer>
+                ))
+              )}
+            </TableCell>
+            <RowActions name={p.name} onEdit={() => setEditing({ person: p })} onRemove={() => removal.ask(p)} />
+          </TableRow>
+        ))}
+      </RegisterTable>
       {editing && (
         <PersonDialog
           key={editing.person?.id ?? 'new'}
