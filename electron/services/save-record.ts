@@ -56,3 +56,19 @@ export async function saveRecord<T extends RegisterTable, V, C extends keyof Row
   await scope.audit({ entity: record.entity, entityId: id, action: record.before === null ? 'create' : 'update', before: record.before, after });
   return after;
 }
+
+/**
+ * Logs an update of some of a record's fields: the named fields as they were and as they
+ * are now (the record read before the write and after it). Nothing is logged when none
+ * of them changed.
+ */
+export async function logFieldChange<R extends object, K extends keyof R & string>(
+  scope: Scope,
+  entity: AuditEntity,
+  entityId: number,
+  records: { before: R; after: R },
+  fields: readonly K[],
+): Promise<void> {
+  const pick = (r: R) => Object.fromEntries(fields.map((f) => [f, r[f]]));
+  await scope.audit({ entity, entityId, action: 'update', before: pick(records.before), after: pick(records.after) });
+}

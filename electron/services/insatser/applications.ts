@@ -12,7 +12,7 @@ import { buildFromTemplate, rejection, type TemplateApplication } from '../../..
 import { compareByRegisterOrder } from '../../../shared/domain/register-order';
 import { formatKr } from '../../../shared/format/sv';
 import type { Scope } from '../context';
-import { saveRecord } from '../save-record';
+import { saveRecord, logFieldChange } from '../save-record';
 import { refuse } from '../refuse';
 import { insertArendeblad, templateData } from '../arendeblad';
 import { saveDecision } from '../delegation';
@@ -206,13 +206,7 @@ export async function saveChecklist(input: ParsedInput<'insatser.checklist'>, sc
     .where('id', '=', input.id)
     .execute();
   const after = await loadApplication(scope, input.id);
-  await scope.audit({
-    entity: 'application',
-    entityId: input.id,
-    action: 'update',
-    before: { checklist: before.checklist, status: before.status },
-    after: { checklist: after.checklist, status: after.status },
-  });
+  await logFieldChange(scope, 'application', input.id, { before, after }, ['checklist', 'status']);
   return after;
 }
 

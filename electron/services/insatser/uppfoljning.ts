@@ -19,6 +19,7 @@ import { refuse, refuseAll } from '../refuse';
 import { templateData, writeGeneratedArendeblad } from '../arendeblad';
 import { loadInsats } from './insatser';
 import { handlersFor } from '../handler';
+import { logFieldChange } from '../save-record';
 
 /**
  * Follow-up of an insats: status and styrgrupp, rekvisitioner (utfall), participant
@@ -99,13 +100,7 @@ export async function updateInsats(input: ParsedInput<'insatser.update'>, scope:
     .where('id', '=', input.id)
     .execute();
   const after = await loadInsatsDetail(scope, input.id);
-  await scope.audit({
-    entity: 'insats',
-    entityId: input.id,
-    action: 'update',
-    before: { status: before.status, styrgrupp: before.styrgrupp },
-    after: { status: after.status, styrgrupp: after.styrgrupp },
-  });
+  await logFieldChange(scope, 'insats', input.id, { before, after }, ['status', 'styrgrupp']);
   return after;
 }
 

@@ -7,6 +7,7 @@ import { isClosed } from '../closed-years';
 import { refuse } from '../refuse';
 import { loadControls, today } from './plan';
 import { handlersFor } from '../handler';
+import { logFieldChange } from '../save-record';
 
 /**
  * An occasion of a control is a checklist: the sample taken, each item ok or avvikelse
@@ -101,13 +102,7 @@ export async function saveOccasion(input: ParsedInput<'internkontroll.saveOccasi
       .execute();
   }
   const after = await occasionView(scope, input.id);
-  await scope.audit({
-    entity: 'kontrolltillfalle',
-    entityId: input.id,
-    action: 'update',
-    before: { sample: before.sample, items: before.items },
-    after: { sample: after.sample, items: after.items },
-  });
+  await logFieldChange(scope, 'kontrolltillfalle', input.id, { before, after }, ['sample', 'items']);
   return after;
 }
 
