@@ -28,7 +28,17 @@ export async function benchDocuments(dir: string, time: Timer, stats: (s: number
   await time(3, () => session.api.call('arendeblad.pdf', { id: blad.id }));
   const render = await time(30, () => session.api.call('arendeblad.pdf', { id: blad.id }));
   console.log(`Ärendeblad som PDF/A (${blad.rubrik}): ${stats(render)}`);
-  const sign = await time(10, () => session.api.call('arendeblad.sign', { id: blad.id, credentials }));
+  // Each round signs a new version: a signed version is frozen and is not signed twice.
+  const sign: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    if (i > 0) {
+      const current = value(await session.api.call('arendeblad.get', { id: blad.id }));
+      value(await session.api.call('arendeblad.newVersion', { id: blad.id, revision: current.revision }));
+    }
+    const t = performance.now();
+    value(await session.api.call('arendeblad.sign', { id: blad.id, credentials }));
+    sign.push(performance.now() - t);
+  }
   console.log(`Skapa + signera (PAdES) + spara i diariet: ${stats(sign)}`);
   const signed = value(await session.api.call('arendeblad.get', { id: blad.id })).signed[0];
   if (signed) console.log(`Kontrollera signaturen: ${stats(await time(30, () => session.api.call('pdf.verify', { documentId: signed.documentId })))}`);

@@ -45,16 +45,26 @@ export function textWidth(font: PDFFont, text: string, size: number): number {
   return font.widthOfTextAtSize(drawable(text), size);
 }
 
-/** Splits a paragraph into lines that fit `width`; breaks at spaces, never at a no-break space. */
+/**
+ * Splits a paragraph into lines that fit `width`; breaks at spaces, never at a no-break
+ * space. A line's width is the sum of its words and spaces, each measured once: pdf-lib
+ * measures by glyph advances, and no glyph joins across a space, so the sum is the
+ * width of the line (measured whole only when it lands within rounding of the edge).
+ */
 export function wrap(font: PDFFont, text: string, size: number, width: number): string[] {
   const out: string[] = [];
+  const space = textWidth(font, ' ', size);
   for (const hardLine of text.split('\n')) {
     const words = hardLine.split(/ +/).filter((w, i, all) => w !== '' || all.length === 1);
     let line = '';
+    let lineWidth = 0;
     for (const word of words) {
       const candidate = line === '' ? word : `${line} ${word}`;
-      if (textWidth(font, candidate, size) <= width) {
+      const sum = (line === '' ? 0 : lineWidth + space) + textWidth(font, word, size);
+      const candidateWidth = Math.abs(sum - width) < 0.01 ? textWidth(font, candidate, size) : sum;
+      if (candidateWidth <= width) {
         line = candidate;
+        lineWidth = candidateWidth;
         continue;
       }
       if (line !== '') out.push(line);
@@ -67,6 +77,7 @@ export function wrap(font: PDFFont, text: string, size: number, width: number): 
         rest = rest.slice(cut);
       }
       line = rest;
+      lineWidth = textWidth(font, rest, size);
     }
     out.push(line);
   }

@@ -1,4 +1,4 @@
-import { PDFDocument, PDFName, type PDFPage } from 'pdf-lib';
+import { PDFDocument, PDFName, popGraphicsState, pushGraphicsState, setCharacterSpacing, type PDFPage } from 'pdf-lib';
 import type { AgendaItem, MeetingView } from '../../../shared/contract/schemas/meetings';
 import type { ServiceContext } from '../context';
 import {
@@ -132,8 +132,14 @@ function drawTocLine(page: PDFPage, fonts: Fonts, y: number, level: 0 | 1, text:
   page.drawText(drawable(title), { x, y, size, font, color: INK });
   const dotsFrom = x + textWidth(font, title, size) + 6;
   const dotsTo = MARGIN.right - numWidth - 6;
-  const dot = textWidth(fonts.regular, '.', size) + 2.2;
-  for (let dx = dotsFrom; dx < dotsTo; dx += dot) page.drawText('.', { x: dx, y, size, font: fonts.regular, color: MUTED });
+  // The leader is one run of dots, spaced by the character spacing, not a text object per dot.
+  const gap = 2.2;
+  const dots = Math.max(0, Math.ceil((dotsTo - dotsFrom) / (textWidth(fonts.regular, '.', size) + gap)));
+  if (dots > 0) {
+    page.pushOperators(pushGraphicsState(), setCharacterSpacing(gap));
+    page.drawText('.'.repeat(dots), { x: dotsFrom, y, size, font: fonts.regular, color: MUTED });
+    page.pushOperators(popGraphicsState());
+  }
   page.drawText(num, { x: MARGIN.right - numWidth, y, size, font: fonts.regular, color: INK });
 }
 

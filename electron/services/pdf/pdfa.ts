@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import fontkit from '@pdf-lib/fontkit';
+import { cachingFontkit, useNativeDeflate } from './fonts';
 import { PDFDocument, PDFHexString, PDFName, PDFString, type PDFFont } from 'pdf-lib';
 import type { ServiceContext } from '../context';
 import { resourceBytes } from '../resources';
@@ -25,8 +25,9 @@ export interface DocumentInfo {
 }
 
 export async function createPdf(ctx: Pick<ServiceContext, 'resourcesDir'>): Promise<{ doc: PDFDocument; fonts: Fonts }> {
+  useNativeDeflate();
   const doc = await PDFDocument.create({ updateMetadata: false });
-  doc.registerFontkit(fontkit);
+  doc.registerFontkit(cachingFontkit);
   const fonts: Fonts = {
     regular: await doc.embedFont(resourceBytes(ctx, 'fonts', 'Carlito-Regular.ttf'), { subset: true }),
     bold: await doc.embedFont(resourceBytes(ctx, 'fonts', 'Carlito-Bold.ttf'), { subset: true }),

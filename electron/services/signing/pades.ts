@@ -7,7 +7,7 @@
  * mangles non-ASCII names) and signed with node:crypto.
  */
 import { createHash, sign as cryptoSign, webcrypto } from 'node:crypto';
-import fontkit from '@pdf-lib/fontkit';
+import { cachingFontkit } from '../pdf/fonts';
 import * as asn1js from 'asn1js';
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFFont, type PDFObject, type PDFPage } from 'pdf-lib';
 import * as pkijs from 'pkijs';
@@ -74,7 +74,7 @@ export async function signPdf(pdf: Uint8Array, identity: SigningIdentity, opts: 
     'fieldName' in opts.placement ? existingSignatureField(update, acroForm, opts.placement.fieldName) : newSignatureField(update, acroForm, opts.placement);
 
   // Visible appearance, with a new subset of the font embedded in this update.
-  doc.registerFontkit(fontkit);
+  doc.registerFontkit(cachingFontkit);
   const font = await doc.embedFont(opts.fontBytes, { subset: true });
   const [x1, y1, x2, y2] = target.rect;
   const appearance = ctx.register(
