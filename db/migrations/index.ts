@@ -9,6 +9,7 @@ import { migration0008 } from './0008_ekonomi';
 import { migration0009 } from './0009_risk';
 import { migration0010 } from './0010_trust';
 import { migration0011 } from './0011_names';
+import { migration0012 } from './0012_search_prefix';
 import type { Migration } from './types';
 
 /** Every migration this version of Kansli knows, in order. Never edit one that has shipped: add a new one. */
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0009,
   migration0010,
   migration0011,
+  migration0012,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -10,9 +10,6 @@ import { handlersFor } from './handler';
 const KIND_CODES: Record<SearchKind, number> = { arende: 1, person: 2, member: 3, document: 4 };
 const KIND_BY_CODE = new Map<number, SearchKind>(Object.entries(KIND_CODES).map(([k, v]) => [v, k as SearchKind]));
 
-/** A hit in the title counts this many times as much as one in the body. */
-const TITLE_WEIGHT = 10;
-
 /** The words of a query: runs of Unicode letters and digits, as the index's tokenizer splits text. */
 export function queryWords(query: string): string[] {
   return query.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -38,21 +35,52 @@ function placeholders(ids: number[]) {
   return sql.join(ids.map((id) => sql`${id}`));
 }
 
+/**
+ * The order a diarium user expects, in three steps that each stop at the limit:
+ * the ärende whose diarienummer is the query itself; then records with every word in
+ * the title (a name, a rubrik), newest first; then records with the words anywhere,
+ * newest first. "Newest" is the highest id, which FTS5 walks in order (rowid = id * 8 +
+ * kind), so a common prefix such as "in" never scores and sorts every match.
+ */
+async function rankedRows(scope: Scope, query: string, match: string, kinds: number[] | null, limit: number): Promise<IndexRow[]> {
+  const kindFilter = kinds === null ? sql`` : sql`AND (rowid % 8) IN (${placeholders(kinds)})`;
+  const rows: IndexRow[] = [];
+  const seen = new Set<number>();
+  const take = (found: IndexRow[]) => {
+    for (const r of found) {
+      if (rows.length >= limit || seen.has(r.rowid)) continue;
+      seen.add(r.rowid);
+      rows.push(r);
+    }
+  };
+  const indexRows = async (where: string, n: number, rowid?: number) =>
+    (
+      await sql<IndexRow>`
+        SELECT rowid, title, snippet(search_index, -1, '«', '»', '…', 16) AS snippet
+        FROM search_index
+        WHERE search_index MATCH ${where} ${kindFilter} ${rowid === undefined ? sql`` : sql`AND rowid = ${rowid}`}
+        ORDER BY rowid DESC
+        LIMIT ${n}
+      `.execute(scope.db)
+    ).rows;
+
+  const numbered =
+    kinds === null || kinds.includes(KIND_CODES.arende)
+      ? await scope.db.selectFrom('arenden').select('id').where('diarienummer', '=', query.trim()).executeTakeFirst()
+      : undefined;
+  if (numbered) take(await indexRows(match, 1, numbered.id * 8 + KIND_CODES.arende));
+  if (rows.length < limit) take(await indexRows(`{title} : (${match})`, limit - rows.length));
+  if (rows.length < limit) take(await indexRows(match, limit));
+  return rows;
+}
+
 export async function search(input: ParsedInput<'search.query'>, scope: Scope): Promise<MethodResult<'search.query'>> {
   const match = matchExpression(input.query);
   if (match === null) return { query: input.query, hits: [] };
   const kinds = input.kinds === undefined ? null : [...new Set(input.kinds)].map((k) => KIND_CODES[k]);
   if (kinds !== null && kinds.length === 0) return { query: input.query, hits: [] };
 
-  const kindFilter = kinds === null ? sql`` : sql`AND (rowid % 8) IN (${placeholders(kinds)})`;
-  const { rows } = await sql<IndexRow>`
-    SELECT rowid, title, snippet(search_index, -1, '«', '»', '…', 16) AS snippet
-    FROM search_index
-    WHERE search_index MATCH ${match} ${kindFilter}
-    ORDER BY bm25(search_index, ${TITLE_WEIGHT}, 1.0), rowid DESC
-    LIMIT ${input.limit}
-  `.execute(scope.db);
-
+  const rows = await rankedRows(scope, input.query, match, kinds, input.limit);
   const decoded = rows.flatMap((r) => {
     const kind = KIND_BY_CODE.get(r.rowid % 8);
     return kind === undefined ? [] : [{ kind, id: Math.floor(r.rowid / 8), title: r.title, snippet: r.snippet ?? '' }];

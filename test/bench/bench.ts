@@ -301,6 +301,15 @@ async function benchSearch(dir: string): Promise<string> {
     `search.query direkt i tjänsten, ${queries.length} sökningar (högst 30 träffar): ${stats(all)}; i snitt ${(hitCount / queries.length).toFixed(1)} träffar`,
   );
   for (const [group, samples] of byGroup) console.log(`  ${group}: ${stats(samples)}`);
+  const slowest = new Map<string, number>();
+  queries.forEach((q, i) => slowest.set(q.query, Math.max(slowest.get(q.query) ?? 0, all[i] ?? 0)));
+  console.log(
+    `  långsammast: ${[...slowest]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 5)
+      .map(([q, ms]) => `”${q}” ${ms.toFixed(1)} ms`)
+      .join(', ')}`,
+  );
   const matches = (query: string) =>
     (
       db.sqlite.prepare('SELECT count(*) AS n FROM search_index WHERE search_index MATCH ?').get(
@@ -371,5 +380,6 @@ try {
   if (big !== null && (only === undefined || only === 'trust')) await benchTrust(dir, big, time, stats);
   if (only === undefined || only === 'ekonomi') await benchEkonomi(dir, time, stats);
 } finally {
-  fs.rmSync(dir, { recursive: true, force: true });
+  if (process.env.KANSLI_BENCH_KEEP === undefined) fs.rmSync(dir, { recursive: true, force: true });
+  else console.log(`Filerna finns kvar i ${dir}`);
 }
