@@ -7,13 +7,19 @@ import type { Envelope } from '../../shared/contract/errors';
 /** Kansli's CLI and browser host as real processes, as a user or a script starts them. */
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
+/**
+ * Node with tsx's loader in the same process. (tsx's own command starts the script in a
+ * second process: a kill -9 of the first would leave the real host running.)
+ */
+export const TSX_NODE = ['--import', 'tsx'];
+/** tsx's command, for a script run through a shell or as another user. */
 export const TSX = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const CLI = path.join(ROOT, 'electron', 'host', 'cli.ts');
 const HOST = path.join(ROOT, 'electron', 'host', 'host-main.ts');
 
 /** `npm run -s kansli -- ...` without npm's start-up cost. */
 export function kansli(args: string[], opts: { input?: string; env?: NodeJS.ProcessEnv } = {}) {
-  const run = spawnSync(process.execPath, [TSX, CLI, ...args], {
+  const run = spawnSync(process.execPath, [...TSX_NODE, CLI, ...args], {
     encoding: 'utf8',
     cwd: ROOT,
     input: opts.input,
@@ -26,7 +32,7 @@ export function kansli(args: string[], opts: { input?: string; env?: NodeJS.Proc
 /** `kansli batch`: each line a call; resolves with one envelope per line. */
 export function kansliBatch(db: string, calls: { method: string; input: unknown }[]): Promise<Envelope<unknown>[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [TSX, CLI, '--db', db, 'batch'], { cwd: ROOT, env: process.env });
+    const child = spawn(process.execPath, [...TSX_NODE, CLI, '--db', db, 'batch'], { cwd: ROOT, env: process.env });
     const out: Envelope<unknown>[] = [];
     let stderr = '';
     readline.createInterface({ input: child.stdout }).on('line', (line) => out.push(JSON.parse(line) as Envelope<unknown>));
@@ -49,7 +55,7 @@ export interface HostProcess {
 /** `npm run host -- --db FILE --token-file …` as a process; resolves once it listens. */
 export async function startHostProcess(db: string, dir: string, extra: string[] = []): Promise<HostProcess> {
   const tokenFile = path.join(dir, `nyckel-${Date.now()}-${Math.random().toString(16).slice(2)}`);
-  const child = spawn(process.execPath, [TSX, HOST, '--db', db, '--token-file', tokenFile, ...extra], { cwd: ROOT, env: process.env });
+  const child = spawn(process.execPath, [...TSX_NODE, HOST, '--db', db, '--token-file', tokenFile, ...extra], { cwd: ROOT, env: process.env });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const origin = await new Promise<string>((resolve, reject) => {
