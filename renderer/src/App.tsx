@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { lazy, Suspense } from 'react';
+import LinearProgress from '@mui/material/LinearProgress';
 import Alert from '@mui/material/Alert';
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
@@ -22,20 +23,22 @@ import ShieldOutlined from '@mui/icons-material/ShieldOutlined';
 import AlertTitle from '@mui/material/AlertTitle';
 import Stack from '@mui/material/Stack';
 import type { AppInfo } from '../../shared/contract/schemas/forbund';
-import { ConfirmDialog } from './components/ConfirmDialog';
 import { SECTIONS, useApp, type SectionId } from './store/app';
 import { OverviewScreen } from './screens/OverviewScreen';
-import { DiaryScreen } from './screens/diary/DiaryScreen';
 import { GlobalSearch } from './components/GlobalSearch';
-import { ArendebladScreen } from './screens/arendeblad/ArendebladScreen';
 import ArticleOutlined from '@mui/icons-material/ArticleOutlined';
 import EventNoteOutlined from '@mui/icons-material/EventNoteOutlined';
-import { MeetingsScreen } from './screens/meetings/MeetingsScreen';
-import { InsatserScreen } from './screens/insatser/InsatserScreen';
-import { RegistersScreen } from './screens/RegistersScreen';
 import { ComingSoonScreen } from './screens/ComingSoonScreen';
-import { EkonomiScreen } from './screens/ekonomi/EkonomiScreen';
-import { InternkontrollScreen } from './screens/internkontroll/InternkontrollScreen';
+
+const ConfirmDialog = lazy(() => import('./components/ConfirmDialog').then((m) => ({ default: m.ConfirmDialog })));
+// Every screen but Översikt loads when it is first opened: the first JavaScript stays small.
+const DiaryScreen = lazy(() => import('./screens/diary/DiaryScreen').then((m) => ({ default: m.DiaryScreen })));
+const ArendebladScreen = lazy(() => import('./screens/arendeblad/ArendebladScreen').then((m) => ({ default: m.ArendebladScreen })));
+const MeetingsScreen = lazy(() => import('./screens/meetings/MeetingsScreen').then((m) => ({ default: m.MeetingsScreen })));
+const InsatserScreen = lazy(() => import('./screens/insatser/InsatserScreen').then((m) => ({ default: m.InsatserScreen })));
+const RegistersScreen = lazy(() => import('./screens/RegistersScreen').then((m) => ({ default: m.RegistersScreen })));
+const EkonomiScreen = lazy(() => import('./screens/ekonomi/EkonomiScreen').then((m) => ({ default: m.EkonomiScreen })));
+const InternkontrollScreen = lazy(() => import('./screens/internkontroll/InternkontrollScreen').then((m) => ({ default: m.InternkontrollScreen })));
 
 const DRAWER_WIDTH = 248;
 
@@ -97,25 +100,25 @@ function DatabaseBanners({ info }: { info: AppInfo | null }) {
 function LeaveDialog() {
   const pending = useApp((s) => s.pendingLeave);
   const answer = useApp((s) => s.answerLeave);
+  // The dialog's code loads the first time it is needed.
+  if (pending === null) return null;
   return (
-    <ConfirmDialog
-      open={pending !== null}
-      title="Ändringar som inte är sparade"
-      text={`Du har ändringar som inte är sparade (${pending?.what ?? ''}). Om du lämnar sidan försvinner de.`}
-      confirmLabel="Lämna utan att spara"
-      cancelLabel="Stanna kvar"
-      onConfirm={() => answer(true)}
-      onCancel={() => answer(false)}
-    />
+    <Suspense fallback={null}>
+      <ConfirmDialog
+        open
+        title="Ändringar som inte är sparade"
+        text={`Du har ändringar som inte är sparade (${pending?.what ?? ''}). Om du lämnar sidan försvinner de.`}
+        confirmLabel="Lämna utan att spara"
+        cancelLabel="Stanna kvar"
+        onConfirm={() => answer(true)}
+        onCancel={() => answer(false)}
+      />
+    </Suspense>
   );
 }
 
 export function App() {
   const { section, go, load, loading, loadError, forbund, info, notice, clearNotice } = useApp();
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
@@ -168,7 +171,9 @@ export function App() {
             {loadError}
           </Alert>
         ) : (
-          <Screen section={section} />
+          <Suspense fallback={<LinearProgress aria-label="Hämtar sidan" />}>
+            <Screen section={section} />
+          </Suspense>
         )}
       </Box>
       <LeaveDialog />

@@ -3,16 +3,25 @@ import { createRoot } from 'react-dom/client';
 import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
 import { App } from './App';
+import { useApp } from './store/app';
 import { theme } from './theme';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root saknas i index.html');
+const container = root;
 
-createRoot(root).render(
-  <StrictMode>
-    <ThemeProvider theme={theme}>
-      <CssBaseline />
-      <App />
-    </ThemeProvider>
-  </StrictMode>,
-);
+function render(): void {
+  createRoot(container).render(
+    <StrictMode>
+      <ThemeProvider theme={theme}>
+        <CssBaseline />
+        <App />
+      </ThemeProvider>
+    </StrictMode>,
+  );
+}
+
+// The förbund and its members are asked for before React's first render; the first render
+// waits for them a moment, so Översikt is drawn once with its figures instead of twice.
+const loaded = useApp.getState().load();
+void Promise.race([loaded, new Promise((resolve) => setTimeout(resolve, 300))]).then(render);

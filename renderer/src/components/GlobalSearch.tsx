@@ -5,10 +5,11 @@ import List from '@mui/material/List';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import Paper from '@mui/material/Paper';
-import Popper from '@mui/material/Popper';
+import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import SearchOutlined from '@mui/icons-material/SearchOutlined';
-import { SEARCH_KIND_LABELS, type SearchHit } from '../../../shared/contract/schemas/search';
+import { SEARCH_KIND_LABELS } from '../../../shared/contract/kinds';
+import type { SearchHit } from '../../../shared/contract/schemas/search';
 import { call, errorMessage } from '../api';
 import { useApp } from '../store/app';
 
@@ -25,7 +26,6 @@ export function GlobalSearch() {
   const [hits, setHits] = useState<SearchHit[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
-  const anchor = useRef<HTMLDivElement>(null);
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -70,7 +70,7 @@ export function GlobalSearch() {
 
   return (
     <ClickAwayListener onClickAway={() => setOpen(false)}>
-      <div ref={anchor} style={{ position: 'relative', marginRight: 16 }}>
+      <div style={{ position: 'relative', marginRight: 16 }}>
         <Paper sx={{ display: 'flex', alignItems: 'center', px: 1, width: 380, bgcolor: 'rgba(255,255,255,0.15)', color: 'inherit' }} elevation={0}>
           <SearchOutlined fontSize="small" sx={{ mr: 1, opacity: 0.8 }} />
           <InputBase
@@ -90,34 +90,37 @@ export function GlobalSearch() {
             sx={{ color: 'inherit', flex: 1, fontSize: 14, py: 0.5 }}
           />
         </Paper>
-        <Popper open={open && query.trim() !== ''} anchorEl={anchor.current} placement="bottom-start" sx={{ zIndex: 1500, width: 520 }}>
-          <Paper elevation={6} sx={{ mt: 0.5, maxHeight: 480, overflow: 'auto' }}>
-            {error && <Typography sx={{ p: 2, color: 'error.main' }}>{error}</Typography>}
-            {!error && hits.length === 0 && <Typography sx={{ p: 2, color: 'text.secondary' }}>Inga träffar.</Typography>}
-            <List dense aria-label="Sökträffar">
-              {hits.map((hit) => (
-                <ListItemButton key={`${hit.kind}-${hit.id}`} onClick={() => openHit(hit)}>
-                  <ListItemText
-                    primary={
-                      <>
-                        <Typography component="span" variant="caption" sx={{ color: 'text.secondary', mr: 1 }}>
-                          {SEARCH_KIND_LABELS[hit.kind]}
-                        </Typography>
-                        {hit.title}
-                        {hit.subtitle && (
-                          <Typography component="span" variant="caption" sx={{ color: 'text.secondary', ml: 1 }}>
-                            {hit.subtitle}
+        {/* Placed under the field by CSS, not by popper.js: the first screen's JavaScript stays small. */}
+        {open && query.trim() !== '' && (
+          <Box sx={{ position: 'absolute', top: '100%', left: 0, zIndex: 1500, width: 520 }}>
+            <Paper elevation={6} sx={{ mt: 0.5, maxHeight: 480, overflow: 'auto' }}>
+              {error && <Typography sx={{ p: 2, color: 'error.main' }}>{error}</Typography>}
+              {!error && hits.length === 0 && <Typography sx={{ p: 2, color: 'text.secondary' }}>Inga träffar.</Typography>}
+              <List dense aria-label="Sökträffar">
+                {hits.map((hit) => (
+                  <ListItemButton key={`${hit.kind}-${hit.id}`} onClick={() => openHit(hit)}>
+                    <ListItemText
+                      primary={
+                        <>
+                          <Typography component="span" variant="caption" sx={{ color: 'text.secondary', mr: 1 }}>
+                            {SEARCH_KIND_LABELS[hit.kind]}
                           </Typography>
-                        )}
-                      </>
-                    }
-                    secondary={<Snippet text={hit.snippet} />}
-                  />
-                </ListItemButton>
-              ))}
-            </List>
-          </Paper>
-        </Popper>
+                          {hit.title}
+                          {hit.subtitle && (
+                            <Typography component="span" variant="caption" sx={{ color: 'text.secondary', ml: 1 }}>
+                              {hit.subtitle}
+                            </Typography>
+                          )}
+                        </>
+                      }
+                      secondary={<Snippet text={hit.snippet} />}
+                    />
+                  </ListItemButton>
+                ))}
+              </List>
+            </Paper>
+          </Box>
+        )}
       </div>
     </ClickAwayListener>
   );

@@ -12,13 +12,13 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { formatInteger, formatPercent } from '../../../shared/format/sv';
 import { kommunPopulationShares, latestCompletePopulationYear } from '../../../shared/domain/population';
-import { MEMBER_KIND_LABELS } from '../../../shared/contract/schemas/members';
-import { PopulationChart } from '../components/PopulationChart';
+import { MEMBER_KIND_LABELS } from '../../../shared/contract/kinds';
 import { useApp } from '../store/app';
 import { useEffect, useState } from 'react';
 import type { EconomyOverview } from '../../../shared/contract/schemas/ekonomi';
 import type { OverdueView } from '../../../shared/contract/schemas/internkontroll';
 import { call } from '../api';
+import { PopulationChart } from '../components/PopulationChart';
 
 /** Controls past their date and not done, and åtgärder past theirs, each a link to the checklist. */
 function OverdueControls() {

@@ -2,14 +2,9 @@ import { z } from 'zod';
 import { confirmPersonalData, idSchema, optionalText, orgNrSchema, requiredText, emptyInput } from './common';
 import { method, type MethodSpec } from '../define';
 
-export const MEMBER_KINDS = ['stat', 'region', 'kommun'] as const;
-export type MemberKind = (typeof MEMBER_KINDS)[number];
+import { MEMBER_KINDS, type MemberKind } from '../kinds';
 
-export const MEMBER_KIND_LABELS: Record<MemberKind, string> = {
-  stat: 'Statlig myndighet',
-  region: 'Region',
-  kommun: 'Kommun',
-};
+export { MEMBER_KINDS, MEMBER_KIND_LABELS, type MemberKind } from '../kinds';
 
 /** Folkmängd is counted on 1 November of `year`; the fee for year+1 is split by it. */
 export const populationSchema = z.object({

@@ -1,14 +1,9 @@
 import { z } from 'zod';
 import { method, type MethodSpec } from '../define';
 
-export const SEARCH_KINDS = ['arende', 'person', 'member', 'document'] as const;
-export type SearchKind = (typeof SEARCH_KINDS)[number];
-export const SEARCH_KIND_LABELS: Record<SearchKind, string> = {
-  arende: 'Ärende',
-  person: 'Person',
-  member: 'Medlem',
-  document: 'Handling',
-};
+import { SEARCH_KINDS, type SearchKind } from '../kinds';
+
+export { SEARCH_KINDS, SEARCH_KIND_LABELS, type SearchKind } from '../kinds';
 
 export const searchInput = z
   .object({
