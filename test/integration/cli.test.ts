@@ -13,7 +13,31 @@ function kansli(...args: string[]) {
   return { code: run.status, stdout: run.stdout, stderr: run.stderr, json: () => JSON.parse(run.stdout) as unknown };
 }
 
+/** The compiled entry (`npm run build:cli`): the same CLI without tsx. */
+function compiled(...args: string[]) {
+  const run = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli', 'kansli.mjs'), ...args], { encoding: 'utf8', cwd: ROOT });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr, json: () => JSON.parse(run.stdout) as unknown };
+}
+
 describe('kansli CLI', () => {
+  it('runs compiled, without tsx: a call, an Excel export, and a refusal', () => {
+    if (!fs.existsSync(path.join(ROOT, 'dist', 'cli', 'kansli.mjs'))) throw new Error('Kör npm run build:cli först.');
+    const db = path.join(tempDir(), 'x.sqlite');
+    const saved = compiled('--db', db, 'call', 'members.save', JSON.stringify({ name: 'Sala kommun', kind: 'kommun', orgNr: '212000-2080' }));
+    expect(saved.code, saved.stderr).toBe(0);
+    expect((compiled('--db', db, 'call', 'members.list').json() as { name: string }[]).map((m) => m.name)).toContain('Sala kommun');
+    const xlsx = compiled('--db', db, 'call', 'xlsx.export', JSON.stringify({ register: 'medlemmar' }));
+    expect(xlsx.code, xlsx.stderr).toBe(0);
+    expect(
+      Buffer.from((xlsx.json() as { contentBase64: string }).contentBase64, 'base64')
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
+    const bad = compiled('--db', db, 'call', 'members.save', JSON.stringify({ name: 'Sala kommun', kind: 'kommun', orgNr: '212000-2081' }));
+    expect(bad.code).toBe(2);
+    expect((bad.json() as { error: { message: string } }).error.message).toMatch(/organisationsnummer/i);
+  });
+
   it('lists every method with its input as JSON Schema', () => {
     const run = kansli('--db', path.join(tempDir(), 'x.sqlite'), 'methods');
     expect(run.code).toBe(0);

@@ -1,7 +1,13 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { checkZipArchive } from '../zip-guard';
 import { KansliError } from '../../../shared/contract/errors';
 import { refuse } from '../refuse';
+
+/** exceljs takes most of a second to load: it loads when a workbook is first made or read, not with the services. */
+async function excel(): Promise<typeof ExcelJS> {
+  const loaded = await import('exceljs');
+  return (loaded as unknown as { default?: typeof ExcelJS }).default ?? (loaded as unknown as typeof ExcelJS);
+}
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -20,7 +26,7 @@ export async function buildWorkbook(sheetName: string, columns: readonly Column[
 
 /** A workbook of several sheets, each with a bold frozen header row, filters, and dates and amounts typed as such. */
 export async function buildWorkbookSheets(sheets: readonly { name: string; columns: readonly Column[]; rows: readonly CellValue[][] }[]): Promise<string> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   wb.creator = 'Kansli';
   for (const { name, columns, rows } of sheets) {
     const ws = wb.addWorksheet(name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -86,7 +92,7 @@ function cellText(value: ExcelJS.CellValue): string | null {
 
 /** Reads the first sheet of an .xlsx given as base64. */
 export async function readWorkbook(base64: string, subject = 'Excel-filen'): Promise<ReadSheet> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   const bytes = Buffer.from(base64, 'base64');
   checkZipArchive(bytes, subject);
   try {
