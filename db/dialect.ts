@@ -8,8 +8,27 @@ import { CompiledQuery, SqliteDialect, SqliteDriver, type DatabaseConnection, ty
  * (busy_timeout) behind the app, the host or the CLI writing the same file.
  */
 class ImmediateSqliteDriver extends SqliteDriver {
+  readonly #inTransaction: () => boolean;
+
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    const db = config.database;
+    // better-sqlite3's Database knows; a database given as a factory is rolled back as kysely does.
+    this.#inTransaction = () => typeof db === 'function' || (db as unknown as { inTransaction?: boolean }).inTransaction !== false;
+  }
+
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+
+  /**
+   * SQLite rolls a transaction back by itself on some errors (a full disk, an I/O error
+   * in the middle of a statement): then there is nothing left to roll back, and a
+   * ROLLBACK would fail and hide the error the user must be told about.
+   */
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    if (!this.#inTransaction()) return;
+    await super.rollbackTransaction(connection);
   }
 }
 
