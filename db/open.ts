@@ -13,8 +13,17 @@ import { BUSY_TIMEOUT_MS, errorCode, storageError } from './storage-errors';
 /** Written to the SQLite header (offset 68) of every Kansli database: "KSLI". */
 export const KANSLI_APPLICATION_ID = 0x4b534c49;
 
-/** Above this size the inspection opens the file read-only instead of copying it into memory. */
+/** Where SQLite cannot make its WAL index beside the file (a read-only folder), a file up to this size is inspected from a copy in memory. */
 const INSPECT_IN_MEMORY_MAX_BYTES = 512 * 1024 * 1024;
+
+/**
+ * Up to this size every open runs SQLite's quick_check over the whole file (about 0.1 s
+ * for 64 MiB). A larger file gets the checks that do not read all of it (header, schema,
+ * migrations), so a database of twenty years opens at once; its full check runs in every
+ * backup (integrity_check of the copy, also the automatic one at start) and in
+ * `backup.verify`.
+ */
+export const FULL_CHECK_MAX_BYTES = 64 * 1024 * 1024;
 
 export interface OpenOptions {
   /** When the file does not exist: create it with the demo förbund, create it empty, or refuse. */
@@ -43,6 +52,8 @@ export interface KansliDb {
 
 interface Inspection {
   appliedVersions: { version: number; name: string }[];
+  /** Removes what the inspection made beside the file (WAL's -wal and -shm), when the file is refused. */
+  undo(): void;
 }
 
 function label(file: string): string {
@@ -53,11 +64,6 @@ function notKansli(file: string, why: string): KansliError {
   return new KansliError('DB_NOT_KANSLI', `Filen ”${label(file)}” är ingen Kansli-databas (${why}). Kansli har inte ändrat filen.`);
 }
 
-/**
- * Looks at an existing file without changing it or leaving files beside it:
- * header and application id first, then an integrity check and the applied
- * migrations on an in-memory copy.
- */
 /** What the first 100 bytes of a file say: a SQLite database at all, and Kansli's (application id). */
 export function sqliteHeaderKind(file: string): 'not-sqlite' | 'other-program' | 'kansli' {
   const header = Buffer.alloc(100);
@@ -72,43 +78,74 @@ export function sqliteHeaderKind(file: string): 'not-sqlite' | 'other-program' |
   return header.readUInt32BE(68) === KANSLI_APPLICATION_ID ? 'kansli' : 'other-program';
 }
 
+/** SQLite's read-only open of a WAL database makes -wal and -shm beside it: those this call made are removed if the file is refused. */
+function sidecarUndo(file: string): () => void {
+  const made = [`${file}-wal`, `${file}-shm`].filter((f) => !fs.existsSync(f));
+  return () => {
+    for (const f of made) if (fs.existsSync(f) && (f.endsWith('-shm') || fs.statSync(f).size === 0)) fs.rmSync(f, { force: true });
+  };
+}
+
+/**
+ * Looks at an existing file without changing it: header and application id first, then,
+ * through a read-only connection (never a copy of the whole file), the schema, the applied
+ * migrations and, for a file up to FULL_CHECK_MAX_BYTES, SQLite's quick_check.
+ */
 function inspect(file: string, nativeBinding: string | undefined): Inspection {
   const size = fs.statSync(file).size;
   const kind = sqliteHeaderKind(file);
   if (kind === 'not-sqlite') throw notKansli(file, 'den är inte en SQLite-databas');
   if (kind === 'other-program') throw notKansli(file, 'den är en SQLite-databas från ett annat program');
 
-  const walFile = `${file}-wal`;
-  const hasPendingWal = fs.existsSync(walFile) && fs.statSync(walFile).size > 0;
+  const undo = sidecarUndo(file);
   let probe: Database.Database | undefined;
   try {
-    if (!hasPendingWal && size <= INSPECT_IN_MEMORY_MAX_BYTES) {
-      const image = fs.readFileSync(file);
-      // An in-memory image cannot be in WAL mode: mark the copy as rollback-journal.
-      image[18] = 1;
-      image[19] = 1;
-      probe = new Database(image, { nativeBinding });
+    probe = openProbe(file, size, nativeBinding);
+    if (size <= FULL_CHECK_MAX_BYTES) {
+      const check = probe.pragma('quick_check', { simple: true });
+      if (check !== 'ok') {
+        throw new KansliError('DB_CORRUPT', `Databasen ”${label(file)}” är skadad (${String(check)}). Kansli har inte ändrat filen.`);
+      }
     } else {
-      probe = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
-    }
-    const check = probe.pragma('quick_check', { simple: true });
-    if (check !== 'ok') {
-      throw new KansliError('DB_CORRUPT', `Databasen ”${label(file)}” är skadad (${String(check)}). Kansli har inte ändrat filen.`);
+      // Reads and parses the whole schema, and the pages of the tables Kansli opens with.
+      probe.prepare('SELECT count(*) FROM sqlite_master').get();
+      probe.prepare('SELECT count(*) FROM kansli_meta').get();
     }
     const hasTable = probe.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
     const appliedVersions = hasTable
       ? (probe.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all() as { version: number; name: string }[])
       : [];
-    return { appliedVersions };
+    probe.close();
+    return { appliedVersions, undo };
   } catch (err) {
+    probe?.close();
+    undo();
     if (err instanceof KansliError) throw err;
     const code = errorCode(err);
-    if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
+    if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || (code === 'SQLITE_ERROR' && /no such table: kansli_meta/.test(String(err)))) {
       throw new KansliError('DB_CORRUPT', `Databasen ”${label(file)}” är skadad och kan inte öppnas. Kansli har inte ändrat filen.`);
     }
     throw storageError(err) ?? err;
-  } finally {
-    probe?.close();
+  }
+}
+
+/** A read-only connection to the file; from a copy in memory where SQLite cannot make its WAL index beside the file. */
+function openProbe(file: string, size: number, nativeBinding: string | undefined): Database.Database {
+  try {
+    const probe = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
+    probe.prepare('SELECT 1 FROM sqlite_master LIMIT 1').get();
+    return probe;
+  } catch (err) {
+    const code = errorCode(err);
+    const noIndex = code === 'SQLITE_CANTOPEN' || code?.startsWith('SQLITE_READONLY');
+    const walFile = `${file}-wal`;
+    const pendingWal = fs.existsSync(walFile) && fs.statSync(walFile).size > 0;
+    if (!noIndex || pendingWal || size > INSPECT_IN_MEMORY_MAX_BYTES) throw err;
+    const image = fs.readFileSync(file);
+    // An in-memory image cannot be in WAL mode: mark the copy as rollback-journal.
+    image[18] = 1;
+    image[19] = 1;
+    return new Database(image, { nativeBinding });
   }
 }
 
@@ -202,8 +239,13 @@ export function openKansliDb(file: string, options: OpenOptions = {}): KansliDb 
     }
   }
 
-  const { appliedVersions } = inspect(absolute, nativeBinding);
-  checkVersions(absolute, appliedVersions);
+  const { appliedVersions, undo } = inspect(absolute, nativeBinding);
+  try {
+    checkVersions(absolute, appliedVersions);
+  } catch (err) {
+    undo();
+    throw err;
+  }
   const fromVersion = appliedVersions.length;
   const networkShare = networkShareWarning(absolute);
 

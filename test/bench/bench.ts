@@ -22,6 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { spawnSync } from 'node:child_process';
+import Database from 'better-sqlite3';
 import { openKansliDb } from '../../db/open';
 import { createApi } from '../../electron/services/api';
 import { openSession } from '../../electron/services/session';
@@ -328,6 +329,42 @@ async function benchSearch(dir: string): Promise<string> {
   return file;
 }
 
+/**
+ * Twenty years of documents: the demo database grown to 1 GiB with documents stored in
+ * the file (1 MiB each), then opened as the app opens it. Neither the time nor the memory
+ * may grow with the file.
+ */
+async function benchLargeOpen(file: string): Promise<void> {
+  openKansliDb(file, { create: 'demo' }).close();
+  const raw = new Database(file);
+  const arende = raw
+    .prepare(
+      "INSERT INTO arenden (year, seq, diarienummer, title, kind, status, received_on, created_at, updated_at) VALUES (2006, 1, '2006/001', 'Arkiv', 'inkommande', 'avslutat', '2006-01-01', '2006-01-01', '2006-01-01')",
+    )
+    .run();
+  const insert = raw.prepare(
+    "INSERT INTO documents (arende_id, title, file_name, mime_type, size, sha256, storage, content, added_at, added_by) VALUES (?, ?, ?, 'application/pdf', ?, ?, 'db', ?, '2006-01-01', 'bench')",
+  );
+  const chunk = Buffer.alloc(1024 * 1024);
+  raw.transaction(() => {
+    for (let i = 0; i < 1024; i++) {
+      chunk.writeUInt32BE(i, 0);
+      insert.run(arende.lastInsertRowid, `Handling ${i}`, `handling-${i}.pdf`, chunk.length, i.toString(16).padStart(64, '0'), chunk);
+    }
+  })();
+  raw.pragma('wal_checkpoint(TRUNCATE)');
+  raw.close();
+  const size = fs.statSync(file).size;
+  openKansliDb(file).close();
+  const rssBefore = process.memoryUsage().rss;
+  const samples = await time(10, () => openKansliDb(file).close());
+  const grown = process.memoryUsage().rss - rssBefore;
+  console.log(
+    `Öppna en databas på ${(size / 1024 / 1024 / 1024).toFixed(2)} GiB (dokument i filen): ${stats(samples)} (mål < 50 ms); minnet växte ${(grown / 1024 / 1024).toFixed(1)} MiB`,
+  );
+  fs.rmSync(file, { force: true });
+}
+
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kansli-bench-'));
 try {
   const only = process.env.KANSLI_BENCH;
@@ -338,6 +375,7 @@ try {
     const existing = path.join(dir, 'ny-0.sqlite');
     const reopen = await time(20, () => openKansliDb(existing).close());
     console.log(`Öppna befintlig databas (kontroll + integritet): ${stats(reopen)}`);
+    await benchLargeOpen(path.join(dir, 'stor.sqlite'));
 
     const session = openSession(path.join(dir, 'bench.sqlite'), { create: 'demo', appVersion: 'bench' });
     const host = await startHost({ api: session.api, staticDir: RENDERER_DIST });
