@@ -495,6 +495,24 @@ export interface UtfallTable {
   created_at: string;
 }
 
+/** Kept by triggers on utfall (migration 0013): never written by a service. */
+export interface UtfallPostMonthsTable {
+  year: number;
+  month: number;
+  post: string;
+  amount_ore: number;
+  row_count: number;
+}
+
+/** Kept by triggers on utfall (migration 0013): never written by a service. */
+export interface UtfallInsatsMonthsTable {
+  year: number;
+  month: number;
+  insats_id: number;
+  amount_ore: number;
+  row_count: number;
+}
+
 export interface AccountMappingsTable {
   account: string;
   name: string;
@@ -651,6 +669,8 @@ export interface KansliTables {
   closed_years: ClosedYearsTable;
   utfall_imports: UtfallImportsTable;
   utfall: UtfallTable;
+  utfall_post_months: UtfallPostMonthsTable;
+  utfall_insats_months: UtfallInsatsMonthsTable;
   account_mappings: AccountMappingsTable;
   object_mappings: ObjectMappingsTable;
   economy_settings: EconomySettingsTable;

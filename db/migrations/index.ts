@@ -10,6 +10,7 @@ import { migration0009 } from './0009_risk';
 import { migration0010 } from './0010_trust';
 import { migration0011 } from './0011_names';
 import { migration0012 } from './0012_search_prefix';
+import { migration0013 } from './0013_utfall_months';
 import type { Migration } from './types';
 
 /** Every migration this version of Kansli knows, in order. Never edit one that has shipped: add a new one. */
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0010,
   migration0011,
   migration0012,
+  migration0013,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -30,3 +30,27 @@ export async function demoMemberIds(s: Session): Promise<Record<DemoMember, numb
   });
   return Object.fromEntries(entries) as Record<DemoMember, number>;
 }
+
+/**
+ * The monthly utfall sums that triggers keep (by post and by insats) against the same
+ * sums taken from the verifikationer themselves: the rows that disagree, none when they hold.
+ */
+export function monthlySumMismatches(session: Session): unknown[] {
+  return session.db.sqlite
+    .prepare(
+      `WITH truth AS (
+         SELECT 'post' AS k, year, CAST(substr(booked_on, 6, 2) AS INTEGER) AS month, post AS key, SUM(amount_ore) AS ore, COUNT(*) AS n
+           FROM utfall GROUP BY 2, 3, 4
+         UNION ALL
+         SELECT 'insats', year, CAST(substr(booked_on, 6, 2) AS INTEGER), CAST(insats_id AS TEXT), SUM(amount_ore), COUNT(*)
+           FROM utfall WHERE insats_id IS NOT NULL GROUP BY 2, 3, 4),
+       kept AS (
+         SELECT 'post' AS k, year, month, post AS key, amount_ore AS ore, row_count AS n FROM utfall_post_months
+         UNION ALL
+         SELECT 'insats', year, month, CAST(insats_id AS TEXT), amount_ore, row_count FROM utfall_insats_months)
+       SELECT * FROM (SELECT * FROM truth EXCEPT SELECT * FROM kept)
+       UNION ALL
+       SELECT * FROM (SELECT * FROM kept EXCEPT SELECT * FROM truth)`,
+    )
+    .all();
+}

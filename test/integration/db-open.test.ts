@@ -116,6 +116,33 @@ describe('opening a database', () => {
     backup.close();
   });
 
+  it('sums the utfall of an older database by month when it is migrated (0013)', () => {
+    const file = path.join(tempDir(), 'v12.sqlite');
+    const old = new Database(file);
+    old.pragma(`application_id = ${KANSLI_APPLICATION_ID}`);
+    old.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT;');
+    for (const m of MIGRATIONS.filter((m) => m.version <= 12)) {
+      old.exec(m.sql);
+      old.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, '2025-01-01T00:00:00.000Z');
+    }
+    old.prepare("INSERT INTO forbund (id, name, is_demo, updated_at) VALUES (1, 'Samordningsförbundet Östra Norrbotten', 0, 'x')").run();
+    const row = old.prepare("INSERT INTO utfall (year, booked_on, post, amount_ore, created_at) VALUES (2024, ?, ?, ?, 'x')");
+    row.run('2024-02-01', 'fortroendevalda', 10_050);
+    row.run('2024-02-29', 'fortroendevalda', 20_000);
+    row.run('2024-11-30', 'forvaltning_personal', 5);
+    old.close();
+
+    const db = openKansliDb(file);
+    try {
+      expect(db.sqlite.prepare('SELECT year, month, post, amount_ore, row_count FROM utfall_post_months ORDER BY month').all()).toEqual([
+        { year: 2024, month: 2, post: 'fortroendevalda', amount_ore: 30_050, row_count: 2 },
+        { year: 2024, month: 11, post: 'forvaltning_personal', amount_ore: 5, row_count: 1 },
+      ]);
+    } finally {
+      db.close();
+    }
+  });
+
   it('refuses a missing file unless asked to create one', () => {
     expect(() => openKansliDb(path.join(tempDir(), 'saknas.sqlite'))).toThrowError(/finns inte/);
   });

@@ -6,7 +6,7 @@ import type { Session } from '../../electron/services/session';
 import { readWorkbook } from '../../electron/services/xlsx/workbook';
 import { failure, value } from '../helpers/envelope';
 import { pdftotext } from '../helpers/pdf-tools';
-import { count, demoSession } from '../helpers/session';
+import { count, demoSession, monthlySumMismatches } from '../helpers/session';
 import { application } from '../helpers/insatser';
 
 /**
@@ -260,6 +260,41 @@ describe('budget and utfall', () => {
         'högst två decimaler',
       );
       expect(failure(await s.api.call('years.close', { year: 2099 })).message).toContain('inte slut');
+    } finally {
+      s.close();
+    }
+  });
+  it('keeps the sums by month equal to the verifikationer when rows are booked, moved to another month, year, post or insats, and removed', async () => {
+    const s = demoSession();
+    try {
+      const insats = (await application(s, { name: 'Lokus Tierp', years: [{ year: 2018, soughtKr: 500_000 }], decidedOn: '2017-12-10' })).insatsId!;
+      await book(s, '2018-01-15', 'fortroendevalda', 1_000);
+      await book(s, '2018-01-20', 'fortroendevalda', 250.5);
+      await book(s, '2018-03-02', 'forvaltning_personal', 40_000);
+      const booked = await book(s, '2018-05-31', 'samverkan_individ', 12_000, insats);
+      expect(monthlySumMismatches(s)).toEqual([]);
+      const jan = value(await s.api.call('ekonomi.budgetMotUtfall', { year: 2018, fromMonth: 1, toMonth: 1 }));
+      expect(jan.posts.find((p) => p.post === 'fortroendevalda')?.utfallKr).toBe(1_251); // whole kronor of 1 250,50
+      const toMay = value(await s.api.call('ekonomi.budgetMotUtfall', { year: 2018, fromMonth: 1, toMonth: 5 }));
+      expect(toMay.insatser.find((i) => i.insatsId === insats)?.utfallKr).toBe(12_000);
+
+      // Moved: the insats row to June of another post without insats; a January row to 2019.
+      const row = (bookedOn: string) => booked.rows.find((r) => r.bookedOn === bookedOn)!;
+      value(await s.api.call('utfall.save', { id: row('2018-05-31').id, bookedOn: '2018-06-01', post: 'fortroendevalda', amountKr: 11_000, insatsId: null }));
+      value(await s.api.call('utfall.save', { id: row('2018-01-20').id, bookedOn: '2019-01-20', post: 'fortroendevalda', amountKr: 250.5, insatsId: null }));
+      expect(monthlySumMismatches(s)).toEqual([]);
+      const after = value(await s.api.call('ekonomi.budgetMotUtfall', { year: 2018, fromMonth: 1, toMonth: 5 }));
+      expect(after.insatser.find((i) => i.insatsId === insats)?.utfallKr ?? 0).toBe(0);
+      expect(after.posts.find((p) => p.post === 'fortroendevalda')?.utfallKr).toBe(1_000);
+
+      value(await s.api.call('utfall.remove', { id: row('2018-03-02').id }));
+      expect(monthlySumMismatches(s)).toEqual([]);
+      expect(s.db.sqlite.prepare('SELECT year, month, post, amount_ore FROM utfall_post_months ORDER BY 1, 2, 3').all() as unknown[]).toEqual([
+        { year: 2018, month: 1, post: 'fortroendevalda', amount_ore: 100_000 },
+        { year: 2018, month: 6, post: 'fortroendevalda', amount_ore: 1_100_000 },
+        { year: 2019, month: 1, post: 'fortroendevalda', amount_ore: 25_050 },
+      ]);
+      expect(count(s, 'utfall_insats_months')).toBe(0);
     } finally {
       s.close();
     }

@@ -3,7 +3,7 @@ import { encodePc8 } from '../../shared/domain/pc8';
 import { writeSie, type SieWriteInput } from '../../shared/domain/sie4';
 import type { Session } from '../../electron/services/session';
 import { failure, value } from '../helpers/envelope';
-import { count, demoSession } from '../helpers/session';
+import { count, demoSession, monthlySumMismatches } from '../helpers/session';
 import { application } from '../helpers/insatser';
 import type { MethodInput } from '../../shared/contract/methods';
 
@@ -185,6 +185,12 @@ describe('SIE 4 import', () => {
       const replaced = value(await s.api.call('utfall.import', { fileName: 'bokföring 2026 april.se', contentBase64: more, replaceEarlier: true }));
       expect(replaced).toMatchObject({ rowCount: 6, replaced: 5 });
       expect(count(s, 'utfall')).toBe(6);
+      expect(monthlySumMismatches(s)).toEqual([]);
+      expect(count(s, 'utfall_post_months')).toBeGreaterThan(0);
+      // Removing the import takes its rows out of the monthly sums as well.
+      value(await s.api.call('utfall.removeImport', { id: replaced.importId }));
+      expect(count(s, 'utfall')).toBe(0);
+      expect([count(s, 'utfall_post_months'), count(s, 'utfall_insats_months')]).toEqual([0, 0]);
     } finally {
       s.close();
     }

@@ -17,7 +17,12 @@ import { handlersFor } from '../handler';
 const KIND_ORDER = { forslag: 0, faststalld: 1, reviderad: 2 } as const;
 
 export async function loadBudgetVersions(scope: Scope, year: number): Promise<BudgetVersion[]> {
-  const rows = await scope.db.selectFrom('budgets').selectAll().where('year', '=', year).execute();
+  return (await loadBudgetVersionsByYear(scope, year, year)).get(year) ?? [];
+}
+
+/** Every version of every year in a range, in two statements: year → versions in decision order. */
+async function loadBudgetVersionsByYear(scope: Scope, fromYear: number, toYear: number): Promise<Map<number, BudgetVersion[]>> {
+  const rows = await scope.db.selectFrom('budgets').selectAll().where('year', '>=', fromYear).where('year', '<=', toYear).execute();
   const lines =
     rows.length === 0
       ? []
@@ -30,26 +35,36 @@ export async function loadBudgetVersions(scope: Scope, year: number): Promise<Bu
             rows.map((r) => r.id),
           )
           .execute();
-  return rows
-    .map((r) => {
-      const own = lines.filter((l) => l.budget_id === r.id && isBudgetPost(l.post)).map((l) => ({ post: l.post as BudgetPost, amountKr: l.amount_kr }));
-      own.sort((a, b) => BUDGET_POSTS.indexOf(a.post) - BUDGET_POSTS.indexOf(b.post));
-      const intakterKr = own.filter((l) => POST_INFO[l.post].side === 'intakt').reduce((s, l) => s + l.amountKr, 0);
-      const kostnaderKr = own.filter((l) => POST_INFO[l.post].side === 'kostnad').reduce((s, l) => s + l.amountKr, 0);
-      return {
-        id: r.id,
-        kind: r.kind,
-        revision: r.revision,
-        decidedOn: r.decided_on,
-        balanceReason: r.balance_reason,
-        note: r.note,
-        lines: own,
-        intakterKr,
-        kostnaderKr,
-        resultKr: intakterKr - kostnaderKr,
-      };
-    })
-    .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.revision - b.revision);
+  const linesOf = new Map<number, { post: BudgetPost; amountKr: number }[]>();
+  for (const l of lines) {
+    if (!isBudgetPost(l.post)) continue;
+    const own = linesOf.get(l.budget_id) ?? [];
+    own.push({ post: l.post, amountKr: l.amount_kr });
+    linesOf.set(l.budget_id, own);
+  }
+  const out = new Map<number, BudgetVersion[]>();
+  for (const r of rows) {
+    const own = linesOf.get(r.id) ?? [];
+    own.sort((a, b) => BUDGET_POSTS.indexOf(a.post) - BUDGET_POSTS.indexOf(b.post));
+    const intakterKr = own.filter((l) => POST_INFO[l.post].side === 'intakt').reduce((s, l) => s + l.amountKr, 0);
+    const kostnaderKr = own.filter((l) => POST_INFO[l.post].side === 'kostnad').reduce((s, l) => s + l.amountKr, 0);
+    const versions = out.get(r.year) ?? [];
+    versions.push({
+      id: r.id,
+      kind: r.kind,
+      revision: r.revision,
+      decidedOn: r.decided_on,
+      balanceReason: r.balance_reason,
+      note: r.note,
+      lines: own,
+      intakterKr,
+      kostnaderKr,
+      resultKr: intakterKr - kostnaderKr,
+    });
+    out.set(r.year, versions);
+  }
+  for (const versions of out.values()) versions.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.revision - b.revision);
+  return out;
 }
 
 /** The version that counts: the latest reviderad, else the fastställd, else the förslag. */
@@ -65,10 +80,9 @@ export function linesToAmounts(version: BudgetVersion | null): PostAmounts {
 
 /** The current budget of each year in a range, as post amounts. */
 export async function currentBudgets(scope: Scope, fromYear: number, toYear: number): Promise<Map<number, BudgetVersion>> {
-  const years = await scope.db.selectFrom('budgets').select('year').distinct().where('year', '>=', fromYear).where('year', '<=', toYear).execute();
   const out = new Map<number, BudgetVersion>();
-  for (const { year } of years) {
-    const v = currentVersion(await loadBudgetVersions(scope, year));
+  for (const [year, versions] of await loadBudgetVersionsByYear(scope, fromYear, toYear)) {
+    const v = currentVersion(versions);
     if (v) out.set(year, v);
   }
   return out;

@@ -18,7 +18,7 @@ import { forbrukningskvot } from '../../../shared/domain/insats-figures';
 import { formatKr } from '../../../shared/format/sv';
 import type { Scope } from '../context';
 import { currentBudgets, currentVersion, linesToAmounts, loadBudgetVersions } from './budget';
-import { grantedByInsatsYear } from './common';
+import { grantedByInsatsYear, grantedByYear } from './common';
 import { handlersFor } from '../handler';
 
 /**
@@ -35,20 +35,18 @@ export function periodLabel(year: number, fromMonth: number, toMonth: number): s
   return `${MONTHS[fromMonth - 1]}–${MONTHS[toMonth - 1]} ${year}`;
 }
 
-function monthRange(year: number, fromMonth: number, toMonth: number): [string, string] {
-  const last = new Date(Date.UTC(year, toMonth, 0)).getUTCDate();
-  return [`${year}-${String(fromMonth).padStart(2, '0')}-01`, `${year}-${String(toMonth).padStart(2, '0')}-${String(last).padStart(2, '0')}`];
-}
-
-/** Utfall per post (kr) for a date range. */
-export async function utfallByPost(scope: Scope, year: number, from: string, to: string): Promise<PostAmounts> {
+/**
+ * Utfall per post (kr) for the months fromMonth–toMonth of a year, from the monthly sums
+ * that triggers keep beside the verifikationer (migration 0013).
+ */
+export async function utfallByPost(scope: Scope, year: number, fromMonth = 1, toMonth = 12): Promise<PostAmounts> {
   const rows = await scope.db
-    .selectFrom('utfall')
+    .selectFrom('utfall_post_months')
     .select(['post'])
     .select((eb) => eb.fn.sum<number>('amount_ore').as('ore'))
     .where('year', '=', year)
-    .where('booked_on', '>=', from)
-    .where('booked_on', '<=', to)
+    .where('month', '>=', fromMonth)
+    .where('month', '<=', toMonth)
     .groupBy('post')
     .execute();
   const out: PostAmounts = {};
@@ -56,30 +54,42 @@ export async function utfallByPost(scope: Scope, year: number, from: string, to:
   return out;
 }
 
-async function utfallByInsats(scope: Scope, year: number, from: string, to: string): Promise<Map<number, number>> {
+/** Utfall per post for several whole years at once: year → post → kr. */
+async function utfallByYearPost(scope: Scope, years: readonly number[]): Promise<Map<number, PostAmounts>> {
+  const out = new Map<number, PostAmounts>(years.map((y) => [y, {}]));
+  if (years.length === 0) return out;
   const rows = await scope.db
-    .selectFrom('utfall')
+    .selectFrom('utfall_post_months')
+    .select(['year', 'post'])
+    .select((eb) => eb.fn.sum<number>('amount_ore').as('ore'))
+    .where('year', 'in', years)
+    .groupBy(['year', 'post'])
+    .execute();
+  for (const r of rows) if (isBudgetPost(r.post)) out.get(r.year)![r.post] = oreToKr(Number(r.ore));
+  return out;
+}
+
+async function utfallByInsats(scope: Scope, year: number, fromMonth: number, toMonth: number): Promise<Map<number, number>> {
+  const rows = await scope.db
+    .selectFrom('utfall_insats_months')
     .select(['insats_id'])
     .select((eb) => eb.fn.sum<number>('amount_ore').as('ore'))
     .where('year', '=', year)
-    .where('booked_on', '>=', from)
-    .where('booked_on', '<=', to)
-    .where('insats_id', 'is not', null)
+    .where('month', '>=', fromMonth)
+    .where('month', '<=', toMonth)
     .groupBy('insats_id')
     .execute();
-  return new Map(rows.map((r) => [r.insats_id!, oreToKr(Number(r.ore))]));
+  return new Map(rows.map((r) => [r.insats_id, oreToKr(Number(r.ore))]));
 }
 
 export async function budgetMotUtfall(scope: Scope, year: number, fromMonth: number, toMonth: number): Promise<BudgetMotUtfall> {
   const months = toMonth - fromMonth + 1;
-  const [from, to] = monthRange(year, fromMonth, toMonth);
-  const [pFrom, pTo] = monthRange(year - 1, fromMonth, toMonth);
   const version = currentVersion(await loadBudgetVersions(scope, year));
   const yearBudget = linesToAmounts(version);
   const budget: PostAmounts = {};
   for (const post of BUDGET_POSTS) if (yearBudget[post] !== undefined) budget[post] = periodBudget(yearBudget[post]!, months);
-  const utfall = await utfallByPost(scope, year, from, to);
-  const previous = await utfallByPost(scope, year - 1, pFrom, pTo);
+  const utfall = await utfallByPost(scope, year, fromMonth, toMonth);
+  const previous = await utfallByPost(scope, year - 1, fromMonth, toMonth);
   const posts = comparePosts(budget, utfall, previous);
   const groupSum = (amounts: PostAmounts, group: string) =>
     BUDGET_POSTS.filter((p) => POST_INFO[p].group === group).reduce((s, p) => s + signed(p, amounts[p] ?? 0), 0);
@@ -92,10 +102,14 @@ export async function budgetMotUtfall(scope: Scope, year: number, fromMonth: num
   }));
 
   const granted = await grantedByInsatsYear(scope, year - 1, year);
-  const byInsats = await utfallByInsats(scope, year, from, to);
-  const prevByInsats = await utfallByInsats(scope, year - 1, pFrom, pTo);
+  const byInsats = await utfallByInsats(scope, year, fromMonth, toMonth);
+  const prevByInsats = await utfallByInsats(scope, year - 1, fromMonth, toMonth);
   const names = new Map<number, { name: string; kategori: InsatsComparison['kategori'] }>();
-  for (const g of granted) names.set(g.insatsId, { name: g.name, kategori: g.kategori });
+  const grantedThisYear = new Map<number, number>();
+  for (const g of granted) {
+    names.set(g.insatsId, { name: g.name, kategori: g.kategori });
+    if (g.year === year) grantedThisYear.set(g.insatsId, (grantedThisYear.get(g.insatsId) ?? 0) + Number(g.grantedKr));
+  }
   const missing = [...byInsats.keys(), ...prevByInsats.keys()].filter((id) => !names.has(id));
   if (missing.length > 0) {
     for (const i of await scope.db.selectFrom('insatser').select(['id', 'name', 'kategori']).where('id', 'in', missing).execute())
@@ -103,8 +117,7 @@ export async function budgetMotUtfall(scope: Scope, year: number, fromMonth: num
   }
   const insatser: InsatsComparison[] = [...names]
     .map(([insatsId, n]) => {
-      const yearGrant = granted.filter((g) => g.insatsId === insatsId && g.year === year).reduce((s, g) => s + Number(g.grantedKr), 0);
-      const budgetKr = periodBudget(yearGrant, months);
+      const budgetKr = periodBudget(grantedThisYear.get(insatsId) ?? 0, months);
       const utfallKr = byInsats.get(insatsId) ?? 0;
       return {
         insatsId,
@@ -202,8 +215,12 @@ export async function beslutsutrymme(scope: Scope, fromYear: number, count: numb
   }
   const fees = new Map((await scope.db.selectFrom('medlemsavgifter').select(['year', 'total_kr']).execute()).map((f) => [f.year, f.total_kr]));
   const budgets = await currentBudgets(scope, startYear - 10, lastYear);
-  const granted = await grantedByInsatsYear(scope, startYear, lastYear);
+  const granted = await grantedByYear(scope, startYear, lastYear);
   const closed = new Set(settings.closedYears);
+  const closedUtfall = await utfallByYearPost(
+    scope,
+    settings.closedYears.filter((y) => y >= startYear && y <= lastYear),
+  );
   const years: BeslutsutrymmeYearInput[] = [];
   let lastFee: number | null = null;
   let lastBudget: PostAmounts | null = null;
@@ -220,14 +237,14 @@ export async function beslutsutrymme(scope: Scope, fromYear: number, count: numb
     }
     lastFee = anslagKr;
     if (closed.has(year)) {
-      const u = await utfallByPost(scope, year, `${year}-01-01`, `${year}-12-31`);
+      const u = closedUtfall.get(year)!;
       const samverkanKr = samverkanUtfall(u);
       years.push({ year, anslagKr, samverkanKr, ovrigtNettoKr: anslagKr - samverkanKr - result({ ...u, medlemsavgifter: anslagKr }), source: 'utfall' });
       continue;
     }
     const plan = budget ?? lastBudget;
     if (!budget) source = 'antagande';
-    const grantedKr = granted.filter((g) => g.year === year).reduce((s, g) => s + Number(g.grantedKr), 0);
+    const grantedKr = granted.get(year) ?? 0;
     years.push({ year, anslagKr, samverkanKr: grantedKr + (plan?.utveckling ?? 0), ovrigtNettoKr: plan ? ovrigtNetto(plan) : 0, source });
   }
   const pendingRows = await scope.db
@@ -275,11 +292,12 @@ export async function checkTyped(input: ParsedInput<'ekonomi.checkTyped'>): Prom
 
 export async function history(scope: Scope): Promise<HistoryView> {
   const typed = await scope.db.selectFrom('economy_history').selectAll().execute();
-  const utfallYears = (await scope.db.selectFrom('utfall').select('year').distinct().execute()).map((r) => r.year);
+  const utfallYears = (await scope.db.selectFrom('utfall_post_months').select('year').distinct().orderBy('year').execute()).map((r) => r.year);
+  const utfall = await utfallByYearPost(scope, utfallYears);
   const fees = new Map((await scope.db.selectFrom('medlemsavgifter').select(['year', 'total_kr']).execute()).map((f) => [f.year, f.total_kr]));
   const years: (HistoryYear & { resultatKr: number | null; sidointakterKr: number })[] = [];
   for (const year of utfallYears) {
-    const u = await utfallByPost(scope, year, `${year}-01-01`, `${year}-12-31`);
+    const u = utfall.get(year)!;
     const c = groupCosts(u);
     const anslagKr = fees.get(year) ?? u.medlemsavgifter ?? 0;
     years.push({
@@ -362,9 +380,9 @@ export async function economyOverview(scope: Scope, year: number): Promise<Metho
   let egetKapitalKr: number | null = null;
   if (settings.openingYear !== null && settings.openingEquityKr !== null && settings.openingYear <= year) {
     egetKapitalKr = settings.openingEquityKr;
-    for (let y = settings.openingYear; y < year; y++) {
-      egetKapitalKr += result(await utfallByPost(scope, y, `${y}-01-01`, `${y}-12-31`));
-    }
+    const opening = settings.openingYear;
+    const before = Array.from({ length: year - opening }, (_, i) => opening + i);
+    for (const amounts of (await utfallByYearPost(scope, before)).values()) egetKapitalKr += result(amounts);
   }
   const fee = await scope.db.selectFrom('medlemsavgifter').select('total_kr').where('year', '=', year).executeTakeFirst();
   const table = await beslutsutrymme(scope, year, 5);
