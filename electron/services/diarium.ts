@@ -1,5 +1,5 @@
-import type { Selectable } from 'kysely';
-import type { ArendenTable } from '../../db/schema';
+import type { Expression, ExpressionBuilder, Selectable, SqlBool } from 'kysely';
+import type { ArendenTable, KansliTables } from '../../db/schema';
 import type { MethodResult, ParsedInput } from '../../shared/contract/methods';
 import {
   ARENDE_STATUS_LABELS,
@@ -259,14 +259,44 @@ export function arendenWithDocumentCount(scope: Pick<Scope, 'db'>) {
     );
 }
 
+/** The diarium's filter (year, status, kind, makulerade) as a condition on `arenden as a`. */
+function arendeFilter(filter: ParsedInput<'arenden.list'>) {
+  return (eb: ExpressionBuilder<KansliTables & { a: ArendenTable }, 'a'>) => {
+    const conditions: Expression<SqlBool>[] = [];
+    if (filter.year !== undefined) conditions.push(eb('a.year', '=', filter.year));
+    if (filter.status !== undefined) conditions.push(eb('a.status', '=', filter.status));
+    if (filter.kind !== undefined) conditions.push(eb('a.kind', '=', filter.kind));
+    if (!filter.includeVoided) conditions.push(eb('a.voided_at', 'is', null));
+    return eb.and(conditions);
+  };
+}
+
 export async function listArenden(input: ParsedInput<'arenden.list'>, scope: Scope): Promise<MethodResult<'arenden.list'>> {
-  let query = arendenWithDocumentCount(scope).orderBy('a.year', 'desc').orderBy('a.seq', 'desc');
-  if (input.year !== undefined) query = query.where('a.year', '=', input.year);
-  if (input.status !== undefined) query = query.where('a.status', '=', input.status);
-  if (input.kind !== undefined) query = query.where('a.kind', '=', input.kind);
-  if (!input.includeVoided) query = query.where('a.voided_at', 'is', null);
-  const rows = await query.execute();
+  const rows = await arendenWithDocumentCount(scope).where(arendeFilter(input)).orderBy('a.year', 'desc').orderBy('a.seq', 'desc').execute();
   return rows.map((r) => toListItem(r, Number(r.document_count ?? 0)));
+}
+
+/** One page of the diarium: the rows of the page (with their handlingar counted), the total and the years. */
+export async function pageArenden(input: ParsedInput<'arenden.page'>, scope: Scope): Promise<MethodResult<'arenden.page'>> {
+  const rows = await arendenWithDocumentCount(scope)
+    .where(arendeFilter(input))
+    .orderBy('a.year', 'desc')
+    .orderBy('a.seq', 'desc')
+    .limit(input.limit)
+    .offset(input.offset)
+    .execute();
+  const total = await scope.db
+    .selectFrom('arenden as a')
+    .where(arendeFilter(input))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const years = await scope.db.selectFrom('arenden').select('year').distinct().orderBy('year', 'desc').execute();
+  return {
+    rows: rows.map((r) => toListItem(r, Number(r.document_count ?? 0))),
+    total: Number(total.n),
+    offset: input.offset,
+    years: years.map((y) => y.year),
+  };
 }
 
 export async function getArende(input: ParsedInput<'arenden.get'>, scope: Scope): Promise<MethodResult<'arenden.get'>> {
@@ -423,6 +453,7 @@ export function arendeSubtitle(row: { diarienummer: string; status: ArendeStatus
 /** The methods this module serves. */
 export const diariumHandlers = handlersFor({
   'arenden.list': listArenden,
+  'arenden.page': pageArenden,
   'arenden.get': getArende,
   'arenden.nextNumber': nextArendeNumber,
   'arenden.save': saveArende,

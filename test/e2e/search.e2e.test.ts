@@ -132,6 +132,37 @@ describe('diarium and search in Chromium through the host', () => {
     expect((await arenden()).find((a) => a.diarienummer === '2019/004')?.title).toBe('Ansökan från Östhammars lokusgrupp');
   });
 
+  it('pages the diarium, filters it on the server, and opens an ärende from the keyboard', async () => {
+    // A year of 120 utgående ärenden: more than one page.
+    for (let i = 1; i <= 120; i++) {
+      const r = await session.api.call('arenden.save', { year: 2015, title: `Utskick nummer ${i}`, kind: 'utgaende', status: 'avslutat' });
+      if (!r.ok) throw new Error(r.error.message);
+    }
+    const total = (await arenden()).length;
+    await page.goto(`${host.url}#/arenden`);
+    await page.getByText(`1–100 av ${total.toLocaleString('sv-SE')}`).waitFor();
+    expect(await page.getByTestId('arende-row').count()).toBe(100);
+    await page.getByRole('button', { name: 'Nästa sida' }).click();
+    await page.getByText(`101–${Math.min(200, total)} av ${total.toLocaleString('sv-SE')}`).waitFor();
+
+    // A filter starts again from the first page, with the filter's total.
+    await page.getByLabel('År', { exact: true }).click();
+    await page.getByRole('option', { name: '2015' }).click();
+    await page.getByText('1–100 av 120').waitFor();
+    await page.getByRole('button', { name: 'Sista sidan' }).click();
+    await page.getByText('101–120 av 120').waitFor();
+    const rows = page.getByTestId('arende-row');
+    expect(await rows.count()).toBe(20);
+    expect(await rows.first().textContent()).toContain('2015/020');
+    await page.screenshot({ path: artifactPath('diarium-sida.png'), fullPage: true, animations: 'disabled' });
+
+    // Tab to a row and open it with Enter.
+    await rows.first().focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: '2015/020 Utskick nummer 20' }).waitFor();
+    expect(page.url()).toMatch(/#\/arenden\/\d+$/);
+  });
+
   it('had no errors in the page', () => {
     expect(pageErrors).toEqual([]);
   });

@@ -265,6 +265,34 @@ describe('diarium: listing and reading', () => {
     s.close();
   });
 
+  it('serves the diarium a page at a time, filtered on the server, with the total and the years', async () => {
+    const s = demoSession();
+    try {
+      const all = value(await s.api.call('arenden.list', {}));
+      const first = value(await s.api.call('arenden.page', { limit: 5 }));
+      expect(first.total).toBe(all.length);
+      expect(first.rows).toEqual(all.slice(0, 5));
+      expect(first.years).toEqual([...new Set(all.map((a) => a.year))].sort((x, y) => y - x));
+      const second = value(await s.api.call('arenden.page', { limit: 5, offset: 5 }));
+      expect(second.rows).toEqual(all.slice(5, 10));
+      expect(second.offset).toBe(5);
+      // Past the end: no rows, the same total.
+      expect(value(await s.api.call('arenden.page', { offset: all.length + 10 }))).toMatchObject({ rows: [], total: all.length });
+
+      const beslutade = value(await s.api.call('arenden.page', { status: 'beslutat', includeVoided: false, limit: 2 }));
+      const expected = all.filter((a) => a.status === 'beslutat' && a.voided === null);
+      expect(beslutade.total).toBe(expected.length);
+      expect(beslutade.rows).toEqual(expected.slice(0, 2));
+      expect(beslutade.years).toEqual(first.years);
+
+      expect(failure(await s.api.call('arenden.page', { limit: 0 })).paths).toEqual(['limit']);
+      expect(failure(await s.api.call('arenden.page', { limit: 10_000 })).paths).toEqual(['limit']);
+      expect(failure(await s.api.call('arenden.page', { offset: -1 })).paths).toEqual(['offset']);
+    } finally {
+      s.close();
+    }
+  });
+
   it('reads one demo ärende with its documents and links, labelled in Swedish', async () => {
     const s = demoSession();
     const all = value(await s.api.call('arenden.list', {}));

@@ -70,7 +70,23 @@ export const arendenListInput = z
     includeVoided: z.boolean().default(true),
   })
   .strict();
+export const arendenPageInput = arendenListInput
+  .extend({
+    limit: z.number().int().min(1).max(500).default(100),
+    offset: z.number().int().min(0).default(0),
+  })
+  .strict();
 export const nextNumberInput = z.object({ year: yearSchema }).strict();
+
+/** One page of the diarium as filtered on the server, with the total and the years there are. */
+export interface ArendePage {
+  rows: ArendeListItem[];
+  /** Ärenden matching the filter, on every page. */
+  total: number;
+  offset: number;
+  /** Every year that has an ärende, newest first (for the year filter). */
+  years: number[];
+}
 
 export interface DocumentMeta {
   id: number;
@@ -169,6 +185,11 @@ export const diariumMethods = {
   'arenden.list': method<ArendeListItem[]>()({
     description: 'Diariet, senaste ärendet först.',
     input: arendenListInput,
+    writes: false,
+  }),
+  'arenden.page': method<ArendePage>()({
+    description: 'En sida av diariet, filtrerad på år, status och typ, senaste ärendet först.',
+    input: arendenPageInput,
     writes: false,
   }),
   'arenden.get': method<Arende>()({

@@ -19,6 +19,7 @@ import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
+import TablePagination from '@mui/material/TablePagination';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import AddOutlined from '@mui/icons-material/AddOutlined';
@@ -31,7 +32,9 @@ import {
   ARENDE_STATUSES,
   ARENDE_STATUS_LABELS,
   type Arende,
-  type ArendeListItem,
+  type ArendeKind,
+  type ArendePage,
+  type ArendeStatus,
 } from '../../../../shared/contract/schemas/diarium';
 import { call, errorMessage } from '../../api';
 import { AuditHistoryButton } from '../../components/AuditHistory';
@@ -51,9 +54,11 @@ export function DiaryScreen() {
   return id === null ? <DiaryList /> : <ArendeView key={id} id={id} />;
 }
 
+const PAGE_SIZE = 100;
+
 function DiaryList() {
   const go = useApp((s) => s.go);
-  const [rows, setRows] = useState<ArendeListItem[] | null>(null);
+  const [page, setPage] = useState<ArendePage | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [showVoided, setShowVoided] = useState(true);
   const [creating, setCreating] = useState(false);
@@ -62,25 +67,45 @@ function DiaryList() {
   const [year, setYear] = useState<string>('alla');
   const [status, setStatus] = useState<string>('alla');
   const [kind, setKind] = useState<string>('alla');
+  const [offset, setOffset] = useState(0);
+  const [loading, setLoading] = useState(true);
   useEffect(() => {
-    call('arenden.list', {})
-      .then(setRows)
-      .catch((err: unknown) => setError(errorMessage(err)));
-  }, [version]);
-  const years = [...new Set((rows ?? []).map((a) => a.year))].sort((a, b) => b - a);
-  const shown = (rows ?? []).filter(
-    (a) =>
-      (showVoided || a.voided === null) &&
-      (year === 'alla' || String(a.year) === year) &&
-      (status === 'alla' || a.status === status) &&
-      (kind === 'alla' || a.kind === kind),
-  );
+    let current = true;
+    setLoading(true);
+    call('arenden.page', {
+      year: year === 'alla' ? undefined : Number(year),
+      status: status === 'alla' ? undefined : (status as ArendeStatus),
+      kind: kind === 'alla' ? undefined : (kind as ArendeKind),
+      includeVoided: showVoided,
+      offset,
+      limit: PAGE_SIZE,
+    })
+      .then((p) => {
+        if (!current) return;
+        setPage(p);
+        setError(null);
+      })
+      .catch((err: unknown) => current && setError(errorMessage(err)))
+      .finally(() => current && setLoading(false));
+    return () => {
+      current = false;
+    };
+  }, [version, year, status, kind, showVoided, offset]);
+  // A changed filter starts from the first page.
+  const filter =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setOffset(0);
+    };
+  const years = page?.years ?? [];
+  const shown = page?.rows ?? [];
 
   return (
     <Stack spacing={2}>
       <Typography variant="h1">Ärenden & dokument</Typography>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-        <TextField select size="small" label="År" value={year} onChange={(e) => setYear(e.target.value)} sx={{ minWidth: 100 }}>
+        <TextField select size="small" label="År" value={year} onChange={(e) => filter(setYear)(e.target.value)} sx={{ minWidth: 100 }}>
           <MenuItem value="alla">Alla</MenuItem>
           {years.map((y) => (
             <MenuItem key={y} value={String(y)}>
@@ -88,7 +113,7 @@ function DiaryList() {
             </MenuItem>
           ))}
         </TextField>
-        <TextField select size="small" label="Status" value={status} onChange={(e) => setStatus(e.target.value)} sx={{ minWidth: 160 }}>
+        <TextField select size="small" label="Status" value={status} onChange={(e) => filter(setStatus)(e.target.value)} sx={{ minWidth: 160 }}>
           <MenuItem value="alla">Alla</MenuItem>
           {ARENDE_STATUSES.map((st) => (
             <MenuItem key={st} value={st}>
@@ -96,7 +121,7 @@ function DiaryList() {
             </MenuItem>
           ))}
         </TextField>
-        <TextField select size="small" label="Typ" value={kind} onChange={(e) => setKind(e.target.value)} sx={{ minWidth: 190 }}>
+        <TextField select size="small" label="Typ" value={kind} onChange={(e) => filter(setKind)(e.target.value)} sx={{ minWidth: 190 }}>
           <MenuItem value="alla">Alla</MenuItem>
           {ARENDE_KINDS.map((k) => (
             <MenuItem key={k} value={k}>
@@ -104,7 +129,7 @@ function DiaryList() {
             </MenuItem>
           ))}
         </TextField>
-        <FormControlLabel control={<Switch checked={showVoided} onChange={(e) => setShowVoided(e.target.checked)} />} label="Visa makulerade" />
+        <FormControlLabel control={<Switch checked={showVoided} onChange={(e) => filter(setShowVoided)(e.target.checked)} />} label="Visa makulerade" />
         <span style={{ flexGrow: 1 }} />
         <Button variant="outlined" startIcon={<UploadFileOutlined />} onClick={() => setImporting(true)}>
           Importera från Excel
@@ -115,8 +140,8 @@ function DiaryList() {
         </Button>
       </Stack>
       {error && <Alert severity="error">{error}</Alert>}
-      {rows === null && !error && <LinearProgress aria-label="Hämtar diariet" />}
-      {rows && (
+      {loading && <LinearProgress aria-label="Hämtar diariet" />}
+      {page && (
         <Paper variant="outlined">
           <Table size="small" aria-label="Diarium">
             <TableHead>
@@ -137,7 +162,15 @@ function DiaryList() {
                   key={a.id}
                   hover
                   data-testid="arende-row"
+                  tabIndex={0}
+                  aria-label={`${a.diarienummer} ${a.title}`}
                   onClick={() => go('arenden', String(a.id))}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter' || e.key === ' ') {
+                      e.preventDefault();
+                      go('arenden', String(a.id));
+                    }
+                  }}
                   sx={{ cursor: 'pointer', opacity: a.voided ? 0.6 : 1 }}
                 >
                   <TableCell sx={{ whiteSpace: 'nowrap', textDecoration: a.voided ? 'line-through' : 'none' }}>{a.diarienummer}</TableCell>
@@ -159,8 +192,29 @@ function DiaryList() {
                   <TableCell align="right">{a.documentCount}</TableCell>
                 </TableRow>
               ))}
+              {shown.length === 0 && (
+                <TableRow>
+                  <TableCell colSpan={8} sx={{ color: 'text.secondary' }}>
+                    {page.total === 0 && year === 'alla' && status === 'alla' && kind === 'alla' ? 'Diariet är tomt.' : 'Inga ärenden med det urvalet.'}
+                  </TableCell>
+                </TableRow>
+              )}
             </TableBody>
           </Table>
+          <TablePagination
+            component="div"
+            count={page.total}
+            page={Math.floor(offset / PAGE_SIZE)}
+            rowsPerPage={PAGE_SIZE}
+            rowsPerPageOptions={[]}
+            onPageChange={(_e, p) => setOffset(p * PAGE_SIZE)}
+            labelDisplayedRows={({ from, to, count }) => `${from}–${to} av ${count.toLocaleString('sv-SE')}`}
+            getItemAriaLabel={(type) =>
+              type === 'next' ? 'Nästa sida' : type === 'previous' ? 'Föregående sida' : type === 'first' ? 'Första sidan' : 'Sista sidan'
+            }
+            showFirstButton
+            showLastButton
+          />
         </Paper>
       )}
       <ImportDialog register="diarium" open={importing} onClose={() => setImporting(false)} onImported={() => setVersion((v) => v + 1)} />
