@@ -18,8 +18,7 @@ import { loadForbund } from './forbund';
 import { listMembers } from './members';
 import { feeView } from './ekonomi/medlemsavgifter';
 import { listDecisions } from './delegation';
-import { renderArendebladDocx } from './docx/arendeblad-docx';
-import { renderArendebladPdf, type ArendebladDoc } from './pdf/arendeblad-pdf';
+import type { ArendebladDoc } from './pdf/arendeblad-pdf';
 import { refuse, refuseAll } from './refuse';
 import { handlersFor } from './handler';
 
@@ -402,6 +401,7 @@ export function documentFileName(diarienummer: string, title: string, ext: strin
 
 export async function arendebladPdf(input: ParsedInput<'arendeblad.pdf'>, scope: Scope): Promise<MethodResult<'arendeblad.pdf'>> {
   const { view, doc } = await documentData(scope, input.id);
+  const { renderArendebladPdf } = await import('./pdf/arendeblad-pdf');
   const { bytes, pages } = await renderArendebladPdf(scope.ctx, doc, scope.now);
   return {
     fileName: documentFileName(view.diarienummer, view.rubrik, 'pdf'),
@@ -414,6 +414,7 @@ export async function arendebladPdf(input: ParsedInput<'arendeblad.pdf'>, scope:
 export async function arendebladDocx(input: ParsedInput<'arendeblad.docx'>, scope: Scope): Promise<MethodResult<'arendeblad.docx'>> {
   // Word is for going on writing: an incomplete ärendeblad may go there too.
   const { view, doc } = await documentData(scope, input.id, { allowIncomplete: true });
+  const { renderArendebladDocx } = await import('./docx/arendeblad-docx');
   const bytes = await renderArendebladDocx(doc);
   return {
     fileName: documentFileName(view.diarienummer, view.rubrik, 'docx'),

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
 import { KansliError } from '../../shared/contract/errors';
 import type { MethodResult, ParsedInput } from '../../shared/contract/methods';
 import type { DocumentMeta } from '../../shared/contract/schemas/diarium';
@@ -90,7 +90,8 @@ export async function docxToText(bytes: Buffer, fileName = 'dokument.docx'): Pro
   let zip: JSZip;
   if (!checkZipArchive(bytes, `Filen ”${fileName}”`)) return null;
   try {
-    zip = await JSZip.loadAsync(bytes);
+    const { default: jszip } = await import('jszip');
+    zip = await jszip.loadAsync(bytes);
   } catch {
     return null;
   }

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { PDFDocument } from 'pdf-lib';
 import { KansliError } from '../../shared/contract/errors';
 import type { MethodResult, ParsedInput } from '../../shared/contract/methods';
 import { formatDate } from '../../shared/format/sv';
@@ -11,7 +10,7 @@ import { loadForbund } from './forbund';
 import { jobStatus, startJob } from './jobs';
 import { loadMeeting } from './meetings';
 import { refuseWithin } from './refuse';
-import { renderPacket, type Kallade, type PacketInput, type PacketItem } from './pdf/packet-pdf';
+import type { Kallade, PacketInput, PacketItem } from './pdf/packet-pdf';
 import { handlersFor } from './handler';
 
 /**
@@ -51,6 +50,7 @@ export async function packetInput(scope: Scope, meetingId: number): Promise<Pack
         // A damaged or encrypted PDF is said now, not halfway through the layout.
         let readable = false;
         try {
+          const { PDFDocument } = await import('pdf-lib');
           readable = (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount() > 0;
         } catch {
           readable = false;
@@ -83,6 +83,7 @@ export async function startPacket(input: ParsedInput<'meetings.packetStart'>, sc
   const total = data.items.filter((i) => i.blad !== null).length;
   const { ctx, now } = scope;
   return startJob(total, async (progress) => {
+    const { renderPacket } = await import('./pdf/packet-pdf');
     const { bytes, pages } = await renderPacket(ctx, data, now, progress);
     return {
       fileName: documentFileName(data.meeting.heldOn, `Kallelse och handlingar ${data.meeting.bodyLabel.toLowerCase()}`, 'pdf'),

@@ -20,10 +20,8 @@ import { registerArende, requireArende } from './diarium';
 import { readDocumentBytes, storeDocument } from './documents';
 import { loadForbund } from './forbund';
 import { loadMeeting, renumber } from './meetings';
-import { renderAnslagsbevis, renderProtokoll, renderUtdrag, type ProtokollDoc } from './pdf/protokoll-pdf';
+import type { ProtokollDoc } from './pdf/protokoll-pdf';
 import { resourceBytes } from './resources';
-import { openP12 } from './signing/p12';
-import { signPdf } from './signing/pades';
 import { refuse, refuseAll } from './refuse';
 import { handlersFor } from './handler';
 
@@ -347,6 +345,7 @@ export async function sendForJustering(input: ParsedInput<'protokoll.send'>, sco
     await scope.audit({ entity: 'arende', entityId: created.id, action: 'create', before: null, after: await requireArende(scope, created.id) });
   }
   const arende = await requireArende(scope, arendeId);
+  const { renderProtokoll } = await import('./pdf/protokoll-pdf');
   const { bytes } = await renderProtokoll(scope.ctx, doc, scope.now);
   const meta = await storeDocument(scope, {
     arendeId,
@@ -404,6 +403,7 @@ export async function signProtokoll(input: ParsedInput<'protokoll.sign'>, scope:
   const before = await loadProtokoll(scope, input.meetingId);
   const next = before.signingOrder.find((s) => !s.signed);
   if (!next) throw rule('Alla har redan signerat protokollet.');
+  const { openP12 } = await import('./signing/p12');
   const identity = openP12(Buffer.from(input.credentials.certificateBase64, 'base64'), input.credentials.password, scope.now);
   if (identity.subjectName.toLocaleLowerCase('sv') !== next.name.toLocaleLowerCase('sv')) {
     throw rule(
@@ -412,6 +412,7 @@ export async function signProtokoll(input: ParsedInput<'protokoll.sign'>, scope:
   }
   const { row: docRow, bytes } = await readDocumentBytes(scope, row.document_id);
   const forbund = await loadForbund(scope);
+  const { signPdf } = await import('./signing/pades');
   const signed = await signPdf(bytes, identity, {
     signingTime: scope.now,
     signerName: identity.subjectName,
@@ -465,6 +466,7 @@ async function postAnslag(scope: Scope, meetingId: number, anslagOn: string): Pr
     .execute();
   const doc = await protokollDoc(scope, meetingId);
   const arende = await requireArende(scope, row.arende_id);
+  const { renderAnslagsbevis } = await import('./pdf/protokoll-pdf');
   const { bytes } = await renderAnslagsbevis(scope.ctx, doc, scope.now);
   const meta = await storeDocument(scope, {
     arendeId: row.arende_id,
@@ -500,6 +502,7 @@ export async function protokollUtdrag(input: ParsedInput<'protokoll.utdrag'>, sc
   const doc = await protokollDoc(scope, input.meetingId);
   const item = doc.protokoll.items.find((i) => i.id === input.itemId);
   if (!item) throw refuse('itemId', 'Paragrafen finns inte i protokollet.', 'NOT_FOUND', 'Okänd paragraf.');
+  const { renderUtdrag } = await import('./pdf/protokoll-pdf');
   const { bytes } = await renderUtdrag(scope.ctx, doc, item, scope.now);
   const arende = await requireArende(scope, row.arende_id);
   return storeDocument(scope, {

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString, PDFHexString } from 'pdf-lib';
 import { KansliError } from '../../shared/contract/errors';
 import type { MethodResult, ParsedInput } from '../../shared/contract/methods';
 import type { DocumentMeta } from '../../shared/contract/schemas/diarium';
@@ -9,12 +8,7 @@ import { documentData, documentFileName, loadArendeblad, sourceOf } from './aren
 import { loadDocumentMeta, requireArende } from './diarium';
 import { readDocumentBytes, storeDocument } from './documents';
 import { loadForbund } from './forbund';
-import { FOREDRAGANDE_FIELD, MARGIN, renderArendebladPdf } from './pdf/arendeblad-pdf';
-import { MM } from './pdf/composer';
 import { resourceBytes } from './resources';
-import { openP12 } from './signing/p12';
-import { signPdf } from './signing/pades';
-import { verifyPdf } from './signing/verify';
 import { refuse } from './refuse';
 import { handlersFor } from './handler';
 
@@ -51,9 +45,12 @@ export async function signArendeblad(input: ParsedInput<'arendeblad.sign'>, scop
       `Version ${view.version} av ärendebladet är redan signerad. Nästa undertecknare signerar den signerade PDF:en (Signera också …); för att ändra texten, välj Ny version. Inget har signerats.`,
     );
   }
+  const { openP12 } = await import('./signing/p12');
   const identity = openP12(Buffer.from(input.credentials.certificateBase64, 'base64'), input.credentials.password, scope.now);
   const forbund = await loadForbund(scope);
+  const { FOREDRAGANDE_FIELD, renderArendebladPdf } = await import('./pdf/arendeblad-pdf');
   const { bytes } = await renderArendebladPdf(scope.ctx, doc, scope.now);
+  const { signPdf } = await import('./signing/pades');
   const signed = await signPdf(bytes, identity, {
     signingTime: scope.now,
     signerName: identity.subjectName,
@@ -87,6 +84,7 @@ interface SigField {
 
 /** The signature fields a PDF has, signed or waiting, and its page count. */
 async function signatureFields(bytes: Uint8Array): Promise<{ fields: SigField[]; pageCount: number }> {
+  const { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } = await import('pdf-lib');
   const doc = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true });
   const pageCount = doc.getPageCount();
   const form = doc.catalog.lookupMaybe(PDFName.of('AcroForm'), PDFDict);
@@ -110,6 +108,7 @@ export async function signDocument(input: ParsedInput<'documents.sign'>, scope: 
     throw new KansliError('RULE', `”${row.title}” har ersatts av en nyare version. Signera den senaste versionen.`);
   }
   const arende = await requireArende(scope, row.arende_id);
+  const { openP12 } = await import('./signing/p12');
   const identity = openP12(Buffer.from(input.credentials.certificateBase64, 'base64'), input.credentials.password, scope.now);
 
   // The field laid out for this role ("Ordförande", "Justerare 1" …), else the next free one, else a new box at the foot of the last page.
@@ -118,12 +117,15 @@ export async function signDocument(input: ParsedInput<'documents.sign'>, scope: 
   const free = fields.filter((f) => !f.signed);
   const field = free.find((f) => f.name.toLocaleLowerCase('sv').startsWith(role)) ?? (free.length === 1 ? free[0] : undefined);
   const slot = fields.filter((f) => f.signed).length;
+  const { MM } = await import('./pdf/composer');
+  const { MARGIN } = await import('./pdf/arendeblad-pdf');
   const width = 58 * MM;
   const placement = field
     ? { fieldName: field.name }
     : { pageIndex: pageCount - 1, rect: [MARGIN.left + (slot % 3) * (width + 4 * MM), MARGIN.bottom + 2, width, 40] as [number, number, number, number] };
 
   const forbund = await loadForbund(scope);
+  const { signPdf } = await import('./signing/pades');
   const signed = await signPdf(bytes, identity, {
     signingTime: scope.now,
     signerName: identity.subjectName,
@@ -150,6 +152,7 @@ export async function signDocument(input: ParsedInput<'documents.sign'>, scope: 
 
 export async function verifyDocument(input: ParsedInput<'pdf.verify'>, scope: Scope): Promise<MethodResult<'pdf.verify'>> {
   const bytes = input.documentId !== undefined ? (await readDocumentBytes(scope, input.documentId)).bytes : Buffer.from(input.contentBase64 ?? '', 'base64');
+  const { verifyPdf } = await import('./signing/verify');
   return verifyPdf(bytes);
 }
 

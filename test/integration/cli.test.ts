@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { pdftotext } from '../helpers/pdf-tools';
 import { sha256File, tempDir } from '../helpers/temp';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -36,6 +37,27 @@ describe('kansli CLI', () => {
     const bad = compiled('--db', db, 'call', 'members.save', JSON.stringify({ name: 'Sala kommun', kind: 'kommun', orgNr: '212000-2081' }));
     expect(bad.code).toBe(2);
     expect((bad.json() as { error: { message: string } }).error.message).toMatch(/organisationsnummer/i);
+  });
+
+  it('makes documents compiled: the PDF, Word and signature machinery load from their chunks when first asked for', () => {
+    const db = path.join(tempDir(), 'x.sqlite');
+    const blad = compiled('--db', db, 'call', 'arendeblad.create', JSON.stringify({ template: 'anmalan_av_delegationsbeslut', datum: '2026-11-23' }));
+    expect(blad.code, blad.stderr).toBe(0);
+    const id = (blad.json() as { id: number }).id;
+    const pdf = compiled('--db', db, 'call', 'arendeblad.pdf', JSON.stringify({ id }));
+    expect(pdf.code, pdf.stderr).toBe(0);
+    const bytes = Buffer.from((pdf.json() as { contentBase64: string }).contentBase64, 'base64');
+    expect(pdftotext(bytes)).toContain('Anmälan av delegationsbeslut');
+    const docx = compiled('--db', db, 'call', 'arendeblad.docx', JSON.stringify({ id }));
+    expect(docx.code, docx.stderr).toBe(0);
+    expect(
+      Buffer.from((docx.json() as { contentBase64: string }).contentBase64, 'base64')
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
+    const verify = compiled('--db', db, 'call', 'pdf.verify', JSON.stringify({ contentBase64: bytes.toString('base64') }));
+    expect(verify.code, verify.stderr).toBe(0);
+    expect(verify.json()).toMatchObject({ signed: false, signatures: [] });
   });
 
   it('lists every method with its input as JSON Schema', () => {
