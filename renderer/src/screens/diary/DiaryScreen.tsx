@@ -208,10 +208,6 @@ function DiaryList() {
             rowsPerPage={PAGE_SIZE}
             rowsPerPageOptions={[]}
             onPageChange={(_e, p) => setOffset(p * PAGE_SIZE)}
-            labelDisplayedRows={({ from, to, count }) => `${from}–${to} av ${count.toLocaleString('sv-SE')}`}
-            getItemAriaLabel={(type) =>
-              type === 'next' ? 'Nästa sida' : type === 'previous' ? 'Föregående sida' : type === 'first' ? 'Första sidan' : 'Sista sidan'
-            }
             showFirstButton
             showLastButton
           />
