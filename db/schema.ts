@@ -627,6 +627,26 @@ export interface DeviationsTable {
   updated_at: string;
 }
 
+export interface VerksamhetsplanerTable {
+  id: Generated<number>;
+  title: string;
+  first_year: number;
+  last_year: number;
+  status: 'forslag' | 'faststalld' | 'ersatt';
+  version: number;
+  revision_of: number | null;
+  based_on: number | null;
+  /** JSON: the PlanContent of shared/contract/schemas/verksamhetsplan.ts. */
+  content: string;
+  adopted_on: string | null;
+  adopted_paragraph: string | null;
+  arendeblad_id: number | null;
+  revision: number;
+  created_at: string;
+  updated_at: string;
+  updated_by: string;
+}
+
 export interface KansliTables {
   forbund: ForbundTable;
   kansli_meta: KansliMetaTable;
@@ -671,6 +691,7 @@ export interface KansliTables {
   utfall: UtfallTable;
   utfall_post_months: UtfallPostMonthsTable;
   utfall_insats_months: UtfallInsatsMonthsTable;
+  verksamhetsplaner: VerksamhetsplanerTable;
   account_mappings: AccountMappingsTable;
   object_mappings: ObjectMappingsTable;
   economy_settings: EconomySettingsTable;

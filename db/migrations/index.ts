@@ -12,6 +12,7 @@ import { migration0011 } from './0011_names';
 import { migration0012 } from './0012_search_prefix';
 import { migration0013 } from './0013_utfall_months';
 import { migration0014 } from './0014_diarium_page';
+import { migration0015 } from './0015_verksamhetsplan';
 import type { Migration } from './types';
 
 /** Every migration this version of Kansli knows, in order. Never edit one that has shipped: add a new one. */
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0012,
   migration0013,
   migration0014,
+  migration0015,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -74,6 +74,7 @@ const TRIGGER_MESSAGES: Record<string, string> = {
   budget_locked: 'En fastställd budget kan inte ändras; gör en reviderad version i stället.',
   year_closed: 'Året är stängt: utfall kan inte läggas till, ändras eller tas bort.',
   occasion_signed_off: 'Kontrollen är avslutad och kan inte ändras.',
+  plan_adopted: 'Verksamhetsplanen är fastställd och kan inte ändras eller tas bort; gör en revidering i stället.',
   'a signed ärendeblad is frozen':
     'Ärendebladet är signerat och kan inte ändras. Gör en ny version för att ändra det; de tidigare underskrifterna står kvar på den tidigare versionen.',
 };

@@ -22,6 +22,7 @@ import { searchHandlers } from './search';
 import { auditHandlers } from './audit';
 import { backupsHandlers } from './backups';
 import { xlsxHandlers } from './xlsx';
+import { verksamhetsplanHandlers } from './verksamhetsplan';
 
 export type { Handler } from './handler';
 export type Handlers = { [K in MethodName]: Handler<K> };
@@ -54,4 +55,5 @@ export const handlers: Handlers = {
   ...auditHandlers,
   ...backupsHandlers,
   ...xlsxHandlers,
+  ...verksamhetsplanHandlers,
 };

@@ -7,6 +7,7 @@ import { BUDGET_KIND_LABELS } from './schemas/ekonomi';
 import { BODY_LABELS, ITEM_KIND_LABELS } from './schemas/meetings';
 import { ATTENDANCE_LABELS, PROTOKOLL_STATUS_LABELS } from './schemas/protokoll';
 import { HANTERING_LABELS } from './schemas/internkontroll';
+import { PLAN_STATUS_LABELS } from './schemas/verksamhetsplan';
 import { FREKVENS_LABELS, METOD_LABELS } from '../domain/internkontroll';
 import { POST_INFO } from '../domain/budget-posts';
 import { TEMPLATES } from '../domain/arendeblad-templates';
@@ -25,6 +26,7 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   actor: 'Loggas som',
   addedAt: 'Tillagd',
   addedBy: 'Tillagd av',
+  adoptedOn: 'Fastställd',
   address: 'Adress',
   amountKr: 'Belopp',
   amountOre: 'Belopp',
@@ -152,6 +154,9 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   ownerName: 'Insatsägare',
   paidOn: 'Utbetald',
   paragraph: 'Paragraf',
+  innehall: 'Innehåll',
+  firstYear: 'Första år',
+  lastYear: 'Sista år',
   paragraphs: 'Paragrafer',
   parties: 'Samverkansparter',
   party: 'Parti',
@@ -309,16 +314,21 @@ const ENTITY_CODE_WORDS: Partial<Record<AuditEntity, Record<string, Record<strin
   meeting: { kind: ITEM_KIND_LABELS },
   avvikelse: { status: { oppen: 'Öppen', stangd: 'Stängd' } },
   medlemsavgift: { status: { preliminar: 'Preliminär', faststalld: 'Fastställd' } },
+  verksamhetsplan: { status: PLAN_STATUS_LABELS },
   utfall_import: { kind: { sie: 'SIE 4', xlsx: 'Excel', csv: 'CSV' } },
 };
 
 /** What made a document ("arendeblad:12", "protokoll:3"), in words. */
 function sourceWords(value: string): string | null {
-  const m = /^(arendeblad|protokoll|utdrag|anslag):(\d+)/.exec(value);
+  const m = /^(arendeblad|protokoll|utdrag|anslag|verksamhetsplan):(\d+)/.exec(value);
   if (!m) return null;
-  const what = { arendeblad: 'Ärendeblad', protokoll: 'Protokoll för sammanträde', utdrag: 'Protokollsutdrag', anslag: 'Anslagsbevis' }[
-    m[1] as 'arendeblad' | 'protokoll' | 'utdrag' | 'anslag'
-  ];
+  const what = {
+    arendeblad: 'Ärendeblad',
+    protokoll: 'Protokoll för sammanträde',
+    utdrag: 'Protokollsutdrag',
+    anslag: 'Anslagsbevis',
+    verksamhetsplan: 'Verksamhetsplan',
+  }[m[1] as 'arendeblad' | 'protokoll' | 'utdrag' | 'anslag' | 'verksamhetsplan'];
   return `${what} nr ${m[2]}`;
 }
 

@@ -16,6 +16,7 @@ import { internkontrollMethods } from './schemas/internkontroll';
 import { searchMethods } from './schemas/search';
 import { backupMethods } from './schemas/backup';
 import { xlsxMethods } from './schemas/xlsx';
+import { verksamhetsplanMethods } from './schemas/verksamhetsplan';
 
 /**
  * The API contract: every operation the renderer, the HTTP host and the CLI can
@@ -40,6 +41,7 @@ export const contract = {
   ...searchMethods,
   ...backupMethods,
   ...xlsxMethods,
+  ...verksamhetsplanMethods,
 } as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

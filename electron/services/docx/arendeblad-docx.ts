@@ -18,10 +18,10 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import type { Block } from '../../../shared/contract/schemas/arendeblad';
+import type { Block, Section } from '../../../shared/contract/schemas/arendeblad';
 import { stripAtt } from '../../../shared/domain/arendeblad-templates';
 import { numericColumns } from '../pdf/composer';
-import type { ArendebladDoc } from '../pdf/arendeblad-pdf';
+import type { ArendebladDoc, Sender } from '../pdf/arendeblad-pdf';
 
 /**
  * The ärendeblad as a Word document, for whoever must go on editing it in Word. Same
@@ -32,14 +32,14 @@ import type { ArendebladDoc } from '../pdf/arendeblad-pdf';
 const FONT = 'Calibri';
 const HANGING = 567; // 1 cm in twentieths of a point
 
-function para(text: string, opts: { bold?: boolean; italics?: boolean; size?: number; after?: number; color?: string } = {}): Paragraph {
+export function para(text: string, opts: { bold?: boolean; italics?: boolean; size?: number; after?: number; color?: string } = {}): Paragraph {
   return new Paragraph({
     spacing: { after: opts.after ?? 120 },
     children: [new TextRun({ text, bold: opts.bold, italics: opts.italics, size: opts.size ?? 22, color: opts.color, font: FONT })],
   });
 }
 
-function heading(text: string, level: 1 | 2 | 3): Paragraph {
+export function heading(text: string, level: 1 | 2 | 3): Paragraph {
   const size = level === 1 ? 34 : level === 2 ? 25 : 22;
   return new Paragraph({
     heading: level === 1 ? HeadingLevel.TITLE : level === 2 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
@@ -140,17 +140,7 @@ export async function renderArendebladDocx(d: ArendebladDoc): Promise<Uint8Array
   body.push(para(d.content.forslag.inledning));
   punkter.forEach((t, i) => body.push(hangingItem(d.proposalStyle === 'att' ? 'att' : `${i + 1}.`, t)));
 
-  for (const s of d.content.sections) {
-    if (s.heading.trim()) body.push(heading(s.heading, 2));
-    for (const b of s.blocks) {
-      if (b.type === 'stycke' && b.text.trim()) for (const line of b.text.trim().split('\n')) body.push(para(line));
-      else if (b.type === 'underrubrik' && b.text.trim()) body.push(heading(b.text.trim(), 3));
-      else if (b.type === 'punktlista') for (const item of b.items.filter((t) => t.trim())) body.push(hangingItem('•', item));
-      else if (b.type === 'tabell') body.push(...table(b));
-      else if (b.type === 'bild') body.push(...image(b));
-      else if (b.type === 'riskmatris') body.push(...matrix(b));
-    }
-  }
+  body.push(...sectionsDocx(d.content.sections));
 
   const f = d.content.foredragande;
   const name = [f.name.trim(), f.title.trim()].filter(Boolean).join(', ');
@@ -169,6 +159,47 @@ export async function renderArendebladDocx(d: ArendebladDoc): Promise<Uint8Array
     for (const m of mottagare) body.push(para(m, { after: 40 }));
   }
 
+  return renderDocx({
+    sender: d.sender,
+    docType: 'ÄRENDEBLAD',
+    fields: [
+      { label: 'Datum', value: d.datum },
+      { label: 'Dnr', value: d.diarienummer },
+      { label: 'Till', value: d.organ },
+    ],
+    title: `${d.rubrik} (${d.diarienummer})`,
+    description: `Ärendeblad till ${d.organ.toLowerCase()}`,
+    body,
+  });
+}
+
+/** Sections of paragraphs, lists, tables, pictures and risk matrices as Word paragraphs and tables. */
+export function sectionsDocx(sections: readonly Section[]): (Paragraph | Table)[] {
+  const body: (Paragraph | Table)[] = [];
+  for (const s of sections) {
+    if (s.heading.trim()) body.push(heading(s.heading, 2));
+    for (const b of s.blocks) {
+      if (b.type === 'stycke' && b.text.trim()) for (const line of b.text.trim().split('\n')) body.push(para(line));
+      else if (b.type === 'underrubrik' && b.text.trim()) body.push(heading(b.text.trim(), 3));
+      else if (b.type === 'punktlista') for (const item of b.items.filter((t) => t.trim())) body.push(hangingItem('•', item));
+      else if (b.type === 'tabell') body.push(...table(b));
+      else if (b.type === 'bild') body.push(...image(b));
+      else if (b.type === 'riskmatris') body.push(...matrix(b));
+    }
+  }
+  return body;
+}
+
+/** A4 Word document with the förbund's header (document type, fields, "Sida X (Y)") and footer. */
+export async function renderDocx(d: {
+  sender: Sender;
+  docType: string;
+  fields: { label: string; value: string }[];
+  title: string;
+  description: string;
+  body: (Paragraph | Table)[];
+}): Promise<Uint8Array> {
+  const { body } = d;
   const headerLine = (label: string, value: string) => [
     new TextRun({ text: `${label} `, size: 16, color: '606068', font: FONT }),
     new TextRun({ text: `${value}    `, size: 20, font: FONT }),
@@ -179,16 +210,14 @@ export async function renderArendebladDocx(d: ArendebladDoc): Promise<Uint8Array
         tabStops: [{ type: TabStopType.RIGHT, position: 9638 }],
         children: [
           new TextRun({ text: d.sender.name, bold: true, size: 26, color: '1C4A73', font: FONT }),
-          new TextRun({ text: '\tÄRENDEBLAD', bold: true, size: 18, font: FONT }),
+          new TextRun({ text: `\t${d.docType}`, bold: true, size: 18, font: FONT }),
         ],
       }),
       new Paragraph({
         tabStops: [{ type: TabStopType.RIGHT, position: 9638 }],
         border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: '9E9EA8', space: 4 } },
         children: [
-          ...headerLine('Datum', d.datum),
-          ...headerLine('Dnr', d.diarienummer),
-          ...headerLine('Till', d.organ),
+          ...d.fields.flatMap((f) => headerLine(f.label, f.value)),
           new TextRun({ children: ['\tSida ', PageNumber.CURRENT, ' (', PageNumber.TOTAL_PAGES, ')'], size: 18, color: '606068', font: FONT }),
         ],
       }),
@@ -201,8 +230,8 @@ export async function renderArendebladDocx(d: ArendebladDoc): Promise<Uint8Array
 
   const document = new Document({
     creator: d.sender.name,
-    title: `${d.rubrik} (${d.diarienummer})`,
-    description: `Ärendeblad till ${d.organ.toLowerCase()}`,
+    title: d.title,
+    description: d.description,
     styles: { default: { document: { run: { font: FONT, size: 22 } } } },
     sections: [
       {

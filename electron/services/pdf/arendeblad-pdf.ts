@@ -1,5 +1,5 @@
 import type { PDFDocument, PDFImage, PDFPage } from 'pdf-lib';
-import type { ArendebladContent } from '../../../shared/contract/schemas/arendeblad';
+import type { ArendebladContent, Section } from '../../../shared/contract/schemas/arendeblad';
 import { stripAtt } from '../../../shared/domain/arendeblad-templates';
 import type { ServiceContext } from '../context';
 import { A4, ACCENT, Composer, INK, MM, MUTED, RULE, drawable, textWidth, type Bookmark, type Frame } from './composer';
@@ -120,50 +120,7 @@ export function composeArendeblad(c: Composer, d: ArendebladDoc, opts: { signatu
     c.space(4);
   }
 
-  for (const section of d.content.sections) {
-    const hasText = section.blocks.some((b) =>
-      b.type === 'punktlista'
-        ? b.items.some((t) => t.trim())
-        : b.type === 'tabell' || b.type === 'bild' || b.type === 'riskmatris'
-          ? true
-          : b.text.trim() !== '',
-    );
-    if (!hasText) continue;
-    if (section.heading.trim() !== '') {
-      mark(section.heading);
-      c.heading(section.heading, 12.5, 3);
-    }
-    for (const block of section.blocks) {
-      switch (block.type) {
-        case 'stycke':
-          if (block.text.trim() !== '') c.text(block.text.trim(), { spaceAfter: 7 });
-          break;
-        case 'underrubrik':
-          if (block.text.trim() !== '') c.heading(block.text.trim(), 11, 2, { spaceBefore: 4, spaceAfter: 2 });
-          break;
-        case 'punktlista':
-          c.hanging(
-            block.items.filter((t) => t.trim() !== '').map((text) => ({ label: '•', text })),
-            { labelWidth: 14, indent: 6, gap: 2 },
-          );
-          c.space(5);
-          break;
-        case 'tabell':
-          c.space(2);
-          c.table(block);
-          break;
-        case 'riskmatris':
-          c.space(2);
-          c.matrix(block);
-          break;
-        case 'bild': {
-          const image = d.images?.get(block.pngBase64);
-          if (image) c.image(image, block.caption);
-          break;
-        }
-      }
-    }
-  }
+  composeSections(c, d.content.sections, d.images, mark);
 
   // The föredragande, with room above the name for the signature (digital or by hand).
   const f = d.content.foredragande;
@@ -193,6 +150,58 @@ export function composeArendeblad(c: Composer, d: ArendebladDoc, opts: { signatu
     for (const m of mottagare) c.text(m.trim(), { spaceAfter: 1 });
   }
   return marks;
+}
+
+/** Sets sections of paragraphs, lists, tables, pictures and risk matrices; an empty section is left out. */
+export function composeSections(c: Composer, sections: readonly Section[], images: Map<string, PDFImage> | undefined, mark: (title: string) => void): void {
+  for (const section of sections) {
+    const hasText = section.blocks.some((b) =>
+      b.type === 'punktlista'
+        ? b.items.some((t) => t.trim())
+        : b.type === 'tabell' || b.type === 'bild' || b.type === 'riskmatris'
+          ? true
+          : b.text.trim() !== '',
+    );
+    if (!hasText) continue;
+    if (section.heading.trim() !== '') {
+      mark(section.heading);
+      c.heading(section.heading, 12.5, 3);
+    }
+    section.blocks.forEach((block, i) => {
+      switch (block.type) {
+        case 'stycke':
+          if (block.text.trim() !== '') c.text(block.text.trim(), { spaceAfter: 7 });
+          break;
+        case 'underrubrik': {
+          // A heading stays with what follows it: two lines of text, or the next heading or a table's caption, header and first row.
+          const next = section.blocks.slice(i + 1).find((b) => b.type !== 'stycke' || b.text.trim() !== '');
+          const keepWith = next?.type === 'tabell' || next?.type === 'underrubrik' ? 6 : 2;
+          if (block.text.trim() !== '') c.heading(block.text.trim(), 11, keepWith, { spaceBefore: 4, spaceAfter: 2 });
+          break;
+        }
+        case 'punktlista':
+          c.hanging(
+            block.items.filter((t) => t.trim() !== '').map((text) => ({ label: '•', text })),
+            { labelWidth: 14, indent: 6, gap: 2 },
+          );
+          c.space(5);
+          break;
+        case 'tabell':
+          c.space(2);
+          c.table(block);
+          break;
+        case 'riskmatris':
+          c.space(2);
+          c.matrix(block);
+          break;
+        case 'bild': {
+          const image = images?.get(block.pngBase64);
+          if (image) c.image(image, block.caption);
+          break;
+        }
+      }
+    });
+  }
 }
 
 export function arendebladHeader(d: ArendebladDoc): Omit<HeaderFields, 'pageLabel'> {

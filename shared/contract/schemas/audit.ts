@@ -47,6 +47,7 @@ export const AUDIT_ENTITY_LABELS = {
   kontrolltillfallen: 'Kontrolltillfällen',
   kontrolltillfalle: 'Kontrolltillfälle',
   avvikelse: 'Avvikelse',
+  verksamhetsplan: 'Verksamhetsplan',
   backup_settings: 'Säkerhetskopiering',
   databas: 'Databasen',
 } as const satisfies Record<string, string>;
