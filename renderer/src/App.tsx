@@ -20,6 +20,7 @@ import AssignmentOutlined from '@mui/icons-material/AssignmentOutlined';
 import FolderSharedOutlined from '@mui/icons-material/FolderSharedOutlined';
 import AccountBalanceWalletOutlined from '@mui/icons-material/AccountBalanceWalletOutlined';
 import ShieldOutlined from '@mui/icons-material/ShieldOutlined';
+import FlagOutlined from '@mui/icons-material/FlagOutlined';
 import AlertTitle from '@mui/material/AlertTitle';
 import Stack from '@mui/material/Stack';
 import type { AppInfo } from '../../shared/contract/schemas/forbund';
@@ -38,6 +39,7 @@ const MeetingsScreen = lazy(() => import('./screens/meetings/MeetingsScreen').th
 const InsatserScreen = lazy(() => import('./screens/insatser/InsatserScreen').then((m) => ({ default: m.InsatserScreen })));
 const RegistersScreen = lazy(() => import('./screens/RegistersScreen').then((m) => ({ default: m.RegistersScreen })));
 const EkonomiScreen = lazy(() => import('./screens/ekonomi/EkonomiScreen').then((m) => ({ default: m.EkonomiScreen })));
+const VerksamhetsplanScreen = lazy(() => import('./screens/verksamhetsplan/VerksamhetsplanScreen').then((m) => ({ default: m.VerksamhetsplanScreen })));
 const InternkontrollScreen = lazy(() => import('./screens/internkontroll/InternkontrollScreen').then((m) => ({ default: m.InternkontrollScreen })));
 
 const DRAWER_WIDTH = 248;
@@ -48,6 +50,7 @@ const ICONS: Record<SectionId, React.ReactNode> = {
   arendeblad: <ArticleOutlined />,
   sammantraden: <EventNoteOutlined />,
   insatser: <AssignmentOutlined />,
+  verksamhetsplan: <FlagOutlined />,
   register: <FolderSharedOutlined />,
   ekonomi: <AccountBalanceWalletOutlined />,
   internkontroll: <ShieldOutlined />,
@@ -71,6 +74,8 @@ function Screen({ section }: { section: SectionId }) {
       return <EkonomiScreen />;
     case 'internkontroll':
       return <InternkontrollScreen />;
+    case 'verksamhetsplan':
+      return <VerksamhetsplanScreen />;
     default:
       return <ComingSoonScreen section={section} />;
   }

@@ -10,6 +10,7 @@ export const SECTIONS = [
   { id: 'arendeblad', label: 'Ärendeblad' },
   { id: 'sammantraden', label: 'Sammanträden' },
   { id: 'insatser', label: 'Ansökningar & insatser' },
+  { id: 'verksamhetsplan', label: 'Verksamhetsplan' },
   { id: 'register', label: 'Register' },
   { id: 'ekonomi', label: 'Ekonomi' },
   { id: 'internkontroll', label: 'Risk & internkontroll' },
