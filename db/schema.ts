@@ -647,6 +647,20 @@ export interface VerksamhetsplanerTable {
   updated_by: string;
 }
 
+export interface MaluppfyllelseTable {
+  plan_id: number;
+  year: number;
+  period: 'delar' | 'helar';
+  to_month: number;
+  matt_id: string;
+  value: number | null;
+  result_text: string;
+  status: 'uppfyllt' | 'delvis' | 'ej' | null;
+  kommentar: string;
+  updated_at: string;
+  updated_by: string;
+}
+
 export interface KansliTables {
   forbund: ForbundTable;
   kansli_meta: KansliMetaTable;
@@ -692,6 +706,7 @@ export interface KansliTables {
   utfall_post_months: UtfallPostMonthsTable;
   utfall_insats_months: UtfallInsatsMonthsTable;
   verksamhetsplaner: VerksamhetsplanerTable;
+  maluppfyllelse: MaluppfyllelseTable;
   account_mappings: AccountMappingsTable;
   object_mappings: ObjectMappingsTable;
   economy_settings: EconomySettingsTable;

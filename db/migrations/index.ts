@@ -13,6 +13,7 @@ import { migration0012 } from './0012_search_prefix';
 import { migration0013 } from './0013_utfall_months';
 import { migration0014 } from './0014_diarium_page';
 import { migration0015 } from './0015_verksamhetsplan';
+import { migration0016 } from './0016_maluppfyllelse';
 import type { Migration } from './types';
 
 /** Every migration this version of Kansli knows, in order. Never edit one that has shipped: add a new one. */
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0013,
   migration0014,
   migration0015,
+  migration0016,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

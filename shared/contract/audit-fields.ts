@@ -8,6 +8,7 @@ import { BODY_LABELS, ITEM_KIND_LABELS } from './schemas/meetings';
 import { ATTENDANCE_LABELS, PROTOKOLL_STATUS_LABELS } from './schemas/protokoll';
 import { HANTERING_LABELS } from './schemas/internkontroll';
 import { PLAN_STATUS_LABELS } from './schemas/verksamhetsplan';
+import { GOAL_STATUS_LABELS } from './schemas/maluppfyllelse';
 import { FREKVENS_LABELS, METOD_LABELS } from '../domain/internkontroll';
 import { POST_INFO } from '../domain/budget-posts';
 import { TEMPLATES } from '../domain/arendeblad-templates';
@@ -154,6 +155,9 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   ownerName: 'Insatsägare',
   paidOn: 'Utbetald',
   paragraph: 'Paragraf',
+  resultText: 'Resultat',
+  kommentar: 'Kommentar',
+  matt: 'Mått',
   innehall: 'Innehåll',
   firstYear: 'Första år',
   lastYear: 'Sista år',
@@ -315,6 +319,7 @@ const ENTITY_CODE_WORDS: Partial<Record<AuditEntity, Record<string, Record<strin
   avvikelse: { status: { oppen: 'Öppen', stangd: 'Stängd' } },
   medlemsavgift: { status: { preliminar: 'Preliminär', faststalld: 'Fastställd' } },
   verksamhetsplan: { status: PLAN_STATUS_LABELS },
+  maluppfyllelse: { status: GOAL_STATUS_LABELS },
   utfall_import: { kind: { sie: 'SIE 4', xlsx: 'Excel', csv: 'CSV' } },
 };
 

@@ -17,6 +17,7 @@ import { searchMethods } from './schemas/search';
 import { backupMethods } from './schemas/backup';
 import { xlsxMethods } from './schemas/xlsx';
 import { verksamhetsplanMethods } from './schemas/verksamhetsplan';
+import { maluppfyllelseMethods } from './schemas/maluppfyllelse';
 
 /**
  * The API contract: every operation the renderer, the HTTP host and the CLI can
@@ -42,6 +43,7 @@ export const contract = {
   ...backupMethods,
   ...xlsxMethods,
   ...verksamhetsplanMethods,
+  ...maluppfyllelseMethods,
 } as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

@@ -72,6 +72,23 @@ describe('Verksamhetsplan in the browser', () => {
       { year: 2028, value: null, text: '', reference: { label: 'rikssnittet 2026', value: 33.5 } },
     ]);
 
+    // Måluppfyllelse for 2027: a value, the rule's suggestion, and a status against it only with a kommentar.
+    await page.getByRole('tab', { name: 'Måluppfyllelse' }).click();
+    const rad = page.getByTestId('uppfoljning-rad');
+    await rad.getByLabel('Värde', { exact: true }).fill('28');
+    await rad.getByLabel('Status', { exact: true }).click();
+    await page.getByRole('option', { name: 'Uppfyllt', exact: true }).click();
+    await page.getByRole('button', { name: 'Spara' }).click();
+    await page.getByText(/går emot regeln \(28 % mot målet minst 35 %: delvis uppfyllt\.\)/).waitFor();
+    await rad.getByLabel('Kommentar').fill('Två insatser startade sent; prognosen för helåret är 36 %.');
+    await page.getByRole('button', { name: 'Spara' }).click();
+    await page.getByText('Alla mått är bedömda.').waitFor();
+    await rad.getByText('Förslag: Delvis uppfyllt').waitFor();
+    const uppfoljning = value(await session.api.call('maluppfyllelse.get', { planId: plan!.id, year: 2027 }));
+    expect(uppfoljning.rows[0]).toMatchObject({ value: 28, status: 'uppfyllt', kommentar: 'Två insatser startade sent; prognosen för helåret är 36 %.' });
+    await page.screenshot({ path: artifactPath('maluppfyllelse.png'), fullPage: true });
+    await page.getByRole('tab', { name: 'Planen' }).click();
+
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'PDF' }).click();
     const file = await (await download).path();

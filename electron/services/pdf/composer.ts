@@ -230,20 +230,22 @@ export class Composer {
     if (sum > total) {
       // Amount columns keep their width; each text column gets at least its longest word
       // (so no word is cut), and what is left goes to the columns that want more.
-      const fixed = natural.map((w, c) => (numeric[c] ? Math.min(w, total / cols + 30) : 0));
+      // A short text column (a status, a date) keeps its width too, so its words are not split over lines.
+      const short = natural.map((w, c) => !numeric[c] && w <= total * 0.18);
+      const fixed = natural.map((w, c) => (numeric[c] ? Math.min(w, total / cols + 30) : short[c] ? w : 0));
       const fixedSum = fixed.reduce((a, b) => a + b, 0);
       const longestWord = block.header.map(
         (head, c) =>
           Math.max(...[head, ...block.rows.map((r) => r[c] ?? '')].flatMap((t) => t.split(/\s+/)).map((w) => textWidth(bold, w, size)), 18) + 2 * pad,
       );
-      const minimum = natural.map((w, c) => (numeric[c] ? 0 : Math.min(w, longestWord[c] ?? w)));
+      const minimum = natural.map((w, c) => (numeric[c] || short[c] ? 0 : Math.min(w, longestWord[c] ?? w)));
       const room = total - fixedSum - minimum.reduce((a, b) => a + b, 0);
-      const want = natural.map((w, c) => (numeric[c] ? 0 : w - (minimum[c] ?? 0)));
+      const want = natural.map((w, c) => (numeric[c] || short[c] ? 0 : w - (minimum[c] ?? 0)));
       const wantSum = want.reduce((a, b) => a + b, 0) || 1;
       widths =
         room >= 0
-          ? natural.map((_, c) => (numeric[c] ? (fixed[c] ?? 0) : (minimum[c] ?? 0) + ((want[c] ?? 0) / wantSum) * room))
-          : natural.map((_, c) => (numeric[c] ? (fixed[c] ?? 0) : ((minimum[c] ?? 0) / (total - room - fixedSum)) * (total - fixedSum)));
+          ? natural.map((_, c) => (numeric[c] || short[c] ? (fixed[c] ?? 0) : (minimum[c] ?? 0) + ((want[c] ?? 0) / wantSum) * room))
+          : natural.map((_, c) => (numeric[c] || short[c] ? (fixed[c] ?? 0) : ((minimum[c] ?? 0) / (total - room - fixedSum)) * (total - fixedSum)));
     } else if (numeric.some((n) => !n)) {
       // Give spare width to the first text column, as a Word table set to the page width does.
       const first = numeric.findIndex((n) => !n);

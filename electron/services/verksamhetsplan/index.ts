@@ -8,6 +8,10 @@ import { storeDocument } from '../documents';
 import { budgetYearView } from '../ekonomi/budget';
 import { handlersFor } from '../handler';
 import { refuse } from '../refuse';
+import { getMaluppfyllelse, maluppfyllelseView, saveMaluppfyllelse } from './maluppfyllelse';
+import { maluppfyllelseSections } from '../../../shared/domain/maluppfyllelse';
+import { PERIOD_LABELS } from '../../../shared/contract/schemas/maluppfyllelse';
+import { loadForbund } from '../forbund';
 import { adoptPlan, createPlan, getPlan, listPlans, planDoc, planFileName, removePlan, requirePlanRow, revisePlan, savePlan } from './plan';
 
 /**
@@ -90,6 +94,29 @@ async function planArendeblad(input: ParsedInput<'verksamhetsplan.arendeblad'>, 
   return loadArendeblad(scope, blad.id);
 }
 
+async function maluppfyllelsePdf(input: ParsedInput<'maluppfyllelse.pdf'>, scope: Scope): Promise<MethodResult<'maluppfyllelse.pdf'>> {
+  const view = await maluppfyllelseView(scope, input);
+  const forbund = await loadForbund(scope);
+  const { renderPlanPdf } = await import('../pdf/verksamhetsplan-pdf');
+  const title = `Måluppfyllelse ${view.periodLabel}`;
+  const { bytes, pages } = await renderPlanPdf(
+    scope.ctx,
+    {
+      sender: { name: forbund.name, address: forbund.address, orgNr: forbund.orgNr, email: forbund.email, phone: forbund.phone },
+      docType: 'Måluppfyllelse',
+      title,
+      status: `Uppföljning av ${view.planTitle}${view.open > 0 ? `; ${view.open} mått är inte bedömda` : ''}`,
+      fields: [
+        { label: 'Period', value: `${PERIOD_LABELS[view.period]} ${view.year}` },
+        { label: 'Plan', value: view.planTitle },
+      ],
+      sections: maluppfyllelseSections(view),
+    },
+    scope.now,
+  );
+  return { fileName: `${title}.pdf`, mimeType: 'application/pdf', contentBase64: Buffer.from(bytes).toString('base64'), pages };
+}
+
 /** The methods this area serves. */
 export const verksamhetsplanHandlers = handlersFor({
   'verksamhetsplan.list': listPlans,
@@ -102,4 +129,7 @@ export const verksamhetsplanHandlers = handlersFor({
   'verksamhetsplan.pdf': planPdf,
   'verksamhetsplan.docx': planDocx,
   'verksamhetsplan.arendeblad': planArendeblad,
+  'maluppfyllelse.get': getMaluppfyllelse,
+  'maluppfyllelse.save': saveMaluppfyllelse,
+  'maluppfyllelse.pdf': maluppfyllelsePdf,
 });

@@ -48,6 +48,7 @@ export const AUDIT_ENTITY_LABELS = {
   kontrolltillfalle: 'Kontrolltillfälle',
   avvikelse: 'Avvikelse',
   verksamhetsplan: 'Verksamhetsplan',
+  maluppfyllelse: 'Måluppfyllelse (verksamhetsplan)',
   backup_settings: 'Säkerhetskopiering',
   databas: 'Databasen',
 } as const satisfies Record<string, string>;

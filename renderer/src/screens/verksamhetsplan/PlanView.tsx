@@ -5,6 +5,8 @@ import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import ArrowBackOutlined from '@mui/icons-material/ArrowBackOutlined';
@@ -18,6 +20,7 @@ import { useLoad } from '../../components/useLoad';
 import { downloadBase64 } from '../../files';
 import { useApp, useUnsavedChanges } from '../../store/app';
 import { AdoptDialog } from './AdoptDialog';
+import { MaluppfyllelsePanel } from './MaluppfyllelsePanel';
 import { PlanEditor } from './PlanEditor';
 
 interface Draft {
@@ -44,6 +47,7 @@ function PlanForm({ plan, onSaved }: { plan: Verksamhetsplan; onSaved: (p: Verks
   const [failure, setFailure] = useState<string | null>(null);
   const [adopting, setAdopting] = useState(false);
   const [removing, setRemoving] = useState(false);
+  const [tab, setTab] = useState<'plan' | 'maluppfyllelse'>('plan');
   const editable = plan.status === 'forslag';
   const dirty = editable && JSON.stringify(draft) !== JSON.stringify(draftOf(plan));
   useUnsavedChanges(`plan-${plan.id}`, 'verksamhetsplanen', dirty);
@@ -170,12 +174,22 @@ function PlanForm({ plan, onSaved }: { plan: Verksamhetsplan; onSaved: (p: Verks
           />
         </Stack>
       )}
-      <PlanEditor
-        content={draft.content}
-        years={draft.lastYear >= draft.firstYear && draft.lastYear - draft.firstYear <= 2 ? planYears(draft.firstYear, draft.lastYear) : [draft.firstYear]}
-        readOnly={!editable}
-        onChange={(content) => setDraft({ ...draft, content })}
-      />
+      {!editable && (
+        <Tabs value={tab} onChange={(_e, v: 'plan' | 'maluppfyllelse') => setTab(v)} aria-label="Planens delar">
+          <Tab value="plan" label="Planen" />
+          <Tab value="maluppfyllelse" label="Måluppfyllelse" />
+        </Tabs>
+      )}
+      {tab === 'maluppfyllelse' && !editable ? (
+        <MaluppfyllelsePanel plan={plan} />
+      ) : (
+        <PlanEditor
+          content={draft.content}
+          years={draft.lastYear >= draft.firstYear && draft.lastYear - draft.firstYear <= 2 ? planYears(draft.firstYear, draft.lastYear) : [draft.firstYear]}
+          readOnly={!editable}
+          onChange={(content) => setDraft({ ...draft, content })}
+        />
+      )}
       {adopting && (
         <AdoptDialog
           plan={plan}
