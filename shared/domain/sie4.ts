@@ -62,8 +62,13 @@ export class SieParseError extends Error {
 
 type Token = string | { list: string[] };
 
-/** Splits a record into fields: bare words, "quoted text" (\" and \\ escaped) and {object lists}. */
-function tokenize(text: string, line: number): Token[] {
+/**
+ * Splits a record into fields: bare words, "quoted text" (\" and \\ escaped) and {object
+ * lists}. Real exports deviate in text fields in ways that do not touch the figures, so a
+ * quote that is not followed by a space, a } or the line's end is read as part of the
+ * text, and a text cut off at the line's end ends there; each is noted in `notes`.
+ */
+function tokenize(text: string, line: number, notes: string[] = []): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   const readQuoted = (): string => {
@@ -74,15 +79,20 @@ function tokenize(text: string, line: number): Token[] {
       if (c === '\\' && (text[i + 1] === '"' || text[i + 1] === '\\')) {
         out += text[i + 1];
         i += 2;
-      } else if (c === '"') {
+      } else if (c === '"' && (i + 1 >= text.length || /[\s}]/.test(text[i + 1]!))) {
         i++;
         return out;
+      } else if (c === '"') {
+        notes.push('ett citattecken inuti en text är inte skyddat med \\; det läses som en del av texten.');
+        out += c;
+        i++;
       } else {
         out += c;
         i++;
       }
     }
-    throw new SieParseError(line, 'citattecknet stängs aldrig.');
+    notes.push('texten stängs aldrig med citattecken; den läses till radens slut.');
+    return out;
   };
   const readBare = (stop: RegExp): string => {
     const start = i;
@@ -192,8 +202,16 @@ export function parseSie(bytes: Uint8Array): SieFile {
       return;
     }
     if (!text.startsWith('#')) throw new SieParseError(line, `raden börjar inte med en etikett (#…): ”${text.slice(0, 40)}”.`);
-    const tokens = tokenize(text, line);
+    const notes: string[] = [];
+    let tokens = tokenize(text, line, notes);
     const label = String(tokens[0]).toUpperCase();
+    if (label === '#KONTO' && (notes.length > 0 || tokens.length > 3)) {
+      // An account name with a stray quote: the name is the rest of the line.
+      const rest = text.replace(/^#KONTO\s+\S+\s*/i, '').replace(/^"|"$/g, '');
+      tokens = [tokens[0]!, tokens[1]!, rest];
+      notes.splice(0, notes.length, `kontonamnet har citattecken som inte är skyddade med \\; det läses som ”${rest}”.`);
+    }
+    for (const note of [...new Set(notes)]) file.warnings.push(`Rad ${line}: ${note}`);
     switch (label) {
       case '#FORMAT':
         file.format = str(tokens, 1, line, 'Formatet');
@@ -208,11 +226,16 @@ export function parseSie(bytes: Uint8Array): SieFile {
         file.companyName = str(tokens, 1, line, 'Företagsnamnet');
         break;
       case '#ORGNR':
-        file.orgNr = str(tokens, 1, line, 'Organisationsnumret');
+        // Some programs write an empty #ORGNR; it says nothing, and nothing is compared.
+        file.orgNr = str(tokens, 1, line, 'Organisationsnumret', false) || null;
         break;
       case '#RAR': {
         const idx = Number(str(tokens, 1, line, 'Årsnumret'));
         if (!Number.isInteger(idx)) throw new SieParseError(line, 'årsnumret i #RAR är inte ett heltal.');
+        if (!str(tokens, 2, line, 'Startdatum', false) || !str(tokens, 3, line, 'Slutdatum', false)) {
+          file.warnings.push(`Rad ${line}: #RAR ${idx} saknar datum; räkenskapsåret tas från verifikationernas datum.`);
+          break;
+        }
         file.fiscalYears.push({
           index: idx,
           from: parseSieDate(str(tokens, 2, line, 'Startdatum')!, line),

@@ -228,6 +228,45 @@ describe('SIE 4 import', () => {
     }
   });
 
+  it("imports a real export's deviations outside the figures with warnings, and refuses another organisation's books and a file without verifikationer", async () => {
+    const s = demoSession();
+    try {
+      const text = Buffer.from(Buffer.from(sie(BOOKS), 'base64'))
+        .toString('latin1')
+        .replace('#SIETYP 4', '#SIETYP 4I')
+        .replace(/#RAR 0 \d+ \d+/, '#RAR 0')
+        .replace('#KONTO 5010 "Lokalhyra Kungsängsgatan"'.replace('ä', '\x84'), '#KONTO 5010 "Lokalhyra "Kungs\x84ngsgatan" m.m."');
+      const deviant = Buffer.from(`${text}`, 'latin1');
+      const p = value(await s.api.call('utfall.importPreview', { fileName: 'export.se', contentBase64: deviant.toString('base64'), accounts: MAPPING }));
+      expect(p.errors).toEqual([]);
+      expect(p.warnings).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^Rad \d+: #RAR 0 saknar datum/),
+          expect.stringMatching(/kontonamnet har citattecken .* ”Lokalhyra "Kungsängsgatan" m\.m\.”/),
+        ]),
+      );
+      const clean = value(await s.api.call('utfall.importPreview', { fileName: 'ren.se', contentBase64: sie(BOOKS), accounts: MAPPING }));
+      expect([p.year, p.rowCount, p.sumOre]).toEqual([clean.year, clean.rowCount, clean.sumOre]);
+
+      // Another organisation's books are refused, naming both numbers.
+      const other = Buffer.from(text.replace('#FNAMN', '#ORGNR 212000-1355\r\n#FNAMN'), 'latin1').toString('base64');
+      const refused = failure(await s.api.call('utfall.import', { fileName: 'annan.se', contentBase64: other, accounts: MAPPING }));
+      expect(refused.message).toContain('Filen är bokföringen för organisationsnummer 212000-1355');
+      expect(refused.message).toContain('men förbundets organisationsnummer är 222000-2576');
+
+      // Balances only (SIE 3): said plainly, not 0 rows without a word.
+      const saldon = Buffer.from(
+        encodePc8('#FLAGGA 0\r\n#SIETYP 3\r\n#RAR 0 20260101 20261231\r\n#KONTO 5010 "Lokalhyra"\r\n#RES 0 5010 150000.00\r\n'),
+      ).toString('base64');
+      expect(value(await s.api.call('utfall.importPreview', { fileName: 'saldon.se', contentBase64: saldon })).errors).toEqual([
+        'Filen har inga verifikationer (SIE typ 3). Utfallet läses ur verifikationerna: exportera SIE 4 ur bokföringen. En fil med bara saldon (SIE typ 1–3) har inget utfall per verifikation.',
+      ]);
+      expect(count(s, 'utfall')).toBe(0);
+    } finally {
+      s.close();
+    }
+  });
+
   it('refuses a file for a closed year', async () => {
     const s = demoSession();
     try {

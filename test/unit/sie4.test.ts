@@ -109,6 +109,28 @@ describe('SIE 4', () => {
     expect(unbalancedVerifications(f)).toEqual([{ series: 'A', number: '1', line: 19, sumOre: 50 }]);
   });
 
+  it('reads what real exports get wrong outside the figures, and names each line in a warning', () => {
+    const deviant = FILE.replace('#ORGNR 222000-2576', '#ORGNR ""')
+      .replace('#KONTO 5010 "Lokalhyra"', '#KONTO 5010 "Lokalhyra "Kungsgatan" m.m."')
+      .replace('#TRANS 4010 {6 "P12"} 80000 20260210 "Första kvartalet"', '#TRANS 4010 {6 "P12"} 80000 20260210 "Första kvar')
+      .replace('#SIETYP 4', '#SIETYP 4I')
+      .replace('#RAR 0 20260101 20261231', '#RAR 0');
+    const f = parseSie(encodePc8(deviant));
+    const clean = parseSie(encodePc8(FILE));
+    expect(f.orgNr).toBeNull();
+    expect(f.accounts.find((a) => a.number === '5010')?.name).toBe('Lokalhyra "Kungsgatan" m.m.');
+    expect(f.verifications.flatMap((v) => v.transactions.map((t) => t.amountOre))).toEqual(
+      clean.verifications.flatMap((v) => v.transactions.map((t) => t.amountOre)),
+    );
+    expect(f.verifications[1]?.transactions[0]?.text).toBe('Första kvar');
+    expect(f.fiscalYears.map((y) => y.index)).toEqual([-1]);
+    expect(f.warnings).toEqual([
+      'Rad 8: #RAR 0 saknar datum; räkenskapsåret tas från verifikationernas datum.',
+      'Rad 14: kontonamnet har citattecken som inte är skyddade med \\; det läses som ”Lokalhyra "Kungsgatan" m.m.”.',
+      'Rad 26: texten stängs aldrig med citattecken; den läses till radens slut.',
+    ]);
+  });
+
   const cases: [string, string, number, string][] = [
     ['not SIE', 'Datum;Belopp\r\n', 1, 'filen börjar inte med #FLAGGA'],
     ['a comma decimal', FILE.replace('12500.50', '12500,50'), 21, 'beloppet ”12500,50” är inte ett giltigt belopp'],
@@ -119,7 +141,7 @@ describe('SIE 4', () => {
     ['#VER without {', FILE.replace('"\r\n{\r\n   #TRANS 5010', '"\r\n   #TRANS 5010'), 20, 'ska följas av en rad med {'],
     ['a block never closed', FILE.replace(/\}$/, ''), 24, 'stängs aldrig med }'],
     ['a stray }', `${FILE}\r\n}`, 32, '} utan en öppen verifikation'],
-    ['an unclosed quote', FILE.replace('"Lokalhyra"', '"Lokalhyra'), 14, 'citattecknet stängs aldrig'],
+    ['a quote that swallows the amount', FILE.replace('#TRANS 5010 {} 12500.50', '#TRANS 5010 {} "12500.50 20260131"'), 21, 'är inte ett giltigt belopp'],
     ['an unclosed object list', FILE.replace('{6 "P12"}', '{6 "P12"'), 26, 'objektlistan { … } stängs aldrig'],
     ['SIE 1 with verifications', FILE.replace('#SIETYP 4', '#SIETYP 1'), 19, 'filen är SIE typ 1'],
   ];

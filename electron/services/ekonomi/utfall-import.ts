@@ -45,6 +45,8 @@ interface ReadResult {
   kind: FileKind;
   year: number | null;
   companyName: string | null;
+  /** The file's #ORGNR (SIE), when it has one. */
+  orgNr?: string | null;
   candidates: Candidate[];
   accountNames: Map<string, string>;
   objectNames: Map<string, string>;
@@ -92,7 +94,13 @@ function readSie(bytes: Uint8Array): ReadResult {
     throw err;
   }
   out.companyName = file.companyName;
+  out.orgNr = file.orgNr;
   out.warnings.push(...file.warnings);
+  if (file.verifications.length === 0) {
+    out.errors.push(
+      `Filen har inga verifikationer${file.sieType ? ` (SIE typ ${file.sieType})` : ''}. Utfallet läses ur verifikationerna: exportera SIE 4 ur bokföringen. En fil med bara saldon (SIE typ 1–3) har inget utfall per verifikation.`,
+    );
+  }
   for (const a of file.accounts) out.accountNames.set(a.number, a.name);
   for (const o of file.objects) out.objectNames.set(`${o.dimension}:${o.id}`, o.name);
   for (const u of unbalancedVerifications(file)) {
@@ -286,6 +294,13 @@ async function resolve(input: ParsedInput<'utfall.import'>, scope: Scope): Promi
   const insatsByName = new Map(insatser.map((i) => [i.name.toLocaleLowerCase('sv'), i]));
 
   const errors = [...read.errors];
+  const forbundOrgNr = (await scope.db.selectFrom('forbund').select('org_nr').where('id', '=', 1).executeTakeFirst())?.org_nr ?? null;
+  const digits = (v: string) => v.replace(/\D/g, '').slice(-10);
+  if (read.orgNr && forbundOrgNr && digits(read.orgNr) !== digits(forbundOrgNr)) {
+    errors.push(
+      `Filen är bokföringen för organisationsnummer ${read.orgNr}${read.companyName ? ` (${read.companyName})` : ''}, men förbundets organisationsnummer är ${forbundOrgNr}. Exportera förbundets egen bokföring, eller rätta förbundets uppgifter under Register → Förbundet.`,
+    );
+  }
   const year = read.year;
   if (year !== null && (await isClosed(scope, year))) errors.push(`År ${year} är stängt. Utfall för ett stängt år kan inte importeras.`);
   const unmapped = new Map<string, UnmappedAccount>();
