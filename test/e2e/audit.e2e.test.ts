@@ -219,6 +219,33 @@ async function touchEveryKind(s: Session): Promise<AuditEntity[]> {
   value(await s.api.call('internkontroll.copyYear', { fromYear: YEAR, toYear: YEAR + 1 }));
   value(await s.api.call('backup.saveSettings', { recent: 3, daily: 7, weekly: 4, monthly: 12 }));
 
+  const draft = value(await s.api.call('verksamhetsplan.create', { firstYear: YEAR, lastYear: YEAR }));
+  const planned = value(
+    await s.api.call('verksamhetsplan.save', {
+      id: draft.id,
+      revision: draft.revision,
+      title: draft.title,
+      firstYear: YEAR,
+      lastYear: YEAR,
+      content: {
+        goals: [
+          {
+            text: 'Fler går till arbete eller studier',
+            matt: [{ id: 'm1', text: 'Andel till arbete eller studier', unit: 'andel', targets: [{ year: YEAR, value: 35 }] }],
+          },
+        ],
+      },
+    }),
+  );
+  value(await s.api.call('verksamhetsplan.adopt', { id: planned.id, revision: planned.revision, adoptedOn: `${YEAR}-01-15`, paragraph: '§ 3' }));
+  value(
+    await s.api.call('maluppfyllelse.save', {
+      planId: planned.id,
+      year: YEAR,
+      entries: [{ mattId: 'm1', value: 36, status: 'uppfyllt', kommentar: 'Enligt SUS.' }],
+    }),
+  );
+
   const kinds = (s.db.sqlite.prepare('SELECT DISTINCT entity FROM audit_log').all() as { entity: AuditEntity }[]).map((r) => r.entity);
   return kinds;
 }
