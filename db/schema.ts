@@ -661,6 +661,26 @@ export interface MaluppfyllelseTable {
   updated_by: string;
 }
 
+export interface BokslutSaldonTable {
+  year: number;
+  account: string;
+  name: string;
+  ib_ore: number;
+  ub_ore: number;
+  res_ore: number;
+  source: 'sie' | 'inskrivet';
+  file_name: string | null;
+  updated_at: string;
+  updated_by: string;
+}
+
+export interface BokslutKopplingarTable {
+  account: string;
+  /** A line of shared/domain/bokslut.ts, or null: not part of the bokslut. */
+  line: string | null;
+  updated_at: string;
+}
+
 export interface KansliTables {
   forbund: ForbundTable;
   kansli_meta: KansliMetaTable;
@@ -707,6 +727,8 @@ export interface KansliTables {
   utfall_insats_months: UtfallInsatsMonthsTable;
   verksamhetsplaner: VerksamhetsplanerTable;
   maluppfyllelse: MaluppfyllelseTable;
+  bokslut_saldon: BokslutSaldonTable;
+  bokslut_kopplingar: BokslutKopplingarTable;
   account_mappings: AccountMappingsTable;
   object_mappings: ObjectMappingsTable;
   economy_settings: EconomySettingsTable;

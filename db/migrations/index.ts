@@ -14,6 +14,7 @@ import { migration0013 } from './0013_utfall_months';
 import { migration0014 } from './0014_diarium_page';
 import { migration0015 } from './0015_verksamhetsplan';
 import { migration0016 } from './0016_maluppfyllelse';
+import { migration0017 } from './0017_bokslut';
 import type { Migration } from './types';
 
 /** Every migration this version of Kansli knows, in order. Never edit one that has shipped: add a new one. */
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0014,
   migration0015,
   migration0016,
+  migration0017,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

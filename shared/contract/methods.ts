@@ -18,6 +18,7 @@ import { backupMethods } from './schemas/backup';
 import { xlsxMethods } from './schemas/xlsx';
 import { verksamhetsplanMethods } from './schemas/verksamhetsplan';
 import { maluppfyllelseMethods } from './schemas/maluppfyllelse';
+import { bokslutMethods } from './schemas/bokslut';
 
 /**
  * The API contract: every operation the renderer, the HTTP host and the CLI can
@@ -44,6 +45,7 @@ export const contract = {
   ...xlsxMethods,
   ...verksamhetsplanMethods,
   ...maluppfyllelseMethods,
+  ...bokslutMethods,
 } as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

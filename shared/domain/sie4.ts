@@ -47,7 +47,17 @@ export interface SieFile {
   accounts: SieAccount[];
   objects: SieObject[];
   verifications: SieVerification[];
+  /** #IB, #UB (balance accounts) and #RES (result accounts), per year index (0 this year, −1 the one before). */
+  balances: SieBalance[];
   warnings: string[];
+}
+
+export interface SieBalance {
+  kind: 'IB' | 'UB' | 'RES';
+  yearIndex: number;
+  account: string;
+  amountOre: number;
+  line: number;
 }
 
 export class SieParseError extends Error {
@@ -178,6 +188,7 @@ export function parseSie(bytes: Uint8Array): SieFile {
     accounts: [],
     objects: [],
     verifications: [],
+    balances: [],
     warnings: [],
   };
   const firstUsed = lines.findIndex((l) => l.trim() !== '');
@@ -252,6 +263,20 @@ export function parseSie(bytes: Uint8Array): SieFile {
         file.objects.push({ dimension, id: str(tokens, 2, line, 'Objektet')!, name: str(tokens, 3, line, 'Objektnamnet', false) ?? '' });
         break;
       }
+      case '#IB':
+      case '#UB':
+      case '#RES': {
+        const yearIndex = Number(str(tokens, 1, line, 'Årsnumret'));
+        if (!Number.isInteger(yearIndex)) throw new SieParseError(line, `årsnumret i ${label} är inte ett heltal.`);
+        file.balances.push({
+          kind: label.slice(1) as SieBalance['kind'],
+          yearIndex,
+          account: str(tokens, 2, line, 'Kontot')!,
+          amountOre: parseSieAmount(str(tokens, 3, line, 'Saldot')!, line),
+          line,
+        });
+        break;
+      }
       case '#VER': {
         if (open) throw new SieParseError(line, `verifikationen på rad ${(open as SieVerification).line} stängs aldrig med }.`);
         if (file.sieType !== null && !/^4/.test(file.sieType)) {
@@ -302,6 +327,9 @@ export function unbalancedVerifications(file: SieFile): { series: string; number
 }
 
 export interface SieWriteInput {
+  /** 4 unless said: 1–3 carry balances only. */
+  sieType?: 1 | 2 | 3 | 4;
+  balances?: Omit<SieBalance, 'line'>[];
   program: string;
   companyName: string;
   orgNr?: string;
@@ -325,12 +353,20 @@ const amount = (ore: number) => `${ore < 0 ? '-' : ''}${Math.floor(Math.abs(ore)
 
 /** A SIE 4 file in PC8 with CRLF line ends; throws if a text holds a character PC8 lacks. */
 export function writeSie(input: SieWriteInput): Uint8Array {
-  const out = ['#FLAGGA 0', `#PROGRAM ${q(input.program)} 1.0`, '#FORMAT PC8', `#GEN ${d8(input.generatedOn)}`, '#SIETYP 4', `#FNAMN ${q(input.companyName)}`];
+  const out = [
+    '#FLAGGA 0',
+    `#PROGRAM ${q(input.program)} 1.0`,
+    '#FORMAT PC8',
+    `#GEN ${d8(input.generatedOn)}`,
+    `#SIETYP ${input.sieType ?? 4}`,
+    `#FNAMN ${q(input.companyName)}`,
+  ];
   if (input.orgNr) out.push(`#ORGNR ${input.orgNr}`);
   out.push(`#RAR 0 ${d8(input.fiscalYear.from)} ${d8(input.fiscalYear.to)}`);
   for (const dim of input.dimensions ?? []) out.push(`#DIM ${dim.number} ${q(dim.name)}`);
   for (const o of input.objects ?? []) out.push(`#OBJEKT ${o.dimension} ${q(o.id)} ${q(o.name)}`);
   for (const a of input.accounts) out.push(`#KONTO ${a.number} ${q(a.name)}`);
+  for (const b of input.balances ?? []) out.push(`#${b.kind} ${b.yearIndex} ${b.account} ${amount(b.amountOre)}`);
   for (const v of input.verifications) {
     out.push(`#VER ${q(v.series)} ${q(v.number)} ${d8(v.date)} ${q(v.text)}`, '{');
     for (const t of v.transactions) {

@@ -239,6 +239,16 @@ async function touchEveryKind(s: Session): Promise<AuditEntity[]> {
   );
   value(await s.api.call('verksamhetsplan.adopt', { id: planned.id, revision: planned.revision, adoptedOn: `${YEAR}-01-15`, paragraph: '§ 3' }));
   value(
+    await s.api.call('bokslut.saveSaldon', {
+      year: YEAR - 1,
+      accounts: [
+        { account: '3010', name: 'Medlemsavgifter', resKr: -1_000 },
+        { account: '1930', name: 'Bank', ubKr: 1_000 },
+      ],
+    }),
+  );
+  value(await s.api.call('bokslut.saveMappings', { year: YEAR - 1, mappings: [{ account: '7690', line: 'drift' }] }));
+  value(
     await s.api.call('maluppfyllelse.save', {
       planId: planned.id,
       year: YEAR,

@@ -5,8 +5,9 @@ import { utfallImportHandlers } from './utfall-import';
 import { reportsHandlers } from './reports';
 import { arendebladHandlers } from './arendeblad';
 import { exportHandlers } from './export';
+import { bokslutHandlers } from './bokslut';
 
-/** Ekonomi: medlemsavgifter, budget, utfall and its import, the reports, the ekonomi ärendeblad and the Excel export. */
+/** Ekonomi: medlemsavgifter, budget, utfall and its import, the reports, the ekonomi ärendeblad, the Excel export and the bokslut. */
 export const ekonomiHandlers = {
   ...medlemsavgifterHandlers,
   ...budgetHandlers,
@@ -15,4 +16,5 @@ export const ekonomiHandlers = {
   ...reportsHandlers,
   ...arendebladHandlers,
   ...exportHandlers,
+  ...bokslutHandlers,
 };

@@ -49,6 +49,8 @@ export const AUDIT_ENTITY_LABELS = {
   avvikelse: 'Avvikelse',
   verksamhetsplan: 'Verksamhetsplan',
   maluppfyllelse: 'Måluppfyllelse (verksamhetsplan)',
+  bokslut: 'Bokslutets saldon',
+  bokslutskoppling: 'Konto i bokslutet',
   backup_settings: 'Säkerhetskopiering',
   databas: 'Databasen',
 } as const satisfies Record<string, string>;

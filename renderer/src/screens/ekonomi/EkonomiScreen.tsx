@@ -9,6 +9,7 @@ import { BudgetTab } from './BudgetTab';
 import { MedlemsavgifterTab } from './MedlemsavgifterTab';
 import { HushallningTab } from './HushallningTab';
 import { UtfallTab } from './UtfallTab';
+import { BokslutTab } from './BokslutTab';
 
 const TABS = [
   { id: 'medlemsavgifter', label: 'Medlemsavgifter' },
@@ -17,6 +18,7 @@ const TABS = [
   { id: 'budget-mot-utfall', label: 'Budget mot utfall' },
   { id: 'beslutsutrymme', label: 'Beslutsutrymme' },
   { id: 'hushallning', label: 'Hushållning & historik' },
+  { id: 'bokslut', label: 'Bokslut' },
 ] as const;
 
 /** Ekonomi: #/ekonomi/<flik>. */
@@ -37,6 +39,7 @@ export function EkonomiScreen() {
       {tab === 'budget-mot-utfall' && <BudgetMotUtfallTab />}
       {tab === 'beslutsutrymme' && <BeslutsutrymmeTab />}
       {tab === 'hushallning' && <HushallningTab />}
+      {tab === 'bokslut' && <BokslutTab />}
     </Stack>
   );
 }

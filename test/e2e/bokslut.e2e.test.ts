@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Session } from '../../electron/services/session';
+import { closeApp, openApp, type E2EApp } from '../helpers/app';
+import { sie003 } from '../helpers/bokslut';
+import { artifactPath } from '../helpers/browser';
+import { value } from '../helpers/envelope';
+import { pdftotext } from '../helpers/pdf-tools';
+
+let app: E2EApp;
+let session: Session;
+let page: Page;
+
+/** A row's text, the amounts' no-break spaces as plain spaces. */
+const rowText = async (row: ReturnType<Page['getByRole']>) => (await row.innerText()).replace(/\u00a0/g, ' ');
+
+beforeAll(async () => {
+  app = await openApp(undefined, { width: 1280, height: 900 });
+  ({ session, page } = app);
+});
+
+afterAll(() => closeApp(app));
+
+describe('Ekonomi → Bokslut in the browser', () => {
+  it('reads an SIE file, shows the statements with every check holding, moves an account and prints the bokslut', async () => {
+    await page.goto(`${app.host.url}#/ekonomi/bokslut`);
+    await page.getByText(/Inga saldon för \d{4}/).waitFor();
+    await page
+      .getByLabel('Välj SIE-fil')
+      .setInputFiles({ name: 'bokslut 2017.se', mimeType: 'application/octet-stream', buffer: Buffer.from(sie003(), 'base64') });
+    await page.getByText('Alla 4 kontroller stämmer.').waitFor();
+    const rr = page.getByRole('table', { name: 'Resultaträkning' });
+    expect(await rowText(rr.getByRole('row', { name: /^Årets resultat/ }))).toContain('−2 884 369');
+    const br = page.getByRole('table', { name: 'Balansräkning' });
+    expect(await rowText(br.getByRole('row', { name: /^Summa tillgångar/ }))).toContain('15 713 487');
+    const kfa = page.getByRole('table', { name: 'Kassaflödesanalys' });
+    expect(await rowText(kfa.getByRole('row', { name: /^Årets kassaflöde/ }))).toContain('−2 633 810');
+
+    // Arvoden to övriga driftskostnader: remembered for the account, the result unchanged.
+    await page.getByLabel('Rad för konto 7690').click();
+    await page.getByRole('option', { name: 'Övriga driftskostnader' }).click();
+    await expect.poll(async () => rowText(rr.getByRole('row', { name: /^Kostnader för personal/ }))).toContain('−3 500 531');
+    expect(await rowText(rr.getByRole('row', { name: /^Årets resultat/ }))).toContain('−2 884 369');
+    expect(value(await session.api.call('bokslut.get', { year: 2017 })).accounts.find((a) => a.account === '7690')).toMatchObject({
+      line: 'drift',
+      mapped: true,
+    });
+    await page.screenshot({ path: artifactPath('bokslut.png'), fullPage: true });
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'PDF' }).click();
+    const text = pdftotext(fs.readFileSync(await (await download).path())).replace(/\s+/g, ' ');
+    expect(text).toContain('Årsbokslut 2017-12-31');
+    expect(text).toContain('Summa eget kapital 9 555 392');
+    expect(app.pageErrors).toEqual([]);
+  });
+});

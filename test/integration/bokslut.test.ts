@@ -1,0 +1,133 @@
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import type { Session } from '../../electron/services/session';
+import { failure, value } from '../helpers/envelope';
+import { sie003 } from '../helpers/bokslut';
+import { pdftotext, writeTemp } from '../helpers/pdf-tools';
+import { artifactPath } from '../helpers/browser';
+import { count, demoSession } from '../helpers/session';
+
+const rr = (v: { rr: { line: string; kr: number }[] }, line: string) => v.rr.find((r) => r.line === line)?.kr;
+const plain = (m: string | null | undefined) => (m ?? '').replace(/\u00a0/g, ' ');
+
+async function imported(s: Session) {
+  return value(await s.api.call('bokslut.import', { fileName: 'bokslut 2017.se', contentBase64: sie003() }));
+}
+
+describe('bokslut', () => {
+  it("reads seed 003's 2017 balances from SIE 3 and sets the statements to the krona, with every check holding", async () => {
+    const s = demoSession();
+    try {
+      const v = await imported(s);
+      expect(v.year).toBe(2017);
+      expect(v.source).toMatchObject({ kind: 'sie', fileName: 'bokslut 2017.se' });
+      expect(v.rrSums.year).toEqual({ intakter: 21_763_405, kostnader: -25_010_311, rorelseresultat: -3_246_906, finansiella: 362_537, resultat: -2_884_369 });
+      expect(v.brSums.year.tillgangar).toBe(15_713_487);
+      expect(v.brSums.year.egetKapital).toBe(9_555_392);
+      expect(v.kfa.year).toMatchObject({ lopande: -2_629_834, investering: -3_976, kassaflode: -2_633_810, likvidaUb: 14_727_508 });
+      expect(v.checks.filter((c) => !c.ok)).toEqual([]);
+      expect(v.accounts.find((a) => a.account === '7690')).toMatchObject({ line: 'personal', mapped: false, resKr: 762_300 });
+
+      const pdf = Buffer.from(value(await s.api.call('bokslut.pdf', { year: 2017 })).contentBase64, 'base64');
+      execFileSync('pdftoppm', ['-png', '-r', '60', writeTemp(pdf), artifactPath('bokslut-2017')]);
+      const text = pdftotext(pdf).replace(/\s+/g, ' ');
+      for (const expected of [
+        'Årsbokslut 2017-12-31',
+        'Resultaträkning',
+        'Summa verksamhetens intäkter 21 763 405',
+        'Kostnader för personal Not 6 −4 262 831',
+        'Årets resultat −2 884 369',
+        'Summa tillgångar 15 713 487',
+        'Summa eget kapital 9 555 392',
+        'Årets kassaflöde −2 633 810',
+        'Alla 4 kontroller stämmer',
+      ])
+        expect(text).toContain(expected);
+    } finally {
+      s.close();
+    }
+  });
+
+  it('keeps a mapping once made, puts the budget beside, and names a note that does not match its line', async () => {
+    const s = demoSession();
+    try {
+      await imported(s);
+      // Arvoden moved to övriga driftskostnader: the line changes, the result does not.
+      const moved = value(await s.api.call('bokslut.saveMappings', { year: 2017, mappings: [{ account: '7690', line: 'drift' }] }));
+      expect([rr(moved, 'personal'), rr(moved, 'drift'), moved.rrSums.year.resultat]).toEqual([-3_500_531, -1_469_579, -2_884_369]);
+      expect(moved.accounts.find((a) => a.account === '7690')).toMatchObject({ line: 'drift', mapped: true });
+      value(
+        await s.api.call('budget.save', {
+          year: 2017,
+          lines: [
+            { post: 'medlemsavgifter', amountKr: 21_585_000 },
+            { post: 'samverkan_individ', amountKr: 19_283_000 },
+            { post: 'fortroendevalda', amountKr: 800_000 },
+            { post: 'forvaltning_personal', amountKr: 3_300_000 },
+          ],
+        }),
+      );
+      const withBudget = value(await s.api.call('bokslut.get', { year: 2017 }));
+      expect(withBudget.rr.find((r) => r.line === 'personal')?.budgetKr).toBe(-4_100_000);
+      expect(withBudget.rrSums.budget?.resultat).toBe(21_585_000 - 19_283_000 - 4_100_000);
+
+      // Not 2 from the fee register: 21 585 000 against the line's 21 585 170.
+      value(await s.api.call('medlemsavgifter.save', { year: 2017, totalKr: 21_585_000, status: 'faststalld', dueOn: '2017-04-30' }));
+      const noted = value(await s.api.call('bokslut.get', { year: 2017 }));
+      expect(noted.notes.map((n) => [n.number, n.sumKr, n.lineKr])).toEqual([[2, 21_585_000, 21_585_170]]);
+      expect(plain(noted.checks.find((c) => !c.ok)?.message)).toBe(
+        'Not 2 Rörelseintäkter summerar till 21 585 000 kr, men raden är 21 585 170 kr: skillnad −170 kr.',
+      );
+    } finally {
+      s.close();
+    }
+  });
+
+  it("refuses another organisation's file, a balance account without #UB and a closed year, reading nothing", async () => {
+    const s = demoSession();
+    try {
+      const other = failure(await s.api.call('bokslut.import', { fileName: 'x.se', contentBase64: sie003({ orgNr: '212000-1355' }) }));
+      expect(other.message).toBe('Filen är bokföringen för organisationsnummer 212000-1355, men förbundets är 222000-2576. Inget är inläst.');
+      const noUb = failure(await s.api.call('bokslut.import', { fileName: 'x.se', contentBase64: sie003({ dropUb: '1930' }) }));
+      expect(noUb.message).toBe('Balanskontona 1930 har ingående men ingen utgående balans (#UB) för 2017. Inget är inläst.');
+      expect(count(s, 'bokslut_saldon')).toBe(0);
+      await imported(s);
+      value(await s.api.call('years.close', { year: 2017 }));
+      const closed = failure(await s.api.call('bokslut.import', { fileName: 'igen.se', contentBase64: sie003() }));
+      expect(closed.message).toBe('År 2017 är stängt. Saldona för ett stängt år kan inte läsas in eller ändras.');
+      expect(() => s.db.sqlite.prepare("UPDATE bokslut_saldon SET ub_ore = 0 WHERE year = 2017 AND account = '1930'").run()).toThrow(/year_closed/);
+      expect(failure(await s.api.call('bokslut.pdf', { year: 2016 })).message).toBe(
+        'Det finns inga saldon för 2016. Läs in SIE-filen eller skriv in saldona först.',
+      );
+    } finally {
+      s.close();
+    }
+  });
+
+  it('takes typed balances and names what does not balance', async () => {
+    const s = demoSession();
+    try {
+      const typed = value(
+        await s.api.call('bokslut.saveSaldon', {
+          year: 2019,
+          accounts: [
+            { account: '3010', name: 'Medlemsavgifter', resKr: -1_000_000 },
+            { account: '4010', name: 'Insatser', resKr: 900_000 },
+            { account: '1930', name: 'Bank', ibKr: 500_000, ubKr: 600_000 },
+            { account: '2091', name: 'Överskott', ibKr: -500_000, ubKr: -500_000 },
+            { account: '2440', name: 'Leverantörsskulder', ibKr: 0, ubKr: -1 },
+          ],
+        }),
+      );
+      expect(typed.rrSums.year.resultat).toBe(100_000);
+      expect(typed.source?.kind).toBe('inskrivet');
+      expect(typed.checks.filter((c) => !c.ok).map((c) => plain(c.message))).toEqual([
+        'Periodens resultat i balansräkningen (99 999 kr) och årets resultat i resultaträkningen (100 000 kr) skiljer −1 kr.',
+        'Eget kapital har ändrats med −1 kr utöver årets resultat (100 000 kr), t.ex. en avsättning bokförd direkt mot eget kapital.',
+      ]);
+      expect(failure(await s.api.call('bokslut.saveSaldon', { year: 2019, accounts: [{ account: '19x0' }] })).paths).toEqual(['accounts.0.account']);
+    } finally {
+      s.close();
+    }
+  });
+});
