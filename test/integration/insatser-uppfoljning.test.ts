@@ -34,7 +34,9 @@ async function granted(s: Session, name: string, kategori: Kategori, amountKr: n
   return decided;
 }
 
-async function requisition(s: Session, insatsId: number, paidOn: string, amountKr: number): Promise<InsatsDetail> {
+/** A rekvisition paid out, and (unless `booked` is false) the same amount booked on the insats in the utfall. */
+async function requisition(s: Session, insatsId: number, paidOn: string, amountKr: number, booked = true): Promise<InsatsDetail> {
+  if (booked) value(await s.api.call('utfall.save', { bookedOn: paidOn, post: 'samverkan_ej_fordelat', amountKr, insatsId }));
   return value(await s.api.call('insatser.saveRequisition', { insatsId, paidOn, amountKr, periodFrom: '2026-01-01', periodTo: paidOn }));
 }
 
@@ -48,7 +50,11 @@ describe('uppföljning and the overview', () => {
 
     await requisition(s, b, '2026-04-30', 150_000);
     let detail = await requisition(s, b, '2026-08-31', 240_000);
-    expect(detail.economy).toEqual([{ year: 2026, budgetKr: 600_000, utfallKr: 390_000, kvot: 0.65 }]);
+    expect(detail.economy).toEqual([{ year: 2026, budgetKr: 600_000, utfallKr: 390_000, rekvisitionerKr: 390_000, skillnadKr: 0, kvot: 0.65 }]);
+    // A rekvisition not yet in the books: the utfall (and every report) follows the books, the difference is shown.
+    const unbooked = await requisition(s, b, '2026-09-30', 10_000, false);
+    expect(unbooked.economy).toEqual([{ year: 2026, budgetKr: 600_000, utfallKr: 390_000, rekvisitionerKr: 400_000, skillnadKr: 10_000, kvot: 0.65 }]);
+    value(await s.api.call('insatser.removeRequisition', { id: unbooked.requisitions.at(-1)!.id }));
     await requisition(s, lokus.insatsId ?? 0, '2026-06-30', 350_000);
     await requisition(s, kompetens.insatsId ?? 0, '2026-10-15', 80_000);
 

@@ -35,13 +35,27 @@ export async function loadInsatsDetail(scope: Scope, id: number): Promise<Insats
     const year = Number(r.paid_on.slice(0, 4));
     utfallByYear.set(year, (utfallByYear.get(year) ?? 0) + r.amount_kr);
   }
-  const years = [...new Set([...insats.budget.map((b) => b.year), ...utfallByYear.keys()])].sort((a, b) => a - b);
+  // One rule: utfall is what the books say (Ekonomi → Utfall); the rekvisitioner paid out stand beside it with the difference.
+  const booked = new Map(
+    (
+      await scope.db
+        .selectFrom('utfall_insats_months')
+        .select('year')
+        .select((eb) => eb.fn.sum<number>('amount_ore').as('ore'))
+        .where('insats_id', '=', id)
+        .groupBy('year')
+        .execute()
+    ).map((r) => [r.year, Math.round(Number(r.ore) / 100)]),
+  );
+  const years = [...new Set([...insats.budget.map((b) => b.year), ...utfallByYear.keys(), ...booked.keys()])].sort((a, b) => a - b);
   const economy = years.map((year) => {
     const budgetKr = insats.budget.find((b) => b.year === year)?.budgetKr ?? 0;
-    const utfallKr = utfallByYear.get(year) ?? 0;
-    return { year, budgetKr, utfallKr, kvot: forbrukningskvot(utfallKr, budgetKr) };
+    const utfallKr = booked.get(year) ?? 0;
+    const rekvisitionerKr = utfallByYear.get(year) ?? 0;
+    return { year, budgetKr, utfallKr, rekvisitionerKr, skillnadKr: rekvisitionerKr - utfallKr, kvot: forbrukningskvot(utfallKr, budgetKr) };
   });
-  const utfallTotalKr = requisitions.reduce((s, r) => s + r.amount_kr, 0);
+  const utfallTotalKr = [...booked.values()].reduce((s, v) => s + v, 0);
+  const rekvisitionerTotalKr = requisitions.reduce((s, r) => s + r.amount_kr, 0);
   const participants = await scope.db.selectFrom('participant_figures').selectAll().where('insats_id', '=', id).orderBy('year').execute();
   const goals = await scope.db
     .selectFrom('goals')
@@ -64,6 +78,7 @@ export async function loadInsatsDetail(scope: Scope, id: number): Promise<Insats
     })),
     economy,
     utfallTotalKr,
+    rekvisitionerTotalKr,
     kvot: forbrukningskvot(utfallTotalKr, insats.budgetTotalKr),
     participants: participants.map((p) => ({
       year: p.year,
@@ -244,6 +259,18 @@ export async function saveTargets(input: ParsedInput<'insatser.targets'>, scope:
  * target and the split by kategori. With `until`, utfall counts the rekvisitioner paid
  * from 1 January up to that day (the first half-year's PM).
  */
+/** The books' utfall of an insats from the start of the year to the month of `until` (ÅÅÅÅ-MM-DD). */
+async function bookedUntil(scope: Scope, insatsId: number, year: number, until: string): Promise<number> {
+  const row = await scope.db
+    .selectFrom('utfall_insats_months')
+    .select((eb) => eb.fn.sum<number>('amount_ore').as('ore'))
+    .where('insats_id', '=', insatsId)
+    .where('year', '=', year)
+    .where('month', '<=', Number(until.slice(5, 7)))
+    .executeTakeFirst();
+  return Math.round(Number(row?.ore ?? 0) / 100);
+}
+
 export async function buildOverview(scope: Scope, year: number, until?: string): Promise<Overview> {
   const ids = await scope.db.selectFrom('insatser').select('id').orderBy('name').execute();
   const rows: OverviewRow[] = [];
@@ -255,10 +282,7 @@ export async function buildOverview(scope: Scope, year: number, until?: string):
     const p = d.participants.find((x) => x.year === year);
     if (!economy && !p) continue;
     const budgetKr = economy?.budgetKr ?? 0;
-    const utfallKr =
-      until === undefined
-        ? (economy?.utfallKr ?? 0)
-        : d.requisitions.filter((r) => r.paidOn >= `${year}-01-01` && r.paidOn <= until).reduce((s, r) => s + r.amountKr, 0);
+    const utfallKr = until === undefined ? (economy?.utfallKr ?? 0) : await bookedUntil(scope, d.id, year, until);
     granted[d.kategori] += budgetKr;
     const part = p ?? { deltagare: 0, kvinnor: 0, man: 0, avslutade: 0, tillArbete: 0, tillStudier: 0, byKon: null };
     byKonRows.push(part.byKon);

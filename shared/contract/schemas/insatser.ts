@@ -390,8 +390,11 @@ export interface InsatsReport {
 export interface InsatsDetail extends Insats {
   requisitions: Requisition[];
   /** Per year: budget, utfall (the requisitions paid that year) and förbrukningskvot. */
-  economy: { year: number; budgetKr: number; utfallKr: number; kvot: number | null }[];
+  /** Per year: utfall as booked (Ekonomi → Utfall), the rekvisitioner paid out beside it, and the difference to reconcile. */
+  economy: { year: number; budgetKr: number; utfallKr: number; rekvisitionerKr: number; skillnadKr: number; kvot: number | null }[];
+  /** Booked utfall over the insats's life. */
   utfallTotalKr: number;
+  rekvisitionerTotalKr: number;
   kvot: number | null;
   participants: ParticipantYear[];
   goals: Goal[];

@@ -97,7 +97,8 @@ export function InsatsView({ id, onBack }: { id: number; onBack(): void }) {
         />
       </Stack>
       <Typography color="text.secondary" sx={{ mb: 2 }}>
-        {d.ownerName} är insatsägare · {d.startsOn} till {d.endsOn} · beviljat {formatKr(d.budgetTotalKr)}, utbetalt {formatKr(d.utfallTotalKr)}
+        {d.ownerName} är insatsägare · {d.startsOn} till {d.endsOn} · beviljat {formatKr(d.budgetTotalKr)}, bokfört utfall {formatKr(d.utfallTotalKr)},
+        rekvisitioner {formatKr(d.rekvisitionerTotalKr)}
         {d.kvot !== null ? ` (förbrukningskvot ${formatPercent(d.kvot)})` : ''}
       </Typography>
       <Stack spacing={2}>
@@ -114,7 +115,7 @@ export function InsatsView({ id, onBack }: { id: number; onBack(): void }) {
 /** Runs a change to the insats, shows the insats as it is after it, and says so; false when refused. */
 type Run = (fn: () => Promise<InsatsDetail>, done: string) => Promise<boolean>;
 
-/** Beviljad budget, utfall and förbrukningskvot by year. */
+/** Beviljad budget, utfall as booked, the rekvisitioner paid out and the difference, and förbrukningskvot by year. */
 function EconomyTable({ d }: { d: InsatsDetail }) {
   return (
     <Paper variant="outlined">
@@ -123,7 +124,9 @@ function EconomyTable({ d }: { d: InsatsDetail }) {
           <TableRow>
             <TableCell>År</TableCell>
             <TableCell align="right">Beviljad budget</TableCell>
-            <TableCell align="right">Utfall</TableCell>
+            <TableCell align="right">Utfall (bokfört)</TableCell>
+            <TableCell align="right">Rekvisitioner</TableCell>
+            <TableCell align="right">Skillnad</TableCell>
             <TableCell align="right">Förbrukningskvot</TableCell>
           </TableRow>
         </TableHead>
@@ -133,11 +136,19 @@ function EconomyTable({ d }: { d: InsatsDetail }) {
               <TableCell>{e.year}</TableCell>
               <TableCell align="right">{formatKr(e.budgetKr)}</TableCell>
               <TableCell align="right">{formatKr(e.utfallKr)}</TableCell>
+              <TableCell align="right">{formatKr(e.rekvisitionerKr)}</TableCell>
+              <TableCell align="right" sx={{ color: e.skillnadKr !== 0 ? 'warning.dark' : undefined }}>
+                {e.skillnadKr === 0 ? '–' : formatKr(e.skillnadKr)}
+              </TableCell>
               <TableCell align="right">{e.kvot === null ? '–' : formatPercent(e.kvot)}</TableCell>
             </TableRow>
           ))}
         </TableBody>
       </Table>
+      <Typography variant="body2" sx={{ color: 'text.secondary', p: 1.5 }}>
+        Utfallet är det bokförda (Ekonomi → Utfall), som rapporterna räknar med. Rekvisitionerna står bredvid; en skillnad är något att stämma av mot
+        bokföringen.
+      </Typography>
     </Paper>
   );
 }
