@@ -681,6 +681,14 @@ export interface BokslutKopplingarTable {
   updated_at: string;
 }
 
+export interface ArsredovisningTexterTable {
+  year: number;
+  key: string;
+  text: string;
+  updated_at: string;
+  updated_by: string;
+}
+
 export interface KansliTables {
   forbund: ForbundTable;
   kansli_meta: KansliMetaTable;
@@ -729,6 +737,7 @@ export interface KansliTables {
   maluppfyllelse: MaluppfyllelseTable;
   bokslut_saldon: BokslutSaldonTable;
   bokslut_kopplingar: BokslutKopplingarTable;
+  arsredovisning_texter: ArsredovisningTexterTable;
   account_mappings: AccountMappingsTable;
   object_mappings: ObjectMappingsTable;
   economy_settings: EconomySettingsTable;

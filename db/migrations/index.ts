@@ -15,6 +15,7 @@ import { migration0014 } from './0014_diarium_page';
 import { migration0015 } from './0015_verksamhetsplan';
 import { migration0016 } from './0016_maluppfyllelse';
 import { migration0017 } from './0017_bokslut';
+import { migration0018 } from './0018_arsredovisning';
 import type { Migration } from './types';
 
 /** Every migration this version of Kansli knows, in order. Never edit one that has shipped: add a new one. */
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0015,
   migration0016,
   migration0017,
+  migration0018,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

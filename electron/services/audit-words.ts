@@ -269,7 +269,21 @@ function recordNameOf(entity: string, fields: Map<string, unknown>, words: Words
   if (entity === 'arende' && text('diarienummer')) return [text('diarienummer'), text('title')].filter(Boolean).join(' ');
   if (entity === 'board_appointment' && text('person.name'))
     return `${text('person.name')}, ${words.value('seat', fields.get('seat')) ?? ''}`.replace(/, $/, '');
-  for (const k of ['displayName', 'name', 'rubrik', 'title', 'targetLabel', 'label', 'moment', 'matt', 'konto', 'fileName', 'diarienummer', 'code']) {
+  for (const k of [
+    'displayName',
+    'name',
+    'rubrik',
+    'title',
+    'targetLabel',
+    'label',
+    'moment',
+    'matt',
+    'konto',
+    'avsnitt',
+    'fileName',
+    'diarienummer',
+    'code',
+  ]) {
     const v = text(k);
     if (v) return v;
   }

@@ -23,6 +23,7 @@ import { auditHandlers } from './audit';
 import { backupsHandlers } from './backups';
 import { xlsxHandlers } from './xlsx';
 import { verksamhetsplanHandlers } from './verksamhetsplan';
+import { arsredovisningHandlers } from './arsredovisning';
 
 export type { Handler } from './handler';
 export type Handlers = { [K in MethodName]: Handler<K> };
@@ -56,4 +57,5 @@ export const handlers: Handlers = {
   ...backupsHandlers,
   ...xlsxHandlers,
   ...verksamhetsplanHandlers,
+  ...arsredovisningHandlers,
 };

@@ -21,6 +21,7 @@ import FolderSharedOutlined from '@mui/icons-material/FolderSharedOutlined';
 import AccountBalanceWalletOutlined from '@mui/icons-material/AccountBalanceWalletOutlined';
 import ShieldOutlined from '@mui/icons-material/ShieldOutlined';
 import FlagOutlined from '@mui/icons-material/FlagOutlined';
+import MenuBookOutlined from '@mui/icons-material/MenuBookOutlined';
 import AlertTitle from '@mui/material/AlertTitle';
 import Stack from '@mui/material/Stack';
 import type { AppInfo } from '../../shared/contract/schemas/forbund';
@@ -40,6 +41,7 @@ const InsatserScreen = lazy(() => import('./screens/insatser/InsatserScreen').th
 const RegistersScreen = lazy(() => import('./screens/RegistersScreen').then((m) => ({ default: m.RegistersScreen })));
 const EkonomiScreen = lazy(() => import('./screens/ekonomi/EkonomiScreen').then((m) => ({ default: m.EkonomiScreen })));
 const VerksamhetsplanScreen = lazy(() => import('./screens/verksamhetsplan/VerksamhetsplanScreen').then((m) => ({ default: m.VerksamhetsplanScreen })));
+const ArsredovisningScreen = lazy(() => import('./screens/arsredovisning/ArsredovisningScreen').then((m) => ({ default: m.ArsredovisningScreen })));
 const InternkontrollScreen = lazy(() => import('./screens/internkontroll/InternkontrollScreen').then((m) => ({ default: m.InternkontrollScreen })));
 
 const DRAWER_WIDTH = 248;
@@ -51,6 +53,7 @@ const ICONS: Record<SectionId, React.ReactNode> = {
   sammantraden: <EventNoteOutlined />,
   insatser: <AssignmentOutlined />,
   verksamhetsplan: <FlagOutlined />,
+  arsredovisning: <MenuBookOutlined />,
   register: <FolderSharedOutlined />,
   ekonomi: <AccountBalanceWalletOutlined />,
   internkontroll: <ShieldOutlined />,
@@ -76,6 +79,8 @@ function Screen({ section }: { section: SectionId }) {
       return <InternkontrollScreen />;
     case 'verksamhetsplan':
       return <VerksamhetsplanScreen />;
+    case 'arsredovisning':
+      return <ArsredovisningScreen />;
     default:
       return <ComingSoonScreen section={section} />;
   }

@@ -155,6 +155,7 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   ownerName: 'Insatsägare',
   paidOn: 'Utbetald',
   paragraph: 'Paragraf',
+  avsnitt: 'Avsnitt',
   konton: 'Konton',
   kalla: 'Källa',
   konto: 'Konto',

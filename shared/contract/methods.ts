@@ -19,6 +19,7 @@ import { xlsxMethods } from './schemas/xlsx';
 import { verksamhetsplanMethods } from './schemas/verksamhetsplan';
 import { maluppfyllelseMethods } from './schemas/maluppfyllelse';
 import { bokslutMethods } from './schemas/bokslut';
+import { arsredovisningMethods } from './schemas/arsredovisning';
 
 /**
  * The API contract: every operation the renderer, the HTTP host and the CLI can
@@ -46,6 +47,7 @@ export const contract = {
   ...verksamhetsplanMethods,
   ...maluppfyllelseMethods,
   ...bokslutMethods,
+  ...arsredovisningMethods,
 } as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

@@ -39,7 +39,8 @@ export const SEED_003_2017: AccountSaldo[] = [
 ];
 
 /** Seed 003's 2017 balances as an SIE 3 file (balances only), 2016's #RES beside them. */
-export function sie003(opts: { orgNr?: string; dropUb?: string; type?: 1 | 2 | 3 | 4 } = {}): string {
+export function sie003(opts: { orgNr?: string; dropUb?: string; type?: 1 | 2 | 3 | 4; year?: number } = {}): string {
+  const year = opts.year ?? 2017;
   const balances = SEED_003_2017.flatMap((a) => {
     const rows: { kind: 'IB' | 'UB' | 'RES'; yearIndex: number; account: string; amountOre: number }[] = [];
     if (/^[12]/.test(a.account)) {
@@ -53,8 +54,8 @@ export function sie003(opts: { orgNr?: string; dropUb?: string; type?: 1 | 2 | 3
     program: 'Test',
     companyName: 'Samordningsförbundet Uppsala län',
     orgNr: opts.orgNr ?? '222000-2576',
-    generatedOn: '2018-02-10',
-    fiscalYear: { from: '2017-01-01', to: '2017-12-31' },
+    generatedOn: `${year + 1}-02-10`,
+    fiscalYear: { from: `${year}-01-01`, to: `${year}-12-31` },
     accounts: SEED_003_2017.map((a) => ({ number: a.account, name: a.name })),
     balances,
     verifications: [],

@@ -165,7 +165,8 @@ export function composeSections(c: Composer, sections: readonly Section[], image
     if (!hasText) continue;
     if (section.heading.trim() !== '') {
       mark(section.heading);
-      c.heading(section.heading, 12.5, 3);
+      // A heading over a table keeps the table's caption, header and first row with it.
+      c.heading(section.heading, 12.5, section.blocks[0]?.type === 'tabell' ? 6 : 3);
     }
     section.blocks.forEach((block, i) => {
       switch (block.type) {

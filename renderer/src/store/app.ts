@@ -11,6 +11,7 @@ export const SECTIONS = [
   { id: 'sammantraden', label: 'Sammanträden' },
   { id: 'insatser', label: 'Ansökningar & insatser' },
   { id: 'verksamhetsplan', label: 'Verksamhetsplan' },
+  { id: 'arsredovisning', label: 'Årsredovisning' },
   { id: 'register', label: 'Register' },
   { id: 'ekonomi', label: 'Ekonomi' },
   { id: 'internkontroll', label: 'Risk & internkontroll' },

@@ -51,6 +51,7 @@ export const AUDIT_ENTITY_LABELS = {
   maluppfyllelse: 'Måluppfyllelse (verksamhetsplan)',
   bokslut: 'Bokslutets saldon',
   bokslutskoppling: 'Konto i bokslutet',
+  arsredovisning: 'Årsredovisning',
   backup_settings: 'Säkerhetskopiering',
   databas: 'Databasen',
 } as const satisfies Record<string, string>;

@@ -1,0 +1,312 @@
+import type { MethodResult, ParsedInput } from '../../../shared/contract/methods';
+import type { Block, Section } from '../../../shared/contract/schemas/arendeblad';
+import {
+  ARSREDOVISNING_TEXT_LABELS,
+  ARSREDOVISNING_TEXTS,
+  DEFAULT_REDOVISNINGSPRINCIPER,
+  type ArsredovisningText,
+  type ArsredovisningView,
+} from '../../../shared/contract/schemas/arsredovisning';
+import { KATEGORI_LABELS } from '../../../shared/contract/schemas/insatser';
+import { BOARD_ROLE_LABELS } from '../../../shared/contract/schemas/board';
+import { MEMBER_KIND_LABELS } from '../../../shared/contract/kinds';
+import { bokslutSections } from '../../../shared/domain/bokslut-document';
+import { maluppfyllelseSections } from '../../../shared/domain/maluppfyllelse';
+import { formatInteger, formatPercent } from '../../../shared/format/sv';
+import { boardOn } from '../board';
+import type { Scope } from '../context';
+import { registerArende } from '../diarium';
+import { storeDocument } from '../documents';
+import { bokslutView } from '../ekonomi/bokslut';
+import { budgetMotUtfall, history } from '../ekonomi/reports';
+import { loadForbund } from '../forbund';
+import { handlersFor } from '../handler';
+import { buildOverview, loadInsatsDetail } from '../insatser/uppfoljning';
+import { listMembers } from '../members';
+import { refuse } from '../refuse';
+import { maluppfyllelseView } from '../verksamhetsplan/maluppfyllelse';
+import type { AnnualDoc } from '../pdf/arsredovisning-pdf';
+
+/**
+ * The årsredovisning assembled from the registers, the plan's måluppfyllelse, the insatser,
+ * the economy and the bokslut, in seed 003's order, with the förvaltningsberättelse's texts
+ * carried from last year until they are written for this one.
+ */
+
+const p = (text: string): Block => ({ type: 'stycke', text });
+const paragraphs = (text: string): Block[] =>
+  text
+    .split(/\n\s*\n/)
+    .map((t) => t.trim())
+    .filter(Boolean)
+    .map(p);
+const table = (caption: string, header: string[], rows: string[][], sumRow = false): Block => ({ type: 'tabell', caption, header, rows, sumRow, note: '' });
+const kr = (v: number) => formatInteger(v);
+const tkr = (v: number) => formatInteger(Math.sign(v) * Math.round(Math.abs(v) / 1000));
+
+function defaultSignedOn(scope: Scope, year: number): string {
+  const today = scope.now.toISOString().slice(0, 10);
+  return today.startsWith(String(year + 1)) ? today : `${year + 1}-03-15`;
+}
+
+async function texts(scope: Scope, year: number): Promise<ArsredovisningView['texts']> {
+  const rows = await scope.db.selectFrom('arsredovisning_texter').selectAll().where('year', '<=', year).orderBy('year', 'desc').execute();
+  return ARSREDOVISNING_TEXTS.map((key) => {
+    const own = rows.find((r) => r.key === key && r.year === year);
+    const carried = rows.find((r) => r.key === key && r.year < year);
+    const text = own?.text ?? carried?.text ?? (key === 'redovisningsprinciper' ? DEFAULT_REDOVISNINGSPRINCIPER : '');
+    return { key, label: ARSREDOVISNING_TEXT_LABELS[key], text, carried: own === undefined && text !== '' };
+  });
+}
+
+/** The adopted plan that covers the year, if any. */
+async function planFor(scope: Scope, year: number) {
+  return scope.db
+    .selectFrom('verksamhetsplaner')
+    .select(['id', 'title'])
+    .where('status', '=', 'faststalld')
+    .where('first_year', '<=', year)
+    .where('last_year', '>=', year)
+    .orderBy('version', 'desc')
+    .executeTakeFirst();
+}
+
+export async function arsredovisningView(scope: Scope, input: ParsedInput<'arsredovisning.get'>): Promise<ArsredovisningView> {
+  const year = input.year;
+  const signedOn = input.signedOn ?? defaultSignedOn(scope, year);
+  const bokslut = await bokslutView(scope, year);
+  const failed = bokslut.checks.filter((c) => !c.ok);
+  const plan = await planFor(scope, year);
+  const board = await boardOn(scope, signedOn);
+  const parts = [
+    {
+      title: 'Bokslut (resultaträkning, balansräkning, kassaflödesanalys)',
+      ready: bokslut.hasSaldon && failed.length === 0,
+      note: !bokslut.hasSaldon
+        ? `Det finns inget bokslut för ${year}: läs in saldona under Ekonomi → Bokslut.`
+        : failed.length > 0
+          ? `Bokslutets kontroller stämmer inte: ${failed.map((c) => c.message).join(' ')}`
+          : `Saldon från ${bokslut.source?.fileName ?? 'inskrivna belopp'}; alla kontroller stämmer.`,
+    },
+    {
+      title: 'Måluppfyllelse',
+      ready: plan !== undefined,
+      note: plan ? `Ur ${plan.title}.` : `Ingen fastställd verksamhetsplan gäller ${year}; avsnittet utelämnas.`,
+    },
+    {
+      title: 'Underskrifter',
+      ready: board.ordinarie.length > 0,
+      note:
+        board.ordinarie.length > 0
+          ? `${board.ordinarie.length} ordinarie ledamöter ${signedOn}.`
+          : `Ingen ordinarie ledamot i styrelseregistret ${signedOn}: lägg in styrelsen under Register → Styrelse.`,
+    },
+  ];
+  return {
+    year,
+    signedOn,
+    texts: await texts(scope, year),
+    parts,
+    signers: board.ordinarie.map((a) => ({ name: a.person.name, roleTitle: a.role ? BOARD_ROLE_LABELS[a.role] : null, appointedBy: a.memberName })),
+    ready: parts[0]!.ready && parts[2]!.ready,
+  };
+}
+
+async function getArsredovisning(input: ParsedInput<'arsredovisning.get'>, scope: Scope): Promise<MethodResult<'arsredovisning.get'>> {
+  return arsredovisningView(scope, input);
+}
+
+async function saveTexts(input: ParsedInput<'arsredovisning.saveTexts'>, scope: Scope): Promise<MethodResult<'arsredovisning.saveTexts'>> {
+  const at = scope.now.toISOString();
+  for (const key of ARSREDOVISNING_TEXTS) {
+    const text = input.texts[key];
+    if (text === undefined) continue;
+    const before = await scope.db.selectFrom('arsredovisning_texter').select('text').where('year', '=', input.year).where('key', '=', key).executeTakeFirst();
+    if (before?.text === text) continue;
+    await scope.db
+      .insertInto('arsredovisning_texter')
+      .values({ year: input.year, key, text, updated_at: at, updated_by: scope.actor })
+      .onConflict((oc) => oc.columns(['year', 'key']).doUpdateSet({ text, updated_at: at, updated_by: scope.actor }))
+      .execute();
+    await scope.audit({
+      entity: 'arsredovisning',
+      entityId: `${input.year}:${key}`,
+      action: before ? 'update' : 'create',
+      before: before ? { year: input.year, avsnitt: ARSREDOVISNING_TEXT_LABELS[key], text: before.text } : null,
+      after: { year: input.year, avsnitt: ARSREDOVISNING_TEXT_LABELS[key], text },
+    });
+  }
+  return arsredovisningView(scope, { year: input.year });
+}
+
+async function organisation(scope: Scope, year: number): Promise<Block[]> {
+  const members = await listMembers({}, scope);
+  const board = await boardOn(scope, `${year}-12-31`);
+  const byMember = new Map<string, { ordinarie: string[]; ersattare: string[] }>();
+  for (const a of [...board.ordinarie, ...board.ersattare]) {
+    const m = byMember.get(a.memberName) ?? { ordinarie: [], ersattare: [] };
+    (a.seat === 'ordinarie' ? m.ordinarie : m.ersattare).push(a.person.name);
+    byMember.set(a.memberName, m);
+  }
+  const blocks: Block[] = [
+    p(`Förbundets medlemmar ${year} var ${members.length}:`),
+    table(
+      'Medlemmar',
+      ['Medlem', 'Slag'],
+      members.map((m) => [m.name, MEMBER_KIND_LABELS[m.kind]]),
+    ),
+  ];
+  if (byMember.size > 0) {
+    blocks.push(
+      table(
+        `Styrelsen under ${year}`,
+        ['Utsedd av', 'Ordinarie ledamot', 'Ersättare'],
+        [...byMember].map(([member, m]) => [member, m.ordinarie.join(', ') || '–', m.ersattare.join(', ') || '–']),
+      ),
+    );
+  }
+  return blocks;
+}
+
+async function insatserBlocks(scope: Scope, year: number): Promise<Block[]> {
+  const overview = await buildOverview(scope, year);
+  if (overview.rows.length === 0) return [p(`Inga insatser hade budget eller utfall ${year}.`)];
+  const blocks: Block[] = [];
+  for (const kategori of ['individ', 'struktur', 'kompetens'] as const) {
+    const rows = overview.rows.filter((r) => r.kategori === kategori);
+    if (rows.length === 0) continue;
+    const lines: string[][] = [];
+    for (const r of rows) {
+      const d = await loadInsatsDetail(scope, r.insatsId);
+      lines.push([
+        r.name,
+        kr(r.budgetKr),
+        kr(r.utfallKr),
+        r.kvot === null ? '–' : formatPercent(r.kvot, 0),
+        kr(d.budgetTotalKr),
+        kr(d.utfallTotalKr),
+        d.kvot === null ? '–' : formatPercent(d.kvot, 0),
+      ]);
+    }
+    blocks.push(
+      table(
+        `${KATEGORI_LABELS[kategori]} insatser`,
+        ['Insats', `Budget ${year}`, `Utfall ${year}`, 'Kvot', 'Budget totalt', 'Utfall totalt', 'Kvot totalt'],
+        lines,
+      ),
+    );
+  }
+  blocks.push(
+    table(
+      `Budgetfördelning per kategori ${year}`,
+      ['Kategori', 'Beviljat', 'Andel', 'Riktlinje'],
+      overview.split.map((s) => [KATEGORI_LABELS[s.kategori], kr(s.grantedKr), formatPercent(s.share, 0), formatPercent(s.guideline, 0)]),
+    ),
+  );
+  return blocks;
+}
+
+async function economyBlocks(scope: Scope, year: number): Promise<Block[]> {
+  const bmu = await budgetMotUtfall(scope, year, 1, 12);
+  const rows = bmu.groups.map((g) => [g.label, tkr(g.budgetKr), tkr(g.utfallKr), tkr(g.previousKr)]);
+  rows.push(['Resultat', tkr(bmu.result.budgetKr), tkr(bmu.result.utfallKr), tkr(bmu.result.previousKr)]);
+  const h = (await history(scope)).rows.filter((r) => r.year <= year).slice(-5);
+  const blocks = [table('Ekonomisk översikt (tkr)', ['', `Budget ${year}`, `Utfall ${year}`, `Utfall ${year - 1}`], rows, true)];
+  if (h.length === 0) return blocks;
+  return [
+    ...blocks,
+    table(
+      'Förbrukning i förhållande till medlemsintäkt',
+      ['År', 'Medlemsintäkt (tkr)', 'Samverkan', 'Förtroendevalda', 'Förvaltning'],
+      h.map((r) => [
+        String(r.year),
+        tkr(r.anslagKr),
+        r.samverkanShare === null ? '–' : formatPercent(r.samverkanShare),
+        r.fortroendevaldaShare === null ? '–' : formatPercent(r.fortroendevaldaShare),
+        r.forvaltningShare === null ? '–' : formatPercent(r.forvaltningShare),
+      ]),
+    ),
+  ];
+}
+
+/** The report's content in seed 003's order. */
+async function annualDoc(scope: Scope, input: ParsedInput<'arsredovisning.pdf'>): Promise<AnnualDoc> {
+  const view = await arsredovisningView(scope, input);
+  const year = view.year;
+  const blocked = view.parts.filter((x) => !x.ready && x.title !== 'Måluppfyllelse');
+  if (blocked.length > 0) throw refuse('year', `Årsredovisningen för ${year} kan inte göras ännu. ${blocked.map((b) => b.note).join(' ')}`);
+  const text = (key: ArsredovisningText) => view.texts.find((t) => t.key === key)?.text ?? '';
+  const forbund = await loadForbund(scope);
+  const sections: Section[] = [
+    {
+      heading: 'Förvaltningsberättelse',
+      blocks: [...paragraphs(text('inledning')), ...(await organisation(scope, year)), ...paragraphs(text('arets_verksamhet'))],
+    },
+  ];
+  if (text('vasentliga_handelser'))
+    sections.push({ heading: ARSREDOVISNING_TEXT_LABELS.vasentliga_handelser, blocks: paragraphs(text('vasentliga_handelser')) });
+  const plan = await planFor(scope, year);
+  if (plan) {
+    const mal = await maluppfyllelseView(scope, { planId: plan.id, year, period: 'helar' });
+    sections.push({ heading: `Måluppfyllelse ${year}`, blocks: [p(`Uppföljning av ${plan.title}.`)] }, ...maluppfyllelseSections(mal));
+  }
+  sections.push({ heading: `Insatser ${year}`, blocks: await insatserBlocks(scope, year) });
+  sections.push({ heading: 'Ekonomisk redogörelse', blocks: await economyBlocks(scope, year) });
+  if (text('framtid')) sections.push({ heading: ARSREDOVISNING_TEXT_LABELS.framtid, blocks: paragraphs(text('framtid')) });
+  const bokslut = bokslutSections(await bokslutView(scope, year)).filter((s) => s.heading !== 'Kontroller');
+  sections.push(...bokslut.filter((s) => s.heading !== 'Noter'));
+  sections.push({ heading: 'Redovisningsprinciper', blocks: paragraphs(text('redovisningsprinciper')) });
+  sections.push(...bokslut.filter((s) => s.heading === 'Noter'));
+  return {
+    sender: { name: forbund.name, address: forbund.address, orgNr: forbund.orgNr, email: forbund.email, phone: forbund.phone },
+    year,
+    title: `Årsredovisning ${year}`,
+    sections,
+    placeAndDate: `${forbund.city ?? '«ort»'} ${view.signedOn}`,
+    signers: view.signers,
+  };
+}
+
+async function arsredovisningPdf(input: ParsedInput<'arsredovisning.pdf'>, scope: Scope): Promise<MethodResult<'arsredovisning.pdf'>> {
+  const doc = await annualDoc(scope, input);
+  const { renderAnnualPdf } = await import('../pdf/arsredovisning-pdf');
+  const { bytes, pages } = await renderAnnualPdf(scope.ctx, doc, scope.now);
+  return { fileName: `${doc.title}.pdf`, mimeType: 'application/pdf', contentBase64: Buffer.from(bytes).toString('base64'), pages };
+}
+
+async function storeArsredovisning(input: ParsedInput<'arsredovisning.store'>, scope: Scope): Promise<MethodResult<'arsredovisning.store'>> {
+  const doc = await annualDoc(scope, input);
+  const { renderAnnualPdf } = await import('../pdf/arsredovisning-pdf');
+  const { bytes } = await renderAnnualPdf(scope.ctx, doc, scope.now);
+  const existing = await scope.db.selectFrom('arenden').select('id').where('title', '=', doc.title).where('voided_at', 'is', null).executeTakeFirst();
+  const arendeId =
+    existing?.id ??
+    (
+      await registerArende(scope, input.year + 1, {
+        title: doc.title,
+        kind: 'beslutsarende',
+        status: 'under_beredning',
+        receivedOn: null,
+        decidedOn: null,
+        handlaggare: null,
+        description: null,
+      })
+    ).id;
+  if (!existing) await scope.audit({ entity: 'arende', entityId: arendeId, action: 'create', before: null, after: { title: doc.title } });
+  return storeDocument(scope, {
+    arendeId,
+    fileName: `${doc.title}.pdf`,
+    title: doc.title,
+    mimeType: 'application/pdf',
+    bytes: Buffer.from(bytes),
+    source: `arsredovisning:${input.year}`,
+  });
+}
+
+/** The methods this area serves. */
+export const arsredovisningHandlers = handlersFor({
+  'arsredovisning.get': getArsredovisning,
+  'arsredovisning.saveTexts': saveTexts,
+  'arsredovisning.pdf': arsredovisningPdf,
+  'arsredovisning.store': storeArsredovisning,
+});

@@ -1,0 +1,139 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Session } from '../../electron/services/session';
+import { sie003 } from '../helpers/bokslut';
+import { artifactPath } from '../helpers/browser';
+import { makeTestCertificate } from '../helpers/certs';
+import { failure, value } from '../helpers/envelope';
+import { pdfsig, pdftotext, writeTemp } from '../helpers/pdf-tools';
+import { demoSession } from '../helpers/session';
+import { tempDir } from '../helpers/temp';
+import { newPlan } from '../helpers/verksamhetsplan';
+
+const YEAR = 2025;
+
+/** A year's books (seed 003's figures), an adopted plan with its måluppfyllelse, and this year's texts. */
+async function yearOfWork(s: Session): Promise<void> {
+  value(await s.api.call('bokslut.import', { fileName: `bokslut ${YEAR}.se`, contentBase64: sie003({ year: YEAR }) }));
+  const draft = await newPlan(s, { firstYear: YEAR, lastYear: YEAR });
+  const plan = value(
+    await s.api.call('verksamhetsplan.save', {
+      id: draft.id,
+      revision: draft.revision,
+      title: `Verksamhetsplan ${YEAR}`,
+      firstYear: YEAR,
+      lastYear: YEAR,
+      content: {
+        goals: [
+          {
+            text: 'Att stödja vidareutveckling av samverkan mellan parterna',
+            subGoals: [
+              {
+                text: 'att minst 200 medarbetare under året får ökad kunskap om samverkan',
+                matt: [{ id: 'm1', text: 'Medarbetare', targets: [{ year: YEAR, value: 200 }] }],
+              },
+            ],
+          },
+        ],
+      },
+    }),
+  );
+  value(await s.api.call('verksamhetsplan.adopt', { id: plan.id, revision: plan.revision, adoptedOn: `${YEAR - 1}-11-20` }));
+  value(
+    await s.api.call('maluppfyllelse.save', {
+      planId: plan.id,
+      year: YEAR,
+      entries: [{ mattId: 'm1', value: 183, resultText: '183 medarbetare i förbundets seminarier.', status: 'delvis' }],
+    }),
+  );
+  value(
+    await s.api.call('arsredovisning.saveTexts', {
+      year: YEAR,
+      texts: {
+        inledning: 'Samordningsförbundet bedriver finansiell samordning inom rehabiliteringsområdet enligt lag (2003:1210).',
+        arets_verksamhet: 'Under året har förbundet finansierat individ- och strukturinriktade insatser.',
+      },
+    }),
+  );
+}
+
+describe('årsredovisning', () => {
+  it("assembles the report in seed 003's order with a table of contents, and every ordinarie ledamot signs it in turn", async () => {
+    const s = demoSession();
+    try {
+      await yearOfWork(s);
+      const view = value(await s.api.call('arsredovisning.get', { year: YEAR }));
+      expect(view.ready).toBe(true);
+      expect(view.signedOn.startsWith(String(YEAR + 1))).toBe(true);
+      expect(view.signers.length).toBeGreaterThan(2);
+      expect(view.texts.find((t) => t.key === 'redovisningsprinciper')).toMatchObject({ carried: true });
+      expect(view.texts.find((t) => t.key === 'inledning')).toMatchObject({ carried: false });
+
+      const file = value(await s.api.call('arsredovisning.pdf', { year: YEAR }));
+      const pdf = Buffer.from(file.contentBase64, 'base64');
+      execFileSync('pdftoppm', ['-png', '-r', '50', writeTemp(pdf), artifactPath(`arsredovisning-${YEAR}`)]);
+      const text = pdftotext(pdf).replace(/\s+/g, ' ');
+      const order = [
+        'Innehåll',
+        'Förvaltningsberättelse',
+        `Måluppfyllelse ${YEAR}`,
+        `Insatser ${YEAR}`,
+        'Ekonomisk redogörelse',
+        'Resultaträkning',
+        'Balansräkning',
+        'Kassaflödesanalys',
+        'Redovisningsprinciper',
+        'Underskrifter',
+      ];
+      const body = text.slice(text.indexOf('Förvaltningsberättelse Samordningsförbundet bedriver'));
+      let at = -1;
+      for (const part of order.slice(1)) {
+        const next = body.indexOf(part, at + 1);
+        expect(next, part).toBeGreaterThan(at);
+        at = next;
+      }
+      // The table of contents carries real page numbers.
+      expect(text).toMatch(/Innehåll Förvaltningsberättelse \d+ Måluppfyllelse 2025 \d+/);
+      expect(text).toContain('Årets resultat −2 884 369');
+      expect(text).toContain('att minst 200 medarbetare under året får ökad kunskap');
+      for (const signer of view.signers) expect(text).toContain(signer.name);
+
+      // Stored in the diarium and signed by two ledamöter in turn: both signatures valid.
+      const stored = value(await s.api.call('arsredovisning.store', { year: YEAR }));
+      let documentId = stored.id;
+      for (const signer of view.signers.slice(0, 2)) {
+        const cert = makeTestCertificate(tempDir(), { commonName: signer.name, organization: signer.appointedBy, password: 'hemligt', days: 365 });
+        const signed = value(
+          await s.api.call('documents.sign', {
+            documentId,
+            credentials: { certificateBase64: fs.readFileSync(cert.p12Path).toString('base64'), password: 'hemligt', role: signer.name },
+          }),
+        );
+        documentId = signed.id;
+      }
+      const verification = value(await s.api.call('pdf.verify', { documentId }));
+      expect(verification.valid).toBe(true);
+      expect(verification.signatures.map((x) => x.signerName)).toEqual(view.signers.slice(0, 2).map((x) => x.name));
+      const signedBytes = Buffer.from(value(await s.api.call('documents.get', { id: documentId })).contentBase64, 'base64');
+      expect(pdfsig(signedBytes)).toContain('Signature #2');
+    } finally {
+      s.close();
+    }
+  });
+
+  it("carries last year's texts, and refuses a year without a bokslut naming what is missing", async () => {
+    const s = demoSession();
+    try {
+      await yearOfWork(s);
+      const next = value(await s.api.call('arsredovisning.get', { year: YEAR + 1 }));
+      expect(next.texts.find((t) => t.key === 'inledning')).toMatchObject({ carried: true, text: expect.stringContaining('finansiell samordning') });
+      expect(next.ready).toBe(false);
+      const refused = failure(await s.api.call('arsredovisning.pdf', { year: YEAR + 1 }));
+      expect(refused.message).toContain(`Årsredovisningen för ${YEAR + 1} kan inte göras ännu. Det finns inget bokslut för ${YEAR + 1}`);
+      expect(failure(await s.api.call('arsredovisning.pdf', { year: 2017 })).message).toContain('Ingen ordinarie ledamot i styrelseregistret 2018-03-15');
+    } finally {
+      s.close();
+    }
+  });
+});
