@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { openSession } from '../../electron/services/session';
 import { BUDGET_POSTS } from '../../shared/domain/budget-posts';
 
@@ -101,6 +103,64 @@ export async function benchEkonomi(dir: string, time: Time, stats: Stats): Promi
   );
   console.log(`  förbrukning i förhållande till medlemsintäkt, 20 år: ${stats(await time(20, () => call('ekonomi.history', {})))}`);
   console.log(`  utfall.list 2025 (första 200 av ${(ROWS / 20).toLocaleString('sv-SE')}): ${stats(await time(20, () => call('utfall.list', { year: 2025 })))}`);
+  // The årsredovisning 2025 over the same 20 years: the bokslut's balances (seed 003's figures), then the whole report.
+  // The books of 2025 as balances: each post's utfall on one account, the medlemsavgifter as the fee register says
+  // (so Not 2 and Not 3 hold), the result in the bank against eget kapital.
+  const fee2025 = (await call('medlemsavgifter.save', { year: 2025, totalKr: 22_000_000, status: 'faststalld', dueOn: '2025-04-30' })) as { totalKr: number };
+  const account: Record<string, string> = {
+    sidointakter: '3990',
+    finansiella_intakter: '8220',
+    samverkan_individ: '4010',
+    samverkan_struktur: '4010',
+    samverkan_kompetens: '4010',
+    samverkan_ej_fordelat: '4010',
+    utveckling: '4510',
+    fortroendevalda: '7690',
+    forvaltning_personal: '7010',
+    forvaltning_lokaler: '5010',
+    forvaltning_ovrigt: '5410',
+    avskrivningar: '7832',
+    finansiella_kostnader: '8410',
+  };
+  const res = new Map<string, number>([['3010', -fee2025.totalKr]]);
+  for (const r of db.prepare('SELECT post, SUM(amount_ore) AS ore FROM utfall_post_months WHERE year = 2025 GROUP BY post').all() as {
+    post: string;
+    ore: number;
+  }[]) {
+    const a = account[r.post];
+    if (!a) continue;
+    const income = r.post === 'sidointakter' || r.post === 'finansiella_intakter';
+    res.set(a, (res.get(a) ?? 0) + (income ? -1 : 1) * Math.round(r.ore / 100));
+  }
+  const result = -[...res.values()].reduce((t, v) => t + v, 0);
+  await call('bokslut.saveSaldon', {
+    year: 2025,
+    accounts: [
+      ...[...res].map(([a, kr]) => ({ account: a, resKr: kr })),
+      { account: '1930', name: 'Bank', ibKr: 50_000_000, ubKr: 50_000_000 + result },
+      { account: '2091', name: 'Eget kapital', ibKr: -50_000_000, ubKr: -50_000_000 },
+    ],
+  });
+  const report = { year: 2025, signedOn: '2026-03-15' };
+  await call('arsredovisning.pdf', report);
+  const annual = await time(5, () => call('arsredovisning.pdf', report));
+  console.log(`  årsredovisning 2025 som PDF/A (20 års data, ${INSATSER} insatser): ${stats(annual)} (mål < 2 s)`);
+  const office = ['libreoffice', 'soffice'].find((cmd) => spawnSync(cmd, ['--version'], { stdio: 'ignore' }).status === 0);
+  if (office) {
+    const docx = (await call('arsredovisning.docx', report)) as { contentBase64: string };
+    const docxFile = path.join(dir, 'arsredovisning.docx');
+    fs.writeFileSync(docxFile, Buffer.from(docx.contentBase64, 'base64'));
+    const profile = `file://${path.join(dir, 'lo-profil-ar')}`;
+    const convert = () => {
+      if (
+        spawnSync(office, [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docxFile], { stdio: 'ignore' }).status !==
+        0
+      )
+        throw new Error('libreoffice misslyckades');
+    };
+    convert();
+    console.log(`  libreoffice --headless --convert-to pdf, samma årsredovisning som DOCX: ${stats(await time(3, convert))}`);
+  } else console.log('  LibreOffice saknas: ingen jämförelse för årsredovisningen.');
   const mem = process.memoryUsage();
   console.log(`  minne efteråt: heap ${(mem.heapUsed / 1024 / 1024).toFixed(0)} MiB, rss ${(mem.rss / 1024 / 1024).toFixed(0)} MiB`);
   session.close();

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Session } from '../../electron/services/session';
+import { docxToText } from '../../electron/services/documents';
 import { sie003 } from '../helpers/bokslut';
 import { artifactPath } from '../helpers/browser';
 import { makeTestCertificate } from '../helpers/certs';
@@ -98,6 +99,10 @@ describe('årsredovisning', () => {
       expect(text).toContain('Årets resultat −2 884 369');
       expect(text).toContain('att minst 200 medarbetare under året får ökad kunskap');
       for (const signer of view.signers) expect(text).toContain(signer.name);
+
+      const docx = await docxToText(Buffer.from(value(await s.api.call('arsredovisning.docx', { year: YEAR })).contentBase64, 'base64'));
+      expect(docx).toContain('Kassaflödesanalys');
+      expect(docx).toContain(view.signers[0]!.name);
 
       // Stored in the diarium and signed by two ledamöter in turn: both signatures valid.
       const stored = value(await s.api.call('arsredovisning.store', { year: YEAR }));

@@ -274,6 +274,17 @@ async function arsredovisningPdf(input: ParsedInput<'arsredovisning.pdf'>, scope
   return { fileName: `${doc.title}.pdf`, mimeType: 'application/pdf', contentBase64: Buffer.from(bytes).toString('base64'), pages };
 }
 
+async function arsredovisningDocx(input: ParsedInput<'arsredovisning.docx'>, scope: Scope): Promise<MethodResult<'arsredovisning.docx'>> {
+  const doc = await annualDoc(scope, input);
+  const { renderAnnualDocx } = await import('../docx/arsredovisning-docx');
+  const bytes = await renderAnnualDocx(doc);
+  return {
+    fileName: `${doc.title}.docx`,
+    mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    contentBase64: Buffer.from(bytes).toString('base64'),
+  };
+}
+
 async function storeArsredovisning(input: ParsedInput<'arsredovisning.store'>, scope: Scope): Promise<MethodResult<'arsredovisning.store'>> {
   const doc = await annualDoc(scope, input);
   const { renderAnnualPdf } = await import('../pdf/arsredovisning-pdf');
@@ -308,5 +319,6 @@ export const arsredovisningHandlers = handlersFor({
   'arsredovisning.get': getArsredovisning,
   'arsredovisning.saveTexts': saveTexts,
   'arsredovisning.pdf': arsredovisningPdf,
+  'arsredovisning.docx': arsredovisningDocx,
   'arsredovisning.store': storeArsredovisning,
 });

@@ -87,6 +87,11 @@ export const arsredovisningMethods = {
     input: arsredovisningInput,
     writes: false,
   }),
+  'arsredovisning.docx': method<GeneratedFile>()({
+    description: 'Årsredovisningen som Word-dokument, med samma delar som PDF:en.',
+    input: arsredovisningInput,
+    writes: false,
+  }),
   'arsredovisning.store': method<DocumentMeta>()({
     description: 'Lägger årsredovisningen i diariet (ärendet ”Årsredovisning ÅÅÅÅ”), färdig att signeras av ledamöterna i tur och ordning.',
     input: arsredovisningInput,
