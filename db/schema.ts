@@ -689,6 +689,20 @@ export interface ArsredovisningTexterTable {
   updated_by: string;
 }
 
+export interface DelarsrapporterTable {
+  year: number;
+  to_month: number;
+  updated_at: string;
+  updated_by: string;
+}
+
+export interface DelarsrapportPrognosTable {
+  year: number;
+  post: string;
+  prognos_kr: number;
+  kommentar: string;
+}
+
 export interface KansliTables {
   forbund: ForbundTable;
   kansli_meta: KansliMetaTable;
@@ -738,6 +752,8 @@ export interface KansliTables {
   bokslut_saldon: BokslutSaldonTable;
   bokslut_kopplingar: BokslutKopplingarTable;
   arsredovisning_texter: ArsredovisningTexterTable;
+  delarsrapporter: DelarsrapporterTable;
+  delarsrapport_prognos: DelarsrapportPrognosTable;
   account_mappings: AccountMappingsTable;
   object_mappings: ObjectMappingsTable;
   economy_settings: EconomySettingsTable;

@@ -24,6 +24,7 @@ import { backupsHandlers } from './backups';
 import { xlsxHandlers } from './xlsx';
 import { verksamhetsplanHandlers } from './verksamhetsplan';
 import { arsredovisningHandlers } from './arsredovisning';
+import { delarsrapportHandlers } from './delarsrapport';
 
 export type { Handler } from './handler';
 export type Handlers = { [K in MethodName]: Handler<K> };
@@ -58,4 +59,5 @@ export const handlers: Handlers = {
   ...xlsxHandlers,
   ...verksamhetsplanHandlers,
   ...arsredovisningHandlers,
+  ...delarsrapportHandlers,
 };

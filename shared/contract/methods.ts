@@ -20,6 +20,7 @@ import { verksamhetsplanMethods } from './schemas/verksamhetsplan';
 import { maluppfyllelseMethods } from './schemas/maluppfyllelse';
 import { bokslutMethods } from './schemas/bokslut';
 import { arsredovisningMethods } from './schemas/arsredovisning';
+import { delarsrapportMethods } from './schemas/delarsrapport';
 
 /**
  * The API contract: every operation the renderer, the HTTP host and the CLI can
@@ -48,6 +49,7 @@ export const contract = {
   ...maluppfyllelseMethods,
   ...bokslutMethods,
   ...arsredovisningMethods,
+  ...delarsrapportMethods,
 } as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

@@ -19,7 +19,7 @@ import { handlersFor } from '../handler';
  * and its results as Excel.
  */
 
-async function reportControls(scope: Scope, year: number, until: string): Promise<ReportControl[]> {
+export async function reportControls(scope: Scope, year: number, until: string): Promise<ReportControl[]> {
   const controls = await loadControls(scope, { year });
   const details = await occasionDetails(
     scope,

@@ -52,6 +52,7 @@ export const AUDIT_ENTITY_LABELS = {
   bokslut: 'Bokslutets saldon',
   bokslutskoppling: 'Konto i bokslutet',
   arsredovisning: 'Årsredovisning',
+  delarsrapport: 'Delårsrapport',
   backup_settings: 'Säkerhetskopiering',
   databas: 'Databasen',
 } as const satisfies Record<string, string>;

@@ -10,6 +10,7 @@ import { MedlemsavgifterTab } from './MedlemsavgifterTab';
 import { HushallningTab } from './HushallningTab';
 import { UtfallTab } from './UtfallTab';
 import { BokslutTab } from './BokslutTab';
+import { DelarsrapportTab } from './DelarsrapportTab';
 
 const TABS = [
   { id: 'medlemsavgifter', label: 'Medlemsavgifter' },
@@ -18,6 +19,7 @@ const TABS = [
   { id: 'budget-mot-utfall', label: 'Budget mot utfall' },
   { id: 'beslutsutrymme', label: 'Beslutsutrymme' },
   { id: 'hushallning', label: 'Hushållning & historik' },
+  { id: 'delarsrapport', label: 'Delårsrapport' },
   { id: 'bokslut', label: 'Bokslut' },
 ] as const;
 
@@ -39,6 +41,7 @@ export function EkonomiScreen() {
       {tab === 'budget-mot-utfall' && <BudgetMotUtfallTab />}
       {tab === 'beslutsutrymme' && <BeslutsutrymmeTab />}
       {tab === 'hushallning' && <HushallningTab />}
+      {tab === 'delarsrapport' && <DelarsrapportTab />}
       {tab === 'bokslut' && <BokslutTab />}
     </Stack>
   );
