@@ -703,6 +703,13 @@ export interface DelarsrapportPrognosTable {
   kommentar: string;
 }
 
+export interface ArshjulTable {
+  key: string;
+  month_day: string;
+  updated_at: string;
+  updated_by: string;
+}
+
 export interface KansliTables {
   forbund: ForbundTable;
   kansli_meta: KansliMetaTable;
@@ -754,6 +761,7 @@ export interface KansliTables {
   arsredovisning_texter: ArsredovisningTexterTable;
   delarsrapporter: DelarsrapporterTable;
   delarsrapport_prognos: DelarsrapportPrognosTable;
+  arshjul: ArshjulTable;
   account_mappings: AccountMappingsTable;
   object_mappings: ObjectMappingsTable;
   economy_settings: EconomySettingsTable;

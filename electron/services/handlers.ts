@@ -25,6 +25,7 @@ import { xlsxHandlers } from './xlsx';
 import { verksamhetsplanHandlers } from './verksamhetsplan';
 import { arsredovisningHandlers } from './arsredovisning';
 import { delarsrapportHandlers } from './delarsrapport';
+import { arshjulHandlers } from './arshjul';
 
 export type { Handler } from './handler';
 export type Handlers = { [K in MethodName]: Handler<K> };
@@ -60,4 +61,5 @@ export const handlers: Handlers = {
   ...verksamhetsplanHandlers,
   ...arsredovisningHandlers,
   ...delarsrapportHandlers,
+  ...arshjulHandlers,
 };

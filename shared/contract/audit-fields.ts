@@ -155,6 +155,8 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   ownerName: 'Insatsägare',
   paidOn: 'Utbetald',
   paragraph: 'Paragraf',
+  punkt: 'Punkt',
+  datum: 'Datum',
   manad: 'Delåret slutar med månad',
   prognos: 'Helårsprognos',
   avsnitt: 'Avsnitt',

@@ -21,6 +21,7 @@ import { maluppfyllelseMethods } from './schemas/maluppfyllelse';
 import { bokslutMethods } from './schemas/bokslut';
 import { arsredovisningMethods } from './schemas/arsredovisning';
 import { delarsrapportMethods } from './schemas/delarsrapport';
+import { arshjulMethods } from './schemas/arshjul';
 
 /**
  * The API contract: every operation the renderer, the HTTP host and the CLI can
@@ -50,6 +51,7 @@ export const contract = {
   ...bokslutMethods,
   ...arsredovisningMethods,
   ...delarsrapportMethods,
+  ...arshjulMethods,
 } as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

@@ -248,6 +248,7 @@ async function touchEveryKind(s: Session): Promise<AuditEntity[]> {
     }),
   );
   value(await s.api.call('bokslut.saveMappings', { year: YEAR - 1, mappings: [{ account: '7690', line: 'drift' }] }));
+  value(await s.api.call('arshjul.save', { year: YEAR, dates: [{ key: 'delarsrapport', monthDay: '09-30' }] }));
   value(await s.api.call('delarsrapport.save', { year: YEAR, toMonth: 8, prognos: [{ post: 'sidointakter', prognosKr: 10_000, kommentar: '' }] }));
   value(await s.api.call('arsredovisning.saveTexts', { year: YEAR - 1, texts: { arets_verksamhet: 'Förbundet finansierade tolv insatser.' } }));
   value(

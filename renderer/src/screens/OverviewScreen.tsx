@@ -14,11 +14,14 @@ import { formatInteger, formatPercent } from '../../../shared/format/sv';
 import { kommunPopulationShares, latestCompletePopulationYear } from '../../../shared/domain/population';
 import { MEMBER_KIND_LABELS } from '../../../shared/contract/kinds';
 import { useApp } from '../store/app';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { EconomyOverview } from '../../../shared/contract/schemas/ekonomi';
 import type { OverdueView } from '../../../shared/contract/schemas/internkontroll';
 import { call } from '../api';
 import { PopulationChart } from '../components/PopulationChart';
+
+// The årshjul's code (dialog, form) loads after the first screen; it sits at the foot of the page, so nothing above it moves.
+const Arshjul = lazy(() => import('../components/Arshjul').then((m) => ({ default: m.Arshjul })));
 
 /** Controls past their date and not done, and åtgärder past theirs, each a link to the checklist. */
 function OverdueControls() {
@@ -200,6 +203,9 @@ export function OverviewScreen() {
           </Grid>
         </Grid>
       )}
+      <Suspense fallback={<Paper sx={{ minHeight: 260 }} />}>
+        <Arshjul />
+      </Suspense>
     </Stack>
   );
 }

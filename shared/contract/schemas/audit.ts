@@ -53,6 +53,7 @@ export const AUDIT_ENTITY_LABELS = {
   bokslutskoppling: 'Konto i bokslutet',
   arsredovisning: 'Årsredovisning',
   delarsrapport: 'Delårsrapport',
+  arshjul: 'Årshjul',
   backup_settings: 'Säkerhetskopiering',
   databas: 'Databasen',
 } as const satisfies Record<string, string>;
