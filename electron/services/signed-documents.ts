@@ -111,11 +111,16 @@ export async function signDocument(input: ParsedInput<'documents.sign'>, scope: 
   const { openP12 } = await import('./signing/p12');
   const identity = openP12(Buffer.from(input.credentials.certificateBase64, 'base64'), input.credentials.password, scope.now);
 
-  // The field laid out for this role ("Ordförande", "Justerare 1" …), else the next free one, else a new box at the foot of the last page.
+  // The field laid out for the signer by name (an årsredovisning's ledamöter), else for this role ("Ordförande",
+  // "Justerare 1" …), else the only free one, else a new box at the foot of the last page.
   const { fields, pageCount } = await signatureFields(bytes);
   const role = input.credentials.role.toLocaleLowerCase('sv');
+  const signer = identity.subjectName.toLocaleLowerCase('sv');
   const free = fields.filter((f) => !f.signed);
-  const field = free.find((f) => f.name.toLocaleLowerCase('sv').startsWith(role)) ?? (free.length === 1 ? free[0] : undefined);
+  const own = fields.find((f) => f.name.toLocaleLowerCase('sv') === signer);
+  if (own?.signed) throw new KansliError('RULE', `${identity.subjectName} har redan signerat ”${row.title}”.`);
+  const field =
+    own ?? free.find((f) => f.name.toLocaleLowerCase('sv').startsWith(role)) ?? (free.length === 1 ? free[0] : undefined);
   const slot = fields.filter((f) => f.signed).length;
   const { MM } = await import('./pdf/composer');
   const { MARGIN } = await import('./pdf/arendeblad-pdf');

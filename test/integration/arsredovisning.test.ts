@@ -112,11 +112,20 @@ describe('årsredovisning', () => {
         const signed = value(
           await s.api.call('documents.sign', {
             documentId,
-            credentials: { certificateBase64: fs.readFileSync(cert.p12Path).toString('base64'), password: 'hemligt', role: signer.name },
+            credentials: { certificateBase64: fs.readFileSync(cert.p12Path).toString('base64'), password: 'hemligt', role: 'Ledamot' },
           }),
         );
         documentId = signed.id;
       }
+      // The same ledamot cannot sign twice: their own box is taken.
+      const again = makeTestCertificate(tempDir(), { commonName: view.signers[0]!.name, organization: 'x', password: 'hemligt', days: 365 });
+      const twice = failure(
+        await s.api.call('documents.sign', {
+          documentId,
+          credentials: { certificateBase64: fs.readFileSync(again.p12Path).toString('base64'), password: 'hemligt', role: 'Ledamot' },
+        }),
+      );
+      expect(twice.message).toBe(`${view.signers[0]!.name} har redan signerat ”Årsredovisning ${YEAR} (signerad)”.`);
       const verification = value(await s.api.call('pdf.verify', { documentId }));
       expect(verification.valid).toBe(true);
       expect(verification.signatures.map((x) => x.signerName)).toEqual(view.signers.slice(0, 2).map((x) => x.name));

@@ -46,6 +46,7 @@ import { useApp } from '../../store/app';
 import { ArendeDialog } from './ArendeDialog';
 import { LinkDialog } from './LinkDialog';
 import { closeOnPurpose } from '../../components/closeOnPurpose';
+import { SignDialog } from '../arendeblad/SignDialog';
 
 /** Ärenden & dokument: the diarium, and one ärende at #/arenden/<id>. */
 export function DiaryScreen() {
@@ -227,6 +228,7 @@ function ArendeView({ id }: { id: number }) {
   const [voiding, setVoiding] = useState(false);
   const [uploading, setUploading] = useState(false);
   const [linking, setLinking] = useState(false);
+  const [signing, setSigning] = useState<number | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const reload = useCallback(() => {
     call('arenden.get', { id })
@@ -308,7 +310,21 @@ function ArendeView({ id }: { id: number }) {
       {arende.documents.length === 0 ? (
         <Typography sx={{ color: 'text.secondary' }}>Inga handlingar ännu.</Typography>
       ) : (
-        <DocumentsTable documents={arende.documents} onDownload={(docId) => void download(docId)} />
+        <>
+          <DocumentsTable documents={arende.documents} onDownload={(docId) => void download(docId)} onSign={setSigning} />
+          {signing !== null && (
+            <SignDialog
+              title="Signera handlingen"
+              defaultRole="Ledamot"
+              onClose={() => setSigning(null)}
+              onSign={async (credentials) => {
+                await call('documents.sign', { documentId: signing, credentials });
+                notify('success', 'Signaturen är tillagd; den signerade versionen ersätter den förra i diariet.');
+                reload();
+              }}
+            />
+          )}
+        </>
       )}
       <Stack direction="row" sx={{ alignItems: 'center' }}>
         <Typography variant="h2" sx={{ fontSize: 20, flexGrow: 1 }}>
@@ -402,7 +418,7 @@ function ArendeDetails({ arende }: { arende: Arende }) {
 }
 
 /** The ärende's handlingar: title, file, size, checksum and where it is stored, each to download. */
-function DocumentsTable({ documents, onDownload }: { documents: Arende['documents']; onDownload: (id: number) => void }) {
+function DocumentsTable({ documents, onDownload, onSign }: { documents: Arende['documents']; onDownload: (id: number) => void; onSign: (id: number) => void }) {
   return (
     <Paper variant="outlined">
       <Table size="small" aria-label="Handlingar">
@@ -430,6 +446,11 @@ function DocumentsTable({ documents, onDownload }: { documents: Arende['document
                 <Button size="small" onClick={() => onDownload(d.id)}>
                   Hämta
                 </Button>
+                {d.mimeType === 'application/pdf' && d.supersededBy === null && (
+                  <Button size="small" onClick={() => onSign(d.id)}>
+                    {d.signed ? 'Signera också …' : 'Signera …'}
+                  </Button>
+                )}
               </TableCell>
             </TableRow>
           ))}
