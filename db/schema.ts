@@ -710,6 +710,45 @@ export interface ArshjulTable {
   updated_by: string;
 }
 
+export interface SusFiguresTable {
+  year: number;
+  period: 'delar' | 'helar';
+  insats_key: number;
+  key: string;
+  value: number;
+  updated_at: string;
+  updated_by: string;
+}
+
+export interface IndikatorerTable {
+  id: Generated<number>;
+  year: number;
+  name: string;
+  tillfragade: number | null;
+  besvarade: number | null;
+  resultat: string;
+  updated_at: string;
+}
+
+export interface KompetensEventsTable {
+  id: Generated<number>;
+  held_on: string;
+  title: string;
+  deltagare: number;
+  arrangor: 'forbundet' | 'parterna';
+  updated_at: string;
+}
+
+export interface MedlemsdialogerTable {
+  id: Generated<number>;
+  held_on: string;
+  kind: 'medlemsdialog' | 'samrad';
+  title: string;
+  /** JSON array of member ids. */
+  member_ids: string;
+  updated_at: string;
+}
+
 export interface KansliTables {
   forbund: ForbundTable;
   kansli_meta: KansliMetaTable;
@@ -762,6 +801,10 @@ export interface KansliTables {
   delarsrapporter: DelarsrapporterTable;
   delarsrapport_prognos: DelarsrapportPrognosTable;
   arshjul: ArshjulTable;
+  sus_figures: SusFiguresTable;
+  indikatorer: IndikatorerTable;
+  kompetens_events: KompetensEventsTable;
+  medlemsdialoger: MedlemsdialogerTable;
   account_mappings: AccountMappingsTable;
   object_mappings: ObjectMappingsTable;
   economy_settings: EconomySettingsTable;

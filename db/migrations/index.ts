@@ -18,6 +18,7 @@ import { migration0017 } from './0017_bokslut';
 import { migration0018 } from './0018_arsredovisning';
 import { migration0019 } from './0019_delarsrapport';
 import { migration0020 } from './0020_arshjul';
+import { migration0021 } from './0021_statistik';
 import type { Migration } from './types';
 
 /** Every migration this version of Kansli knows, in order. Never edit one that has shipped: add a new one. */
@@ -42,6 +43,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0018,
   migration0019,
   migration0020,
+  migration0021,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

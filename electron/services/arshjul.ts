@@ -18,7 +18,11 @@ async function seen(scope: Scope, key: ArshjulKey, about: number): Promise<{ don
       const failed = b.checks.filter((c) => !c.ok).length;
       return {
         done: b.hasSaldon && failed === 0,
-        note: !b.hasSaldon ? `Inga saldon för ${about} ännu.` : failed > 0 ? `${failed} kontroller stämmer inte.` : 'Saldona är inlästa och alla kontroller stämmer.',
+        note: !b.hasSaldon
+          ? `Inga saldon för ${about} ännu.`
+          : failed > 0
+            ? `${failed} kontroller stämmer inte.`
+            : 'Saldona är inlästa och alla kontroller stämmer.',
         link: ['ekonomi', 'bokslut'],
       };
     }
@@ -38,7 +42,11 @@ async function seen(scope: Scope, key: ArshjulKey, about: number): Promise<{ don
     }
     case 'delarsrapport': {
       const row = await scope.db.selectFrom('delarsrapporter').select('updated_at').where('year', '=', about).executeTakeFirst();
-      return { done: row !== undefined, note: row ? `Prognosen sparad ${row.updated_at.slice(0, 10)}.` : 'Ingen delårsrapport sparad.', link: ['ekonomi', 'delarsrapport'] };
+      return {
+        done: row !== undefined,
+        note: row ? `Prognosen sparad ${row.updated_at.slice(0, 10)}.` : 'Ingen delårsrapport sparad.',
+        link: ['ekonomi', 'delarsrapport'],
+      };
     }
     case 'verksamhetsplan': {
       const plan = await scope.db
@@ -55,9 +63,17 @@ async function seen(scope: Scope, key: ArshjulKey, about: number): Promise<{ don
       };
     }
     case 'internkontrollplan': {
-      const n = await scope.db.selectFrom('controls').select((eb) => eb.fn.countAll<number>().as('n')).where('year', '=', about).executeTakeFirst();
+      const n = await scope.db
+        .selectFrom('controls')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('year', '=', about)
+        .executeTakeFirst();
       const count = Number(n?.n ?? 0);
-      return { done: count > 0, note: count > 0 ? `${count} kontrollmoment för ${about}.` : `Inga kontrollmoment för ${about}.`, link: ['internkontroll', 'plan'] };
+      return {
+        done: count > 0,
+        note: count > 0 ? `${count} kontrollmoment för ${about}.` : `Inga kontrollmoment för ${about}.`,
+        link: ['internkontroll', 'plan'],
+      };
     }
   }
 }
@@ -97,7 +113,8 @@ async function saveArshjul(input: ParsedInput<'arshjul.save'>, scope: Scope): Pr
   const at = scope.now.toISOString();
   for (const [i, d] of input.dates.entries()) {
     const [m, day] = d.monthDay.split('-').map(Number) as [number, number];
-    if (day > new Date(Date.UTC(2001, m, 0)).getUTCDate()) throw refuse(`dates.${i}.monthDay`, `Datumet ${d.monthDay} finns inte. Inget är sparat.`, 'VALIDATION');
+    if (day > new Date(Date.UTC(2001, m, 0)).getUTCDate())
+      throw refuse(`dates.${i}.monthDay`, `Datumet ${d.monthDay} finns inte. Inget är sparat.`, 'VALIDATION');
   }
   for (const d of input.dates) {
     const before = await scope.db.selectFrom('arshjul').select('month_day').where('key', '=', d.key).executeTakeFirst();

@@ -26,6 +26,7 @@ import { verksamhetsplanHandlers } from './verksamhetsplan';
 import { arsredovisningHandlers } from './arsredovisning';
 import { delarsrapportHandlers } from './delarsrapport';
 import { arshjulHandlers } from './arshjul';
+import { statistikHandlers } from './statistik';
 
 export type { Handler } from './handler';
 export type Handlers = { [K in MethodName]: Handler<K> };
@@ -62,4 +63,5 @@ export const handlers: Handlers = {
   ...arsredovisningHandlers,
   ...delarsrapportHandlers,
   ...arshjulHandlers,
+  ...statistikHandlers,
 };

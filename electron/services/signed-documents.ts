@@ -119,8 +119,7 @@ export async function signDocument(input: ParsedInput<'documents.sign'>, scope: 
   const free = fields.filter((f) => !f.signed);
   const own = fields.find((f) => f.name.toLocaleLowerCase('sv') === signer);
   if (own?.signed) throw new KansliError('RULE', `${identity.subjectName} har redan signerat ”${row.title}”.`);
-  const field =
-    own ?? free.find((f) => f.name.toLocaleLowerCase('sv').startsWith(role)) ?? (free.length === 1 ? free[0] : undefined);
+  const field = own ?? free.find((f) => f.name.toLocaleLowerCase('sv').startsWith(role)) ?? (free.length === 1 ? free[0] : undefined);
   const slot = fields.filter((f) => f.signed).length;
   const { MM } = await import('./pdf/composer');
   const { MARGIN } = await import('./pdf/arendeblad-pdf');

@@ -22,6 +22,7 @@ import { bokslutMethods } from './schemas/bokslut';
 import { arsredovisningMethods } from './schemas/arsredovisning';
 import { delarsrapportMethods } from './schemas/delarsrapport';
 import { arshjulMethods } from './schemas/arshjul';
+import { statistikMethods } from './schemas/statistik';
 
 /**
  * The API contract: every operation the renderer, the HTTP host and the CLI can
@@ -52,6 +53,7 @@ export const contract = {
   ...arsredovisningMethods,
   ...delarsrapportMethods,
   ...arshjulMethods,
+  ...statistikMethods,
 } as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

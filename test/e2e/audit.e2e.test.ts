@@ -248,6 +248,11 @@ async function touchEveryKind(s: Session): Promise<AuditEntity[]> {
     }),
   );
   value(await s.api.call('bokslut.saveMappings', { year: YEAR - 1, mappings: [{ account: '7690', line: 'drift' }] }));
+  value(await s.api.call('statistik.saveSus', { year: YEAR, figures: { deltagare: 20, kvinnor: 11 } }));
+  const stat = value(await s.api.call('statistik.saveIndikator', { year: YEAR, name: 'Styrelseenkät', tillfragade: 22, besvarade: 14 }));
+  value(await s.api.call('statistik.saveEvent', { heldOn: `${YEAR}-03-14`, title: 'Seminarium', deltagare: 30 }));
+  value(await s.api.call('statistik.saveDialog', { heldOn: `${YEAR}-05-20`, title: 'Medlemsdialog', memberIds: [] }));
+  value(await s.api.call('statistik.saveIndikator', { id: stat.indikatorer[0]!.id, year: YEAR, name: 'Styrelseenkät', tillfragade: 22, besvarade: 15 }));
   value(await s.api.call('arshjul.save', { year: YEAR, dates: [{ key: 'delarsrapport', monthDay: '09-30' }] }));
   value(await s.api.call('delarsrapport.save', { year: YEAR, toMonth: 8, prognos: [{ post: 'sidointakter', prognosKr: 10_000, kommentar: '' }] }));
   value(await s.api.call('arsredovisning.saveTexts', { year: YEAR - 1, texts: { arets_verksamhet: 'Förbundet finansierade tolv insatser.' } }));

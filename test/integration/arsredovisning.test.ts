@@ -48,6 +48,8 @@ async function yearOfWork(s: Session): Promise<void> {
       entries: [{ mattId: 'm1', value: 183, resultText: '183 medarbetare i förbundets seminarier.', status: 'delvis' }],
     }),
   );
+  value(await s.api.call('statistik.saveSus', { year: YEAR, figures: { deltagare: 196, kvinnor: 111, man: 84 } }));
+  value(await s.api.call('statistik.saveEvent', { heldOn: `${YEAR}-03-14`, title: 'Seminarium om jämlikhet', deltagare: 57 }));
   value(
     await s.api.call('arsredovisning.saveTexts', {
       year: YEAR,
@@ -95,8 +97,10 @@ describe('årsredovisning', () => {
         at = next;
       }
       // The table of contents carries real page numbers.
-      expect(text).toMatch(/Innehåll Förvaltningsberättelse \d+ Måluppfyllelse 2025 \d+/);
+      expect(text).toMatch(/Innehåll Förvaltningsberättelse \d+ Måluppfyllelse 2025 \d+ Statistik 2025 \d+/);
       expect(text).toContain('Årets resultat −2 884 369');
+      expect(text).toContain('Under 2025 deltog 196 personer i förbundets individinsatser');
+      expect(text).toContain('Kön: Kvinnor 111 57 %');
       expect(text).toContain('att minst 200 medarbetare under året får ökad kunskap');
       for (const signer of view.signers) expect(text).toContain(signer.name);
 

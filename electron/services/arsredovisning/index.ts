@@ -25,6 +25,8 @@ import { buildOverview, loadInsatsDetail } from '../insatser/uppfoljning';
 import { listMembers } from '../members';
 import { refuse } from '../refuse';
 import { maluppfyllelseView } from '../verksamhetsplan/maluppfyllelse';
+import { statistikView } from '../statistik';
+import { SUS_GROUPS, type SusKey } from '../../../shared/contract/schemas/statistik';
 import type { AnnualDoc } from '../pdf/arsredovisning-pdf';
 
 /**
@@ -206,6 +208,53 @@ async function insatserBlocks(scope: Scope, year: number): Promise<Block[]> {
   return blocks;
 }
 
+/** SUS figures for the förbund, the kompetenshöjande events, the indicators and surveys, the medlemsdialoger. */
+async function statistikBlocks(scope: Scope, year: number): Promise<Block[]> {
+  const v = await statistikView(scope, year, 'helar');
+  const blocks: Block[] = [];
+  const forbundet = v.sus.find((x) => x.insatsId === null);
+  if (forbundet?.figures.deltagare !== undefined) {
+    const total = forbundet.figures.deltagare;
+    blocks.push(
+      p(`Under ${year} deltog ${kr(total)} personer i förbundets individinsatser (uppföljningssystemet SUS; bara antal, inga uppgifter om enskilda).`),
+    );
+    const rows: string[][] = [];
+    for (const group of Object.values(SUS_GROUPS)) {
+      for (const [key, label] of Object.entries(group.keys)) {
+        const n = forbundet.figures[key as SusKey];
+        if (n !== undefined) rows.push([`${group.label}: ${label}`, kr(n), total > 0 ? formatPercent(n / total, 0) : '–']);
+      }
+    }
+    if (rows.length > 0) blocks.push(table('Deltagare', ['', 'Antal', 'Andel'], rows));
+  }
+  if (v.events.length > 0) {
+    blocks.push(
+      table(
+        'Kompetenshöjande tillfällen',
+        ['Datum', 'Tillfälle', 'Deltagare'],
+        [
+          ...v.events.map((e) => [e.heldOn, `${e.title}${e.arrangor === 'parterna' ? ' (hos parterna)' : ''}`, kr(e.deltagare)]),
+          ['Summa', '', kr(v.eventTotals.forbundet + v.eventTotals.parterna)],
+        ],
+        true,
+      ),
+    );
+  }
+  if (v.indikatorer.length > 0) {
+    blocks.push(
+      table(
+        'Indikatorer och enkäter',
+        ['', 'Svar', 'Resultat'],
+        v.indikatorer.map((i) => [i.name, i.besvarade === null ? '–' : `${i.besvarade}${i.tillfragade === null ? '' : ` av ${i.tillfragade}`}`, i.resultat]),
+      ),
+    );
+  }
+  if (v.dialoger.length > 0) {
+    blocks.push({ type: 'punktlista', items: v.dialoger.map((d) => `${d.heldOn} ${d.title}${d.members.length > 0 ? ` (${d.members.join(', ')})` : ''}`) });
+  }
+  return blocks;
+}
+
 async function economyBlocks(scope: Scope, year: number): Promise<Block[]> {
   const bmu = await budgetMotUtfall(scope, year, 1, 12);
   const rows = bmu.groups.map((g) => [g.label, tkr(g.budgetKr), tkr(g.utfallKr), tkr(g.previousKr)]);
@@ -250,6 +299,8 @@ async function annualDoc(scope: Scope, input: ParsedInput<'arsredovisning.pdf'>)
     const mal = await maluppfyllelseView(scope, { planId: plan.id, year, period: 'helar' });
     sections.push({ heading: `Måluppfyllelse ${year}`, blocks: [p(`Uppföljning av ${plan.title}.`)] }, ...maluppfyllelseSections(mal));
   }
+  const statistik = await statistikBlocks(scope, year);
+  if (statistik.length > 0) sections.push({ heading: `Statistik ${year}`, blocks: statistik });
   sections.push({ heading: `Insatser ${year}`, blocks: await insatserBlocks(scope, year) });
   sections.push({ heading: 'Ekonomisk redogörelse', blocks: await economyBlocks(scope, year) });
   if (text('framtid')) sections.push({ heading: ARSREDOVISNING_TEXT_LABELS.framtid, blocks: paragraphs(text('framtid')) });

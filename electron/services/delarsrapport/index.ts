@@ -30,9 +30,7 @@ export async function delarsrapportView(scope: Scope, year: number, askedMonth?:
   const toMonth = await toMonthFor(scope, year, askedMonth);
   const budget = linesToAmounts(currentVersion(await loadBudgetVersions(scope, year)));
   const utfall = await utfallByPost(scope, year, 1, toMonth);
-  const prognos = new Map(
-    (await scope.db.selectFrom('delarsrapport_prognos').selectAll().where('year', '=', year).execute()).map((r) => [r.post, r]),
-  );
+  const prognos = new Map((await scope.db.selectFrom('delarsrapport_prognos').selectAll().where('year', '=', year).execute()).map((r) => [r.post, r]));
   const rows: DelarsrapportRow[] = BUDGET_POSTS.filter((p) => (budget[p] ?? 0) !== 0 || (utfall[p] ?? 0) !== 0 || prognos.has(p)).map((post) => {
     const info = POST_INFO[post];
     const budgetYearKr = budget[post] ?? 0;
@@ -126,7 +124,13 @@ async function saveDelarsrapport(input: ParsedInput<'delarsrapport.save'>, scope
     prognos: v.rows.filter((r) => r.prognosTyped).map((r) => `${r.label} ${formatInteger(r.prognosKr)} kr`),
   });
   if (JSON.stringify(words(before)) !== JSON.stringify(words(after)) || !had) {
-    await scope.audit({ entity: 'delarsrapport', entityId: input.year, action: had ? 'update' : 'create', before: had ? words(before) : null, after: words(after) });
+    await scope.audit({
+      entity: 'delarsrapport',
+      entityId: input.year,
+      action: had ? 'update' : 'create',
+      before: had ? words(before) : null,
+      after: words(after),
+    });
   }
   return after;
 }
@@ -136,7 +140,14 @@ const n = (v: number) => formatInteger(v);
 /** The report's sections: the result against budget with the prognos, the goals, the internkontroll. */
 function sections(v: DelarsrapportView): Section[] {
   const resultRows = v.rows.map((r) => [r.label, n(r.budgetYearKr), n(r.budgetPeriodKr), n(r.utfallPeriodKr), n(r.avvikelseKr), n(r.prognosKr)]);
-  resultRows.push(['Resultat', n(v.result.budgetYearKr), n(v.result.budgetPeriodKr), n(v.result.utfallPeriodKr), n(v.result.utfallPeriodKr - v.result.budgetPeriodKr), n(v.result.prognosKr)]);
+  resultRows.push([
+    'Resultat',
+    n(v.result.budgetYearKr),
+    n(v.result.budgetPeriodKr),
+    n(v.result.utfallPeriodKr),
+    n(v.result.utfallPeriodKr - v.result.budgetPeriodKr),
+    n(v.result.prognosKr),
+  ]);
   const out: Section[] = [
     {
       heading: `Resultat ${v.periodLabel}`,

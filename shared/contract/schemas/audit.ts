@@ -54,6 +54,10 @@ export const AUDIT_ENTITY_LABELS = {
   arsredovisning: 'Årsredovisning',
   delarsrapport: 'Delårsrapport',
   arshjul: 'Årshjul',
+  sus: 'SUS-siffror',
+  indikator: 'Indikator eller enkät',
+  kompetenstillfalle: 'Kompetenshöjande tillfälle',
+  medlemsdialog: 'Medlemsdialog eller samråd',
   backup_settings: 'Säkerhetskopiering',
   databas: 'Databasen',
 } as const satisfies Record<string, string>;

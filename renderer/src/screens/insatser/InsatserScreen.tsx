@@ -28,14 +28,15 @@ import { ApplicationDialog } from './ApplicationDialog';
 import { ApplicationView } from './ApplicationView';
 import { InsatsOverview } from './InsatsOverview';
 import { InsatsView } from './InsatsView';
+import { StatistikTab } from './StatistikTab';
 
-/** Ansökningar & insatser: #/insatser (ansökningar), #/insatser/ansokan/<id>, #/insatser/insatser, #/insatser/insats/<id>, #/insatser/oversikt. */
+/** Ansökningar & insatser: #/insatser (ansökningar), #/insatser/ansokan/<id>, #/insatser/insatser, #/insatser/insats/<id>, #/insatser/oversikt, #/insatser/statistik. */
 export function InsatserScreen() {
   const { route, go } = useApp();
   const [view, id] = route;
   if (view === 'ansokan' && id) return <ApplicationView key={id} id={Number(id)} onBack={() => go('insatser')} />;
   if (view === 'insats' && id) return <InsatsView key={id} id={Number(id)} onBack={() => go('insatser', 'insatser')} />;
-  const tab = view === 'insatser' || view === 'oversikt' ? view : 'ansokningar';
+  const tab = view === 'insatser' || view === 'oversikt' || view === 'statistik' ? view : 'ansokningar';
   return (
     <Stack spacing={2}>
       <Typography variant="h1">Ansökningar &amp; insatser</Typography>
@@ -43,10 +44,12 @@ export function InsatserScreen() {
         <Tab value="ansokningar" label="Ansökningar" />
         <Tab value="insatser" label="Insatser" />
         <Tab value="oversikt" label="Översikt" />
+        <Tab value="statistik" label="Statistik" />
       </Tabs>
       {tab === 'ansokningar' && <ApplicationList />}
       {tab === 'insatser' && <InsatsList />}
       {tab === 'oversikt' && <InsatsOverview />}
+      {tab === 'statistik' && <StatistikTab />}
     </Stack>
   );
 }

@@ -1,0 +1,166 @@
+import { useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import IconButton from '@mui/material/IconButton';
+import LinearProgress from '@mui/material/LinearProgress';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import DeleteOutline from '@mui/icons-material/DeleteOutlined';
+import { SUS_GROUPS, type StatistikView, type SusKey } from '../../../../shared/contract/schemas/statistik';
+import { call, errorMessage } from '../../api';
+import { DateField, SelectField } from '../../components/fields';
+import { useLoad } from '../../components/useLoad';
+import { YearField } from '../ekonomi/common';
+
+const ROWS: { key: SusKey; label: string; group: string }[] = [
+  { key: 'deltagare', label: 'Deltagare', group: 'Totalt' },
+  ...Object.values(SUS_GROUPS).flatMap((g) => Object.entries(g.keys).map(([key, label]) => ({ key: key as SusKey, label, group: g.label }))),
+];
+
+/** The förbund's SUS figures for the year: one field per count, empty where not known. */
+function SusForm({ view, onSaved }: { view: StatistikView; onSaved: (v: StatistikView) => void }) {
+  const stored = view.sus.find((s) => s.insatsId === null)?.figures ?? {};
+  const initial = Object.fromEntries(ROWS.map((r) => [r.key, stored[r.key] === undefined ? '' : String(stored[r.key])])) as Record<SusKey, string>;
+  const [text, setText] = useState(initial);
+  const [failure, setFailure] = useState<string | null>(null);
+  const dirty = JSON.stringify(text) !== JSON.stringify(initial);
+  const save = async () => {
+    setFailure(null);
+    const figures = Object.fromEntries(ROWS.map((r) => [r.key, (text[r.key] ?? '').trim() === '' ? null : Number((text[r.key] ?? '').trim())])) as Record<
+      SusKey,
+      number | null
+    >;
+    const bad = ROWS.find((r) => figures[r.key] !== null && !Number.isInteger(figures[r.key]));
+    if (bad) return setFailure(`${bad.label}: skriv ett helt antal.`);
+    try {
+      onSaved(await call('statistik.saveSus', { year: view.year, figures }));
+    } catch (err) {
+      setFailure(errorMessage(err));
+    }
+  };
+  return (
+    <Paper variant="outlined" sx={{ p: 2 }}>
+      <Typography variant="h2">Deltagare enligt SUS, hela förbundet</Typography>
+      <Typography variant="body2" sx={{ color: 'text.secondary', mb: 2 }}>
+        Bara antal – aldrig uppgifter om enskilda. En grupp får inte bli fler än deltagarna.
+      </Typography>
+      <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 1.5 }}>
+        {ROWS.map((r) => (
+          <TextField
+            key={r.key}
+            size="small"
+            label={r.group === 'Totalt' ? r.label : `${r.group}: ${r.label}`}
+            value={text[r.key]}
+            onChange={(e) => setText({ ...text, [r.key]: e.target.value })}
+            slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+            sx={{ width: 230 }}
+          />
+        ))}
+      </Stack>
+      {failure && (
+        <Alert severity="error" sx={{ mt: 2 }}>
+          {failure}
+        </Alert>
+      )}
+      <Button variant="contained" sx={{ mt: 2 }} disabled={!dirty} onClick={() => void save()}>
+        Spara SUS-siffrorna
+      </Button>
+    </Paper>
+  );
+}
+
+/** A compact "add one" row: the fields, then Lägg till. */
+function Events({ view, onChanged }: { view: StatistikView; onChanged: () => void }) {
+  const [heldOn, setHeldOn] = useState(`${view.year}-`);
+  const [title, setTitle] = useState('');
+  const [deltagare, setDeltagare] = useState('');
+  const [arrangor, setArrangor] = useState<'forbundet' | 'parterna'>('forbundet');
+  const [failure, setFailure] = useState<string | null>(null);
+  const add = async () => {
+    setFailure(null);
+    try {
+      await call('statistik.saveEvent', { heldOn, title, deltagare: Number(deltagare), arrangor });
+      setTitle('');
+      setDeltagare('');
+      onChanged();
+    } catch (err) {
+      setFailure(errorMessage(err));
+    }
+  };
+  return (
+    <Paper variant="outlined" sx={{ p: 2 }}>
+      <Typography variant="h2" sx={{ mb: 1 }}>
+        Kompetenshöjande tillfällen
+      </Typography>
+      {view.events.map((e) => (
+        <Stack key={e.id} direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+          <Typography sx={{ flexGrow: 1 }}>
+            {e.heldOn} {e.title} – {e.deltagare} deltagare{e.arrangor === 'parterna' ? ' (hos parterna)' : ''}
+          </Typography>
+          <IconButton aria-label={`Ta bort ${e.title}`} onClick={() => void call('statistik.remove', { kind: 'event', id: e.id }).then(onChanged)}>
+            <DeleteOutline />
+          </IconButton>
+        </Stack>
+      ))}
+      <Typography variant="body2" sx={{ color: 'text.secondary', my: 1 }}>
+        Summa {view.eventTotals.forbundet} deltagare hos förbundet och {view.eventTotals.parterna} hos parterna.
+      </Typography>
+      <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }}>
+        <DateField size="small" label="Datum" value={heldOn} onChange={(e) => setHeldOn(e.target.value)} sx={{ width: 150 }} />
+        <TextField size="small" label="Tillfälle" value={title} onChange={(e) => setTitle(e.target.value)} sx={{ flexGrow: 1, minWidth: 240 }} />
+        <TextField size="small" label="Deltagare" value={deltagare} onChange={(e) => setDeltagare(e.target.value)} sx={{ width: 110 }} />
+        <SelectField
+          size="small"
+          label="Arrangör"
+          value={arrangor}
+          options={[
+            { value: 'forbundet', label: 'Förbundet' },
+            { value: 'parterna', label: 'Parterna' },
+          ]}
+          onChange={(e) => setArrangor(e.target.value as 'forbundet' | 'parterna')}
+          sx={{ width: 140 }}
+        />
+        <Button onClick={() => void add()}>Lägg till</Button>
+      </Stack>
+      {failure && (
+        <Alert severity="error" sx={{ mt: 1 }}>
+          {failure}
+        </Alert>
+      )}
+    </Paper>
+  );
+}
+
+/** Ansökningar & insatser → Statistik: SUS figures, kompetenshöjande tillfällen, indikatorer and dialoger for a year. */
+export function StatistikTab() {
+  const [year, setYear] = useState(new Date().getFullYear());
+  const { data: view, error, setData, reload } = useLoad(() => call('statistik.get', { year }), year);
+  return (
+    <Stack spacing={2}>
+      <YearField value={year} onChange={setYear} />
+      {error && <Alert severity="error">{error}</Alert>}
+      {!view && !error && <LinearProgress aria-label="Hämtar statistiken" />}
+      {view && (
+        <>
+          <SusForm key={`${view.year}-${JSON.stringify(view.sus)}`} view={view} onSaved={setData} />
+          <Events key={`e${view.year}`} view={view} onChanged={() => void reload()} />
+          {view.indikatorer.length > 0 && (
+            <Paper variant="outlined" sx={{ p: 2 }}>
+              <Typography variant="h2" sx={{ mb: 1 }}>
+                Indikatorer och enkäter
+              </Typography>
+              {view.indikatorer.map((i) => (
+                <Typography key={i.id}>
+                  {i.name}: {i.besvarade === null ? '' : `besvarad av ${i.besvarade}${i.tillfragade === null ? '' : ` av ${i.tillfragade}`}. `}
+                  {i.resultat}
+                </Typography>
+              ))}
+            </Paper>
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}
