@@ -17,7 +17,12 @@ export const delarsrapportInput = z
   .object({
     year: planYearSchema,
     /** The period's last month; the förbund's last choice (or August) when left out. */
-    toMonth: z.number().int().min(1, { error: 'Delåret slutar med en månad 1–11.' }).max(11, { error: 'Delåret slutar senast i november; helåret är årsredovisningen.' }).optional(),
+    toMonth: z
+      .number()
+      .int()
+      .min(1, { error: 'Delåret slutar med en månad 1–11.' })
+      .max(11, { error: 'Delåret slutar senast i november; helåret är årsredovisningen.' })
+      .optional(),
   })
   .strict();
 

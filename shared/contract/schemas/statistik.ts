@@ -12,7 +12,10 @@ import { planYearSchema } from './verksamhetsplan';
 
 export const SUS_GROUPS = {
   kon: { label: 'Kön', keys: { kvinnor: 'Kvinnor', man: 'Män' } },
-  alder: { label: 'Ålder', keys: { alder_16_24: '16–24 år', alder_25_34: '25–34 år', alder_35_44: '35–44 år', alder_45_54: '45–54 år', alder_55_64: '55–64 år' } },
+  alder: {
+    label: 'Ålder',
+    keys: { alder_16_24: '16–24 år', alder_25_34: '25–34 år', alder_35_44: '35–44 år', alder_45_54: '45–54 år', alder_55_64: '55–64 år' },
+  },
   utbildning: {
     label: 'Utbildning',
     keys: { utb_forgymnasial: 'Förgymnasial', utb_gymnasial: 'Gymnasial', utb_eftergymnasial: 'Eftergymnasial', utb_okand: 'Okänd' },
