@@ -14,7 +14,7 @@ import { arendebladProblems, buildFromTemplate, templateList, type TemplateData 
 import { formatDate } from '../../shared/format/sv';
 import type { Scope } from './context';
 import { refuseIfVoided, registerArende, requireArende, requireArendeHead } from './diarium';
-import { loadForbund } from './forbund';
+import { loadForbund, senderOf } from './forbund';
 import { listMembers } from './members';
 import { feeView } from './ekonomi/medlemsavgifter';
 import { listDecisions } from './delegation';
@@ -377,7 +377,7 @@ export async function documentData(scope: Scope, id: number, opts: { allowIncomp
   return {
     view,
     doc: {
-      sender: { name: forbund.name, address: forbund.address, orgNr: forbund.orgNr, email: forbund.email, phone: forbund.phone },
+      sender: senderOf(forbund),
       diarienummer: view.diarienummer,
       organ: view.organ,
       rubrik: view.rubrik,

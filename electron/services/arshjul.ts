@@ -4,6 +4,7 @@ import type { Scope } from './context';
 import { bokslutView } from './ekonomi/bokslut';
 import { handlersFor } from './handler';
 import { refuse } from './refuse';
+import { adoptedPlanFor } from './verksamhetsplan/plan';
 
 /**
  * The förbund's year: for each thing it asks, the date (the förbund's own or the default),
@@ -49,16 +50,10 @@ async function seen(scope: Scope, key: ArshjulKey, about: number): Promise<{ don
       };
     }
     case 'verksamhetsplan': {
-      const plan = await scope.db
-        .selectFrom('verksamhetsplaner')
-        .select(['id', 'title', 'adopted_on'])
-        .where('status', '=', 'faststalld')
-        .where('first_year', '<=', about)
-        .where('last_year', '>=', about)
-        .executeTakeFirst();
+      const plan = await adoptedPlanFor(scope, about);
       return {
         done: plan !== undefined,
-        note: plan ? `${plan.title} fastställd ${plan.adopted_on}.` : `Ingen fastställd verksamhetsplan för ${about}.`,
+        note: plan ? `${plan.title} fastställd ${plan.adoptedOn}.` : `Ingen fastställd verksamhetsplan för ${about}.`,
         link: plan ? ['verksamhetsplan', String(plan.id)] : ['verksamhetsplan'],
       };
     }

@@ -1,3 +1,4 @@
+import type { Sender } from './pdf/arendeblad-pdf';
 import { KansliError } from '../../shared/contract/errors';
 import type { AppInfo, Forbund } from '../../shared/contract/schemas/forbund';
 import type { ParsedInput } from '../../shared/contract/methods';
@@ -19,6 +20,21 @@ export async function loadForbund(scope: Scope): Promise<Forbund> {
     isDemo: row.is_demo === 1,
     updatedAt: row.updated_at,
   };
+}
+
+/** The förbund as the sender in every document's footer (name, address, org.nr, e-post, telefon). */
+export function senderOf(forbund: Forbund): Sender {
+  return { name: forbund.name, address: forbund.address, orgNr: forbund.orgNr, email: forbund.email, phone: forbund.phone };
+}
+
+/**
+ * A file's organisation number against the förbund's: the message that names both when they
+ * differ (another organisation's books), null when they agree or either is missing.
+ */
+export async function otherOrganisation(scope: Scope, fileOrgNr: string | null | undefined): Promise<{ file: string; forbund: string } | null> {
+  const forbund = (await scope.db.selectFrom('forbund').select('org_nr').where('id', '=', 1).executeTakeFirst())?.org_nr ?? null;
+  const digits = (v: string) => v.replace(/\D/g, '').slice(-10);
+  return fileOrgNr && forbund && digits(fileOrgNr) !== digits(forbund) ? { file: fileOrgNr, forbund } : null;
 }
 
 export async function getForbund(_input: ParsedInput<'forbund.get'>, scope: Scope): Promise<Forbund> {

@@ -6,7 +6,7 @@ import type { Scope } from './context';
 import { documentData, documentFileName } from './arendeblad';
 import { boardOn } from './board';
 import { readDocumentBytes } from './documents';
-import { loadForbund } from './forbund';
+import { loadForbund, senderOf } from './forbund';
 import { jobStatus, startJob } from './jobs';
 import { loadMeeting } from './meetings';
 import { refuseWithin } from './refuse';
@@ -67,7 +67,7 @@ export async function packetInput(scope: Scope, meetingId: number): Promise<Pack
     items.push({ item, blad: data.doc, bilagor });
   }
   return {
-    sender: { name: forbund.name, address: forbund.address, orgNr: forbund.orgNr, email: forbund.email, phone: forbund.phone },
+    sender: senderOf(forbund),
     city: forbund.city,
     meeting,
     kallelseDate: formatDate(scope.now),

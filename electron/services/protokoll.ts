@@ -18,7 +18,7 @@ import { documentFileName } from './arendeblad';
 import { boardOn } from './board';
 import { registerArende, requireArende } from './diarium';
 import { readDocumentBytes, storeDocument } from './documents';
-import { loadForbund } from './forbund';
+import { loadForbund, senderOf } from './forbund';
 import { loadMeeting, renumber } from './meetings';
 import type { ProtokollDoc } from './pdf/protokoll-pdf';
 import { resourceBytes } from './resources';
@@ -314,7 +314,7 @@ async function protokollDoc(scope: Scope, meetingId: number): Promise<ProtokollD
   const p = await loadProtokoll(scope, meetingId);
   const meeting = await loadMeeting(scope, meetingId);
   const forbund = await loadForbund(scope);
-  return { protokoll: p, meeting, sender: { name: forbund.name, address: forbund.address, orgNr: forbund.orgNr, email: forbund.email, phone: forbund.phone } };
+  return { protokoll: p, meeting, sender: senderOf(forbund) };
 }
 
 /** Checks the rules, locks the protokoll and stores its PDF, with a signature field per signer, in the diarium. */

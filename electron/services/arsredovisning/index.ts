@@ -19,12 +19,13 @@ import { registerArende } from '../diarium';
 import { storeDocument } from '../documents';
 import { bokslutView } from '../ekonomi/bokslut';
 import { budgetMotUtfall, history } from '../ekonomi/reports';
-import { loadForbund } from '../forbund';
+import { loadForbund, senderOf } from '../forbund';
 import { handlersFor } from '../handler';
 import { buildOverview, loadInsatsDetail } from '../insatser/uppfoljning';
 import { listMembers } from '../members';
 import { refuse } from '../refuse';
 import { maluppfyllelseView } from '../verksamhetsplan/maluppfyllelse';
+import { adoptedPlanFor } from '../verksamhetsplan/plan';
 import { statistikView } from '../statistik';
 import { SUS_GROUPS, type SusKey } from '../../../shared/contract/schemas/statistik';
 import type { AnnualDoc } from '../pdf/arsredovisning-pdf';
@@ -61,24 +62,12 @@ async function texts(scope: Scope, year: number): Promise<ArsredovisningView['te
   });
 }
 
-/** The adopted plan that covers the year, if any. */
-async function planFor(scope: Scope, year: number) {
-  return scope.db
-    .selectFrom('verksamhetsplaner')
-    .select(['id', 'title'])
-    .where('status', '=', 'faststalld')
-    .where('first_year', '<=', year)
-    .where('last_year', '>=', year)
-    .orderBy('version', 'desc')
-    .executeTakeFirst();
-}
-
 export async function arsredovisningView(scope: Scope, input: ParsedInput<'arsredovisning.get'>): Promise<ArsredovisningView> {
   const year = input.year;
   const signedOn = input.signedOn ?? defaultSignedOn(scope, year);
   const bokslut = await bokslutView(scope, year);
   const failed = bokslut.checks.filter((c) => !c.ok);
-  const plan = await planFor(scope, year);
+  const plan = await adoptedPlanFor(scope, year);
   const board = await boardOn(scope, signedOn);
   const parts = [
     {
@@ -294,7 +283,7 @@ async function annualDoc(scope: Scope, input: ParsedInput<'arsredovisning.pdf'>)
   ];
   if (text('vasentliga_handelser'))
     sections.push({ heading: ARSREDOVISNING_TEXT_LABELS.vasentliga_handelser, blocks: paragraphs(text('vasentliga_handelser')) });
-  const plan = await planFor(scope, year);
+  const plan = await adoptedPlanFor(scope, year);
   if (plan) {
     const mal = await maluppfyllelseView(scope, { planId: plan.id, year, period: 'helar' });
     sections.push({ heading: `Måluppfyllelse ${year}`, blocks: [p(`Uppföljning av ${plan.title}.`)] }, ...maluppfyllelseSections(mal));
@@ -309,7 +298,7 @@ async function annualDoc(scope: Scope, input: ParsedInput<'arsredovisning.pdf'>)
   sections.push({ heading: 'Redovisningsprinciper', blocks: paragraphs(text('redovisningsprinciper')) });
   sections.push(...bokslut.filter((s) => s.heading === 'Noter'));
   return {
-    sender: { name: forbund.name, address: forbund.address, orgNr: forbund.orgNr, email: forbund.email, phone: forbund.phone },
+    sender: senderOf(forbund),
     year,
     title: `Årsredovisning ${year}`,
     sections,

@@ -8,10 +8,11 @@ import { formatInteger } from '../../../shared/format/sv';
 import type { Scope } from '../context';
 import { currentVersion, linesToAmounts, loadBudgetVersions } from '../ekonomi/budget';
 import { periodLabel, utfallByPost } from '../ekonomi/reports';
-import { loadForbund } from '../forbund';
+import { loadForbund, senderOf } from '../forbund';
 import { handlersFor } from '../handler';
 import { reportControls } from '../internkontroll/report';
 import { maluppfyllelseView } from '../verksamhetsplan/maluppfyllelse';
+import { adoptedPlanFor } from '../verksamhetsplan/plan';
 
 /**
  * The delårsrapport: the result so far against the budget spread over the period's months,
@@ -51,14 +52,7 @@ export async function delarsrapportView(scope: Scope, year: number, askedMonth?:
     };
   });
   const sum = (key: 'budgetYearKr' | 'budgetPeriodKr' | 'utfallPeriodKr' | 'prognosKr') => rows.reduce((t, r) => t + signed(r.post, r[key]), 0);
-  const plan = await scope.db
-    .selectFrom('verksamhetsplaner')
-    .select(['id', 'title'])
-    .where('status', '=', 'faststalld')
-    .where('first_year', '<=', year)
-    .where('last_year', '>=', year)
-    .orderBy('version', 'desc')
-    .executeTakeFirst();
+  const plan = await adoptedPlanFor(scope, year);
   const goals = plan
     ? await (async () => {
         const v = await maluppfyllelseView(scope, { planId: plan.id, year, period: 'delar', toMonth });
@@ -205,7 +199,7 @@ async function delarsrapportPdf(input: ParsedInput<'delarsrapport.pdf'>, scope: 
   const { bytes, pages } = await renderPlanPdf(
     scope.ctx,
     {
-      sender: { name: forbund.name, address: forbund.address, orgNr: forbund.orgNr, email: forbund.email, phone: forbund.phone },
+      sender: senderOf(forbund),
       docType: 'Delårsrapport',
       title,
       status: `${forbund.name}, ${v.periodLabel}`,

@@ -17,7 +17,7 @@ import type { Scope } from '../context';
 import { refuse, refuseAll } from '../refuse';
 import { currentVersion, loadBudgetVersions } from './budget';
 import { feeView } from './medlemsavgifter';
-import { loadForbund } from '../forbund';
+import { loadForbund, otherOrganisation, senderOf } from '../forbund';
 import { handlersFor } from '../handler';
 import { bokslutSections } from '../../../shared/domain/bokslut-document';
 
@@ -203,11 +203,8 @@ export async function importBokslut(input: ParsedInput<'bokslut.import'>, scope:
     if (err instanceof SieParseError) throw refuse('contentBase64', `SIE-filen är felaktig. ${err.message} Inget är inläst.`, 'VALIDATION');
     throw err;
   }
-  const forbundOrgNr = (await scope.db.selectFrom('forbund').select('org_nr').where('id', '=', 1).executeTakeFirst())?.org_nr ?? null;
-  const digits = (v: string) => v.replace(/\D/g, '').slice(-10);
-  if (file.orgNr && forbundOrgNr && digits(file.orgNr) !== digits(forbundOrgNr)) {
-    throw refuse('contentBase64', `Filen är bokföringen för organisationsnummer ${file.orgNr}, men förbundets är ${forbundOrgNr}. Inget är inläst.`);
-  }
+  const other = await otherOrganisation(scope, file.orgNr);
+  if (other) throw refuse('contentBase64', `Filen är bokföringen för organisationsnummer ${other.file}, men förbundets är ${other.forbund}. Inget är inläst.`);
   const current = file.fiscalYears.find((y) => y.index === 0);
   if (!current) throw refuse('contentBase64', 'Filen saknar räkenskapsår (#RAR 0 med datum). Exportera SIE-filen igen med räkenskapsåret. Inget är inläst.');
   if (file.balances.length === 0) throw refuse('contentBase64', 'Filen har inga saldon (#IB, #UB, #RES). Exportera SIE typ 1–4 med saldon. Inget är inläst.');
@@ -301,7 +298,7 @@ async function bokslutPdf(input: ParsedInput<'bokslut.pdf'>, scope: Scope): Prom
   const { bytes, pages } = await renderPlanPdf(
     scope.ctx,
     {
-      sender: { name: forbund.name, address: forbund.address, orgNr: forbund.orgNr, email: forbund.email, phone: forbund.phone },
+      sender: senderOf(forbund),
       docType: 'Bokslut',
       title: `Årsbokslut ${input.year}-12-31`,
       status: `${forbund.name}${forbund.orgNr ? `, ${forbund.orgNr}` : ''}${failed > 0 ? ` — ${failed} kontroller stämmer inte` : ''}`,

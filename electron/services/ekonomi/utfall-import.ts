@@ -1,3 +1,4 @@
+import { otherOrganisation } from '../forbund';
 import { createHash } from 'node:crypto';
 import { decodeTextFile } from '../../../shared/domain/windows-1252';
 import type { MethodResult, ParsedInput } from '../../../shared/contract/methods';
@@ -294,11 +295,10 @@ async function resolve(input: ParsedInput<'utfall.import'>, scope: Scope): Promi
   const insatsByName = new Map(insatser.map((i) => [i.name.toLocaleLowerCase('sv'), i]));
 
   const errors = [...read.errors];
-  const forbundOrgNr = (await scope.db.selectFrom('forbund').select('org_nr').where('id', '=', 1).executeTakeFirst())?.org_nr ?? null;
-  const digits = (v: string) => v.replace(/\D/g, '').slice(-10);
-  if (read.orgNr && forbundOrgNr && digits(read.orgNr) !== digits(forbundOrgNr)) {
+  const other = await otherOrganisation(scope, read.orgNr);
+  if (other) {
     errors.push(
-      `Filen är bokföringen för organisationsnummer ${read.orgNr}${read.companyName ? ` (${read.companyName})` : ''}, men förbundets organisationsnummer är ${forbundOrgNr}. Exportera förbundets egen bokföring, eller rätta förbundets uppgifter under Register → Förbundet.`,
+      `Filen är bokföringen för organisationsnummer ${other.file}${read.companyName ? ` (${read.companyName})` : ''}, men förbundets organisationsnummer är ${other.forbund}. Exportera förbundets egen bokföring, eller rätta förbundets uppgifter under Register → Förbundet.`,
     );
   }
   const year = read.year;

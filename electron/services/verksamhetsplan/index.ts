@@ -11,7 +11,7 @@ import { refuse } from '../refuse';
 import { getMaluppfyllelse, maluppfyllelseView, saveMaluppfyllelse } from './maluppfyllelse';
 import { maluppfyllelseSections } from '../../../shared/domain/maluppfyllelse';
 import { PERIOD_LABELS } from '../../../shared/contract/schemas/maluppfyllelse';
-import { loadForbund } from '../forbund';
+import { loadForbund, senderOf } from '../forbund';
 import { adoptPlan, createPlan, getPlan, listPlans, planDoc, planFileName, removePlan, requirePlanRow, revisePlan, savePlan } from './plan';
 
 /**
@@ -102,7 +102,7 @@ async function maluppfyllelsePdf(input: ParsedInput<'maluppfyllelse.pdf'>, scope
   const { bytes, pages } = await renderPlanPdf(
     scope.ctx,
     {
-      sender: { name: forbund.name, address: forbund.address, orgNr: forbund.orgNr, email: forbund.email, phone: forbund.phone },
+      sender: senderOf(forbund),
       docType: 'Måluppfyllelse',
       title,
       status: `Uppföljning av ${view.planTitle}${view.open > 0 ? `; ${view.open} mått är inte bedömda` : ''}`,

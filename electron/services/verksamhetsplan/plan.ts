@@ -5,7 +5,7 @@ import { PLAN_STATUS_LABELS, type PlanContent, type PlanListItem, type Verksamhe
 import { planDocument } from '../../../shared/domain/verksamhetsplan-document';
 import { carryForward, defaultPlanTitle, planProblems, planSummary, STYRKORT_PERSPECTIVES, withIds } from '../../../shared/domain/verksamhetsplan';
 import type { Scope } from '../context';
-import { loadForbund } from '../forbund';
+import { loadForbund, senderOf } from '../forbund';
 import type { PlanDoc } from '../pdf/verksamhetsplan-pdf';
 import { refuse } from '../refuse';
 
@@ -93,6 +93,19 @@ function refuseStale(row: PlanRow, revision: number): void {
   }
 }
 
+/** The adopted plan (its latest version) that covers a year, if any. */
+export async function adoptedPlanFor(scope: Scope, year: number): Promise<{ id: number; title: string; adoptedOn: string | null } | undefined> {
+  const row = await scope.db
+    .selectFrom('verksamhetsplaner')
+    .select(['id', 'title', 'adopted_on'])
+    .where('status', '=', 'faststalld')
+    .where('first_year', '<=', year)
+    .where('last_year', '>=', year)
+    .orderBy('version', 'desc')
+    .executeTakeFirst();
+  return row ? { id: row.id, title: row.title, adoptedOn: row.adopted_on } : undefined;
+}
+
 export async function listPlans(_input: ParsedInput<'verksamhetsplan.list'>, scope: Scope): Promise<MethodResult<'verksamhetsplan.list'>> {
   const rows = await scope.db
     .selectFrom('verksamhetsplaner')
@@ -130,19 +143,31 @@ export async function createPlan(input: ParsedInput<'verksamhetsplan.create'>, s
   } else if (input.styrkort) {
     content = withIds({ ...EMPTY, perspectives: STYRKORT_PERSPECTIVES.map((name) => ({ name, description: '', aktiviteter: [] })) });
   }
+  return toPlan(
+    await insertForslag(scope, {
+      title: input.title ?? defaultPlanTitle(input.firstYear, input.lastYear),
+      first_year: input.firstYear,
+      last_year: input.lastYear,
+      version: 1,
+      revision_of: null,
+      based_on: basedOn,
+      content: JSON.stringify(content),
+    }),
+  );
+}
+
+/** A new förslag (a first version or a revision), audited as created. */
+async function insertForslag(
+  scope: Scope,
+  plan: Pick<PlanRow, 'title' | 'first_year' | 'last_year' | 'version' | 'revision_of' | 'based_on' | 'content'>,
+): Promise<PlanRow> {
   const at = scope.now.toISOString();
   const row = await scope.db
     .insertInto('verksamhetsplaner')
     .values({
-      title: input.title ?? defaultPlanTitle(input.firstYear, input.lastYear),
-      first_year: input.firstYear,
-      last_year: input.lastYear,
+      ...plan,
       status: 'forslag',
-      version: 1,
       revision: 1,
-      based_on: basedOn,
-      revision_of: null,
-      content: JSON.stringify(content),
       adopted_on: null,
       adopted_paragraph: null,
       arendeblad_id: null,
@@ -153,7 +178,7 @@ export async function createPlan(input: ParsedInput<'verksamhetsplan.create'>, s
     .returningAll()
     .executeTakeFirstOrThrow();
   await scope.audit({ entity: 'verksamhetsplan', entityId: row.id, action: 'create', before: null, after: logged(row) });
-  return toPlan(row);
+  return row;
 }
 
 export async function savePlan(input: ParsedInput<'verksamhetsplan.save'>, scope: Scope): Promise<MethodResult<'verksamhetsplan.save'>> {
@@ -235,30 +260,17 @@ export async function revisePlan(input: ParsedInput<'verksamhetsplan.revise'>, s
     .where('status', '=', 'forslag')
     .executeTakeFirst();
   if (open) throw refuse('id', `Det finns redan ett förslag till revidering av ${source.title}.`, 'CONFLICT');
-  const at = scope.now.toISOString();
-  const row = await scope.db
-    .insertInto('verksamhetsplaner')
-    .values({
+  return toPlan(
+    await insertForslag(scope, {
       title: source.title,
       first_year: source.first_year,
       last_year: source.last_year,
-      status: 'forslag',
       version: source.version + 1,
-      revision: 1,
       revision_of: source.id,
       based_on: source.based_on,
       content: source.content,
-      adopted_on: null,
-      adopted_paragraph: null,
-      arendeblad_id: null,
-      created_at: at,
-      updated_at: at,
-      updated_by: scope.actor,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await scope.audit({ entity: 'verksamhetsplan', entityId: row.id, action: 'create', before: null, after: logged(row) });
-  return toPlan(row);
+    }),
+  );
 }
 
 export async function removePlan(input: ParsedInput<'verksamhetsplan.remove'>, scope: Scope): Promise<MethodResult<'verksamhetsplan.remove'>> {
@@ -284,7 +296,7 @@ export async function planDoc(scope: Scope, plan: Verksamhetsplan): Promise<Plan
   const period = plan.firstYear === plan.lastYear ? String(plan.firstYear) : `${plan.firstYear}–${plan.lastYear}`;
   const { title, sections } = planDocument(plan);
   return {
-    sender: { name: forbund.name, address: forbund.address, orgNr: forbund.orgNr, email: forbund.email, phone: forbund.phone },
+    sender: senderOf(forbund),
     docType: 'Verksamhetsplan',
     title,
     status: statusLine(plan),

@@ -3,7 +3,7 @@ import { base64Content, requiredText } from './common';
 import { method, type MethodSpec } from '../define';
 import type { GeneratedFile } from './arendeblad';
 import { planYearSchema } from './verksamhetsplan';
-import { BOKSLUT_LINE_KEYS, type BokslutLine } from '../../domain/bokslut';
+import { BOKSLUT_LINE_KEYS, type BokslutLine, type Statements } from '../../domain/bokslut';
 
 /**
  * Bokslut: resultaträkning, balansräkning, kassaflödesanalys and noter for a year, with the
@@ -89,19 +89,8 @@ export interface BokslutAccount {
   resKr: number;
 }
 
-export interface Kassaflode {
-  resultat: number;
-  avskrivningar: number;
-  fore: number;
-  fordringar: number;
-  skulder: number;
-  lopande: number;
-  investering: number;
-  finansiering: number;
-  kassaflode: number;
-  likvidaIb: number;
-  likvidaUb: number;
-}
+/** The kassaflödesanalys's lines, whole kronor (as shared/domain/bokslut.ts computes them). */
+export type Kassaflode = Statements['kfa'];
 
 export interface BokslutView {
   year: number;

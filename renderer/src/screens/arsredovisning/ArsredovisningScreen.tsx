@@ -11,6 +11,7 @@ import CheckCircleOutline from '@mui/icons-material/CheckCircleOutlined';
 import ErrorOutline from '@mui/icons-material/ErrorOutlineOutlined';
 import type { ArsredovisningText, ArsredovisningView } from '../../../../shared/contract/schemas/arsredovisning';
 import { call, errorMessage } from '../../api';
+import { useBusy } from '../../components/useBusy';
 import { useLoad } from '../../components/useLoad';
 import { downloadBase64 } from '../../files';
 import { useApp, useUnsavedChanges } from '../../store/app';
@@ -64,19 +65,7 @@ export function ArsredovisningScreen() {
   const notify = useApp((s) => s.notify);
   const [year, setYear] = useState(new Date().getFullYear() - 1);
   const { data: view, error, setData } = useLoad(() => call('arsredovisning.get', { year }), year);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const run = async (what: string, action: () => Promise<void>) => {
-    setBusy(what);
-    setFailure(null);
-    try {
-      await action();
-    } catch (err) {
-      setFailure(errorMessage(err));
-    } finally {
-      setBusy(null);
-    }
-  };
+  const { busy, failure, run } = useBusy();
   return (
     <Stack spacing={2} sx={{ maxWidth: 1100 }}>
       <Typography variant="h1">Årsredovisning</Typography>

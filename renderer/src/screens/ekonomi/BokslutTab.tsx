@@ -19,6 +19,7 @@ import { bokslutSections } from '../../../../shared/domain/bokslut-document';
 import { formatInteger } from '../../../../shared/format/sv';
 import { call, errorMessage } from '../../api';
 import { SelectField } from '../../components/fields';
+import { useBusy } from '../../components/useBusy';
 import { useLoad } from '../../components/useLoad';
 import { downloadBase64, fileToBase64 } from '../../files';
 import { YearField } from './common';
@@ -125,20 +126,8 @@ function Accounts({ view, onChange }: { view: BokslutView; onChange: (v: Bokslut
 export function BokslutTab() {
   const [year, setYear] = useState(new Date().getFullYear() - 1);
   const { data: view, error, setData } = useLoad(() => call('bokslut.get', { year }), year);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { busy, failure, run } = useBusy();
   const fileInput = useRef<HTMLInputElement>(null);
-  const run = async (what: string, action: () => Promise<void>) => {
-    setBusy(what);
-    setFailure(null);
-    try {
-      await action();
-    } catch (err) {
-      setFailure(errorMessage(err));
-    } finally {
-      setBusy(null);
-    }
-  };
   const importFile = (file: File) =>
     run('Läser in …', async () => {
       const v = await call('bokslut.import', { fileName: file.name, contentBase64: await fileToBase64(file) });

@@ -13,9 +13,10 @@ import ArrowBackOutlined from '@mui/icons-material/ArrowBackOutlined';
 import type { PlanContent, Verksamhetsplan } from '../../../../shared/contract/schemas/verksamhetsplan';
 import { PLAN_STATUS_LABELS } from '../../../../shared/contract/schemas/verksamhetsplan';
 import { planYears } from '../../../../shared/domain/verksamhetsplan';
-import { call, errorMessage } from '../../api';
+import { call } from '../../api';
 import { AuditHistoryButton } from '../../components/AuditHistory';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { useBusy } from '../../components/useBusy';
 import { useLoad } from '../../components/useLoad';
 import { downloadBase64 } from '../../files';
 import { useApp, useUnsavedChanges } from '../../store/app';
@@ -43,8 +44,7 @@ export function PlanView({ id }: { id: number }) {
 function PlanForm({ plan, onSaved }: { plan: Verksamhetsplan; onSaved: (p: Verksamhetsplan) => void }) {
   const { go, notify } = useApp();
   const [draft, setDraft] = useState<Draft>(() => draftOf(plan));
-  const [busy, setBusy] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { busy, failure, run } = useBusy();
   const [adopting, setAdopting] = useState(false);
   const [removing, setRemoving] = useState(false);
   const [tab, setTab] = useState<'plan' | 'maluppfyllelse'>('plan');
@@ -52,18 +52,6 @@ function PlanForm({ plan, onSaved }: { plan: Verksamhetsplan; onSaved: (p: Verks
   const dirty = editable && JSON.stringify(draft) !== JSON.stringify(draftOf(plan));
   useUnsavedChanges(`plan-${plan.id}`, 'verksamhetsplanen', dirty);
 
-  async function run<T>(what: string, action: () => Promise<T>): Promise<T | undefined> {
-    setBusy(what);
-    setFailure(null);
-    try {
-      return await action();
-    } catch (err) {
-      setFailure(errorMessage(err));
-      return undefined;
-    } finally {
-      setBusy(null);
-    }
-  }
   const save = () => run('Sparar …', async () => onSaved(await call('verksamhetsplan.save', { id: plan.id, revision: plan.revision, ...draft })));
   const download = (kind: 'pdf' | 'docx') =>
     run(kind === 'pdf' ? 'Gör PDF …' : 'Gör Word-fil …', async () => {
