@@ -27,11 +27,22 @@ describe('Ansökningar & insatser → Statistik in the browser', () => {
     await page.getByRole('button', { name: 'Spara SUS-siffrorna' }).click();
     await expect.poll(async () => value(await session.api.call('statistik.get', { year: YEAR })).sus[0]?.figures).toEqual({ deltagare: 196, kvinnor: 111 });
 
-    await page.getByLabel('Datum').fill(`${YEAR}-03-14`);
+    await page.getByLabel('Datum', { exact: true }).fill(`${YEAR}-03-14`);
     await page.getByLabel('Tillfälle').fill('Seminarium om jämlikhet');
     await page.getByLabel('Deltagare', { exact: true }).last().fill('57');
-    await page.getByRole('button', { name: 'Lägg till' }).click();
+    await page.getByRole('button', { name: 'Lägg till' }).first().click();
     await page.getByText('Summa 57 deltagare hos förbundet').waitFor();
+
+    await page.getByLabel('Indikator eller enkät').fill('Styrelseenkät');
+    await page.getByLabel('Besvarade').fill('14');
+    await page.getByLabel('Tillfrågade').fill('22');
+    await page.getByRole('button', { name: 'Lägg till' }).nth(1).click();
+    await page.getByText('Styrelseenkät – besvarad av 14 av 22').waitFor();
+    await page.getByLabel('Dialogens datum').fill(`${YEAR}-05-20`);
+    await page.getByLabel('Dialog', { exact: true }).fill('Medlemsdialog i Heby');
+    await page.getByRole('button', { name: 'Lägg till' }).nth(2).click();
+    await page.getByText(`${YEAR}-05-20 Medlemsdialog i Heby (medlemsdialog)`).waitFor();
+    expect(value(await session.api.call('statistik.get', { year: YEAR })).dialoger.map((d) => d.title)).toEqual(['Medlemsdialog i Heby']);
     expect(app.pageErrors).toEqual([]);
   });
 });

@@ -99,6 +99,8 @@ describe('årsredovisning', () => {
       // The table of contents carries real page numbers.
       expect(text).toMatch(/Innehåll Förvaltningsberättelse \d+ Måluppfyllelse 2025 \d+ Statistik 2025 \d+/);
       expect(text).toContain('Årets resultat −2 884 369');
+      expect(text).toMatch(/Grupper Grupp Slag Medlemmar/);
+      expect(text).toMatch(/Kansliet: [^.]+förbundschef/);
       expect(text).toContain('Under 2025 deltog 196 personer i förbundets individinsatser');
       expect(text).toContain('Kön: Kvinnor 111 57 %');
       expect(text).toContain('att minst 200 medarbetare under året får ökad kunskap');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Session } from '../../electron/services/session';
+import { docxToText } from '../../electron/services/documents';
 import { failure, value } from '../helpers/envelope';
 import { pdftotext } from '../helpers/pdf-tools';
 import { demoSession } from '../helpers/session';
@@ -58,6 +59,9 @@ describe('delårsrapport', () => {
       expect(text).toContain('Delårsrapport januari–augusti 2026');
       expect(text).toContain('Resultat 600 000 400 000 3 800 000 3 400 000 −200 000');
       expect(text).toContain('Två insatser har förlängts.');
+      const docx = await docxToText(Buffer.from(value(await s.api.call('delarsrapport.docx', { year: 2026 })).contentBase64, 'base64'));
+      expect(docx).toContain('Prognos helår');
+      expect(docx).toContain('9 800 000');
 
       // The förbund's rule changes to 30 June: kept for the years after.
       value(await s.api.call('delarsrapport.save', { year: 2026, toMonth: 6, prognos: [] }));

@@ -23,6 +23,8 @@ import { loadForbund, senderOf } from '../forbund';
 import { handlersFor } from '../handler';
 import { buildOverview, loadInsatsDetail } from '../insatser/uppfoljning';
 import { listMembers } from '../members';
+import { listGroups } from '../groups';
+import { GROUP_KIND_LABELS } from '../../../shared/contract/schemas/groups';
 import { refuse } from '../refuse';
 import { maluppfyllelseView } from '../verksamhetsplan/maluppfyllelse';
 import { adoptedPlanFor } from '../verksamhetsplan/plan';
@@ -156,6 +158,24 @@ async function organisation(scope: Scope, year: number): Promise<Block[]> {
       ),
     );
   }
+  const groups = await listGroups({}, scope);
+  if (groups.length > 0) {
+    blocks.push(
+      table(
+        'Grupper',
+        ['Grupp', 'Slag', 'Medlemmar'],
+        groups.map((g) => [
+          g.name,
+          GROUP_KIND_LABELS[g.kind],
+          g.members.map((m) => (m.organisation ? `${m.name} (${m.organisation})` : m.name)).join(', ') || '–',
+        ]),
+      ),
+    );
+  }
+  const kansli = (await scope.db.selectFrom('people').select(['name', 'title']).where('title', 'is not', null).orderBy('name').execute()).filter((x) =>
+    /förbundschef|kansli|handläggare|ekonom|controller|samordnare|strateg|administratör/i.test(x.title ?? ''),
+  );
+  if (kansli.length > 0) blocks.push(p(`Kansliet: ${kansli.map((x) => `${x.name}, ${(x.title ?? '').toLowerCase()}`).join('; ')}.`));
   return blocks;
 }
 

@@ -211,9 +211,30 @@ async function delarsrapportPdf(input: ParsedInput<'delarsrapport.pdf'>, scope: 
   return { fileName: `${title}.pdf`, mimeType: 'application/pdf', contentBase64: Buffer.from(bytes).toString('base64'), pages };
 }
 
+async function delarsrapportDocx(input: ParsedInput<'delarsrapport.docx'>, scope: Scope): Promise<MethodResult<'delarsrapport.docx'>> {
+  const v = await delarsrapportView(scope, input.year, input.toMonth);
+  const forbund = await loadForbund(scope);
+  const { heading, renderDocx, sectionsDocx } = await import('../docx/arendeblad-docx');
+  const title = `Delårsrapport ${v.periodLabel}`;
+  const bytes = await renderDocx({
+    sender: senderOf(forbund),
+    docType: 'DELÅRSRAPPORT',
+    fields: [{ label: 'Period', value: v.periodLabel }],
+    title,
+    description: `${forbund.name}, ${v.periodLabel}`,
+    body: [heading(title, 1), ...sectionsDocx(sections(v))],
+  });
+  return {
+    fileName: `${title}.docx`,
+    mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    contentBase64: Buffer.from(bytes).toString('base64'),
+  };
+}
+
 /** The methods this area serves. */
 export const delarsrapportHandlers = handlersFor({
   'delarsrapport.get': getDelarsrapport,
   'delarsrapport.save': saveDelarsrapport,
   'delarsrapport.pdf': delarsrapportPdf,
+  'delarsrapport.docx': delarsrapportDocx,
 });

@@ -88,4 +88,9 @@ export const delarsrapportMethods = {
     input: delarsrapportInput,
     writes: false,
   }),
+  'delarsrapport.docx': method<GeneratedFile>()({
+    description: 'Delårsrapporten som Word-dokument.',
+    input: delarsrapportInput,
+    writes: false,
+  }),
 } satisfies Record<string, MethodSpec<z.ZodType, unknown>>;

@@ -113,9 +113,9 @@ export function DelarsrapportTab() {
   const [month, setMonth] = useState<number | undefined>(undefined);
   const { data: view, error, setData } = useLoad(() => call('delarsrapport.get', { year, toMonth: month }), `${year}-${month ?? ''}`);
   const [failure, setFailure] = useState<string | null>(null);
-  const pdf = async () => {
+  const download = async (kind: 'pdf' | 'docx') => {
     try {
-      const file = await call('delarsrapport.pdf', { year, toMonth: view?.toMonth });
+      const file = await call(kind === 'pdf' ? 'delarsrapport.pdf' : 'delarsrapport.docx', { year, toMonth: view?.toMonth });
       downloadBase64(file.fileName, file.mimeType, file.contentBase64);
     } catch (err) {
       setFailure(errorMessage(err));
@@ -133,8 +133,11 @@ export function DelarsrapportTab() {
           onChange={(e) => setMonth(Number(e.target.value))}
           sx={{ width: 220 }}
         />
-        <Button onClick={() => void pdf()} disabled={!view}>
+        <Button onClick={() => void download('pdf')} disabled={!view}>
           PDF
+        </Button>
+        <Button onClick={() => void download('docx')} disabled={!view}>
+          Word
         </Button>
       </Stack>
       {(failure ?? error) && <Alert severity="error">{failure ?? error}</Alert>}

@@ -133,6 +133,116 @@ function Events({ view, onChanged }: { view: StatistikView; onChanged: () => voi
   );
 }
 
+/** Indicator and survey results: "Styrelseenkät – besvarad av 14 av 22", with the result in words. */
+function Indikatorer({ view, onChanged }: { view: StatistikView; onChanged: () => void }) {
+  const [name, setName] = useState('');
+  const [besvarade, setBesvarade] = useState('');
+  const [tillfragade, setTillfragade] = useState('');
+  const [resultat, setResultat] = useState('');
+  const [failure, setFailure] = useState<string | null>(null);
+  const num = (t: string) => (t.trim() === '' ? null : Number(t.trim()));
+  const add = async () => {
+    setFailure(null);
+    try {
+      await call('statistik.saveIndikator', { year: view.year, name, besvarade: num(besvarade), tillfragade: num(tillfragade), resultat });
+      setName('');
+      setBesvarade('');
+      setTillfragade('');
+      setResultat('');
+      onChanged();
+    } catch (err) {
+      setFailure(errorMessage(err));
+    }
+  };
+  return (
+    <Paper variant="outlined" sx={{ p: 2 }}>
+      <Typography variant="h2" sx={{ mb: 1 }}>
+        Indikatorer och enkäter
+      </Typography>
+      {view.indikatorer.map((i) => (
+        <Stack key={i.id} direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+          <Typography sx={{ flexGrow: 1 }}>
+            {i.name}
+            {i.besvarade === null ? '' : ` – besvarad av ${i.besvarade}${i.tillfragade === null ? '' : ` av ${i.tillfragade}`}`}
+            {i.resultat ? `: ${i.resultat}` : ''}
+          </Typography>
+          <IconButton aria-label={`Ta bort ${i.name}`} onClick={() => void call('statistik.remove', { kind: 'indikator', id: i.id }).then(onChanged)}>
+            <DeleteOutline />
+          </IconButton>
+        </Stack>
+      ))}
+      <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1, mt: 1 }}>
+        <TextField size="small" label="Indikator eller enkät" value={name} onChange={(e) => setName(e.target.value)} sx={{ minWidth: 220 }} />
+        <TextField size="small" label="Besvarade" value={besvarade} onChange={(e) => setBesvarade(e.target.value)} sx={{ width: 110 }} />
+        <TextField size="small" label="Tillfrågade" value={tillfragade} onChange={(e) => setTillfragade(e.target.value)} sx={{ width: 110 }} />
+        <TextField size="small" label="Resultat" value={resultat} onChange={(e) => setResultat(e.target.value)} sx={{ flexGrow: 1, minWidth: 220 }} />
+        <Button onClick={() => void add()}>Lägg till</Button>
+      </Stack>
+      {failure && (
+        <Alert severity="error" sx={{ mt: 1 }}>
+          {failure}
+        </Alert>
+      )}
+    </Paper>
+  );
+}
+
+/** Medlemsdialoger and samråd held in the year. */
+function Dialoger({ view, onChanged }: { view: StatistikView; onChanged: () => void }) {
+  const [heldOn, setHeldOn] = useState(`${view.year}-`);
+  const [title, setTitle] = useState('');
+  const [kind, setKind] = useState<'medlemsdialog' | 'samrad'>('medlemsdialog');
+  const [failure, setFailure] = useState<string | null>(null);
+  const add = async () => {
+    setFailure(null);
+    try {
+      await call('statistik.saveDialog', { heldOn, title, kind });
+      setTitle('');
+      onChanged();
+    } catch (err) {
+      setFailure(errorMessage(err));
+    }
+  };
+  return (
+    <Paper variant="outlined" sx={{ p: 2 }}>
+      <Typography variant="h2" sx={{ mb: 1 }}>
+        Medlemsdialoger och samråd
+      </Typography>
+      {view.dialoger.map((d) => (
+        <Stack key={d.id} direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+          <Typography sx={{ flexGrow: 1 }}>
+            {d.heldOn} {d.title} ({d.kind === 'samrad' ? 'samråd' : 'medlemsdialog'})
+          </Typography>
+          <IconButton aria-label={`Ta bort ${d.title}`} onClick={() => void call('statistik.remove', { kind: 'dialog', id: d.id }).then(onChanged)}>
+            <DeleteOutline />
+          </IconButton>
+        </Stack>
+      ))}
+      <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1, mt: 1 }}>
+        <DateField size="small" label="Dialogens datum" value={heldOn} onChange={(e) => setHeldOn(e.target.value)} sx={{ width: 170 }} />
+        <TextField size="small" label="Dialog" value={title} onChange={(e) => setTitle(e.target.value)} sx={{ flexGrow: 1, minWidth: 240 }} />
+        <SelectField
+          size="small"
+          label="Slag"
+          value={kind}
+          options={[
+            { value: 'medlemsdialog', label: 'Medlemsdialog' },
+            { value: 'samrad', label: 'Samråd' },
+          ]}
+          onChange={(e) => setKind(e.target.value as 'medlemsdialog' | 'samrad')}
+          sx={{ width: 160 }}
+        />
+        <Button onClick={() => void add()}>Lägg till</Button>
+      </Stack>
+      {failure && (
+        <Alert severity="error" sx={{ mt: 1 }}>
+          {failure}
+        </Alert>
+      )}
+    </Paper>
+  );
+}
+
 /** Ansökningar & insatser → Statistik: SUS figures, kompetenshöjande tillfällen, indikatorer and dialoger for a year. */
 export function StatistikTab() {
   const [year, setYear] = useState(new Date().getFullYear());
@@ -146,19 +256,8 @@ export function StatistikTab() {
         <>
           <SusForm key={`${view.year}-${JSON.stringify(view.sus)}`} view={view} onSaved={setData} />
           <Events key={`e${view.year}`} view={view} onChanged={() => void reload()} />
-          {view.indikatorer.length > 0 && (
-            <Paper variant="outlined" sx={{ p: 2 }}>
-              <Typography variant="h2" sx={{ mb: 1 }}>
-                Indikatorer och enkäter
-              </Typography>
-              {view.indikatorer.map((i) => (
-                <Typography key={i.id}>
-                  {i.name}: {i.besvarade === null ? '' : `besvarad av ${i.besvarade}${i.tillfragade === null ? '' : ` av ${i.tillfragade}`}. `}
-                  {i.resultat}
-                </Typography>
-              ))}
-            </Paper>
-          )}
+          <Indikatorer key={`i${view.year}`} view={view} onChanged={() => void reload()} />
+          <Dialoger key={`d${view.year}`} view={view} onChanged={() => void reload()} />
         </>
       )}
     </Stack>
