@@ -1,5 +1,7 @@
 import type { MethodResult, ParsedInput } from '../../shared/contract/methods';
-import { SUS_GROUPS, SUS_KEYS, type StatistikView, type SusFigures, type SusKey } from '../../shared/contract/schemas/statistik';
+import { SUS_GROUPS, SUS_KEYS, type StatistikView, type SusFigures, type SusImportResult, type SusKey } from '../../shared/contract/schemas/statistik';
+import { parseCsv } from './ekonomi/utfall-import';
+import { normaliseHeader, readWorkbook } from './xlsx/workbook';
 import type { Scope } from './context';
 import { handlersFor } from './handler';
 import { refuse, refuseAll } from './refuse';
@@ -204,10 +206,67 @@ async function removeStatistik(input: ParsedInput<'statistik.remove'>, scope: Sc
   return { removed: true };
 }
 
+/** A column's header read as a SUS key: "Kvinnor", "16–24 år", "Ålder: 16–24 år", "alder_16_24". */
+function susKeyOf(header: string): SusKey | null {
+  const h = normaliseHeader(header).replace(/^[^:]+:\s*/, '').replace(/-/g, '–');
+  if (h === 'deltagare' || h === 'antal deltagare') return 'deltagare';
+  for (const group of Object.values(SUS_GROUPS)) {
+    for (const [key, label] of Object.entries(group.keys)) {
+      if (h === label.toLowerCase() || normaliseHeader(header) === key) return key as SusKey;
+    }
+  }
+  return null;
+}
+
+async function importSus(input: ParsedInput<'statistik.importSus'>, scope: Scope): Promise<MethodResult<'statistik.importSus'>> {
+  const lower = input.fileName.toLowerCase();
+  const bytes = Buffer.from(input.contentBase64, 'base64');
+  let sheet;
+  if (lower.endsWith('.xlsx')) sheet = await readWorkbook(input.contentBase64, `Filen ”${input.fileName}”`);
+  else if (lower.endsWith('.csv') || lower.endsWith('.txt')) sheet = parseCsv(bytes);
+  else throw refuse('fileName', `”${input.fileName}” är varken en Excel-fil (.xlsx) eller CSV. Inget är importerat.`, 'VALIDATION');
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  const columns = sheet.headers.map((h) => ({ header: h, key: susKeyOf(h), name: normaliseHeader(h) }));
+  const nameColumn = columns.find((c) => c.name === 'insats' || c.name === 'verksamhet');
+  for (const c of columns) if (c.key === null && c !== nameColumn) warnings.push(`Kolumnen ”${c.header}” är inte en SUS-siffra och läses inte.`);
+  if (!columns.some((c) => c.key === 'deltagare')) errors.push('Filen saknar kolumnen Deltagare.');
+  const insatser = new Map((await scope.db.selectFrom('insatser').select(['id', 'name']).execute()).map((i) => [i.name.toLocaleLowerCase('sv'), i]));
+  const rows: SusImportResult['rows'] = [];
+  for (const r of sheet.rows) {
+    const name = nameColumn ? (r.cells.get(nameColumn.name) ?? '').trim() : '';
+    const insats = name === '' || /^förbundet/i.test(name) ? null : insatser.get(name.toLocaleLowerCase('sv'));
+    if (insats === undefined) {
+      errors.push(`Rad ${r.row}: insatsen ”${name}” finns inte i registret.`);
+      continue;
+    }
+    const figures: Partial<Record<SusKey, number>> = {};
+    for (const c of columns) {
+      if (c.key === null) continue;
+      const text = (r.cells.get(c.name) ?? '').replace(/\s/g, '');
+      if (text === '') continue;
+      if (!/^\d+$/.test(text)) {
+        errors.push(`Rad ${r.row}, ${c.header}: ”${text}” är inte ett antal.`);
+        continue;
+      }
+      figures[c.key] = Number(text);
+    }
+    for (const problem of susProblems(figures)) errors.push(`Rad ${r.row}: ${problem}`);
+    rows.push({ row: r.row, name: insats ? insats.name : 'Förbundet', insatsId: insats ? insats.id : null, figures });
+  }
+  const keys = rows.map((r) => r.insatsId ?? 0);
+  if (new Set(keys).size < keys.length) errors.push('Samma insats (eller Förbundet) står på flera rader.');
+  if (rows.length === 0 && errors.length === 0) errors.push('Filen har inga rader.');
+  if (input.preview || errors.length > 0) return { rows, errors, warnings, imported: false };
+  for (const r of rows) await saveSus({ year: input.year, period: input.period, insatsId: r.insatsId, figures: r.figures }, scope);
+  return { rows, errors, warnings, imported: true };
+}
+
 /** The methods this module serves. */
 export const statistikHandlers = handlersFor({
   'statistik.get': getStatistik,
   'statistik.saveSus': saveSus,
+  'statistik.importSus': importSus,
   'statistik.saveIndikator': saveIndikator,
   'statistik.saveEvent': saveEvent,
   'statistik.saveDialog': saveDialog,

@@ -43,6 +43,19 @@ describe('Ansökningar & insatser → Statistik in the browser', () => {
     await page.getByRole('button', { name: 'Lägg till' }).nth(2).click();
     await page.getByText(`${YEAR}-05-20 Medlemsdialog i Heby (medlemsdialog)`).waitFor();
     expect(value(await session.api.call('statistik.get', { year: YEAR })).dialoger.map((d) => d.title)).toEqual(['Medlemsdialog i Heby']);
+
+    // An export from SUS: previewed, then imported.
+    await page.getByLabel('Välj fil med SUS-siffror').setInputFiles({
+      name: 'sus.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('Insats;Deltagare;Kvinnor;Män\r\nFörbundet;200;112;88\r\n', 'utf8'),
+    });
+    const dialog = page.getByRole('dialog', { name: `Importera SUS-siffror ${YEAR}` });
+    await dialog.getByText('Förbundet: Deltagare 200, Kvinnor 112, Män 88').waitFor();
+    await dialog.getByRole('button', { name: 'Importera' }).click();
+    await expect
+      .poll(async () => value(await session.api.call('statistik.get', { year: YEAR })).sus[0]?.figures)
+      .toEqual({ deltagare: 200, kvinnor: 112, man: 88 });
     expect(app.pageErrors).toEqual([]);
   });
 });

@@ -54,4 +54,35 @@ describe('statistik', () => {
       s.close();
     }
   });
+
+  it('imports SUS figures from a CSV export after a preview, all or nothing', async () => {
+    const s = demoSession();
+    try {
+      await application(s, { name: 'Lokus Heby', years: [{ year: 2017, soughtKr: 300_000 }], decidedOn: '2016-12-10' });
+      const csv = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+      const file = csv('Insats;Deltagare;Kvinnor;Män;16–24 år;Anteckning\r\nFörbundet;196;111;84;60;x\r\nLokus Heby;40;20;20;;\r\n');
+      const preview = value(await s.api.call('statistik.importSus', { year: 2017, fileName: 'sus 2017.csv', contentBase64: file }));
+      expect(preview).toMatchObject({ imported: false, errors: [], warnings: ['Kolumnen ”Anteckning” är inte en SUS-siffra och läses inte.'] });
+      expect(preview.rows.map((r) => [r.name, r.figures])).toEqual([
+        ['Förbundet', { deltagare: 196, kvinnor: 111, man: 84, alder_16_24: 60 }],
+        ['Lokus Heby', { deltagare: 40, kvinnor: 20, man: 20 }],
+      ]);
+      expect(count(s, 'sus_figures')).toBe(0);
+      const done = value(await s.api.call('statistik.importSus', { year: 2017, fileName: 'sus 2017.csv', contentBase64: file, preview: false }));
+      expect(done.imported).toBe(true);
+      expect(value(await s.api.call('statistik.get', { year: 2017 })).sus.map((x) => x.name)).toEqual(['Förbundet', 'Lokus Heby']);
+
+      const bad = csv('Insats;Deltagare;Kvinnor\r\nOkänd insats;10;5\r\nFörbundet;10;12\r\nLokus Heby;tio;1\r\n');
+      const refused = value(await s.api.call('statistik.importSus', { year: 2018, fileName: 'fel.csv', contentBase64: bad, preview: false }));
+      expect(refused.imported).toBe(false);
+      expect(refused.errors).toEqual([
+        'Rad 2: insatsen ”Okänd insats” finns inte i registret.',
+        'Rad 3: Kön: 12 är fler än de 10 deltagarna.',
+        'Rad 4, Deltagare: ”tio” är inte ett antal.',
+      ]);
+      expect(value(await s.api.call('statistik.get', { year: 2018 })).sus).toEqual([]);
+    } finally {
+      s.close();
+    }
+  });
 });

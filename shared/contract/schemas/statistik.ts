@@ -80,6 +80,24 @@ export const dialogSaveInput = z
   })
   .strict();
 
+export const susImportInput = z
+  .object({
+    year: planYearSchema,
+    period,
+    fileName: requiredText('Filnamn', 260),
+    contentBase64: z.string().max(70_000_000, { error: 'Filen är för stor.' }),
+    /** True: only read and show what would be imported. */
+    preview: z.boolean().default(true),
+  })
+  .strict();
+
+export interface SusImportResult {
+  rows: { row: number; name: string; insatsId: number | null; figures: Partial<Record<SusKey, number>> }[];
+  errors: string[];
+  warnings: string[];
+  imported: boolean;
+}
+
 export const statistikRemoveInput = z.object({ kind: z.enum(['indikator', 'event', 'dialog']), id: idSchema }).strict();
 
 export interface SusFigures {
@@ -111,6 +129,11 @@ export const statistikMethods = {
   'statistik.saveSus': method<StatistikView>()({
     description: 'SUS-siffror för en period, för förbundet eller en insats (bara antal, aldrig uppgifter om enskilda).',
     input: susSaveInput,
+    writes: true,
+  }),
+  'statistik.importSus': method<SusImportResult>()({
+    description: 'Läser SUS-siffror ur en Excel- eller CSV-fil (en rad per insats, eller Förbundet) och visar dem före importen; allt eller inget.',
+    input: susImportInput,
     writes: true,
   }),
   'statistik.saveIndikator': method<StatistikView>()({

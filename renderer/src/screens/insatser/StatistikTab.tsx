@@ -1,4 +1,8 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import IconButton from '@mui/material/IconButton';
@@ -8,10 +12,11 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import DeleteOutline from '@mui/icons-material/DeleteOutlined';
-import { SUS_GROUPS, type StatistikView, type SusKey } from '../../../../shared/contract/schemas/statistik';
+import { SUS_GROUPS, type StatistikView, type SusImportResult, type SusKey } from '../../../../shared/contract/schemas/statistik';
 import { call, errorMessage } from '../../api';
 import { DateField, SelectField } from '../../components/fields';
 import { useLoad } from '../../components/useLoad';
+import { fileToBase64 } from '../../files';
 import { YearField } from '../ekonomi/common';
 
 const ROWS: { key: SusKey; label: string; group: string }[] = [
@@ -243,6 +248,83 @@ function Dialoger({ view, onChanged }: { view: StatistikView; onChanged: () => v
   );
 }
 
+/** SUS figures from an Excel or CSV export: read, shown, then imported (all or nothing). */
+function SusImport({ year, onImported }: { year: number; onImported: () => void }) {
+  const input = useRef<HTMLInputElement>(null);
+  const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
+  const [result, setResult] = useState<SusImportResult | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const read = async (f: File) => {
+    setFailure(null);
+    try {
+      const base64 = await fileToBase64(f);
+      setFile({ name: f.name, base64 });
+      setResult(await call('statistik.importSus', { year, fileName: f.name, contentBase64: base64 }));
+    } catch (err) {
+      setFailure(errorMessage(err));
+    }
+  };
+  const importNow = async () => {
+    if (!file) return;
+    try {
+      const done = await call('statistik.importSus', { year, fileName: file.name, contentBase64: file.base64, preview: false });
+      setResult(null);
+      if (done.imported) onImported();
+    } catch (err) {
+      setFailure(errorMessage(err));
+    }
+  };
+  return (
+    <>
+      <Button variant="outlined" sx={{ alignSelf: 'flex-start' }} onClick={() => input.current?.click()}>
+        Importera SUS-siffror från Excel eller CSV …
+      </Button>
+      <input
+        ref={input}
+        type="file"
+        hidden
+        accept=".xlsx,.csv,.txt"
+        aria-label="Välj fil med SUS-siffror"
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (f) void read(f);
+        }}
+      />
+      {failure && <Alert severity="error">{failure}</Alert>}
+      <Dialog open={result !== null} onClose={() => setResult(null)} maxWidth="md" fullWidth aria-labelledby="sus-import-title">
+        <DialogTitle id="sus-import-title">Importera SUS-siffror {year}</DialogTitle>
+        <DialogContent>
+          {result?.errors.map((e) => (
+            <Alert key={e} severity="error" sx={{ mb: 1 }}>
+              {e}
+            </Alert>
+          ))}
+          {result?.warnings.map((w) => (
+            <Alert key={w} severity="warning" sx={{ mb: 1 }}>
+              {w}
+            </Alert>
+          ))}
+          {result?.rows.map((r) => (
+            <Typography key={r.row}>
+              {r.name}:{' '}
+              {Object.entries(r.figures)
+                .map(([k, v]) => `${ROWS.find((x) => x.key === k)?.label ?? k} ${v}`)
+                .join(', ')}
+            </Typography>
+          ))}
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setResult(null)}>Avbryt</Button>
+          <Button variant="contained" disabled={(result?.errors.length ?? 1) > 0} onClick={() => void importNow()}>
+            Importera
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </>
+  );
+}
+
 /** Ansökningar & insatser → Statistik: SUS figures, kompetenshöjande tillfällen, indikatorer and dialoger for a year. */
 export function StatistikTab() {
   const [year, setYear] = useState(new Date().getFullYear());
@@ -254,6 +336,7 @@ export function StatistikTab() {
       {!view && !error && <LinearProgress aria-label="Hämtar statistiken" />}
       {view && (
         <>
+          <SusImport year={view.year} onImported={() => void reload()} />
           <SusForm key={`${view.year}-${JSON.stringify(view.sus)}`} view={view} onSaved={setData} />
           <Events key={`e${view.year}`} view={view} onChanged={() => void reload()} />
           <Indikatorer key={`i${view.year}`} view={view} onChanged={() => void reload()} />
