@@ -208,7 +208,9 @@ async function removeStatistik(input: ParsedInput<'statistik.remove'>, scope: Sc
 
 /** A column's header read as a SUS key: "Kvinnor", "16–24 år", "Ålder: 16–24 år", "alder_16_24". */
 function susKeyOf(header: string): SusKey | null {
-  const h = normaliseHeader(header).replace(/^[^:]+:\s*/, '').replace(/-/g, '–');
+  const h = normaliseHeader(header)
+    .replace(/^[^:]+:\s*/, '')
+    .replace(/-/g, '–');
   if (h === 'deltagare' || h === 'antal deltagare') return 'deltagare';
   for (const group of Object.values(SUS_GROUPS)) {
     for (const [key, label] of Object.entries(group.keys)) {
