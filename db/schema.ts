@@ -749,6 +749,17 @@ export interface MedlemsdialogerTable {
   updated_at: string;
 }
 
+export interface BokslutNoterTable {
+  year: number;
+  number: number;
+  label: string;
+  /** JSON: [{ label, kr }]. */
+  rows: string;
+  text: string;
+  updated_at: string;
+  updated_by: string;
+}
+
 export interface KansliTables {
   forbund: ForbundTable;
   kansli_meta: KansliMetaTable;
@@ -805,6 +816,7 @@ export interface KansliTables {
   indikatorer: IndikatorerTable;
   kompetens_events: KompetensEventsTable;
   medlemsdialoger: MedlemsdialogerTable;
+  bokslut_noter: BokslutNoterTable;
   account_mappings: AccountMappingsTable;
   object_mappings: ObjectMappingsTable;
   economy_settings: EconomySettingsTable;

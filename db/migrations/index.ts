@@ -19,6 +19,7 @@ import { migration0018 } from './0018_arsredovisning';
 import { migration0019 } from './0019_delarsrapport';
 import { migration0020 } from './0020_arshjul';
 import { migration0021 } from './0021_statistik';
+import { migration0022 } from './0022_bokslut_noter';
 import type { Migration } from './types';
 
 /** Every migration this version of Kansli knows, in order. Never edit one that has shipped: add a new one. */
@@ -44,6 +45,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0019,
   migration0020,
   migration0021,
+  migration0022,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

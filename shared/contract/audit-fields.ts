@@ -155,6 +155,7 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   ownerName: 'Insatsägare',
   paidOn: 'Utbetald',
   paragraph: 'Paragraf',
+  rader: 'Rader',
   siffror: 'Siffror',
   svar: 'Svar',
   resultat: 'Resultat',

@@ -101,6 +101,7 @@ export function bokslutSections(v: BokslutView): Section[] {
           ['', String(y)],
           [...note.rows.map((r) => [r.label, n(r.kr)]), [`Summa ${note.label.toLowerCase()}`, n(note.sumKr)]],
         ),
+        ...(note.text ? [{ type: 'stycke' as const, text: note.text }] : []),
         { type: 'stycke', text: note.source },
       ]),
     });

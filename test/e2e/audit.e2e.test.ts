@@ -248,6 +248,7 @@ async function touchEveryKind(s: Session): Promise<AuditEntity[]> {
     }),
   );
   value(await s.api.call('bokslut.saveMappings', { year: YEAR - 1, mappings: [{ account: '7690', line: 'drift' }] }));
+  value(await s.api.call('bokslut.saveNote', { year: YEAR - 1, number: 1, label: 'Sidointäkter', rows: [{ label: 'Hyresintäkter', kr: 100 }] }));
   value(await s.api.call('statistik.saveSus', { year: YEAR, figures: { deltagare: 20, kvinnor: 11 } }));
   const stat = value(await s.api.call('statistik.saveIndikator', { year: YEAR, name: 'Styrelseenkät', tillfragade: 22, besvarade: 14 }));
   value(await s.api.call('statistik.saveEvent', { heldOn: `${YEAR}-03-14`, title: 'Seminarium', deltagare: 30 }));

@@ -48,6 +48,12 @@ describe('Ekonomi → Bokslut in the browser', () => {
     });
     await page.screenshot({ path: artifactPath('bokslut.png'), fullPage: true });
 
+    // Not 1, typed: checked against its line.
+    await page.getByLabel('Rader (text; belopp)').fill('Hyresintäkter; 176 720\nÖvriga intäkter; 1 515');
+    await page.getByRole('button', { name: 'Spara noten' }).click();
+    await page.getByRole('table', { name: 'Not 1. Sidointäkter' }).waitFor();
+    await page.getByText('Alla 5 kontroller stämmer.').waitFor();
+
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'PDF' }).click();
     const text = pdftotext(fs.readFileSync(await (await download).path())).replace(/\s+/g, ' ');

@@ -83,6 +83,49 @@ describe('bokslut', () => {
     }
   });
 
+  it('takes the noter the registers cannot fill, and checks each against its line', async () => {
+    const s = demoSession();
+    try {
+      await imported(s);
+      // Seed 003's Not 1: Hyresintäkter 176 720, Övriga intäkter 1 515 = Sidointäkter 178 235.
+      let v = value(
+        await s.api.call('bokslut.saveNote', {
+          year: 2017,
+          number: 1,
+          label: 'Sidointäkter',
+          rows: [
+            { label: 'Hyresintäkter, Kungsgatan 16', kr: 176_720 },
+            { label: 'Övriga intäkter', kr: 1_515 },
+          ],
+        }),
+      );
+      expect(v.notes.map((n) => [n.number, n.sumKr, n.lineKr, n.typed])).toEqual([[1, 178_235, 178_235, true]]);
+      expect(v.checks.every((c) => c.ok)).toBe(true);
+      v = value(
+        await s.api.call('bokslut.saveNote', {
+          year: 2017,
+          number: 7,
+          label: 'Materiella anläggningstillgångar',
+          rows: [{ label: 'Inventarier', kr: 116_000 }],
+        }),
+      );
+      expect(plain(v.checks.find((c) => !c.ok)?.message)).toBe(
+        'Not 7 Materiella anläggningstillgångar summerar till 116 000 kr, men raden är 116 804 kr: skillnad −804 kr.',
+      );
+      const text = pdftotext(Buffer.from(value(await s.api.call('bokslut.pdf', { year: 2017 })).contentBase64, 'base64')).replace(/\s+/g, ' ');
+      expect(text).toContain('Not 1. Sidointäkter');
+      expect(text).toContain('Hyresintäkter, Kungsgatan 16 176 720');
+      // Without rows the typed note goes; Not 2 and 3 come from the registers.
+      v = value(await s.api.call('bokslut.saveNote', { year: 2017, number: 7, label: 'Materiella anläggningstillgångar', rows: [] }));
+      expect(v.notes.map((n) => n.number)).toEqual([1]);
+      expect(failure(await s.api.call('bokslut.saveNote', { year: 2017, number: 2, label: 'X', rows: [{ label: 'Y', kr: 1 }] })).message).toContain(
+        'fylls ur registren',
+      );
+    } finally {
+      s.close();
+    }
+  });
+
   it("refuses another organisation's file, a balance account without #UB and a closed year, reading nothing", async () => {
     const s = demoSession();
     try {

@@ -17,6 +17,7 @@ import type { Scope } from '../context';
 import { refuse, refuseAll } from '../refuse';
 import { currentVersion, loadBudgetVersions } from './budget';
 import { feeView } from './medlemsavgifter';
+import { formatKr } from '../../../shared/format/sv';
 import { loadForbund, otherOrganisation, senderOf } from '../forbund';
 import { handlersFor } from '../handler';
 import { bokslutSections } from '../../../shared/domain/bokslut-document';
@@ -74,6 +75,8 @@ async function notes(scope: Scope, year: number, s: Statements): Promise<Bokslut
       sumKr: rows.reduce((t, r) => t + r.kr, 0),
       lineKr: lineKr('rorelseintakter'),
       source: `Medlemsavgifterna ${year} per medlem ur Ekonomi → Medlemsavgifter.`,
+      typed: false,
+      text: '',
     });
   }
   const insatser = await scope.db
@@ -94,9 +97,59 @@ async function notes(scope: Scope, year: number, s: Statements): Promise<Bokslut
       sumKr: rows.reduce((t, r) => t + r.kr, 0),
       lineKr: lineKr('samverkan'),
       source: `Utfallet ${year} per insats ur Ekonomi → Utfall.`,
+      typed: false,
+      text: '',
     });
   }
-  return out;
+  // The noter the registers cannot fill, typed; each is checked against the line that carries its number.
+  const computed = new Set(out.map((n) => n.number));
+  const typed = await scope.db.selectFrom('bokslut_noter').selectAll().where('year', '=', year).orderBy('number').execute();
+  for (const t of typed) {
+    if (computed.has(t.number)) continue;
+    const rows = JSON.parse(t.rows) as { label: string; kr: number }[];
+    const row = [...s.rr, ...s.br].find((r) => r.note === t.number);
+    out.push({
+      number: t.number,
+      label: t.label,
+      rows,
+      sumKr: rows.reduce((sum, r) => sum + r.kr, 0),
+      lineKr: row?.kr ?? rows.reduce((sum, r) => sum + r.kr, 0),
+      source: `Inskriven av ${t.updated_by} ${t.updated_at.slice(0, 10)}.`,
+      typed: true,
+      text: t.text,
+    });
+  }
+  return out.sort((a, b) => a.number - b.number);
+}
+
+async function saveNote(input: ParsedInput<'bokslut.saveNote'>, scope: Scope): Promise<MethodResult<'bokslut.saveNote'>> {
+  await refuseIfClosed(scope, input.year, 'year');
+  if (input.number === 2 || input.number === 3) {
+    throw refuse('number', `Not ${input.number} fylls ur registren (${input.number === 2 ? 'medlemsavgifterna' : 'utfallet per insats'}) och skrivs inte in.`);
+  }
+  const before = await scope.db.selectFrom('bokslut_noter').selectAll().where('year', '=', input.year).where('number', '=', input.number).executeTakeFirst();
+  const at = scope.now.toISOString();
+  if (input.rows.length === 0) {
+    await scope.db.deleteFrom('bokslut_noter').where('year', '=', input.year).where('number', '=', input.number).execute();
+  } else {
+    const values = { label: input.label, rows: JSON.stringify(input.rows), text: input.text, updated_at: at, updated_by: scope.actor };
+    await scope.db
+      .insertInto('bokslut_noter')
+      .values({ year: input.year, number: input.number, ...values })
+      .onConflict((oc) => oc.columns(['year', 'number']).doUpdateSet(values))
+      .execute();
+  }
+  const words = (rows: { label: string; kr: number }[]) => rows.map((r) => `${r.label} ${formatKr(r.kr)}`);
+  if (before || input.rows.length > 0) {
+    await scope.audit({
+      entity: 'bokslutsnot',
+      entityId: `${input.year}:${input.number}`,
+      action: !before ? 'create' : input.rows.length === 0 ? 'delete' : 'update',
+      before: before ? { title: `Not ${before.number} ${before.label}`, rader: words(JSON.parse(before.rows) as { label: string; kr: number }[]) } : null,
+      after: input.rows.length === 0 ? null : { title: `Not ${input.number} ${input.label}`, rader: words(input.rows) },
+    });
+  }
+  return bokslutView(scope, input.year);
 }
 
 export async function bokslutView(scope: Scope, year: number): Promise<BokslutView> {
@@ -316,5 +369,6 @@ export const bokslutHandlers = handlersFor({
   'bokslut.import': importBokslut,
   'bokslut.saveSaldon': saveSaldon,
   'bokslut.saveMappings': saveBokslutMappings,
+  'bokslut.saveNote': saveNote,
   'bokslut.pdf': bokslutPdf,
 });

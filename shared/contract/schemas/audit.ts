@@ -51,6 +51,7 @@ export const AUDIT_ENTITY_LABELS = {
   maluppfyllelse: 'Måluppfyllelse (verksamhetsplan)',
   bokslut: 'Bokslutets saldon',
   bokslutskoppling: 'Konto i bokslutet',
+  bokslutsnot: 'Not i bokslutet',
   arsredovisning: 'Årsredovisning',
   delarsrapport: 'Delårsrapport',
   arshjul: 'Årshjul',

@@ -52,6 +52,17 @@ export const bokslutMappingsInput = z
   })
   .strict();
 
+export const bokslutNoteInput = z
+  .object({
+    year: planYearSchema,
+    number: z.number().int().min(1).max(99),
+    label: requiredText('Notens rubrik', 200),
+    /** Empty: the typed note is removed. */
+    rows: z.array(z.object({ label: requiredText('Radens text', 200), kr: kronor('Beloppet') }).strict()).max(100),
+    text: z.string().trim().max(5_000).default(''),
+  })
+  .strict();
+
 export interface BokslutRow {
   line: BokslutLine;
   label: string;
@@ -76,6 +87,9 @@ export interface BokslutNote {
   lineKr: number;
   /** Where the note's rows come from. */
   source: string;
+  /** Typed by the kansli (not filled from a register). */
+  typed: boolean;
+  text: string;
 }
 
 export interface BokslutAccount {
@@ -139,6 +153,11 @@ export const bokslutMethods = {
   'bokslut.saveMappings': method<BokslutView>()({
     description: 'Kopplar konton till rader i resultat- och balansräkningen (en gång, sedan gäller kopplingen).',
     input: bokslutMappingsInput,
+    writes: true,
+  }),
+  'bokslut.saveNote': method<BokslutView>()({
+    description: 'Skriver in en not som registren inte fyller (t.ex. Not 1 Sidointäkter); utan rader tas den bort.',
+    input: bokslutNoteInput,
     writes: true,
   }),
   'bokslut.pdf': method<GeneratedFile>()({

@@ -10,6 +10,7 @@ import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import UploadFileOutlined from '@mui/icons-material/UploadFileOutlined';
 import type { Section } from '../../../../shared/contract/schemas/arendeblad';
@@ -22,7 +23,7 @@ import { SelectField } from '../../components/fields';
 import { useBusy } from '../../components/useBusy';
 import { useLoad } from '../../components/useLoad';
 import { downloadBase64, fileToBase64 } from '../../files';
-import { YearField } from './common';
+import { parseAmount, YearField } from './common';
 
 /** One of the bokslut's tables as the PDF sets it: amounts right-aligned, headings in bold. */
 function StatementTable({ section }: { section: Section }) {
@@ -122,6 +123,68 @@ function Accounts({ view, onChange }: { view: BokslutView; onChange: (v: Bokslut
   );
 }
 
+/** A note the registers cannot fill: its rows as "text; belopp", one per line. */
+function NoteEditor({ view, onSaved }: { view: BokslutView; onSaved: (v: BokslutView) => void }) {
+  const numbered = BOKSLUT_LINE_KEYS.map((k) => BOKSLUT_LINES[k] as { label: string; note?: number }).filter((l) => l.note && l.note !== 2 && l.note !== 3);
+  const [number, setNumber] = useState(numbered[0]?.note ?? 1);
+  const existing = view.notes.find((n) => n.number === number && n.typed);
+  const [rows, setRows] = useState(existing ? existing.rows.map((r) => `${r.label}; ${r.kr}`).join('\n') : '');
+  const [failure, setFailure] = useState<string | null>(null);
+  const label = numbered.find((l) => l.note === number)?.label ?? '';
+  const save = async () => {
+    setFailure(null);
+    const parsed = rows
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .map((line) => {
+        const at = line.lastIndexOf(';');
+        return { label: line.slice(0, at).trim(), kr: parseAmount(line.slice(at + 1)) };
+      });
+    const bad = parsed.find((r) => r.kr === null || r.label === '');
+    if (bad) return setFailure('Skriv varje rad som ”text; belopp”, t.ex. ”Hyresintäkter; 176 720”.');
+    try {
+      onSaved(await call('bokslut.saveNote', { year: view.year, number, label, rows: parsed.map((r) => ({ label: r.label, kr: Math.round(r.kr!) })) }));
+    } catch (err) {
+      setFailure(errorMessage(err));
+    }
+  };
+  return (
+    <Paper variant="outlined" sx={{ p: 2 }}>
+      <Typography variant="h2" sx={{ mb: 1 }}>
+        Skriv in en not
+      </Typography>
+      <Stack spacing={1.5}>
+        <SelectField
+          size="small"
+          label="Not"
+          value={number}
+          options={numbered.map((l) => ({ value: l.note!, label: `Not ${l.note} ${l.label}` }))}
+          onChange={(e) => {
+            const n = Number(e.target.value);
+            setNumber(n);
+            const other = view.notes.find((x) => x.number === n && x.typed);
+            setRows(other ? other.rows.map((r) => `${r.label}; ${r.kr}`).join('\n') : '');
+          }}
+          sx={{ maxWidth: 420 }}
+        />
+        <TextField
+          label="Rader (text; belopp)"
+          multiline
+          minRows={3}
+          value={rows}
+          onChange={(e) => setRows(e.target.value)}
+          helperText="Tomt: noten tas bort."
+        />
+        {failure && <Alert severity="error">{failure}</Alert>}
+        <Button variant="contained" sx={{ alignSelf: 'flex-start' }} onClick={() => void save()}>
+          Spara noten
+        </Button>
+      </Stack>
+    </Paper>
+  );
+}
+
 /** Ekonomi → Bokslut: the year's saldon from SIE, the three statements, the noter and the checks. */
 export function BokslutTab() {
   const [year, setYear] = useState(new Date().getFullYear() - 1);
@@ -198,6 +261,7 @@ export function BokslutTab() {
             .map((s) => (
               <StatementTable key={s.heading} section={s} />
             ))}
+          <NoteEditor key={`n${view.year}`} view={view} onSaved={setData} />
           <Accounts view={view} onChange={setData} />
         </>
       )}
