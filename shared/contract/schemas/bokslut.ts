@@ -3,7 +3,7 @@ import { base64Content, requiredText } from './common';
 import { method, type MethodSpec } from '../define';
 import type { GeneratedFile } from './arendeblad';
 import { planYearSchema } from './verksamhetsplan';
-import { BOKSLUT_LINE_KEYS, type BokslutLine, type Statements } from '../../domain/bokslut';
+import { BOKSLUT_LINE_KEYS, type BokslutCheck, type BokslutLine, type Statements } from '../../domain/bokslut';
 
 /**
  * Bokslut: resultaträkning, balansräkning, kassaflödesanalys and noter for a year, with the
@@ -113,23 +113,13 @@ export interface BokslutView {
   hasPrevious: boolean;
   source: { kind: 'sie' | 'inskrivet'; fileName: string | null; updatedAt: string; updatedBy: string } | null;
   rr: BokslutRow[];
-  rrSums: BokslutSums<{ intakter: number; kostnader: number; rorelseresultat: number; finansiella: number; resultat: number }> & {
-    budget: { intakter: number; kostnader: number; rorelseresultat: number; finansiella: number; resultat: number } | null;
-  };
+  rrSums: BokslutSums<Statements['rrSums']> & { budget: Statements['rrSums'] | null };
   br: BokslutRow[];
-  brSums: BokslutSums<{
-    anlaggning: number;
-    fordringar: number;
-    omsattning: number;
-    tillgangar: number;
-    egetKapital: number;
-    skulder: number;
-    egetKapitalOchSkulder: number;
-  }>;
+  brSums: BokslutSums<Statements['brSums']>;
   periodensResultat: BokslutSums<number>;
   kfa: BokslutSums<Kassaflode>;
   notes: BokslutNote[];
-  checks: { ok: boolean; what: string; message: string | null }[];
+  checks: BokslutCheck[];
   accounts: BokslutAccount[];
 }
 

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
@@ -76,20 +76,25 @@ function SusForm({ view, onSaved }: { view: StatistikView; onSaved: (v: Statisti
   );
 }
 
-/** A compact "add one" row: the fields, then Lägg till. */
-function Events({ view, onChanged }: { view: StatistikView; onChanged: () => void }) {
-  const [heldOn, setHeldOn] = useState(`${view.year}-`);
-  const [title, setTitle] = useState('');
-  const [deltagare, setDeltagare] = useState('');
-  const [arrangor, setArrangor] = useState<'forbundet' | 'parterna'>('forbundet');
+/**
+ * A card of things the year holds (tillfällen, indikatorer, dialoger): each with Ta bort,
+ * then the fields for a new one and Lägg till; a refusal is said under them.
+ */
+function ListCard(props: {
+  title: string;
+  items: { id: number; text: string }[];
+  kind: 'event' | 'indikator' | 'dialog';
+  note?: ReactNode;
+  onAdd: () => Promise<void>;
+  onChanged: () => void;
+  children: ReactNode;
+}) {
   const [failure, setFailure] = useState<string | null>(null);
   const add = async () => {
     setFailure(null);
     try {
-      await call('statistik.saveEvent', { heldOn, title, deltagare: Number(deltagare), arrangor });
-      setTitle('');
-      setDeltagare('');
-      onChanged();
+      await props.onAdd();
+      props.onChanged();
     } catch (err) {
       setFailure(errorMessage(err));
     }
@@ -97,36 +102,22 @@ function Events({ view, onChanged }: { view: StatistikView; onChanged: () => voi
   return (
     <Paper variant="outlined" sx={{ p: 2 }}>
       <Typography variant="h2" sx={{ mb: 1 }}>
-        Kompetenshöjande tillfällen
+        {props.title}
       </Typography>
-      {view.events.map((e) => (
-        <Stack key={e.id} direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-          <Typography sx={{ flexGrow: 1 }}>
-            {e.heldOn} {e.title} – {e.deltagare} deltagare{e.arrangor === 'parterna' ? ' (hos parterna)' : ''}
-          </Typography>
-          <IconButton aria-label={`Ta bort ${e.title}`} onClick={() => void call('statistik.remove', { kind: 'event', id: e.id }).then(onChanged)}>
+      {props.items.map((item) => (
+        <Stack key={item.id} direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+          <Typography sx={{ flexGrow: 1 }}>{item.text}</Typography>
+          <IconButton
+            aria-label={`Ta bort ${item.text}`}
+            onClick={() => void call('statistik.remove', { kind: props.kind, id: item.id }).then(props.onChanged)}
+          >
             <DeleteOutline />
           </IconButton>
         </Stack>
       ))}
-      <Typography variant="body2" sx={{ color: 'text.secondary', my: 1 }}>
-        Summa {view.eventTotals.forbundet} deltagare hos förbundet och {view.eventTotals.parterna} hos parterna.
-      </Typography>
-      <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }}>
-        <DateField size="small" label="Datum" value={heldOn} onChange={(e) => setHeldOn(e.target.value)} sx={{ width: 150 }} />
-        <TextField size="small" label="Tillfälle" value={title} onChange={(e) => setTitle(e.target.value)} sx={{ flexGrow: 1, minWidth: 240 }} />
-        <TextField size="small" label="Deltagare" value={deltagare} onChange={(e) => setDeltagare(e.target.value)} sx={{ width: 110 }} />
-        <SelectField
-          size="small"
-          label="Arrangör"
-          value={arrangor}
-          options={[
-            { value: 'forbundet', label: 'Förbundet' },
-            { value: 'parterna', label: 'Parterna' },
-          ]}
-          onChange={(e) => setArrangor(e.target.value as 'forbundet' | 'parterna')}
-          sx={{ width: 140 }}
-        />
+      {props.note}
+      <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1, mt: 1 }}>
+        {props.children}
         <Button onClick={() => void add()}>Lägg till</Button>
       </Stack>
       {failure && (
@@ -135,6 +126,49 @@ function Events({ view, onChanged }: { view: StatistikView; onChanged: () => voi
         </Alert>
       )}
     </Paper>
+  );
+}
+
+function Events({ view, onChanged }: { view: StatistikView; onChanged: () => void }) {
+  const [heldOn, setHeldOn] = useState(`${view.year}-`);
+  const [title, setTitle] = useState('');
+  const [deltagare, setDeltagare] = useState('');
+  const [arrangor, setArrangor] = useState<'forbundet' | 'parterna'>('forbundet');
+  return (
+    <ListCard
+      title="Kompetenshöjande tillfällen"
+      kind="event"
+      items={view.events.map((e) => ({
+        id: e.id,
+        text: `${e.heldOn} ${e.title} – ${e.deltagare} deltagare${e.arrangor === 'parterna' ? ' (hos parterna)' : ''}`,
+      }))}
+      note={
+        <Typography variant="body2" sx={{ color: 'text.secondary', my: 1 }}>
+          Summa {view.eventTotals.forbundet} deltagare hos förbundet och {view.eventTotals.parterna} hos parterna.
+        </Typography>
+      }
+      onAdd={async () => {
+        await call('statistik.saveEvent', { heldOn, title, deltagare: Number(deltagare), arrangor });
+        setTitle('');
+        setDeltagare('');
+      }}
+      onChanged={onChanged}
+    >
+      <DateField size="small" label="Datum" value={heldOn} onChange={(e) => setHeldOn(e.target.value)} sx={{ width: 150 }} />
+      <TextField size="small" label="Tillfälle" value={title} onChange={(e) => setTitle(e.target.value)} sx={{ flexGrow: 1, minWidth: 240 }} />
+      <TextField size="small" label="Deltagare" value={deltagare} onChange={(e) => setDeltagare(e.target.value)} sx={{ width: 110 }} />
+      <SelectField
+        size="small"
+        label="Arrangör"
+        value={arrangor}
+        options={[
+          { value: 'forbundet', label: 'Förbundet' },
+          { value: 'parterna', label: 'Parterna' },
+        ]}
+        onChange={(e) => setArrangor(e.target.value as 'forbundet' | 'parterna')}
+        sx={{ width: 140 }}
+      />
+    </ListCard>
   );
 }
 
@@ -144,51 +178,29 @@ function Indikatorer({ view, onChanged }: { view: StatistikView; onChanged: () =
   const [besvarade, setBesvarade] = useState('');
   const [tillfragade, setTillfragade] = useState('');
   const [resultat, setResultat] = useState('');
-  const [failure, setFailure] = useState<string | null>(null);
   const num = (t: string) => (t.trim() === '' ? null : Number(t.trim()));
-  const add = async () => {
-    setFailure(null);
-    try {
-      await call('statistik.saveIndikator', { year: view.year, name, besvarade: num(besvarade), tillfragade: num(tillfragade), resultat });
-      setName('');
-      setBesvarade('');
-      setTillfragade('');
-      setResultat('');
-      onChanged();
-    } catch (err) {
-      setFailure(errorMessage(err));
-    }
-  };
   return (
-    <Paper variant="outlined" sx={{ p: 2 }}>
-      <Typography variant="h2" sx={{ mb: 1 }}>
-        Indikatorer och enkäter
-      </Typography>
-      {view.indikatorer.map((i) => (
-        <Stack key={i.id} direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-          <Typography sx={{ flexGrow: 1 }}>
-            {i.name}
-            {i.besvarade === null ? '' : ` – besvarad av ${i.besvarade}${i.tillfragade === null ? '' : ` av ${i.tillfragade}`}`}
-            {i.resultat ? `: ${i.resultat}` : ''}
-          </Typography>
-          <IconButton aria-label={`Ta bort ${i.name}`} onClick={() => void call('statistik.remove', { kind: 'indikator', id: i.id }).then(onChanged)}>
-            <DeleteOutline />
-          </IconButton>
-        </Stack>
-      ))}
-      <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1, mt: 1 }}>
-        <TextField size="small" label="Indikator eller enkät" value={name} onChange={(e) => setName(e.target.value)} sx={{ minWidth: 220 }} />
-        <TextField size="small" label="Besvarade" value={besvarade} onChange={(e) => setBesvarade(e.target.value)} sx={{ width: 110 }} />
-        <TextField size="small" label="Tillfrågade" value={tillfragade} onChange={(e) => setTillfragade(e.target.value)} sx={{ width: 110 }} />
-        <TextField size="small" label="Resultat" value={resultat} onChange={(e) => setResultat(e.target.value)} sx={{ flexGrow: 1, minWidth: 220 }} />
-        <Button onClick={() => void add()}>Lägg till</Button>
-      </Stack>
-      {failure && (
-        <Alert severity="error" sx={{ mt: 1 }}>
-          {failure}
-        </Alert>
-      )}
-    </Paper>
+    <ListCard
+      title="Indikatorer och enkäter"
+      kind="indikator"
+      items={view.indikatorer.map((i) => ({
+        id: i.id,
+        text: `${i.name}${i.besvarade === null ? '' : ` – besvarad av ${i.besvarade}${i.tillfragade === null ? '' : ` av ${i.tillfragade}`}`}${i.resultat ? `: ${i.resultat}` : ''}`,
+      }))}
+      onAdd={async () => {
+        await call('statistik.saveIndikator', { year: view.year, name, besvarade: num(besvarade), tillfragade: num(tillfragade), resultat });
+        setName('');
+        setBesvarade('');
+        setTillfragade('');
+        setResultat('');
+      }}
+      onChanged={onChanged}
+    >
+      <TextField size="small" label="Indikator eller enkät" value={name} onChange={(e) => setName(e.target.value)} sx={{ minWidth: 220 }} />
+      <TextField size="small" label="Besvarade" value={besvarade} onChange={(e) => setBesvarade(e.target.value)} sx={{ width: 110 }} />
+      <TextField size="small" label="Tillfrågade" value={tillfragade} onChange={(e) => setTillfragade(e.target.value)} sx={{ width: 110 }} />
+      <TextField size="small" label="Resultat" value={resultat} onChange={(e) => setResultat(e.target.value)} sx={{ flexGrow: 1, minWidth: 220 }} />
+    </ListCard>
   );
 }
 
@@ -197,54 +209,31 @@ function Dialoger({ view, onChanged }: { view: StatistikView; onChanged: () => v
   const [heldOn, setHeldOn] = useState(`${view.year}-`);
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState<'medlemsdialog' | 'samrad'>('medlemsdialog');
-  const [failure, setFailure] = useState<string | null>(null);
-  const add = async () => {
-    setFailure(null);
-    try {
-      await call('statistik.saveDialog', { heldOn, title, kind });
-      setTitle('');
-      onChanged();
-    } catch (err) {
-      setFailure(errorMessage(err));
-    }
-  };
   return (
-    <Paper variant="outlined" sx={{ p: 2 }}>
-      <Typography variant="h2" sx={{ mb: 1 }}>
-        Medlemsdialoger och samråd
-      </Typography>
-      {view.dialoger.map((d) => (
-        <Stack key={d.id} direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-          <Typography sx={{ flexGrow: 1 }}>
-            {d.heldOn} {d.title} ({d.kind === 'samrad' ? 'samråd' : 'medlemsdialog'})
-          </Typography>
-          <IconButton aria-label={`Ta bort ${d.title}`} onClick={() => void call('statistik.remove', { kind: 'dialog', id: d.id }).then(onChanged)}>
-            <DeleteOutline />
-          </IconButton>
-        </Stack>
-      ))}
-      <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1, mt: 1 }}>
-        <DateField size="small" label="Dialogens datum" value={heldOn} onChange={(e) => setHeldOn(e.target.value)} sx={{ width: 170 }} />
-        <TextField size="small" label="Dialog" value={title} onChange={(e) => setTitle(e.target.value)} sx={{ flexGrow: 1, minWidth: 240 }} />
-        <SelectField
-          size="small"
-          label="Slag"
-          value={kind}
-          options={[
-            { value: 'medlemsdialog', label: 'Medlemsdialog' },
-            { value: 'samrad', label: 'Samråd' },
-          ]}
-          onChange={(e) => setKind(e.target.value as 'medlemsdialog' | 'samrad')}
-          sx={{ width: 160 }}
-        />
-        <Button onClick={() => void add()}>Lägg till</Button>
-      </Stack>
-      {failure && (
-        <Alert severity="error" sx={{ mt: 1 }}>
-          {failure}
-        </Alert>
-      )}
-    </Paper>
+    <ListCard
+      title="Medlemsdialoger och samråd"
+      kind="dialog"
+      items={view.dialoger.map((d) => ({ id: d.id, text: `${d.heldOn} ${d.title} (${d.kind === 'samrad' ? 'samråd' : 'medlemsdialog'})` }))}
+      onAdd={async () => {
+        await call('statistik.saveDialog', { heldOn, title, kind });
+        setTitle('');
+      }}
+      onChanged={onChanged}
+    >
+      <DateField size="small" label="Dialogens datum" value={heldOn} onChange={(e) => setHeldOn(e.target.value)} sx={{ width: 170 }} />
+      <TextField size="small" label="Dialog" value={title} onChange={(e) => setTitle(e.target.value)} sx={{ flexGrow: 1, minWidth: 240 }} />
+      <SelectField
+        size="small"
+        label="Slag"
+        value={kind}
+        options={[
+          { value: 'medlemsdialog', label: 'Medlemsdialog' },
+          { value: 'samrad', label: 'Samråd' },
+        ]}
+        onChange={(e) => setKind(e.target.value as 'medlemsdialog' | 'samrad')}
+        sx={{ width: 160 }}
+      />
+    </ListCard>
   );
 }
 
