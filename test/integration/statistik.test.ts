@@ -81,6 +81,9 @@ describe('statistik', () => {
         'Rad 4, Deltagare: ”tio” är inte ett antal.',
       ]);
       expect(value(await s.api.call('statistik.get', { year: 2018 })).sus).toEqual([]);
+      expect(failure(await s.api.call('statistik.importSus', { year: 2018, fileName: 'x.csv', contentBase64: 'inte base64!' })).paths).toEqual([
+        'contentBase64',
+      ]);
     } finally {
       s.close();
     }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoDate, requiredText } from './common';
+import { base64Content, idSchema, isoDate, requiredText } from './common';
 import { method, type MethodSpec } from '../define';
 import { planYearSchema } from './verksamhetsplan';
 
@@ -85,7 +85,7 @@ export const susImportInput = z
     year: planYearSchema,
     period,
     fileName: requiredText('Filnamn', 260),
-    contentBase64: z.string().max(70_000_000, { error: 'Filen är för stor.' }),
+    contentBase64: base64Content,
     /** True: only read and show what would be imported. */
     preview: z.boolean().default(true),
   })
