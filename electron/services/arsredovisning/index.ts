@@ -7,6 +7,7 @@ import {
   type ArsredovisningText,
   type ArsredovisningView,
 } from '../../../shared/contract/schemas/arsredovisning';
+import type { BokslutView } from '../../../shared/contract/schemas/bokslut';
 import { KATEGORI_LABELS } from '../../../shared/contract/schemas/insatser';
 import { BOARD_ROLE_LABELS } from '../../../shared/contract/schemas/board';
 import { MEMBER_KIND_LABELS } from '../../../shared/contract/kinds';
@@ -65,6 +66,11 @@ async function texts(scope: Scope, year: number): Promise<ArsredovisningView['te
 }
 
 export async function arsredovisningView(scope: Scope, input: ParsedInput<'arsredovisning.get'>): Promise<ArsredovisningView> {
+  return (await viewAndBokslut(scope, input)).view;
+}
+
+/** The view, and the bokslut it was judged on (the report sets the same one, read once). */
+async function viewAndBokslut(scope: Scope, input: ParsedInput<'arsredovisning.get'>): Promise<{ view: ArsredovisningView; bokslut: BokslutView }> {
   const year = input.year;
   const signedOn = input.signedOn ?? defaultSignedOn(scope, year);
   const bokslut = await bokslutView(scope, year);
@@ -95,7 +101,7 @@ export async function arsredovisningView(scope: Scope, input: ParsedInput<'arsre
           : `Ingen ordinarie ledamot i styrelseregistret ${signedOn}: lägg in styrelsen under Register → Styrelse.`,
     },
   ];
-  return {
+  const view = {
     year,
     signedOn,
     texts: await texts(scope, year),
@@ -103,6 +109,7 @@ export async function arsredovisningView(scope: Scope, input: ParsedInput<'arsre
     signers: board.ordinarie.map((a) => ({ name: a.person.name, roleTitle: a.role ? BOARD_ROLE_LABELS[a.role] : null, appointedBy: a.memberName })),
     ready: parts[0]!.ready && parts[2]!.ready,
   };
+  return { view, bokslut };
 }
 
 async function getArsredovisning(input: ParsedInput<'arsredovisning.get'>, scope: Scope): Promise<MethodResult<'arsredovisning.get'>> {
@@ -289,7 +296,7 @@ async function economyBlocks(scope: Scope, year: number): Promise<Block[]> {
 
 /** The report's content in seed 003's order. */
 async function annualDoc(scope: Scope, input: ParsedInput<'arsredovisning.pdf'>): Promise<AnnualDoc> {
-  const view = await arsredovisningView(scope, input);
+  const { view, bokslut: bokslutOfYear } = await viewAndBokslut(scope, input);
   const year = view.year;
   const blocked = view.parts.filter((x) => !x.ready && x.title !== 'Måluppfyllelse');
   if (blocked.length > 0) throw refuse('year', `Årsredovisningen för ${year} kan inte göras ännu. ${blocked.map((b) => b.note).join(' ')}`);
@@ -313,7 +320,7 @@ async function annualDoc(scope: Scope, input: ParsedInput<'arsredovisning.pdf'>)
   sections.push({ heading: `Insatser ${year}`, blocks: await insatserBlocks(scope, year) });
   sections.push({ heading: 'Ekonomisk redogörelse', blocks: await economyBlocks(scope, year) });
   if (text('framtid')) sections.push({ heading: ARSREDOVISNING_TEXT_LABELS.framtid, blocks: paragraphs(text('framtid')) });
-  const bokslut = bokslutSections(await bokslutView(scope, year)).filter((s) => s.heading !== 'Kontroller');
+  const bokslut = bokslutSections(bokslutOfYear).filter((s) => s.heading !== 'Kontroller');
   sections.push(...bokslut.filter((s) => s.heading !== 'Noter'));
   sections.push({ heading: 'Redovisningsprinciper', blocks: paragraphs(text('redovisningsprinciper')) });
   sections.push(...bokslut.filter((s) => s.heading === 'Noter'));

@@ -46,6 +46,7 @@ import { useApp } from '../../store/app';
 import { ArendeDialog } from './ArendeDialog';
 import { LinkDialog } from './LinkDialog';
 import { closeOnPurpose } from '../../components/closeOnPurpose';
+import { openable } from '../../components/openable';
 import { SignDialog } from '../arendeblad/SignDialog';
 
 /** Ärenden & dokument: the diarium, and one ärende at #/arenden/<id>. */
@@ -163,15 +164,8 @@ function DiaryList() {
                   key={a.id}
                   hover
                   data-testid="arende-row"
-                  tabIndex={0}
                   aria-label={`${a.diarienummer} ${a.title}`}
-                  onClick={() => go('arenden', String(a.id))}
-                  onKeyDown={(e) => {
-                    if (e.key === 'Enter' || e.key === ' ') {
-                      e.preventDefault();
-                      go('arenden', String(a.id));
-                    }
-                  }}
+                  {...openable(() => go('arenden', String(a.id)))}
                   sx={{ cursor: 'pointer', opacity: a.voided ? 0.6 : 1 }}
                 >
                   <TableCell sx={{ whiteSpace: 'nowrap', textDecoration: a.voided ? 'line-through' : 'none' }}>{a.diarienummer}</TableCell>

@@ -14,6 +14,7 @@ import Typography from '@mui/material/Typography';
 import AddOutlined from '@mui/icons-material/AddOutlined';
 import { PLAN_STATUS_LABELS } from '../../../../shared/contract/schemas/verksamhetsplan';
 import { call } from '../../api';
+import { openable } from '../../components/openable';
 import { useLoad } from '../../components/useLoad';
 import { useApp } from '../../store/app';
 import { NewPlanDialog } from './NewPlanDialog';
@@ -66,20 +67,7 @@ function PlanList() {
             </TableHead>
             <TableBody>
               {plans.map((p) => (
-                <TableRow
-                  key={p.id}
-                  hover
-                  tabIndex={0}
-                  data-testid="plan-row"
-                  sx={{ cursor: 'pointer' }}
-                  onClick={() => open(p.id)}
-                  onKeyDown={(e) => {
-                    if (e.key === 'Enter' || e.key === ' ') {
-                      e.preventDefault();
-                      open(p.id);
-                    }
-                  }}
-                >
+                <TableRow key={p.id} hover data-testid="plan-row" sx={{ cursor: 'pointer' }} {...openable(() => open(p.id))}>
                   <TableCell>{p.title}</TableCell>
                   <TableCell>{period(p)}</TableCell>
                   <TableCell>
