@@ -306,6 +306,7 @@ export interface SchemaMigrationsTable {
 }
 
 export type Kategori = 'individ' | 'struktur' | 'kompetens';
+export type InsatsForm = 'langsiktig' | 'projekt' | 'ovrig';
 
 export interface PriorityGroupsTable {
   id: Generated<number>;
@@ -326,6 +327,8 @@ export interface InsatserTable {
   id: Generated<number>;
   name: string;
   kategori: Kategori;
+  /** How the årsredovisning reports it (migration 0023). */
+  form: Generated<InsatsForm>;
   owner_member_id: number;
   starts_on: string;
   ends_on: string;

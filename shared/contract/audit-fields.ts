@@ -2,7 +2,14 @@ import { ARENDE_KIND_LABELS, ARENDE_STATUS_LABELS, LINK_KIND_LABELS } from './sc
 import { MEMBER_KIND_LABELS } from './schemas/members';
 import { BOARD_ROLE_LABELS, SEAT_LABELS } from './schemas/board';
 import { GROUP_KIND_LABELS } from './schemas/groups';
-import { APPLICATION_KIND_LABELS, APPLICATION_STATUS_LABELS, INSATS_STATUS_LABELS, KATEGORI_LABELS, REPORT_LABELS } from './schemas/insatser';
+import {
+  APPLICATION_KIND_LABELS,
+  APPLICATION_STATUS_LABELS,
+  INSATS_FORM_LABELS,
+  INSATS_STATUS_LABELS,
+  KATEGORI_LABELS,
+  REPORT_LABELS,
+} from './schemas/insatser';
 import { BUDGET_KIND_LABELS } from './schemas/ekonomi';
 import { BODY_LABELS, ITEM_KIND_LABELS } from './schemas/meetings';
 import { ATTENDANCE_LABELS, PROTOKOLL_STATUS_LABELS } from './schemas/protokoll';
@@ -86,6 +93,7 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   endsOn: 'Till',
   fileName: 'Filnamn',
   foredragande: 'Föredragande',
+  form: 'Redovisas som',
   forslag: 'Förslag till beslut',
   fortroendevaldaKr: 'Förtroendevalda',
   forvaltningKr: 'Förvaltning',
@@ -324,7 +332,7 @@ const ENTITY_CODE_WORDS: Partial<Record<AuditEntity, Record<string, Record<strin
   member: { kind: MEMBER_KIND_LABELS },
   group: { kind: GROUP_KIND_LABELS },
   application: { kind: APPLICATION_KIND_LABELS, status: APPLICATION_STATUS_LABELS },
-  insats: { status: INSATS_STATUS_LABELS },
+  insats: { status: INSATS_STATUS_LABELS, form: INSATS_FORM_LABELS },
   insats_report: { kind: REPORT_LABELS },
   budget: { kind: BUDGET_KIND_LABELS },
   protocol: { status: PROTOKOLL_STATUS_LABELS },

@@ -69,6 +69,11 @@ describe('ansökan to insats in the browser', () => {
     value(await session.api.call('utfall.save', { bookedOn: `${YEAR}-03-31`, post: 'samverkan_individ', amountKr: 45_000, insatsId }));
     await page.reload();
     await expect.poll(() => economy.getByText('25,0 %').count()).toBe(1);
+    // How the årsredovisning reports it: individinriktad starts as projekt; the kansli makes it långsiktig samverkan.
+    await page.getByLabel('Redovisas som').click();
+    await page.getByRole('option', { name: 'Långsiktig samverkan' }).click();
+    await page.getByText('Insatsen redovisas nu som långsiktig samverkan i årsredovisningen.').waitFor();
+    expect(value(await session.api.call('insatser.detail', { id: insatsId })).form).toBe('langsiktig');
     await page.screenshot({ path: artifactPath('insats.png'), fullPage: true });
     await page.goto(`${app.host.url}#/insatser/oversikt`);
     await expect

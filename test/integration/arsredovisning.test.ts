@@ -11,6 +11,7 @@ import { pdfsig, pdftotext, writeTemp } from '../helpers/pdf-tools';
 import { demoSession } from '../helpers/session';
 import { tempDir } from '../helpers/temp';
 import { newPlan } from '../helpers/verksamhetsplan';
+import { application } from '../helpers/insatser';
 
 const YEAR = 2025;
 
@@ -137,6 +138,71 @@ describe('årsredovisning', () => {
       expect(verification.signatures.map((x) => x.signerName)).toEqual(view.signers.slice(0, 2).map((x) => x.name));
       const signedBytes = Buffer.from(value(await s.api.call('documents.get', { id: documentId })).contentBase64, 'base64');
       expect(pdfsig(signedBytes)).toContain('Signature #2');
+    } finally {
+      s.close();
+    }
+  });
+
+  it('reports the samverkansinsatser grouped as långsiktig samverkan, projekt and övriga, the year beside the year before and the life so far', async () => {
+    const s = demoSession();
+    try {
+      await yearOfWork(s);
+      const grant = async (name: string, kategori: 'individ' | 'struktur', kr2024: number, kr2025: number) => {
+        const app = await application(s, {
+          name,
+          kategori,
+          years: [
+            { year: YEAR - 1, soughtKr: kr2024 },
+            { year: YEAR, soughtKr: kr2025 },
+          ],
+          decidedOn: `${YEAR - 2}-12-01`,
+        });
+        return app.insatsId!;
+      };
+      const book = async (insatsId: number, bookedOn: string, amountKr: number) =>
+        value(await s.api.call('utfall.save', { bookedOn, post: 'samverkan_individ', amountKr, insatsId }));
+      const heby = await grant('Lokus Heby', 'individ', 1_800_000, 2_245_000);
+      const vagval = await grant('Kunskapsstöd vägval', 'individ', 400_000, 1_390_000);
+      const utvardering = await grant('Utvärdering förbundet', 'struktur', 400_000, 500_000);
+      const uppsala = await grant('Lokus Uppsala', 'individ', 0, 15_000_000);
+      // A new insats starts by its kategori: individinriktad → projekt, the others → övriga; Lokus Heby is långsiktig samverkan.
+      expect(value(await s.api.call('insatser.detail', { id: vagval })).form).toBe('projekt');
+      expect(value(await s.api.call('insatser.detail', { id: utvardering })).form).toBe('ovrig');
+      const moved = value(await s.api.call('insatser.update', { id: heby, status: 'pagaende', form: 'langsiktig', styrgrupp: '' }));
+      expect(moved.form).toBe('langsiktig');
+      value(await s.api.call('insatser.update', { id: uppsala, status: 'pagaende', form: 'langsiktig', styrgrupp: '' }));
+      await book(heby, `${YEAR - 1}-12-31`, 1_596_000);
+      await book(heby, `${YEAR}-06-30`, 1_000_000);
+      await book(heby, `${YEAR}-12-31`, 1_021_000);
+      await book(vagval, `${YEAR - 1}-12-31`, 372_000);
+      await book(vagval, `${YEAR}-12-31`, 1_265_000);
+      await book(utvardering, `${YEAR - 1}-12-31`, 400_000);
+      await book(utvardering, `${YEAR}-12-31`, 500_000);
+      // The books' samverkansinsatser (Not 3, −18 042 335 kr in the bokslut) are the sum of the insatser.
+      await book(uppsala, `${YEAR}-12-31`, 14_256_335);
+
+      const pdf = Buffer.from(value(await s.api.call('arsredovisning.pdf', { year: YEAR })).contentBase64, 'base64');
+      execFileSync('pdftoppm', ['-png', '-r', '90', '-f', '5', '-l', '5', writeTemp(pdf), artifactPath(`arsredovisning-insatser-${YEAR}`)]);
+      const text = pdftotext(pdf).replace(/\s+/g, ' ');
+      // Insats · budget 2025 · utfall 2025 · utfall 2024 · kvot 2025 · kvot over the life up to 2025-12-31, in tkr.
+      expect(text).toContain('Långsiktig samverkan, belopp i tkr');
+      expect(text).toContain('Lokus Heby 2 245 2 021 1 596 90 % 89 %');
+      expect(text).toContain('Lokus Uppsala 15 000 14 256 0 95 % 95 %');
+      expect(text).toContain('Summa långsiktig samverkan 17 245 16 277 1 596 94 %');
+      expect(text).toContain('Kunskapsstöd vägval 1 390 1 265 372 91 % 91 %');
+      expect(text).toContain('Övriga utvecklingsinsatser, belopp i tkr');
+      expect(text).toContain('Utvärdering förbundet 500 500 400 100 % 100 %');
+      expect(text.indexOf('Långsiktig samverkan, belopp')).toBeLessThan(text.indexOf('Projektverksamhet, belopp'));
+      expect(text.indexOf('Projektverksamhet, belopp')).toBeLessThan(text.indexOf('Övriga utvecklingsinsatser, belopp'));
+      expect(text).toContain('förbrukade totalt 18 042 tkr 2025, att jämföra med 2 368 tkr 2024');
+
+      // The change is in the log with its Swedish label.
+      const log = value(await s.api.call('audit.list', { entity: 'insats', entityId: heby }));
+      expect(JSON.stringify(log)).toContain('Långsiktig samverkan');
+      // A form the schema does not know is refused and changes nothing.
+      const refused = failure(await s.api.call('insatser.update', { id: heby, status: 'pagaende', form: 'annat', styrgrupp: '' } as never));
+      expect(refused.message).toContain('Välj hur insatsen redovisas');
+      expect(value(await s.api.call('insatser.detail', { id: heby })).form).toBe('langsiktig');
     } finally {
       s.close();
     }

@@ -8,12 +8,13 @@ import {
   type ArsredovisningView,
 } from '../../../shared/contract/schemas/arsredovisning';
 import type { BokslutView } from '../../../shared/contract/schemas/bokslut';
-import { KATEGORI_LABELS } from '../../../shared/contract/schemas/insatser';
+import { INSATS_FORMS, INSATS_FORM_LABELS, KATEGORI_LABELS } from '../../../shared/contract/schemas/insatser';
 import { BOARD_ROLE_LABELS } from '../../../shared/contract/schemas/board';
 import { MEMBER_KIND_LABELS } from '../../../shared/contract/kinds';
 import { bokslutSections } from '../../../shared/domain/bokslut-document';
 import { maluppfyllelseSections } from '../../../shared/domain/maluppfyllelse';
 import { formatInteger, formatPercent } from '../../../shared/format/sv';
+import { forbrukningskvot } from '../../../shared/domain/insats-figures';
 import { boardOn } from '../board';
 import type { Scope } from '../context';
 import { registerArende } from '../diarium';
@@ -22,7 +23,7 @@ import { bokslutView } from '../ekonomi/bokslut';
 import { budgetMotUtfall, history } from '../ekonomi/reports';
 import { loadForbund, senderOf } from '../forbund';
 import { handlersFor } from '../handler';
-import { buildOverview, loadInsatsDetail } from '../insatser/uppfoljning';
+import { categorySplitOf, insatsLives } from '../insatser/uppfoljning';
 import { listMembers } from '../members';
 import { listGroups } from '../groups';
 import { GROUP_KIND_LABELS } from '../../../shared/contract/schemas/groups';
@@ -186,39 +187,54 @@ async function organisation(scope: Scope, year: number): Promise<Block[]> {
   return blocks;
 }
 
+/**
+ * The samverkansinsatser as seed 003 reports them: grouped as långsiktig samverkan, projektverksamhet
+ * and övriga utvecklingsinsatser, in tkr, the year and the year before, with förbrukningskvot for the
+ * year and over the insats's life up to the year's end; then the budgetfördelning per kategori.
+ */
 async function insatserBlocks(scope: Scope, year: number): Promise<Block[]> {
-  const overview = await buildOverview(scope, year);
-  if (overview.rows.length === 0) return [p(`Inga insatser hade budget eller utfall ${year}.`)];
+  const lives = (await insatsLives(scope, year)).filter((l) => [year, year - 1].some((y) => l.budgetKr.has(y) || l.utfallKr.has(y)));
+  if (lives.length === 0) return [p(`Inga insatser hade budget eller utfall ${year}.`)];
+  const sum = (m: Map<number, number>) => [...m.values()].reduce((s, v) => s + v, 0);
+  const kvot = (utfall: number, budget: number) => {
+    const q = forbrukningskvot(utfall, budget);
+    return q === null ? '–' : formatPercent(q, 0);
+  };
   const blocks: Block[] = [];
-  for (const kategori of ['individ', 'struktur', 'kompetens'] as const) {
-    const rows = overview.rows.filter((r) => r.kategori === kategori);
+  const totals = { utfall: 0, before: 0 };
+  for (const form of INSATS_FORMS) {
+    const rows = lives.filter((l) => l.form === form);
     if (rows.length === 0) continue;
-    const lines: string[][] = [];
-    for (const r of rows) {
-      const d = await loadInsatsDetail(scope, r.insatsId);
-      lines.push([
-        r.name,
-        kr(r.budgetKr),
-        kr(r.utfallKr),
-        r.kvot === null ? '–' : formatPercent(r.kvot, 0),
-        kr(d.budgetTotalKr),
-        kr(d.utfallTotalKr),
-        d.kvot === null ? '–' : formatPercent(d.kvot, 0),
-      ]);
-    }
+    const lines = rows.map((l) => [
+      l.name,
+      tkr(l.budgetKr.get(year) ?? 0),
+      tkr(l.utfallKr.get(year) ?? 0),
+      tkr(l.utfallKr.get(year - 1) ?? 0),
+      kvot(l.utfallKr.get(year) ?? 0, l.budgetKr.get(year) ?? 0),
+      kvot(sum(l.utfallKr), sum(l.budgetKr)),
+    ]);
+    const utfall = rows.reduce((s, l) => s + (l.utfallKr.get(year) ?? 0), 0);
+    const before = rows.reduce((s, l) => s + (l.utfallKr.get(year - 1) ?? 0), 0);
+    const budget = rows.reduce((s, l) => s + (l.budgetKr.get(year) ?? 0), 0);
+    totals.utfall += utfall;
+    totals.before += before;
+    lines.push([`Summa ${INSATS_FORM_LABELS[form].toLowerCase()}`, tkr(budget), tkr(utfall), tkr(before), kvot(utfall, budget), '']);
     blocks.push(
       table(
-        `${KATEGORI_LABELS[kategori]} insatser`,
-        ['Insats', `Budget ${year}`, `Utfall ${year}`, 'Kvot', 'Budget totalt', 'Utfall totalt', 'Kvot totalt'],
+        `${INSATS_FORM_LABELS[form]}, belopp i tkr`,
+        ['Insats', `Budget ${year}`, `Utfall ${year}`, `Utfall ${year - 1}`, `Kvot ${year}`, `Kvot t o m ${year}-12-31`],
         lines,
+        true,
       ),
     );
   }
+  blocks.push(p(`Samverkansinsatserna förbrukade totalt ${tkr(totals.utfall)} tkr ${year}, att jämföra med ${tkr(totals.before)} tkr ${year - 1}.`));
+  const split = await categorySplitOf(scope, lives, year);
   blocks.push(
     table(
       `Budgetfördelning per kategori ${year}`,
       ['Kategori', 'Beviljat', 'Andel', 'Riktlinje'],
-      overview.split.map((s) => [KATEGORI_LABELS[s.kategori], kr(s.grantedKr), formatPercent(s.share, 0), formatPercent(s.guideline, 0)]),
+      split.map((s) => [KATEGORI_LABELS[s.kategori], kr(s.grantedKr), formatPercent(s.share, 0), formatPercent(s.guideline, 0)]),
     ),
   );
   return blocks;

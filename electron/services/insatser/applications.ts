@@ -3,6 +3,7 @@ import type { MethodResult, ParsedInput } from '../../../shared/contract/methods
 import {
   APPLICATION_KIND_LABELS,
   CHECKLIST,
+  defaultInsatsForm,
   type Application,
   type ApplicationStatus,
   type ChecklistItem,
@@ -330,6 +331,7 @@ export async function decideApplication(input: ParsedInput<'insatser.decide'>, s
           .values({
             name: a.name,
             kategori: a.kategori,
+            form: defaultInsatsForm(a.kategori),
             owner_member_id: a.ownerMemberId,
             starts_on: a.startsOn,
             ends_on: a.endsOn,

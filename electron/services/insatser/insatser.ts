@@ -46,6 +46,7 @@ export async function loadInsats(scope: Scope, id: number): Promise<Insats> {
     id: row.id,
     name: row.name,
     kategori: row.kategori,
+    form: row.form,
     ownerMemberId: row.owner_member_id,
     ownerName: row.owner_name,
     startsOn: row.starts_on,

@@ -1,5 +1,5 @@
 import type { MethodResult, ParsedInput } from '../../../shared/contract/methods';
-import type { InsatsDetail, Kategori, Overview, OverviewRow } from '../../../shared/contract/schemas/insatser';
+import type { InsatsDetail, InsatsForm, Kategori, Overview, OverviewRow } from '../../../shared/contract/schemas/insatser';
 import {
   categorySplit,
   costPerParticipant,
@@ -111,11 +111,11 @@ export async function updateInsats(input: ParsedInput<'insatser.update'>, scope:
   const before = await loadInsatsDetail(scope, input.id);
   await scope.db
     .updateTable('insatser')
-    .set({ status: input.status, styrgrupp: input.styrgrupp, updated_at: scope.now.toISOString() })
+    .set({ status: input.status, form: input.form ?? before.form, styrgrupp: input.styrgrupp, updated_at: scope.now.toISOString() })
     .where('id', '=', input.id)
     .execute();
   const after = await loadInsatsDetail(scope, input.id);
-  await logFieldChange(scope, 'insats', input.id, { before, after }, ['status', 'styrgrupp']);
+  await logFieldChange(scope, 'insats', input.id, { before, after }, ['status', 'form', 'styrgrupp']);
   return after;
 }
 
@@ -271,6 +271,66 @@ async function bookedUntil(scope: Scope, insatsId: number, year: number, until: 
   return Math.round(Number(row?.ore ?? 0) / 100);
 }
 
+/** One insats's granted budget and booked utfall by year, up to and including a year. */
+export interface InsatsLife {
+  insatsId: number;
+  name: string;
+  kategori: Kategori;
+  form: InsatsForm;
+  budgetKr: Map<number, number>;
+  utfallKr: Map<number, number>;
+}
+
+/**
+ * Every insats's budget and booked utfall by year up to `year`, read in three statements
+ * (for the årsredovisning's table of the year, the year before and the life so far).
+ */
+export async function insatsLives(scope: Scope, year: number): Promise<InsatsLife[]> {
+  const insatser = await scope.db.selectFrom('insatser').select(['id', 'name', 'kategori', 'form']).orderBy('name').orderBy('id').execute();
+  const budget = await scope.db
+    .selectFrom('application_years as y')
+    .innerJoin('applications as a', 'a.id', 'y.application_id')
+    .select(['a.insats_id', 'y.year'])
+    .select((eb) => eb.fn.sum<number>(eb.fn.coalesce('y.granted_kr', eb.val(0))).as('kr'))
+    .where('a.status', 'in', ['beviljad', 'delvis_beviljad'])
+    .where('a.insats_id', 'is not', null)
+    .where('y.year', '<=', year)
+    .groupBy(['a.insats_id', 'y.year'])
+    .execute();
+  const utfall = await scope.db
+    .selectFrom('utfall_insats_months')
+    .select(['insats_id', 'year'])
+    .select((eb) => eb.fn.sum<number>('amount_ore').as('ore'))
+    .where('year', '<=', year)
+    .groupBy(['insats_id', 'year'])
+    .execute();
+  const lives = new Map<number, InsatsLife>(
+    insatser.map((i) => [i.id, { insatsId: i.id, name: i.name, kategori: i.kategori, form: i.form, budgetKr: new Map(), utfallKr: new Map() }]),
+  );
+  for (const b of budget) if (b.insats_id !== null) lives.get(b.insats_id)?.budgetKr.set(b.year, Number(b.kr));
+  for (const u of utfall) lives.get(u.insats_id)?.utfallKr.set(u.year, Math.round(Number(u.ore) / 100));
+  return [...lives.values()];
+}
+
+type TargetsRow = { guide_individ: number; guide_struktur: number; guide_kompetens: number } | undefined;
+const guidelineOf = (t: TargetsRow): Record<Kategori, number> => ({
+  individ: t?.guide_individ ?? 60,
+  struktur: t?.guide_struktur ?? 30,
+  kompetens: t?.guide_kompetens ?? 10,
+});
+
+/** The year's granted budget per kategori against the förbund's guideline for the split. */
+export async function categorySplitOf(scope: Scope, lives: InsatsLife[], year: number): Promise<Overview['split']> {
+  const granted: Record<Kategori, number> = { individ: 0, struktur: 0, kompetens: 0 };
+  for (const l of lives) granted[l.kategori] += l.budgetKr.get(year) ?? 0;
+  const targets = await scope.db
+    .selectFrom('insats_targets')
+    .select(['guide_individ', 'guide_struktur', 'guide_kompetens'])
+    .where('year', '=', year)
+    .executeTakeFirst();
+  return categorySplit(granted, guidelineOf(targets));
+}
+
 export async function buildOverview(scope: Scope, year: number, until?: string): Promise<Overview> {
   const ids = await scope.db.selectFrom('insatser').select('id').orderBy('name').execute();
   const rows: OverviewRow[] = [];
@@ -314,7 +374,7 @@ export async function buildOverview(scope: Scope, year: number, until?: string):
   const totalKon = sumByKon(byKonRows);
   const konShare = totalKon ? workStudyShareByKon(totalKon) : { kvinnor: null, man: null };
   const targets = await scope.db.selectFrom('insats_targets').selectAll().where('year', '=', year).executeTakeFirst();
-  const guideline = { individ: targets?.guide_individ ?? 60, struktur: targets?.guide_struktur ?? 30, kompetens: targets?.guide_kompetens ?? 10 };
+  const guideline = guidelineOf(targets);
   return {
     year,
     rows,

@@ -14,6 +14,19 @@ export const KATEGORIER = ['individ', 'struktur', 'kompetens'] as const;
 export type Kategori = (typeof KATEGORIER)[number];
 export const KATEGORI_LABELS: Record<Kategori, string> = { individ: 'Individinriktad', struktur: 'Strukturinriktad', kompetens: 'Kompetenshöjande' };
 
+/** How the årsredovisning groups the insatser (seed 003: Långsiktig samverkan, Projektverksamhet, Övriga utvecklingsinsatser). */
+export const INSATS_FORMS = ['langsiktig', 'projekt', 'ovrig'] as const;
+export type InsatsForm = (typeof INSATS_FORMS)[number];
+export const INSATS_FORM_LABELS: Record<InsatsForm, string> = {
+  langsiktig: 'Långsiktig samverkan',
+  projekt: 'Projektverksamhet',
+  ovrig: 'Övriga utvecklingsinsatser',
+};
+/** A new insats's form until the kansli says otherwise: an individinriktad insats is a projekt, the others övriga. */
+export function defaultInsatsForm(kategori: Kategori): InsatsForm {
+  return kategori === 'individ' ? 'projekt' : 'ovrig';
+}
+
 export const APPLICATION_STATUSES = ['inkommen', 'under_beredning', 'beviljad', 'delvis_beviljad', 'avslagen'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
@@ -234,6 +247,7 @@ export interface Insats {
   id: number;
   name: string;
   kategori: Kategori;
+  form: InsatsForm;
   ownerMemberId: number;
   ownerName: string;
   startsOn: string;
@@ -254,6 +268,8 @@ export const insatsUpdateInput = z
   .object({
     id: idSchema,
     status: z.enum(INSATS_STATUSES, { error: 'Välj status: planerad, pågående, avslutad eller avbruten.' }),
+    /** How the årsredovisning reports it; unchanged when left out. */
+    form: z.enum(INSATS_FORMS, { error: 'Välj hur insatsen redovisas: långsiktig samverkan, projektverksamhet eller övriga utvecklingsinsatser.' }).optional(),
     styrgrupp: optionalText('Styrgrupp', 2_000),
     confirmPersonalData,
   })

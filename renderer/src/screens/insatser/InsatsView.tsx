@@ -17,12 +17,15 @@ import Typography from '@mui/material/Typography';
 import ArrowBackOutlined from '@mui/icons-material/ArrowBackOutlined';
 import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
 import {
+  INSATS_FORM_LABELS,
+  INSATS_FORMS,
   INSATS_STATUS_LABELS,
   INSATS_STATUSES,
   KATEGORI_LABELS,
   REPORT_KINDS,
   REPORT_LABELS,
   type InsatsDetail,
+  type InsatsForm,
   type InsatsStatus,
 } from '../../../../shared/contract/schemas/insatser';
 import { formatKr, formatPercent } from '../../../../shared/format/sv';
@@ -94,6 +97,18 @@ export function InsatsView({ id, onBack }: { id: number; onBack(): void }) {
             void run(() => call('insatser.update', { id, status: e.target.value as InsatsStatus, styrgrupp: d.styrgrupp ?? '' }), 'Status är ändrad.')
           }
           options={INSATS_STATUSES.map((st) => ({ value: st, label: INSATS_STATUS_LABELS[st] }))}
+        />
+        <SelectField
+          size="small"
+          label="Redovisas som"
+          value={d.form}
+          onChange={(e) =>
+            void run(
+              () => call('insatser.update', { id, status: d.status, form: e.target.value as InsatsForm, styrgrupp: d.styrgrupp ?? '' }),
+              'Insatsen redovisas nu som ' + INSATS_FORM_LABELS[e.target.value as InsatsForm].toLowerCase() + ' i årsredovisningen.',
+            )
+          }
+          options={INSATS_FORMS.map((f) => ({ value: f, label: INSATS_FORM_LABELS[f] }))}
         />
       </Stack>
       <Typography color="text.secondary" sx={{ mb: 2 }}>
