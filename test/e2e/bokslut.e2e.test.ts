@@ -61,4 +61,42 @@ describe('Ekonomi → Bokslut in the browser', () => {
     expect(text).toContain('Summa eget kapital 9 555 392');
     expect(app.pageErrors).toEqual([]);
   });
+  it("types in a year's saldon by hand where the bookkeeping gives no SIE file, refusing an amount that is not one", async () => {
+    await page.goto(`${app.host.url}#/ekonomi/bokslut`);
+    await page.getByLabel('År').fill('2019');
+    await page.getByText('Inga saldon för 2019').waitFor();
+    await page.getByRole('button', { name: 'Skriv in saldon …' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Skriv in saldon 2019' });
+    const rows = [
+      ['1930', 'Bank', '1 000 000', '800 000', ''],
+      ['2069', 'Eget kapital', '−1 000 000', '−1 000 000', ''],
+      ['3010', 'Medlemsavgifter', '', '', '−500 000'],
+      ['7010', 'Löner', '', '', '70O 000'],
+    ];
+    for (const [i, r] of rows.entries()) {
+      if (i > 0) await dialog.getByRole('button', { name: 'Lägg till konto' }).click();
+      await dialog.getByLabel(`Konto, rad ${i + 1}`).fill(r[0]!);
+      await dialog.getByLabel(`Namn, rad ${i + 1}`).fill(r[1]!);
+      if (r[2]) await dialog.getByLabel(`Ingående balans, konto ${r[0]}`).fill(r[2]);
+      if (r[3]) await dialog.getByLabel(`Utgående balans, konto ${r[0]}`).fill(r[3]);
+      if (r[4]) await dialog.getByLabel(`Resultat, konto ${r[0]}`).fill(r[4]);
+    }
+    // A letter O for a zero: named, nothing saved.
+    await dialog.getByRole('button', { name: 'Spara saldon' }).click();
+    await dialog.getByText('Konto 7010: ”70O 000” är inget belopp (resultat).').waitFor();
+    expect(value(await session.api.call('bokslut.get', { year: 2019 })).hasSaldon).toBe(false);
+
+    await dialog.getByLabel('Resultat, konto 7010').fill('700 000');
+    await dialog.getByRole('button', { name: 'Spara saldon' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByText(/Alla \d+ kontroller stämmer\./).waitFor();
+    await page.getByText(/Saldon från inskrivna belopp/).waitFor();
+    const rr = page.getByRole('table', { name: 'Resultaträkning' });
+    expect(await rowText(rr.getByRole('row', { name: /^Årets resultat/ }))).toContain('−200 000');
+    const br = page.getByRole('table', { name: 'Balansräkning' });
+    expect(await rowText(br.getByRole('row', { name: /^Summa tillgångar/ }))).toContain('800 000');
+    await page.screenshot({ path: artifactPath('bokslut-inskrivet.png'), fullPage: true });
+    expect(value(await session.api.call('bokslut.get', { year: 2019 })).source).toMatchObject({ kind: 'inskrivet' });
+    expect(app.pageErrors).toEqual([]);
+  });
 });

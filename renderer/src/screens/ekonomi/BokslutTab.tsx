@@ -24,6 +24,7 @@ import { useBusy } from '../../components/useBusy';
 import { useLoad } from '../../components/useLoad';
 import { downloadBase64, fileToBase64 } from '../../files';
 import { parseAmount, YearField } from './common';
+import { SaldonDialog } from './SaldonDialog';
 
 /** One of the bokslut's tables as the PDF sets it: amounts right-aligned, headings in bold. */
 function StatementTable({ section }: { section: Section }) {
@@ -191,6 +192,7 @@ export function BokslutTab() {
   const { data: view, error, setData } = useLoad(() => call('bokslut.get', { year }), year);
   const { busy, failure, run } = useBusy();
   const fileInput = useRef<HTMLInputElement>(null);
+  const [typing, setTyping] = useState(false);
   const importFile = (file: File) =>
     run('Läser in …', async () => {
       const v = await call('bokslut.import', { fileName: file.name, contentBase64: await fileToBase64(file) });
@@ -204,6 +206,9 @@ export function BokslutTab() {
         <YearField value={year} onChange={setYear} />
         <Button variant="outlined" startIcon={<UploadFileOutlined />} onClick={() => fileInput.current?.click()} disabled={busy !== null}>
           Läs in SIE-fil …
+        </Button>
+        <Button variant="outlined" onClick={() => setTyping(true)} disabled={busy !== null || !view}>
+          Skriv in saldon …
         </Button>
         <input
           ref={fileInput}
@@ -234,9 +239,11 @@ export function BokslutTab() {
       {(failure ?? error) && <Alert severity="error">{failure ?? error}</Alert>}
       {view && !view.hasSaldon && (
         <Alert severity="info">
-          Inga saldon för {year}. Läs in en SIE-fil ur bokföringen (typ 1–4, med #IB, #UB och #RES); årets föregående år följer med när filen har det.
+          Inga saldon för {year}. Läs in en SIE-fil ur bokföringen (typ 1–4, med #IB, #UB och #RES); årets föregående år följer med när filen har det. Ger
+          bokföringen ingen SIE-fil: Skriv in saldon ….
         </Alert>
       )}
+      {typing && view && <SaldonDialog view={view} onClose={() => setTyping(false)} onSaved={setData} />}
       {view?.hasSaldon && (
         <>
           {failed.length === 0 ? (
