@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import type { Session } from '../../electron/services/session';
 import { closeApp, openApp, type E2EApp } from '../helpers/app';
 import { value } from '../helpers/envelope';
+import { application } from '../helpers/insatser';
 
 const YEAR = new Date().getFullYear();
 let app: E2EApp;
@@ -10,7 +11,9 @@ let session: Session;
 let page: Page;
 
 beforeAll(async () => {
-  app = await openApp();
+  app = await openApp(async (s) => {
+    await application(s, { name: 'Lokus Heby', years: [{ year: YEAR, soughtKr: 2_000_000 }], decidedOn: `${YEAR - 1}-12-01` });
+  });
   ({ session, page } = app);
 });
 
@@ -26,6 +29,26 @@ describe('Ansökningar & insatser → Statistik in the browser', () => {
     await page.getByLabel('Kön: Kvinnor').fill('111');
     await page.getByRole('button', { name: 'Spara SUS-siffrorna' }).click();
     await expect.poll(async () => value(await session.api.call('statistik.get', { year: YEAR })).sus[0]?.figures).toEqual({ deltagare: 196, kvinnor: 111 });
+
+    // One insats's own figures: chosen under Gäller, kept apart from the förbund's.
+    const insats = value(await session.api.call('insatser.list', {}))[0]!;
+    await page.getByLabel('Gäller').click();
+    await page.getByRole('option', { name: `${insats.name} (inga siffror)` }).click();
+    await page.getByText(`Deltagare enligt SUS, ${insats.name}`).waitFor();
+    expect(await page.getByLabel('Deltagare', { exact: true }).first().inputValue()).toBe('');
+    await page.getByLabel('Deltagare', { exact: true }).first().fill('42');
+    await page.getByRole('button', { name: 'Spara SUS-siffrorna' }).click();
+    await expect
+      .poll(async () => value(await session.api.call('statistik.get', { year: YEAR })).sus.find((x) => x.insatsId === insats.id)?.figures)
+      .toEqual({ deltagare: 42 });
+    expect(await page.getByLabel('Deltagare', { exact: true }).first().inputValue()).toBe('42');
+    expect(value(await session.api.call('statistik.get', { year: YEAR })).sus.find((x) => x.insatsId === null)?.figures).toEqual({
+      deltagare: 196,
+      kvinnor: 111,
+    });
+    await page.getByLabel('Gäller').click();
+    await page.getByRole('option', { name: 'Hela förbundet' }).click();
+    expect(await page.getByLabel('Deltagare', { exact: true }).first().inputValue()).toBe('196');
 
     await page.getByLabel('Datum', { exact: true }).fill(`${YEAR}-03-14`);
     await page.getByLabel('Tillfälle').fill('Seminarium om jämlikhet');

@@ -24,9 +24,41 @@ const ROWS: { key: SusKey; label: string; group: string }[] = [
   ...Object.values(SUS_GROUPS).flatMap((g) => Object.entries(g.keys).map(([key, label]) => ({ key: key as SusKey, label, group: g.label }))),
 ];
 
-/** The förbund's SUS figures for the year: one field per count, empty where not known. */
-function SusForm({ view, onSaved }: { view: StatistikView; onSaved: (v: StatistikView) => void }) {
-  const stored = view.sus.find((s) => s.insatsId === null)?.figures ?? {};
+/** SUS figures for the year, for the whole förbund or one insats: one field per count, empty where not known. */
+function SusForm({ view, insatser, onSaved }: { view: StatistikView; insatser: { id: number; name: string }[]; onSaved: (v: StatistikView) => void }) {
+  const [insatsId, setInsatsId] = useState<number | null>(null);
+  const has = new Set(view.sus.filter((x) => Object.keys(x.figures).length > 0).map((x) => x.insatsId));
+  const options = [
+    { value: '', label: `Hela förbundet${has.has(null) ? '' : ' (inga siffror)'}` },
+    ...insatser.map((i) => ({ value: String(i.id), label: `${i.name}${has.has(i.id) ? '' : ' (inga siffror)'}` })),
+  ];
+  const name = insatsId === null ? 'hela förbundet' : (insatser.find((i) => i.id === insatsId)?.name ?? '');
+  return (
+    <Paper variant="outlined" sx={{ p: 2 }}>
+      <Typography variant="h2">Deltagare enligt SUS, {name}</Typography>
+      <Typography variant="body2" sx={{ color: 'text.secondary', mb: 2 }}>
+        Bara antal – aldrig uppgifter om enskilda. En grupp får inte bli fler än deltagarna.
+      </Typography>
+      <SelectField
+        size="small"
+        label="Gäller"
+        value={insatsId === null ? '' : String(insatsId)}
+        options={options}
+        onChange={(e) => setInsatsId(e.target.value === '' ? null : Number(e.target.value))}
+        sx={{ minWidth: 320, mb: 2 }}
+      />
+      <SusFields
+        key={`${insatsId ?? 'forbundet'}-${JSON.stringify(view.sus.find((x) => x.insatsId === insatsId)?.figures ?? {})}`}
+        view={view}
+        insatsId={insatsId}
+        onSaved={onSaved}
+      />
+    </Paper>
+  );
+}
+
+function SusFields({ view, insatsId, onSaved }: { view: StatistikView; insatsId: number | null; onSaved: (v: StatistikView) => void }) {
+  const stored = view.sus.find((s) => s.insatsId === insatsId)?.figures ?? {};
   const initial = Object.fromEntries(ROWS.map((r) => [r.key, stored[r.key] === undefined ? '' : String(stored[r.key])])) as Record<SusKey, string>;
   const [text, setText] = useState(initial);
   const [failure, setFailure] = useState<string | null>(null);
@@ -40,17 +72,13 @@ function SusForm({ view, onSaved }: { view: StatistikView; onSaved: (v: Statisti
     const bad = ROWS.find((r) => figures[r.key] !== null && !Number.isInteger(figures[r.key]));
     if (bad) return setFailure(`${bad.label}: skriv ett helt antal.`);
     try {
-      onSaved(await call('statistik.saveSus', { year: view.year, figures }));
+      onSaved(await call('statistik.saveSus', { year: view.year, insatsId, figures }));
     } catch (err) {
       setFailure(errorMessage(err));
     }
   };
   return (
-    <Paper variant="outlined" sx={{ p: 2 }}>
-      <Typography variant="h2">Deltagare enligt SUS, hela förbundet</Typography>
-      <Typography variant="body2" sx={{ color: 'text.secondary', mb: 2 }}>
-        Bara antal – aldrig uppgifter om enskilda. En grupp får inte bli fler än deltagarna.
-      </Typography>
+    <>
       <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 1.5 }}>
         {ROWS.map((r) => (
           <TextField
@@ -72,7 +100,7 @@ function SusForm({ view, onSaved }: { view: StatistikView; onSaved: (v: Statisti
       <Button variant="contained" sx={{ mt: 2 }} disabled={!dirty} onClick={() => void save()}>
         Spara SUS-siffrorna
       </Button>
-    </Paper>
+    </>
   );
 }
 
@@ -318,6 +346,7 @@ function SusImport({ year, onImported }: { year: number; onImported: () => void 
 export function StatistikTab() {
   const [year, setYear] = useState(new Date().getFullYear());
   const { data: view, error, setData, reload } = useLoad(() => call('statistik.get', { year }), year);
+  const { data: insatser } = useLoad(() => call('insatser.list', {}), 0);
   return (
     <Stack spacing={2}>
       <YearField value={year} onChange={setYear} />
@@ -326,7 +355,7 @@ export function StatistikTab() {
       {view && (
         <>
           <SusImport year={view.year} onImported={() => void reload()} />
-          <SusForm key={`${view.year}-${JSON.stringify(view.sus)}`} view={view} onSaved={setData} />
+          <SusForm key={`s${view.year}`} view={view} insatser={insatser ?? []} onSaved={setData} />
           <Events key={`e${view.year}`} view={view} onChanged={() => void reload()} />
           <Indikatorer key={`i${view.year}`} view={view} onChanged={() => void reload()} />
           <Dialoger key={`d${view.year}`} view={view} onChanged={() => void reload()} />
