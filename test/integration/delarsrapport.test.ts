@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Session } from '../../electron/services/session';
 import { docxToText } from '../../electron/services/documents';
 import { failure, value } from '../helpers/envelope';
-import { pdftotext } from '../helpers/pdf-tools';
+import { execFileSync } from 'node:child_process';
+import { artifactPath } from '../helpers/browser';
+import { pdftotext, writeTemp } from '../helpers/pdf-tools';
 import { demoSession } from '../helpers/session';
 
 async function yearSoFar(s: Session): Promise<void> {
@@ -55,7 +57,9 @@ describe('delårsrapport', () => {
       );
       expect(saved.rows.find((r) => r.post === 'samverkan_individ')).toMatchObject({ prognosKr: 9_800_000, prognosTyped: true });
       expect(saved.result.prognosKr).toBe(-200_000);
-      const text = pdftotext(Buffer.from(value(await s.api.call('delarsrapport.pdf', { year: 2026 })).contentBase64, 'base64')).replace(/\s+/g, ' ');
+      const pdf = Buffer.from(value(await s.api.call('delarsrapport.pdf', { year: 2026 })).contentBase64, 'base64');
+      execFileSync('pdftoppm', ['-png', '-r', '60', writeTemp(pdf), artifactPath('delarsrapport-2026')]);
+      const text = pdftotext(pdf).replace(/\s+/g, ' ');
       expect(text).toContain('Delårsrapport januari–augusti 2026');
       expect(text).toContain('Resultat 600 000 400 000 3 800 000 3 400 000 −200 000');
       expect(text).toContain('Två insatser har förlängts.');
