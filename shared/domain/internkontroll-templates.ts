@@ -56,6 +56,34 @@ function hanteringSentence(h: readonly ('kontroll' | 'atgard' | 'accepterad')[])
 
 const change = (n: number | null) => (n === null ? 'ny' : n === 0 ? '±0' : n > 0 ? `+${n}` : `−${-n}`);
 
+/** The year's risks: who ranks highest, the matrix and the table with each risk's score and hantering. */
+export function riskAnalysisBlocks(a: RiskYearView, year: number): Block[] {
+  const top = a.risks.filter((x) => x.value === a.risks[0]!.value);
+  return [
+    p(
+      `Riskanalysen för ${year} omfattar ${countWord(a.risks.length)} ${a.risks.length === 1 ? 'risk' : 'risker'}. Riskvärdet är sannolikhet gånger konsekvens på en skala 1–${a.scale.size}. Högst riskvärde (${a.risks[0]!.value}) har ${top.map((x) => `${x.code} ${x.title.replace(/\.$/, '').toLocaleLowerCase('sv')}`).join(', ')}. ${hanteringSentence(a.risks.map((x) => x.hantering))}`,
+    ),
+    matrixBlock(a, `Riskmatris ${year}`),
+    {
+      type: 'tabell',
+      caption: `Riskanalys ${year}`,
+      header: ['Id', 'Risk', 'Process', 'S', 'K', 'Värde', 'Ändring', 'Hantering'],
+      rows: a.risks.map((x) => [
+        x.code,
+        x.title,
+        x.process,
+        String(x.sannolikhet),
+        String(x.konsekvens),
+        String(x.value),
+        change(x.change),
+        x.hantering === 'kontroll' ? 'Kontroll' : `${x.hantering === 'atgard' ? 'Åtgärd' : 'Accepteras'}${x.hanteringText ? `: ${x.hanteringText}` : ''}`,
+      ]),
+      sumRow: false,
+      note: `S = sannolikhet (${a.scale.sannolikhet.map((w, i) => `${i + 1} ${w.toLocaleLowerCase('sv')}`).join(', ')}), K = konsekvens (${a.scale.konsekvens.map((w, i) => `${i + 1} ${w.toLocaleLowerCase('sv')}`).join(', ')}), värde = S × K. Ändring mot föregående års riskvärde. Kontroll = kontrollmoment i internkontrollplanen.`,
+    },
+  ];
+}
+
 export function riskanalysBlad(d: TemplateData): Built {
   const r = d.risk;
   const year = r?.year ?? d.year + 1;
@@ -67,31 +95,7 @@ export function riskanalysBlad(d: TemplateData): Built {
   if (!r || r.analysis.risks.length === 0) {
     arendet.push(p('«Riskerna med högst riskvärde och de kontrollmoment som föreslås.»'));
   } else {
-    const a = r.analysis;
-    const top = a.risks.filter((x) => x.value === a.risks[0]!.value);
-    arendet.push(
-      p(
-        `Riskanalysen för ${year} omfattar ${countWord(a.risks.length)} risker. Riskvärdet är sannolikhet gånger konsekvens på en skala 1–${a.scale.size}. Högst riskvärde (${a.risks[0]!.value}) har ${top.map((x) => `${x.code} ${x.title.replace(/\.$/, '').toLocaleLowerCase('sv')}`).join(', ')}. ${hanteringSentence(a.risks.map((x) => x.hantering))}`,
-      ),
-      matrixBlock(a, `Riskmatris ${year}`),
-      {
-        type: 'tabell',
-        caption: `Riskanalys ${year}`,
-        header: ['Id', 'Risk', 'Process', 'S', 'K', 'Värde', 'Ändring', 'Hantering'],
-        rows: a.risks.map((x) => [
-          x.code,
-          x.title,
-          x.process,
-          String(x.sannolikhet),
-          String(x.konsekvens),
-          String(x.value),
-          change(x.change),
-          x.hantering === 'kontroll' ? 'Kontroll' : `${x.hantering === 'atgard' ? 'Åtgärd' : 'Accepteras'}${x.hanteringText ? `: ${x.hanteringText}` : ''}`,
-        ]),
-        sumRow: false,
-        note: `S = sannolikhet (${a.scale.sannolikhet.map((w, i) => `${i + 1} ${w.toLocaleLowerCase('sv')}`).join(', ')}), K = konsekvens (${a.scale.konsekvens.map((w, i) => `${i + 1} ${w.toLocaleLowerCase('sv')}`).join(', ')}), värde = S × K. Ändring mot föregående års riskvärde. Kontroll = kontrollmoment i internkontrollplanen.`,
-      },
-    );
+    arendet.push(...riskAnalysisBlocks(r.analysis, year));
     if (r.controls.length > 0) {
       const reports = [...new Set(r.controls.map((c) => `${c.rapportTill}, ${c.rapportNar.toLocaleLowerCase('sv')}`))];
       arendet.push({
@@ -123,36 +127,46 @@ export function riskanalysBlad(d: TemplateData): Built {
   };
 }
 
-export function uppfoljningBlad(d: TemplateData): Built {
-  const f = d.followUp;
-  const year = f?.year ?? d.year;
-  const when = f?.period === 'delar' ? 'delårsrapporten' : 'årsredovisningen';
-  const arendet: Block[] = [
+/**
+ * The follow-up as seed 003 writes it in the delårsrapport and the årsredovisning: why, then
+ * per process what was controlled, how and with what result, and a summary table.
+ */
+export function followUpBlocks(f: FollowUpTemplateData | undefined, year: number): Block[] {
+  const blocks: Block[] = [
     p(
       `Internkontroll är en del av verksamhetens systematiska kvalitets- och förbättringsarbete. Förbundsstyrelsen har för år ${year} antagit en internkontrollplan. Resultatet från aktiviteter inom denna redovisas till styrelsen vid delårs- och årsrapport, i enlighet med de processer/områden som beslutats i planen.${f?.period === 'delar' ? ` Redovisningen avser perioden ${year}-01-01 – ${year}-08-31.` : ''}`,
     ),
   ];
-  if (!f || f.controls.length === 0) arendet.push(p('«Resultat per process.»'));
-  else {
-    for (const part of reportParagraphs(f.controls)) {
-      arendet.push(h(part.process), ...part.paragraphs.map(p));
-    }
-    const open = f.controls.flatMap((c) => c.deviations.filter((x) => x.status === 'oppen'));
-    arendet.push({
-      type: 'tabell',
-      caption: 'Sammanställning',
-      header: ['Process', 'Kontrollmoment', 'Genomförda', 'Avvikelser', 'Öppna åtgärder'],
-      rows: f.controls.map((c) => [
-        c.process,
-        c.moment,
-        `${c.occasions.filter((o) => o.done).length} av ${c.occasions.length}`,
-        String(c.deviations.length),
-        String(c.deviations.filter((x) => x.status === 'oppen').length),
-      ]),
-      sumRow: false,
-      note: open.length === 0 ? 'Alla åtgärder för avvikelser är genomförda.' : '',
-    });
+  if (!f || f.controls.length === 0) {
+    blocks.push(p('«Resultat per process.»'));
+    return blocks;
   }
+  for (const part of reportParagraphs(f.controls)) {
+    blocks.push(h(part.process), ...part.paragraphs.map(p));
+  }
+  const open = f.controls.flatMap((c) => c.deviations.filter((x) => x.status === 'oppen'));
+  blocks.push({
+    type: 'tabell',
+    caption: 'Sammanställning',
+    header: ['Process', 'Kontrollmoment', 'Genomförda', 'Avvikelser', 'Öppna åtgärder'],
+    rows: f.controls.map((c) => [
+      c.process,
+      c.moment,
+      `${c.occasions.filter((o) => o.done).length} av ${c.occasions.length}`,
+      String(c.deviations.length),
+      String(c.deviations.filter((x) => x.status === 'oppen').length),
+    ]),
+    sumRow: false,
+    note: open.length === 0 ? 'Alla åtgärder för avvikelser är genomförda.' : '',
+  });
+  return blocks;
+}
+
+export function uppfoljningBlad(d: TemplateData): Built {
+  const f = d.followUp;
+  const year = f?.year ?? d.year;
+  const when = f?.period === 'delar' ? 'delårsrapporten' : 'årsredovisningen';
+  const arendet = followUpBlocks(f, year);
   return {
     rubrik: `Uppföljning av internkontrollplan ${year}${f?.period === 'delar' ? ' – delårsrapport' : ''}`,
     content: skeleton(d, [`godkänna uppföljningen av internkontrollplanen för ${year} och lägga den till ${when}`], [sec('Ärendet', ...arendet)]),

@@ -50,6 +50,40 @@ async function yearOfWork(s: Session): Promise<void> {
     }),
   );
   value(await s.api.call('statistik.saveSus', { year: YEAR, figures: { deltagare: 196, kvinnor: 111, man: 84 } }));
+  // The risk module's year: one risk, its control once a year, done without avvikelse.
+  const risks = value(
+    await s.api.call('internkontroll.saveRisk', {
+      year: YEAR,
+      process: 'Upphandling/avtal',
+      title: 'Fakturor betalas utan avtal',
+      sannolikhet: 2,
+      konsekvens: 3,
+      owner: 'Förbundschefen',
+      hantering: 'kontroll',
+    }),
+  );
+  value(
+    await s.api.call('internkontroll.saveControl', {
+      year: YEAR,
+      process: 'Upphandling/avtal',
+      moment: 'fakturor följer ingångna avtal',
+      riskId: risks.risks[0]!.id,
+      metod: 'stickprov',
+      frekvens: 'ar',
+      ansvarig: 'Ekonomihandläggaren',
+      checklist: ['Fakturan har ett avtal'],
+    }),
+  );
+  const occasion = value(await s.api.call('internkontroll.generateOccasions', { year: YEAR })).controls[0]!.occasions[0]!;
+  const checklist = value(await s.api.call('internkontroll.occasion', { id: occasion.id }));
+  value(
+    await s.api.call('internkontroll.saveOccasion', {
+      id: occasion.id,
+      sample: 'fakturor 2025-0112, 2025-0187',
+      items: [{ id: checklist.items[0]!.id, result: 'ok', comment: null }],
+    }),
+  );
+  value(await s.api.call('internkontroll.signOff', { id: occasion.id, doneOn: `${YEAR}-12-10` }));
   value(await s.api.call('statistik.saveEvent', { heldOn: `${YEAR}-03-14`, title: 'Seminarium om jämlikhet', deltagare: 57 }));
   value(
     await s.api.call('arsredovisning.saveTexts', {
@@ -83,6 +117,7 @@ describe('årsredovisning', () => {
         'Förvaltningsberättelse',
         `Måluppfyllelse ${YEAR}`,
         `Insatser ${YEAR}`,
+        'Riskanalys och internkontrollplan',
         'Ekonomisk redogörelse',
         'Resultaträkning',
         'Balansräkning',
@@ -105,6 +140,11 @@ describe('årsredovisning', () => {
       expect(text).toContain('Under 2025 deltog 196 personer i förbundets individinsatser');
       expect(text).toContain('Kön: Kvinnor 111 57 %');
       expect(text).toContain('att minst 200 medarbetare under året får ökad kunskap');
+      // The riskanalys and the internkontroll's follow-up, from the risk module.
+      expect(text).toContain('Riskanalysen för 2025 omfattar en risk.');
+      expect(text).toContain(
+        'Internkontrollplanen anger att kontroll ska ske att fakturor följer ingångna avtal. Stickprov har gjorts vid ett tillfälle under perioden (fakturor 2025-0112, 2025-0187). Kontrollerna visar en korrekt hantering.',
+      );
       for (const signer of view.signers) expect(text).toContain(signer.name);
 
       const docx = await docxToText(Buffer.from(value(await s.api.call('arsredovisning.docx', { year: YEAR })).contentBase64, 'base64'));

@@ -31,6 +31,9 @@ import { refuse } from '../refuse';
 import { maluppfyllelseView } from '../verksamhetsplan/maluppfyllelse';
 import { adoptedPlanFor } from '../verksamhetsplan/plan';
 import { statistikView } from '../statistik';
+import { reportControls } from '../internkontroll/report';
+import { riskYear } from '../internkontroll/risks';
+import { followUpBlocks, riskAnalysisBlocks } from '../../../shared/domain/internkontroll-templates';
 import { SUS_GROUPS, type SusKey } from '../../../shared/contract/schemas/statistik';
 import type { AnnualDoc } from '../pdf/arsredovisning-pdf';
 
@@ -240,6 +243,16 @@ async function insatserBlocks(scope: Scope, year: number): Promise<Block[]> {
   return blocks;
 }
 
+/** The risk module's year: the riskanalys and the follow-up of the internkontrollplan to 31 December (nothing when the year has neither). */
+async function riskBlocks(scope: Scope, year: number): Promise<Block[]> {
+  const analysis = await riskYear(scope, year);
+  const controls = await reportControls(scope, year, `${year}-12-31`);
+  return [
+    ...(analysis.risks.length > 0 ? riskAnalysisBlocks(analysis, year) : []),
+    ...(controls.length > 0 ? followUpBlocks({ year, period: 'helar', controls }, year) : []),
+  ];
+}
+
 /** SUS figures for the förbund, the kompetenshöjande events, the indicators and surveys, the medlemsdialoger. */
 async function statistikBlocks(scope: Scope, year: number): Promise<Block[]> {
   const v = await statistikView(scope, year, 'helar');
@@ -334,6 +347,8 @@ async function annualDoc(scope: Scope, input: ParsedInput<'arsredovisning.pdf'>)
   const statistik = await statistikBlocks(scope, year);
   if (statistik.length > 0) sections.push({ heading: `Statistik ${year}`, blocks: statistik });
   sections.push({ heading: `Insatser ${year}`, blocks: await insatserBlocks(scope, year) });
+  const risk = await riskBlocks(scope, year);
+  if (risk.length > 0) sections.push({ heading: 'Riskanalys och internkontrollplan', blocks: risk });
   sections.push({ heading: 'Ekonomisk redogörelse', blocks: await economyBlocks(scope, year) });
   if (text('framtid')) sections.push({ heading: ARSREDOVISNING_TEXT_LABELS.framtid, blocks: paragraphs(text('framtid')) });
   const bokslut = bokslutSections(bokslutOfYear).filter((s) => s.heading !== 'Kontroller');
