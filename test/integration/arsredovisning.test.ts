@@ -117,6 +117,7 @@ describe('årsredovisning', () => {
         'Förvaltningsberättelse',
         `Måluppfyllelse ${YEAR}`,
         `Insatser ${YEAR}`,
+        'Kompetenshöjande insatser med syfte att främja samverkan',
         'Riskanalys och internkontrollplan',
         'Ekonomisk redogörelse',
         'Resultaträkning',
@@ -139,6 +140,7 @@ describe('årsredovisning', () => {
       expect(text).toMatch(/Kansliet: [^.]+förbundschef/);
       expect(text).toContain('Under 2025 deltog 196 personer i förbundets individinsatser');
       expect(text).toContain('Kön: Kvinnor 111 57 %');
+      expect(text).toContain('Under 2025 anordnade förbundet ett kompetenshöjande tillfälle med sammanlagt 57 deltagare.');
       expect(text).toContain('att minst 200 medarbetare under året får ökad kunskap');
       // The riskanalys and the internkontroll's follow-up, from the risk module.
       expect(text).toContain('Riskanalysen för 2025 omfattar en risk.');

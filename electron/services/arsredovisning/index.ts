@@ -14,6 +14,7 @@ import { MEMBER_KIND_LABELS } from '../../../shared/contract/kinds';
 import { bokslutSections } from '../../../shared/domain/bokslut-document';
 import { maluppfyllelseSections } from '../../../shared/domain/maluppfyllelse';
 import { formatInteger, formatPercent } from '../../../shared/format/sv';
+import { countWord } from '../../../shared/domain/template-kit';
 import { forbrukningskvot } from '../../../shared/domain/insats-figures';
 import { boardOn } from '../board';
 import type { Scope } from '../context';
@@ -34,7 +35,7 @@ import { statistikView } from '../statistik';
 import { reportControls } from '../internkontroll/report';
 import { riskYear } from '../internkontroll/risks';
 import { followUpBlocks, riskAnalysisBlocks } from '../../../shared/domain/internkontroll-templates';
-import { SUS_GROUPS, type SusKey } from '../../../shared/contract/schemas/statistik';
+import { SUS_GROUPS, type StatistikView, type SusKey } from '../../../shared/contract/schemas/statistik';
 import type { AnnualDoc } from '../pdf/arsredovisning-pdf';
 
 /**
@@ -253,9 +254,8 @@ async function riskBlocks(scope: Scope, year: number): Promise<Block[]> {
   ];
 }
 
-/** SUS figures for the förbund, the kompetenshöjande events, the indicators and surveys, the medlemsdialoger. */
-async function statistikBlocks(scope: Scope, year: number): Promise<Block[]> {
-  const v = await statistikView(scope, year, 'helar');
+/** SUS figures for the förbund, the indicators and surveys, the medlemsdialoger. */
+function statistikBlocks(v: StatistikView, year: number): Block[] {
   const blocks: Block[] = [];
   const forbundet = v.sus.find((x) => x.insatsId === null);
   if (forbundet?.figures.deltagare !== undefined) {
@@ -272,19 +272,6 @@ async function statistikBlocks(scope: Scope, year: number): Promise<Block[]> {
     }
     if (rows.length > 0) blocks.push(table('Deltagare', ['', 'Antal', 'Andel'], rows));
   }
-  if (v.events.length > 0) {
-    blocks.push(
-      table(
-        'Kompetenshöjande tillfällen',
-        ['Datum', 'Tillfälle', 'Deltagare'],
-        [
-          ...v.events.map((e) => [e.heldOn, `${e.title}${e.arrangor === 'parterna' ? ' (hos parterna)' : ''}`, kr(e.deltagare)]),
-          ['Summa', '', kr(v.eventTotals.forbundet + v.eventTotals.parterna)],
-        ],
-        true,
-      ),
-    );
-  }
   if (v.indikatorer.length > 0) {
     blocks.push(
       table(
@@ -296,6 +283,34 @@ async function statistikBlocks(scope: Scope, year: number): Promise<Block[]> {
   }
   if (v.dialoger.length > 0) {
     blocks.push({ type: 'punktlista', items: v.dialoger.map((d) => `${d.heldOn} ${d.title}${d.members.length > 0 ? ` (${d.members.join(', ')})` : ''}`) });
+  }
+  return blocks;
+}
+
+/** Seed 003's "Kompetenshöjande insatser med syfte att främja samverkan": the year's tillfällen with their deltagare. */
+function kompetensBlocks(v: StatistikView, year: number): Block[] {
+  const blocks: Block[] = [];
+  if (v.events.length > 0) {
+    const t = v.eventTotals;
+    const own = v.events.filter((e) => e.arrangor === 'forbundet').length;
+    const held = own === 1 ? 'ett kompetenshöjande tillfälle' : `${countWord(own)} kompetenshöjande tillfällen`;
+    const parterna = `hos parterna deltog ${kr(t.parterna)} personer i tillfällen som förbundet finansierat`;
+    blocks.push(
+      p(
+        own === 0
+          ? `Under ${year} ${parterna}.`
+          : `Under ${year} anordnade förbundet ${held} med sammanlagt ${kr(t.forbundet)} deltagare${t.parterna > 0 ? `; ${parterna}` : ''}.`,
+      ),
+      table(
+        'Kompetenshöjande tillfällen',
+        ['Datum', 'Tillfälle', 'Deltagare'],
+        [
+          ...v.events.map((e) => [e.heldOn, `${e.title}${e.arrangor === 'parterna' ? ' (hos parterna)' : ''}`, kr(e.deltagare)]),
+          ['Summa', '', kr(v.eventTotals.forbundet + v.eventTotals.parterna)],
+        ],
+        true,
+      ),
+    );
   }
   return blocks;
 }
@@ -344,9 +359,12 @@ async function annualDoc(scope: Scope, input: ParsedInput<'arsredovisning.pdf'>)
     const mal = await maluppfyllelseView(scope, { planId: plan.id, year, period: 'helar' });
     sections.push({ heading: `Måluppfyllelse ${year}`, blocks: [p(`Uppföljning av ${plan.title}.`)] }, ...maluppfyllelseSections(mal));
   }
-  const statistik = await statistikBlocks(scope, year);
+  const stat = await statistikView(scope, year, 'helar');
+  const statistik = statistikBlocks(stat, year);
   if (statistik.length > 0) sections.push({ heading: `Statistik ${year}`, blocks: statistik });
   sections.push({ heading: `Insatser ${year}`, blocks: await insatserBlocks(scope, year) });
+  const kompetens = kompetensBlocks(stat, year);
+  if (kompetens.length > 0) sections.push({ heading: 'Kompetenshöjande insatser med syfte att främja samverkan', blocks: kompetens });
   const risk = await riskBlocks(scope, year);
   if (risk.length > 0) sections.push({ heading: 'Riskanalys och internkontrollplan', blocks: risk });
   sections.push({ heading: 'Ekonomisk redogörelse', blocks: await economyBlocks(scope, year) });
