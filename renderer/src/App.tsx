@@ -1,36 +1,16 @@
-import { lazy, Suspense } from 'react';
-import LinearProgress from '@mui/material/LinearProgress';
-import Alert from '@mui/material/Alert';
-import AppBar from '@mui/material/AppBar';
-import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
-import Chip from '@mui/material/Chip';
-import CircularProgress from '@mui/material/CircularProgress';
-import Drawer from '@mui/material/Drawer';
-import List from '@mui/material/List';
-import ListItemButton from '@mui/material/ListItemButton';
-import ListItemIcon from '@mui/material/ListItemIcon';
-import ListItemText from '@mui/material/ListItemText';
-import Snackbar from '@mui/material/Snackbar';
-import Toolbar from '@mui/material/Toolbar';
-import Typography from '@mui/material/Typography';
-import DashboardOutlined from '@mui/icons-material/DashboardOutlined';
-import DescriptionOutlined from '@mui/icons-material/DescriptionOutlined';
-import AssignmentOutlined from '@mui/icons-material/AssignmentOutlined';
-import FolderSharedOutlined from '@mui/icons-material/FolderSharedOutlined';
-import AccountBalanceWalletOutlined from '@mui/icons-material/AccountBalanceWalletOutlined';
-import ShieldOutlined from '@mui/icons-material/ShieldOutlined';
-import FlagOutlined from '@mui/icons-material/FlagOutlined';
-import MenuBookOutlined from '@mui/icons-material/MenuBookOutlined';
-import AlertTitle from '@mui/material/AlertTitle';
-import Stack from '@mui/material/Stack';
+import { lazy, Suspense, useState } from 'react';
 import type { AppInfo } from '../../shared/contract/schemas/forbund';
 import { SECTIONS, useApp, type SectionId } from './store/app';
 import { OverviewScreen } from './screens/OverviewScreen';
 import { GlobalSearch } from './components/GlobalSearch';
-import ArticleOutlined from '@mui/icons-material/ArticleOutlined';
-import EventNoteOutlined from '@mui/icons-material/EventNoteOutlined';
-import { ComingSoonScreen } from './screens/ComingSoonScreen';
+import { Icon } from './shell/icons';
+import { PlainAlert, Progress } from './shell/plain';
+
+import { WithMui } from './shell/WithMui';
+
+// MUI and its theme load after the first screen; Översikt and the shell are plain elements.
+const Notices = lazy(() => import('./shell/Notices'));
+const ComingSoonScreen = lazy(() => import('./screens/ComingSoonScreen').then((m) => ({ default: m.ComingSoonScreen })));
 
 const ConfirmDialog = lazy(() => import('./components/ConfirmDialog').then((m) => ({ default: m.ConfirmDialog })));
 // Every screen but Översikt loads when it is first opened: the first JavaScript stays small.
@@ -43,21 +23,6 @@ const EkonomiScreen = lazy(() => import('./screens/ekonomi/EkonomiScreen').then(
 const VerksamhetsplanScreen = lazy(() => import('./screens/verksamhetsplan/VerksamhetsplanScreen').then((m) => ({ default: m.VerksamhetsplanScreen })));
 const ArsredovisningScreen = lazy(() => import('./screens/arsredovisning/ArsredovisningScreen').then((m) => ({ default: m.ArsredovisningScreen })));
 const InternkontrollScreen = lazy(() => import('./screens/internkontroll/InternkontrollScreen').then((m) => ({ default: m.InternkontrollScreen })));
-
-const DRAWER_WIDTH = 248;
-
-const ICONS: Record<SectionId, React.ReactNode> = {
-  oversikt: <DashboardOutlined />,
-  arenden: <DescriptionOutlined />,
-  arendeblad: <ArticleOutlined />,
-  sammantraden: <EventNoteOutlined />,
-  insatser: <AssignmentOutlined />,
-  verksamhetsplan: <FlagOutlined />,
-  arsredovisning: <MenuBookOutlined />,
-  register: <FolderSharedOutlined />,
-  ekonomi: <AccountBalanceWalletOutlined />,
-  internkontroll: <ShieldOutlined />,
-};
 
 function Screen({ section }: { section: SectionId }) {
   switch (section) {
@@ -90,19 +55,18 @@ function Screen({ section }: { section: SectionId }) {
 function DatabaseBanners({ info }: { info: AppInfo | null }) {
   if (!info || (!info.readOnly && !info.networkShare)) return null;
   return (
-    <Stack spacing={1} sx={{ mb: 2 }}>
+    <div className="k-stack" style={{ gap: 8, marginBottom: 16 }}>
       {info.readOnly && (
-        <Alert severity="warning" data-testid="banner-skrivskyddad">
-          <AlertTitle>Databasen är skrivskyddad</AlertTitle>
+        <PlainAlert severity="warning" title="Databasen är skrivskyddad" testId="banner-skrivskyddad">
           {info.readOnly} Du kan läsa allt, men inget kan sparas. Kopiera databasen till en mapp där du kan skriva och öppna kopian.
-        </Alert>
+        </PlainAlert>
       )}
       {info.networkShare && (
-        <Alert severity="warning" data-testid="banner-natverksdisk">
+        <PlainAlert severity="warning" testId="banner-natverksdisk">
           {info.networkShare}
-        </Alert>
+        </PlainAlert>
       )}
-    </Stack>
+    </div>
   );
 }
 
@@ -113,7 +77,7 @@ function LeaveDialog() {
   // The dialog's code loads the first time it is needed.
   if (pending === null) return null;
   return (
-    <Suspense fallback={null}>
+    <WithMui>
       <ConfirmDialog
         open
         title="Ändringar som inte är sparade"
@@ -123,101 +87,95 @@ function LeaveDialog() {
         onConfirm={() => answer(true)}
         onCancel={() => answer(false)}
       />
-    </Suspense>
+    </WithMui>
   );
 }
 
+/**
+ * The window: the bar (förbund, search, who you are), the menu and the page. Plain elements
+ * and shell.css, so the first screen does not wait for MUI. Below 1200 px the menu is a row
+ * of icons; below 900 px it opens from the bar's Meny button.
+ */
 export function App() {
-  const { section, go, load, loading, loadError, forbund, info, notice, clearNotice } = useApp();
+  const { section, go, load, loading, loadError, forbund, info, notice } = useApp();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const title = SECTIONS.find((s) => s.id === section)?.label ?? '';
 
   return (
-    <Box sx={{ display: 'flex', minHeight: '100vh' }}>
-      <AppBar position="fixed" color="primary" sx={{ zIndex: (t) => t.zIndex.drawer + 1 }}>
-        <Toolbar>
-          <Typography variant="h6" component="div" sx={{ fontWeight: 700, letterSpacing: 0.5, mr: 3 }}>
-            Kansli
-          </Typography>
-          <Typography variant="body1" component="div" sx={{ flexGrow: 1, opacity: 0.9 }} data-testid="forbund-name">
-            {forbund?.name ?? ''}
-          </Typography>
-          <GlobalSearch />
-          {forbund?.isDemo && <Chip label="Exempeldata" size="small" sx={{ bgcolor: 'rgba(255,255,255,0.18)', color: 'inherit', mr: 2 }} />}
-          {info && (
-            <Typography variant="body2" sx={{ opacity: 0.8 }} title={info.databasePath}>
-              {info.user}
-            </Typography>
-          )}
-        </Toolbar>
-      </AppBar>
-      <Drawer variant="permanent" sx={{ width: DRAWER_WIDTH, flexShrink: 0, '& .MuiDrawer-paper': { width: DRAWER_WIDTH, boxSizing: 'border-box' } }}>
-        <Toolbar />
-        <nav aria-label="Huvudmeny">
-          <List>
-            {SECTIONS.map((s) => (
-              <ListItemButton key={s.id} selected={s.id === section} onClick={() => go(s.id)}>
-                <ListItemIcon sx={{ minWidth: 40 }}>{ICONS[s.id]}</ListItemIcon>
-                <ListItemText primary={s.label} />
-              </ListItemButton>
-            ))}
-          </List>
-        </nav>
-      </Drawer>
-      <Box component="main" sx={{ flexGrow: 1, p: 3, minWidth: 0 }}>
-        <Toolbar />
+    <div className="k-app">
+      <a
+        className="k-skip"
+        href="#/"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('k-main')?.focus();
+        }}
+      >
+        Till sidans innehåll
+      </a>
+      <header className="k-bar">
+        <button type="button" className="k-menu-button" aria-label="Meny" aria-expanded={menuOpen} aria-controls="k-nav" onClick={() => setMenuOpen(!menuOpen)}>
+          <Icon name="menu" />
+        </button>
+        <span className="k-brand">Kansli</span>
+        <span className="k-forbund" data-testid="forbund-name">
+          {forbund?.name ?? ''}
+        </span>
+        <GlobalSearch />
+        {forbund?.isDemo && <span className="k-chip">Exempeldata</span>}
+        {info && (
+          <span className="k-user" title={info.databasePath}>
+            {info.user}
+          </span>
+        )}
+      </header>
+      <nav id="k-nav" className="k-nav" aria-label="Huvudmeny" data-open={menuOpen}>
+        <ul>
+          {SECTIONS.map((s) => (
+            <li key={s.id}>
+              <a
+                href={`#/${s.id}`}
+                aria-current={s.id === section ? 'page' : undefined}
+                title={s.label}
+                onClick={(e) => {
+                  e.preventDefault();
+                  setMenuOpen(false);
+                  go(s.id);
+                }}
+              >
+                <Icon name={s.id} />
+                <span className="k-nav-label">{s.label}</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="k-main" className="k-main" tabIndex={-1} aria-label={title}>
         <DatabaseBanners info={info} />
         {loading && !forbund ? (
-          <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mt: 4 }}>
-            <CircularProgress size={24} /> <Typography>Öppnar databasen …</Typography>
-          </Box>
+          <p className="k-muted" role="status">
+            Öppnar databasen …
+          </p>
         ) : loadError ? (
-          <Alert
-            severity="error"
-            action={
-              <Button color="inherit" onClick={() => void load()}>
-                Försök igen
-              </Button>
-            }
-          >
+          <PlainAlert severity="error" action={{ label: 'Försök igen', run: () => void load() }}>
             {loadError}
-          </Alert>
+          </PlainAlert>
+        ) : section === 'oversikt' ? (
+          <OverviewScreen />
         ) : (
-          <Suspense fallback={<LinearProgress aria-label="Hämtar sidan" />}>
-            <Screen section={section} />
-          </Suspense>
+          <WithMui fallback={<Progress label="Hämtar sidan" />}>
+            <Suspense fallback={<Progress label="Hämtar sidan" />}>
+              <Screen section={section} />
+            </Suspense>
+          </WithMui>
         )}
-      </Box>
+      </main>
       <LeaveDialog />
-      <Snackbar
-        key={notice?.id}
-        open={notice !== null}
-        autoHideDuration={notice?.severity === 'error' ? null : 6000}
-        onClose={(_e, reason) => reason !== 'clickaway' && clearNotice()}
-        anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
-      >
-        {notice ? (
-          <Alert
-            severity={notice.severity}
-            variant="filled"
-            onClose={clearNotice}
-            action={
-              notice.action && (
-                <Button
-                  color="inherit"
-                  size="small"
-                  onClick={() => {
-                    clearNotice();
-                    void notice.action?.run();
-                  }}
-                >
-                  {notice.action.label}
-                </Button>
-              )
-            }
-          >
-            {notice.text}
-          </Alert>
-        ) : undefined}
-      </Snackbar>
-    </Box>
+      {notice && (
+        <WithMui>
+          <Notices />
+        </WithMui>
+      )}
+    </div>
   );
 }

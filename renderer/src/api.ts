@@ -6,6 +6,8 @@ declare global {
   interface Window {
     /** Present in the Electron window (preload); absent in the browser host. */
     kansli?: KansliBridge;
+    /** The first screen's requests, started by public/early.js before this code loaded; each taken once. */
+    kansliEarly?: Partial<Record<string, Promise<Envelope<unknown> | null>>>;
   }
 }
 
@@ -60,9 +62,17 @@ async function overHttp(method: string, input: unknown): Promise<Envelope<unknow
   }
 }
 
+/** The answer early.js already asked for, when this is that call (no input) and it has not been taken. */
+async function takeEarly(method: string, input: unknown): Promise<Envelope<unknown> | null> {
+  const early = typeof window !== 'undefined' ? window.kansliEarly?.[method] : undefined;
+  if (early === undefined || (input !== undefined && input !== null && Object.keys(input).length > 0)) return null;
+  delete window.kansliEarly![method];
+  return early;
+}
+
 /** Calls one method of the contract and returns its result, or throws ApiCallError. */
 export async function call<K extends MethodName>(method: K, input: MethodInput<K>): Promise<MethodResult<K>> {
-  const envelope = window.kansli ? await window.kansli.call(method, input) : await overHttp(method, input);
+  const envelope = (await takeEarly(method, input)) ?? (window.kansli ? await window.kansli.call(method, input) : await overHttp(method, input));
   if (envelope.ok) return envelope.value as MethodResult<K>;
   throw new ApiCallError(isApiError(envelope.error) ? envelope.error : { code: 'INTERNAL', message: 'Okänt fel.' });
 }

@@ -1,10 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import CssBaseline from '@mui/material/CssBaseline';
-import { ThemeProvider } from '@mui/material/styles';
+import './shell/shell.css';
 import { App } from './App';
 import { useApp } from './store/app';
-import { theme } from './theme';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root saknas i index.html');
@@ -13,10 +11,7 @@ const container = root;
 function render(): void {
   createRoot(container).render(
     <StrictMode>
-      <ThemeProvider theme={theme}>
-        <CssBaseline />
-        <App />
-      </ThemeProvider>
+      <App />
     </StrictMode>,
   );
 }

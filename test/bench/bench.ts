@@ -10,7 +10,8 @@
  *
  * `KANSLI_BENCH=search npx tsx test/bench/bench.ts` runs only the search section,
  * `KANSLI_BENCH=documents …` only the documents, `KANSLI_BENCH=ekonomi …` only the economy
- * (none of them needs a renderer build).
+ * (none of them needs a renderer build); `KANSLI_BENCH=screen …` only the first screen in
+ * Chromium (after `npm run build:renderer`).
  *
  *  - ekonomi: budget mot utfall, beslutsutrymme and the förbrukning history over 20 years,
  *    2 000 insatser and 200 000 utfall rows
@@ -427,6 +428,17 @@ try {
     console.log(
       `Gränssnittets första JavaScript (${scripts.length} filer): ${(raw / 1024).toFixed(1)} KiB, gzip ${(gz / 1024).toFixed(1)} KiB (mål < 150 KiB)`,
     );
+  }
+
+  if (only === 'screen') {
+    const session = openSession(path.join(dir, 'screen.sqlite'), { create: 'demo', appVersion: 'bench' });
+    const host = await startHost({ api: session.api, staticDir: RENDERER_DIST });
+    try {
+      await benchFirstScreen(host.url, stats);
+    } finally {
+      await host.close();
+      session.close();
+    }
   }
 
   if (only === undefined || only === 'documents') {

@@ -20,7 +20,7 @@ export async function benchFirstScreen(url: string, stats: (s: number[]) => stri
   try {
     const inPage: number[] = [];
     const outside: number[] = [];
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < 14; i++) {
       const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'sv-SE' });
       const page = await context.newPage();
       await page.addInitScript(WATCH_FIGURES);

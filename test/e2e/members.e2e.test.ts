@@ -20,7 +20,7 @@ beforeAll(async () => {
 afterAll(() => closeApp(app));
 
 async function openRegister(): Promise<void> {
-  await page.getByRole('button', { name: 'Register' }).click();
+  await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Register' }).click();
   await page.getByRole('table', { name: 'Medlemsregister' }).waitFor();
 }
 

@@ -1,17 +1,9 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import ClickAwayListener from '@mui/material/ClickAwayListener';
-import InputBase from '@mui/material/InputBase';
-import List from '@mui/material/List';
-import ListItemButton from '@mui/material/ListItemButton';
-import ListItemText from '@mui/material/ListItemText';
-import Paper from '@mui/material/Paper';
-import Box from '@mui/material/Box';
-import Typography from '@mui/material/Typography';
-import SearchOutlined from '@mui/icons-material/SearchOutlined';
 import { SEARCH_KIND_LABELS } from '../../../shared/contract/kinds';
 import type { SearchHit } from '../../../shared/contract/schemas/search';
 import { call, errorMessage } from '../api';
 import { useApp } from '../store/app';
+import { Icon } from '../shell/icons';
 
 /** "…text «found» text…" → text with the found words in bold; never as HTML. */
 export function Snippet({ text }: { text: string }): ReactNode {
@@ -19,7 +11,7 @@ export function Snippet({ text }: { text: string }): ReactNode {
   return parts.map((part, i) => (part.startsWith('«') && part.endsWith('»') ? <strong key={i}>{part.slice(1, -1)}</strong> : <span key={i}>{part}</span>));
 }
 
-/** The one search field in the app bar: ärenden, people, members and documents, as you type. */
+/** The one search field in the app bar: ärenden, people, members and documents, as you type (plain elements: it is on the first screen). */
 export function GlobalSearch() {
   const go = useApp((s) => s.go);
   const [query, setQuery] = useState('');
@@ -27,6 +19,7 @@ export function GlobalSearch() {
   const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  const list = useRef<HTMLUListElement>(null);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -69,59 +62,76 @@ export function GlobalSearch() {
   }
 
   return (
-    <ClickAwayListener onClickAway={() => setOpen(false)}>
-      <div style={{ position: 'relative', marginRight: 16 }}>
-        <Paper sx={{ display: 'flex', alignItems: 'center', px: 1, width: 380, bgcolor: 'rgba(255,255,255,0.15)', color: 'inherit' }} elevation={0}>
-          <SearchOutlined fontSize="small" sx={{ mr: 1, opacity: 0.8 }} />
-          <InputBase
-            inputRef={input}
-            value={query}
-            onChange={(e) => {
-              setQuery(e.target.value);
-              setOpen(true);
-            }}
-            onFocus={() => setOpen(true)}
-            onKeyDown={(e) => {
-              if (e.key === 'Escape') setOpen(false);
-              if (e.key === 'Enter' && hits[0]) openHit(hits[0]);
-            }}
-            placeholder="Sök ärenden, personer, medlemmar, handlingar"
-            inputProps={{ 'aria-label': 'Sök' }}
-            sx={{ color: 'inherit', flex: 1, fontSize: 14, py: 0.5 }}
-          />
-        </Paper>
-        {/* Placed under the field by CSS, not by popper.js: the first screen's JavaScript stays small. */}
-        {open && query.trim() !== '' && (
-          <Box sx={{ position: 'absolute', top: '100%', left: 0, zIndex: 1500, width: 520 }}>
-            <Paper elevation={6} sx={{ mt: 0.5, maxHeight: 480, overflow: 'auto' }}>
-              {error && <Typography sx={{ p: 2, color: 'error.main' }}>{error}</Typography>}
-              {!error && hits.length === 0 && <Typography sx={{ p: 2, color: 'text.secondary' }}>Inga träffar.</Typography>}
-              <List dense aria-label="Sökträffar">
-                {hits.map((hit) => (
-                  <ListItemButton key={`${hit.kind}-${hit.id}`} onClick={() => openHit(hit)}>
-                    <ListItemText
-                      primary={
-                        <>
-                          <Typography component="span" variant="caption" sx={{ color: 'text.secondary', mr: 1 }}>
-                            {SEARCH_KIND_LABELS[hit.kind]}
-                          </Typography>
-                          {hit.title}
-                          {hit.subtitle && (
-                            <Typography component="span" variant="caption" sx={{ color: 'text.secondary', ml: 1 }}>
-                              {hit.subtitle}
-                            </Typography>
-                          )}
-                        </>
-                      }
-                      secondary={<Snippet text={hit.snippet} />}
-                    />
-                  </ListItemButton>
-                ))}
-              </List>
-            </Paper>
-          </Box>
-        )}
+    <div
+      className="k-search"
+      onBlur={(e) => {
+        // Closes when focus leaves the field and its hits, as a click elsewhere does.
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOpen(false);
+      }}
+    >
+      <div className="k-search-field">
+        <Icon name="search" size={20} />
+        <input
+          ref={input}
+          type="text"
+          value={query}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setOpen(true);
+          }}
+          onFocus={() => setOpen(true)}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') setOpen(false);
+            if (e.key === 'Enter' && hits[0]) openHit(hits[0]);
+            if (e.key === 'ArrowDown') {
+              e.preventDefault();
+              list.current?.querySelector('button')?.focus();
+            }
+          }}
+          placeholder="Sök ärenden, personer, medlemmar, handlingar"
+          aria-label="Sök"
+          autoComplete="off"
+        />
       </div>
-    </ClickAwayListener>
+      {open && query.trim() !== '' && (
+        <div className="k-search-hits">
+          {error && (
+            <p className="k-search-empty" data-error="true" role="alert">
+              {error}
+            </p>
+          )}
+          {!error && hits.length === 0 && <p className="k-search-empty">Inga träffar.</p>}
+          <ul
+            ref={list}
+            aria-label="Sökträffar"
+            onKeyDown={(e) => {
+              // Up and down move through the hits; up from the first goes back to the field.
+              const buttons = [...(list.current?.querySelectorAll('button') ?? [])];
+              const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+              if (e.key === 'ArrowDown' && at < buttons.length - 1) buttons[at + 1]?.focus();
+              else if (e.key === 'ArrowUp') (at > 0 ? buttons[at - 1] : input.current)?.focus();
+              else if (e.key === 'Escape') {
+                setOpen(false);
+                input.current?.focus();
+              } else return;
+              e.preventDefault();
+            }}
+          >
+            {hits.map((hit) => (
+              <li key={`${hit.kind}-${hit.id}`}>
+                <button type="button" onClick={() => openHit(hit)}>
+                  <span className="k-kind">{SEARCH_KIND_LABELS[hit.kind]}</span>
+                  {hit.title}
+                  {hit.subtitle && <span className="k-sub">{hit.subtitle}</span>}
+                  <span className="k-snippet">
+                    <Snippet text={hit.snippet} />
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
   );
 }

@@ -1,24 +1,19 @@
-import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
-import Grid from '@mui/material/Grid';
-import Paper from '@mui/material/Paper';
-import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
-import Typography from '@mui/material/Typography';
+import { lazy, useEffect, useState } from 'react';
 import { formatInteger, formatPercent } from '../../../shared/format/sv';
 import { kommunPopulationShares, latestCompletePopulationYear } from '../../../shared/domain/population';
 import { MEMBER_KIND_LABELS } from '../../../shared/contract/kinds';
-import { useApp } from '../store/app';
-import { lazy, Suspense, useEffect, useState } from 'react';
 import type { EconomyOverview } from '../../../shared/contract/schemas/ekonomi';
 import type { OverdueView } from '../../../shared/contract/schemas/internkontroll';
+import { useApp } from '../store/app';
 import { call } from '../api';
 import { PopulationChart } from '../components/PopulationChart';
+import { PlainAlert, PlainButton } from '../shell/plain';
+import { WithMui } from '../shell/WithMui';
+
+/*
+ * Översikt is the first screen: plain elements styled by shell.css, so it draws the förbund's
+ * figures without waiting for MUI (which the årshjul at its foot, and every other screen, load).
+ */
 
 // The årshjul's code (dialog, form) loads after the first screen; it sits at the foot of the page, so nothing above it moves.
 const Arshjul = lazy(() => import('../components/Arshjul').then((m) => ({ default: m.Arshjul })));
@@ -34,28 +29,21 @@ function OverdueControls() {
   }, []);
   if (!o || (o.occasions.length === 0 && o.deviations.length === 0)) return null;
   return (
-    <Paper sx={{ p: 2 }} aria-label="Försenad internkontroll">
-      <Typography variant="h3" sx={{ mb: 1 }}>
-        Försenad internkontroll
-      </Typography>
-      <Stack spacing={0.5}>
+    <section className="k-paper" aria-label="Försenad internkontroll">
+      <h2 className="k-h3">Försenad internkontroll</h2>
+      <div className="k-links">
         {o.occasions.map((x) => (
-          <Button key={`o${x.id}`} sx={{ justifyContent: 'flex-start', textTransform: 'none' }} onClick={() => go('internkontroll', 'kontroll', String(x.id))}>
+          <PlainButton key={`o${x.id}`} onClick={() => go('internkontroll', 'kontroll', String(x.id))}>
             {x.process}: {x.moment} – {x.label} (skulle vara klar {x.dueOn}, {x.ansvarig})
-          </Button>
+          </PlainButton>
         ))}
         {o.deviations.map((d) => (
-          <Button
-            key={`d${d.id}`}
-            color="error"
-            sx={{ justifyContent: 'flex-start', textTransform: 'none' }}
-            onClick={() => go('internkontroll', 'kontroll', String(d.occasionId))}
-          >
+          <PlainButton key={`d${d.id}`} tone="error" onClick={() => go('internkontroll', 'kontroll', String(d.occasionId))}>
             Åtgärd: {d.action} – {d.owner}, senast {d.dueOn}
-          </Button>
+          </PlainButton>
         ))}
-      </Stack>
-    </Paper>
+      </div>
+    </section>
   );
 }
 
@@ -70,38 +58,31 @@ function EconomyWarnings() {
   }, []);
   if (!o || o.warnings.length === 0) return null;
   return (
-    <Stack spacing={1} aria-label="Ekonomi">
+    <div className="k-stack" style={{ gap: 8 }} aria-label="Ekonomi">
       {o.warnings.map((w) => (
-        <Alert
+        <PlainAlert
           key={w.key}
           severity={w.level === 'varning' ? 'warning' : 'info'}
-          action={
-            <Button
-              color="inherit"
-              size="small"
-              onClick={() => go('ekonomi', w.key.startsWith('budget') ? 'budget' : w.key === 'beslutsutrymme_negativt' ? 'beslutsutrymme' : 'hushallning')}
-            >
-              Visa
-            </Button>
-          }
+          action={{
+            label: 'Visa',
+            run: () => go('ekonomi', w.key.startsWith('budget') ? 'budget' : w.key === 'beslutsutrymme_negativt' ? 'beslutsutrymme' : 'hushallning'),
+          }}
         >
           {w.message}
-        </Alert>
+        </PlainAlert>
       ))}
-    </Stack>
+    </div>
   );
 }
 
 function Figure({ label, value, testId }: { label: string; value: string; testId?: string }) {
   return (
-    <Paper sx={{ p: 2, flex: 1, minWidth: 160 }}>
-      <Typography variant="body2" color="text.secondary">
-        {label}
-      </Typography>
-      <Typography variant="h2" component="p" sx={{ mt: 0.5 }} data-testid={testId}>
+    <div className="k-paper k-figure">
+      <div className="k-muted k-small">{label}</div>
+      <p className="k-h2" data-testid={testId}>
         {value}
-      </Typography>
-    </Paper>
+      </p>
+    </div>
   );
 }
 
@@ -112,100 +93,95 @@ export function OverviewScreen() {
   const shares = year === null ? null : kommunPopulationShares(members, year);
   const others = members.filter((m) => m.kind !== 'kommun');
   const kommunCount = members.filter((m) => m.kind === 'kommun').length;
+  const folkmangd = year === null ? 'Folkmängd' : `Folkmängd 1 nov ${year}`;
 
   return (
-    <Stack spacing={3}>
-      <Box>
-        <Typography variant="h1">{forbund.name}</Typography>
-        <Typography color="text.secondary" sx={{ mt: 0.5 }}>
+    <div className="k-stack">
+      <div>
+        <h1 className="k-h1">{forbund.name}</h1>
+        <p className="k-muted" style={{ margin: '4px 0 0' }}>
           {[forbund.orgNr ? `Org.nr ${forbund.orgNr}` : 'Organisationsnummer saknas', forbund.address, forbund.email].filter(Boolean).join(' · ')}
-        </Typography>
-      </Box>
+        </p>
+      </div>
 
       {forbund.isDemo && (
-        <Alert severity="info">
+        <PlainAlert severity="info">
           Databasen innehåller exempeldata som liknar ett länsförbund. Ändra förbundets uppgifter och medlemmar under Register, eller skapa en ny databas via
           Arkiv → Ny databas.
-        </Alert>
+        </PlainAlert>
       )}
 
       <EconomyWarnings />
       <OverdueControls />
 
-      <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
+      <div className="k-figures">
         <Figure label="Medlemmar" value={String(members.length)} testId="figure-members" />
         <Figure label="Kommuner" value={String(kommunCount)} />
-        <Figure label={year === null ? 'Folkmängd' : `Folkmängd 1 nov ${year}`} value={shares ? formatInteger(shares.total) : '–'} />
-      </Stack>
+        <Figure label={folkmangd} value={shares ? formatInteger(shares.total) : '–'} />
+      </div>
 
       {members.length === 0 ? (
-        <Paper sx={{ p: 3 }}>
-          <Typography variant="h3">Inga medlemmar ännu</Typography>
-          <Typography sx={{ my: 1 }} color="text.secondary">
-            Ett samordningsförbund har Försäkringskassan, Arbetsförmedlingen, en region och en eller flera kommuner som medlemmar.
-          </Typography>
-          <Button variant="contained" onClick={() => go('register')}>
+        <section className="k-paper" style={{ padding: 24 }}>
+          <h2 className="k-h3">Inga medlemmar ännu</h2>
+          <p className="k-muted">Ett samordningsförbund har Försäkringskassan, Arbetsförmedlingen, en region och en eller flera kommuner som medlemmar.</p>
+          <PlainButton contained onClick={() => go('register')}>
             Lägg till medlemmar
-          </Button>
-        </Paper>
+          </PlainButton>
+        </section>
       ) : (
-        <Grid container spacing={3}>
-          <Grid size={{ xs: 12, lg: 6 }}>
-            <Paper sx={{ p: 2 }}>
-              <Typography variant="h3" sx={{ mb: 1 }}>
-                Förbundets medlemmar
-              </Typography>
-              <Table size="small" aria-label="Förbundets medlemmar">
-                <TableHead>
-                  <TableRow>
-                    <TableCell>Medlem</TableCell>
-                    <TableCell>Typ</TableCell>
-                    <TableCell align="right">{year === null ? 'Folkmängd' : `Folkmängd 1 nov ${year}`}</TableCell>
-                    <TableCell align="right">Andel</TableCell>
-                  </TableRow>
-                </TableHead>
-                <TableBody>
-                  {others.map((m) => (
-                    <TableRow key={m.id}>
-                      <TableCell>{m.name}</TableCell>
-                      <TableCell>{MEMBER_KIND_LABELS[m.kind]}</TableCell>
-                      <TableCell align="right">–</TableCell>
-                      <TableCell align="right">–</TableCell>
-                    </TableRow>
-                  ))}
-                  {(shares?.rows ?? members.filter((m) => m.kind === 'kommun').map((member) => ({ member, population: 0, share: 0 }))).map((r) => (
-                    <TableRow key={r.member.id}>
-                      <TableCell>{r.member.name}</TableCell>
-                      <TableCell>{MEMBER_KIND_LABELS.kommun}</TableCell>
-                      <TableCell align="right">{shares ? formatInteger(r.population) : '–'}</TableCell>
-                      <TableCell align="right">{shares ? formatPercent(r.share) : '–'}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-              <Typography variant="body2" color="text.secondary" sx={{ mt: 1.5 }}>
-                Staten betalar hälften av medlemsavgiften genom Försäkringskassan, regionen en fjärdedel och kommunerna en fjärdedel fördelad efter folkmängd
-                den 1 november året före.
-              </Typography>
-            </Paper>
-          </Grid>
-          <Grid size={{ xs: 12, lg: 6 }}>
-            <Paper sx={{ p: 2 }}>
-              <Typography variant="h3" sx={{ mb: 1 }}>
-                {year === null ? 'Folkmängd per kommun' : `Folkmängd per kommun 1 november ${year}`}
-              </Typography>
-              {shares && year !== null ? (
-                <PopulationChart rows={shares.rows} year={year} />
-              ) : (
-                <Typography color="text.secondary">Ange folkmängd för alla kommuner för samma år för att se fördelningen.</Typography>
-              )}
-            </Paper>
-          </Grid>
-        </Grid>
+        <div className="k-two">
+          <section className="k-paper">
+            <h2 className="k-h3">Förbundets medlemmar</h2>
+            <table className="k-table" aria-label="Förbundets medlemmar">
+              <thead>
+                <tr>
+                  <th scope="col">Medlem</th>
+                  <th scope="col">Typ</th>
+                  <th scope="col" className="k-num">
+                    {folkmangd}
+                  </th>
+                  <th scope="col" className="k-num">
+                    Andel
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {others.map((m) => (
+                  <tr key={m.id}>
+                    <td>{m.name}</td>
+                    <td>{MEMBER_KIND_LABELS[m.kind]}</td>
+                    <td className="k-num">–</td>
+                    <td className="k-num">–</td>
+                  </tr>
+                ))}
+                {(shares?.rows ?? members.filter((m) => m.kind === 'kommun').map((member) => ({ member, population: 0, share: 0 }))).map((r) => (
+                  <tr key={r.member.id}>
+                    <td>{r.member.name}</td>
+                    <td>{MEMBER_KIND_LABELS.kommun}</td>
+                    <td className="k-num">{shares ? formatInteger(r.population) : '–'}</td>
+                    <td className="k-num">{shares ? formatPercent(r.share) : '–'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <p className="k-muted k-small" style={{ margin: '12px 0 0' }}>
+              Staten betalar hälften av medlemsavgiften genom Försäkringskassan, regionen en fjärdedel och kommunerna en fjärdedel fördelad efter folkmängd den
+              1 november året före.
+            </p>
+          </section>
+          <section className="k-paper">
+            <h2 className="k-h3">{year === null ? 'Folkmängd per kommun' : `Folkmängd per kommun 1 november ${year}`}</h2>
+            {shares && year !== null ? (
+              <PopulationChart rows={shares.rows} year={year} />
+            ) : (
+              <p className="k-muted">Ange folkmängd för alla kommuner för samma år för att se fördelningen.</p>
+            )}
+          </section>
+        </div>
       )}
-      <Suspense fallback={<Paper sx={{ minHeight: 260 }} />}>
+      <WithMui fallback={<div className="k-paper" style={{ minHeight: 260 }} />}>
         <Arshjul />
-      </Suspense>
-    </Stack>
+      </WithMui>
+    </div>
   );
 }

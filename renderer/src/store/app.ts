@@ -174,6 +174,8 @@ window.addEventListener('hashchange', () => {
 });
 useApp.subscribe((s, prev) => {
   if (s.section !== prev.section || s.route !== prev.route) shownHash = window.location.hash;
+  // An error belongs to the screen it happened on: it does not follow you to the next.
+  if (s.section !== prev.section && s.notice?.severity === 'error') useApp.setState({ notice: null });
 });
 
 // Closing or reloading the window: the browser (or Electron's will-prevent-unload) asks.
