@@ -50,6 +50,9 @@ import { openable } from '../../components/openable';
 import { SignDialog } from '../arendeblad/SignDialog';
 
 /** Ärenden & dokument: the diarium, and one ärende at #/arenden/<id>. */
+/** Handläggare and the number of handlingar show on a wide screen (from 1536 px); the ärende itself always has them. */
+const WIDE_ONLY = { display: { xs: 'none', xl: 'table-cell' } } as const;
+
 export function DiaryScreen() {
   const route = useApp((s) => s.route);
   const id = route[0] !== undefined && /^\d+$/.test(route[0]) ? Number(route[0]) : null;
@@ -106,8 +109,8 @@ function DiaryList() {
   return (
     <Stack spacing={2}>
       <Typography variant="h1">Ärenden & dokument</Typography>
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-        <TextField select size="small" label="År" value={year} onChange={(e) => filter(setYear)(e.target.value)} sx={{ minWidth: 100 }}>
+      <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', '& .MuiButton-root': { whiteSpace: 'nowrap' } }}>
+        <TextField select size="small" label="År" value={year} onChange={(e) => filter(setYear)(e.target.value)} sx={{ minWidth: 90 }}>
           <MenuItem value="alla">Alla</MenuItem>
           {years.map((y) => (
             <MenuItem key={y} value={String(y)}>
@@ -115,7 +118,7 @@ function DiaryList() {
             </MenuItem>
           ))}
         </TextField>
-        <TextField select size="small" label="Status" value={status} onChange={(e) => filter(setStatus)(e.target.value)} sx={{ minWidth: 160 }}>
+        <TextField select size="small" label="Status" value={status} onChange={(e) => filter(setStatus)(e.target.value)} sx={{ minWidth: 140 }}>
           <MenuItem value="alla">Alla</MenuItem>
           {ARENDE_STATUSES.map((st) => (
             <MenuItem key={st} value={st}>
@@ -123,7 +126,7 @@ function DiaryList() {
             </MenuItem>
           ))}
         </TextField>
-        <TextField select size="small" label="Typ" value={kind} onChange={(e) => filter(setKind)(e.target.value)} sx={{ minWidth: 190 }}>
+        <TextField select size="small" label="Typ" value={kind} onChange={(e) => filter(setKind)(e.target.value)} sx={{ minWidth: 150 }}>
           <MenuItem value="alla">Alla</MenuItem>
           {ARENDE_KINDS.map((k) => (
             <MenuItem key={k} value={k}>
@@ -131,31 +134,39 @@ function DiaryList() {
             </MenuItem>
           ))}
         </TextField>
-        <FormControlLabel control={<Switch checked={showVoided} onChange={(e) => filter(setShowVoided)(e.target.checked)} />} label="Visa makulerade" />
-        <span style={{ flexGrow: 1 }} />
-        <Button variant="outlined" startIcon={<UploadFileOutlined />} onClick={() => setImporting(true)}>
-          Importera från Excel
-        </Button>
-        <ExportButton register="diarium" />
-        <Button variant="contained" startIcon={<AddOutlined />} onClick={() => setCreating(true)}>
-          Nytt ärende
-        </Button>
+        <FormControlLabel
+          control={<Switch checked={showVoided} onChange={(e) => filter(setShowVoided)(e.target.checked)} />}
+          label="Visa makulerade"
+          sx={{ mr: 0 }}
+        />
+        {/* The actions keep together, at the right; on a narrow screen they move under the filters as a group. */}
+        <Stack direction="row" spacing={1} sx={{ ml: 'auto' }}>
+          <Button variant="outlined" startIcon={<UploadFileOutlined />} onClick={() => setImporting(true)}>
+            Importera från Excel
+          </Button>
+          <ExportButton register="diarium" />
+          <Button variant="contained" startIcon={<AddOutlined />} onClick={() => setCreating(true)}>
+            Nytt ärende
+          </Button>
+        </Stack>
       </Stack>
       {error && <Alert severity="error">{error}</Alert>}
       {loading && <LinearProgress aria-label="Hämtar diariet" />}
       {page && (
-        <Paper variant="outlined">
+        <Paper variant="outlined" sx={{ overflowX: 'auto' }}>
           <Table size="small" aria-label="Diarium">
             <TableHead>
               <TableRow>
                 <TableCell>Diarienummer</TableCell>
-                <TableCell sx={{ minWidth: 320 }}>Rubrik</TableCell>
+                <TableCell sx={{ minWidth: 220 }}>Rubrik</TableCell>
                 <TableCell>Typ</TableCell>
                 <TableCell>Status</TableCell>
                 <TableCell>Inkom</TableCell>
                 <TableCell>Beslutat</TableCell>
-                <TableCell>Handläggare</TableCell>
-                <TableCell align="right">Handlingar</TableCell>
+                <TableCell sx={WIDE_ONLY}>Handläggare</TableCell>
+                <TableCell align="right" sx={WIDE_ONLY}>
+                  Handlingar
+                </TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
@@ -183,8 +194,10 @@ function DiaryList() {
                   </TableCell>
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>{a.receivedOn ?? '—'}</TableCell>
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>{a.decidedOn ?? '—'}</TableCell>
-                  <TableCell>{a.handlaggare ?? '—'}</TableCell>
-                  <TableCell align="right">{a.documentCount}</TableCell>
+                  <TableCell sx={WIDE_ONLY}>{a.handlaggare ?? '—'}</TableCell>
+                  <TableCell align="right" sx={WIDE_ONLY}>
+                    {a.documentCount}
+                  </TableCell>
                 </TableRow>
               ))}
               {shown.length === 0 && (

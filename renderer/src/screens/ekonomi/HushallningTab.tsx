@@ -125,7 +125,7 @@ export function HushallningTab() {
             label="Eget kapital vid ingången av år"
             value={form.openingYear}
             onChange={(e) => setForm({ ...form, openingYear: e.target.value })}
-            sx={{ width: 220 }}
+            sx={{ width: 270 }}
           />
           <TextField
             size="small"
@@ -164,10 +164,10 @@ export function HushallningTab() {
             [
               ['year', 'År', 90],
               ['anslag', 'Tilldelning', 130],
-              ['samverkan', 'Samverkansinsatser', 160],
+              ['samverkan', 'Samverkansinsatser', 190],
               ['fortroendevalda', 'Förtroendevalda', 150],
               ['forvaltning', 'Förvaltning', 130],
-              ['resultat', 'Resultat (valfritt)', 160],
+              ['resultat', 'Resultat (valfritt)', 170],
             ] as const
           ).map(([key, label, width]) => (
             <TextField key={key} size="small" label={label} value={typed[key]} onChange={(e) => setTyped({ ...typed, [key]: e.target.value })} sx={{ width }} />

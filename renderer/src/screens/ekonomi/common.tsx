@@ -128,7 +128,8 @@ export function YearField({ value, onChange, label = 'År' }: { value: number; o
         if (/^\d{4}$/.test(e.target.value) && y >= 1990 && y <= 2100) onChange(y);
       }}
       error={!/^\d{4}$/.test(text)}
-      sx={{ width: 110 }}
+      // Wide enough for its label ("Folkmängd 1 nov"), never narrower than a year.
+      sx={{ width: Math.max(110, Math.ceil(label.length * 8.5) + 36) }}
       slotProps={{ htmlInput: { inputMode: 'numeric', 'aria-label': label } }}
     />
   );

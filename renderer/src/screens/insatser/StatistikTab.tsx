@@ -1,4 +1,5 @@
 import { useRef, useState, type ReactNode } from 'react';
+import Box from '@mui/material/Box';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
@@ -79,19 +80,28 @@ function SusFields({ view, insatsId, onSaved }: { view: StatistikView; insatsId:
   };
   return (
     <>
-      <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 1.5 }}>
-        {ROWS.map((r) => (
-          <TextField
-            key={r.key}
-            size="small"
-            label={r.group === 'Totalt' ? r.label : `${r.group}: ${r.label}`}
-            value={text[r.key]}
-            onChange={(e) => setText({ ...text, [r.key]: e.target.value })}
-            slotProps={{ htmlInput: { inputMode: 'numeric' } }}
-            sx={{ width: 230 }}
-          />
-        ))}
-      </Stack>
+      {[...new Set(ROWS.map((r) => r.group))].map((group) => (
+        <Box key={group} component="fieldset" sx={{ border: 0, p: 0, m: 0, mb: 1.5 }}>
+          {group !== 'Totalt' && (
+            <Typography component="legend" variant="body2" sx={{ fontWeight: 600, mb: 1 }}>
+              {group}
+            </Typography>
+          )}
+          <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 1.5 }}>
+            {ROWS.filter((r) => r.group === group).map((r) => (
+              <TextField
+                key={r.key}
+                size="small"
+                label={r.label}
+                value={text[r.key]}
+                onChange={(e) => setText({ ...text, [r.key]: e.target.value })}
+                slotProps={{ htmlInput: { inputMode: 'numeric', 'aria-label': r.group === 'Totalt' ? r.label : `${r.group}: ${r.label}` } }}
+                sx={{ width: 200 }}
+              />
+            ))}
+          </Stack>
+        </Box>
+      ))}
       {failure && (
         <Alert severity="error" sx={{ mt: 2 }}>
           {failure}

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeApp, openApp, type E2EApp } from '../helpers/app';
+import { artifactPath } from '../helpers/browser';
+
+/** Every screen and tab a user reaches from the menu. */
+const ROUTES = [
+  'oversikt',
+  'arenden',
+  'arendeblad',
+  'sammantraden',
+  'insatser',
+  'insatser/insatser',
+  'insatser/oversikt',
+  'insatser/statistik',
+  'verksamhetsplan',
+  'arsredovisning',
+  ...['medlemmar', 'styrelse', 'personer', 'grupper', 'delegation', 'forbundet', 'granskningslogg', 'sakerhetskopior'].map((t) => `register/${t}`),
+  ...['medlemsavgifter', 'budget', 'utfall', 'beslutsutrymme', 'hushallning', 'delarsrapport', 'bokslut'].map((t) => `ekonomi/${t}`),
+  ...['riskanalys', 'plan', 'avvikelser', 'rapport'].map((t) => `internkontroll/${t}`),
+];
+
+let app: E2EApp;
+
+beforeAll(async () => {
+  app = await openApp(undefined, { width: 1280, height: 720 });
+});
+
+afterAll(() => closeApp(app));
+
+describe('a kansli laptop', () => {
+  for (const [width, height] of [
+    [1280, 720],
+    [1024, 768],
+  ] as const) {
+    it(`shows every screen at ${width} × ${height} without scrolling sideways`, async () => {
+      const page = app.page;
+      await page.setViewportSize({ width, height });
+      const wide: string[] = [];
+      for (const route of ROUTES) {
+        await page.goto(`${app.host.url}#/${route}`);
+        await page.locator('main').waitFor();
+        // Let the screen's data arrive and its tables draw.
+        await page.waitForLoadState('networkidle');
+        await page.waitForTimeout(150);
+        const { scroll, client, cut } = await page.evaluate(() => ({
+          scroll: document.documentElement.scrollWidth,
+          client: document.documentElement.clientWidth,
+          // A field's label cut short ("Folkmängd 1 …"): its text is wider than its box.
+          cut: [...document.querySelectorAll('main label')].filter((l) => l.scrollWidth > l.clientWidth + 1).map((l) => l.textContent ?? ''),
+        }));
+        if (scroll > client) wide.push(`${route}: ${scroll} px`);
+        for (const label of cut) wide.push(`${route}: etiketten ”${label}” är avklippt`);
+        if (scroll > client || cut.length > 0) await page.screenshot({ path: artifactPath(`bred-${width}-${route.replace('/', '-')}.png`) });
+      }
+      expect(wide).toEqual([]);
+      expect(app.pageErrors).toEqual([]);
+    });
+  }
+});
