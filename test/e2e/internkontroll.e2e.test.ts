@@ -18,7 +18,8 @@ beforeAll(async () => {
 
 afterAll(() => closeApp(app));
 
-const cell = (s: string, k: string) => page.getByRole('gridcell', { name: new RegExp(`^Sannolikhet ${s}, konsekvens ${k} `) });
+const cell = (s: string, k: string) =>
+  page.getByRole('group', { name: /^Riskmatris/ }).getByRole('button', { name: new RegExp(`^Sannolikhet ${s}, konsekvens ${k} `) });
 
 async function pick(label: string, option: string | RegExp): Promise<void> {
   await page.getByRole('dialog').getByLabel(label, { exact: true }).click();

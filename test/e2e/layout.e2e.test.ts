@@ -1,23 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeApp, openApp, type E2EApp } from '../helpers/app';
 import { artifactPath } from '../helpers/browser';
-
-/** Every screen and tab a user reaches from the menu. */
-const ROUTES = [
-  'oversikt',
-  'arenden',
-  'arendeblad',
-  'sammantraden',
-  'insatser',
-  'insatser/insatser',
-  'insatser/oversikt',
-  'insatser/statistik',
-  'verksamhetsplan',
-  'arsredovisning',
-  ...['medlemmar', 'styrelse', 'personer', 'grupper', 'delegation', 'forbundet', 'granskningslogg', 'sakerhetskopior'].map((t) => `register/${t}`),
-  ...['medlemsavgifter', 'budget', 'utfall', 'beslutsutrymme', 'hushallning', 'delarsrapport', 'bokslut'].map((t) => `ekonomi/${t}`),
-  ...['riskanalys', 'plan', 'avvikelser', 'rapport'].map((t) => `internkontroll/${t}`),
-];
+import { ROUTES } from '../helpers/routes';
 
 let app: E2EApp;
 

@@ -177,7 +177,7 @@ function DiaryList() {
                   data-testid="arende-row"
                   aria-label={`${a.diarienummer} ${a.title}`}
                   {...openable(() => go('arenden', String(a.id)))}
-                  sx={{ cursor: 'pointer', opacity: a.voided ? 0.6 : 1 }}
+                  sx={{ cursor: 'pointer', ...(a.voided ? { '& .MuiTableCell-root, & .MuiChip-root': { color: 'text.secondary' } } : {}) }}
                 >
                   <TableCell sx={{ whiteSpace: 'nowrap', textDecoration: a.voided ? 'line-through' : 'none' }}>{a.diarienummer}</TableCell>
                   <TableCell>

@@ -20,7 +20,7 @@ export function RiskMatrix({ analysis, onOpen }: { analysis: RiskYearView; onOpe
     <Box>
       <Box
         sx={{ display: 'grid', gridTemplateColumns: `28px 120px repeat(${scale.size}, minmax(86px, 1fr))`, gap: '3px', alignItems: 'stretch' }}
-        role="grid"
+        role="group"
         aria-label={`Riskmatris ${analysis.year}`}
       >
         <Box sx={{ gridRow: `1 / span ${scale.size}`, display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
@@ -35,7 +35,6 @@ export function RiskMatrix({ analysis, onOpen }: { analysis: RiskYearView; onOpe
             return (
               <ButtonBase
                 key={`${cell.sannolikhet}-${cell.konsekvens}`}
-                role="gridcell"
                 aria-label={label}
                 title={cell.risks.map((x) => `${x.code} ${x.title}`).join('\n')}
                 disabled={cell.risks.length === 0}

@@ -76,9 +76,11 @@ function MeetingList() {
         <Paper variant="outlined">
           <List aria-label="Sammanträden">
             {rows.map((m) => (
-              <ListItemButton key={m.id} onClick={() => go('sammantraden', String(m.id))}>
-                <ListItemText primary={`${BODY_LABELS[m.body]} ${m.heldOn}`} secondary={m.title ?? undefined} />
-              </ListItemButton>
+              <ListItem key={m.id} disablePadding>
+                <ListItemButton onClick={() => go('sammantraden', String(m.id))}>
+                  <ListItemText primary={`${BODY_LABELS[m.body]} ${m.heldOn}`} secondary={m.title ?? undefined} />
+                </ListItemButton>
+              </ListItem>
             ))}
           </List>
         </Paper>
