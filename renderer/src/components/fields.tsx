@@ -1,23 +1,42 @@
 import InputAdornment from '@mui/material/InputAdornment';
-import type { FormEvent, ReactNode } from 'react';
+import type { ChangeEvent, FormEvent, ReactNode } from 'react';
 import Stack, { type StackProps } from '@mui/material/Stack';
 import MenuItem from '@mui/material/MenuItem';
 import TextField, { type TextFieldProps } from '@mui/material/TextField';
 import { personalDataHint } from './PersonalDataDialog';
+import { DatePicker, parseIso } from './DatePicker';
 
 /**
- * A date written ÅÅÅÅ-MM-DD, as the papers write it. A plain text field, so it
- * reads the same whatever language the computer's date picker speaks.
+ * A date written ÅÅÅÅ-MM-DD, as the papers write it: a text field, so it reads the same
+ * whatever language the computer's own date picker speaks, with a Swedish calendar beside it
+ * (DatePicker). A date that does not exist ("2026-02-30") is said at the field.
  */
 export function DateField(props: TextFieldProps) {
+  const value = typeof props.value === 'string' ? props.value : '';
+  const label = typeof props.label === 'string' ? props.label : 'Datum';
+  const wrong = value.trim().length >= 10 && parseIso(value) === null;
   return (
     <TextField
       placeholder="ÅÅÅÅ-MM-DD"
       {...props}
+      error={props.error === true || wrong}
+      helperText={props.helperText ?? (wrong ? 'Det datumet finns inte. Skriv ÅÅÅÅ-MM-DD.' : undefined)}
       slotProps={{
         ...props.slotProps,
         inputLabel: { shrink: true },
         htmlInput: { inputMode: 'numeric', maxLength: 10, autoComplete: 'off', style: { fontVariantNumeric: 'tabular-nums' } },
+        input: {
+          endAdornment: (
+            <InputAdornment position="end">
+              <DatePicker
+                value={value}
+                label={label}
+                disabled={props.disabled === true}
+                onPick={(iso) => props.onChange?.({ target: { value: iso }, currentTarget: { value: iso } } as ChangeEvent<HTMLInputElement>)}
+              />
+            </InputAdornment>
+          ),
+        },
       }}
     />
   );

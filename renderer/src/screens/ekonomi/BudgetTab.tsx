@@ -14,7 +14,9 @@ import Typography from '@mui/material/Typography';
 import { BUDGET_KIND_LABELS, type BudgetVersion, type BudgetYearView } from '../../../../shared/contract/schemas/ekonomi';
 import { BUDGET_POSTS, POST_INFO, type BudgetPost } from '../../../../shared/domain/budget-posts';
 import { formatInteger, formatKr } from '../../../../shared/format/sv';
+import { DateField } from '../../components/fields';
 import { call, errorMessage } from '../../api';
+import { todayIso } from '../../components/text';
 import { askBeforeLeaving, useApp, useUnsavedChanges } from '../../store/app';
 import { EconomyExportButton, parseAmount, thisYear, useWriteBlad, YearField } from './common';
 
@@ -36,7 +38,7 @@ export function BudgetTab() {
   const [draft, setDraft] = useState<Record<string, string>>({});
   const [reason, setReason] = useState('');
   const [decideKind, setDecideKind] = useState<'faststalld' | 'reviderad'>('faststalld');
-  const [decidedOn, setDecidedOn] = useState(new Date().toISOString().slice(0, 10));
+  const [decidedOn, setDecidedOn] = useState(todayIso());
   const [busy, setBusy] = useState(false);
 
   const show = useCallback((v: BudgetYearView) => {
@@ -120,14 +122,7 @@ export function BudgetTab() {
           <MenuItem value="faststalld">Fastställd budget</MenuItem>
           <MenuItem value="reviderad">Reviderad budget</MenuItem>
         </TextField>
-        <TextField
-          size="small"
-          label="Beslutsdatum"
-          type="date"
-          value={decidedOn}
-          onChange={(e) => setDecidedOn(e.target.value)}
-          slotProps={{ inputLabel: { shrink: true } }}
-        />
+        <DateField size="small" label="Beslutsdatum" value={decidedOn} onChange={(e) => setDecidedOn(e.target.value)} />
         <Button
           variant="outlined"
           disabled={busy || invalid.length > 0 || (!dirty && !view?.versions.some((v) => v.kind === 'forslag'))}

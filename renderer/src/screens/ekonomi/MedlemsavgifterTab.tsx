@@ -13,6 +13,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { FeeView } from '../../../../shared/contract/schemas/ekonomi';
 import { formatInteger, formatPercent } from '../../../../shared/format/sv';
+import { DateField } from '../../components/fields';
 import { call, errorMessage } from '../../api';
 import { askBeforeLeaving, useApp, useUnsavedChanges } from '../../store/app';
 import { EconomyExportButton, parseAmount, thisYear, useWriteBlad, YearField } from './common';
@@ -111,14 +112,7 @@ export function MedlemsavgifterTab() {
           slotProps={{ htmlInput: { inputMode: 'numeric', 'aria-label': 'Total medlemsavgift' } }}
         />
         <YearField label="Folkmängd 1 nov" value={popYear} onChange={setPopYear} />
-        <TextField
-          size="small"
-          label="Betalas senast"
-          type="date"
-          value={dueOn}
-          onChange={(e) => setDueOn(e.target.value)}
-          slotProps={{ inputLabel: { shrink: true } }}
-        />
+        <DateField size="small" label="Betalas senast" value={dueOn} onChange={(e) => setDueOn(e.target.value)} />
         <TextField
           select
           size="small"

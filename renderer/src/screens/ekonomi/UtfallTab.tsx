@@ -19,12 +19,13 @@ import type { Insats } from '../../../../shared/contract/schemas/insatser';
 import { BUDGET_POSTS, isSamverkanPost, POST_INFO, type BudgetPost } from '../../../../shared/domain/budget-posts';
 import { formatInteger } from '../../../../shared/format/sv';
 import { call, errorMessage } from '../../api';
+import { todayIso } from '../../components/text';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useApp } from '../../store/app';
 import { EconomyExportButton, parseAmount, thisYear, YearField } from './common';
 import { ImportUtfallDialog } from './ImportUtfallDialog';
 import { MappingsCard } from './MappingsCard';
-import { SelectField } from '../../components/fields';
+import { SelectField, DateField } from '../../components/fields';
 
 const kr = (ore: number) => (ore % 100 === 0 ? formatInteger(ore / 100) : (ore / 100).toLocaleString('sv-SE', { minimumFractionDigits: 2 }));
 
@@ -137,7 +138,7 @@ export function UtfallTab() {
 function ManualUtfallForm({ insatser, onSaved }: { insatser: Insats[]; onSaved: (list: UtfallList) => void }) {
   const notify = useApp((s) => s.notify);
   const [row, setRow] = useState({
-    bookedOn: new Date().toISOString().slice(0, 10),
+    bookedOn: todayIso(),
     post: 'forvaltning_ovrigt' as BudgetPost,
     insatsId: '',
     amount: '',
@@ -169,14 +170,7 @@ function ManualUtfallForm({ insatser, onSaved }: { insatser: Insats[]; onSaved: 
         Registrera utfall för hand
       </Typography>
       <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap' }} useFlexGap>
-        <TextField
-          size="small"
-          type="date"
-          label="Datum"
-          value={row.bookedOn}
-          onChange={(e) => setRow({ ...row, bookedOn: e.target.value })}
-          slotProps={{ inputLabel: { shrink: true } }}
-        />
+        <DateField size="small" label="Datum" value={row.bookedOn} onChange={(e) => setRow({ ...row, bookedOn: e.target.value })} />
         <SelectField
           size="small"
           label="Post"

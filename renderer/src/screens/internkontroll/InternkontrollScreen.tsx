@@ -16,6 +16,7 @@ import FileDownloadOutlined from '@mui/icons-material/FileDownloadOutlined';
 import { HANTERING_LABELS, type DeviationListItem, type PlanView, type RiskView, type RiskYearView } from '../../../../shared/contract/schemas/internkontroll';
 import { FREKVENS_LABELS, METOD_LABELS } from '../../../../shared/domain/internkontroll';
 import { call, errorMessage } from '../../api';
+import { todayIso } from '../../components/text';
 import { downloadBase64 } from '../../files';
 import { useApp } from '../../store/app';
 import { YearField } from '../ekonomi/common';
@@ -309,7 +310,7 @@ function DeviationsTab({ year }: { year: number }) {
                     variant="outlined"
                     onClick={async () => {
                       try {
-                        await call('internkontroll.closeDeviation', { id: d.id, closedOn: new Date().toISOString().slice(0, 10) });
+                        await call('internkontroll.closeDeviation', { id: d.id, closedOn: todayIso() });
                         notify('success', 'Åtgärden är klar och avvikelsen stängd.');
                         load();
                       } catch (err) {

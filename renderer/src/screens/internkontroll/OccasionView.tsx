@@ -12,7 +12,9 @@ import Typography from '@mui/material/Typography';
 import ArrowBack from '@mui/icons-material/ArrowBack';
 import type { OccasionView as Occasion } from '../../../../shared/contract/schemas/internkontroll';
 import { FREKVENS_LABELS, METOD_LABELS } from '../../../../shared/domain/internkontroll';
+import { DateField } from '../../components/fields';
 import { call, errorMessage } from '../../api';
+import { todayIso } from '../../components/text';
 import { useApp, useUnsavedChanges } from '../../store/app';
 import { EvidencePicker } from './EvidencePicker';
 
@@ -24,7 +26,7 @@ export function OccasionView({ id, onBack }: { id: number; onBack: () => void })
   const [o, setO] = useState<Occasion | null>(null);
   const [sample, setSample] = useState('');
   const [answers, setAnswers] = useState<Record<number, Answer>>({});
-  const [doneOn, setDoneOn] = useState(new Date().toISOString().slice(0, 10));
+  const [doneOn, setDoneOn] = useState(todayIso());
   /** The urval and answers as last saved, to tell when the screen holds more. */
   const [saved, setSaved] = useState('');
 
@@ -150,7 +152,7 @@ export function OccasionView({ id, onBack }: { id: number; onBack: () => void })
                       // Answers typed since the last save are saved first, not replaced by the stored ones.
                       if (dirty && !(await run(() => call('internkontroll.saveOccasion', input()), 'Svaren är sparade.'))) return;
                       await run(
-                        () => call('internkontroll.closeDeviation', { id: deviation.id, closedOn: new Date().toISOString().slice(0, 10) }),
+                        () => call('internkontroll.closeDeviation', { id: deviation.id, closedOn: todayIso() }),
                         'Åtgärden är klar och avvikelsen stängd.',
                       );
                     }}
@@ -166,14 +168,7 @@ export function OccasionView({ id, onBack }: { id: number; onBack: () => void })
           <Button variant="outlined" onClick={() => void run(() => call('internkontroll.saveOccasion', input()), 'Svaren är sparade.')}>
             Spara
           </Button>
-          <TextField
-            size="small"
-            type="date"
-            label="Kontrollen gjord"
-            value={doneOn}
-            onChange={(e) => setDoneOn(e.target.value)}
-            slotProps={{ inputLabel: { shrink: true } }}
-          />
+          <DateField size="small" label="Kontrollen gjord" value={doneOn} onChange={(e) => setDoneOn(e.target.value)} />
           <Button
             variant="contained"
             onClick={async () => {
@@ -201,14 +196,7 @@ function DeviationForm({ onRegister }: { onRegister: (d: { action: string; owner
     <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap' }} useFlexGap>
       <TextField size="small" label="Åtgärd" value={d.action} onChange={(e) => setD({ ...d, action: e.target.value })} sx={{ flexGrow: 1 }} />
       <TextField size="small" label="Ansvarig för åtgärden" value={d.owner} onChange={(e) => setD({ ...d, owner: e.target.value })} />
-      <TextField
-        size="small"
-        type="date"
-        label="Klart senast"
-        value={d.dueOn}
-        onChange={(e) => setD({ ...d, dueOn: e.target.value })}
-        slotProps={{ inputLabel: { shrink: true } }}
-      />
+      <DateField size="small" label="Klart senast" value={d.dueOn} onChange={(e) => setD({ ...d, dueOn: e.target.value })} />
       <Button variant="outlined" onClick={() => void onRegister(d)}>
         Registrera åtgärd
       </Button>
