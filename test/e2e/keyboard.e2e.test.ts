@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// The page-side callbacks given to page.evaluate run in the browser.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeApp, openApp, type E2EApp } from '../helpers/app';
 
