@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-// The page-side callbacks given to page.evaluate run in the browser.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeApp, openApp, type E2EApp } from '../helpers/app';
 
@@ -21,12 +19,16 @@ async function tabTo(what: string, test: string, max = 80): Promise<void> {
 }
 
 /** Whether the focused element shows its focus (an outline or a focus ring). */
-const focusShown = () =>
-  app.page.evaluate(() => {
-    const el = document.activeElement as HTMLElement;
+const focusShown = async () =>
+  (await app.page.evaluate(`(() => {
+    const el = document.activeElement;
     const s = getComputedStyle(el);
     return (s.outlineStyle !== 'none' && s.outlineWidth !== '0px') || s.boxShadow !== 'none' || el.classList.contains('Mui-focusVisible');
-  });
+  })()`)) as boolean;
+
+/** A property of the focused element, read in the page. */
+const focused = async (expression: string) =>
+  (await app.page.evaluate(`(() => { const el = document.activeElement; return ${expression}; })()`)) as string | null;
 
 describe('the keyboard alone', () => {
   it('skips to the page, opens the diarium from the menu, an ärende from its row, and a dialog that Escape closes', async () => {
@@ -36,15 +38,15 @@ describe('the keyboard alone', () => {
 
     // The first Tab reaches "Till sidans innehåll", which moves focus to the page.
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Till sidans innehåll');
+    expect(await focused('el.textContent')).toBe('Till sidans innehåll');
     expect(await focusShown()).toBe(true);
     await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('k-main');
+    expect(await focused('el.id')).toBe('k-main');
 
     // The search field's focus is visible too.
     await page.keyboard.press('Control+k');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Sök');
-    expect(await page.evaluate(() => getComputedStyle(document.querySelector('.k-search-field')!).outlineStyle)).not.toBe('none');
+    expect(await focused("el.getAttribute('aria-label')")).toBe('Sök');
+    expect(await page.evaluate("getComputedStyle(document.querySelector('.k-search-field')).outlineStyle")).not.toBe('none');
 
     await tabTo('menyvalet Ärenden & dokument', "el.textContent === 'Ärenden & dokument'");
     expect(await focusShown()).toBe(true);
@@ -52,7 +54,7 @@ describe('the keyboard alone', () => {
     await page.getByRole('table', { name: 'Diarium' }).waitFor();
 
     await tabTo('en rad i diariet', "el.getAttribute('data-testid') === 'arende-row'");
-    const row = await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+    const row = (await focused("el.getAttribute('aria-label')")) ?? '';
     expect(await focusShown()).toBe(true);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: new RegExp(row.split(' ')[0]!) }).waitFor();
@@ -65,7 +67,7 @@ describe('the keyboard alone', () => {
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     // Focus goes back to the button that opened it.
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Historik');
+    expect(await focused('el.textContent')).toBe('Historik');
     expect(app.pageErrors).toEqual([]);
   });
 });

@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-// The page-side callbacks given to page.evaluate run in the browser.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeApp, openApp, type E2EApp } from '../helpers/app';
 import { artifactPath } from '../helpers/browser';
@@ -28,12 +26,12 @@ describe('a kansli laptop', () => {
         // Let the screen's data arrive and its tables draw.
         await page.waitForLoadState('networkidle');
         await page.waitForTimeout(150);
-        const { scroll, client, cut } = await page.evaluate(() => ({
+        const { scroll, client, cut } = (await page.evaluate(`({
           scroll: document.documentElement.scrollWidth,
           client: document.documentElement.clientWidth,
           // A field's label cut short ("Folkmängd 1 …"): its text is wider than its box.
           cut: [...document.querySelectorAll('main label')].filter((l) => l.scrollWidth > l.clientWidth + 1).map((l) => l.textContent ?? ''),
-        }));
+        })`)) as { scroll: number; client: number; cut: string[] };
         if (scroll > client) wide.push(`${route}: ${scroll} px`);
         for (const label of cut) wide.push(`${route}: etiketten ”${label}” är avklippt`);
         if (scroll > client || cut.length > 0) await page.screenshot({ path: artifactPath(`bred-${width}-${route.replace('/', '-')}.png`) });
