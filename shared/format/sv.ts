@@ -71,3 +71,13 @@ export function formatBytes(bytes: number): string {
   const text = unit === 0 || value >= 100 ? formatInteger(value) : value.toFixed(1).replace('.', ',').replace(/,0$/, '');
   return `${text}${NBSP}${units[unit]}`;
 }
+
+/** "1 rad", "2 rader", "1 000 rader": a count with its noun in the right number. */
+export function countOf(n: number, singular: string, plural: string): string {
+  return `${formatInteger(n)} ${n === 1 ? singular : plural}`;
+}
+
+/** A sentence's text without its closing full stop, to put another after it ("… 6 %." + ". Åtgärd" must not read "6 %.."). */
+export function withoutFullStop(text: string): string {
+  return text.trim().replace(/[.]+$/, '');
+}

@@ -38,6 +38,20 @@ describe('the app in Chromium through the host', () => {
     expect(await table.getByRole('row', { name: /Uppsala kommun/ }).textContent()).toContain('219\u00a0295');
     expect(await table.getByRole('row', { name: /Uppsala kommun/ }).textContent()).toContain('59,6\u00a0%');
     await page.screenshot({ path: artifactPath('oversikt.png'), fullPage: true });
+
+    // The browser host has no Arkiv menu: the demo banner says how to start with an empty database here.
+    const banner = (await page.getByRole('note').filter({ hasText: 'exempeldata' }).textContent()) ?? '';
+    expect(banner).toContain('npm run host -- --db NY-FIL.sqlite --empty');
+    expect(banner).not.toContain('Arkiv');
+
+    // "No decided budget for 2026": Visa opens the budget of that year, not the tab's default (next year).
+    const warning = page.getByRole('alert').filter({ hasText: /Det finns ingen fastställd budget för \d{4}/ });
+    const year = /budget för (\d{4})/.exec((await warning.textContent()) ?? '')![1]!;
+    await warning.getByRole('button', { name: 'Visa' }).click();
+    await page.getByRole('tab', { name: 'Budget', selected: true }).waitFor();
+    expect(await page.getByRole('textbox', { name: 'År' }).inputValue()).toBe(year);
+    expect(page.url()).toMatch(new RegExp(`#/ekonomi/budget/${year}$`));
+    await page.goto(host.url);
   });
 
   it('adds a member, which is still there after a reload', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatInteger, formatKr, formatPercent, formatTkr } from '../../shared/format/sv';
+import { countOf, formatDate, formatInteger, formatKr, formatPercent, formatTkr, withoutFullStop } from '../../shared/format/sv';
 
 describe('sv-SE formatting', () => {
   it('groups thousands with a no-break space', () => {
@@ -26,5 +26,15 @@ describe('sv-SE formatting', () => {
 
   it('writes ISO dates', () => {
     expect(formatDate(new Date(2018, 2, 16))).toBe('2018-03-16');
+  });
+});
+
+describe('words with counts', () => {
+  it('says "1 rad" and "2 rader", and never puts two full stops after a sentence', () => {
+    expect(countOf(1, 'rad', 'rader')).toBe('1 rad');
+    expect(countOf(0, 'rad', 'rader')).toBe('0 rader');
+    expect(countOf(1500, 'rad', 'rader')).toBe('1\u00a0500 rader');
+    expect(`${withoutFullStop('Andelen är 6 %.')}. Åtgärd: följ upp.`).toBe('Andelen är 6 %. Åtgärd: följ upp.');
+    expect(withoutFullStop('Ingen punkt')).toBe('Ingen punkt');
   });
 });

@@ -3,6 +3,7 @@ import Button from '@mui/material/Button';
 import FileDownloadOutlined from '@mui/icons-material/FileDownloadOutlined';
 import type { ExportRegister } from '../../../shared/contract/schemas/xlsx';
 import { call, errorMessage } from '../api';
+import { countOf } from '../../../shared/format/sv';
 import { downloadBase64 } from '../files';
 import { useApp } from '../store/app';
 
@@ -15,7 +16,7 @@ export function ExportButton({ register, label = 'Exportera till Excel' }: { reg
     try {
       const file = await call('xlsx.export', { register });
       downloadBase64(file.fileName, file.mimeType, file.contentBase64);
-      notify('success', `${file.fileName} är skapad (${file.rows} rader).`);
+      notify('success', `${file.fileName} är skapad (${countOf(file.rows, 'rad', 'rader')}).`);
     } catch (err) {
       notify('error', errorMessage(err));
     } finally {

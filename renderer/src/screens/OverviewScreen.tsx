@@ -65,7 +65,11 @@ function EconomyWarnings() {
           severity={w.level === 'varning' ? 'warning' : 'info'}
           action={{
             label: 'Visa',
-            run: () => go('ekonomi', w.key.startsWith('budget') ? 'budget' : w.key === 'beslutsutrymme_negativt' ? 'beslutsutrymme' : 'hushallning'),
+            // A budget warning opens the budget of the year it is about (not next year's, the tab's own default).
+            run: () =>
+              w.key.startsWith('budget')
+                ? go('ekonomi', 'budget', String(o.year))
+                : go('ekonomi', w.key === 'beslutsutrymme_negativt' ? 'beslutsutrymme' : 'hushallning'),
           }}
         >
           {w.message}
@@ -106,8 +110,8 @@ export function OverviewScreen() {
 
       {forbund.isDemo && (
         <PlainAlert severity="info">
-          Databasen innehåller exempeldata som liknar ett länsförbund. Ändra förbundets uppgifter och medlemmar under Register, eller skapa en ny databas via
-          Arkiv → Ny databas.
+          Databasen innehåller exempeldata som liknar ett länsförbund. Ändra förbundets uppgifter och medlemmar under Register, eller{' '}
+          {window.kansli ? 'skapa en ny databas via Arkiv → Ny databas.' : 'starta värden med en ny, tom databas (npm run host -- --db NY-FIL.sqlite --empty).'}
         </PlainAlert>
       )}
 

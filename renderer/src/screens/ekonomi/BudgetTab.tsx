@@ -30,10 +30,11 @@ function storedDraft(v: BudgetYearView | null): Record<string, string> {
 }
 
 /** Årsbudget: the förslag by post, then the board's fastställd and reviderade versions beside it. */
-export function BudgetTab() {
+/** Budget: the year from the address (#/ekonomi/budget/2026, e.g. from a warning on Översikt), else next year's. */
+export function BudgetTab({ initialYear }: { initialYear?: number }) {
   const notify = useApp((s) => s.notify);
   const write = useWriteBlad();
-  const [year, setYear] = useState(thisYear() + 1);
+  const [year, setYear] = useState(initialYear ?? thisYear() + 1);
   const [view, setView] = useState<BudgetYearView | null>(null);
   const [draft, setDraft] = useState<Record<string, string>>({});
   const [reason, setReason] = useState('');

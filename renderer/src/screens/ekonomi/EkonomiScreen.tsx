@@ -27,6 +27,7 @@ const TABS = [
 export function EkonomiScreen() {
   const { route, go } = useApp();
   const tab = TABS.find((t) => t.id === route[0])?.id ?? 'medlemsavgifter';
+  const year = route[1] !== undefined && /^\d{4}$/.test(route[1]) ? Number(route[1]) : undefined;
   return (
     <Stack spacing={2}>
       <Typography variant="h1">Ekonomi</Typography>
@@ -36,7 +37,7 @@ export function EkonomiScreen() {
         ))}
       </Tabs>
       {tab === 'medlemsavgifter' && <MedlemsavgifterTab />}
-      {tab === 'budget' && <BudgetTab />}
+      {tab === 'budget' && <BudgetTab key={year} initialYear={year} />}
       {tab === 'utfall' && <UtfallTab />}
       {tab === 'budget-mot-utfall' && <BudgetMotUtfallTab />}
       {tab === 'beslutsutrymme' && <BeslutsutrymmeTab />}

@@ -198,7 +198,7 @@ function HistoryTable({ history }: { history: HistoryView }) {
             <TableCell>År</TableCell>
             <TableCell align="right">Samverkansinsatser</TableCell>
             <TableCell align="right">Förtroendevalda</TableCell>
-            <TableCell align="right">Administration</TableCell>
+            <TableCell align="right">Förvaltning</TableCell>
             <TableCell align="right">Tilldelning, tkr</TableCell>
             <TableCell>Kommentar</TableCell>
           </TableRow>

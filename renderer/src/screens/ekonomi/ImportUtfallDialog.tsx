@@ -19,7 +19,7 @@ import type { UnmappedAccount, UtfallImportPreview } from '../../../../shared/co
 import type { Insats } from '../../../../shared/contract/schemas/insatser';
 import { POST_INFO, type BudgetPost } from '../../../../shared/domain/budget-posts';
 import { AccountPostSelect, NOT_UTFALL, ObjectTargetSelect } from './MappingSelects';
-import { formatInteger } from '../../../../shared/format/sv';
+import { countOf, formatInteger } from '../../../../shared/format/sv';
 import { call, errorMessage } from '../../api';
 import { fileToBase64 } from '../../files';
 import { closeOnPurpose } from '../../components/closeOnPurpose';
@@ -101,7 +101,7 @@ export function ImportUtfallDialog({ open, onClose, onDone }: { open: boolean; o
     try {
       const r = await call('utfall.import', { fileName: file.name, contentBase64: file.base64, replaceEarlier: replace, ...mappingInput(preview) });
       onDone(
-        `${formatInteger(r.rowCount)} utfallsrader för ${r.year} är importerade${r.replaced > 0 ? ` (${formatInteger(r.replaced)} rader från en tidigare import ersattes)` : ''}.`,
+        `${formatInteger(r.rowCount)} utfallsrader för ${r.year} är importerade${r.replaced > 0 ? ` (${countOf(r.replaced, 'rad', 'rader')} från en tidigare import ersattes)` : ''}.`,
       );
     } catch (err) {
       setError(errorMessage(err));

@@ -17,7 +17,7 @@ import DeleteOutline from '@mui/icons-material/DeleteOutlined';
 import type { UtfallList } from '../../../../shared/contract/schemas/ekonomi';
 import type { Insats } from '../../../../shared/contract/schemas/insatser';
 import { BUDGET_POSTS, isSamverkanPost, POST_INFO, type BudgetPost } from '../../../../shared/domain/budget-posts';
-import { formatInteger } from '../../../../shared/format/sv';
+import { countOf, formatInteger } from '../../../../shared/format/sv';
 import { call, errorMessage } from '../../api';
 import { todayIso } from '../../components/text';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -56,7 +56,7 @@ export function UtfallTab() {
         <YearField value={year} onChange={setYear} />
         {list && (
           <Typography>
-            {formatInteger(list.total)} rader, summa {kr(list.sumOre)} kr
+            {countOf(list.total, 'rad', 'rader')}, summa {kr(list.sumOre)} kr
           </Typography>
         )}
         {list?.closed && <Chip label="Stängt år" color="default" />}
@@ -80,7 +80,7 @@ export function UtfallTab() {
           {list.imports.map((i) => (
             <Stack key={i.id} direction="row" spacing={2} sx={{ alignItems: 'center' }}>
               <Typography sx={{ flexGrow: 1 }}>
-                {i.fileName} ({i.kind.toUpperCase()}), {formatInteger(i.rowCount)} rader, {kr(i.sumOre)} kr – {i.importedAt.slice(0, 16).replace('T', ' ')},{' '}
+                {i.fileName} ({i.kind.toUpperCase()}), {countOf(i.rowCount, 'rad', 'rader')}, {kr(i.sumOre)} kr – {i.importedAt.slice(0, 16).replace('T', ' ')},{' '}
                 {i.importedBy}
               </Typography>
               {!list.closed && (
@@ -261,7 +261,7 @@ function UtfallRows({ list, year, onChange }: { list: UtfallList; year: number; 
       </Table>
       {list.total > list.rows.length && (
         <Typography variant="body2" color="text.secondary" sx={{ p: 1 }}>
-          Visar de {list.rows.length} senaste av {formatInteger(list.total)} rader. Hela året finns i Excel-exporten.
+          Visar de {list.rows.length} senaste av {countOf(list.total, 'rad', 'rader')}. Hela året finns i Excel-exporten.
         </Typography>
       )}
     </Paper>

@@ -14,6 +14,7 @@ import type { OccasionView as Occasion } from '../../../../shared/contract/schem
 import { FREKVENS_LABELS, METOD_LABELS } from '../../../../shared/domain/internkontroll';
 import { DateField } from '../../components/fields';
 import { call, errorMessage } from '../../api';
+import { withoutFullStop } from '../../../../shared/format/sv';
 import { todayIso } from '../../components/text';
 import { useApp, useUnsavedChanges } from '../../store/app';
 import { EvidencePicker } from './EvidencePicker';
@@ -204,7 +205,7 @@ function DeviationForm({ onRegister }: { onRegister: (d: { action: string; owner
   );
 }
 
-/** A registered avvikelse and its åtgärd: open (late in red) until marked Åtgärdad. */
+/** A registered avvikelse and its åtgärd: open (late in red) until marked åtgärdad. */
 function DeviationNotice({ deviation, onClosed }: { deviation: Occasion['deviations'][number]; onClosed: () => Promise<void> }) {
   return (
     <Alert
@@ -212,12 +213,12 @@ function DeviationNotice({ deviation, onClosed }: { deviation: Occasion['deviati
       action={
         deviation.status === 'oppen' && (
           <Button color="inherit" size="small" onClick={() => void onClosed()}>
-            Åtgärdad
+            Markera åtgärdad
           </Button>
         )
       }
     >
-      {deviation.description}. Åtgärd: {deviation.action} ({deviation.owner},{' '}
+      {withoutFullStop(deviation.description)}. Åtgärd: {withoutFullStop(deviation.action)} ({deviation.owner},{' '}
       {deviation.status === 'stangd' ? `åtgärdat ${deviation.closedOn}` : `klart senast ${deviation.dueOn}`}).
     </Alert>
   );
