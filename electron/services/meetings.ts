@@ -51,6 +51,8 @@ async function requireMeetingRow(scope: Scope, id: number): Promise<MeetingRow> 
   return row;
 }
 
+const AGENDA_LOCKED = 'Protokollet är skickat för justering eller justerat; dagordningen kan inte längre ändras.';
+
 export async function loadMeeting(scope: Scope, id: number): Promise<MeetingView> {
   const row = await requireMeetingRow(scope, id);
   const items = await scope.db
@@ -62,7 +64,9 @@ export async function loadMeeting(scope: Scope, id: number): Promise<MeetingView
     .orderBy('i.position')
     .orderBy('i.id')
     .execute();
+  const protokoll = await scope.db.selectFrom('protokoll').select('status').where('meeting_id', '=', id).executeTakeFirst();
   return {
+    agendaLocked: protokoll && protokoll.status !== 'utkast' ? AGENDA_LOCKED : null,
     id: row.id,
     body: row.body,
     bodyLabel: BODY_LABELS[row.body],
@@ -184,10 +188,8 @@ export async function renumber(scope: Scope, meetingId: number): Promise<void> {
 /** Replaces the dagordning with the given order: kept items are moved, new ones added, missing ones removed. */
 export async function saveAgenda(input: ParsedInput<'meetings.saveAgenda'>, scope: Scope): Promise<MethodResult<'meetings.saveAgenda'>> {
   const before = await loadMeeting(scope, input.meetingId);
+  if (before.agendaLocked !== null) throw new KansliError('RULE', before.agendaLocked);
   const protokoll = await scope.db.selectFrom('protokoll').select('status').where('meeting_id', '=', input.meetingId).executeTakeFirst();
-  if (protokoll && protokoll.status !== 'utkast') {
-    throw new KansliError('RULE', 'Protokollet är skickat för justering eller justerat; dagordningen kan inte längre ändras.');
-  }
   const known = new Set(before.items.map((i) => i.id));
   const seenArenden = new Set<number>();
   for (const [i, item] of input.items.entries()) {

@@ -30,6 +30,8 @@ describe('accessibility', () => {
       await page.goto(`${app.host.url}#/${route}`);
       await page.locator('main').waitFor();
       await page.waitForLoadState('networkidle');
+      // Until the screen's data is in (no progress bar), labels and tables are not in their final place.
+      await page.waitForFunction("!document.querySelector('main [role=progressbar]')");
       await page.waitForTimeout(150);
       const violations = (await page.evaluate(`(async () => {
         if (!window.axe) { ${AXE}; }

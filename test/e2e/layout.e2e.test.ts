@@ -25,6 +25,8 @@ describe('a kansli laptop', () => {
         await page.locator('main').waitFor();
         // Let the screen's data arrive and its tables draw.
         await page.waitForLoadState('networkidle');
+        // Until the screen's data is in (no progress bar), labels and tables are not in their final place.
+        await page.waitForFunction("!document.querySelector('main [role=progressbar]')");
         await page.waitForTimeout(150);
         const { scroll, client, cut } = (await page.evaluate(`({
           scroll: document.documentElement.scrollWidth,

@@ -84,7 +84,20 @@ describe('sammanträden in the browser', () => {
     await page.keyboard.press('Escape');
     await panel.getByLabel('Justeringsdag').fill(TODAY);
     await panel.getByRole('button', { name: 'Skicka för justering' }).click();
+    // Locking is asked first.
+    const ask = page.getByRole('dialog', { name: 'Skicka protokollet för justering?' });
+    expect(await ask.textContent()).toContain('Protokollet låses och kan inte längre ändras');
+    await ask.getByRole('button', { name: 'Skicka för justering' }).click();
     await expect.poll(() => panel.getByText('För justering (låst)').count()).toBe(1);
+    // The dagordning is shown as locked, with nothing left to drag, remove or add.
+    await page.getByText('Protokollet är skickat för justering eller justerat; dagordningen kan inte längre ändras.').waitFor();
+    expect(await page.getByRole('textbox', { name: 'Ny punkt' }).count()).toBe(0);
+    expect(
+      await page
+        .getByRole('list', { name: 'Dagordning' })
+        .getByRole('button', { name: /Ta bort/ })
+        .count(),
+    ).toBe(0);
     await page.screenshot({ path: artifactPath('protokoll-justering.png'), fullPage: true });
 
     for (const [name, role] of [

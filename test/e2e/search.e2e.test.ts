@@ -89,7 +89,16 @@ describe('diarium and search in Chromium through the host', () => {
     await page.getByRole('option', { name: /^Heby kommun/ }).click();
     await dialog.getByRole('button', { name: 'Koppla', exact: true }).click();
     await dialog.waitFor({ state: 'detached' });
-    await page.getByTestId('link-row').filter({ hasText: 'Heby kommun' }).waitFor();
+    const link = page.getByTestId('link-row').filter({ hasText: 'Heby kommun' });
+    await link.waitFor();
+
+    // Removing it asks first, and Ångra puts it back.
+    await link.getByRole('button', { name: 'Ta bort' }).click();
+    const ask = page.getByRole('dialog', { name: 'Ta bort kopplingen?' });
+    await ask.getByRole('button', { name: 'Ta bort' }).click();
+    await link.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Ångra' }).click();
+    await link.waitFor();
   });
 
   it('voids the ärende with a reason; it stays in the diarium, struck through', async () => {

@@ -103,6 +103,8 @@ export interface MeetingView {
   notes: string | null;
   title: string;
   items: AgendaItem[];
+  /** Why the dagordning can no longer change (the protokoll is sent for justering or justerat); null while it can. */
+  agendaLocked: string | null;
 }
 
 export interface AgendaCandidate {

@@ -47,6 +47,7 @@ import { ArendeDialog } from './ArendeDialog';
 import { LinkDialog } from './LinkDialog';
 import { closeOnPurpose } from '../../components/closeOnPurpose';
 import { openable } from '../../components/openable';
+import { useRemoval } from '../../components/useRemoval';
 import { SignDialog } from '../arendeblad/SignDialog';
 
 /** Ärenden & dokument: the diarium, and one ärende at #/arenden/<id>. */
@@ -261,14 +262,16 @@ function ArendeView({ id }: { id: number }) {
     }
   }
 
-  async function unlink(linkId: number) {
-    try {
-      await call('links.remove', { id: linkId });
-      reload();
-    } catch (err) {
-      notify('error', errorMessage(err));
-    }
-  }
+  // A koppling is removed after a question, and Ångra puts it back.
+  const unlink = useRemoval<Arende['links'][number]>({
+    remove: (l) => call('links.remove', { id: l.id }),
+    restore: (l) => call('links.add', { arendeId: l.arendeId, targetKind: l.targetKind, targetId: l.targetId, note: l.note ?? '' }),
+    refresh: async () => reload(),
+    title: () => 'Ta bort kopplingen?',
+    text: (l) => `Kopplingen till ${l.targetLabel} tas bort från ärendet. Ärendena och registren ändras inte.`,
+    removed: (l) => `Kopplingen till ${l.targetLabel} är borttagen.`,
+    restored: (l) => `Kopplingen till ${l.targetLabel} är tillbaka.`,
+  });
 
   async function download(docId: number) {
     try {
@@ -356,13 +359,14 @@ function ArendeView({ id }: { id: number }) {
                   Öppna
                 </Button>
               )}
-              <Button size="small" color="error" disabled={arende.voided !== null} onClick={() => void unlink(l.id)}>
+              <Button size="small" color="error" disabled={arende.voided !== null} onClick={() => unlink.ask(l)}>
                 Ta bort
               </Button>
             </Stack>
           ))}
         </Stack>
       )}
+      {unlink.dialog}
       {linking && (
         <LinkDialog
           arendeId={arende.id}

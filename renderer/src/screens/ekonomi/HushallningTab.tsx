@@ -118,7 +118,7 @@ export function HushallningTab() {
             label="Eget kapital högst, % av medlemsavgifterna"
             value={form.guideline}
             onChange={(e) => setForm({ ...form, guideline: e.target.value })}
-            sx={{ width: 300 }}
+            sx={{ width: 360 }}
           />
           <TextField
             size="small"

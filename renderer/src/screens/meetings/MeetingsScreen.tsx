@@ -41,6 +41,19 @@ import { ProtokollPanel } from './ProtokollPanel';
 import { closeOnPurpose } from '../../components/closeOnPurpose';
 
 /** Sammanträden: the list, and one meeting with its dagordning and utskick at #/sammantraden/<id>. */
+/** What the dagordning offers: dragging while it can change, the reason when it cannot. */
+function AgendaHint({ locked }: { locked: string | null }) {
+  return locked ? (
+    <Alert severity="info" sx={{ mx: 2, mt: 1 }}>
+      {locked}
+    </Alert>
+  ) : (
+    <Typography variant="body2" color="text.secondary" sx={{ px: 2 }}>
+      Dra punkterna i ordning, eller använd pilarna.
+    </Typography>
+  );
+}
+
 export function MeetingsScreen() {
   const { route, go } = useApp();
   const id = route[0] !== undefined && /^\d+$/.test(route[0]) ? Number(route[0]) : null;
@@ -194,6 +207,8 @@ function MeetingView({ id, onBack }: { id: number; onBack(): void }) {
 
   if (error) return <Alert severity="error">{error}</Alert>;
   if (!meeting) return <Typography>Läser in sammanträdet …</Typography>;
+  // Once the protokoll is sent for justering the dagordning is shown, not offered for editing.
+  const locked = meeting.agendaLocked !== null;
   const items: Draft[] = meeting.items.map((i) => ({ id: i.id, kind: i.kind, title: i.title, arendeId: i.arendeId, diarienummer: i.diarienummer }));
   // New points go before "Övriga frågor" and "Mötets avslutande".
   const insertAt = Math.max(0, items.length - 2);
@@ -234,16 +249,14 @@ function MeetingView({ id, onBack }: { id: number; onBack(): void }) {
           <Typography variant="h6" component="h2" sx={{ px: 2, pt: 2 }}>
             Dagordning
           </Typography>
-          <Typography variant="body2" color="text.secondary" sx={{ px: 2 }}>
-            Dra punkterna i ordning, eller använd pilarna.
-          </Typography>
+          <AgendaHint locked={meeting.agendaLocked} />
           <List aria-label="Dagordning">
             {items.map((item, i) => {
               const view = meeting.items[i];
               return (
                 <ListItem
                   key={item.id ?? `ny-${i}`}
-                  draggable
+                  draggable={!locked}
                   onDragStart={() => {
                     dragFrom.current = i;
                   }}
@@ -255,34 +268,36 @@ function MeetingView({ id, onBack }: { id: number; onBack(): void }) {
                   }}
                   divider
                   secondaryAction={
-                    <RowTools
-                      index={i}
-                      count={items.length}
-                      what={`punkt ${i + 1}`}
-                      onMove={(d) => void saveAgenda(move(items, i, d))}
-                      onRemove={() => {
-                        void saveAgenda(items.filter((_, j) => j !== i)).then(() =>
-                          notify('info', `”${item.title}” togs bort från dagordningen.`, {
-                            label: 'Ångra',
-                            // The removed point comes back as a new one in its old place.
-                            run: async () => {
-                              const current = (await call('meetings.get', { id })).items.map((x): Draft => ({
-                                id: x.id,
-                                kind: x.kind,
-                                title: x.title,
-                                arendeId: x.arendeId,
-                                diarienummer: x.diarienummer,
-                              }));
-                              current.splice(i, 0, { ...item, id: undefined });
-                              await saveAgenda(current);
-                            },
-                          }),
-                        );
-                      }}
-                    />
+                    !locked && (
+                      <RowTools
+                        index={i}
+                        count={items.length}
+                        what={`punkt ${i + 1}`}
+                        onMove={(d) => void saveAgenda(move(items, i, d))}
+                        onRemove={() => {
+                          void saveAgenda(items.filter((_, j) => j !== i)).then(() =>
+                            notify('info', `”${item.title}” togs bort från dagordningen.`, {
+                              label: 'Ångra',
+                              // The removed point comes back as a new one in its old place.
+                              run: async () => {
+                                const current = (await call('meetings.get', { id })).items.map((x): Draft => ({
+                                  id: x.id,
+                                  kind: x.kind,
+                                  title: x.title,
+                                  arendeId: x.arendeId,
+                                  diarienummer: x.diarienummer,
+                                }));
+                                current.splice(i, 0, { ...item, id: undefined });
+                                await saveAgenda(current);
+                              },
+                            }),
+                          );
+                        }}
+                      />
+                    )
                   }
                 >
-                  <DragIndicatorOutlined fontSize="small" sx={{ mr: 1, color: 'text.disabled', cursor: 'grab' }} aria-hidden />
+                  {!locked && <DragIndicatorOutlined fontSize="small" sx={{ mr: 1, color: 'text.disabled', cursor: 'grab' }} aria-hidden />}
                   <ListItemText
                     primary={`${i + 1}. ${item.title}`}
                     secondary={[ITEM_KIND_LABELS[item.kind], item.diarienummer ? `Dnr ${item.diarienummer}` : null].filter(Boolean).join(' · ')}
@@ -301,33 +316,42 @@ function MeetingView({ id, onBack }: { id: number; onBack(): void }) {
               );
             })}
           </List>
-          <Stack direction="row" spacing={1} sx={{ p: 2 }}>
-            <TextField size="small" label="Ny punkt" value={newTitle} onChange={(e) => setNewTitle(e.target.value)} sx={{ flexGrow: 1 }} />
-            <Button
-              startIcon={<AddOutlined />}
-              disabled={newTitle.trim() === ''}
-              onClick={() => {
-                const next = items.slice();
-                next.splice(insertAt, 0, { kind: 'information', title: newTitle.trim(), arendeId: null, diarienummer: null });
-                setNewTitle('');
-                void saveAgenda(next);
-              }}
-            >
-              Lägg till
-            </Button>
-          </Stack>
+          {!locked && (
+            <Stack direction="row" spacing={1} sx={{ p: 2 }}>
+              <TextField size="small" label="Ny punkt" value={newTitle} onChange={(e) => setNewTitle(e.target.value)} sx={{ flexGrow: 1 }} />
+              <Button
+                startIcon={<AddOutlined />}
+                disabled={newTitle.trim() === ''}
+                onClick={() => {
+                  const next = items.slice();
+                  next.splice(insertAt, 0, { kind: 'information', title: newTitle.trim(), arendeId: null, diarienummer: null });
+                  setNewTitle('');
+                  void saveAgenda(next);
+                }}
+              >
+                Lägg till
+              </Button>
+            </Stack>
+          )}
         </Paper>
-        <CandidatesPanel
-          meeting={meeting}
-          candidates={candidates}
-          onAdd={(c) => {
-            const next = items.slice();
-            next.splice(insertAt, 0, { kind: c.kind, title: c.rubrik, arendeId: c.arendeId, diarienummer: c.diarienummer });
-            void saveAgenda(next);
-          }}
-        />
+        {!locked && (
+          <CandidatesPanel
+            meeting={meeting}
+            candidates={candidates}
+            onAdd={(c) => {
+              const next = items.slice();
+              next.splice(insertAt, 0, { kind: c.kind, title: c.rubrik, arendeId: c.arendeId, diarienummer: c.diarienummer });
+              void saveAgenda(next);
+            }}
+          />
+        )}
       </Stack>
-      <ProtokollPanel meetingId={meeting.id} />
+      <ProtokollPanel
+        meetingId={meeting.id}
+        onLockChange={(nowLocked) => {
+          if (nowLocked !== locked) void load();
+        }}
+      />
       {editing && <MeetingDialog meeting={meeting} onClose={() => setEditing(false)} onSaved={setMeeting} />}
     </Box>
   );

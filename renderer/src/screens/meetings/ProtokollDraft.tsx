@@ -14,6 +14,8 @@ import {
   type AttendanceRow,
   type ProtokollView,
 } from '../../../../shared/contract/schemas/protokoll';
+import { useState } from 'react';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DateField, SelectField } from '../../components/fields';
 import type { ProtokollState } from './useProtokoll';
 
@@ -22,6 +24,7 @@ type DraftProps = { d: ProtokollView; setDraft: (d: ProtokollView) => void };
 /** The protokoll while it is written: who holds which role, närvaro, each paragraph's beslut; then save or send for justering. */
 export function ProtokollDraft({ protokoll, stored }: { protokoll: ProtokollState; stored: ProtokollView }) {
   const { draft: d, setDraft, dirty } = protokoll;
+  const [asking, setAsking] = useState(false);
   if (d === null) return null;
   return (
     <Stack spacing={2} sx={{ mt: 2 }}>
@@ -42,10 +45,23 @@ export function ProtokollDraft({ protokoll, stored }: { protokoll: ProtokollStat
             Ändrat – inte sparat
           </Typography>
         )}
-        <Button variant="contained" onClick={() => void protokoll.send()}>
+        <Button variant="contained" onClick={() => setAsking(true)}>
           Skicka för justering
         </Button>
       </Stack>
+      {/* Sending locks the protokoll: asked first. */}
+      <ConfirmDialog
+        open={asking}
+        title="Skicka protokollet för justering?"
+        text={`${dirty ? 'Det som inte är sparat sparas först. ' : ''}Protokollet låses och kan inte längre ändras; sedan skriver sekreteraren, ordföranden och ${d.justerare.length > 0 ? d.justerare.join(' och ') : 'justerarna'} under.`}
+        confirmLabel="Skicka för justering"
+        confirmColor="primary"
+        onCancel={() => setAsking(false)}
+        onConfirm={() => {
+          setAsking(false);
+          void protokoll.send();
+        }}
+      />
     </Stack>
   );
 }

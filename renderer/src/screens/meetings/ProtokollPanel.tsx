@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
@@ -11,10 +11,15 @@ import { ProtokollJustering } from './ProtokollJustering';
 import { useProtokoll } from './useProtokoll';
 
 /** The protokoll of a meeting: writing it, the justering step by step, and what it gives (PDF, anslagsbevis, utdrag). */
-export function ProtokollPanel({ meetingId }: { meetingId: number }) {
+export function ProtokollPanel({ meetingId, onLockChange }: { meetingId: number; onLockChange?: (locked: boolean) => void }) {
   const protokoll = useProtokoll(meetingId);
   const [signing, setSigning] = useState(false);
   const p = protokoll.protokoll;
+  // The dagordning above follows the protokoll: locked from the moment it is sent for justering.
+  const locked = p !== undefined && p !== null && p.status !== 'utkast';
+  useEffect(() => {
+    if (p !== undefined) onLockChange?.(locked);
+  }, [locked, p, onLockChange]);
 
   if (p === undefined) return null;
   if (p === null) {
