@@ -87,4 +87,10 @@ describe('Risk & internkontroll in the browser', () => {
     await page.screenshot({ path: artifactPath('risk-checklista.png'), fullPage: true });
     expect(pageErrors).toEqual([]);
   });
+  it('offers to start from the year before only when that year has an analysis', async () => {
+    await page.goto(`${app.host.url}#/internkontroll/riskanalys`);
+    await page.getByRole('textbox', { name: 'År' }).fill('2041');
+    await page.getByText('Ingen riskanalys för 2041 ännu. Börja med Ny risk.').waitFor();
+    expect(await page.getByRole('button', { name: 'Utgå från 2040' }).count()).toBe(0);
+  });
 });

@@ -20,6 +20,7 @@ import { todayIso } from '../../components/text';
 import { downloadBase64 } from '../../files';
 import { useApp } from '../../store/app';
 import { YearField } from '../ekonomi/common';
+import { countOf } from '../../../../shared/format/sv';
 import { ControlDialog } from './ControlDialog';
 import { OccasionView } from './OccasionView';
 import { RiskDialog } from './RiskDialog';
@@ -66,9 +67,14 @@ function AnalysisTab({ year }: { year: number }) {
   const notify = useApp((s) => s.notify);
   const [a, setA] = useState<RiskYearView | null>(null);
   const [editing, setEditing] = useState<RiskView | 'new' | null>(null);
+  // "Utgå från" the year before is offered only when that year has an analysis to start from.
+  const [previousRisks, setPreviousRisks] = useState(0);
   useEffect(() => {
-    call('internkontroll.risks', { year })
-      .then(setA)
+    Promise.all([call('internkontroll.risks', { year }), call('internkontroll.risks', { year: year - 1 })])
+      .then(([current, previous]) => {
+        setA(current);
+        setPreviousRisks(previous.risks.length);
+      })
       .catch((err: unknown) => notify('error', errorMessage(err)));
   }, [year, notify]);
   if (!a) return null;
@@ -78,7 +84,7 @@ function AnalysisTab({ year }: { year: number }) {
         <Button variant="contained" onClick={() => setEditing('new')}>
           Ny risk
         </Button>
-        {a.risks.length === 0 && (
+        {a.risks.length === 0 && previousRisks > 0 && (
           <Button
             variant="outlined"
             onClick={async () => {
@@ -95,7 +101,13 @@ function AnalysisTab({ year }: { year: number }) {
           </Button>
         )}
       </Stack>
-      {a.risks.length === 0 && <Alert severity="info">Ingen riskanalys för {year} ännu.</Alert>}
+      {a.risks.length === 0 && (
+        <Alert severity="info">
+          Ingen riskanalys för {year} ännu.{' '}
+          {previousRisks > 0 ? `Utgå från ${year - 1} för att ta med dess ${countOf(previousRisks, 'risk', 'risker')} och kontrollmoment, eller` : 'Börja med'}{' '}
+          Ny risk.
+        </Alert>
+      )}
       <Stack direction={{ xs: 'column', xl: 'row' }} spacing={2}>
         <Paper variant="outlined" sx={{ p: 2, flex: '0 0 auto', minWidth: 520 }}>
           <Typography variant="subtitle1" component="h2" sx={{ mb: 1 }}>
