@@ -41,7 +41,11 @@ describe('diarium and search in Chromium through the host', () => {
     if (!next.ok) throw new Error(next.error.message);
     const expected = (next.value as { diarienummer: string }).diarienummer;
     await dialog.getByText(`Får diarienummer ${expected} när det sparas.`).waitFor();
+    // Without a rubrik it says so at the field, and the message goes once one is written.
+    await dialog.getByRole('button', { name: 'Registrera' }).click();
+    await dialog.getByText('Ange rubrik.').waitFor();
     await dialog.getByRole('textbox', { name: 'Rubrik' }).fill(TITLE);
+    expect(await dialog.getByText('Ange rubrik.').count()).toBe(0);
     await dialog.getByRole('textbox', { name: 'Handläggare' }).fill('Förbundschef');
     await dialog.getByRole('button', { name: 'Registrera' }).click();
     await page.getByRole('heading', { name: `${expected} ${TITLE}` }).waitFor();

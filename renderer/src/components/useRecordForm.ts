@@ -20,7 +20,10 @@ export function useRecordForm<S extends z.ZodType, D extends object>(schema: S, 
     const message = form.errors[path];
     return {
       value: draft[name] as string,
-      onChange: (e) => update({ [name]: e.target.value } as Partial<D>),
+      onChange: (e) => {
+        update({ [name]: e.target.value } as Partial<D>);
+        form.clearError(path);
+      },
       error: message !== undefined,
       helperText: message ?? hint ?? undefined,
     };

@@ -68,5 +68,14 @@ export function useSaveForm<S extends z.ZodType>(schema: S) {
     onAnswer: (confirmed: boolean) => answer.current?.(confirmed),
   });
 
-  return { errors, formError, saving, submit, dialogs };
+  /** A field the user changes is no longer shown as wrong ("Ange rubrik." goes once a rubrik is written); the next save checks it again. */
+  function clearError(path: string): void {
+    setErrors((e) => {
+      if (!(path in e)) return e;
+      const { [path]: _gone, ...rest } = e;
+      return rest;
+    });
+  }
+
+  return { errors, formError, saving, submit, dialogs, clearError };
 }
