@@ -52,6 +52,22 @@ async function bookTwoYears(s: Session): Promise<void> {
 }
 
 describe('medlemsavgifter', () => {
+  it("says when the fee is split on an older year's folkmängd than the year before's, and which kommuner lack it", async () => {
+    const s = demoSession();
+    try {
+      // The demo has folkmängd for 1 November 2017: the 2018 fee follows the rule, 2019's cannot.
+      expect(value(await s.api.call('medlemsavgifter.get', { year: 2018 })).populationNote).toBeNull();
+      const later = value(await s.api.call('medlemsavgifter.get', { year: 2019 }));
+      expect(later.populationYear).toBe(2017);
+      expect(later.populationNote).toContain(
+        'Avgiften fördelas efter folkmängden 1 november 2017, det senaste år då alla kommuner har en siffra: för 2018 saknas',
+      );
+      expect(later.populationNote).toContain('Knivsta kommun');
+    } finally {
+      s.close();
+    }
+  });
+
   it('splits 2018 as the paper does, beside 2017, and writes the ärendeblad with the table', async () => {
     const s = demoSession();
     try {

@@ -4,6 +4,7 @@ import { feeProblems, splitFee, statePayer, type FeeMember, type FeeSplit } from
 import type { Scope } from '../context';
 import { listMembers } from '../members';
 import { latestCompletePopulationYear } from '../../../shared/domain/population';
+import { joinSv } from '../../../shared/domain/template-kit';
 import { refuse } from '../refuse';
 import { handlersFor } from '../handler';
 
@@ -77,6 +78,19 @@ function storedParts(fee: StoredFee, members: readonly FeeMember[]) {
   return { year: fee.year, totalKr: fee.totalKr, statKr: part('stat'), regionKr: part('region'), kommunerKr: part('kommun') };
 }
 
+/**
+ * Says which year's folkmängd the fee is split on when it is not 1 November of the year
+ * before, and why: the kommuner that lack that year's figure (so the screen never splits on
+ * an old year without saying so).
+ */
+async function populationNote(scope: Scope, year: number, populationYear: number): Promise<string | null> {
+  const wanted = year - 1;
+  if (populationYear === wanted) return null;
+  const missing = (await listMembers({}, scope)).filter((m) => m.kind === 'kommun' && !m.populations.some((p) => p.year === wanted)).map((m) => m.name);
+  if (missing.length === 0) return `Avgiften fördelas efter folkmängden 1 november ${populationYear}, inte ${wanted} som regeln säger.`;
+  return `Avgiften fördelas efter folkmängden 1 november ${populationYear}, det senaste år då alla kommuner har en siffra: för ${wanted} saknas folkmängd för ${joinSv(missing)}. Skriv in den under Register → Medlemmar, så fördelas ${year} efter ${wanted}.`;
+}
+
 export async function feeView(scope: Scope, year: number, preview?: { totalKr: number; populationYear?: number }): Promise<FeeView> {
   const stored = await loadFee(scope, year);
   const populationYear = preview?.populationYear ?? stored?.populationYear ?? (await defaultPopulationYear(scope, year));
@@ -86,6 +100,7 @@ export async function feeView(scope: Scope, year: number, preview?: { totalKr: n
   const base = {
     year,
     populationYear,
+    populationNote: await populationNote(scope, year, populationYear),
     statLabel: statLabel(members),
     previous: previous ? storedParts(previous, members) : null,
     arendebladId: stored?.arendebladId ?? null,

@@ -66,6 +66,8 @@ export interface FeeShareView {
 export interface FeeView {
   year: number;
   populationYear: number;
+  /** Why the fee is split on another year's folkmängd than the year before's; null when it is not. */
+  populationNote: string | null;
   /** Saved, or previewed if not saved. */
   saved: boolean;
   status: 'preliminar' | 'faststalld' | null;

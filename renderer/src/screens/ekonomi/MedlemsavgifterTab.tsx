@@ -136,6 +136,11 @@ export function MedlemsavgifterTab() {
         </Button>
         <EconomyExportButton table="medlemsavgifter" year={year} />
       </Stack>
+      {view?.populationNote && (
+        <Alert severity="info" data-testid="folkmangd-ar">
+          {view.populationNote}
+        </Alert>
+      )}
       {view?.problems.map((p) => (
         <Alert key={p.message} severity="warning">
           {p.message}
