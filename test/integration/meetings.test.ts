@@ -93,6 +93,39 @@ describe('sammanträden and the board packet', () => {
     },
   );
 
+  it("keeps the kallelse's closing paragraph, place and date and the ordförande together, however long the kallelse", { timeout: 120_000 }, async () => {
+    const s = demoSession();
+    try {
+      const m = await newMeeting(s);
+      const sentence = 'Efter sammanträdet hålls en utbildning om samordnad rehabilitering för ledamöter och ersättare. ';
+      const split: number[] = [];
+      for (let n = 0; n <= 20; n += 2) {
+        value(
+          await s.api.call('meetings.save', {
+            id: m.id,
+            body: 'styrelse',
+            heldOn: m.heldOn,
+            startsAt: '13:00',
+            endsAt: '16:00',
+            place: 'Kansliet, Uppsala',
+            notes: sentence.repeat(n).trim(),
+          }),
+        );
+        const { job } = await runPacket(s, m.id);
+        // pdftotext puts a form feed between pages; the kallelse ends on the page with its signature.
+        const pages = pdftotext(Buffer.from(job.file?.contentBase64 ?? '', 'base64')).split('\f');
+        const closing = pages.findIndex((t) => t.includes('Förhinder anmäls till kansliet'));
+        const signature = pages.findIndex((t) => /^\s*Ordförande\s*$/m.test(t));
+        expect(signature, `${n} meningar`).toBe(closing);
+        if (closing > 0) split.push(n);
+      }
+      // The texts were long enough to take the kallelse onto a second page.
+      expect(split.length).toBeGreaterThan(0);
+    } finally {
+      s.close();
+    }
+  });
+
   it('refuses the packet, at once and naming the point, when an ärendeblad is not ready or a bilaga has changed', async () => {
     const s = demoSession();
     const m = await newMeeting(s);

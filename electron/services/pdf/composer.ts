@@ -149,6 +149,13 @@ export class Composer {
     return this.y - this.frame.bottom;
   }
 
+  /** The height `text(text, style)` takes (lines and the space after), to keep a closing block together. */
+  textHeight(text: string, style: TextStyle = {}): number {
+    const size = style.size ?? 11;
+    const lines = wrap(style.font ?? this.fonts.regular, text, size, this.width - (style.indent ?? 0));
+    return lines.length * size * (style.leading ?? 1.32) + (style.spaceBefore ?? 0) + (style.spaceAfter ?? 0);
+  }
+
   /** Wrapped text; at least two lines of a paragraph stay together at a page foot. */
   text(text: string, style: TextStyle = {}): void {
     const font = style.font ?? this.fonts.regular;

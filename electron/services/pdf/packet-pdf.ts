@@ -12,7 +12,7 @@ import {
   type ArendebladDoc,
   type Sender,
 } from './arendeblad-pdf';
-import { A4, Composer, INK, MUTED, addOutline, drawable, textWidth } from './composer';
+import { A4, Composer, INK, MUTED, addOutline, drawable, textWidth, type TextStyle } from './composer';
 import { createPdf, finishPdfA, saveClassic, type Fonts } from './pdfa';
 
 /**
@@ -92,12 +92,19 @@ function kallelse(c: Composer, p: PacketInput): void {
   c.text('Dagordning, ärendeblad och bilagor finns i detta utskick, i dagordningens ordning.', { spaceAfter: 6 });
   if (p.meeting.notes) c.text(p.meeting.notes, { spaceAfter: 6 });
   const contact = [p.sender.email, p.sender.phone].filter(Boolean).join(' eller ');
-  c.text(`Förhinder anmäls till kansliet${contact ? ` (${contact})` : ''} så snart som möjligt, så att ersättare kan kallas.`, { spaceAfter: 16 });
-  c.text(`${p.city ? `${p.city} ` : ''}${p.kallelseDate}`, { spaceAfter: 30 });
-  if (p.ordforande) {
-    c.text(p.ordforande);
-    c.text('Ordförande', { color: MUTED });
-  }
+  // The last paragraph, place and date and the ordförande's name stay together: the signature never stands alone on a page.
+  const closing: [string, TextStyle][] = [
+    [`Förhinder anmäls till kansliet${contact ? ` (${contact})` : ''} så snart som möjligt, så att ersättare kan kallas.`, { spaceAfter: 16 }],
+    [`${p.city ? `${p.city} ` : ''}${p.kallelseDate}`, { spaceAfter: 30 }],
+    ...(p.ordforande
+      ? ([
+          [p.ordforande, {}],
+          ['Ordförande', { color: MUTED }],
+        ] as [string, TextStyle][])
+      : []),
+  ];
+  c.ensure(closing.reduce((h, [text, style]) => h + c.textHeight(text, style), 0));
+  for (const [text, style] of closing) c.text(text, style);
 }
 
 /** The dagordning; the columns have fixed widths so the page count never depends on the page numbers. */
