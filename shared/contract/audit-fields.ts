@@ -36,6 +36,7 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   addedBy: 'Tillagd av',
   adoptedOn: 'Fastställd',
   address: 'Adress',
+  agendaLocked: 'Dagordningen låst',
   amountKr: 'Belopp',
   amountOre: 'Belopp',
   anslagDocumentId: 'Anslagsbevis',
