@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeApp, openApp, type E2EApp } from '../helpers/app';
-import { ROUTES } from '../helpers/routes';
+import { openScreen, ROUTES } from '../helpers/routes';
 
 /** axe-core's own script, run in the page by the test (not shipped with the app). */
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -27,12 +27,7 @@ describe('accessibility', () => {
     const page = app.page;
     const found: string[] = [];
     for (const route of ROUTES) {
-      await page.goto(`${app.host.url}#/${route}`);
-      await page.locator('main').waitFor();
-      await page.waitForLoadState('networkidle');
-      // Until the screen's data is in (no progress bar), labels and tables are not in their final place.
-      await page.waitForFunction("!document.querySelector('main [role=progressbar]')");
-      await page.waitForTimeout(150);
+      await openScreen(page, app.host.url, route);
       const violations = (await page.evaluate(`(async () => {
         if (!window.axe) { ${AXE}; }
         const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { closeApp, openApp, type E2EApp } from '../helpers/app';
 import { artifactPath } from '../helpers/browser';
-import { ROUTES } from '../helpers/routes';
+import { openScreen, ROUTES } from '../helpers/routes';
 
 let app: E2EApp;
 let page: Page;
@@ -21,9 +21,7 @@ describe('dates, one way', () => {
   it('has no date field that follows the browser language on any screen', async () => {
     const found: string[] = [];
     for (const route of ROUTES) {
-      await page.goto(`${app.host.url}#/${route}`);
-      await page.locator('main').waitFor();
-      await page.waitForLoadState('networkidle');
+      await openScreen(page, app.host.url, route);
       const n = await page.locator('input[type=date]').count();
       if (n > 0) found.push(`${route}: ${n}`);
     }

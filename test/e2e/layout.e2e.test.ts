@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeApp, openApp, type E2EApp } from '../helpers/app';
 import { artifactPath } from '../helpers/browser';
-import { ROUTES } from '../helpers/routes';
+import { openScreen, ROUTES } from '../helpers/routes';
 
 let app: E2EApp;
 
@@ -21,13 +21,7 @@ describe('a kansli laptop', () => {
       await page.setViewportSize({ width, height });
       const wide: string[] = [];
       for (const route of ROUTES) {
-        await page.goto(`${app.host.url}#/${route}`);
-        await page.locator('main').waitFor();
-        // Let the screen's data arrive and its tables draw.
-        await page.waitForLoadState('networkidle');
-        // Until the screen's data is in (no progress bar), labels and tables are not in their final place.
-        await page.waitForFunction("!document.querySelector('main [role=progressbar]')");
-        await page.waitForTimeout(150);
+        await openScreen(page, app.host.url, route);
         const { scroll, client, cut } = (await page.evaluate(`({
           scroll: document.documentElement.scrollWidth,
           client: document.documentElement.clientWidth,
