@@ -111,4 +111,29 @@ describe('ärendeblad in the browser', () => {
     expect(pdfsig(Buffer.from(doc.contentBase64, 'base64'))).toContain('Signature is Valid');
     expect(pageErrors).toEqual([]);
   });
+  it('shows a bilaga being added until it is in the diarium, then points the bilaga at it', async () => {
+    await page.goto(`${host.url}#/arendeblad`);
+    await page.getByRole('button', { name: 'Nytt ärendeblad' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nytt ärendeblad' });
+    await dialog.getByRole('button', { name: /^Tomt ärendeblad/ }).click();
+    await dialog.getByLabel('Rubrik').fill('Bilaga som tar tid');
+    await dialog.getByRole('button', { name: 'Skapa ärendeblad' }).click();
+    await page.getByRole('button', { name: 'Lägg till bilaga' }).click();
+
+    // The host answers slowly, as it does for a large file.
+    await page.route('**/api/documents.add', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      await route.continue();
+    });
+    await page.locator('label:has-text("Ladda upp") input[type=file]').setInputFiles({
+      name: 'handlingsplan.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('Handlingsplan för unga vuxna i Tierp.'),
+    });
+    await page.getByRole('status').filter({ hasText: 'Lägger till handlingsplan.txt i diariet …' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Lägger till handlingsplan.txt' }).waitFor({ state: 'detached' });
+    await page.unroute('**/api/documents.add');
+    await expect.poll(() => page.getByLabel('Handling i diariet').textContent()).toContain('handlingsplan');
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -1,7 +1,9 @@
+import { useState } from 'react';
 import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Divider from '@mui/material/Divider';
+import LinearProgress from '@mui/material/LinearProgress';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
@@ -229,9 +231,16 @@ function BilagorFields({
   const setBilaga = (i: number, patch: Partial<ArendebladContent['bilagor'][number]>) =>
     onContent({ ...c, bilagor: c.bilagor.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
 
+  // A large bilaga takes seconds to read and store: the row says so until it is in the diarium.
+  const [uploading, setUploading] = useState<{ index: number; name: string } | null>(null);
   async function upload(i: number, file: File) {
-    const meta = await onUpload(file);
-    if (meta) setBilaga(i, { documentId: meta.id, title: c.bilagor[i]?.title || meta.title });
+    setUploading({ index: i, name: file.name });
+    try {
+      const meta = await onUpload(file);
+      if (meta) setBilaga(i, { documentId: meta.id, title: c.bilagor[i]?.title || meta.title });
+    } finally {
+      setUploading(null);
+    }
   }
 
   return (
@@ -240,49 +249,59 @@ function BilagorFields({
         Bilagor
       </Typography>
       {c.bilagor.map((b, i) => (
-        <Stack key={i} direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-          <Typography sx={{ width: 24 }}>{i + 1}</Typography>
-          <TextField size="small" label="Namn" value={b.title} onChange={(e) => setBilaga(i, { title: e.target.value })} sx={{ flexGrow: 1 }} />
-          <TextField
-            select
-            size="small"
-            label="Handling i diariet"
-            value={b.documentId ?? ''}
-            onChange={(e) => {
-              const docId = e.target.value === '' ? null : Number(e.target.value);
-              const doc = documents.find((d) => d.id === docId);
-              setBilaga(i, { documentId: docId, title: b.title || doc?.title || '' });
-            }}
-            sx={{ minWidth: 220 }}
-          >
-            <MenuItem value="">
-              <em>Ingen ännu</em>
-            </MenuItem>
-            {documents.map((d) => (
-              <MenuItem key={d.id} value={d.id}>
-                {d.title}
-              </MenuItem>
-            ))}
-          </TextField>
-          <Button size="small" component="label">
-            Ladda upp
-            <input
-              hidden
-              type="file"
+        <Stack key={i} spacing={0.5}>
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+            <Typography sx={{ width: 24 }}>{i + 1}</Typography>
+            <TextField size="small" label="Namn" value={b.title} onChange={(e) => setBilaga(i, { title: e.target.value })} sx={{ flexGrow: 1 }} />
+            <TextField
+              select
+              size="small"
+              label="Handling i diariet"
+              value={b.documentId ?? ''}
               onChange={(e) => {
-                const f = e.target.files?.[0];
-                if (f) void upload(i, f);
-                e.target.value = '';
+                const docId = e.target.value === '' ? null : Number(e.target.value);
+                const doc = documents.find((d) => d.id === docId);
+                setBilaga(i, { documentId: docId, title: b.title || doc?.title || '' });
               }}
+              sx={{ minWidth: 220 }}
+            >
+              <MenuItem value="">
+                <em>Ingen ännu</em>
+              </MenuItem>
+              {documents.map((d) => (
+                <MenuItem key={d.id} value={d.id}>
+                  {d.title}
+                </MenuItem>
+              ))}
+            </TextField>
+            <Button size="small" component="label" disabled={uploading !== null}>
+              Ladda upp
+              <input
+                hidden
+                type="file"
+                onChange={(e) => {
+                  const f = e.target.files?.[0];
+                  if (f) void upload(i, f);
+                  e.target.value = '';
+                }}
+              />
+            </Button>
+            <RowTools
+              index={i}
+              count={c.bilagor.length}
+              what={`bilaga ${i + 1}`}
+              onMove={(d) => onContent({ ...c, bilagor: move(c.bilagor, i, d) })}
+              onRemove={() => onContent({ ...c, bilagor: c.bilagor.filter((_, j) => j !== i) })}
             />
-          </Button>
-          <RowTools
-            index={i}
-            count={c.bilagor.length}
-            what={`bilaga ${i + 1}`}
-            onMove={(d) => onContent({ ...c, bilagor: move(c.bilagor, i, d) })}
-            onRemove={() => onContent({ ...c, bilagor: c.bilagor.filter((_, j) => j !== i) })}
-          />
+          </Stack>
+          {uploading?.index === i && (
+            <Box role="status" sx={{ pl: 4 }}>
+              <Typography variant="body2" color="text.secondary">
+                Lägger till {uploading.name} i diariet …
+              </Typography>
+              <LinearProgress aria-label={`Lägger till ${uploading.name}`} />
+            </Box>
+          )}
         </Stack>
       ))}
       <Box>
