@@ -36,10 +36,18 @@ describe('Ekonomi in the browser', () => {
   it('sets the year total fee, shows every member share beside the year before, and writes the ärendeblad', async () => {
     value(await session.api.call('medlemsavgifter.save', { year: 2017, totalKr: 21_585_170, status: 'faststalld' }));
     await page.goto(`${app.host.url}#/ekonomi/medlemsavgifter`);
+    // The year's saved fee answers slowly: the total typed meanwhile must survive it.
+    await page.route('**/api/medlemsavgifter.get', async (route) => {
+      if (!(route.request().postData() ?? '').includes('totalKr')) await new Promise((resolve) => setTimeout(resolve, 800));
+      // Taken over by unroute meanwhile: nothing left to do.
+      await route.continue().catch(() => undefined);
+    });
     await page.getByLabel('År', { exact: true }).fill('2018');
     await page.getByLabel('Total medlemsavgift').fill('21 966 000');
     // The split appears as the total is typed, before anything is saved.
     await expect.poll(() => cell('fee-member-Håbo kommun')).toBe('313\u00a0551');
+    expect(await page.getByLabel('Total medlemsavgift').inputValue()).toBe('21 966 000');
+    await page.unroute('**/api/medlemsavgifter.get');
     expect(await cell('fee-stat')).toBe('10\u00a0983\u00a0000');
     expect(await cell('fee-region')).toBe('5\u00a0491\u00a0500');
     expect(await cell('fee-member-Uppsala kommun')).toBe('3\u00a0272\u00a0264');

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import MenuItem from '@mui/material/MenuItem';
@@ -36,15 +36,23 @@ export function MedlemsavgifterTab() {
   /** Due date and status as saved, to tell when the ones on screen differ. */
   const [savedFields, setSavedFields] = useState<{ dueOn: string; status: string } | null>(null);
 
+  // A total typed while the year's saved fee is still on its way is kept (a slow answer must not wipe it),
+  // and only the newest preview is shown (an older answer arriving late must not replace it).
+  const typedSinceYear = useRef(false);
+  const previewSeq = useRef(0);
+
   // The saved fee when the year changes.
   useEffect(() => {
+    typedSinceYear.current = false;
     call('medlemsavgifter.get', { year })
       .then((v) => {
-        setView(v);
-        setTotal(v.totalKr === null ? '' : formatInteger(v.totalKr));
+        setPopYear(v.populationYear);
+        if (!typedSinceYear.current) {
+          setView(v);
+          setTotal(v.totalKr === null ? '' : formatInteger(v.totalKr));
+        }
         setDueOn(v.dueOn ?? `${year}-04-30`);
         setStatus(v.status ?? 'preliminar');
-        setPopYear(v.populationYear);
         setSavedFields(v.saved ? { dueOn: v.dueOn ?? '', status: v.status ?? 'preliminar' } : null);
       })
       .catch((err: unknown) => notify('error', errorMessage(err)));
@@ -54,9 +62,10 @@ export function MedlemsavgifterTab() {
   const amount = parseAmount(total);
   useEffect(() => {
     if (amount === null || (view?.saved && view.totalKr === amount && view.populationYear === popYear)) return;
+    const seq = ++previewSeq.current;
     const t = setTimeout(() => {
       call('medlemsavgifter.get', { year, totalKr: amount, populationYear: popYear })
-        .then(setView)
+        .then((v) => seq === previewSeq.current && setView(v))
         .catch(() => undefined);
     }, 150);
     return () => clearTimeout(t);
@@ -105,7 +114,10 @@ export function MedlemsavgifterTab() {
           size="small"
           label="Total medlemsavgift, kr"
           value={total}
-          onChange={(e) => setTotal(e.target.value)}
+          onChange={(e) => {
+            typedSinceYear.current = true;
+            setTotal(e.target.value);
+          }}
           error={totalError !== null}
           helperText={totalError ?? 'Staten betalar hälften, regionen och kommunerna en fjärdedel var.'}
           sx={{ width: 260 }}
