@@ -8,6 +8,7 @@ import { closeApp, openApp, type E2EApp } from '../helpers/app';
 import { artifactPath } from '../helpers/browser';
 import { makeTestCertificate } from '../helpers/certs';
 import { value } from '../helpers/envelope';
+import { application } from '../helpers/insatser';
 import { pdfsig, pdftotext } from '../helpers/pdf-tools';
 import { tempDir } from '../helpers/temp';
 
@@ -134,6 +135,29 @@ describe('ärendeblad in the browser', () => {
     await page.getByRole('status').filter({ hasText: 'Lägger till handlingsplan.txt' }).waitFor({ state: 'detached' });
     await page.unroute('**/api/documents.add');
     await expect.poll(() => page.getByLabel('Handling i diariet').textContent()).toContain('handlingsplan');
+    expect(pageErrors).toEqual([]);
+  });
+  it('writes "Beviljande av ansökan" for an ansökan picked in the dialog, in the ansökan\'s own ärende', async () => {
+    const year = new Date().getFullYear() + 1;
+    const a = await application(session, { name: 'Jobbspåret Enköping', years: [{ year, soughtKr: 240_000 }], owner: 'Enköpings kommun' });
+    await page.goto(`${host.url}#/arendeblad`);
+    await page.getByRole('button', { name: 'Nytt ärendeblad' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nytt ärendeblad' });
+    await dialog.getByRole('button', { name: /^Beviljande av ansökan/ }).click();
+    await dialog.getByLabel('Ansökan').click();
+    await page.getByRole('option', { name: new RegExp(`${a.diarienummer} Jobbspåret Enköping`) }).click();
+    await expect.poll(() => dialog.getByLabel('Rubrik').inputValue()).toBe('Jobbspåret Enköping');
+    await dialog.getByRole('button', { name: 'Skapa ärendeblad' }).click();
+
+    await expect.poll(() => page.getByRole('dialog', { name: 'Nytt ärendeblad' }).count()).toBe(0);
+    const after = value(await session.api.call('insatser.application', { id: a.id }));
+    expect(after.arendebladId).not.toBeNull();
+    expect(after.status).toBe('under_beredning');
+    const blad = value(await session.api.call('arendeblad.get', { id: after.arendebladId as number }));
+    // One case, one ärende: the ärendeblad sits in the ansökan's ärende, with its amount in the att-satser.
+    expect(blad.arendeId).toBe(a.arendeId);
+    expect(blad.content.forslag.punkter.join(' ').replace(/\s/gu, ' ')).toContain('240 000 kr');
+    expect(page.url()).toContain(`#/arendeblad/${blad.id}`);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -49,9 +49,17 @@ describe('ansökan to insats in the browser', () => {
     await expect.poll(async () => value(await session.api.call('insatser.application', { id: stored.id })).status).toBe('under_beredning');
 
     const beslut = page.getByRole('region', { name: 'Beslut' });
+    // The proposal to the board first: once written, the button gives way to a link to it.
+    await beslut.getByRole('button', { name: 'Skriv ärendeblad till styrelsen' }).click();
+    await expect.poll(() => beslut.getByRole('button', { name: 'Öppna ärendebladet till styrelsen' }).count()).toBe(1);
+    expect(await beslut.getByRole('button', { name: 'Skriv ärendeblad till styrelsen' }).count()).toBe(0);
+    const proposed = value(await session.api.call('insatser.application', { id: stored.id }));
+    expect(proposed.arendebladId).not.toBeNull();
     await beslut.getByRole('button', { name: 'Registrera beslut' }).click();
     await expect.poll(() => beslut.getByText(/^Beviljad \d{4}-\d{2}-\d{2} av styrelsen/).count()).toBe(1);
     await page.screenshot({ path: artifactPath('ansokan-beviljad.png'), fullPage: true });
+    // The decision used the ärendeblad already written, not a second one.
+    expect(value(await session.api.call('insatser.application', { id: stored.id })).decision?.arendebladId).toBe(proposed.arendebladId);
     await beslut.getByRole('button', { name: 'Öppna insatsen' }).click();
     await expect.poll(() => page.getByRole('heading', { name: NAME }).count()).toBe(1);
     await expect.poll(() => page.getByRole('table', { name: 'Budget och utfall' }).getByText('180 000 kr').count()).toBeGreaterThan(0);

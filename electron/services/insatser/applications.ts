@@ -54,6 +54,8 @@ export async function loadApplication(scope: Scope, id: number): Promise<Applica
     .execute();
   const goals = await scope.db.selectFrom('goals').selectAll().where('application_id', '=', id).orderBy('kind').orderBy('position').execute();
   const years = await scope.db.selectFrom('application_years').selectAll().where('application_id', '=', id).orderBy('year').execute();
+  // The ärendeblad in the ansökan's ärende, once "Skriv ärendeblad till styrelsen" has written it.
+  const proposal = await scope.db.selectFrom('arendeblad').select('id').where('arende_id', '=', row.arende_id).orderBy('id').executeTakeFirst();
   const stored = JSON.parse(row.checklist) as Partial<Record<ChecklistKey, { ok: boolean | null; note: string | null }>>;
   const checklist: ChecklistItem[] = CHECKLIST.map((c) => ({ key: c.key, label: c.label, ok: stored[c.key]?.ok ?? null, note: stored[c.key]?.note ?? null }));
   return {
@@ -81,6 +83,7 @@ export async function loadApplication(scope: Scope, id: number): Promise<Applica
     receivedOn: row.received_on,
     status: row.status,
     checklist,
+    arendebladId: proposal?.id ?? null,
     decision:
       row.decided_on !== null && row.decided_by !== null
         ? {

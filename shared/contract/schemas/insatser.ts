@@ -223,6 +223,8 @@ export interface Application {
   receivedOn: string;
   status: ApplicationStatus;
   checklist: ChecklistItem[];
+  /** The ärendeblad to the board in the ansökan's ärende, once written (before or with the decision). */
+  arendebladId: number | null;
   decision: { on: string; by: 'styrelse' | 'delegation'; reason: string | null; arendebladId: number | null; delegationDecisionId: number | null } | null;
   createdAt: string;
   updatedAt: string;

@@ -11,14 +11,23 @@ import ListItemText from '@mui/material/ListItemText';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { ORGAN_OPTIONS, type Arendeblad, type TemplateInfo, type TemplateKey } from '../../../../shared/contract/schemas/arendeblad';
+import type { Application } from '../../../../shared/contract/schemas/insatser';
 import { call, errorMessage } from '../../api';
 import { DateField, SelectField } from '../../components/fields';
 import { todayIso } from '../../components/text';
 import { closeOnPurpose } from '../../components/closeOnPurpose';
 
+/** The templates written from an ansökan, and which ansökningar each can be written for. */
+const GRANT_TEMPLATES: Partial<Record<TemplateKey, (a: Application) => boolean>> = {
+  beviljande_av_ansokan: (a) => a.kind === 'ny',
+  tillaggsansokan: (a) => a.kind !== 'ny',
+};
+
 /**
  * Nytt ärendeblad: pick a template, check the rubrik, and Kansli registers the
- * ärende in the diarium (or uses the one given) and opens the editor.
+ * ärende in the diarium (or uses the one given) and opens the editor. "Beviljande av
+ * ansökan" and "Tilläggsansökan" pick an open ansökan and are written in its ärende,
+ * as "Skriv ärendeblad till styrelsen" on the ansökan does.
  */
 export function NewArendebladDialog({ arendeId, onClose, onCreated }: { arendeId?: number; onClose(): void; onCreated(b: Arendeblad): void }) {
   const [templates, setTemplates] = useState<TemplateInfo[] | null>(null);
@@ -28,6 +37,18 @@ export function NewArendebladDialog({ arendeId, onClose, onCreated }: { arendeId
   const [datum, setDatum] = useState(todayIso());
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [applications, setApplications] = useState<Application[] | null>(null);
+  const [applicationId, setApplicationId] = useState<string>('');
+  const forApplication = GRANT_TEMPLATES[template];
+  const choosable = forApplication ? (applications ?? []).filter((a) => (a.status === 'inkommen' || a.status === 'under_beredning') && forApplication(a)) : [];
+  const picked = choosable.find((a) => String(a.id) === applicationId) ?? null;
+
+  useEffect(() => {
+    if (!forApplication || applications !== null) return;
+    call('insatser.applications', {})
+      .then(setApplications)
+      .catch((err: unknown) => setError(errorMessage(err)));
+  }, [forApplication, applications]);
 
   useEffect(() => {
     call('arendeblad.templates', {})
@@ -38,12 +59,20 @@ export function NewArendebladDialog({ arendeId, onClose, onCreated }: { arendeId
   function choose(t: TemplateInfo) {
     setTemplate(t.key);
     setRubrik(t.suggestedTitle);
+    setApplicationId('');
   }
 
   async function create() {
     setBusy(true);
     setError(null);
     try {
+      if (picked) {
+        // Written from the ansökan, in its ärende; the editor then holds the rest.
+        const a = picked.arendebladId !== null ? picked : await call('insatser.proposal', { id: picked.id, outcome: 'bifall', granted: [], reason: '', datum });
+        if (a.arendebladId === null) throw new Error('Ärendebladet kunde inte skrivas.');
+        onCreated(await call('arendeblad.get', { id: a.arendebladId }));
+        return;
+      }
       const created = await call('arendeblad.create', { template, rubrik: rubrik.trim() || undefined, organ, datum, ...(arendeId ? { arendeId } : {}) });
       onCreated(created);
     } catch (err) {
@@ -65,12 +94,49 @@ export function NewArendebladDialog({ arendeId, onClose, onCreated }: { arendeId
             ))}
           </List>
           <Stack spacing={2} sx={{ flexGrow: 1 }}>
-            <TextField label="Rubrik" value={rubrik} onChange={(e) => setRubrik(e.target.value)} helperText="Mallens förslag; ändra gärna." autoFocus />
-            <SelectField label="Till" value={organ} onChange={(e) => setOrgan(e.target.value)} options={ORGAN_OPTIONS} />
+            {forApplication && (
+              <SelectField
+                label="Ansökan"
+                value={applicationId}
+                slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
+                onChange={(e) => {
+                  setApplicationId(e.target.value);
+                  const a = choosable.find((x) => String(x.id) === e.target.value);
+                  if (a) setRubrik(a.name);
+                }}
+                options={[
+                  { value: '', label: 'Ingen – fyll i själv' },
+                  ...choosable.map((a) => ({
+                    value: String(a.id),
+                    label: `${a.diarienummer} ${a.name}${a.arendebladId !== null ? ' (ärendeblad finns)' : ''}`,
+                  })),
+                ]}
+                helperText={
+                  applications === null
+                    ? 'Läser in ansökningarna …'
+                    : choosable.length === 0
+                      ? 'Det finns ingen obeslutad ansökan av det slaget.'
+                      : 'Ärendebladet skrivs i ansökans ärende med dess parter, mål och belopp.'
+                }
+              />
+            )}
+            <TextField
+              label="Rubrik"
+              value={rubrik}
+              disabled={picked !== null}
+              onChange={(e) => setRubrik(e.target.value)}
+              helperText={picked ? 'Ansökans namn.' : 'Mallens förslag; ändra gärna.'}
+              autoFocus
+            />
+            <SelectField label="Till" disabled={picked !== null} value={organ} onChange={(e) => setOrgan(e.target.value)} options={ORGAN_OPTIONS} />
             <DateField label="Datum" value={datum} onChange={(e) => setDatum(e.target.value)} />
             <Alert severity="info">
-              {arendeId ? 'Ärendebladet skrivs i det valda ärendet.' : 'Ett nytt beslutsärende registreras i diariet med nästa lediga diarienummer.'} Fält inom
-              «…» fyller du i själv.
+              {picked
+                ? `Ärendebladet skrivs i ansökans ärende ${picked.diarienummer}.`
+                : arendeId
+                  ? 'Ärendebladet skrivs i det valda ärendet.'
+                  : 'Ett nytt beslutsärende registreras i diariet med nästa lediga diarienummer.'}{' '}
+              Fält inom «…» fyller du i själv.
             </Alert>
             {error && <Alert severity="error">{error}</Alert>}
           </Stack>
@@ -79,7 +145,7 @@ export function NewArendebladDialog({ arendeId, onClose, onCreated }: { arendeId
       <DialogActions>
         <Button onClick={onClose}>Avbryt</Button>
         <Button variant="contained" onClick={() => void create()} disabled={busy || rubrik.trim() === ''}>
-          {busy ? 'Skapar …' : 'Skapa ärendeblad'}
+          {busy ? 'Skapar …' : picked?.arendebladId ? 'Öppna ärendebladet' : 'Skapa ärendeblad'}
         </Button>
       </DialogActions>
     </Dialog>

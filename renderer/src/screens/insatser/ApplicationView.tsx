@@ -289,12 +289,20 @@ function DecisionSection({ a, run }: { a: Application; run: Run }) {
             value={reason}
             onChange={(e) => setReason(e.target.value)}
           />
-          <Button
-            variant="outlined"
-            onClick={() => void run(() => call('insatser.proposal', { ...decisionInput, datum: todayIso() }), 'Ärendebladet till styrelsen är skrivet.')}
-          >
-            Skriv ärendeblad till styrelsen
-          </Button>
+          {a.arendebladId !== null ? (
+            // Written already: open it to change the proposal (a second "Skriv" would only be refused).
+            <Link component="button" sx={{ alignSelf: 'flex-start' }} onClick={() => go('arendeblad', String(a.arendebladId))}>
+              Öppna ärendebladet till styrelsen
+            </Link>
+          ) : (
+            <Button
+              variant="outlined"
+              sx={{ alignSelf: 'flex-start' }}
+              onClick={() => void run(() => call('insatser.proposal', { ...decisionInput, datum: todayIso() }), 'Ärendebladet till styrelsen är skrivet.')}
+            >
+              Skriv ärendeblad till styrelsen
+            </Button>
+          )}
           <RadioGroup row value={by} onChange={(e) => setBy(e.target.value as typeof by)} aria-label="Beslutande">
             <FormControlLabel value="styrelse" control={<Radio />} label="Styrelsen" />
             <FormControlLabel value="delegation" control={<Radio />} label="På delegation" />
