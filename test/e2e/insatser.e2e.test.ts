@@ -98,4 +98,30 @@ describe('ansökan to insats in the browser', () => {
     expect(insatser.find((i) => i.name === NAME)).toMatchObject({ budgetTotalKr: 180_000, kategori: 'individ' });
     expect(pageErrors).toEqual([]);
   });
+  it('registers an ansökan from the inkommande ärende in the diarium, in that ärende', async () => {
+    const inkommen = value(
+      await session.api.call('arenden.save', { title: 'Ansökan om medel, Håbo', kind: 'inkommande', status: 'oppet', receivedOn: `${YEAR}-02-03` }),
+    );
+    const arenden = value(await session.api.call('arenden.list', {})).length;
+    await page.goto(`${app.host.url}#/arenden/${inkommen.id}`);
+    await page.getByRole('button', { name: 'Registrera som ansökan …' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Ny ansökan' });
+    await expect.poll(() => dialog.getByLabel('Ärende i diariet').textContent()).toContain(inkommen.diarienummer);
+    expect(await dialog.getByLabel('Inkom').inputValue()).toBe(`${YEAR}-02-03`);
+    await dialog.getByLabel('Insatsens namn').fill('Arbetsnära stöd Håbo');
+    await dialog.getByRole('checkbox', { name: 'Håbo kommun' }).check();
+    await dialog.getByRole('checkbox', { name: 'Försäkringskassan' }).check();
+    await dialog.getByLabel('Insatsägare').click();
+    await page.getByRole('option', { name: 'Håbo kommun' }).click();
+    await dialog.getByLabel('Period från').fill(`${YEAR}-03-01`);
+    await dialog.getByLabel('Period till').fill(`${YEAR}-12-31`);
+    await dialog.getByLabel(`Sökt ${YEAR}`).fill('90 000');
+    await dialog.getByRole('button', { name: 'Registrera ansökan' }).click();
+
+    await expect.poll(() => page.getByRole('heading', { name: 'Arbetsnära stöd Håbo' }).count()).toBe(1);
+    expect(await page.getByText(`Dnr ${inkommen.diarienummer}`).count()).toBe(1);
+    // One case, one ärende: nothing new in the diarium.
+    expect(value(await session.api.call('arenden.list', {})).length).toBe(arenden);
+    expect(pageErrors).toEqual([]);
+  });
 });

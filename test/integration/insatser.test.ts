@@ -274,6 +274,57 @@ describe('ansökningar → insatser', () => {
     s.close();
   });
 
+  it('registers an ansökan in the inkommande ärende it came in as: one case, one ärende, and refuses a second ansökan there', async () => {
+    const s = demoSession();
+    const m = await memberIds(s);
+    const inkommen = value(
+      await s.api.call('arenden.save', {
+        title: 'Ansökan från Tierps kommun om Unga till arbete',
+        kind: 'inkommande',
+        status: 'oppet',
+        receivedOn: '2026-03-02',
+      }),
+    );
+    const decided = value(
+      await s.api.call('arenden.save', { title: 'Beslutat ärende', kind: 'inkommande', status: 'beslutat', receivedOn: '2026-01-10', decidedOn: '2026-02-01' }),
+    );
+    const input = {
+      kind: 'ny',
+      name: 'Unga till arbete Tierp',
+      kategori: 'individ',
+      parties: [m('Tierps kommun'), m('Arbetsförmedlingen')],
+      ownerMemberId: m('Tierps kommun'),
+      startsOn: '2026-06-01',
+      endsOn: '2026-12-31',
+      years: [{ year: 2026, soughtKr: 300_000, participants: 20 }],
+      sus: true,
+      lokusAgrees: true,
+      receivedOn: '2026-03-02',
+    } satisfies ApplicationSaveInput;
+    const arenden = count(s, 'arenden');
+    const app = value(await s.api.call('insatser.saveApplication', { ...input, arendeId: inkommen.id }));
+    expect(app.arendeId).toBe(inkommen.id);
+    expect(app.diarienummer).toBe(inkommen.diarienummer);
+    expect(count(s, 'arenden')).toBe(arenden);
+    expect(value(await s.api.call('arenden.get', { id: inkommen.id })).status).toBe('under_beredning');
+
+    // The board's ärendeblad goes into the same ärende, and the decision closes it.
+    const proposed = value(await s.api.call('insatser.proposal', { id: app.id, outcome: 'bifall', datum: '2026-04-01' }));
+    expect(value(await s.api.call('arendeblad.get', { id: proposed.arendebladId as number })).arendeId).toBe(inkommen.id);
+    expect(count(s, 'arenden')).toBe(arenden);
+
+    const before = [count(s, 'applications'), count(s, 'arenden'), count(s, 'audit_log')];
+    const twice = failure(await s.api.call('insatser.saveApplication', { ...input, arendeId: inkommen.id }));
+    expect(twice.message).toBe(`Ärende ${inkommen.diarienummer} har redan en ansökan.`);
+    expect(twice.paths).toEqual(['arendeId']);
+    expect(failure(await s.api.call('insatser.saveApplication', { ...input, arendeId: decided.id })).message).toBe(
+      `Ärende ${decided.diarienummer} är redan beslutat.`,
+    );
+    expect(failure(await s.api.call('insatser.saveApplication', { ...input, arendeId: 999_999 })).code).toBe('NOT_FOUND');
+    expect([count(s, 'applications'), count(s, 'arenden'), count(s, 'audit_log')]).toEqual(before);
+    s.close();
+  });
+
   it.each([
     [{ endsOn: '2018-01-01' }, 'endsOn', 'Periodens slut kan inte vara före dess början.'],
     [{ parties: [] }, 'parties', 'Ange samverkansparterna.'],

@@ -17,7 +17,8 @@ import { saveRecord, logFieldChange } from '../save-record';
 import { refuse } from '../refuse';
 import { insertArendeblad, templateData } from '../arendeblad';
 import { saveDecision } from '../delegation';
-import { loadArende, registerArende, requireArende } from '../diarium';
+import { loadArende, refuseIfVoided, registerArende, requireArende } from '../diarium';
+import { ARENDE_KIND_LABELS } from '../../../shared/contract/schemas/diarium';
 import { handlersFor } from '../handler';
 
 /**
@@ -135,8 +136,12 @@ export async function saveApplication(input: ParsedInput<'insatser.saveApplicati
     if (input.kind === 'ny') throw refuse('insatsId', 'En ny ansökan gäller ingen befintlig insats; välj tilläggsansökan eller förlängning.');
   }
 
-  // Received: into the diarium at once, as an allmän handling must be.
-  const arendeId = before === null ? await registerApplicationArende(scope, input) : null;
+  if (before !== null && input.arendeId !== undefined && input.arendeId !== before.arendeId)
+    throw refuse('arendeId', `Ansökan ${before.diarienummer} ligger redan i sitt ärende; det kan inte bytas.`);
+  // Received: into the diarium at once, as an allmän handling must be — or in the ärende it
+  // was registered as when it came in, so that one case stays one ärende.
+  const arendeId =
+    before !== null ? null : input.arendeId !== undefined ? await adoptArende(scope, input.arendeId) : await registerApplicationArende(scope, input);
   return saveRecord(scope, {
     table: 'applications',
     entity: 'application',
@@ -180,6 +185,32 @@ async function registerApplicationArende(scope: Scope, input: ParsedInput<'insat
   });
   await scope.audit({ entity: 'arende', entityId: arende.id, action: 'create', before: null, after: await loadArende(scope, arende.id) });
   return arende.id;
+}
+
+/**
+ * An ärende already in the diarium becomes the ansökan's: an inkommande handling or a
+ * beslutsärende, not makulerat, with no ansökan and no ärendeblad of its own yet.
+ */
+async function adoptArende(scope: Scope, id: number): Promise<number> {
+  const arende = await requireArende(scope, id, 'arendeId');
+  refuseIfVoided(arende, 'kan inte få en ansökan', 'arendeId');
+  if (arende.kind !== 'inkommande' && arende.kind !== 'beslutsarende')
+    throw refuse(
+      'arendeId',
+      `Ärende ${arende.diarienummer} är ${ARENDE_KIND_LABELS[arende.kind].toLowerCase()}; en ansökan hör till en inkommande handling eller ett beslutsärende.`,
+    );
+  const taken = await scope.db.selectFrom('applications').select('id').where('arende_id', '=', id).executeTakeFirst();
+  if (taken) throw refuse('arendeId', `Ärende ${arende.diarienummer} har redan en ansökan.`, 'CONFLICT');
+  const blad = await scope.db.selectFrom('arendeblad').select('id').where('arende_id', '=', id).executeTakeFirst();
+  if (blad) throw refuse('arendeId', `Ärende ${arende.diarienummer} har redan ett ärendeblad; koppla ansökan till ett ärende utan.`, 'CONFLICT');
+  if (arende.status === 'beslutat' || arende.status === 'avslutat') {
+    throw refuse('arendeId', `Ärende ${arende.diarienummer} är ${arende.status === 'beslutat' ? 'redan beslutat' : 'avslutat'}.`);
+  }
+  if (arende.status !== 'under_beredning') {
+    await scope.db.updateTable('arenden').set({ status: 'under_beredning', updated_at: scope.now.toISOString() }).where('id', '=', id).execute();
+    await scope.audit({ entity: 'arende', entityId: id, action: 'update', before: arende, after: await requireArende(scope, id) });
+  }
+  return id;
 }
 
 /** An application's parties, priority groups, years and goals. */

@@ -56,6 +56,11 @@ const yearSchema = z.number({ error: 'Året ska vara ett heltal.' }).int({ error
 export const applicationSaveInput = z
   .object({
     id: idSchema.optional(),
+    /**
+     * The ärende already in the diarium that the ansökan came in as (an inkommande handling
+     * registered on arrival). Without it a new ärende is registered. Only when registering.
+     */
+    arendeId: idSchema.optional(),
     kind: z.enum(APPLICATION_KINDS, { error: 'Välj typ av ansökan.' }),
     /** The insats a tilläggsansökan or förlängning belongs to. */
     insatsId: idSchema.nullable().default(null),

@@ -44,6 +44,7 @@ import { downloadBase64, fileToBase64 } from '../../files';
 import { formatBytes } from '../../../../shared/format/sv';
 import { useApp } from '../../store/app';
 import { ArendeDialog } from './ArendeDialog';
+import { ApplicationDialog } from '../insatser/ApplicationDialog';
 import { LinkDialog } from './LinkDialog';
 import { closeOnPurpose } from '../../components/closeOnPurpose';
 import { openable } from '../../components/openable';
@@ -237,6 +238,7 @@ function ArendeView({ id }: { id: number }) {
   const [uploading, setUploading] = useState(false);
   const [linking, setLinking] = useState(false);
   const [signing, setSigning] = useState<number | null>(null);
+  const [registering, setRegistering] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const reload = useCallback(() => {
     call('arenden.get', { id })
@@ -305,6 +307,12 @@ function ArendeView({ id }: { id: number }) {
         <Button color="warning" onClick={() => setVoiding(true)} disabled={arende.voided !== null}>
           Makulera
         </Button>
+        {arende.kind === 'inkommande' && arende.voided === null && (arende.status === 'oppet' || arende.status === 'under_beredning') && (
+          // An ansökan diarieförd when it came in becomes an ansökan in this ärende, not in a new one.
+          <Button variant="outlined" onClick={() => setRegistering(true)}>
+            Registrera som ansökan …
+          </Button>
+        )}
       </Stack>
       <ArendeDetails arende={arende} />
       <Stack direction="row" sx={{ alignItems: 'center' }}>
@@ -387,6 +395,7 @@ function ArendeView({ id }: { id: number }) {
           }}
         />
       )}
+      {registering && <ApplicationDialog arende={arende} onClose={() => setRegistering(false)} onSaved={(a) => go('insatser', 'ansokan', String(a.id))} />}
       {voiding && (
         <VoidDialog
           arende={arende}

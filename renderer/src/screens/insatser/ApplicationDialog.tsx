@@ -20,6 +20,7 @@ import {
   type Kategori,
   type PriorityGroup,
 } from '../../../../shared/contract/schemas/insatser';
+import type { ArendeListItem } from '../../../../shared/contract/schemas/diarium';
 import { formatKr } from '../../../../shared/format/sv';
 import { call } from '../../api';
 import { useApp } from '../../store/app';
@@ -51,8 +52,10 @@ function goalLines(application: Application | undefined, kind: 'effektmal' | 'in
   );
 }
 
-function toDraft(application: Application | undefined) {
+function toDraft(application: Application | undefined, arende?: Inkommen) {
   return {
+    /** The inkommande ärende in the diarium the ansökan came in as; '' registers a new one. */
+    arendeId: arende?.id ?? ('' as number | ''),
     kind: application?.kind ?? ('ny' as ApplicationKind),
     insatsId: application?.insatsId ?? ('' as number | ''),
     name: application?.name ?? '',
@@ -75,10 +78,11 @@ function toDraft(application: Application | undefined) {
       })) ?? [],
     sus: application?.sus ?? false,
     lokusAgrees: application?.lokusAgrees ?? false,
-    receivedOn: application?.receivedOn ?? todayIso(),
+    receivedOn: application?.receivedOn ?? arende?.receivedOn ?? todayIso(),
   };
 }
 type Draft = ReturnType<typeof toDraft>;
+type Inkommen = Pick<ArendeListItem, 'id' | 'receivedOn'>;
 
 const lines = (text: string) =>
   text
@@ -87,9 +91,11 @@ const lines = (text: string) =>
     .filter(Boolean);
 
 function toInput(draft: Draft, id: number | undefined) {
+  const { arendeId, ...rest } = draft;
   return {
     ...(id === undefined ? {} : { id }),
-    ...draft,
+    ...(id === undefined && arendeId !== '' ? { arendeId } : {}),
+    ...rest,
     insatsId: draft.kind === 'ny' || draft.insatsId === '' ? null : draft.insatsId,
     ownerMemberId: draft.ownerMemberId === '' ? null : draft.ownerMemberId,
     effektmal: lines(draft.effektmal),
@@ -104,17 +110,40 @@ function toInput(draft: Draft, id: number | undefined) {
 }
 
 /** Ansökan: everything an application states, as the förbund's form asks for it. */
-export function ApplicationDialog({ application, onClose, onSaved }: { application?: Application; onClose(): void; onSaved(a: Application): void }) {
+export function ApplicationDialog({
+  application,
+  arende,
+  onClose,
+  onSaved,
+}: {
+  application?: Application;
+  /** A new ansökan that came in as this ärende in the diarium. */
+  arende?: Inkommen;
+  onClose(): void;
+  onSaved(a: Application): void;
+}) {
   const members = useApp((s) => s.members);
   const [insatser, setInsatser] = useState<Insats[]>([]);
   const [groups, setGroups] = useState<PriorityGroup[]>([]);
-  const form = useRecordForm(applicationSaveInput, () => toDraft(application));
+  const [inkomna, setInkomna] = useState<ArendeListItem[] | null>(null);
+  const form = useRecordForm(applicationSaveInput, () => toDraft(application, arende));
   const { draft, update, setDraft, bind, errors } = form;
   const { kind, parties, startsOn, endsOn } = draft;
 
   useEffect(() => {
     void call('insatser.list', {}).then(setInsatser);
   }, []);
+  // A new ansökan may already be in the diarium as an inkommande handling: offer those that
+  // are not voided, not decided and not another ansökan's.
+  useEffect(() => {
+    if (application) return;
+    void Promise.all([call('arenden.page', { kind: 'inkommande', includeVoided: false, limit: 500 }), call('insatser.applications', {})]).then(
+      ([page, applications]) => {
+        const taken = new Set(applications.map((a) => a.arendeId));
+        setInkomna(page.rows.filter((r) => !taken.has(r.id) && (r.status === 'oppet' || r.status === 'under_beredning')));
+      },
+    );
+  }, [application]);
   const startYear = Number(startsOn.slice(0, 4));
   useEffect(() => {
     if (Number.isInteger(startYear) && startYear > 1990) void call('insatser.priorityGroups', { year: startYear }).then(setGroups);
@@ -176,6 +205,23 @@ export function ApplicationDialog({ application, onClose, onSaved }: { applicati
         )}
         <DateField label="Inkom" {...bind('receivedOn')} />
       </Stack>
+      {!application && inkomna !== null && (inkomna.length > 0 || draft.arendeId !== '') && (
+        <SelectField
+          label="Ärende i diariet"
+          value={draft.arendeId}
+          onChange={(e) => {
+            const picked = (inkomna ?? []).find((r) => r.id === Number(e.target.value));
+            update({ arendeId: picked?.id ?? '', ...(picked?.receivedOn ? { receivedOn: picked.receivedOn } : {}) });
+          }}
+          slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
+          error={!!errors.arendeId}
+          helperText={errors.arendeId ?? 'Har ansökan redan diarieförts när den kom in, välj det ärendet så blir det ett ärende, inte två.'}
+          options={[
+            { value: '' as number | '', label: 'Registrera ett nytt ärende' },
+            ...(inkomna ?? []).map((r) => ({ value: r.id, label: `${r.diarienummer} ${r.title}${r.receivedOn ? ` (inkom ${r.receivedOn})` : ''}` })),
+          ]}
+        />
+      )}
       <TextField label="Insatsens namn" {...bind('name')} />
       <SelectField
         label="Kategori"
