@@ -308,6 +308,34 @@ export async function nextArendeNumber(input: ParsedInput<'arenden.nextNumber'>,
   return { diarienummer: formatDiarienummer(format, input.year, await nextSeq(scope, input.year)) };
 }
 
+/**
+ * The year's series continues from `next`: the numbers before it count as taken (by the
+ * register kept before Kansli), so none is handed out twice; the series never goes back.
+ */
+export async function startSeries(input: ParsedInput<'arenden.startSeries'>, scope: Scope): Promise<MethodResult<'arenden.startSeries'>> {
+  const format = await diaryFormat(scope);
+  const current = await nextSeq(scope, input.year);
+  if (input.next < current)
+    throw refuse(
+      'next',
+      `${formatDiarienummer(format, input.year, current - 1)} är redan taget; nästa diarienummer kan inte vara lägre än ${formatDiarienummer(format, input.year, current)}.`,
+    );
+  if (input.next === current) return { diarienummer: formatDiarienummer(format, input.year, current) };
+  await scope.db
+    .insertInto('diary_series')
+    .values({ year: input.year, last_number: input.next - 1 })
+    .onConflict((oc) => oc.column('year').doUpdateSet({ last_number: input.next - 1 }))
+    .execute();
+  await scope.audit({
+    entity: 'diary_series',
+    entityId: input.year,
+    action: 'update',
+    before: { nextNumber: formatDiarienummer(format, input.year, current) },
+    after: { nextNumber: formatDiarienummer(format, input.year, input.next) },
+  });
+  return { diarienummer: formatDiarienummer(format, input.year, input.next) };
+}
+
 function yearOf(date: string | null): number | null {
   return date === null ? null : Number(date.slice(0, 4));
 }
@@ -456,6 +484,7 @@ export const diariumHandlers = handlersFor({
   'arenden.page': pageArenden,
   'arenden.get': getArende,
   'arenden.nextNumber': nextArendeNumber,
+  'arenden.startSeries': startSeries,
   'arenden.save': saveArende,
   'arenden.void': voidArende,
 });

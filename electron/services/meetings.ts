@@ -150,25 +150,46 @@ export async function saveMeeting(input: ParsedInput<'meetings.save'>, scope: Sc
   return after;
 }
 
-/** The first § of this meeting: one after the highest of the organ's earlier meetings the same year. */
-async function firstParagraph(scope: Scope, meetingId: number): Promise<number> {
+/**
+ * The first § of this meeting: one after the highest the organ has used earlier the same
+ * year — in the protokoll written in Kansli, or as the delegation register records the §
+ * a delegationsbeslut was reported at (a förbund that began mid-year has only that).
+ */
+export async function firstParagraph(scope: Scope, meetingId: number): Promise<{ first: number; after: { paragraph: number; heldOn: string } | null }> {
   const meeting = await scope.db.selectFrom('meetings').select(['body', 'held_on']).where('id', '=', meetingId).executeTakeFirstOrThrow();
   const year = meeting.held_on.slice(0, 4);
-  const row = await scope.db
-    .selectFrom('meeting_items as i')
-    .innerJoin('meetings as m', 'm.id', 'i.meeting_id')
-    .select((eb) => eb.fn.max('i.paragraph').as('max'))
+  const earlier = scope.db
+    .selectFrom('meetings as m')
     .where('m.body', '=', meeting.body)
     .where('m.held_on', '>=', `${year}-01-01`)
-    .where('m.held_on', '<=', `${year}-12-31`)
-    .where('m.id', '<>', meetingId)
     .where('m.held_on', '<=', meeting.held_on)
-    .executeTakeFirst();
-  return Number(row?.max ?? 0) + 1;
+    .where('m.id', '<>', meetingId);
+  const numbered = await earlier
+    .innerJoin('meeting_items as i', 'i.meeting_id', 'm.id')
+    .select(['i.paragraph as p', 'm.held_on'])
+    .where('i.paragraph', 'is not', null)
+    .execute();
+  const reported = await earlier
+    .innerJoin('delegation_decisions as d', 'd.reported_meeting_id', 'm.id')
+    .select(['d.reported_paragraph as p', 'm.held_on'])
+    .where('d.reported_paragraph', 'is not', null)
+    .execute();
+  let after: { paragraph: number; heldOn: string } | null = null;
+  const consider = (paragraph: number, heldOn: string) => {
+    if (Number.isSafeInteger(paragraph) && paragraph > 0 && (after === null || paragraph > after.paragraph)) after = { paragraph, heldOn };
+  };
+  for (const r of numbered) consider(Number(r.p), r.held_on);
+  // "§ 9", "9", "§§ 9–10": the highest number written.
+  for (const r of reported) for (const m of String(r.p).matchAll(/\d{1,4}/g)) consider(Number(m[0]), r.held_on);
+  const found = after as { paragraph: number; heldOn: string } | null;
+  return { first: (found?.paragraph ?? 0) + 1, after: found };
 }
 
-/** § numbers follow the dagordning's order, without gaps, from the meeting's first §. */
-export async function renumber(scope: Scope, meetingId: number): Promise<void> {
+/**
+ * § numbers follow the dagordning's order, without gaps, from the meeting's first §: the one
+ * given (`start`), else the one its items already have, else one after the year's earlier §.
+ */
+export async function renumber(scope: Scope, meetingId: number, start?: number): Promise<void> {
   const items = await scope.db
     .selectFrom('meeting_items')
     .select(['id', 'paragraph'])
@@ -176,11 +197,11 @@ export async function renumber(scope: Scope, meetingId: number): Promise<void> {
     .orderBy('position')
     .orderBy('id')
     .execute();
-  const start = items.find((i) => i.paragraph !== null)?.paragraph ?? (await firstParagraph(scope, meetingId));
+  const first = start ?? items.find((i) => i.paragraph !== null)?.paragraph ?? (await firstParagraph(scope, meetingId)).first;
   for (const [i, item] of items.entries())
     await scope.db
       .updateTable('meeting_items')
-      .set({ paragraph: start + i })
+      .set({ paragraph: first + i })
       .where('id', '=', item.id)
       .execute();
 }

@@ -19,7 +19,7 @@ import { boardOn } from './board';
 import { registerArende, requireArende } from './diarium';
 import { readDocumentBytes, storeDocument } from './documents';
 import { loadForbund, senderOf } from './forbund';
-import { loadMeeting, renumber } from './meetings';
+import { firstParagraph, loadMeeting, renumber } from './meetings';
 import type { ProtokollDoc } from './pdf/protokoll-pdf';
 import { resourceBytes } from './resources';
 import { refuse, refuseAll } from './refuse';
@@ -173,6 +173,8 @@ export async function loadProtokoll(scope: Scope, meetingId: number): Promise<Pr
     attendance,
     items,
     paragraphs: paragraphLabel(paragraphs[0] ?? null, paragraphs[paragraphs.length - 1] ?? null),
+    firstParagraph: paragraphs[0] ?? null,
+    paragraphNote: await paragraphNote(scope, meetingId, paragraphs[0] ?? null),
     dates: protokollDates(meeting.heldOn, row.justerat_on, row.anslag_on, formatDate(scope.now)),
     problems: problemsOf(row, meeting.heldOn, attendance, items),
     signingOrder: signingOrder(row, await signedCount(scope, meetingId)),
@@ -183,6 +185,41 @@ export async function loadProtokoll(scope: Scope, meetingId: number): Promise<Pr
     anslagOn: row.anslag_on,
     events: events.map((e): ProtokollEvent => ({ at: e.at, actor: e.actor, kind: e.kind, person: e.person, text: e.text })),
   };
+}
+
+/** Where the meeting's first § comes from, for the one who checks the numbering. */
+async function paragraphNote(scope: Scope, meetingId: number, first: number | null): Promise<string> {
+  const { first: expected, after } = await firstParagraph(scope, meetingId);
+  const earlier = after ? `§ ${after.paragraph} (sammanträdet ${after.heldOn})` : null;
+  if (first !== null && first !== expected)
+    return `Första § är angiven för detta sammanträde${earlier ? `; årets tidigare sammanträden slutar på ${earlier}` : ''}.`;
+  if (earlier) return `Fortsätter efter ${earlier}.`;
+  return 'Årets första sammanträde i Kansli. Började året före Kansli, skriv första § så fortsätter numreringen därifrån.';
+}
+
+/**
+ * A first § given by hand: never below what the year has already used, and never into the
+ * numbers of a later meeting of the same organ.
+ */
+async function setFirstParagraph(scope: Scope, meetingId: number, first: number, count: number): Promise<void> {
+  const { first: lowest, after } = await firstParagraph(scope, meetingId);
+  if (first < lowest && after)
+    throw refuse('firstParagraph', `§ ${after.paragraph} är redan använd (sammanträdet ${after.heldOn}); första § kan inte vara lägre än ${lowest}.`);
+  const meeting = await scope.db.selectFrom('meetings').select(['body', 'held_on']).where('id', '=', meetingId).executeTakeFirstOrThrow();
+  const later = await scope.db
+    .selectFrom('meetings as m')
+    .innerJoin('meeting_items as i', 'i.meeting_id', 'm.id')
+    .select(['m.held_on', (eb) => eb.fn.min('i.paragraph').as('min')])
+    .where('m.body', '=', meeting.body)
+    .where('m.held_on', '>', meeting.held_on)
+    .where('m.held_on', '<=', `${meeting.held_on.slice(0, 4)}-12-31`)
+    .where('i.paragraph', 'is not', null)
+    .groupBy('m.id')
+    .orderBy('m.held_on')
+    .executeTakeFirst();
+  if (later && later.min !== null && first + count - 1 >= Number(later.min))
+    throw refuse('firstParagraph', `Sammanträdet ${later.held_on} börjar på § ${later.min}; detta sammanträdes ${count} § får inte nå dit.`);
+  await renumber(scope, meetingId, first);
 }
 
 export async function getProtokoll(input: ParsedInput<'protokoll.get'>, scope: Scope): Promise<MethodResult<'protokoll.get'>> {
@@ -256,6 +293,9 @@ export async function saveProtokoll(input: ParsedInput<'protokoll.save'>, scope:
       throw refuse(`attendance.${i}.replaces`, `${a.name}: bara en tjänstgörande ersättare ersätter någon.`, 'VALIDATION', 'Bara för tjänstgörande ersättare.');
     }
   });
+  // The numbering first: a refused first § leaves everything as it was.
+  if (input.firstParagraph !== undefined && input.firstParagraph !== before.firstParagraph)
+    await setFirstParagraph(scope, input.meetingId, input.firstParagraph, before.items.length);
   await scope.db
     .updateTable('protokoll')
     .set({

@@ -83,6 +83,16 @@ describe('sammanträden in the browser', () => {
     await page.getByRole('option', { name: 'Peter Holmgren' }).click();
     await page.keyboard.press('Escape');
     await panel.getByLabel('Justeringsdag').fill(TODAY);
+    // The year's § numbering: continued from earlier meetings, and given by hand when the year began before Kansli.
+    const first = panel.getByLabel('Första §');
+    const continued = Number(await first.inputValue());
+    expect(continued).toBeGreaterThan(0);
+    await first.fill(String(continued + 20));
+    await panel.getByText(`§ ${continued + 20} Mötets öppnande`).waitFor();
+    await panel.getByRole('button', { name: 'Spara protokollet' }).click();
+    await panel.getByText('Första § är angiven för detta sammanträde').waitFor();
+    const saved = value(await session.api.call('protokoll.get', { meetingId: (await stored()).id })).protokoll;
+    expect(saved?.items[0]?.paragraph).toBe(continued + 20);
     await panel.getByRole('button', { name: 'Skicka för justering' }).click();
     // Locking is asked first.
     const ask = page.getByRole('dialog', { name: 'Skicka protokollet för justering?' });

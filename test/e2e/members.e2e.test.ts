@@ -5,6 +5,7 @@ import type { Session } from '../../electron/services/session';
 import { closeApp, openApp, type E2EApp } from '../helpers/app';
 import { artifactPath } from '../helpers/browser';
 import { count } from '../helpers/session';
+import { value } from '../helpers/envelope';
 
 let app: E2EApp;
 let session: Session;
@@ -107,6 +108,28 @@ describe('the app in Chromium through the host', () => {
     expect(
       session.db.sqlite.prepare("SELECT count(*) AS n FROM member_populations p JOIN members m ON m.id = p.member_id WHERE m.name = 'Sala kommun'").get(),
     ).toEqual({ n: 1 });
+  });
+
+  it('continues the diarium series from a löpnummer given once, after asking', async () => {
+    const year = new Date().getFullYear();
+    await page.goto(`${host.url}#/register/forbundet`);
+    const section = page.getByRole('region', { name: `Diariets nummerserie ${year}` });
+    const before = value(await session.api.call('arenden.nextNumber', { year })).diarienummer;
+    await section.getByText(before).waitFor();
+    const seq = Number(/(\d+)\D*$/.exec(before)?.[1]);
+    await section.getByLabel('Nästa löpnummer').fill(String(seq + 100));
+    await section.getByRole('button', { name: 'Fortsätt serien härifrån' }).click();
+    const ask = page.getByRole('dialog', { name: 'Fortsätta årets nummerserie?' });
+    await ask.getByRole('button', { name: 'Fortsätt serien' }).click();
+    const after = value(await session.api.call('arenden.nextNumber', { year })).diarienummer;
+    expect(Number(/(\d+)\D*$/.exec(after)?.[1])).toBe(seq + 100);
+    await section.getByText(after).waitFor();
+    // Lower than what is now taken: the Swedish message at the field, nothing changed.
+    await section.getByLabel('Nästa löpnummer').fill(String(seq));
+    await section.getByRole('button', { name: 'Fortsätt serien härifrån' }).click();
+    await page.getByRole('dialog', { name: 'Fortsätta årets nummerserie?' }).getByRole('button', { name: 'Fortsätt serien' }).click();
+    await section.getByText('nästa diarienummer kan inte vara lägre än').waitFor();
+    expect(value(await session.api.call('arenden.nextNumber', { year })).diarienummer).toBe(after);
   });
 
   it('had no errors in the page', () => {

@@ -88,6 +88,34 @@ describe('diarium: numbering', () => {
   });
 });
 
+describe('diarium: a year begun in another register', () => {
+  it('continues the series from the löpnummer given once, never lower than taken, and logs it', async () => {
+    const s = clockSession('2026-09-01T10:00:00Z');
+    const save = async () => value(await s.api.call('arenden.save', { ...BASE, year: 2026 }));
+    expect(value(await s.api.call('arenden.startSeries', { year: 2026, next: 46 }))).toEqual({ diarienummer: '2026/046' });
+    expect(value(await s.api.call('arenden.nextNumber', { year: 2026 }))).toEqual({ diarienummer: '2026/046' });
+    expect((await save()).diarienummer).toBe('2026/046');
+    expect((await save()).diarienummer).toBe('2026/047');
+
+    const before = counts(s);
+    const lower = failure(await s.api.call('arenden.startSeries', { year: 2026, next: 40 }));
+    expect(lower.paths).toEqual(['next']);
+    expect(lower.message).toBe('2026/047 är redan taget; nästa diarienummer kan inte vara lägre än 2026/048.');
+    expect(failure(await s.api.dispatch('arenden.startSeries', { year: 2026, next: 0 })).paths).toEqual(['next']);
+    expect(failure(await s.api.dispatch('arenden.startSeries', { year: 2026, next: '50' })).paths).toEqual(['next']);
+    expect(counts(s)).toEqual(before);
+    // The same number as next changes nothing and logs nothing.
+    expect(value(await s.api.call('arenden.startSeries', { year: 2026, next: 48 }))).toEqual({ diarienummer: '2026/048' });
+    expect(counts(s)).toEqual(before);
+    // Another year's series is untouched.
+    expect(value(await s.api.call('arenden.nextNumber', { year: 2027 }))).toEqual({ diarienummer: '2027/001' });
+    const logged = s.db.sqlite.prepare("SELECT before_json, after_json FROM audit_log WHERE entity = 'diary_series'").all();
+    expect(logged).toEqual([{ before_json: JSON.stringify({ nextNumber: '2026/001' }), after_json: JSON.stringify({ nextNumber: '2026/046' }) }]);
+    expect((await verifyAuditChain(s.db.kysely)).ok).toBe(true);
+    s.close();
+  });
+});
+
 describe('diarium: registering afterwards with a number', () => {
   it("keeps an explicit number (written the förbund's way) and moves the series past it", async () => {
     const s = demoSession('empty');

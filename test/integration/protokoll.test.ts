@@ -172,4 +172,51 @@ describe('protokoll and justering', () => {
     expect(second.paragraphs).toMatch(/^§§ \d+–\d+$/);
     s.close();
   });
+  it('continues the year from the § the delegation register records, and takes a first § given once when the year began before Kansli', async () => {
+    const s = demoSession();
+    const year = new Date().getFullYear() - 1;
+    // October, before Kansli: only the delegation register knows the meeting, at § 9.
+    const delegation = value(await s.api.call('delegations.list', {}))[0];
+    if (!delegation) throw new Error('the demo has a delegationsordning');
+    const decision = value(
+      await s.api.call('decisions.save', {
+        delegationId: delegation.id,
+        decidedOn: `${year}-09-20`,
+        decidedBy: 'Förbundschefen',
+        title: 'Attest av fakturor',
+        amountKr: 10_000,
+      }),
+    );
+    value(await s.api.call('decisions.report', { ids: [decision.id], meetingOn: `${year}-10-15`, paragraph: '§ 9' }));
+
+    await ensureBoardOn(s, `${year}-12-10`);
+    const december = value(await s.api.call('meetings.save', { body: 'styrelse', heldOn: `${year}-12-10` }));
+    const p = value(await s.api.call('protokoll.start', { meetingId: december.id }));
+    expect(p.items.map((i) => i.paragraph)).toEqual(p.items.map((_, k) => 10 + k));
+    expect(p.paragraphNote).toBe(`Fortsätter efter § 9 (sammanträdet ${year}-10-15).`);
+
+    // Lower than the year has used: refused, nothing renumbered, nothing else saved.
+    const low = failure(await s.api.call('protokoll.save', { ...saveInput(p, { sekreterare: 'Ny sekreterare' }), firstParagraph: 5 }));
+    expect(low.paths).toEqual(['firstParagraph']);
+    expect(low.message).toContain(`§ 9 är redan använd (sammanträdet ${year}-10-15); första § kan inte vara lägre än 10.`);
+    const unchanged = value(await s.api.call('protokoll.get', { meetingId: december.id })).protokoll;
+    expect(unchanged?.items[0]?.paragraph).toBe(10);
+    expect(unchanged?.sekreterare).toBe(p.sekreterare);
+
+    // The förbund says where the year really is: §§ from 14, and the next meeting goes on from there.
+    const given = value(await s.api.call('protokoll.save', { ...saveInput(p), firstParagraph: 14 }));
+    expect(given.items.map((i) => i.paragraph)).toEqual(p.items.map((_, k) => 14 + k));
+    expect(given.paragraphNote).toContain('Första § är angiven för detta sammanträde');
+    const again = value(await s.api.call('protokoll.save', saveInput(given)));
+    expect(again.firstParagraph).toBe(14);
+    const lastOfDecember = 14 + p.items.length - 1;
+    const later = value(await s.api.call('meetings.save', { body: 'styrelse', heldOn: `${year}-12-20` }));
+    const next = value(await s.api.call('protokoll.start', { meetingId: later.id }));
+    expect(next.firstParagraph).toBe(lastOfDecember + 1);
+    expect(next.paragraphNote).toBe(`Fortsätter efter § ${lastOfDecember} (sammanträdet ${year}-12-10).`);
+    // December cannot now grow into the later meeting's numbers.
+    const into = failure(await s.api.call('protokoll.save', { ...saveInput(given), firstParagraph: 16 }));
+    expect(into.message).toContain(`Sammanträdet ${year}-12-20 börjar på § ${lastOfDecember + 1}`);
+    s.close();
+  });
 });

@@ -11,6 +11,7 @@ import { setUserInput, type CurrentUser } from '../../../shared/contract/schemas
 import { checkDiaryFormat, DEFAULT_DIARY_FORMAT, formatDiarienummer } from '../../../shared/domain/diarienummer';
 import { call, errorMessage } from '../api';
 import { useSaveForm } from '../components/useSaveForm';
+import { DiarySeriesSection } from './diary/DiarySeriesSection';
 import { useApp, useUnsavedChanges } from '../store/app';
 
 const FIELDS = [
@@ -162,6 +163,7 @@ export function ForbundForm({ forbund }: { forbund: Forbund }) {
         {dialogs}
       </Paper>
       <UserSection />
+      <DiarySeriesSection />
     </Stack>
   );
 }

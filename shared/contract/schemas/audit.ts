@@ -16,6 +16,7 @@ export const AUDIT_ENTITY_LABELS = {
   board_appointment: 'Styrelseuppdrag',
   group: 'Grupp',
   arende: 'Ärende',
+  diary_series: 'Diariets nummerserie',
   document: 'Handling',
   link: 'Koppling',
   delegation: 'Delegation',

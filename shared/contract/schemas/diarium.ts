@@ -77,6 +77,17 @@ export const arendenPageInput = arendenListInput
   })
   .strict();
 export const nextNumberInput = z.object({ year: yearSchema }).strict();
+/** A förbund that begins mid-year continues its series: the next löpnummer, once (never lower than taken). */
+export const seriesStartInput = z
+  .object({
+    year: yearSchema,
+    next: z
+      .number({ error: 'Löpnumret ska vara ett heltal.' })
+      .int({ error: 'Löpnumret ska vara ett heltal.' })
+      .min(1, { error: 'Löpnumret är minst 1.' })
+      .max(99_999, { error: 'Löpnumret är högst 99 999.' }),
+  })
+  .strict();
 
 /** One page of the diarium as filtered on the server, with the total and the years there are. */
 export interface ArendePage {
@@ -201,6 +212,11 @@ export const diariumMethods = {
     description: 'Nästa lediga diarienummer i årets serie (tas först när ärendet sparas).',
     input: nextNumberInput,
     writes: false,
+  }),
+  'arenden.startSeries': method<{ diarienummer: string }>()({
+    description: 'Låter årets nummerserie fortsätta från ett givet löpnummer (när året började före Kansli). Aldrig lägre än redan tagna.',
+    input: seriesStartInput,
+    writes: true,
   }),
   'arenden.save': method<Arende>()({
     description: 'Registrerar ett ärende (nästa nummer i årets serie) eller sparar ändringar.',

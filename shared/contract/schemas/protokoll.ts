@@ -37,6 +37,16 @@ export const protokollSaveInput = z
     justeringPlats: optionalText('Justeringens plats', 200),
     justeringDag: optionalIsoDate('Justeringsdag'),
     forvaring: optionalText('Förvaringsplats', 200),
+    /**
+     * The meeting's first § when the year began before Kansli (its § are renumbered from it);
+     * without it the numbers stay.
+     */
+    firstParagraph: z
+      .number({ error: 'Första § ska vara ett heltal.' })
+      .int({ error: 'Första § ska vara ett heltal.' })
+      .min(1, { error: 'Första § är minst 1.' })
+      .max(9_999, { error: 'Första § är högst 9 999.' })
+      .optional(),
     attendance: z
       .array(
         z
@@ -134,6 +144,10 @@ export interface ProtokollView {
   items: ProtokollItem[];
   /** "§§ 12–20". */
   paragraphs: string;
+  /** The first § (null before the dagordning has a point). */
+  firstParagraph: number | null;
+  /** Where the first § comes from, in Swedish: "Fortsätter efter § 9 (sammanträdet 2026-10-15)." */
+  paragraphNote: string;
   dates: ProtokollDates;
   /** What stops sending it for justering, in Swedish. */
   problems: string[];

@@ -165,13 +165,28 @@ function ItemsFields({ d, setDraft }: DraftProps) {
       <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
         Paragrafer
       </Typography>
+      {d.items.length > 0 && (
+        // The year's numbering: continued from earlier meetings, or given once when the year began before Kansli.
+        <TextField
+          label="Första §"
+          size="small"
+          value={d.firstParagraph === null ? '' : String(d.firstParagraph)}
+          onChange={(e) => {
+            const digits = e.target.value.replace(/\D/g, '').slice(0, 4);
+            setDraft({ ...d, firstParagraph: digits === '' ? null : Number(digits) });
+          }}
+          slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+          helperText={d.paragraphNote}
+          sx={{ maxWidth: 640, '& .MuiInputBase-root': { width: 120 } }}
+        />
+      )}
       {d.items.map((item, k) => {
         const setItem = (patch: Partial<(typeof d.items)[number]>) => setDraft({ ...d, items: d.items.map((x, j) => (j === k ? { ...x, ...patch } : x)) });
         const decides = item.kind === 'beslut' || item.kind === 'delegation';
         return (
           <Box key={item.id} sx={{ pl: 1, borderLeft: 3, borderColor: 'divider' }}>
             <Typography sx={{ fontWeight: 600 }}>
-              § {item.paragraph} {item.title}{' '}
+              § {d.firstParagraph !== null ? d.firstParagraph + k : item.paragraph} {item.title}{' '}
               {item.diarienummer && (
                 <Typography component="span" variant="body2" color="text.secondary">
                   Dnr {item.diarienummer}

@@ -26,6 +26,7 @@ function saveInput(meetingId: number, d: ProtokollView) {
     justeringPlats: d.justeringPlats ?? '',
     justeringDag: d.justeringDag ?? '',
     forvaring: d.forvaring ?? '',
+    ...(d.firstParagraph !== null ? { firstParagraph: d.firstParagraph } : {}),
     attendance: d.attendance.map((a) => ({
       ...a,
       organisation: a.organisation ?? '',
