@@ -1,4 +1,5 @@
 import type { Member } from '../contract/schemas/members';
+import { joinSv } from '../format/sv';
 
 export interface PopulationShare {
   member: Member;
@@ -23,4 +24,17 @@ export function kommunPopulationShares(members: readonly Member[], year: number)
     .map((member) => ({ member, population: member.populations.find((p) => p.year === year)?.population ?? 0 }));
   const total = rows.reduce((sum, r) => sum + r.population, 0);
   return { total, rows: rows.map((r) => ({ ...r, share: total === 0 ? 0 : r.population / total })) };
+}
+
+/**
+ * Why Översikt shows an older year than the register does: the kommuner that have a newer
+ * folkmängd than `year` (the newest year all have) and the newest such year. Null when none has.
+ */
+export function newerPopulationNote(members: readonly Member[], year: number): string | null {
+  const kommuner = members.filter((m) => m.kind === 'kommun');
+  const newest = Math.max(year, ...kommuner.flatMap((m) => m.populations.map((p) => p.year)));
+  if (newest === year) return null;
+  const have = kommuner.filter((m) => m.populations.some((p) => p.year === newest)).map((m) => m.name);
+  const lack = kommuner.filter((m) => !m.populations.some((p) => p.year === newest)).map((m) => m.name);
+  return `Visar 1 november ${year}, det senaste år då alla kommuner har en siffra. ${joinSv(have)} har även ${newest}; skriv in ${newest} för ${lack.length <= 3 ? joinSv(lack) : `övriga ${lack.length} kommuner`} under Register → Medlemmar så används det året.`;
 }

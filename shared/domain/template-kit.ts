@@ -37,11 +37,7 @@ export function skeleton(d: SkeletonData, punkter: string[], sections: Section[]
   };
 }
 
-/** Names joined the Swedish way: "A, B och C". */
-export function joinSv(names: readonly string[]): string {
-  if (names.length <= 1) return names[0] ?? '';
-  return `${names.slice(0, -1).join(', ')} och ${names[names.length - 1]}`;
-}
+export { joinSv } from '../format/sv';
 
 const SMALL_NUMBERS = ['noll', 'en', 'två', 'tre', 'fyra', 'fem', 'sex', 'sju', 'åtta', 'nio', 'tio', 'elva', 'tolv'];
 

@@ -81,3 +81,9 @@ export function countOf(n: number, singular: string, plural: string): string {
 export function withoutFullStop(text: string): string {
   return text.trim().replace(/[.]+$/, '');
 }
+
+/** Names joined the Swedish way: "A, B och C". */
+export function joinSv(names: readonly string[]): string {
+  if (names.length <= 1) return names[0] ?? '';
+  return `${names.slice(0, -1).join(', ')} och ${names[names.length - 1]}`;
+}

@@ -1,6 +1,6 @@
 import { lazy, useEffect, useState } from 'react';
 import { formatInteger, formatPercent } from '../../../shared/format/sv';
-import { kommunPopulationShares, latestCompletePopulationYear } from '../../../shared/domain/population';
+import { kommunPopulationShares, latestCompletePopulationYear, newerPopulationNote } from '../../../shared/domain/population';
 import { MEMBER_KIND_LABELS } from '../../../shared/contract/kinds';
 import type { EconomyOverview } from '../../../shared/contract/schemas/ekonomi';
 import type { OverdueView } from '../../../shared/contract/schemas/internkontroll';
@@ -98,6 +98,8 @@ export function OverviewScreen() {
   const others = members.filter((m) => m.kind !== 'kommun');
   const kommunCount = members.filter((m) => m.kind === 'kommun').length;
   const folkmangd = year === null ? 'Folkmängd' : `Folkmängd 1 nov ${year}`;
+  // The register shows each member's newest figure; here the year all kommuner share, and why.
+  const newer = year === null ? null : newerPopulationNote(members, year);
 
   return (
     <div className="k-stack">
@@ -168,6 +170,11 @@ export function OverviewScreen() {
                 ))}
               </tbody>
             </table>
+            {newer && (
+              <p className="k-small" style={{ margin: '12px 0 0' }} data-testid="population-note">
+                {newer}
+              </p>
+            )}
             <p className="k-muted k-small" style={{ margin: '12px 0 0' }}>
               Staten betalar hälften av medlemsavgiften genom Försäkringskassan, regionen en fjärdedel och kommunerna en fjärdedel fördelad efter folkmängd den
               1 november året före.
