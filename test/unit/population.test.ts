@@ -29,7 +29,7 @@ describe('kommunernas folkmängd', () => {
     expect(rows.map((r) => r.share)).toEqual([0.75, 0.25]);
   });
 
-  it('says why the common year is older than a kommun\'s newest figure, and is silent when it is not', () => {
+  it("says why the common year is older than a kommun's newest figure, and is silent when it is not", () => {
     const members = [kommun(1, { 2017: 10, 2025: 12 }), kommun(2, { 2017: 20 }), kommun(3, { 2017: 5 })];
     expect(newerPopulationNote(members, 2017)).toBe(
       'Visar 1 november 2017, det senaste år då alla kommuner har en siffra. K1 har även 2025; skriv in 2025 för K2 och K3 under Register → Medlemmar så används det året.',
