@@ -27,6 +27,7 @@ import { arsredovisningHandlers } from './arsredovisning';
 import { delarsrapportHandlers } from './delarsrapport';
 import { arshjulHandlers } from './arshjul';
 import { statistikHandlers } from './statistik';
+import { deskHandlers } from './desk';
 
 export type { Handler } from './handler';
 export type Handlers = { [K in MethodName]: Handler<K> };
@@ -64,4 +65,5 @@ export const handlers: Handlers = {
   ...delarsrapportHandlers,
   ...arshjulHandlers,
   ...statistikHandlers,
+  ...deskHandlers,
 };

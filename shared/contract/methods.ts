@@ -23,6 +23,7 @@ import { arsredovisningMethods } from './schemas/arsredovisning';
 import { delarsrapportMethods } from './schemas/delarsrapport';
 import { arshjulMethods } from './schemas/arshjul';
 import { statistikMethods } from './schemas/statistik';
+import { deskMethods } from './schemas/desk';
 
 /**
  * The API contract: every operation the renderer, the HTTP host and the CLI can
@@ -54,6 +55,7 @@ export const contract = {
   ...delarsrapportMethods,
   ...arshjulMethods,
   ...statistikMethods,
+  ...deskMethods,
 } as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

@@ -45,10 +45,10 @@ describe('the app in Chromium through the host', () => {
     expect(banner).toContain('npm run host -- --db NY-FIL.sqlite --empty');
     expect(banner).not.toContain('Arkiv');
 
-    // "No decided budget for 2026": Visa opens the budget of that year, not the tab's default (next year).
-    const warning = page.getByRole('alert').filter({ hasText: /Det finns ingen fastställd budget för \d{4}/ });
+    // "No decided budget for 2026" on the desk opens the budget of that year, not the tab's default (next year).
+    const warning = page.getByRole('list', { name: 'Att göra' }).getByRole('button', { name: /Det finns ingen fastställd budget för \d{4}/ });
     const year = /budget för (\d{4})/.exec((await warning.textContent()) ?? '')![1]!;
-    await warning.getByRole('button', { name: 'Visa' }).click();
+    await warning.click();
     await page.getByRole('tab', { name: 'Budget', selected: true }).waitFor();
     expect(await page.getByRole('textbox', { name: 'År' }).inputValue()).toBe(year);
     expect(page.url()).toMatch(new RegExp(`#/ekonomi/budget/${year}$`));

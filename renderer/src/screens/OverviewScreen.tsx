@@ -2,9 +2,8 @@ import { lazy, useEffect, useState } from 'react';
 import { formatInteger, formatPercent } from '../../../shared/format/sv';
 import { kommunPopulationShares, latestCompletePopulationYear, newerPopulationNote } from '../../../shared/domain/population';
 import { MEMBER_KIND_LABELS } from '../../../shared/contract/kinds';
-import type { EconomyOverview } from '../../../shared/contract/schemas/ekonomi';
-import type { OverdueView } from '../../../shared/contract/schemas/internkontroll';
-import { useApp } from '../store/app';
+import type { DeskState, DeskView } from '../../../shared/contract/schemas/desk';
+import { useApp, type SectionId } from '../store/app';
 import { call } from '../api';
 import { PopulationChart } from '../components/PopulationChart';
 import { PlainAlert, PlainButton } from '../shell/plain';
@@ -18,64 +17,51 @@ import { WithMui } from '../shell/WithMui';
 // The årshjul's code (dialog, form) loads after the first screen; it sits at the foot of the page, so nothing above it moves.
 const Arshjul = lazy(() => import('../components/Arshjul').then((m) => ({ default: m.Arshjul })));
 
-/** Controls past their date and not done, and åtgärder past theirs, each a link to the checklist. */
-function OverdueControls() {
+const DESK_STATE_LABELS: Record<DeskState, string> = { sent: 'Sent', snart: 'Snart', vantar: 'Väntar' };
+
+/**
+ * Att göra: what is late, due soon and waiting, from every register, each line a link to the
+ * thing. Its box has the same height before and after the lines arrive (it scrolls inside),
+ * so nothing on the page moves once it has drawn.
+ */
+function Desk() {
   const go = useApp((s) => s.go);
-  const [o, setO] = useState<OverdueView | null>(null);
+  const [desk, setDesk] = useState<DeskView | null>(null);
+  const [failed, setFailed] = useState(false);
   useEffect(() => {
-    call('internkontroll.overdue', {})
-      .then(setO)
-      .catch(() => setO(null));
+    call('desk.get', {})
+      .then(setDesk)
+      .catch(() => setFailed(true));
   }, []);
-  if (!o || (o.occasions.length === 0 && o.deviations.length === 0)) return null;
+  const late = desk?.lines.filter((l) => l.state === 'sent').length ?? 0;
+  const soon = desk?.lines.filter((l) => l.state === 'snart').length ?? 0;
   return (
-    <section className="k-paper" aria-label="Försenad internkontroll">
-      <h2 className="k-h3">Försenad internkontroll</h2>
-      <div className="k-links">
-        {o.occasions.map((x) => (
-          <PlainButton key={`o${x.id}`} onClick={() => go('internkontroll', 'kontroll', String(x.id))}>
-            {x.process}: {x.moment} – {x.label} (skulle vara klar {x.dueOn}, {x.ansvarig})
-          </PlainButton>
-        ))}
-        {o.deviations.map((d) => (
-          <PlainButton key={`d${d.id}`} tone="error" onClick={() => go('internkontroll', 'kontroll', String(d.occasionId))}>
-            Åtgärd: {d.action} – {d.owner}, senast {d.dueOn}
-          </PlainButton>
-        ))}
+    <section className="k-paper k-desk" aria-labelledby="desk-title">
+      <div className="k-desk-head">
+        <h2 className="k-h3" id="desk-title">
+          Att göra
+        </h2>
+        <span className="k-muted k-small" role="status">
+          {failed ? 'Kunde inte hämtas.' : desk === null ? 'Hämtar …' : `${late} sent · ${soon} snart · ${desk.lines.length - late - soon} väntar`}
+        </span>
+      </div>
+      <div className="k-desk-list">
+        {desk !== null && desk.lines.length === 0 && <p className="k-muted">Inget är sent eller ska vara klart de närmaste veckorna.</p>}
+        {desk !== null && desk.lines.length > 0 && (
+          <ul aria-label="Att göra">
+            {desk.lines.map((l) => (
+              <li key={l.key}>
+                <button type="button" onClick={() => go(l.link[0] as SectionId, ...l.link.slice(1))} data-state={l.state}>
+                  <span className="k-desk-state">{DESK_STATE_LABELS[l.state]}</span>
+                  <span className="k-desk-area">{l.area}</span>
+                  <span className="k-desk-text">{l.text}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
       </div>
     </section>
-  );
-}
-
-/** God ekonomisk hushållning: the year's warnings (budget balance, eget kapital, beslutsutrymme), each a link to Ekonomi. */
-function EconomyWarnings() {
-  const go = useApp((s) => s.go);
-  const [o, setO] = useState<EconomyOverview | null>(null);
-  useEffect(() => {
-    call('ekonomi.overview', { year: new Date().getFullYear() })
-      .then(setO)
-      .catch(() => setO(null));
-  }, []);
-  if (!o || o.warnings.length === 0) return null;
-  return (
-    <div className="k-stack" style={{ gap: 8 }} aria-label="Ekonomi">
-      {o.warnings.map((w) => (
-        <PlainAlert
-          key={w.key}
-          severity={w.level === 'varning' ? 'warning' : 'info'}
-          action={{
-            label: 'Visa',
-            // A budget warning opens the budget of the year it is about (not next year's, the tab's own default).
-            run: () =>
-              w.key.startsWith('budget')
-                ? go('ekonomi', 'budget', String(o.year))
-                : go('ekonomi', w.key === 'beslutsutrymme_negativt' ? 'beslutsutrymme' : 'hushallning'),
-          }}
-        >
-          {w.message}
-        </PlainAlert>
-      ))}
-    </div>
   );
 }
 
@@ -117,8 +103,7 @@ export function OverviewScreen() {
         </PlainAlert>
       )}
 
-      <EconomyWarnings />
-      <OverdueControls />
+      <Desk />
 
       <div className="k-figures">
         <Figure label="Medlemmar" value={String(members.length)} testId="figure-members" />
