@@ -13,6 +13,8 @@ export interface ForbundTable {
   city: string | null;
   diary_format: Generated<string>;
   proposal_style: Generated<'att' | 'numrerad'>;
+  /** When "Kom igång" was finished; null while a new förbund is being set up. */
+  setup_done_at: string | null;
 }
 
 export interface KansliMetaTable {

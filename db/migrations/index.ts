@@ -21,6 +21,7 @@ import { migration0020 } from './0020_arshjul';
 import { migration0021 } from './0021_statistik';
 import { migration0022 } from './0022_bokslut_noter';
 import { migration0023 } from './0023_insats_form';
+import { migration0024 } from './0024_forbund_setup';
 import type { Migration } from './types';
 
 /** Every migration this version of Kansli knows, in order. Never edit one that has shipped: add a new one. */
@@ -48,6 +49,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0021,
   migration0022,
   migration0023,
+  migration0024,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -18,6 +18,7 @@ export async function loadForbund(scope: Scope): Promise<Forbund> {
     diaryFormat: row.diary_format,
     proposalStyle: row.proposal_style,
     isDemo: row.is_demo === 1,
+    setupDone: row.setup_done_at !== null || row.is_demo === 1,
     updatedAt: row.updated_at,
   };
 }

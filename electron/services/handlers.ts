@@ -28,6 +28,7 @@ import { delarsrapportHandlers } from './delarsrapport';
 import { arshjulHandlers } from './arshjul';
 import { statistikHandlers } from './statistik';
 import { deskHandlers } from './desk';
+import { setupHandlers } from './setup';
 
 export type { Handler } from './handler';
 export type Handlers = { [K in MethodName]: Handler<K> };
@@ -66,4 +67,5 @@ export const handlers: Handlers = {
   ...arshjulHandlers,
   ...statistikHandlers,
   ...deskHandlers,
+  ...setupHandlers,
 };

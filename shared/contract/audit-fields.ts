@@ -226,6 +226,7 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   sections: 'Avsnitt',
   sekreterare: 'Sekreterare',
   seq: 'Löpnummer',
+  setupDone: 'Kom igång avslutad',
   sha256: 'Kontrollsumma (SHA-256)',
   shares: 'Andel',
   shortName: 'Kortnamn',

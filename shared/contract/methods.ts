@@ -24,6 +24,7 @@ import { delarsrapportMethods } from './schemas/delarsrapport';
 import { arshjulMethods } from './schemas/arshjul';
 import { statistikMethods } from './schemas/statistik';
 import { deskMethods } from './schemas/desk';
+import { setupMethods } from './schemas/setup';
 
 /**
  * The API contract: every operation the renderer, the HTTP host and the CLI can
@@ -56,6 +57,7 @@ export const contract = {
   ...arshjulMethods,
   ...statistikMethods,
   ...deskMethods,
+  ...setupMethods,
 } as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

@@ -6,7 +6,7 @@ import type { Session } from '../../electron/services/session';
 import { launchChromium } from './browser';
 import { demoSession } from './session';
 
-/** The real renderer on the real host over a fresh demo database, in Chromium. */
+/** The real renderer on the real host over a fresh demo (or empty) database, in Chromium. */
 export interface E2EApp {
   session: Session;
   host: RunningHost;
@@ -19,9 +19,10 @@ export interface E2EApp {
 export async function openApp(
   prepare?: (session: Session) => Promise<void>,
   viewport: { width: number; height: number } = { width: 1440, height: 1000 },
+  seed: 'demo' | 'empty' = 'demo',
 ): Promise<E2EApp> {
   if (!fs.existsSync(`${RENDERER_DIST}/index.html`)) throw new Error('Gränssnittet är inte byggt: kör npm run build:renderer först.');
-  const session = demoSession();
+  const session = demoSession(seed);
   await prepare?.(session);
   const host = await startHost({ api: session.api, staticDir: RENDERER_DIST });
   const browser = await launchChromium();

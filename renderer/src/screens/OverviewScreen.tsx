@@ -16,6 +16,11 @@ import { WithMui } from '../shell/WithMui';
 
 // The årshjul's code (dialog, form) loads after the first screen; it sits at the foot of the page, so nothing above it moves.
 const Arshjul = lazy(() => import('../components/Arshjul').then((m) => ({ default: m.Arshjul })));
+// Kom igång, for a new förbund's empty database; its code loads only then.
+const SetupGuide = lazy(() => import('./setup/SetupGuide').then((m) => ({ default: m.SetupGuide })));
+
+/** Left for now in this window: Översikt shows a line to resume instead of the guide. */
+const SETUP_LEFT = 'kansli.setupLeft';
 
 const DESK_STATE_LABELS: Record<DeskState, string> = { sent: 'Sent', snart: 'Snart', vantar: 'Väntar' };
 
@@ -78,7 +83,19 @@ function Figure({ label, value, testId }: { label: string; value: string; testId
 
 export function OverviewScreen() {
   const { forbund, members, go } = useApp();
+  const [setupLeft, setSetupLeft] = useState(() => sessionStorage.getItem(SETUP_LEFT) === '1');
   if (!forbund) return null;
+  if (!forbund.setupDone && !setupLeft)
+    return (
+      <WithMui>
+        <SetupGuide
+          onLeave={() => {
+            sessionStorage.setItem(SETUP_LEFT, '1');
+            setSetupLeft(true);
+          }}
+        />
+      </WithMui>
+    );
   const year = latestCompletePopulationYear(members);
   const shares = year === null ? null : kommunPopulationShares(members, year);
   const others = members.filter((m) => m.kind !== 'kommun');
@@ -95,6 +112,22 @@ export function OverviewScreen() {
           {[forbund.orgNr ? `Org.nr ${forbund.orgNr}` : 'Organisationsnummer saknas', forbund.address, forbund.email].filter(Boolean).join(' · ')}
         </p>
       </div>
+
+      {!forbund.setupDone && (
+        <PlainAlert
+          severity="info"
+          title="Kom igång är inte avslutad"
+          action={{
+            label: 'Fortsätt',
+            run: () => {
+              sessionStorage.removeItem(SETUP_LEFT);
+              setSetupLeft(false);
+            },
+          }}
+        >
+          Förbundets uppgifter, medlemmar, styrelsen och årshjulet – fortsätt där du slutade.
+        </PlainAlert>
+      )}
 
       {forbund.isDemo && (
         <PlainAlert severity="info">

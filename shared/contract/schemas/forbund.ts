@@ -48,6 +48,8 @@ export interface Forbund {
   proposalStyle: 'att' | 'numrerad';
   /** True while the database still holds the demo data created on first start. */
   isDemo: boolean;
+  /** False while a new förbund has not finished Kom igång (the guide Översikt opens with). */
+  setupDone: boolean;
   updatedAt: string;
 }
 
