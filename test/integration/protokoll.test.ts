@@ -10,6 +10,7 @@ import { makeTestCertificate } from '../helpers/certs';
 import { failure, value } from '../helpers/envelope';
 import { addToAgenda, ensureBoardOn } from '../helpers/meetings';
 import { pdfsig, pdftotext } from '../helpers/pdf-tools';
+import { roles, structure } from '../helpers/pdf-structure';
 import { demoSession } from '../helpers/session';
 import { tempDir } from '../helpers/temp';
 
@@ -98,6 +99,12 @@ describe('protokoll and justering', () => {
 
     p = value(await s.api.call('protokoll.send', { meetingId: m.id }));
     expect(p.status).toBe('for_justering');
+    // The protokoll a förbund puts on its website is tagged: each § a heading, the att-satser a list, the signers text.
+    const stored = value(await s.api.call('documents.get', { id: p.documentId ?? 0 }));
+    const tree = await structure(new Uint8Array(Buffer.from(stored.contentBase64, 'base64')));
+    const tags = tree.flatMap((t) => roles(t));
+    expect(tags.filter((r) => r === 'H2').length).toBeGreaterThanOrEqual(p.items.length);
+    expect(tags).toEqual(expect.arrayContaining(['L', 'LI', 'LBody', 'P']));
     expect(failure(await s.api.call('protokoll.save', saveInput(p))).message).toContain('låst för justering');
     const items = (await s.api.call('meetings.get', { id: m.id })) as { ok: true; value: MeetingView };
     const agendaItems = items.value.items.map((i) => ({ id: i.id, kind: i.kind, title: i.title, arendeId: i.arendeId }));

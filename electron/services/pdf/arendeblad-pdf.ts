@@ -5,6 +5,7 @@ import type { ServiceContext } from '../context';
 import { A4, ACCENT, Composer, INK, MM, MUTED, RULE, drawable, textWidth, type Bookmark, type Frame } from './composer';
 import { addSignatureField } from './signature-fields';
 import { createPdf, finishPdfA, saveClassic, type Fonts } from './pdfa';
+import { taggerFor, type Tagger } from './tagging';
 
 /** The sender, as the footer of every page shows it (SS 03 43 21). */
 export interface Sender {
@@ -55,9 +56,12 @@ function drawRight(page: PDFPage, text: string, x: number, y: number, size: numb
 /** The footer every page carries: the förbund's name, address and contact details. */
 export function drawFooter(page: PDFPage, fonts: Fonts, sender: Sender): void {
   const y = MARGIN.bottom - 10 * MM;
-  page.drawLine({ start: { x: MARGIN.left, y: y + 11 }, end: { x: MARGIN.right, y: y + 11 }, thickness: 0.4, color: RULE });
-  const parts = [sender.name, sender.address, sender.orgNr ? `Org.nr ${sender.orgNr}` : null, sender.email, sender.phone].filter((p): p is string => !!p);
-  page.drawText(drawable(parts.join('  ·  ')), { x: MARGIN.left, y, size: 7.5, font: fonts.regular, color: MUTED });
+  // The same on every page: an artifact, not read as content.
+  taggerFor(page.doc).artifact(page, () => {
+    page.drawLine({ start: { x: MARGIN.left, y: y + 11 }, end: { x: MARGIN.right, y: y + 11 }, thickness: 0.4, color: RULE });
+    const parts = [sender.name, sender.address, sender.orgNr ? `Org.nr ${sender.orgNr}` : null, sender.email, sender.phone].filter((p): p is string => !!p);
+    page.drawText(drawable(parts.join('  ·  ')), { x: MARGIN.left, y, size: 7.5, font: fonts.regular, color: MUTED });
+  });
 }
 
 export interface HeaderFields {
@@ -71,10 +75,29 @@ export interface HeaderFields {
  * labelled fields (Datum, Dnr, Till …). Later pages: one line with the same facts.
  */
 export function drawHeader(page: PDFPage, fonts: Fonts, sender: Sender, header: HeaderFields, firstPage: boolean): void {
+  const tags = taggerFor(page.doc);
+  // Later pages repeat the head: an artifact. On page 1 it is the document's first content
+  // (sender, type, Datum, Dnr, Till), read before the rubrik; "Sida 1 (n)" is an artifact.
+  if (!firstPage) {
+    tags.artifact(page, () => drawHeaderInk(page, fonts, sender, header, false));
+    return;
+  }
+  const div = tags.open('Div', { first: true });
+  try {
+    drawHeaderInk(page, fonts, sender, header, true, tags);
+  } finally {
+    tags.close(div);
+  }
+}
+
+function drawHeaderInk(page: PDFPage, fonts: Fonts, sender: Sender, header: HeaderFields, firstPage: boolean, tags?: Tagger): void {
   const top = A4.height - 16 * MM;
-  page.drawText(drawable(sender.name), { x: MARGIN.left, y: top - 13, size: firstPage ? 14 : 10, font: fonts.bold, color: ACCENT });
-  drawRight(page, header.docType.toUpperCase(), MARGIN.right, top - 10, firstPage ? 10 : 8.5, fonts.bold, INK);
-  drawRight(page, header.pageLabel, MARGIN.right, top - (firstPage ? 23 : 21), 9, fonts.regular, MUTED);
+  const p = (draw: () => void) => (tags ? tags.within('P', () => tags.mark(page, draw)) : draw());
+  p(() => page.drawText(drawable(sender.name), { x: MARGIN.left, y: top - 13, size: firstPage ? 14 : 10, font: fonts.bold, color: ACCENT }));
+  p(() => drawRight(page, header.docType.toUpperCase(), MARGIN.right, top - 10, firstPage ? 10 : 8.5, fonts.bold, INK));
+  const pageLabel = () => drawRight(page, header.pageLabel, MARGIN.right, top - (firstPage ? 23 : 21), 9, fonts.regular, MUTED);
+  if (tags) tags.artifact(page, pageLabel);
+  else pageLabel();
   if (!firstPage) {
     const line = header.fields
       .filter((f) => f.label === 'Dnr' || f.label === 'Datum')
@@ -84,12 +107,15 @@ export function drawHeader(page: PDFPage, fonts: Fonts, sender: Sender, header: 
     page.drawLine({ start: { x: MARGIN.left, y: top - 31 }, end: { x: MARGIN.right, y: top - 31 }, thickness: 0.4, color: RULE });
     return;
   }
-  page.drawLine({ start: { x: MARGIN.left, y: top - 30 }, end: { x: MARGIN.right, y: top - 30 }, thickness: 0.6, color: RULE });
+  tags?.artifact(page, () => page.drawLine({ start: { x: MARGIN.left, y: top - 30 }, end: { x: MARGIN.right, y: top - 30 }, thickness: 0.6, color: RULE }));
   let x = MARGIN.left;
   const y = top - 44;
   for (const field of header.fields) {
-    page.drawText(drawable(field.label), { x, y, size: 7.5, font: fonts.regular, color: MUTED });
-    page.drawText(drawable(field.value), { x, y: y - 12, size: 10, font: fonts.regular, color: INK });
+    const fx = x;
+    p(() => {
+      page.drawText(drawable(field.label), { x: fx, y, size: 7.5, font: fonts.regular, color: MUTED });
+      page.drawText(drawable(field.value), { x: fx, y: y - 12, size: 10, font: fonts.regular, color: INK });
+    });
     x += Math.max(textWidth(fonts.regular, field.value, 10), textWidth(fonts.regular, field.label, 7.5)) + 22;
   }
 }

@@ -38,9 +38,14 @@ async function compose(ctx: Pick<ServiceContext, 'resourcesDir' | 'appVersion'>,
     c.y -= 16;
     const number = pages?.get(heading);
     const label = number === undefined ? '' : String(number);
-    c.page.drawText(drawable(heading), { x: MARGIN.left, y: c.y, size: 11, font: fonts.regular, color: INK });
-    const w = textWidth(fonts.regular, label, 11);
-    c.page.drawText(label, { x: MARGIN.right - w, y: c.y, size: 11, font: fonts.regular, color: INK });
+    // A line of the table of contents: the heading and its page, one paragraph.
+    c.tags.within('P', () =>
+      c.tags.mark(c.page, () => {
+        c.page.drawText(drawable(heading), { x: MARGIN.left, y: c.y, size: 11, font: fonts.regular, color: INK });
+        const w = textWidth(fonts.regular, label, 11);
+        c.page.drawText(label, { x: MARGIN.right - w, y: c.y, size: 11, font: fonts.regular, color: INK });
+      }),
+    );
   }
 
   const marks: Bookmark[] = [];
@@ -66,10 +71,14 @@ async function compose(ctx: Pick<ServiceContext, 'resourcesDir' | 'appVersion'>,
       const x = MARGIN.left + k * (width + 10 * MM);
       const boxBottom = top - 44;
       addSignatureField(doc, c.page, s.name, { x, y: boxBottom, width, height: 40 });
-      c.page.drawLine({ start: { x, y: boxBottom }, end: { x: x + width, y: boxBottom }, thickness: 0.5, color: RULE });
-      c.page.drawText(drawable(s.name), { x, y: boxBottom - 12, size: 10, font: fonts.bold, color: INK });
+      c.tags.artifact(c.page, () => c.page.drawLine({ start: { x, y: boxBottom }, end: { x: x + width, y: boxBottom }, thickness: 0.5, color: RULE }));
       const under = [s.roleTitle, `Utsedd av ${s.appointedBy}`].filter(Boolean).join(' · ');
-      c.page.drawText(drawable(under), { x, y: boxBottom - 24, size: 8.5, font: fonts.regular, color: MUTED });
+      c.tags.within('P', () =>
+        c.tags.mark(c.page, () => {
+          c.page.drawText(drawable(s.name), { x, y: boxBottom - 12, size: 10, font: fonts.bold, color: INK });
+          c.page.drawText(drawable(under), { x, y: boxBottom - 24, size: 8.5, font: fonts.regular, color: MUTED });
+        }),
+      );
     });
     c.y = top - 78;
   }

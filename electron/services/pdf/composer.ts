@@ -1,12 +1,14 @@
 import { degrees, PDFName, PDFString, rgb, type PDFDocument, type PDFFont, type PDFImage, type PDFPage, type PDFRef } from 'pdf-lib';
 import type { MatrixBlock, TableBlock } from '../../../shared/contract/schemas/arendeblad';
 import type { Fonts } from './pdfa';
+import { taggerFor, type StructType, type Tagger } from './tagging';
 
 /**
  * A small typesetter over pdf-lib for A4 documents: wrapped, left-aligned text,
  * headings kept with what follows, hanging lists (att-satser), tables whose header
  * repeats on a new page, and reserved boxes (signature fields, images). Headers and
- * "Sida x (y)" are drawn afterwards, when the page count is known.
+ * "Sida x (y)" are drawn afterwards, when the page count is known. Everything it draws is
+ * tagged (see tagging.ts): text in its structure element, rules and fills as artifacts.
  */
 
 export const A4 = { width: 595.28, height: 841.89 } as const;
@@ -34,6 +36,8 @@ export interface TextStyle {
   spaceAfter?: number;
   indent?: number;
   align?: 'left' | 'right' | 'center';
+  /** The structure element the text is (default P); null: part of the element already open. */
+  tag?: StructType | null;
 }
 
 /** Carlito has no U+00A0 glyph: a no-break space is laid out as one but drawn as a space. */
@@ -105,6 +109,8 @@ export class Composer {
   readonly pages: PDFPage[] = [];
   page!: PDFPage;
   y = 0;
+  /** The document's structure tree, shared with every other Composer on it. */
+  readonly tags: Tagger;
   private frameFor: (pageNumber: number) => Frame;
 
   constructor(
@@ -113,6 +119,17 @@ export class Composer {
     frame: (pageNumber: number) => Frame,
   ) {
     this.frameFor = frame;
+    this.tags = taggerFor(doc);
+  }
+
+  /** Text drawn as marked content of the current structure element. */
+  private drawTagged(page: PDFPage, text: string, options: Parameters<PDFPage['drawText']>[1]): void {
+    this.tags.mark(page, () => page.drawText(text, options));
+  }
+
+  /** Layout that is not content (rules, fills, a repeated table header), as an artifact. */
+  private drawArtifact(draw: () => void): void {
+    this.tags.artifact(this.page, draw);
   }
 
   /** The frame of the current page (page numbers count from 0 within this composer). */
@@ -167,14 +184,17 @@ export class Composer {
     if (this.pages.length === 0) this.newPage();
     if (style.spaceBefore) this.space(style.spaceBefore);
     if (lines.length > 1 && this.remaining() < 2 * lh) this.newPage();
+    const tag = style.tag === undefined ? 'P' : style.tag;
+    const elem = tag !== null && lines.some((l) => l.trim() !== '') ? this.tags.open(tag) : null;
     for (const line of lines) {
       if (this.y - lh < this.frame.bottom) this.newPage();
       this.y -= lh;
       const w = textWidth(font, line, size);
       const x =
         style.align === 'right' ? this.frame.right - w : style.align === 'center' ? this.frame.left + indent + (width - w) / 2 : this.frame.left + indent;
-      this.page.drawText(drawable(line), { x, y: this.y + size * 0.22, size, font, color: style.color ?? INK });
+      this.drawTagged(this.page, drawable(line), { x, y: this.y + size * 0.22, size, font, color: style.color ?? INK });
     }
+    if (elem) this.tags.close(elem);
     if (style.spaceAfter) this.y -= style.spaceAfter;
   }
 
@@ -185,7 +205,16 @@ export class Composer {
     const before = style.spaceBefore ?? size * 0.9;
     if (this.remaining() < before + lh + keepWith * 11 * 1.32) this.newPage();
     else if (this.y !== this.frame.top) this.y -= before;
-    this.text(text, { font: this.fonts.bold, size, leading: 1.25, color: style.color ?? INK, spaceAfter: style.spaceAfter ?? size * 0.35 });
+    // The level by the size the documents use: 17 the rubrik, 12.5–14 a section, smaller a sub-heading.
+    const tag: StructType = size >= 16 ? 'H1' : size >= 12 ? 'H2' : 'H3';
+    this.text(text, {
+      font: this.fonts.bold,
+      size,
+      leading: 1.25,
+      color: style.color ?? INK,
+      spaceAfter: style.spaceAfter ?? size * 0.35,
+      tag: style.tag ?? tag,
+    });
   }
 
   /** A list with a hanging label: "att" before each att-sats, "•" or "1." before list items. */
@@ -193,24 +222,39 @@ export class Composer {
     const size = opts.size ?? 11;
     const lh = size * 1.32;
     const indent = opts.indent ?? 0;
+    if (items.length === 0) return;
+    const list = this.tags.open('L');
     for (const item of items) {
       const lines = wrap(this.fonts.regular, item.text, size, this.width - indent - opts.labelWidth);
       if (this.pages.length === 0) this.newPage();
       if (this.remaining() < Math.min(lines.length, 2) * lh) this.newPage();
+      const li = this.tags.open('LI');
+      let body: ReturnType<Tagger['open']> | null = null;
       lines.forEach((line, i) => {
         if (this.y - lh < this.frame.bottom) this.newPage();
         this.y -= lh;
         const baseline = this.y + size * 0.22;
         if (i === 0)
-          this.page.drawText(drawable(item.label), { x: this.frame.left + indent, y: baseline, size, font: opts.labelFont ?? this.fonts.regular, color: INK });
-        this.page.drawText(drawable(line), { x: this.frame.left + indent + opts.labelWidth, y: baseline, size, font: this.fonts.regular, color: INK });
+          this.tags.within('Lbl', () =>
+            this.drawTagged(this.page, drawable(item.label), {
+              x: this.frame.left + indent,
+              y: baseline,
+              size,
+              font: opts.labelFont ?? this.fonts.regular,
+              color: INK,
+            }),
+          );
+        body ??= this.tags.open('LBody');
+        this.drawTagged(this.page, drawable(line), { x: this.frame.left + indent + opts.labelWidth, y: baseline, size, font: this.fonts.regular, color: INK });
       });
+      this.tags.close(li);
       this.y -= opts.gap ?? 4;
     }
+    this.tags.close(list);
   }
 
   rule(thickness = 0.5, color = RULE): void {
-    this.page.drawLine({ start: { x: this.frame.left, y: this.y }, end: { x: this.frame.right, y: this.y }, thickness, color });
+    this.drawArtifact(() => this.page.drawLine({ start: { x: this.frame.left, y: this.y }, end: { x: this.frame.right, y: this.y }, thickness, color }));
   }
 
   /** A table of text and amounts; the header repeats when it breaks across pages. */
@@ -264,30 +308,44 @@ export class Composer {
     const xs = widths.map((_, c) => this.frame.left + widths.slice(0, c).reduce((a, b) => a + b, 0));
 
     const cellLines = (row: string[], font: PDFFont) => row.map((cell, c) => wrap(font, cell, size, Math.max(10, (widths[c] ?? 20) - 2 * pad)));
-    const drawRow = (font: PDFFont, lines: string[][]) => {
+    // A row is a TR of TH or TD cells; a header repeated on a new page is an artifact (read once).
+    const drawRow = (font: PDFFont, lines: string[][], cell: 'TH' | 'TD' | null) => {
       const height = Math.max(...lines.map((l) => l.length)) * lh + pad;
-      lines.forEach((cl, c) => {
-        cl.forEach((line, i) => {
-          const w = textWidth(font, line, size);
-          const x = numeric[c] ? (xs[c] ?? 0) + (widths[c] ?? 0) - pad - w : (xs[c] ?? 0) + pad;
-          this.page.drawText(drawable(line), { x, y: this.y - (i + 1) * lh + size * 0.28, size, font, color: INK });
+      const draw = () =>
+        lines.forEach((cl, c) => {
+          const drawCell = () =>
+            cl.forEach((line, i) => {
+              const w = textWidth(font, line, size);
+              const x = numeric[c] ? (xs[c] ?? 0) + (widths[c] ?? 0) - pad - w : (xs[c] ?? 0) + pad;
+              const options = { x, y: this.y - (i + 1) * lh + size * 0.28, size, font, color: INK };
+              if (cell === null) this.page.drawText(drawable(line), options);
+              else this.drawTagged(this.page, drawable(line), options);
+            });
+          if (cell === null) drawCell();
+          else this.tags.within(cell, drawCell);
         });
-      });
+      if (cell === null) this.drawArtifact(draw);
+      else this.tags.within('TR', draw);
       this.y -= height;
     };
+    let headerDrawn = false;
     const header = () => {
       const lines = cellLines(block.header, bold);
       const height = Math.max(...lines.map((l) => l.length)) * lh + pad;
-      this.page.drawRectangle({ x: this.frame.left, y: this.y - height, width: total, height, color: rgb(0.93, 0.94, 0.96) });
-      drawRow(bold, lines);
-      this.page.drawLine({ start: { x: this.frame.left, y: this.y }, end: { x: this.frame.right, y: this.y }, thickness: 0.8, color: INK });
+      this.drawArtifact(() => this.page.drawRectangle({ x: this.frame.left, y: this.y - height, width: total, height, color: rgb(0.93, 0.94, 0.96) }));
+      drawRow(bold, lines, headerDrawn ? null : 'TH');
+      headerDrawn = true;
+      this.drawArtifact(() =>
+        this.page.drawLine({ start: { x: this.frame.left, y: this.y }, end: { x: this.frame.right, y: this.y }, thickness: 0.8, color: INK }),
+      );
     };
 
     const firstRowHeight = block.rows[0] ? Math.max(...cellLines(block.rows[0], regular).map((l) => l.length)) * lh + pad : 0;
     const captionHeight = block.caption ? 11 * 1.3 + 4 : 0;
     if (this.pages.length === 0) this.newPage();
     this.ensure(captionHeight + 2 * lh + pad + firstRowHeight + 6);
-    if (block.caption) this.text(block.caption, { font: bold, size: 10.5, spaceAfter: 3 });
+    const table = this.tags.open('Table');
+    if (block.caption) this.text(block.caption, { font: bold, size: 10.5, spaceAfter: 3, tag: 'Caption' });
     header();
     block.rows.forEach((row, r) => {
       const isSum = block.sumRow && r === block.rows.length - 1;
@@ -298,10 +356,13 @@ export class Composer {
         this.newPage();
         header();
       }
-      if (isSum) this.page.drawLine({ start: { x: this.frame.left, y: this.y }, end: { x: this.frame.right, y: this.y }, thickness: 0.8, color: INK });
-      drawRow(font, lines);
-      if (!isSum) this.page.drawLine({ start: { x: this.frame.left, y: this.y }, end: { x: this.frame.right, y: this.y }, thickness: 0.25, color: RULE });
+      const line = (thickness: number, color: typeof INK) =>
+        this.drawArtifact(() => this.page.drawLine({ start: { x: this.frame.left, y: this.y }, end: { x: this.frame.right, y: this.y }, thickness, color }));
+      if (isSum) line(0.8, INK);
+      drawRow(font, lines, 'TD');
+      if (!isSum) line(0.25, RULE);
     });
+    this.tags.close(table);
     if (block.note) this.text(block.note, { font: this.fonts.italic, size: 9, color: MUTED, spaceBefore: 2 });
     this.y -= 8;
   }
@@ -320,9 +381,12 @@ export class Composer {
     const captionHeight = caption.trim() === '' ? 0 : 9 * 1.3 * 2 + 2;
     if (this.pages.length === 0) this.newPage();
     this.ensure(height + captionHeight + 4);
-    this.page.drawImage(image, { x: this.frame.left, y: this.y - height, width, height });
+    // A figure's alternative text is its caption: what a screen reader says instead of the picture.
+    this.tags.within('Figure', () => this.tags.mark(this.page, () => this.page.drawImage(image, { x: this.frame.left, y: this.y - height, width, height })), {
+      alt: caption.trim() === '' ? 'Diagram' : caption.trim(),
+    });
     this.y -= height + 3;
-    if (caption.trim() !== '') this.text(caption.trim(), { font: this.fonts.italic, size: 9, color: MUTED });
+    if (caption.trim() !== '') this.text(caption.trim(), { font: this.fonts.italic, size: 9, color: MUTED, tag: 'Caption' });
     this.y -= 8;
   }
 
@@ -345,76 +409,92 @@ export class Composer {
     if (this.pages.length === 0) this.newPage();
     this.ensure(total);
     if (block.caption) this.text(block.caption, { font: bold, size: 10.5, spaceAfter: 6 });
-    const left = this.frame.left + titleWidth + labelWidth;
-    const top = this.y;
-    const hex = (c: string) => rgb(parseInt(c.slice(1, 3), 16) / 255, parseInt(c.slice(3, 5), 16) / 255, parseInt(c.slice(5, 7), 16) / 255);
-    block.rowLabels.forEach((label, r) => {
-      const y = top - (r + 1) * cellH;
-      const lines = wrap(regular, label, 8.5, labelWidth - 6);
-      lines.forEach((line, i) =>
-        this.page.drawText(drawable(line), {
-          x: left - 4 - textWidth(regular, line, 8.5),
-          y: y + cellH / 2 + (lines.length / 2 - i - 1) * 10 + 3,
-          size: 8.5,
-          font: regular,
-          color: INK,
-        }),
-      );
-      block.cells[r]?.forEach((cell, c) => {
-        const x = left + c * cellW;
-        this.page.drawRectangle({ x, y, width: cellW, height: cellH, color: hex(cell.color), borderColor: rgb(1, 1, 1), borderWidth: 1.5 });
-        const text = wrap(bold, cell.text, 8.5, cellW - 8).slice(0, 3);
-        text.forEach((line, i) =>
-          this.page.drawText(drawable(line), {
-            x: x + (cellW - textWidth(bold, line, 8.5)) / 2,
-            y: y + cellH / 2 + (text.length / 2 - i - 1) * 10 + 3,
-            size: 8.5,
+    // The matrix is one figure; its alternative text says which risks sit in which cell.
+    const cellsText = block.rowLabels
+      .flatMap((row, r) =>
+        (block.cells[r] ?? []).map((cell, c) =>
+          cell.text.trim() === '' ? null : `${block.rowTitle} ${row}, ${block.colTitle.toLowerCase()} ${block.colLabels[c] ?? ''}: ${cell.text}`,
+        ),
+      )
+      .filter((t): t is string => t !== null);
+    const alt = [block.caption.trim() !== '' ? block.caption : 'Riskmatris', ...cellsText].join('. ');
+    this.tags.within(
+      'Figure',
+      () =>
+        this.tags.mark(this.page, () => {
+          const left = this.frame.left + titleWidth + labelWidth;
+          const top = this.y;
+          const hex = (c: string) => rgb(parseInt(c.slice(1, 3), 16) / 255, parseInt(c.slice(3, 5), 16) / 255, parseInt(c.slice(5, 7), 16) / 255);
+          block.rowLabels.forEach((label, r) => {
+            const y = top - (r + 1) * cellH;
+            const lines = wrap(regular, label, 8.5, labelWidth - 6);
+            lines.forEach((line, i) =>
+              this.page.drawText(drawable(line), {
+                x: left - 4 - textWidth(regular, line, 8.5),
+                y: y + cellH / 2 + (lines.length / 2 - i - 1) * 10 + 3,
+                size: 8.5,
+                font: regular,
+                color: INK,
+              }),
+            );
+            block.cells[r]?.forEach((cell, c) => {
+              const x = left + c * cellW;
+              this.page.drawRectangle({ x, y, width: cellW, height: cellH, color: hex(cell.color), borderColor: rgb(1, 1, 1), borderWidth: 1.5 });
+              const text = wrap(bold, cell.text, 8.5, cellW - 8).slice(0, 3);
+              text.forEach((line, i) =>
+                this.page.drawText(drawable(line), {
+                  x: x + (cellW - textWidth(bold, line, 8.5)) / 2,
+                  y: y + cellH / 2 + (text.length / 2 - i - 1) * 10 + 3,
+                  size: 8.5,
+                  font: bold,
+                  color: INK,
+                }),
+              );
+            });
+          });
+          const gridBottom = top - block.rowLabels.length * cellH;
+          block.colLabels.forEach((label, c) => {
+            const lines = wrap(regular, label, 8.5, cellW - 4);
+            lines.forEach((line, i) =>
+              this.page.drawText(drawable(line), {
+                x: left + c * cellW + (cellW - textWidth(regular, line, 8.5)) / 2,
+                y: gridBottom - 11 - i * 10,
+                size: 8.5,
+                font: regular,
+                color: INK,
+              }),
+            );
+          });
+          // Axis titles: konsekvens below, sannolikhet turned along the left side.
+          this.page.drawText(drawable(block.colTitle), {
+            x: left + (n * cellW - textWidth(bold, block.colTitle, 9)) / 2,
+            y: gridBottom - colLabelH - 8,
+            size: 9,
             font: bold,
             color: INK,
-          }),
-        );
-      });
-    });
-    const gridBottom = top - block.rowLabels.length * cellH;
-    block.colLabels.forEach((label, c) => {
-      const lines = wrap(regular, label, 8.5, cellW - 4);
-      lines.forEach((line, i) =>
-        this.page.drawText(drawable(line), {
-          x: left + c * cellW + (cellW - textWidth(regular, line, 8.5)) / 2,
-          y: gridBottom - 11 - i * 10,
-          size: 8.5,
-          font: regular,
-          color: INK,
+          });
+          const rowTitleW = textWidth(bold, block.rowTitle, 9);
+          this.page.drawText(drawable(block.rowTitle), {
+            x: this.frame.left + 9,
+            y: gridBottom + (block.rowLabels.length * cellH - rowTitleW) / 2,
+            size: 9,
+            font: bold,
+            color: INK,
+            rotate: degrees(90),
+          });
+          this.y = gridBottom - colLabelH - 14;
+          if (block.legend.length > 0) {
+            let x = left;
+            for (const l of block.legend) {
+              this.page.drawRectangle({ x, y: this.y - 10, width: 10, height: 8, color: hex(l.color) });
+              this.page.drawText(drawable(l.label), { x: x + 13, y: this.y - 9, size: 8, font: italic, color: MUTED });
+              x += 13 + textWidth(italic, l.label, 8) + 12;
+            }
+            this.y -= legendH;
+          }
         }),
-      );
-    });
-    // Axis titles: konsekvens below, sannolikhet turned along the left side.
-    this.page.drawText(drawable(block.colTitle), {
-      x: left + (n * cellW - textWidth(bold, block.colTitle, 9)) / 2,
-      y: gridBottom - colLabelH - 8,
-      size: 9,
-      font: bold,
-      color: INK,
-    });
-    const rowTitleW = textWidth(bold, block.rowTitle, 9);
-    this.page.drawText(drawable(block.rowTitle), {
-      x: this.frame.left + 9,
-      y: gridBottom + (block.rowLabels.length * cellH - rowTitleW) / 2,
-      size: 9,
-      font: bold,
-      color: INK,
-      rotate: degrees(90),
-    });
-    this.y = gridBottom - colLabelH - 14;
-    if (block.legend.length > 0) {
-      let x = left;
-      for (const l of block.legend) {
-        this.page.drawRectangle({ x, y: this.y - 10, width: 10, height: 8, color: hex(l.color) });
-        this.page.drawText(drawable(l.label), { x: x + 13, y: this.y - 9, size: 8, font: italic, color: MUTED });
-        x += 13 + textWidth(italic, l.label, 8) + 12;
-      }
-      this.y -= legendH;
-    }
+      { alt },
+    );
     this.y -= 8;
   }
 

@@ -3,6 +3,7 @@ import { cachingFontkit, useNativeDeflate } from './fonts';
 import { PDFDocument, PDFHexString, PDFName, PDFString, type PDFFont } from 'pdf-lib';
 import type { ServiceContext } from '../context';
 import { resourceBytes } from '../resources';
+import { taggerFor } from './tagging';
 
 /**
  * A new PDF that can become PDF/A-2b: every font embedded (subset, with ToUnicode so
@@ -115,6 +116,9 @@ export function finishPdfA(
     DestOutputProfile: context.register(icc),
   });
   doc.catalog.set(PDFName.of('OutputIntents'), context.obj([context.register(intent)]));
+
+  // The structure tree of what the Composers drew (a document of copied pages has none to write).
+  taggerFor(doc).finish(doc);
 
   const id = createHash('md5').update(`${info.title}\u0000${info.created.toISOString()}\u0000${Math.random()}`).digest('hex');
   context.trailerInfo.ID = context.obj([PDFHexString.of(id), PDFHexString.of(id)]);

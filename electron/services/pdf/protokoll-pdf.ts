@@ -4,6 +4,7 @@ import type { ProtokollItem, ProtokollView } from '../../../shared/contract/sche
 import type { ServiceContext } from '../context';
 import { drawFooter, drawHeader, MARGIN, documentFrame, type HeaderFields, type Sender } from './arendeblad-pdf';
 import { Composer, INK, MM, MUTED, RULE, drawable, textWidth, type Frame } from './composer';
+import { taggerFor } from './tagging';
 import { addSignatureField } from './signature-fields';
 import { createPdf, finishPdfA, saveClassic, type Fonts } from './pdfa';
 
@@ -36,11 +37,14 @@ function drawInitialBoxes(page: PDFPage, fonts: Fonts): void {
   const w = 30 * MM;
   const h = 9 * MM;
   const y = MARGIN.bottom + 1 * MM;
-  labels.forEach((label, i) => {
-    const x = MARGIN.right - (labels.length - i) * (w + 2 * MM) + 2 * MM;
-    page.drawRectangle({ x, y, width: w, height: h, borderColor: RULE, borderWidth: 0.5 });
-    page.drawText(label, { x: x + 2, y: y + h - 8, size: 6, font: fonts.regular, color: MUTED });
-  });
+  // Boxes for initials on paper: layout, not content.
+  taggerFor(page.doc).artifact(page, () =>
+    labels.forEach((label, i) => {
+      const x = MARGIN.right - (labels.length - i) * (w + 2 * MM) + 2 * MM;
+      page.drawRectangle({ x, y, width: w, height: h, borderColor: RULE, borderWidth: 0.5 });
+      page.drawText(label, { x: x + 2, y: y + h - 8, size: 6, font: fonts.regular, color: MUTED });
+    }),
+  );
 }
 
 function names(list: string[]): string {
@@ -91,13 +95,15 @@ function decorate(c: Composer, d: ProtokollDoc, docType: string, extra: { label:
     // Later pages repeat the organ and the date, as every protokoll page must.
     if (i > 0) {
       const line = `${d.meeting.bodyLabel}   Sammanträdesdatum ${d.meeting.heldOn}`;
-      page.drawText(drawable(line), {
-        x: MARGIN.right - textWidth(c.fonts.regular, line, 8.5) - 70,
-        y: page.getHeight() - 16 * MM - 25,
-        size: 8.5,
-        font: c.fonts.regular,
-        color: MUTED,
-      });
+      c.tags.artifact(page, () =>
+        page.drawText(drawable(line), {
+          x: MARGIN.right - textWidth(c.fonts.regular, line, 8.5) - 70,
+          y: page.getHeight() - 16 * MM - 25,
+          size: 8.5,
+          font: c.fonts.regular,
+          color: MUTED,
+        }),
+      );
     }
     if (opts.initials) drawInitialBoxes(page, c.fonts);
     drawFooter(page, c.fonts, d.sender);
@@ -108,13 +114,18 @@ function signatureRow(c: Composer, label: string, name: string, fieldName: strin
   const box = 52 * MM;
   c.ensure(58);
   const y0 = c.y;
-  c.page.drawText(drawable(label), { x: MARGIN.left, y: y0 - 14, size: 10, font: c.fonts.bold, color: INK });
-  if (note) c.page.drawText(drawable(note), { x: MARGIN.left, y: y0 - 27, size: 9, font: c.fonts.regular, color: MUTED });
+  // Read as one paragraph: "Justerare (datum) Anna Berg".
+  const p = c.tags.open('P');
+  c.tags.mark(c.page, () => {
+    c.page.drawText(drawable(label), { x: MARGIN.left, y: y0 - 14, size: 10, font: c.fonts.bold, color: INK });
+    if (note) c.page.drawText(drawable(note), { x: MARGIN.left, y: y0 - 27, size: 9, font: c.fonts.regular, color: MUTED });
+  });
   const x = MARGIN.left + 38 * MM;
   const at = c.reserve(40);
   addSignatureField(c.doc, at.page, fieldName, { x, y: at.y, width: box, height: 38 });
-  at.page.drawLine({ start: { x, y: at.y }, end: { x: x + box, y: at.y }, thickness: 0.5, color: RULE });
-  c.page.drawText(drawable(name), { x, y: at.y - 11, size: 9.5, font: c.fonts.regular, color: INK });
+  c.tags.artifact(at.page, () => at.page.drawLine({ start: { x, y: at.y }, end: { x: x + box, y: at.y }, thickness: 0.5, color: RULE }));
+  c.tags.mark(c.page, () => c.page.drawText(drawable(name), { x, y: at.y - 11, size: 9.5, font: c.fonts.regular, color: INK }));
+  c.tags.close(p);
   c.y = at.y - 18;
 }
 
