@@ -268,6 +268,8 @@ function serveRenderer(): void {
     const headers = new Headers(response.headers);
     headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     headers.set('X-Content-Type-Options', 'nosniff');
+    // A module worker (pdf.js's, for the PDF preview) must be served as JavaScript.
+    if (/\.m?js$/.test(file)) headers.set('Content-Type', 'text/javascript; charset=utf-8');
     return new Response(response.body, { status: response.status, headers });
   });
 }

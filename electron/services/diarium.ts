@@ -330,8 +330,8 @@ export async function startSeries(input: ParsedInput<'arenden.startSeries'>, sco
     entity: 'diary_series',
     entityId: input.year,
     action: 'update',
-    before: { nextNumber: formatDiarienummer(format, input.year, current) },
-    after: { nextNumber: formatDiarienummer(format, input.year, input.next) },
+    before: { year: input.year, nextNumber: formatDiarienummer(format, input.year, current) },
+    after: { year: input.year, nextNumber: formatDiarienummer(format, input.year, input.next) },
   });
   return { diarienummer: formatDiarienummer(format, input.year, input.next) };
 }

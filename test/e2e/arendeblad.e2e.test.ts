@@ -72,9 +72,20 @@ describe('ärendeblad in the browser', () => {
     await expect.poll(() => page.getByLabel('Att-sats 1', { exact: true }).inputValue()).toBe(ATT);
     await page.screenshot({ path: artifactPath('arendeblad-editor.png'), fullPage: true });
 
+    // Looked at first, in the app: the pages drawn as they will be saved, then saved from there.
+    await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+    const preview = page.getByRole('dialog', { name: /^Förhandsgranska / });
+    await preview.getByRole('img', { name: 'Sida 1 av 1' }).waitFor({ timeout: 15_000 });
+    expect(
+      await page.evaluate(
+        "(() => { const img = document.querySelector('img.kansli-pdf-page'); const c = document.createElement('canvas'); c.width = img.naturalWidth; c.height = img.naturalHeight; const x = c.getContext('2d'); x.drawImage(img, 0, 0); const d = x.getImageData(0, 0, c.width, c.height).data; let ink = 0; for (let i = 0; i < d.length; i += 4) if (d[i] < 128) ink++; return ink; })()",
+      ),
+    ).toBeGreaterThan(1000);
+    await page.screenshot({ path: artifactPath('arendeblad-forhandsgranska.png') });
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Spara som PDF' }).click();
+    await preview.getByRole('button', { name: 'Spara som PDF' }).click();
     const file = await (await download).path();
+    await preview.getByRole('button', { name: 'Stäng' }).click();
     const text = pdftotext(fs.readFileSync(file)).replace(/\s+/g, ' ');
     expect(text).toContain(RUBRIK);
     expect(text).toContain(`att ${ATT}`);

@@ -72,6 +72,7 @@ async function touchEveryKind(s: Session): Promise<AuditEntity[]> {
 
   const arende = value(await s.api.call('arenden.save', { title: 'Skrivelse om samverkan', kind: 'inkommande', receivedOn: `${YEAR}-03-01` }));
   const other = value(await s.api.call('arenden.save', { title: 'Svar på skrivelsen', kind: 'utgaende', receivedOn: `${YEAR}-03-09` }));
+  value(await s.api.call('arenden.startSeries', { year: YEAR + 1, next: 40 }));
   value(
     await s.api.call('documents.add', {
       arendeId: arende.id,

@@ -110,7 +110,9 @@ describe('diarium: a year begun in another register', () => {
     // Another year's series is untouched.
     expect(value(await s.api.call('arenden.nextNumber', { year: 2027 }))).toEqual({ diarienummer: '2027/001' });
     const logged = s.db.sqlite.prepare("SELECT before_json, after_json FROM audit_log WHERE entity = 'diary_series'").all();
-    expect(logged).toEqual([{ before_json: JSON.stringify({ nextNumber: '2026/001' }), after_json: JSON.stringify({ nextNumber: '2026/046' }) }]);
+    expect(logged).toEqual([
+      { before_json: JSON.stringify({ year: 2026, nextNumber: '2026/001' }), after_json: JSON.stringify({ year: 2026, nextNumber: '2026/046' }) },
+    ]);
     expect((await verifyAuditChain(s.db.kysely)).ok).toBe(true);
     s.close();
   });

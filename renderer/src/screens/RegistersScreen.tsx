@@ -3,6 +3,7 @@ import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
 import { useApp } from '../store/app';
+import { PrintButton } from '../components/PrintButton';
 import { ForbundForm } from './ForbundForm';
 import { MembersRegister } from './members/MembersRegister';
 import { BoardRegister } from './board/BoardRegister';
@@ -40,7 +41,10 @@ export function RegistersScreen() {
 
   return (
     <Stack spacing={2}>
-      <Typography variant="h1">Register</Typography>
+      <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between' }}>
+        <Typography variant="h1">Register</Typography>
+        <PrintButton what={`registret ${TABS.find((t) => t.id === tab)?.label ?? ''}`.trim()} />
+      </Stack>
       <Tabs value={tab} onChange={(_e, v: TabId) => go('register', v)} aria-label="Register" variant="scrollable" scrollButtons="auto">
         {TABS.map((t) => (
           <Tab key={t.id} value={t.id} label={t.label} />

@@ -14,7 +14,9 @@ import ArrowBackOutlined from '@mui/icons-material/ArrowBackOutlined';
 import DrawOutlined from '@mui/icons-material/DrawOutlined';
 import PictureAsPdfOutlined from '@mui/icons-material/PictureAsPdfOutlined';
 import DescriptionOutlined from '@mui/icons-material/DescriptionOutlined';
-import type { Arendeblad } from '../../../../shared/contract/schemas/arendeblad';
+import VisibilityOutlined from '@mui/icons-material/VisibilityOutlined';
+import type { Arendeblad, GeneratedFile } from '../../../../shared/contract/schemas/arendeblad';
+import { PdfPreview } from '../../components/PdfPreview';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ArendebladForm } from './ArendebladForm';
 import { SignDialog } from './SignDialog';
@@ -29,6 +31,7 @@ export function ArendebladEditor({ id, onBack }: { id: number; onBack(): void })
   const editor = useArendebladEditor(id);
   const [signing, setSigning] = useState(false);
   const [newVersion, setNewVersion] = useState(false);
+  const [previewing, setPreviewing] = useState<GeneratedFile | null>(null);
   const { blad, draft, state, busy, problems } = editor;
 
   if (editor.loadError) return <Alert severity="error">{editor.loadError}</Alert>;
@@ -49,6 +52,14 @@ export function ArendebladEditor({ id, onBack }: { id: number; onBack(): void })
         </Button>
         <Button
           variant="outlined"
+          startIcon={<VisibilityOutlined />}
+          onClick={() => void editor.preview().then(setPreviewing)}
+          disabled={busy !== null || problems.length > 0}
+        >
+          Förhandsgranska
+        </Button>
+        <Button
+          variant="outlined"
           startIcon={<PictureAsPdfOutlined />}
           onClick={() => void editor.generate('pdf')}
           disabled={busy !== null || problems.length > 0}
@@ -64,6 +75,25 @@ export function ArendebladEditor({ id, onBack }: { id: number; onBack(): void })
           Signera …
         </Button>
       </Stack>
+      {previewing && (
+        <PdfPreview
+          file={previewing}
+          onClose={() => setPreviewing(null)}
+          actions={
+            !blad.frozen && (
+              <Button
+                startIcon={<DrawOutlined />}
+                onClick={() => {
+                  setPreviewing(null);
+                  setSigning(true);
+                }}
+              >
+                Signera …
+              </Button>
+            )
+          }
+        />
+      )}
       {blad.frozen && <FrozenNotice blad={blad} onNewVersion={() => setNewVersion(true)} />}
       <ConfirmDialog
         open={newVersion}

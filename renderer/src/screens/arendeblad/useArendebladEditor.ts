@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Arendeblad, ArendebladContent } from '../../../../shared/contract/schemas/arendeblad';
+import type { Arendeblad, ArendebladContent, GeneratedFile } from '../../../../shared/contract/schemas/arendeblad';
 import type { Person } from '../../../../shared/contract/schemas/board';
 import type { DocumentMeta } from '../../../../shared/contract/schemas/diarium';
 import { arendebladProblems } from '../../../../shared/domain/arendeblad-templates';
@@ -161,6 +161,20 @@ export function useArendebladEditor(id: number) {
     }
   }
 
+  /** The PDF as it would be saved or signed, to look at first (null if it could not be made). */
+  async function preview(): Promise<GeneratedFile | null> {
+    if (!(await flush())) return null;
+    setBusy('Skapar förhandsgranskning …');
+    try {
+      return await call('arendeblad.pdf', { id });
+    } catch (err) {
+      notify('error', errorMessage(err));
+      return null;
+    } finally {
+      setBusy(null);
+    }
+  }
+
   /** Adds the file to the ärende's documents and returns it, for a bilaga to point at. */
   async function upload(file: File): Promise<DocumentMeta | null> {
     if (!blad) return null;
@@ -216,6 +230,7 @@ export function useArendebladEditor(id: number) {
     change,
     save,
     generate,
+    preview,
     upload,
     sign,
     makeNewVersion,

@@ -39,6 +39,7 @@ import {
 import { call, errorMessage } from '../../api';
 import { AuditHistoryButton } from '../../components/AuditHistory';
 import { ExportButton } from '../../components/ExportButton';
+import { PrintButton } from '../../components/PrintButton';
 import { ImportDialog } from '../../components/ImportDialog';
 import { downloadBase64, fileToBase64 } from '../../files';
 import { formatBytes } from '../../../../shared/format/sv';
@@ -147,6 +148,7 @@ function DiaryList() {
             Importera från Excel
           </Button>
           <ExportButton register="diarium" />
+          <PrintButton what="diariet" />
           <Button variant="contained" startIcon={<AddOutlined />} onClick={() => setCreating(true)}>
             Nytt ärende
           </Button>

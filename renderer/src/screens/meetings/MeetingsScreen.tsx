@@ -39,6 +39,7 @@ import { DateField, SelectField } from '../../components/fields';
 import { todayIso } from '../../components/text';
 import { ProtokollPanel } from './ProtokollPanel';
 import { closeOnPurpose } from '../../components/closeOnPurpose';
+import { PrintButton } from '../../components/PrintButton';
 
 /** Sammanträden: the list, and one meeting with its dagordning and utskick at #/sammantraden/<id>. */
 /** What the dagordning offers: dragging while it can change, the reason when it cannot. */
@@ -246,9 +247,12 @@ function MeetingView({ id, onBack }: { id: number; onBack(): void }) {
       )}
       <Stack direction={{ xs: 'column', lg: 'row' }} spacing={3} sx={{ alignItems: 'flex-start' }}>
         <Paper variant="outlined" sx={{ flexGrow: 1, width: '100%' }}>
-          <Typography variant="h6" component="h2" sx={{ px: 2, pt: 2 }}>
-            Dagordning
-          </Typography>
+          <Stack direction="row" sx={{ px: 2, pt: 2, alignItems: 'center', justifyContent: 'space-between' }}>
+            <Typography variant="h6" component="h2">
+              Dagordning
+            </Typography>
+            <PrintButton what="dagordningen" />
+          </Stack>
           <AgendaHint locked={meeting.agendaLocked} />
           <List aria-label="Dagordning">
             {items.map((item, i) => {
