@@ -49,3 +49,10 @@ export async function createFilled(s: Session, template: TemplateKey): Promise<A
     }),
   );
 }
+
+/** The ärendeblad saved with other content, the rest as it was (a change that must succeed). */
+export async function withContent(s: Session, blad: Arendeblad, content: ArendebladContent): Promise<Arendeblad> {
+  return value(
+    await s.api.call('arendeblad.save', { id: blad.id, revision: blad.revision, organ: blad.organ, rubrik: blad.rubrik, datum: blad.datum, content }),
+  );
+}

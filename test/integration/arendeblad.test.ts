@@ -6,7 +6,7 @@ import { docxToText } from '../../electron/services/documents';
 import { failure, value } from '../helpers/envelope';
 import { pageCount, pdffonts, pdftotext, qpdfCheck } from '../helpers/pdf-tools';
 import { count, demoSession } from '../helpers/session';
-import { createFilled } from '../helpers/arendeblad';
+import { createFilled, withContent } from '../helpers/arendeblad';
 
 const pdfOf = (file: GeneratedFile) => Buffer.from(file.contentBase64, 'base64');
 
@@ -77,16 +77,7 @@ describe('ärendeblad', () => {
   it('refuses a PDF of a beslutsärende without any att-sats, and writes nothing', async () => {
     const s = demoSession();
     const blad = await createFilled(s, 'beviljande_av_ansokan');
-    const emptied = value(
-      await s.api.call('arendeblad.save', {
-        id: blad.id,
-        revision: blad.revision,
-        organ: blad.organ,
-        rubrik: blad.rubrik,
-        datum: blad.datum,
-        content: { ...blad.content, forslag: { ...blad.content.forslag, punkter: [] } },
-      }),
-    );
+    const emptied = await withContent(s, blad, { ...blad.content, forslag: { ...blad.content.forslag, punkter: [] } });
     expect(emptied.problems).toContain('Ett beslutsärende behöver minst en att-sats under Förslag till beslut.');
     const documentsBefore = count(s, 'documents');
     const refused = failure(await s.api.call('arendeblad.pdf', { id: blad.id }));

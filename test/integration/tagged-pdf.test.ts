@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { artifactPath } from '../helpers/browser';
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
-import { createFilled } from '../helpers/arendeblad';
+import { createFilled, withContent } from '../helpers/arendeblad';
 import { value } from '../helpers/envelope';
 import { qpdfCheck } from '../helpers/pdf-tools';
 import { find, roles, structure } from '../helpers/pdf-structure';
@@ -15,19 +15,10 @@ describe('tagged PDF: documents a förbund publishes are read by a screen reader
   it('an ärendeblad has headings, a list, a table with header cells, a figure with its alt text, artifacts and /Lang sv-SE', async () => {
     const s = demoSession();
     const blad = await createFilled(s, 'medlemsavgifter');
-    const withPicture = value(
-      await s.api.call('arendeblad.save', {
-        id: blad.id,
-        revision: blad.revision,
-        organ: blad.organ,
-        rubrik: blad.rubrik,
-        datum: blad.datum,
-        content: {
-          ...blad.content,
-          sections: [...blad.content.sections, { heading: 'Diagram', blocks: [{ type: 'bild', caption: 'Medlemsavgift per medlem 2027', pngBase64: PNG }] }],
-        },
-      }),
-    );
+    const withPicture = await withContent(s, blad, {
+      ...blad.content,
+      sections: [...blad.content.sections, { heading: 'Diagram', blocks: [{ type: 'bild', caption: 'Medlemsavgift per medlem 2027', pngBase64: PNG }] }],
+    });
     const file = value(await s.api.call('arendeblad.pdf', { id: withPicture.id }));
     const bytes = new Uint8Array(Buffer.from(file.contentBase64, 'base64'));
     fs.writeFileSync(artifactPath('arendeblad-taggad.pdf'), bytes);

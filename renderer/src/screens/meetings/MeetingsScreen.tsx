@@ -172,6 +172,10 @@ function MeetingView({ id, onBack }: { id: number; onBack(): void }) {
   useEffect(() => {
     load().catch((err: unknown) => setError(errorMessage(err)));
   }, [load]);
+  // The protokoll's lock changed the dagordning's: read the meeting again (one stable callback for the panel's effect).
+  const lockedRef = useRef(false);
+  lockedRef.current = meeting !== null && meeting.agendaLocked !== null;
+  const onLockChange = useCallback((nowLocked: boolean) => nowLocked !== lockedRef.current && void load(), [load]);
 
   async function saveAgenda(items: Draft[]) {
     try {
@@ -350,12 +354,7 @@ function MeetingView({ id, onBack }: { id: number; onBack(): void }) {
           />
         )}
       </Stack>
-      <ProtokollPanel
-        meetingId={meeting.id}
-        onLockChange={(nowLocked) => {
-          if (nowLocked !== locked) void load();
-        }}
-      />
+      <ProtokollPanel meetingId={meeting.id} onLockChange={onLockChange} />
       {editing && <MeetingDialog meeting={meeting} onClose={() => setEditing(false)} onSaved={setMeeting} />}
     </Box>
   );
