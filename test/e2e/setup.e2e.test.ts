@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Session } from '../../electron/services/session';
@@ -10,6 +12,8 @@ let session: Session;
 let page: Page;
 let pageErrors: string[];
 const YEAR = new Date().getFullYear();
+/** axe-core's own script, run in the page by the test. */
+const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 beforeAll(async () => {
   app = await openApp(undefined, { width: 1280, height: 800 }, 'empty');
@@ -27,6 +31,13 @@ describe('Kom igång: a new förbund from an empty database to its first ärende
     await page.goto(app.host.url);
     await page.getByRole('heading', { name: 'Kom igång med Kansli' }).waitFor();
     await page.screenshot({ path: artifactPath('kom-igang-start.png'), fullPage: true });
+    // The guide is checked like every screen: no serious or critical axe-core finding.
+    const serious = (await page.evaluate(`(async () => {
+      if (!window.axe) { ${AXE}; }
+      const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id + ': ' + v.help);
+    })()`)) as string[];
+    expect(serious).toEqual([]);
 
     // 1. Förbundet och du.
     await page.getByLabel('Förbundets namn').fill('Samordningsförbundet Norra Vätterbygden');

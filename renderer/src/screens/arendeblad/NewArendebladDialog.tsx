@@ -6,6 +6,7 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import Stack from '@mui/material/Stack';
@@ -88,9 +89,11 @@ export function NewArendebladDialog({ arendeId, onClose, onCreated }: { arendeId
         <Stack direction={{ xs: 'column', md: 'row' }} spacing={3} sx={{ pt: 1 }}>
           <List dense sx={{ minWidth: 300, maxHeight: 420, overflow: 'auto', border: 1, borderColor: 'divider', borderRadius: 1 }} aria-label="Mallar">
             {(templates ?? []).map((t) => (
-              <ListItemButton key={t.key} selected={t.key === template} onClick={() => choose(t)}>
-                <ListItemText primary={t.label} secondary={t.description} />
-              </ListItemButton>
+              <ListItem key={t.key} disablePadding>
+                <ListItemButton selected={t.key === template} onClick={() => choose(t)}>
+                  <ListItemText primary={t.label} secondary={t.description} />
+                </ListItemButton>
+              </ListItem>
             ))}
           </List>
           <Stack spacing={2} sx={{ flexGrow: 1 }}>

@@ -3,6 +3,7 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
@@ -92,12 +93,14 @@ export function SetupGuide({ onLeave }: { onLeave(): void }) {
         <Paper variant="outlined" sx={{ minWidth: 260 }}>
           <List aria-label="Steg">
             {status.steps.map((s, i) => (
-              <ListItemButton key={s.key} selected={s.key === step} onClick={() => move(i)} aria-current={s.key === step ? 'step' : undefined}>
-                <ListItemIcon sx={{ minWidth: 36 }}>
-                  {s.done ? <CheckCircleOutlined color="success" titleAccess="Klart" /> : <RadioButtonUncheckedOutlined titleAccess="Inte klart" />}
-                </ListItemIcon>
-                <ListItemText primary={`${i + 1}. ${s.label}`} secondary={s.note} />
-              </ListItemButton>
+              <ListItem key={s.key} disablePadding>
+                <ListItemButton selected={s.key === step} onClick={() => move(i)} aria-current={s.key === step ? 'step' : undefined}>
+                  <ListItemIcon sx={{ minWidth: 36 }}>
+                    {s.done ? <CheckCircleOutlined color="success" titleAccess="Klart" /> : <RadioButtonUncheckedOutlined titleAccess="Inte klart" />}
+                  </ListItemIcon>
+                  <ListItemText primary={`${i + 1}. ${s.label}`} secondary={s.note} />
+                </ListItemButton>
+              </ListItem>
             ))}
           </List>
         </Paper>
