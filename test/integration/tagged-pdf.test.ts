@@ -29,6 +29,9 @@ describe('tagged PDF: documents a förbund publishes are read by a screen reader
     expect(doc.catalog.get(PDFName.of('StructTreeRoot'))).toBeDefined();
 
     const trees = await structure(bytes);
+    // Page 1's head (Datum, Dnr, Till) is read first, then the rubrik.
+    const documentNode = find(trees[0]!, 'Document')[0];
+    expect(documentNode?.children?.map((c) => c.role).slice(0, 2)).toEqual(['Div', 'H1']);
     const all = trees.flatMap((t) => roles(t));
     // The rubrik is the one H1; "Förslag till beslut" and the sections are H2.
     expect(all.filter((r) => r === 'H1')).toHaveLength(1);

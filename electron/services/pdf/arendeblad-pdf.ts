@@ -82,7 +82,7 @@ export function drawHeader(page: PDFPage, fonts: Fonts, sender: Sender, header: 
     tags.artifact(page, () => drawHeaderInk(page, fonts, sender, header, false));
     return;
   }
-  const div = tags.open('Div', { first: true });
+  const div = tags.open('Div', { before: page });
   try {
     drawHeaderInk(page, fonts, sender, header, true, tags);
   } finally {

@@ -29,6 +29,15 @@ export interface StructElem {
 
 const isElem = (k: StructElem | Mcr): k is StructElem => 'kids' in k;
 
+/** The page an element's first content is on (null for an element with none yet). */
+function firstPageOf(e: StructElem): PDFPage | null {
+  for (const k of e.kids) {
+    const p = isElem(k) ? firstPageOf(k) : k.page;
+    if (p) return p;
+  }
+  return null;
+}
+
 export class Tagger {
   readonly root: StructElem = { type: 'Document', kids: [], parent: null };
   private stack: StructElem[] = [this.root];
@@ -38,11 +47,16 @@ export class Tagger {
     return this.stack[this.stack.length - 1] ?? this.root;
   }
 
-  /** Opens an element under the current one (or first among the document's, `first`). */
-  open(type: StructType, opts: { alt?: string; scope?: 'Column' | 'Row'; first?: boolean } = {}): StructElem {
-    const parent = opts.first ? this.root : this.current;
+  /**
+   * Opens an element under the current one — or, with `before`, in the document before the
+   * first element whose content starts on that page (a page head drawn after the body is
+   * still read first; in a packet, before its own document's body).
+   */
+  open(type: StructType, opts: { alt?: string; scope?: 'Column' | 'Row'; before?: PDFPage } = {}): StructElem {
+    const parent = opts.before ? this.root : this.current;
     const elem: StructElem = { type, kids: [], parent, ...(opts.alt ? { alt: opts.alt } : {}), ...(opts.scope ? { scope: opts.scope } : {}) };
-    if (opts.first) parent.kids.unshift(elem);
+    const at = opts.before ? parent.kids.findIndex((k) => isElem(k) && firstPageOf(k) === opts.before) : -1;
+    if (at >= 0) parent.kids.splice(at, 0, elem);
     else parent.kids.push(elem);
     this.stack.push(elem);
     return elem;
@@ -55,7 +69,7 @@ export class Tagger {
   }
 
   /** `draw` inside an element of `type` (closed again even if drawing throws). */
-  within<T>(type: StructType, draw: () => T, opts: { alt?: string; scope?: 'Column' | 'Row'; first?: boolean } = {}): T {
+  within<T>(type: StructType, draw: () => T, opts: { alt?: string; scope?: 'Column' | 'Row'; before?: PDFPage } = {}): T {
     const elem = this.open(type, opts);
     try {
       return draw();
@@ -105,13 +119,6 @@ export class Tagger {
     const refs = new Map<StructElem, PDFRef>();
     const parentTree = new Map<PDFPage, PDFRef[]>();
 
-    const firstPage = (e: StructElem): PDFPage | null => {
-      for (const k of e.kids) {
-        const p = isElem(k) ? firstPage(k) : k.page;
-        if (p) return p;
-      }
-      return null;
-    };
     const assign = (e: StructElem) => {
       refs.set(e, context.nextRef());
       e.kids.forEach((k) => isElem(k) && assign(k));
@@ -120,7 +127,7 @@ export class Tagger {
 
     const write = (e: StructElem) => {
       const ref = refs.get(e) as PDFRef;
-      const own = firstPage(e);
+      const own = firstPageOf(e);
       const kids = PDFArray.withContext(context);
       for (const k of e.kids) {
         if (isElem(k)) {
