@@ -2,6 +2,7 @@ import { KansliError } from '../../../shared/contract/errors';
 import type { MethodResult, ParsedInput } from '../../../shared/contract/methods';
 import {
   APPLICATION_KIND_LABELS,
+  APPLICATION_TEMPLATES,
   CHECKLIST,
   defaultInsatsForm,
   type Application,
@@ -303,7 +304,7 @@ async function writeProposal(
     totalKr,
     a.priorityGroups.map((g) => g.name),
   );
-  const template = a.kind === 'ny' ? 'beviljande_av_ansokan' : 'tillaggsansokan';
+  const template = APPLICATION_TEMPLATES[a.kind];
   const built = outcome === 'avslag' ? rejection(data, reason ?? '') : buildFromTemplate(template, data);
   return insertArendeblad(scope, { arendeId: a.arendeId, template, built, datum, organ: 'Förbundsstyrelsen' });
 }

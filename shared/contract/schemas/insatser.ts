@@ -9,6 +9,11 @@ import { method, type MethodSpec } from '../define';
 export const APPLICATION_KINDS = ['ny', 'tillagg', 'forlangning'] as const;
 export type ApplicationKind = (typeof APPLICATION_KINDS)[number];
 export const APPLICATION_KIND_LABELS: Record<ApplicationKind, string> = { ny: 'Ny ansökan', tillagg: 'Tilläggsansökan', forlangning: 'Förlängning' };
+/** The ärendeblad template the board's decision on each kind of ansökan is written from. */
+export const APPLICATION_TEMPLATES = { ny: 'beviljande_av_ansokan', tillagg: 'tillaggsansokan', forlangning: 'tillaggsansokan' } as const satisfies Record<
+  ApplicationKind,
+  string
+>;
 
 export const KATEGORIER = ['individ', 'struktur', 'kompetens'] as const;
 export type Kategori = (typeof KATEGORIER)[number];

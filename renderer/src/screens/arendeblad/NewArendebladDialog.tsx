@@ -12,17 +12,11 @@ import ListItemText from '@mui/material/ListItemText';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { ORGAN_OPTIONS, type Arendeblad, type TemplateInfo, type TemplateKey } from '../../../../shared/contract/schemas/arendeblad';
-import type { Application } from '../../../../shared/contract/schemas/insatser';
+import { APPLICATION_TEMPLATES, type Application } from '../../../../shared/contract/schemas/insatser';
 import { call, errorMessage } from '../../api';
 import { DateField, SelectField } from '../../components/fields';
 import { todayIso } from '../../components/text';
 import { closeOnPurpose } from '../../components/closeOnPurpose';
-
-/** The templates written from an ansökan, and which ansökningar each can be written for. */
-const GRANT_TEMPLATES: Partial<Record<TemplateKey, (a: Application) => boolean>> = {
-  beviljande_av_ansokan: (a) => a.kind === 'ny',
-  tillaggsansokan: (a) => a.kind !== 'ny',
-};
 
 /**
  * Nytt ärendeblad: pick a template, check the rubrik, and Kansli registers the
@@ -40,8 +34,11 @@ export function NewArendebladDialog({ arendeId, onClose, onCreated }: { arendeId
   const [busy, setBusy] = useState(false);
   const [applications, setApplications] = useState<Application[] | null>(null);
   const [applicationId, setApplicationId] = useState<string>('');
-  const forApplication = GRANT_TEMPLATES[template];
-  const choosable = forApplication ? (applications ?? []).filter((a) => (a.status === 'inkommen' || a.status === 'under_beredning') && forApplication(a)) : [];
+  // "Beviljande av ansökan" and "Tilläggsansökan" are written from an open ansökan of their kind.
+  const forApplication = Object.values(APPLICATION_TEMPLATES).some((t) => t === template);
+  const choosable = forApplication
+    ? (applications ?? []).filter((a) => (a.status === 'inkommen' || a.status === 'under_beredning') && APPLICATION_TEMPLATES[a.kind] === template)
+    : [];
   const picked = choosable.find((a) => String(a.id) === applicationId) ?? null;
 
   useEffect(() => {
