@@ -43,18 +43,27 @@ export async function deskLines(scope: Scope): Promise<DeskLine[]> {
 
   // ——— Ärendeblad being written, not on a coming meeting's dagordning. ———
   const horizon = addDays(today, -BLAD_HORIZON_DAYS);
-  const decided = new Set(
-    (
-      await scope.db
-        .selectFrom('arenden')
-        .select('id')
-        .where((eb) => eb.or([eb('status', 'in', ['beslutat', 'avslutat']), eb('voided_at', 'is not', null)]))
-        .execute()
-    ).map((r) => r.id),
-  );
-  const blad = (await listArendeblad({}, scope)).filter(
-    (b) => !b.ready && b.signedCount === 0 && b.datum >= horizon && !onAgenda.has(b.arendeId) && !decided.has(b.arendeId),
-  );
+  const writing = (await listArendeblad({}, scope)).filter((b) => !b.ready && b.signedCount === 0 && b.datum >= horizon && !onAgenda.has(b.arendeId));
+  // Of those, the ones whose ärende is still open (asked for these ärenden only, not the whole diarium).
+  const open =
+    writing.length === 0
+      ? new Set<number>()
+      : new Set(
+          (
+            await scope.db
+              .selectFrom('arenden')
+              .select('id')
+              .where(
+                'id',
+                'in',
+                writing.map((b) => b.arendeId),
+              )
+              .where('status', 'not in', ['beslutat', 'avslutat'])
+              .where('voided_at', 'is', null)
+              .execute()
+          ).map((r) => r.id),
+        );
+  const blad = writing.filter((b) => open.has(b.arendeId));
   blad.sort((a, b) => a.datum.localeCompare(b.datum));
   for (const b of blad.slice(0, MAX_BLAD_LINES)) {
     lines.push({
