@@ -53,9 +53,15 @@ describe('sammanträden in the browser', () => {
     await dialog.getByRole('button', { name: 'Spara' }).click();
     await expect.poll(() => page.getByRole('heading', { name: `Förbundsstyrelsen ${HELD_ON}` }).count()).toBe(1);
 
+    // Two quick clicks while the server is slow: each is saved after the other, neither lost.
+    await page.route('**/api/meetings.saveAgenda', async (route) => {
+      await new Promise((r) => setTimeout(r, 400));
+      await route.continue();
+    });
     const candidates = page.getByRole('list', { name: 'Ärendeblad att ta upp' });
     for (const b of blad) await candidates.getByRole('button', { name: `Lägg till ${b.rubrik}` }).click();
     await expect.poll(async () => (await stored()).items.filter((i) => i.arendeId !== null).map((i) => i.arendeId)).toEqual(blad.map((b) => b.arendeId));
+    await page.unroute('**/api/meetings.saveAgenda');
 
     // Drag the tilläggsansökan above the årsredovisning.
     const agenda = page.getByRole('list', { name: 'Dagordning' });

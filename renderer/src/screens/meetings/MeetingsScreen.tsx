@@ -153,6 +153,17 @@ function MeetingDialog({ meeting, onClose, onSaved }: { meeting?: MeetingView; o
 
 type Draft = { id?: number; kind: AgendaItem['kind']; title: string; arendeId: number | null; diarienummer: string | null };
 
+function draftsOf(m: MeetingView): Draft[] {
+  return m.items.map((i) => ({ id: i.id, kind: i.kind, title: i.title, arendeId: i.arendeId, diarienummer: i.diarienummer }));
+}
+
+/** Where new points go: before "Övriga frågor" and "Mötets avslutande". */
+function insertBeforeClosing(items: Draft[], item: Draft): Draft[] {
+  const next = items.slice();
+  next.splice(Math.max(0, items.length - 2), 0, item);
+  return next;
+}
+
 function MeetingView({ id, onBack }: { id: number; onBack(): void }) {
   const notify = useApp((s) => s.notify);
   const go = useApp((s) => s.go);
@@ -163,9 +174,13 @@ function MeetingView({ id, onBack }: { id: number; onBack(): void }) {
   const [newTitle, setNewTitle] = useState('');
   const [job, setJob] = useState<PacketJob | null>(null);
   const dragFrom = useRef<number | null>(null);
+  // The dagordning as last saved, and the changes waiting to be saved after it (see changeAgenda).
+  const latest = useRef<Draft[]>([]);
+  const queue = useRef<Promise<void>>(Promise.resolve());
 
   const load = useCallback(async () => {
     const [m, c] = await Promise.all([call('meetings.get', { id }), call('meetings.candidates', { id })]);
+    latest.current = draftsOf(m);
     setMeeting(m);
     setCandidates(c);
   }, [id]);
@@ -183,11 +198,22 @@ function MeetingView({ id, onBack }: { id: number; onBack(): void }) {
         meetingId: id,
         items: items.map((i) => ({ id: i.id, kind: i.kind, title: i.title, arendeId: i.arendeId })),
       });
+      latest.current = draftsOf(saved);
       setMeeting(saved);
       setCandidates(await call('meetings.candidates', { id }));
     } catch (err) {
       notify('error', errorMessage(err));
     }
+  }
+
+  /**
+   * Changes to the dagordning are saved one after the other, each made on the list as the
+   * one before left it: two quick clicks both count, and neither overwrites the other.
+   */
+  function changeAgenda(change: (items: Draft[]) => Draft[]): Promise<void> {
+    const run = queue.current.then(() => saveAgenda(change(latest.current)));
+    queue.current = run;
+    return run;
   }
 
   async function buildPacket() {
@@ -214,9 +240,7 @@ function MeetingView({ id, onBack }: { id: number; onBack(): void }) {
   if (!meeting) return <Typography>Läser in sammanträdet …</Typography>;
   // Once the protokoll is sent for justering the dagordning is shown, not offered for editing.
   const locked = meeting.agendaLocked !== null;
-  const items: Draft[] = meeting.items.map((i) => ({ id: i.id, kind: i.kind, title: i.title, arendeId: i.arendeId, diarienummer: i.diarienummer }));
-  // New points go before "Övriga frågor" and "Mötets avslutande".
-  const insertAt = Math.max(0, items.length - 2);
+  const items = draftsOf(meeting);
 
   return (
     <Box>
@@ -272,7 +296,7 @@ function MeetingView({ id, onBack }: { id: number; onBack(): void }) {
                   onDrop={() => {
                     const from = dragFrom.current;
                     dragFrom.current = null;
-                    if (from !== null && from !== i) void saveAgenda(move(items, from, i - from));
+                    if (from !== null && from !== i) void changeAgenda((current) => move(current, from, i - from));
                   }}
                   divider
                   secondaryAction={
@@ -281,23 +305,18 @@ function MeetingView({ id, onBack }: { id: number; onBack(): void }) {
                         index={i}
                         count={items.length}
                         what={`punkt ${i + 1}`}
-                        onMove={(d) => void saveAgenda(move(items, i, d))}
+                        onMove={(d) => void changeAgenda((current) => move(current, i, d))}
                         onRemove={() => {
-                          void saveAgenda(items.filter((_, j) => j !== i)).then(() =>
+                          void changeAgenda((current) => current.filter((x) => x.id !== item.id)).then(() =>
                             notify('info', `”${item.title}” togs bort från dagordningen.`, {
                               label: 'Ångra',
                               // The removed point comes back as a new one in its old place.
-                              run: async () => {
-                                const current = (await call('meetings.get', { id })).items.map((x): Draft => ({
-                                  id: x.id,
-                                  kind: x.kind,
-                                  title: x.title,
-                                  arendeId: x.arendeId,
-                                  diarienummer: x.diarienummer,
-                                }));
-                                current.splice(i, 0, { ...item, id: undefined });
-                                await saveAgenda(current);
-                              },
+                              run: () =>
+                                changeAgenda((current) => {
+                                  const next = current.slice();
+                                  next.splice(i, 0, { ...item, id: undefined });
+                                  return next;
+                                }),
                             }),
                           );
                         }}
@@ -331,10 +350,9 @@ function MeetingView({ id, onBack }: { id: number; onBack(): void }) {
                 startIcon={<AddOutlined />}
                 disabled={newTitle.trim() === ''}
                 onClick={() => {
-                  const next = items.slice();
-                  next.splice(insertAt, 0, { kind: 'information', title: newTitle.trim(), arendeId: null, diarienummer: null });
+                  const title = newTitle.trim();
                   setNewTitle('');
-                  void saveAgenda(next);
+                  void changeAgenda((current) => insertBeforeClosing(current, { kind: 'information', title, arendeId: null, diarienummer: null }));
                 }}
               >
                 Lägg till
@@ -346,11 +364,7 @@ function MeetingView({ id, onBack }: { id: number; onBack(): void }) {
           <CandidatesPanel
             meeting={meeting}
             candidates={candidates}
-            onAdd={(c) => {
-              const next = items.slice();
-              next.splice(insertAt, 0, { kind: c.kind, title: c.rubrik, arendeId: c.arendeId, diarienummer: c.diarienummer });
-              void saveAgenda(next);
-            }}
+            onAdd={(c) => void changeAgenda((current) => insertBeforeClosing(current, { kind: c.kind, title: c.rubrik, arendeId: c.arendeId, diarienummer: c.diarienummer }))}
           />
         )}
       </Stack>
