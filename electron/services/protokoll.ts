@@ -482,7 +482,10 @@ export async function signProtokoll(input: ParsedInput<'protokoll.sign'>, scope:
     .set({ document_id: meta.id, status: last ? 'justerat' : 'for_justering', justerat_on: last ? today : null, updated_at: scope.now.toISOString() })
     .where('meeting_id', '=', input.meetingId)
     .execute();
-  if (last) await postAnslag(scope, input.meetingId, today);
+  if (last) {
+    await postAnslag(scope, input.meetingId, today);
+    await settleArenden(scope, input.meetingId);
+  }
   const after = await loadProtokoll(scope, input.meetingId);
   await scope.audit({
     entity: 'protocol',
@@ -492,6 +495,34 @@ export async function signProtokoll(input: ParsedInput<'protokoll.sign'>, scope:
     after: { status: after.status, signed: after.signingOrder },
   });
   return after;
+}
+
+/**
+ * A justerat protokoll settles the diarium: each ärende the board took up at the meeting
+ * is beslutat on the meeting day (an information item is avslutat), and the protokoll's
+ * own ärende is avslutat. An ärende already beslutat or avslutat (an ansökan decided on
+ * the day) or makulerat is left as it is.
+ */
+async function settleArenden(scope: Scope, meetingId: number): Promise<void> {
+  const meeting = await loadMeeting(scope, meetingId);
+  const row = await requireRow(scope, meetingId);
+  const items = await scope.db.selectFrom('meeting_items').select(['kind', 'arende_id']).where('meeting_id', '=', meetingId).execute();
+  const targets = [
+    ...items.flatMap((i) =>
+      i.arende_id === null ? [] : [{ id: i.arende_id, status: i.kind === 'information' ? ('avslutat' as const) : ('beslutat' as const) }],
+    ),
+    ...(row.arende_id === null ? [] : [{ id: row.arende_id, status: 'avslutat' as const }]),
+  ];
+  for (const t of targets) {
+    const before = await requireArende(scope, t.id);
+    if (before.voided !== null || before.status === 'beslutat' || before.status === 'avslutat') continue;
+    await scope.db
+      .updateTable('arenden')
+      .set({ status: t.status, decided_on: t.status === 'beslutat' ? meeting.heldOn : before.decidedOn, updated_at: scope.now.toISOString() })
+      .where('id', '=', t.id)
+      .execute();
+    await scope.audit({ entity: 'arende', entityId: t.id, action: 'update', before, after: await requireArende(scope, t.id) });
+  }
 }
 
 /** The anslagsbevis: the notice that the justerat protokoll is posted, with the appeal dates. */

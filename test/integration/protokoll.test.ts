@@ -134,6 +134,9 @@ describe('protokoll and justering', () => {
     expect(p).toMatchObject({ status: 'anslaget', justeratOn: today, anslagOn: today });
     expect(p.dates).toMatchObject({ overklagaSenast: addDays(today, 21), anslagTasNed: addDays(today, 22) });
     expect(p.events.map((e) => e.kind)).toEqual(['skickat', 'andringsforslag', 'avvisat', 'skickat', 'signerat', 'signerat', 'signerat', 'anslaget']);
+    // The diarium follows the justerat protokoll: what the board decided is beslutat on the meeting day, the protokoll's ärende avslutat.
+    expect(value(await s.api.call('arenden.get', { id: grant.arendeId }))).toMatchObject({ status: 'beslutat', decidedOn: HELD_ON });
+    expect(value(await s.api.call('arenden.get', { id: p.arendeId ?? 0 })).status).toBe('avslutat');
 
     const pdf = Buffer.from(value(await s.api.call('documents.get', { id: p.documentId ?? 0 })).contentBase64, 'base64');
     expect(pdfsig(pdf).match(/Signature is Valid/g)).toHaveLength(3);
