@@ -5,6 +5,7 @@ import { failure, value } from '../helpers/envelope';
 import { sie003 } from '../helpers/bokslut';
 import { pdftotext, writeTemp } from '../helpers/pdf-tools';
 import { artifactPath } from '../helpers/browser';
+import { application } from '../helpers/insatser';
 import { count, demoSession } from '../helpers/session';
 
 const rr = (v: { rr: { line: string; kr: number }[] }, line: string) => v.rr.find((r) => r.line === line)?.kr;
@@ -78,6 +79,31 @@ describe('bokslut', () => {
       expect(plain(noted.checks.find((c) => !c.ok)?.message)).toBe(
         'Not 2 Rörelseintäkter summerar till 21 585 000 kr, men raden är 21 585 170 kr: skillnad −170 kr.',
       );
+    } finally {
+      s.close();
+    }
+  });
+
+  it('lists in Not 3 the samverkan utfall booked on no insats beside each insats, so the note adds up to the books', async () => {
+    const s = demoSession();
+    try {
+      await imported(s);
+      const insats = (await application(s, { name: 'Lokus Knivsta', years: [{ year: 2017, soughtKr: 12_000_000 }], decidedOn: '2016-12-10' })).insatsId ?? 0;
+      value(
+        await s.api.call('utfall.save', { bookedOn: '2017-06-30', post: 'samverkan_individ', insatsId: insats, amountKr: 10_000_000, text: 'Lokus Knivsta' }),
+      );
+      // Insatser from before the register, and an import that names no insats.
+      value(await s.api.call('utfall.save', { bookedOn: '2017-06-30', post: 'samverkan_individ', amountKr: 7_042_335, text: 'Äldre insatser' }));
+      value(await s.api.call('utfall.save', { bookedOn: '2017-09-30', post: 'samverkan_struktur', amountKr: 1_000_000, text: 'Lokussamordnare' }));
+      const v = value(await s.api.call('bokslut.get', { year: 2017 }));
+      const note = v.notes.find((n) => n.number === 3);
+      expect(note?.rows).toEqual([
+        { label: 'Lokus Knivsta', kr: -10_000_000 },
+        { label: 'Samverkansinsatser, individinriktade, utan insats i registret', kr: -7_042_335 },
+        { label: 'Samverkansinsatser, strukturinriktade, utan insats i registret', kr: -1_000_000 },
+      ]);
+      expect([note?.sumKr, note?.lineKr]).toEqual([-18_042_335, -18_042_335]);
+      expect(v.checks.filter((c) => !c.ok)).toEqual([]);
     } finally {
       s.close();
     }

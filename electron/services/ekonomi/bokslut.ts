@@ -88,8 +88,31 @@ async function notes(scope: Scope, year: number, s: Statements): Promise<Bokslut
     .groupBy('i.id')
     .orderBy('i.name')
     .execute();
-  if (insatser.length > 0) {
-    const rows = insatser.map((r) => ({ label: r.name, kr: -Math.round(Number(r.ore) / 100) }));
+  // Samverkan utfall booked on no insats (insatser from before the register, an import without
+  // the insats) is shown per post, so the note still adds up to what the utfall says.
+  const byPost = await scope.db
+    .selectFrom('utfall_post_months')
+    .select(['post'])
+    .select((eb) => eb.fn.sum<number>('amount_ore').as('ore'))
+    .where('year', '=', year)
+    .groupBy('post')
+    .execute();
+  const onInsatser = await scope.db
+    .selectFrom('utfall_insats_months as u')
+    .innerJoin('insatser as i', 'i.id', 'u.insats_id')
+    .select(['i.kategori'])
+    .select((eb) => eb.fn.sum<number>('u.amount_ore').as('ore'))
+    .where('u.year', '=', year)
+    .groupBy('i.kategori')
+    .execute();
+  const withoutInsats = BUDGET_POSTS.filter((post) => post.startsWith('samverkan_')).flatMap((post) => {
+    const total = Number(byPost.find((r) => r.post === post)?.ore ?? 0);
+    const booked = Number(onInsatser.find((r) => `samverkan_${r.kategori}` === post)?.ore ?? 0);
+    const kr = -Math.round((total - booked) / 100);
+    return kr === 0 ? [] : [{ label: `${POST_INFO[post].label}, utan insats i registret`, kr }];
+  });
+  if (insatser.length > 0 || withoutInsats.length > 0) {
+    const rows = [...insatser.map((r) => ({ label: r.name, kr: -Math.round(Number(r.ore) / 100) })), ...withoutInsats];
     out.push({
       number: 3,
       label: 'Kostnader för samverkansinsatser',
