@@ -165,8 +165,9 @@ export async function templateData(scope: Scope, year: number, datum: string, or
     organ,
     foredragande: chief ? { personId: chief.id, name: chief.name, title: chief.title ?? '' } : null,
     members: members.map((m) => ({ name: m.name, kind: m.kind, population: m.populations.find((p) => p.year === year - 1)?.population ?? null })),
+    // Those made up to the ärendeblad's date: a later decision is for a later anmälan.
     unreportedDecisions: decisions
-      .filter((d) => d.mustBeReported)
+      .filter((d) => d.mustBeReported && d.decidedOn <= datum)
       .map((d) => ({
         diarienummer: d.diarienummer,
         decidedOn: d.decidedOn,

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { GeneratedFile } from '../../shared/contract/schemas/arendeblad';
 import { TEMPLATE_KEYS } from '../../shared/contract/schemas/arendeblad';
 import { stripAtt } from '../../shared/domain/arendeblad-templates';
+import { addDays } from '../../shared/domain/justering';
+import { formatDate } from '../../shared/format/sv';
 import { docxToText } from '../../electron/services/documents';
 import { failure, value } from '../helpers/envelope';
 import { pageCount, pdffonts, pdftotext, qpdfCheck } from '../helpers/pdf-tools';
@@ -20,13 +22,22 @@ describe('ärendeblad', () => {
     s.close();
   });
 
-  it('fills in what the registers know: the förbundschef, the members, the unreported delegation decisions', async () => {
+  it('fills in what the registers know: the förbundschef, the members, the delegation decisions not yet reported up to its date', async () => {
     const s = demoSession();
-    const blad = value(await s.api.call('arendeblad.create', { template: 'anmalan_av_delegationsbeslut', datum: '2026-11-23' }));
-    expect(blad.diarienummer).toMatch(/^2026\//);
+    const today = formatDate(new Date());
+    const unreported = value(await s.api.call('decisions.list', { unreportedOnly: true })).filter((d) => d.mustBeReported);
+    const blad = value(await s.api.call('arendeblad.create', { template: 'anmalan_av_delegationsbeslut', datum: today }));
+    expect(blad.diarienummer).toMatch(new RegExp(`^${today.slice(0, 4)}/`));
     expect(blad.content.foredragande).toMatchObject({ name: 'Kristina Almgren', title: 'Förbundschef' });
     const table = blad.content.sections[0]?.blocks.find((b) => b.type === 'tabell');
-    expect(table?.type === 'tabell' && table.rows.length).toBe(2);
+    expect(table?.type === 'tabell' && table.rows.map((r) => r[0])).toEqual(unreported.map((d) => d.diarienummer));
+    // Written ten days ago, it would not list a decision made since: that one is for the next anmälan.
+    const earlier = value(await s.api.call('arendeblad.create', { template: 'anmalan_av_delegationsbeslut', datum: addDays(today, -10) }));
+    const earlierTable = earlier.content.sections[0]?.blocks.find((b) => b.type === 'tabell');
+    expect(earlierTable?.type === 'tabell' && earlierTable.rows.map((r) => r[0])).toEqual(
+      unreported.filter((d) => d.decidedOn <= addDays(today, -10)).map((d) => d.diarienummer),
+    );
+    expect(unreported.some((d) => d.decidedOn > addDays(today, -10))).toBe(true);
     // Nothing is left for the writer, so the PDF can be made at once.
     expect(blad.problems).toEqual([]);
     const pdf = pdfOf(value(await s.api.call('arendeblad.pdf', { id: blad.id })));
