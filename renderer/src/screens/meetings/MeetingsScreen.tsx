@@ -364,7 +364,11 @@ function MeetingView({ id, onBack }: { id: number; onBack(): void }) {
           <CandidatesPanel
             meeting={meeting}
             candidates={candidates}
-            onAdd={(c) => void changeAgenda((current) => insertBeforeClosing(current, { kind: c.kind, title: c.rubrik, arendeId: c.arendeId, diarienummer: c.diarienummer }))}
+            onAdd={(c) =>
+              void changeAgenda((current) =>
+                insertBeforeClosing(current, { kind: c.kind, title: c.rubrik, arendeId: c.arendeId, diarienummer: c.diarienummer }),
+              )
+            }
           />
         )}
       </Stack>
