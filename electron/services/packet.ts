@@ -50,8 +50,8 @@ export async function packetInput(scope: Scope, meetingId: number): Promise<Pack
         // A damaged or encrypted PDF is said now, not halfway through the layout.
         let readable = false;
         try {
-          const { PDFDocument } = await import('pdf-lib');
-          readable = (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount() > 0;
+          const { pdfPageCount } = await import('./pdf/inspect');
+          readable = (await pdfPageCount(bytes)) > 0;
         } catch {
           readable = false;
         }

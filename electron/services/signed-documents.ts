@@ -77,30 +77,6 @@ export async function signArendeblad(input: ParsedInput<'arendeblad.sign'>, scop
   return loadArendeblad(scope, view.id);
 }
 
-interface SigField {
-  name: string;
-  signed: boolean;
-}
-
-/** The signature fields a PDF has, signed or waiting, and its page count. */
-async function signatureFields(bytes: Uint8Array): Promise<{ fields: SigField[]; pageCount: number }> {
-  const { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } = await import('pdf-lib');
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true });
-  const pageCount = doc.getPageCount();
-  const form = doc.catalog.lookupMaybe(PDFName.of('AcroForm'), PDFDict);
-  const fields = form?.lookupMaybe(PDFName.of('Fields'), PDFArray);
-  if (!fields) return { fields: [], pageCount };
-  const out: SigField[] = [];
-  for (let i = 0; i < fields.size(); i++) {
-    const field = fields.lookupMaybe(i, PDFDict);
-    if (!field || field.get(PDFName.of('FT'))?.toString() !== '/Sig') continue;
-    const t = field.lookup(PDFName.of('T'));
-    const name = t instanceof PDFString || t instanceof PDFHexString ? t.decodeText() : `Signatur ${i + 1}`;
-    out.push({ name, signed: field.has(PDFName.of('V')) });
-  }
-  return { fields: out, pageCount };
-}
-
 export async function signDocument(input: ParsedInput<'documents.sign'>, scope: Scope): Promise<MethodResult<'documents.sign'>> {
   const { row, bytes } = await readDocumentBytes(scope, input.documentId);
   if (!isPdf(bytes)) throw new KansliError('RULE', `”${row.title}” är inte en PDF och kan inte signeras.`);
@@ -113,6 +89,7 @@ export async function signDocument(input: ParsedInput<'documents.sign'>, scope: 
 
   // The field laid out for the signer by name (an årsredovisning's ledamöter), else for this role ("Ordförande",
   // "Justerare 1" …), else the only free one, else a new box at the foot of the last page.
+  const { signatureFields } = await import('./pdf/inspect');
   const { fields, pageCount } = await signatureFields(bytes);
   const role = input.credentials.role.toLocaleLowerCase('sv');
   const signer = identity.subjectName.toLocaleLowerCase('sv');
