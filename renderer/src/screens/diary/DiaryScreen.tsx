@@ -51,6 +51,7 @@ import { closeOnPurpose } from '../../components/closeOnPurpose';
 import { openable } from '../../components/openable';
 import { useRemoval } from '../../components/useRemoval';
 import { SignDialog } from '../arendeblad/SignDialog';
+import { TableBox } from '../../components/TableBox';
 
 /** Ärenden & dokument: the diarium, and one ärende at #/arenden/<id>. */
 /** Handläggare and the number of handlingar show on a wide screen (from 1536 px); the ärende itself always has them. */
@@ -157,7 +158,7 @@ function DiaryList() {
       {error && <Alert severity="error">{error}</Alert>}
       {loading && <LinearProgress aria-label="Hämtar diariet" />}
       {page && (
-        <Paper variant="outlined" sx={{ overflowX: 'auto' }}>
+        <TableBox label="Diarium">
           <Table size="small" aria-label="Diarium">
             <TableHead>
               <TableRow>
@@ -223,7 +224,7 @@ function DiaryList() {
             showFirstButton
             showLastButton
           />
-        </Paper>
+        </TableBox>
       )}
       <ImportDialog register="diarium" open={importing} onClose={() => setImporting(false)} onImported={() => setVersion((v) => v + 1)} />
       {creating && <ArendeDialog arende={null} onClose={() => setCreating(false)} onSaved={(a) => go('arenden', String(a.id))} />}

@@ -17,6 +17,7 @@ import { call, errorMessage } from '../../api';
 import { useApp } from '../../store/app';
 import { EconomyChart, EconomyExportButton, thisYear, tkr, useWriteBlad, YearField, type ChartHandle } from './common';
 import { TypedCheckDialog } from './TypedCheckDialog';
+import { TableBox } from '../../components/TableBox';
 
 const SOURCE = { utfall: 'utfall', budget: 'budget', antagande: 'antagande' } as const;
 
@@ -90,7 +91,7 @@ export function BeslutsutrymmeTab() {
         </Alert>
       ))}
       {b && (
-        <Paper variant="outlined" sx={{ overflowX: 'auto' }}>
+        <TableBox label="Ekonomisk information (tkr)">
           <Table size="small" aria-label="Ekonomisk information (tkr)">
             <TableHead>
               <TableRow>
@@ -117,7 +118,7 @@ export function BeslutsutrymmeTab() {
               {b.pending.length > 0 && line('Beslutsutrymme efter ej beslutade ansökningar', (r) => r.efterPendingKr, true)}
             </TableBody>
           </Table>
-        </Paper>
+        </TableBox>
       )}
       {b && (
         <Typography variant="body2" color="text.secondary">

@@ -112,7 +112,7 @@ function Accounts({ view, onChange }: { view: BokslutView; onChange: (v: Bokslut
                   value={a.line ?? ''}
                   options={options}
                   onChange={(e) => void map(a.account, (e.target.value || null) as BokslutLine | null)}
-                  sx={{ minWidth: 280 }}
+                  sx={{ width: { xs: 210, lg: 300 } }}
                   helperText={a.mapped ? 'Kopplad' : 'Förslag efter kontoplanen'}
                 />
               </TableCell>

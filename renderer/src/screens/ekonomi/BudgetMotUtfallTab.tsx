@@ -16,6 +16,7 @@ import { formatInteger, formatPercent } from '../../../../shared/format/sv';
 import { call, errorMessage } from '../../api';
 import { useApp } from '../../store/app';
 import { EconomyChart, EconomyExportButton, thisYear, tkr, useWriteBlad, YearField, type ChartHandle } from './common';
+import { TableBox } from '../../components/TableBox';
 
 const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
 const pct = (v: number | null) => (v === null ? '–' : formatPercent(v, 0));
@@ -51,7 +52,7 @@ function ComparisonTable(props: {
     </>
   );
   return (
-    <Paper variant="outlined" sx={{ overflowX: 'auto' }}>
+    <TableBox label={props.label}>
       <Table size="small" aria-label={props.label}>
         <TableHead>
           <TableRow>
@@ -69,7 +70,7 @@ function ComparisonTable(props: {
           <TableRow sx={{ '& td': { fontWeight: 700 } }}>{row(props.total)}</TableRow>
         </TableBody>
       </Table>
-    </Paper>
+    </TableBox>
   );
 }
 
@@ -180,7 +181,7 @@ export function BudgetMotUtfallTab() {
                   : 'reviderad'}
             {t.fromMonth !== 1 || t.toMonth !== 12 ? ', periodiserad jämnt över året' : ''}.
           </Typography>
-          <Paper variant="outlined" sx={{ overflowX: 'auto', maxWidth: 640 }}>
+          <TableBox label="Ekonomisk översikt av verksamheten" sx={{ maxWidth: 640 }}>
             <Table size="small" aria-label="Ekonomisk översikt av verksamheten">
               <TableHead>
                 <TableRow>
@@ -204,7 +205,7 @@ export function BudgetMotUtfallTab() {
                 ))}
               </TableBody>
             </Table>
-          </Paper>
+          </TableBox>
           <ComparisonTable
             label="Budget mot utfall per post"
             first="Post"

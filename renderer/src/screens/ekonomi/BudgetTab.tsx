@@ -2,7 +2,6 @@ import { useCallback, useEffect, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import MenuItem from '@mui/material/MenuItem';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -19,6 +18,7 @@ import { call, errorMessage } from '../../api';
 import { todayIso } from '../../components/text';
 import { askBeforeLeaving, useApp, useUnsavedChanges } from '../../store/app';
 import { EconomyExportButton, parseAmount, thisYear, useWriteBlad, YearField } from './common';
+import { TableBox } from '../../components/TableBox';
 
 const versionLabel = (v: BudgetVersion) =>
   `${BUDGET_KIND_LABELS[v.kind]}${v.kind === 'reviderad' ? ` ${v.revision}` : ''}${v.decidedOn ? ` ${v.decidedOn}` : ''}`;
@@ -145,7 +145,7 @@ export function BudgetTab({ initialYear }: { initialYear?: number }) {
           Medlemsavgiften för {year} är {formatKr(view.feeTotalKr)}; budgeten räknar med {formatKr(amounts.medlemsavgifter ?? 0)}.
         </Alert>
       )}
-      <Paper variant="outlined" sx={{ overflowX: 'auto' }}>
+      <TableBox label={`Budget ${year}`}>
         <Table size="small" aria-label={`Budget ${year}`}>
           <TableHead>
             <TableRow>
@@ -206,7 +206,7 @@ export function BudgetTab({ initialYear }: { initialYear?: number }) {
             </TableRow>
           </TableBody>
         </Table>
-      </Paper>
+      </TableBox>
       {result < 0 && (
         <TextField
           label="Skäl till att budgeten inte är i balans"

@@ -15,6 +15,7 @@ import { formatInteger, formatKr, formatPercent } from '../../../../shared/forma
 import { call, errorMessage } from '../../api';
 import { useApp, useUnsavedChanges } from '../../store/app';
 import { EconomyExportButton, parseAmount, thisYear, tkr } from './common';
+import { TableBox } from '../../components/TableBox';
 
 const pct = (v: number | null) => (v === null ? '–' : formatPercent(v));
 
@@ -191,7 +192,7 @@ export function HushallningTab() {
 /** Förbrukning i förhållande till medlemsintäkt by year, as the annual reports show it; a typed result that does not add up is named. */
 function HistoryTable({ history }: { history: HistoryView }) {
   return (
-    <Paper variant="outlined" sx={{ overflowX: 'auto' }}>
+    <TableBox label="Förbrukning i förhållande till medlemsintäkt">
       <Table size="small" aria-label="Förbrukning i förhållande till medlemsintäkt">
         <TableHead>
           <TableRow>
@@ -232,6 +233,6 @@ function HistoryTable({ history }: { history: HistoryView }) {
           ))}
         </TableBody>
       </Table>
-    </Paper>
+    </TableBox>
   );
 }

@@ -2,7 +2,6 @@ import { useEffect, useRef, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import MenuItem from '@mui/material/MenuItem';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -17,6 +16,7 @@ import { DateField } from '../../components/fields';
 import { call, errorMessage } from '../../api';
 import { askBeforeLeaving, useApp, useUnsavedChanges } from '../../store/app';
 import { EconomyExportButton, parseAmount, thisYear, useWriteBlad, YearField } from './common';
+import { TableBox } from '../../components/TableBox';
 
 /**
  * Medlemsavgifter: type the year's total and see every member's share at once
@@ -160,7 +160,7 @@ export function MedlemsavgifterTab() {
       ))}
       {dirty && amount !== null && view.problems.length === 0 && <Alert severity="info">Förhandsvisning – inte sparad.</Alert>}
       {view && (
-        <Paper variant="outlined" sx={{ overflowX: 'auto' }}>
+        <TableBox label={`Medlemsavgifter ${year} per medlem`}>
           <Table size="small" aria-label={`Medlemsavgifter ${year} per medlem`}>
             <TableHead>
               <TableRow>
@@ -213,7 +213,7 @@ export function MedlemsavgifterTab() {
                 ))}
             </TableBody>
           </Table>
-        </Paper>
+        </TableBox>
       )}
     </Stack>
   );

@@ -26,6 +26,7 @@ import { EconomyExportButton, parseAmount, thisYear, YearField } from './common'
 import { ImportUtfallDialog } from './ImportUtfallDialog';
 import { MappingsCard } from './MappingsCard';
 import { SelectField, DateField } from '../../components/fields';
+import { TableBox } from '../../components/TableBox';
 
 const kr = (ore: number) => (ore % 100 === 0 ? formatInteger(ore / 100) : (ore / 100).toLocaleString('sv-SE', { minimumFractionDigits: 2 }));
 
@@ -216,7 +217,7 @@ function ManualUtfallForm({ insatser, onSaved }: { insatser: Insats[]; onSaved: 
 function UtfallRows({ list, year, onChange }: { list: UtfallList; year: number; onChange: (list: UtfallList) => void }) {
   const notify = useApp((s) => s.notify);
   return (
-    <Paper variant="outlined" sx={{ overflowX: 'auto' }}>
+    <TableBox label={`Utfall ${year}`}>
       <Table size="small" aria-label={`Utfall ${year}`}>
         <TableHead>
           <TableRow>
@@ -264,6 +265,6 @@ function UtfallRows({ list, year, onChange }: { list: UtfallList; year: number; 
           Visar de {list.rows.length} senaste av {countOf(list.total, 'rad', 'rader')}. Hela året finns i Excel-exporten.
         </Typography>
       )}
-    </Paper>
+    </TableBox>
   );
 }

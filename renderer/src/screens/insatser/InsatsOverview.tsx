@@ -18,6 +18,7 @@ import { formatKr, formatPercent } from '../../../../shared/format/sv';
 import { call, errorMessage } from '../../api';
 import { useApp } from '../../store/app';
 import { EconomyChart, type ChartHandle } from '../ekonomi/common';
+import { TableBox } from '../../components/TableBox';
 
 /** Granted money by kategori beside the board's guideline (e.g. 60/30/10). */
 function splitConfig(o: Overview): ChartConfiguration {
@@ -114,7 +115,7 @@ export function InsatsOverview() {
       {o && o.rows.length === 0 && <Alert severity="info">Inga insatser med budget eller utfall {year}.</Alert>}
       {o && o.rows.length > 0 && (
         <>
-          <Paper variant="outlined" sx={{ overflowX: 'auto' }}>
+          <TableBox label={`Insatser ${year}`}>
             <Table size="small" aria-label={`Insatser ${year}`}>
               <TableHead>
                 <TableRow>
@@ -162,7 +163,7 @@ export function InsatsOverview() {
                 )}
               </TableBody>
             </Table>
-          </Paper>
+          </TableBox>
           <Paper variant="outlined" sx={{ p: 2 }}>
             <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600 }}>
               Fördelning per kategori mot riktlinjen ({o.guideline.individ}/{o.guideline.struktur}/{o.guideline.kompetens})

@@ -26,6 +26,7 @@ import { OccasionView } from './OccasionView';
 import { RiskDialog } from './RiskDialog';
 import { RiskMatrix } from './RiskMatrix';
 import { ScaleCard } from './ScaleCard';
+import { TableBox } from '../../components/TableBox';
 
 const TABS = [
   { id: 'riskanalys', label: 'Riskanalys' },
@@ -116,7 +117,7 @@ function AnalysisTab({ year }: { year: number }) {
           <RiskMatrix analysis={a} onOpen={(id) => setEditing(a.risks.find((r) => r.id === id) ?? null)} />
         </Paper>
         {a.risks.length > 0 && (
-          <Paper variant="outlined" sx={{ overflowX: 'auto', flex: 1 }}>
+          <TableBox label={`Riskanalys ${year}`} sx={{ flex: 1 }}>
             <Table size="small" aria-label={`Riskanalys ${year}`}>
               <TableHead>
                 <TableRow>
@@ -148,7 +149,7 @@ function AnalysisTab({ year }: { year: number }) {
                 ))}
               </TableBody>
             </Table>
-          </Paper>
+          </TableBox>
         )}
       </Stack>
       {editing && (
@@ -206,7 +207,7 @@ function PlanTab({ year }: { year: number }) {
       </Stack>
       {risks.risks.length === 0 && <Alert severity="info">Gör först årets riskanalys: varje kontrollmoment svarar mot en risk.</Alert>}
       {plan.controls.length > 0 && (
-        <Paper variant="outlined" sx={{ overflowX: 'auto' }}>
+        <TableBox label={`Internkontrollplan ${year}`}>
           <Table size="small" aria-label={`Internkontrollplan ${year}`}>
             <TableHead>
               <TableRow>
@@ -251,7 +252,7 @@ function PlanTab({ year }: { year: number }) {
               ))}
             </TableBody>
           </Table>
-        </Paper>
+        </TableBox>
       )}
       {editing && (
         <ControlDialog
@@ -284,7 +285,7 @@ function DeviationsTab({ year }: { year: number }) {
   if (!rows) return null;
   if (rows.length === 0) return <Alert severity="success">Inga avvikelser {year}.</Alert>;
   return (
-    <Paper variant="outlined" sx={{ overflowX: 'auto' }}>
+    <TableBox label={`Avvikelser ${year}`}>
       <Table size="small" aria-label={`Avvikelser ${year}`}>
         <TableHead>
           <TableRow>
@@ -338,7 +339,7 @@ function DeviationsTab({ year }: { year: number }) {
           ))}
         </TableBody>
       </Table>
-    </Paper>
+    </TableBox>
   );
 }
 
