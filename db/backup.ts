@@ -83,7 +83,8 @@ export function auditHead(sqlite: Database.Database): AuditHead {
 /** "<database file>.dokument/<sha256>[.ext]": one folder beside the database, no drive, no way up. */
 const STORED_PATH = /^[^/\\:]+\.dokument\/[0-9a-f]{64}(\.[a-z0-9]{1,10})?$/;
 
-function tempName(beside: string, what: string): string {
+/** A temp file beside `beside` that removeLeftovers clears once its process is gone. */
+export function tempName(beside: string, what: 'skrivs' | 'databas'): string {
   return `${beside}.${what}-${process.pid}-${randomBytes(4).toString('hex')}`;
 }
 
@@ -215,7 +216,8 @@ export function removeLeftovers(folder: string): string[] {
     return removed;
   }
   for (const name of names) {
-    const m = /\.(?:databas|skrivs)-(\d+)-[0-9a-f]{8}$/.exec(name) ?? /^\.kansli-återställning-(\d+)-/.exec(name);
+    // A database being written may have its -wal and -shm beside it.
+    const m = /\.(?:databas|skrivs)-(\d+)-[0-9a-f]{8}(?:-wal|-shm|-journal)?$/.exec(name) ?? /^\.kansli-återställning-(\d+)-/.exec(name);
     if (!m?.[1] || processAlive(Number(m[1]))) continue;
     fs.rmSync(path.join(folder, name), { recursive: true, force: true });
     removed.push(name);
