@@ -7,7 +7,7 @@ import { ImmediateSqliteDialect } from './dialect';
 import { describeWriteProblem, networkShareWarning, writeProblem } from './filesystem';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
 import type { KansliTables } from './schema';
-import { seedDemo, seedEmpty } from './seed/demo';
+import { seedDemo, seedDemoRegisters, seedEmpty } from './seed/demo';
 import { BUSY_TIMEOUT_MS, errorCode, storageError } from './storage-errors';
 
 /** Written to the SQLite header (offset 68) of every Kansli database: "KSLI". */
@@ -26,8 +26,11 @@ const INSPECT_IN_MEMORY_MAX_BYTES = 512 * 1024 * 1024;
 export const FULL_CHECK_MAX_BYTES = 64 * 1024 * 1024;
 
 export interface OpenOptions {
-  /** When the file does not exist: create it with the demo förbund, create it empty, or refuse. */
-  create?: 'demo' | 'empty' | false;
+  /**
+   * When the file does not exist: create it with the demo förbund (as the tests know it),
+   * only the demo's registers (the start of electron/services/demo's demo), empty, or refuse.
+   */
+  create?: CreateKind | false;
   /** Path of a better-sqlite3 addon built for another ABI (the Electron app passes its own). */
   nativeBinding?: string;
   /** Clock, for tests. */
@@ -203,7 +206,10 @@ const BOOTSTRAP_SQL = `
  * Creates a new database next to `file` and renames it into place when it is
  * complete, so a failure never leaves a half-made database behind.
  */
-function createNew(file: string, kind: 'demo' | 'empty', nativeBinding: string | undefined, now: () => Date): void {
+export type CreateKind = 'demo' | 'demo-registers' | 'empty';
+const SEEDS: Record<CreateKind, (sqlite: Database.Database, now: Date) => void> = { demo: seedDemo, 'demo-registers': seedDemoRegisters, empty: seedEmpty };
+
+function createNew(file: string, kind: CreateKind, nativeBinding: string | undefined, now: () => Date): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const temp = `${file}.creating-${process.pid}`;
   fs.rmSync(temp, { force: true });
@@ -213,7 +219,7 @@ function createNew(file: string, kind: 'demo' | 'empty', nativeBinding: string |
     sqlite.pragma('foreign_keys = ON');
     sqlite.exec(BOOTSTRAP_SQL);
     migrate(sqlite, 0, now);
-    sqlite.transaction(() => (kind === 'demo' ? seedDemo(sqlite, now()) : seedEmpty(sqlite, now())))();
+    sqlite.transaction(() => SEEDS[kind](sqlite, now()))();
     sqlite.close();
     fs.renameSync(temp, file);
   } catch (err) {

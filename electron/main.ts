@@ -10,7 +10,8 @@ import { BACKUP_EXTENSION } from '../db/backup';
 import { KansliError } from '../shared/contract/errors';
 import { formatBytes, formatDateTime } from '../shared/format/sv';
 import { automaticBackup, backupFileName, makeBackup, startAutomaticBackups, verifyBackupFile, type AutomaticBackups } from './services/backups';
-import { openSession, type Session } from './services/session';
+import { openSession, type Session, type SessionOptions } from './services/session';
+import { startSession } from './services/start-session';
 import {
   APP_ORIGIN,
   APP_SCHEME,
@@ -43,9 +44,16 @@ function nativeBinding(): string | undefined {
   return candidates.find((file) => fs.existsSync(file));
 }
 
-function openDatabase(file: string, create: 'demo' | 'empty' | false): Session {
+function sessionOptions(create: 'demo' | 'empty' | false): SessionOptions {
   const resourcesDir = app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(app.getAppPath(), 'resources');
-  const next = openSession(file, { create, nativeBinding: nativeBinding(), appVersion: app.getVersion(), resourcesDir, dataDir: app.getPath('userData') });
+  return { create, nativeBinding: nativeBinding(), appVersion: app.getVersion(), resourcesDir, dataDir: app.getPath('userData') };
+}
+
+function openDatabase(file: string, create: 'empty' | false): Session {
+  return useSession(openSession(file, sessionOptions(create)));
+}
+
+function useSession(next: Session): Session {
   const previous = current;
   current = next;
   // The database left behind gets its backup at close before it is closed.
@@ -348,7 +356,8 @@ function createWindow(): void {
   void mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
-function openAtStart(): void {
+/** The last database, else the default one: on the very first start the demo förbund is made there (a few seconds). */
+async function openAtStart(): Promise<void> {
   const last = readSettings(app.getPath('userData')).lastDatabase;
   if (last && fs.existsSync(last)) {
     try {
@@ -358,7 +367,7 @@ function openAtStart(): void {
       dialog.showErrorBox('Kunde inte öppna den senaste databasen', `${explain(err)}\n\nKansli öppnar standarddatabasen i stället.`);
     }
   }
-  openDatabase(defaultDatabase(), 'demo');
+  useSession(await startSession(defaultDatabase(), sessionOptions('demo')));
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -388,13 +397,13 @@ if (!app.requestSingleInstanceLock()) {
     });
   });
   app.on('window-all-closed', () => app.quit());
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     harden();
     serveRenderer();
     registerIpc();
     buildMenu();
     try {
-      openAtStart();
+      await openAtStart();
     } catch (err) {
       dialog.showErrorBox('Kansli kan inte starta', explain(err));
       app.exit(1);

@@ -16,7 +16,7 @@ import { DEFAULT_DIARY_FORMAT, formatDiarienummer } from '../../shared/domain/di
 type Kind = 'beslutsarende' | 'informationsarende' | 'inkommande' | 'utgaende';
 type Status = 'oppet' | 'under_beredning' | 'beslutat' | 'avslutat';
 
-interface DemoArende {
+export interface DemoArende {
   key: string;
   title: string;
   kind: Kind;
@@ -38,7 +38,7 @@ function daysBefore(now: Date, days: number): string {
   return isoDay(new Date(now.getTime() - days * 86_400_000));
 }
 
-function demoArenden(now: Date): DemoArende[] {
+export function demoArenden(now: Date): DemoArende[] {
   const y = now.getUTCFullYear();
   const p = y - 1;
   return [
@@ -165,7 +165,7 @@ function demoArenden(now: Date): DemoArende[] {
       title: 'Ansökan om medel – Arbetsträning Tierp',
       kind: 'inkommande',
       status: 'under_beredning',
-      receivedOn: daysBefore(now, 60),
+      receivedOn: daysBefore(now, 25),
       handlaggare: DIRECTOR,
       description: 'Tierps kommun ansöker om medel till arbetsträning i egen regi för personer långt från arbetsmarknaden. Bereds i arbetsutskottet.',
     },
@@ -191,7 +191,7 @@ function demoArenden(now: Date): DemoArende[] {
 }
 
 /** A short ärendeblad kept as a document in the tilläggsansökan, so that search finds text in handlingar. */
-function arendeblad(decidedOn: string): string {
+export function demoArendebladText(decidedOn: string): string {
   return [
     'Lokussamordnare Älvkarleby – tilläggsansökan',
     '',
@@ -272,7 +272,7 @@ export function seedDemoDiarium(sqlite: Database.Database, now: Date): void {
     const au = sqlite.prepare("SELECT id FROM groups WHERE kind = 'arbetsutskott' ORDER BY id LIMIT 1").get() as { id: number } | undefined;
     if (au) link.run(tillagg.id, 'group', au.id, 'Beredd i arbetsutskottet', at);
 
-    const text = arendeblad(tillaggItem.decidedOn ?? tillaggItem.receivedOn);
+    const text = demoArendebladText(tillaggItem.decidedOn ?? tillaggItem.receivedOn);
     const bytes = Buffer.from(text, 'utf8');
     sqlite
       .prepare(

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { seedDemoBoard } from './demo-board';
-import { seedDemoDelegation } from './demo-delegation';
+import { seedDemoDelegation, seedDemoDelegations } from './demo-delegation';
 import { seedDemoDiarium } from './demo-diarium';
 
 /**
@@ -43,7 +43,7 @@ export const DEMO_MEMBERS: readonly DemoMember[] = [
   { name: 'Östhammars kommun', shortName: 'Östhammar', kind: 'kommun', orgNr: '212000-0308', populations: { 2016: 21775, 2017: 21954 } },
 ];
 
-export function seedDemo(sqlite: Database.Database, now: Date): void {
+function seedDemoForbund(sqlite: Database.Database, now: Date): void {
   const at = now.toISOString();
   sqlite
     .prepare('INSERT INTO forbund (id, name, org_nr, address, email, phone, city, is_demo, updated_at) VALUES (1, ?, ?, ?, ?, ?, ?, 1, ?)')
@@ -56,10 +56,28 @@ export function seedDemo(sqlite: Database.Database, now: Date): void {
       insertPopulation.run(lastInsertRowid, Number(year), population);
     }
   }
-  // Order matters: delegation decisions are ärenden in the diarium, board seats need the members.
   seedDemoBoard(sqlite, now);
+}
+
+/**
+ * The demo as the tests build on it: the registers, and a diarium and delegation
+ * decisions written straight into the tables (dated back from `now`).
+ */
+export function seedDemo(sqlite: Database.Database, now: Date): void {
+  seedDemoForbund(sqlite, now);
+  // Order matters: delegation decisions are ärenden in the diarium, board seats need the members.
   seedDemoDiarium(sqlite, now);
   seedDemoDelegation(sqlite, now);
+}
+
+/**
+ * Only the registers (förbund, members, board and groups, delegationsordning): the
+ * demo a user gets adds its diarium and its year through the services, in date order
+ * (electron/services/demo), so that every diarienummer follows the day it came in.
+ */
+export function seedDemoRegisters(sqlite: Database.Database, now: Date): void {
+  seedDemoForbund(sqlite, now);
+  seedDemoDelegations(sqlite, now);
 }
 
 /** A new, empty database: the förbund's name is to be filled in by the user. */

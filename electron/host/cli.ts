@@ -15,7 +15,8 @@ import { parseArgs } from 'node:util';
 import { BACKUP_EXTENSION } from '../../db/backup';
 import { KansliError, type ApiError, type Envelope } from '../../shared/contract/errors';
 import { backupFileName, makeBackup, toInfo } from '../services/backups';
-import { defaultDatabasePath, openSession, type Session } from '../services/session';
+import { defaultDatabasePath, type Session } from '../services/session';
+import { startSession } from '../services/start-session';
 import { describeMethods } from './cli-methods';
 import { appVersion } from './node-paths';
 
@@ -98,7 +99,7 @@ async function main(): Promise<void> {
 
   let session: Session;
   try {
-    session = openSession(parsed.values.db ?? defaultDatabasePath(), {
+    session = await startSession(parsed.values.db ?? defaultDatabasePath(), {
       create: command === 'restore' ? false : parsed.values.empty ? 'empty' : 'demo',
       appVersion: appVersion(),
     });

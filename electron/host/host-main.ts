@@ -9,7 +9,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { KansliError } from '../../shared/contract/errors';
-import { defaultDatabasePath, openSession } from '../services/session';
+import { defaultDatabasePath } from '../services/session';
+import { startSession } from '../services/start-session';
 import { appVersion, RENDERER_DIST } from './node-paths';
 import { startAutomaticBackups } from '../services/backups';
 import { startHost } from './server';
@@ -46,7 +47,7 @@ const dbFile = values.db ?? defaultDatabasePath();
 
 let session;
 try {
-  session = openSession(dbFile, { create: values.empty ? 'empty' : 'demo', appVersion: appVersion() });
+  session = await startSession(dbFile, { create: values.empty ? 'empty' : 'demo', appVersion: appVersion() });
 } catch (err) {
   fail(err instanceof KansliError ? err.message : `Databasen kunde inte öppnas: ${String(err)}`);
 }

@@ -15,6 +15,7 @@
  *
  *  - ekonomi: budget mot utfall, beslutsutrymme and the förbrukning history over 20 years,
  *    2 000 insatser and 200 000 utfall rows
+ *  - demo (`KANSLI_BENCH=demo`): making the demo förbund with its year, as on a first start
  *  - trust (`KANSLI_BENCH=trust`, after building the 50 000-ärende diarium): write latency with
  *    synchronous=FULL against NORMAL, and a backup of that diarium (time, size, check, restore)
  */
@@ -26,6 +27,7 @@ import { spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { openKansliDb } from '../../db/open';
 import { createApi } from '../../electron/services/api';
+import { createDemoDatabase } from '../../electron/services/demo/demo-year';
 import { openSession } from '../../electron/services/session';
 import type { SearchResult } from '../../shared/contract/schemas/search';
 import { formatDiarienummer } from '../../shared/domain/diarienummer';
@@ -439,6 +441,12 @@ try {
       await host.close();
       session.close();
     }
+  }
+
+  if (only === undefined || only === 'demo') {
+    let k = 0;
+    const made = await time(3, () => createDemoDatabase(path.join(dir, `demo-${k++}.sqlite`), { appVersion: 'bench', dataDir: path.join(dir, 'demo-data') }));
+    console.log(`Demoförbundet med ett års arbete, första start (registren, diariet, sammanträden med signerade protokoll, ekonomi): ${stats(made)}`);
   }
 
   if (only === undefined || only === 'documents') {

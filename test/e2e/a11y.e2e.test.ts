@@ -17,7 +17,7 @@ interface Violation {
 let app: E2EApp;
 
 beforeAll(async () => {
-  app = await openApp(undefined, { width: 1280, height: 900 });
+  app = await openApp(undefined, { width: 1280, height: 900 }, 'full-demo');
 });
 
 afterAll(() => closeApp(app));

@@ -6,7 +6,7 @@ import { openScreen, ROUTES } from '../helpers/routes';
 let app: E2EApp;
 
 beforeAll(async () => {
-  app = await openApp(undefined, { width: 1280, height: 720 });
+  app = await openApp(undefined, { width: 1280, height: 720 }, 'full-demo');
 });
 
 afterAll(() => closeApp(app));

@@ -4,7 +4,7 @@ import { startHost, type RunningHost } from '../../electron/host/server';
 import { RENDERER_DIST } from '../../electron/host/node-paths';
 import type { Session } from '../../electron/services/session';
 import { launchChromium } from './browser';
-import { demoSession } from './session';
+import { demoSession, fullDemoSession } from './session';
 
 /** The real renderer on the real host over a fresh demo (or empty) database, in Chromium. */
 export interface E2EApp {
@@ -19,10 +19,11 @@ export interface E2EApp {
 export async function openApp(
   prepare?: (session: Session) => Promise<void>,
   viewport: { width: number; height: number } = { width: 1440, height: 1000 },
-  seed: 'demo' | 'empty' = 'demo',
+  seed: 'demo' | 'empty' | 'full-demo' = 'demo',
 ): Promise<E2EApp> {
   if (!fs.existsSync(`${RENDERER_DIST}/index.html`)) throw new Error('Gränssnittet är inte byggt: kör npm run build:renderer först.');
-  const session = demoSession(seed);
+  // 'demo' is the registers and diarium the tests build on; 'full-demo' what a user gets on first start.
+  const session = seed === 'full-demo' ? await fullDemoSession() : demoSession(seed);
   await prepare?.(session);
   const host = await startHost({ api: session.api, staticDir: RENDERER_DIST });
   const browser = await launchChromium();

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { openSession, type Session } from '../../electron/services/session';
+import { startSession } from '../../electron/services/start-session';
 import { tempDir } from './temp';
 
 /** A real database file in a temp folder, opened as the app opens it. */
@@ -7,6 +8,15 @@ export function demoSession(create: 'demo' | 'empty' = 'demo'): Session & { file
   const dir = tempDir();
   const file = path.join(dir, 'kansli.sqlite');
   const session = openSession(file, { create, actor: 'testare', appVersion: '0.0.0-test', dataDir: path.join(dir, 'användardata') });
+  return Object.assign(session, { file });
+}
+
+/** The demo förbund a user gets on first start: the registers and a year of work up to today (a few seconds to make). */
+export async function fullDemoSession(): Promise<Session & { file: string }> {
+  const dir = tempDir();
+  const file = path.join(dir, 'kansli.sqlite');
+  const options = { create: 'demo' as const, actor: 'testare', appVersion: '0.0.0-test', dataDir: path.join(dir, 'användardata') };
+  const session = await startSession(file, options);
   return Object.assign(session, { file });
 }
 

@@ -3,12 +3,24 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pdftotext } from '../helpers/pdf-tools';
+import { demoSession } from '../helpers/session';
 import { sha256File, tempDir } from '../helpers/temp';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const TSX = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
 /** Runs the CLI as `npm run -s kansli -- ...` does, without npm's start-up cost. */
+/**
+ * A database with the tests' demo (registers and diarium) made in this process: the CLI
+ * opens it as it is. (On a new file the CLI makes the full demo förbund, 10–15 seconds;
+ * test/integration/demo.test.ts covers that.)
+ */
+function baseDemo(): string {
+  const s = demoSession();
+  s.close();
+  return s.file;
+}
+
 function kansli(...args: string[]) {
   const run = spawnSync(process.execPath, [TSX, path.join(ROOT, 'electron', 'host', 'cli.ts'), ...args], { encoding: 'utf8', cwd: ROOT });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr, json: () => JSON.parse(run.stdout) as unknown };
@@ -23,7 +35,7 @@ function compiled(...args: string[]) {
 describe('kansli CLI', () => {
   it('runs compiled, without tsx: a call, an Excel export, and a refusal', () => {
     if (!fs.existsSync(path.join(ROOT, 'dist', 'cli', 'kansli.mjs'))) throw new Error('Kör npm run build:cli först.');
-    const db = path.join(tempDir(), 'x.sqlite');
+    const db = baseDemo();
     const saved = compiled('--db', db, 'call', 'members.save', JSON.stringify({ name: 'Sala kommun', kind: 'kommun', orgNr: '212000-2080' }));
     expect(saved.code, saved.stderr).toBe(0);
     expect((compiled('--db', db, 'call', 'members.list').json() as { name: string }[]).map((m) => m.name)).toContain('Sala kommun');
@@ -40,7 +52,7 @@ describe('kansli CLI', () => {
   });
 
   it('makes documents compiled: the PDF, Word and signature machinery load from their chunks when first asked for', () => {
-    const db = path.join(tempDir(), 'x.sqlite');
+    const db = baseDemo();
     const blad = compiled('--db', db, 'call', 'arendeblad.create', JSON.stringify({ template: 'anmalan_av_delegationsbeslut', datum: '2026-11-23' }));
     expect(blad.code, blad.stderr).toBe(0);
     const id = (blad.json() as { id: number }).id;
@@ -71,7 +83,7 @@ describe('kansli CLI', () => {
   });
 
   it('calls a method and prints its result as JSON', () => {
-    const db = path.join(tempDir(), 'x.sqlite');
+    const db = baseDemo();
     const saved = kansli('--db', db, 'call', 'members.save', JSON.stringify({ name: 'Sala kommun', kind: 'kommun', orgNr: '212000-2080' }));
     expect(saved.code, saved.stderr).toBe(0);
     expect(saved.json()).toMatchObject({ name: 'Sala kommun', orgNr: '212000-2080' });
@@ -80,7 +92,7 @@ describe('kansli CLI', () => {
   });
 
   it('exits 2 with a Swedish error for bad input, and writes nothing', () => {
-    const db = path.join(tempDir(), 'x.sqlite');
+    const db = baseDemo();
     kansli('--db', db, 'call', 'members.list');
     const before = sha256File(db);
     const run = kansli('--db', db, 'call', 'members.save', JSON.stringify({ name: 'Sala kommun', kind: 'kommun', orgNr: '212000-2081' }));
@@ -90,7 +102,7 @@ describe('kansli CLI', () => {
   });
 
   it('exits 2 for an unknown method, broken JSON and an unknown command', () => {
-    const db = path.join(tempDir(), 'x.sqlite');
+    const db = baseDemo();
     expect(kansli('--db', db, 'call', 'members.drop').json()).toEqual({ error: { code: 'UNKNOWN_METHOD', message: 'Okänd metod ”members.drop”.' } });
     const broken = kansli('--db', db, 'call', 'members.save', '{name:');
     expect([broken.code, broken.json()]).toEqual([2, { error: { code: 'VALIDATION', message: 'Indata är inte giltig JSON.' } }]);

@@ -88,8 +88,11 @@ describe('Översikt as the desk', () => {
 
   it('says nothing of a meeting known only from the delegation register, and asks for the next mandate period near the end of one', async () => {
     const s = demoSession();
+    // A board meeting from before Kansli, known only as where delegationsbeslut were reported.
+    const older = value(await s.api.call('decisions.list', { unreportedOnly: true })).filter((d) => d.decidedOn <= addDays(today, -60));
+    expect(older.length).toBeGreaterThan(0);
+    value(await s.api.call('decisions.report', { ids: older.map((d) => d.id), meetingOn: addDays(today, -60), paragraph: '§ 9' }));
     const desk = value(await s.api.call('desk.get', {}));
-    // The demo's earlier board meeting exists only as where delegationsbeslut were reported.
     expect(desk.lines.filter((l) => l.area === 'Protokoll')).toEqual([]);
     const periods = value(await s.api.call('periods.list', {}));
     const current = periods.find((p) => p.startsOn <= today && today <= p.endsOn);

@@ -1,0 +1,19 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { openSession, type Session, type SessionOptions } from './session';
+
+/**
+ * What the transports (the app, the host, the CLI) open a database with: when the file
+ * is new and the demo is asked for, the demo förbund is made first — its registers and a
+ * year of its work up to today (a few seconds) — then the database is opened as any other.
+ */
+export async function startSession(file: string, options: SessionOptions): Promise<Session> {
+  const absolute = path.resolve(file);
+  const exists = fs.existsSync(absolute) && fs.statSync(absolute).size > 0;
+  if (!exists && options.create === 'demo') {
+    // Loaded only when a demo is made: it brings the PDF and certificate code with it.
+    const { createDemoDatabase } = await import('./demo/demo-year');
+    await createDemoDatabase(absolute, options);
+  }
+  return openSession(absolute, options);
+}
