@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { MeetingView } from '../../shared/contract/schemas/meetings';
-import type { ProtokollView } from '../../shared/contract/schemas/protokoll';
+import { protokollSaveFrom, type ProtokollView } from '../../shared/contract/schemas/protokoll';
 import { addDays } from '../../shared/domain/justering';
 import { formatDate } from '../../shared/format/sv';
 import type { Session } from '../../electron/services/session';
@@ -24,24 +24,7 @@ function cert(name: string) {
 }
 
 function saveInput(p: ProtokollView, changes: Partial<{ sekreterare: string; justerare: string[]; justeringDag: string }> = {}) {
-  return {
-    meetingId: p.meetingId,
-    sekreterare: p.sekreterare ?? undefined,
-    ordforande: p.ordforande ?? undefined,
-    justerare: p.justerare,
-    justeringPlats: p.justeringPlats ?? undefined,
-    justeringDag: p.justeringDag ?? undefined,
-    forvaring: p.forvaring ?? undefined,
-    attendance: p.attendance.map((a) => ({ ...a, organisation: a.organisation ?? undefined, replaces: a.replaces ?? undefined })),
-    items: p.items.map((i) => ({
-      id: i.id,
-      decision: i.decision,
-      reservationer: i.reservationer ?? undefined,
-      anteckningar: i.anteckningar ?? undefined,
-      jav: i.jav ?? undefined,
-    })),
-    ...changes,
-  };
+  return { ...protokollSaveFrom(p), ...changes };
 }
 
 async function meetingWithArenden(s: Session, heldOn = HELD_ON) {

@@ -1,4 +1,4 @@
-import type { ProtokollView } from '../../../shared/contract/schemas/protokoll';
+import { protokollSaveFrom, type ProtokollView } from '../../../shared/contract/schemas/protokoll';
 import type { DemoCredentials } from './demo-certificates';
 import { addDays, weekday } from './timeline';
 import type { AgendaEntry, AgendaSource, DemoWorld } from './world';
@@ -39,21 +39,13 @@ export const delegationAgenda: (world: DemoWorld) => AgendaSource = (world) => a
 
 function saveInput(p: ProtokollView, justerare: string, justeringDag: string) {
   return {
-    meetingId: p.meetingId,
+    ...protokollSaveFrom(p),
     sekreterare: SEKRETERARE,
     ordforande: p.ordforande ?? ORDFORANDE,
     justerare: [justerare],
     justeringPlats: 'Samordningsförbundets kansli, Uppsala',
     justeringDag,
     forvaring: 'Samordningsförbundets kansli',
-    attendance: p.attendance.map((a) => ({ ...a, organisation: a.organisation ?? undefined, replaces: a.replaces ?? undefined })),
-    items: p.items.map((i) => ({
-      id: i.id,
-      decision: i.decision,
-      reservationer: i.reservationer ?? undefined,
-      anteckningar: i.anteckningar ?? undefined,
-      jav: i.jav ?? undefined,
-    })),
   };
 }
 

@@ -161,6 +161,27 @@ export interface ProtokollView {
   events: ProtokollEvent[];
 }
 
+/** The protokoll as it stands, as the input that saves it unchanged: a writer changes what it needs. */
+export function protokollSaveFrom(p: ProtokollView): z.input<typeof protokollSaveInput> {
+  return {
+    meetingId: p.meetingId,
+    sekreterare: p.sekreterare ?? undefined,
+    ordforande: p.ordforande ?? undefined,
+    justerare: p.justerare,
+    justeringPlats: p.justeringPlats ?? undefined,
+    justeringDag: p.justeringDag ?? undefined,
+    forvaring: p.forvaring ?? undefined,
+    attendance: p.attendance.map((a) => ({ ...a, organisation: a.organisation ?? undefined, replaces: a.replaces ?? undefined })),
+    items: p.items.map((i) => ({
+      id: i.id,
+      decision: i.decision,
+      reservationer: i.reservationer ?? undefined,
+      anteckningar: i.anteckningar ?? undefined,
+      jav: i.jav ?? undefined,
+    })),
+  };
+}
+
 /** The API contract's protokoll methods; shared/contract/methods.ts merges every area's. */
 export const protokollMethods = {
   'protokoll.get': method<{ protokoll: ProtokollView | null }>()({
