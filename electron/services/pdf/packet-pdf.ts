@@ -1,4 +1,4 @@
-import { PDFDocument, PDFName, popGraphicsState, pushGraphicsState, setCharacterSpacing, type PDFPage } from 'pdf-lib';
+import { PDFDocument, PDFName, popGraphicsState, pushGraphicsState, setCharacterSpacing, type PDFPage, ParseSpeeds } from 'pdf-lib';
 import type { AgendaItem, MeetingView } from '../../../shared/contract/schemas/meetings';
 import type { ServiceContext } from '../context';
 import {
@@ -236,7 +236,7 @@ export async function renderPacket(
     for (const b of it.bilagor) {
       let firstOfBilaga: PDFPage;
       if (b.pdf) {
-        const source = await PDFDocument.load(b.pdf, { updateMetadata: false });
+        const source = await PDFDocument.load(b.pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
         const copied = await doc.copyPages(source, source.getPageIndices());
         copied.forEach((page) => doc.addPage(page));
         label(copied, 'Bilaga', null, { foreign: `Bilaga ${b.number}` });

@@ -125,6 +125,10 @@ export function finishPdfA(
 }
 
 /** Saved with a classic cross-reference table: signatures are added later as incremental updates. */
+/**
+ * Written without pdf-lib's pause every 50 objects (a setTimeout, at least a millisecond
+ * each: most of an ärendeblad's time went waiting there); a document is written at once.
+ */
 export async function saveClassic(doc: PDFDocument): Promise<Uint8Array> {
-  return doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+  return doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: 5_000 });
 }

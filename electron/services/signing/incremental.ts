@@ -8,7 +8,7 @@
  * /Prev points at the previous one. The original bytes stay an exact prefix of
  * the result, so earlier signatures stay valid.
  */
-import { PDFDocument, PDFInvalidObject, PDFRef, type PDFContext, type PDFObject } from 'pdf-lib';
+import { PDFDocument, PDFInvalidObject, PDFRef, type PDFContext, type PDFObject, ParseSpeeds } from 'pdf-lib';
 import { KansliError } from '../../../shared/contract/errors';
 
 export class IncrementalUpdate {
@@ -27,7 +27,7 @@ export class IncrementalUpdate {
   static async load(bytes: Uint8Array): Promise<IncrementalUpdate> {
     let doc: PDFDocument;
     try {
-      doc = await PDFDocument.load(bytes, { updateMetadata: false });
+      doc = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
     } catch (e) {
       if (e instanceof Error && /encrypt/i.test(e.message)) {
         throw new KansliError('RULE', 'PDF-filen är krypterad och kan inte signeras.');

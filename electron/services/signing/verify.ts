@@ -10,7 +10,7 @@
  */
 import { createHash, constants, verify as cryptoVerify, X509Certificate, type KeyObject } from 'node:crypto';
 import * as asn1js from 'asn1js';
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject, ParseSpeeds } from 'pdf-lib';
 import * as pkijs from 'pkijs';
 import { KansliError } from '../../../shared/contract/errors';
 import { displayName, localDate } from './p12';
@@ -121,7 +121,7 @@ async function fieldNamesBySignature(bytes: Uint8Array): Promise<Map<number, str
   const names = new Map<number, string>();
   let doc: PDFDocument;
   try {
-    doc = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: false });
+    doc = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: false, parseSpeed: ParseSpeeds.Fastest });
   } catch {
     return names;
   }
