@@ -165,7 +165,7 @@ function annualTexts(year: number): Record<'inledning' | 'arets_verksamhet' | 'v
 
 const tkr = (kr: number) => `${formatInteger(Math.round(kr / 1000))} tkr`;
 
-export function planArscykel(world: DemoWorld, certificate: (name: string) => DemoCredentials): AgendaSource {
+export function planArscykel(world: DemoWorld, certificate: (name: string) => Promise<DemoCredentials>): AgendaSource {
   const { tl, year } = world;
   const plans = new Map<number, number>();
   for (const planYear of [year - 1, year, year + 1]) {
@@ -229,7 +229,7 @@ export function planArscykel(world: DemoWorld, certificate: (name: string) => De
           for (const signer of signers) {
             const signed = await world.call('documents.sign', {
               documentId,
-              credentials: { ...certificate(signer.name), role: signer.roleTitle ?? 'Ledamot' },
+              credentials: { ...(await certificate(signer.name)), role: signer.roleTitle ?? 'Ledamot' },
             });
             documentId = signed.id;
           }

@@ -1,4 +1,5 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPair, type KeyObject } from 'node:crypto';
+import { promisify } from 'node:util';
 import forge from 'node-forge';
 
 /**
@@ -19,9 +20,16 @@ function utf8Attribute(name: string, value: string): forge.pki.CertificateField 
   return { name, value, valueTagClass: forge.asn1.Type.UTF8 as unknown as forge.asn1.Class };
 }
 
-export function demoCertificate(commonName: string, organisation: string, validFrom: Date, validTo: Date): DemoCredentials {
-  // Node makes the key (fast, native); forge builds the certificate and the PKCS#12 around it.
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const makeKeyPair = promisify(generateKeyPair);
+
+/** An RSA key made on Node's thread pool (a fifth of a second each), so keys can be made while the demo is written. */
+export async function demoKey(): Promise<KeyObject> {
+  const { privateKey } = await makeKeyPair('rsa', { modulusLength: 2048 });
+  return privateKey;
+}
+
+export function demoCertificate(privateKey: KeyObject, commonName: string, organisation: string, validFrom: Date, validTo: Date): DemoCredentials {
+  // Node makes the key (native); forge builds the certificate and the PKCS#12 around it.
   const key = forge.pki.privateKeyFromPem(privateKey.export({ type: 'pkcs1', format: 'pem' }).toString());
   const cert = forge.pki.createCertificate();
   cert.publicKey = forge.pki.setRsaPublicKey(key.n, key.e);

@@ -49,7 +49,7 @@ function saveInput(p: ProtokollView, justerare: string, justeringDag: string) {
   };
 }
 
-export function planMeetings(world: DemoWorld, certificate: (name: string) => DemoCredentials): void {
+export function planMeetings(world: DemoWorld, certificate: (name: string) => Promise<DemoCredentials>): void {
   world.meetings.forEach((meeting, index) => {
     const prepared = meeting.held ? weekday(addDays(meeting.heldOn, -14)) : ([world.today, weekday(addDays(meeting.heldOn, -14))].sort()[0] ?? world.today);
     const entries: { entry: AgendaEntry; itemId: number }[] = [];
@@ -103,7 +103,7 @@ export function planMeetings(world: DemoWorld, certificate: (name: string) => De
         [ORDFORANDE, 'Ordförande'],
         [justerare, 'Justerare'],
       ] as const) {
-        await world.call('protokoll.sign', { meetingId, credentials: { ...certificate(name), role } });
+        await world.call('protokoll.sign', { meetingId, credentials: { ...(await certificate(name)), role } });
       }
     });
   });

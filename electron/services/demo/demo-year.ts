@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Member } from '../../../shared/contract/schemas/members';
 import { tempName } from '../../../db/backup';
 import { openSession, type SessionOptions } from '../session';
-import { demoCertificate, type DemoCredentials } from './demo-certificates';
+import { demoCertificate, demoKey, type DemoCredentials } from './demo-certificates';
 import { planArscykel } from './demo-arscykel';
 import { planDiarium } from './demo-diarium';
 import { economyAgenda, planEconomy } from './demo-economy';
@@ -78,10 +78,14 @@ export async function addDemoYear(call: DemoCall, now: Date, setClock: (at: Date
   };
   const validFrom = new Date(Date.UTC(year - 3, 0, 1));
   const validTo = new Date(Date.UTC(year + 3, 11, 31));
-  // Each signer's certificate, made the first time they sign.
-  const certificates = new Map<string, DemoCredentials>();
-  const certificate = (name: string): DemoCredentials => {
-    const made = certificates.get(name) ?? demoCertificate(name, 'Samordningsförbundet Uppsala län (demo)', validFrom, validTo);
+  // Each signer's certificate, made the first time they sign, from keys made on the thread pool while the year is written.
+  const keys = Array.from({ length: 12 }, () => demoKey());
+  keys.forEach((k) => k.catch(() => undefined));
+  const certificates = new Map<string, Promise<DemoCredentials>>();
+  const certificate = (name: string): Promise<DemoCredentials> => {
+    const made =
+      certificates.get(name) ??
+      (keys.shift() ?? demoKey()).then((key) => demoCertificate(key, name, 'Samordningsförbundet Uppsala län (demo)', validFrom, validTo));
     certificates.set(name, made);
     return made;
   };
