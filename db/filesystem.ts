@@ -72,3 +72,24 @@ export function describeWriteProblem(code: string | undefined, what: 'mappen' | 
   if (code === 'EROFS') return `disken där databasen ligger är skrivskyddad (${target}).`;
   return `Kansli får inte skriva i ${what} ${target}.`;
 }
+
+/**
+ * Puts a newly made database file in place, unless another start made one there
+ * meanwhile: a hard link fails if the name is taken, where a rename would replace a file
+ * another process already has open (and its writes would go to a file no one sees).
+ * Returns false when the other one was kept (the new file stays for the caller to remove).
+ * Where hard links are not possible (FAT, some shares) it renames, after checking that the
+ * name is free.
+ */
+export function placeNewFile(temp: string, target: string): boolean {
+  try {
+    fs.linkSync(temp, target);
+    fs.rmSync(temp, { force: true });
+    return true;
+  } catch (err) {
+    if (errorCode(err) === 'EEXIST') return false;
+    if (fs.existsSync(target)) return false;
+    fs.renameSync(temp, target);
+    return true;
+  }
+}

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import { KansliError } from '../shared/contract/errors';
 import { ImmediateSqliteDialect } from './dialect';
-import { describeWriteProblem, networkShareWarning, writeProblem } from './filesystem';
+import { describeWriteProblem, networkShareWarning, placeNewFile, writeProblem } from './filesystem';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
 import type { KansliTables } from './schema';
 import { seedDemo, seedDemoRegisters, seedEmpty } from './seed/demo';
@@ -202,13 +202,14 @@ const BOOTSTRAP_SQL = `
   ) STRICT;
 `;
 
-/**
- * Creates a new database next to `file` and renames it into place when it is
- * complete, so a failure never leaves a half-made database behind.
- */
 export type CreateKind = 'demo' | 'demo-registers' | 'empty';
 const SEEDS: Record<CreateKind, (sqlite: Database.Database, now: Date) => void> = { demo: seedDemo, 'demo-registers': seedDemoRegisters, empty: seedEmpty };
 
+/**
+ * Creates a new database next to `file` and puts it in place when it is complete, so a
+ * failure never leaves a half-made database behind (and one another start made
+ * meanwhile is kept, not replaced).
+ */
 function createNew(file: string, kind: CreateKind, nativeBinding: string | undefined, now: () => Date): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const temp = `${file}.creating-${process.pid}`;
@@ -221,7 +222,8 @@ function createNew(file: string, kind: CreateKind, nativeBinding: string | undef
     migrate(sqlite, 0, now);
     sqlite.transaction(() => SEEDS[kind](sqlite, now()))();
     sqlite.close();
-    fs.renameSync(temp, file);
+    placeNewFile(temp, file);
+    fs.rmSync(temp, { force: true });
   } catch (err) {
     if (sqlite.open) sqlite.close();
     fs.rmSync(temp, { force: true });

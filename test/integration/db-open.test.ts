@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { placeNewFile } from '../../db/filesystem';
 import { KANSLI_APPLICATION_ID, openKansliDb } from '../../db/open';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../db/migrations';
 import { KansliError } from '../../shared/contract/errors';
@@ -34,6 +35,25 @@ function makeKansliDb(dir: string): string {
 }
 
 describe('opening a database', () => {
+  it('keeps the database another start made meanwhile instead of replacing the file under it', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'kansli.sqlite');
+    const first = openKansliDb(file, { create: 'demo' });
+    first.sqlite.prepare("UPDATE forbund SET name = 'Först på plats' WHERE id = 1").run();
+    // A second start finished its own new database just after: it is dropped, not renamed over the first.
+    const second = path.join(dir, 'andra.sqlite');
+    openKansliDb(second, { create: 'empty' }).close();
+    expect(placeNewFile(second, file)).toBe(false);
+    first.sqlite.prepare("UPDATE forbund SET city = 'Uppsala' WHERE id = 1").run();
+    first.close();
+    const again = openKansliDb(file);
+    expect(again.sqlite.prepare('SELECT name, city FROM forbund WHERE id = 1').get()).toEqual({ name: 'Först på plats', city: 'Uppsala' });
+    again.close();
+    // A free name takes the new file.
+    expect(placeNewFile(second, path.join(dir, 'ny.sqlite'))).toBe(true);
+    expect(fs.existsSync(second)).toBe(false);
+  });
+
   it('creates a new database with every migration and the demo förbund', () => {
     const file = path.join(tempDir(), 'ny', 'kansli.sqlite');
     const db = openKansliDb(file, { create: 'demo' });

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Member } from '../../../shared/contract/schemas/members';
 import { tempName } from '../../../db/backup';
+import { placeNewFile } from '../../../db/filesystem';
 import { openSession, type SessionOptions } from '../session';
 import { demoCertificate, demoKey, type DemoCredentials } from './demo-certificates';
 import { planArscykel } from './demo-arscykel';
@@ -26,39 +27,43 @@ import { demoMeetings, type DemoWorld } from './world';
 /** Who the demo's log says did the work. */
 export const DEMO_ACTOR = 'Kristina Almgren (demo)';
 
-/** The current mandate period (terms of four years from 2023) with the board of the one before, when the seed's has ended. */
-async function currentBoard(call: DemoCall, today: string): Promise<void> {
-  const periods = await call('periods.list', {});
-  if (periods.some((p) => p.startsOn <= today && today <= p.endsOn)) return;
-  const latest = [...periods].sort((a, b) => a.startsOn.localeCompare(b.startsOn)).at(-1);
-  const year = Number(today.slice(0, 4));
-  const first = year - ((((year - 2023) % 4) + 4) % 4);
-  const period = await call('periods.save', { startsOn: `${first}-01-01`, endsOn: `${first + 3}-12-31` });
-  if (!latest) return;
-  for (const row of (await call('board.list', { periodId: latest.id })).rows) {
-    for (const a of [...row.ordinarie, ...row.ersattare]) {
-      await call('board.save', {
-        periodId: period.id,
-        memberId: a.memberId,
-        seat: a.seat,
-        role: a.role,
-        person: {
-          id: a.person.id,
-          name: a.person.name,
-          party: a.person.party ?? undefined,
-          organisation: a.person.organisation ?? undefined,
-          title: a.person.title ?? undefined,
-          email: a.person.email ?? undefined,
-        },
-      });
+/**
+ * The current mandate period (terms of four years from 2023) with the board of the one
+ * before carried over, when the seed's has ended: on the new term's first day.
+ */
+function planBoard(world: DemoWorld): void {
+  const first = world.year - ((((world.year - 2023) % 4) + 4) % 4);
+  world.tl.at(`${first}-01-01`, async () => {
+    const { call, today } = world;
+    const periods = await call('periods.list', {});
+    if (periods.some((p) => p.startsOn <= today && today <= p.endsOn)) return;
+    const latest = [...periods].sort((a, b) => a.startsOn.localeCompare(b.startsOn)).at(-1);
+    const period = await call('periods.save', { startsOn: `${first}-01-01`, endsOn: `${first + 3}-12-31` });
+    if (!latest) return;
+    for (const row of (await call('board.list', { periodId: latest.id })).rows) {
+      for (const a of [...row.ordinarie, ...row.ersattare]) {
+        await call('board.save', {
+          periodId: period.id,
+          memberId: a.memberId,
+          seat: a.seat,
+          role: a.role,
+          person: {
+            id: a.person.id,
+            name: a.person.name,
+            party: a.person.party ?? undefined,
+            organisation: a.person.organisation ?? undefined,
+            title: a.person.title ?? undefined,
+            email: a.person.email ?? undefined,
+          },
+        });
+      }
     }
-  }
+  });
 }
 
 export async function addDemoYear(call: DemoCall, now: Date, setClock: (at: Date) => void): Promise<void> {
   const today = isoDay(now);
   const year = Number(today.slice(0, 4));
-  await currentBoard(call, today);
   const members = await call('members.list', {});
   const byShortName = new Map(members.map((m) => [m.shortName ?? m.name, m]));
   const meetings = demoMeetings(today);
@@ -90,6 +95,7 @@ export async function addDemoYear(call: DemoCall, now: Date, setClock: (at: Date
     return made;
   };
 
+  planBoard(world);
   // The diarium first: an ansökan that came in as an ärende is registered on the same day, after it.
   planDiarium(world, now);
   planEconomy(world);
@@ -119,7 +125,8 @@ export async function createDemoDatabase(file: string, options: Omit<SessionOpti
       clock = at;
     });
     session.db.close();
-    fs.renameSync(temp, absolute);
+    // Another first start may have made it meanwhile: then that one is kept and ours dropped.
+    placeNewFile(temp, absolute);
   } catch (err) {
     if (session.db.sqlite.open) session.db.close();
     throw err;
