@@ -102,6 +102,8 @@ async function main(): Promise<void> {
     session = await startSession(parsed.values.db ?? defaultDatabasePath(), {
       create: command === 'restore' ? false : parsed.values.empty ? 'empty' : 'demo',
       appVersion: appVersion(),
+      // On stderr: stdout is the JSON answer.
+      onDemo: () => console.error('Skapar demoförbundet med ett års exempeldata (10–15 sekunder) …'),
     });
   } catch (err) {
     if (err instanceof KansliError) printError(err);

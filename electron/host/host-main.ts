@@ -47,7 +47,11 @@ const dbFile = values.db ?? defaultDatabasePath();
 
 let session;
 try {
-  session = await startSession(dbFile, { create: values.empty ? 'empty' : 'demo', appVersion: appVersion() });
+  session = await startSession(dbFile, {
+    create: values.empty ? 'empty' : 'demo',
+    appVersion: appVersion(),
+    onDemo: () => console.log(`Skapar demoförbundet med ett års exempeldata i ${dbFile} (10–15 sekunder) …`),
+  });
 } catch (err) {
   fail(err instanceof KansliError ? err.message : `Databasen kunde inte öppnas: ${String(err)}`);
 }

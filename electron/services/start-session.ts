@@ -7,10 +7,11 @@ import { openSession, type Session, type SessionOptions } from './session';
  * is new and the demo is asked for, the demo förbund is made first — its registers and a
  * year of its work up to today (a few seconds) — then the database is opened as any other.
  */
-export async function startSession(file: string, options: SessionOptions): Promise<Session> {
+export async function startSession(file: string, options: SessionOptions & { onDemo?: () => void }): Promise<Session> {
   const absolute = path.resolve(file);
   const exists = fs.existsSync(absolute) && fs.statSync(absolute).size > 0;
   if (!exists && options.create === 'demo') {
+    options.onDemo?.();
     // Loaded only when a demo is made: it brings the PDF and certificate code with it.
     const { createDemoDatabase } = await import('./demo/demo-year');
     await createDemoDatabase(absolute, options);
