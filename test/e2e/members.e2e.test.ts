@@ -121,8 +121,10 @@ describe('the app in Chromium through the host', () => {
     await section.getByRole('button', { name: 'Fortsätt serien härifrån' }).click();
     const ask = page.getByRole('dialog', { name: 'Fortsätta årets nummerserie?' });
     await ask.getByRole('button', { name: 'Fortsätt serien' }).click();
-    const after = value(await session.api.call('arenden.nextNumber', { year })).diarienummer;
-    expect(Number(/(\d+)\D*$/.exec(after)?.[1])).toBe(seq + 100);
+    // The click starts the save; the register answers once it is done.
+    const next = async () => value(await session.api.call('arenden.nextNumber', { year })).diarienummer;
+    await expect.poll(async () => Number(/(\d+)\D*$/.exec(await next())?.[1])).toBe(seq + 100);
+    const after = await next();
     await section.getByText(after).waitFor();
     // Lower than what is now taken: the Swedish message at the field, nothing changed.
     await section.getByLabel('Nästa löpnummer').fill(String(seq));
