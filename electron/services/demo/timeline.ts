@@ -29,6 +29,8 @@ interface Step {
 export class Timeline {
   private readonly steps: Step[] = [];
   private current: string;
+  private added = 0;
+  private playing = false;
 
   /** `today`: the real date; nothing is run after it. */
   constructor(readonly today: string) {
@@ -40,16 +42,21 @@ export class Timeline {
     return this.current;
   }
 
-  /** Runs `run` on the day `on` (steps of one day in the order they were added); a day after today is skipped. */
+  /**
+   * Runs `run` on the day `on` (steps of one day in the order they were added); a day after
+   * today is skipped, and a step added while playing never goes back before the day being played.
+   */
   at(on: string, run: () => Promise<void>): void {
     if (on > this.today) return;
-    this.steps.push({ on, order: this.steps.length, run });
+    const day = this.playing && on < this.current ? this.current : on;
+    this.steps.push({ on: day, order: this.added++, run });
   }
 
   /** Plays the steps in date order with the clock set to each step's day, then puts the clock back to now. */
   async play(setClock: (at: Date) => void, now: Date): Promise<void> {
     // A step may add later steps (a decision made at a meeting): keep taking the earliest.
     let second = 0;
+    this.playing = true;
     for (;;) {
       this.steps.sort((a, b) => a.on.localeCompare(b.on) || a.order - b.order);
       const step = this.steps.shift();
@@ -60,6 +67,7 @@ export class Timeline {
       this.current = step.on;
       await step.run();
     }
+    this.playing = false;
     this.current = this.today;
     setClock(now);
   }
