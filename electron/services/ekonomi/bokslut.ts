@@ -11,7 +11,7 @@ import {
   type BokslutLine,
   type Statements,
 } from '../../../shared/domain/bokslut';
-import { BUDGET_POSTS, POST_INFO } from '../../../shared/domain/budget-posts';
+import { BUDGET_POSTS, isSamverkanPost, POST_INFO } from '../../../shared/domain/budget-posts';
 import { parseSie, SieParseError } from '../../../shared/domain/sie4';
 import type { Scope } from '../context';
 import { refuse, refuseAll } from '../refuse';
@@ -90,25 +90,18 @@ async function notes(scope: Scope, year: number, s: Statements): Promise<Bokslut
     .execute();
   // Samverkan utfall booked on no insats (insatser from before the register, an import without
   // the insats) is shown per post, so the note still adds up to what the utfall says.
-  const byPost = await scope.db
-    .selectFrom('utfall_post_months')
+  const samverkan = BUDGET_POSTS.filter(isSamverkanPost);
+  const unassigned = await scope.db
+    .selectFrom('utfall')
     .select(['post'])
     .select((eb) => eb.fn.sum<number>('amount_ore').as('ore'))
     .where('year', '=', year)
+    .where('post', 'in', samverkan)
+    .where('insats_id', 'is', null)
     .groupBy('post')
     .execute();
-  const onInsatser = await scope.db
-    .selectFrom('utfall_insats_months as u')
-    .innerJoin('insatser as i', 'i.id', 'u.insats_id')
-    .select(['i.kategori'])
-    .select((eb) => eb.fn.sum<number>('u.amount_ore').as('ore'))
-    .where('u.year', '=', year)
-    .groupBy('i.kategori')
-    .execute();
-  const withoutInsats = BUDGET_POSTS.filter((post) => post.startsWith('samverkan_')).flatMap((post) => {
-    const total = Number(byPost.find((r) => r.post === post)?.ore ?? 0);
-    const booked = Number(onInsatser.find((r) => `samverkan_${r.kategori}` === post)?.ore ?? 0);
-    const kr = -Math.round((total - booked) / 100);
+  const withoutInsats = samverkan.flatMap((post) => {
+    const kr = -Math.round(Number(unassigned.find((r) => r.post === post)?.ore ?? 0) / 100);
     return kr === 0 ? [] : [{ label: `${POST_INFO[post].label}, utan insats i registret`, kr }];
   });
   if (insatser.length > 0 || withoutInsats.length > 0) {
