@@ -1,5 +1,5 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import type { ArendebladContent } from '../../../shared/contract/schemas/arendeblad';
+import type { Arendeblad, ArendebladContent } from '../../../shared/contract/schemas/arendeblad';
 import { PLACEHOLDER } from '../../../shared/domain/arendeblad-templates';
 import type { DemoWorld } from './world';
 
@@ -8,7 +8,14 @@ import type { DemoWorld } from './world';
  * each bilaga linked to its handling, as the förbundschef would before the meeting. A
  * «fält» the demo has no text for is a bug in the demo and stops it.
  */
-export async function finishArendeblad(world: DemoWorld, id: number, texts: Record<string, string>, bilagor: Record<string, number> = {}): Promise<void> {
+export async function finishArendeblad(
+  world: DemoWorld,
+  id: number,
+  texts: Record<string, string>,
+  bilagor: Record<string, number> = {},
+  /** The bilagor are exactly those given (a template's others, e.g. "Årsrapporter", have no handling in the demo). */
+  opts: { onlyThese?: boolean } = {},
+): Promise<Arendeblad> {
   const blad = await world.call('arendeblad.get', { id });
   const fill = (t: string) =>
     t.replace(PLACEHOLDER, (field) => {
@@ -31,11 +38,13 @@ export async function finishArendeblad(world: DemoWorld, id: number, texts: Reco
               : b,
       ),
     })),
-    bilagor: blad.content.bilagor.map((b) => ({ ...b, documentId: b.documentId ?? bilagor[b.title] ?? null })),
+    bilagor: opts.onlyThese
+      ? Object.entries(bilagor).map(([title, documentId]) => ({ title, documentId }))
+      : blad.content.bilagor.map((b) => ({ ...b, documentId: b.documentId ?? bilagor[b.title] ?? null })),
   };
   const rubrik = fill(blad.rubrik);
-  if (rubrik === blad.rubrik && JSON.stringify(content) === JSON.stringify(blad.content)) return;
-  await world.call('arendeblad.save', { id, revision: blad.revision, organ: blad.organ, rubrik, datum: blad.datum, content });
+  if (rubrik === blad.rubrik && JSON.stringify(content) === JSON.stringify(blad.content)) return blad;
+  return world.call('arendeblad.save', { id, revision: blad.revision, organ: blad.organ, rubrik, datum: blad.datum, content });
 }
 
 /** A handling that came in from outside (an ansökan as the insatsägare sent it): a plain one-page PDF. */

@@ -1,7 +1,5 @@
 import type { MethodInput } from '../../../shared/contract/methods';
-import type { ArendebladContent } from '../../../shared/contract/schemas/arendeblad';
-import { POST_INFO, type BudgetPost } from '../../../shared/domain/budget-posts';
-import { PLACEHOLDER } from '../../../shared/domain/arendeblad-templates';
+import { signed, type BudgetPost } from '../../../shared/domain/budget-posts';
 import { formatInteger } from '../../../shared/format/sv';
 import { finishArendeblad } from './demo-arendeblad';
 import type { DemoCredentials } from './demo-certificates';
@@ -97,12 +95,13 @@ async function bokslut(world: DemoWorld, year: number, openingEquityKr: number):
   const res = new Map<string, { account: string; name: string; resKr: number }>();
   let resultKr = 0;
   for (const p of bmu.posts) {
-    const signed = POST_INFO[p.post].side === 'intakt' ? -p.utfallKr : p.utfallKr;
-    resultKr -= signed;
+    // SIE's sign (debit positive) is the opposite of the result's.
+    const debit = -signed(p.post, p.utfallKr);
+    resultKr -= debit;
     const bas = p.post.startsWith('samverkan_') ? { account: '4010', name: 'Samverkansinsatser' } : BAS[p.post];
     if (!bas || p.utfallKr === 0) continue;
     const row = res.get(bas.account) ?? { ...bas, resKr: 0 };
-    row.resKr += signed;
+    row.resKr += debit;
     res.set(bas.account, row);
   }
   const payables = 2_100_000;
@@ -124,31 +123,17 @@ async function bokslut(world: DemoWorld, year: number, openingEquityKr: number):
   });
 }
 
-/** An ärendeblad from a template, its «fält» given and its bilaga a document in the ärende. */
+/** An ärendeblad from a template, its «fält» given and its one bilaga a document in the ärende. */
 async function fromTemplate(
   world: DemoWorld,
   template: 'arsredovisning' | 'delarsrapport',
   arendeId: number | undefined,
-  fill: (text: string) => string,
+  texts: Record<string, string>,
   bilaga: (arendeId: number) => Promise<{ title: string; documentId: number }>,
 ): Promise<AgendaEntry> {
   const blad = await world.call('arendeblad.create', { template, arendeId, datum: world.tl.day });
-  const content: ArendebladContent = {
-    ...blad.content,
-    sections: blad.content.sections.map((s) => ({
-      ...s,
-      blocks: s.blocks.map((b) => (b.type === 'stycke' ? { ...b, text: fill(b.text).replace(PLACEHOLDER, '') } : b)),
-    })),
-    bilagor: [await bilaga(blad.arendeId)],
-  };
-  const saved = await world.call('arendeblad.save', {
-    id: blad.id,
-    revision: blad.revision,
-    organ: blad.organ,
-    rubrik: blad.rubrik,
-    datum: blad.datum,
-    content,
-  });
+  const { title, documentId } = await bilaga(blad.arendeId);
+  const saved = await finishArendeblad(world, blad.id, texts, { [title]: documentId }, { onlyThese: true });
   return { kind: 'beslut', title: saved.rubrik, arendeId: saved.arendeId };
 }
 
@@ -215,23 +200,20 @@ export function planArscykel(world: DemoWorld, certificate: (name: string) => Pr
       const arende = (await world.call('arenden.list', { year })).find((a) => a.title === `Årsredovisning ${year - 1}`);
       const document = arende === undefined ? undefined : (await world.call('arenden.get', { id: arende.id })).documents.at(-1);
       if (arende && document) {
-        const entry = await fromTemplate(
-          world,
-          'arsredovisning',
-          arende.id,
-          (t) => t,
-          async () => ({ title: `Årsredovisning ${year - 1}`, documentId: document.id }),
-        );
+        const entry = await fromTemplate(world, 'arsredovisning', arende.id, {}, async () => ({
+          title: `Årsredovisning ${year - 1}`,
+          documentId: document.id,
+        }));
         // Approved, the ordinarie ledamöter sign it at the meeting, each in the field with their name.
         entry.decided = async () => {
           const { signers } = await world.call('arsredovisning.get', { year: year - 1, signedOn: meeting.heldOn });
           let documentId = document.id;
           for (const signer of signers) {
-            const signed = await world.call('documents.sign', {
+            const withSignature = await world.call('documents.sign', {
               documentId,
               credentials: { ...(await certificate(signer.name)), role: signer.roleTitle ?? 'Ledamot' },
             });
-            documentId = signed.id;
+            documentId = withSignature.id;
           }
         };
         entries.push(entry);
@@ -240,15 +222,12 @@ export function planArscykel(world: DemoWorld, certificate: (name: string) => Pr
     if (meeting.slot === SLOT.delarsrapport && y === year) {
       const r = (await world.call('delarsrapport.get', { year, toMonth: 8 })).result;
       const pdf = await world.call('delarsrapport.pdf', { year, toMonth: 8 });
-      const fill = (t: string) =>
-        t
-          .replace(
-            '«Periodens resultat och prognos för helåret.»',
-            `Resultatet för perioden är ${tkr(r.utfallPeriodKr)} mot periodens budget ${tkr(r.budgetPeriodKr)}; prognosen för helåret är ${tkr(r.prognosKr)}.`,
-          )
-          .replace('«Bedömning av måluppfyllelse och ekonomi.»', 'Insatserna förbrukar något mindre än budgeterat. Målen bedöms i huvudsak nås under året.');
+      const texts = {
+        '«Periodens resultat och prognos för helåret.»': `Resultatet för perioden är ${tkr(r.utfallPeriodKr)} mot periodens budget ${tkr(r.budgetPeriodKr)}; prognosen för helåret är ${tkr(r.prognosKr)}.`,
+        '«Bedömning av måluppfyllelse och ekonomi.»': 'Insatserna förbrukar något mindre än budgeterat. Målen bedöms i huvudsak nås under året.',
+      };
       entries.push(
-        await fromTemplate(world, 'delarsrapport', undefined, fill, async (arendeId) => {
+        await fromTemplate(world, 'delarsrapport', undefined, texts, async (arendeId) => {
           const doc = await world.call('documents.add', { arendeId, fileName: pdf.fileName, contentBase64: pdf.contentBase64 });
           return { title: `Delårsrapport ${year}`, documentId: doc.id };
         }),

@@ -186,6 +186,13 @@ function decisionDay(world: DemoWorld, receivedOn: string): { on: string; atMeet
   return { on: first.heldOn, atMeeting: first.meeting !== null };
 }
 
+/** The board's answer to an ansökan: the outcome, and for delvis bifall the granted share of each year's sought amount. */
+function answer(a: DemoAnsokan, app: Application) {
+  const outcome: 'bifall' | 'delvis' | 'avslag' = a.outcome?.kind ?? 'bifall';
+  const share = a.outcome?.kind === 'delvis' ? a.outcome.share : null;
+  return { outcome, granted: share === null ? [] : app.years.map((y) => ({ year: y.year, amountKr: round(y.soughtKr * share) })) };
+}
+
 const FIT = '«Hur insatsen svarar mot inriktningen och de prioriterade målgrupperna.»';
 
 /** The förbundschef's bedömning of how the ansökan fits the year's inriktning. */
@@ -205,9 +212,7 @@ export function planInsatser(world: DemoWorld, now: Date): InsatserPlan {
   const waiting: { a: DemoAnsokan; app: Application; documentId: number }[] = [];
 
   const decide = async (a: DemoAnsokan, app: Application, documentId: number, decidedOn: string) => {
-    const outcome = a.outcome?.kind ?? 'bifall';
-    const granted =
-      a.outcome?.kind === 'delvis' ? app.years.map((y) => ({ year: y.year, amountKr: round(y.soughtKr * (a.outcome as { share: number }).share) })) : [];
+    const { outcome, granted } = answer(a, app);
     const decided = await world.call('insatser.decide', {
       id: app.id,
       by: 'styrelse',
@@ -281,11 +286,7 @@ export function planInsatser(world: DemoWorld, now: Date): InsatserPlan {
     const entries = [];
     for (const w of ready) {
       waiting.splice(waiting.indexOf(w), 1);
-      const outcome = w.a.outcome?.kind ?? 'bifall';
-      const granted =
-        w.a.outcome?.kind === 'delvis'
-          ? w.app.years.map((y) => ({ year: y.year, amountKr: round(y.soughtKr * (w.a.outcome as { share: number }).share) }))
-          : [];
+      const { outcome, granted } = answer(w.a, w.app);
       const proposed = await world.call('insatser.proposal', { id: w.app.id, outcome, granted, reason: w.a.outcome?.reason, datum: world.tl.day });
       if (proposed.arendebladId !== null) {
         await finishArendeblad(world, proposed.arendebladId, { [FIT]: fit(w.a) }, { [`Ansökan ${w.a.name}`]: w.documentId });
