@@ -231,10 +231,15 @@ function createNew(file: string, kind: CreateKind, nativeBinding: string | undef
   }
 }
 
+/** A database file is there when it exists and is not empty (an empty file is made anew). */
+export function databaseExists(file: string): boolean {
+  return fs.existsSync(file) && fs.statSync(file).size > 0;
+}
+
 export function openKansliDb(file: string, options: OpenOptions = {}): KansliDb {
   const { create = false, nativeBinding, now = () => new Date(), synchronous = 'FULL' } = options;
   const absolute = path.resolve(file);
-  const exists = fs.existsSync(absolute) && fs.statSync(absolute).size > 0;
+  const exists = databaseExists(absolute);
 
   if (!exists) {
     if (!create) throw new KansliError('DB_NOT_FOUND', `Databasfilen ”${absolute}” finns inte.`);

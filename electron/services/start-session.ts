@@ -1,5 +1,5 @@
-import fs from 'node:fs';
 import path from 'node:path';
+import { databaseExists } from '../../db/open';
 import { openSession, type Session, type SessionOptions } from './session';
 
 /**
@@ -9,8 +9,7 @@ import { openSession, type Session, type SessionOptions } from './session';
  */
 export async function startSession(file: string, options: SessionOptions & { onDemo?: () => void }): Promise<Session> {
   const absolute = path.resolve(file);
-  const exists = fs.existsSync(absolute) && fs.statSync(absolute).size > 0;
-  if (!exists && options.create === 'demo') {
+  if (!databaseExists(absolute) && options.create === 'demo') {
     options.onDemo?.();
     // Loaded only when a demo is made: it brings the PDF and certificate code with it.
     const { createDemoDatabase } = await import('./demo/demo-year');

@@ -16,11 +16,12 @@ export function TableBox({ label, children, sx }: { label: string; children: Rea
     if (!el) return;
     const check = () => setScrolls(el.scrollWidth > el.clientWidth + 1);
     check();
+    // The box (the window narrows) and the table in it (rows come and go) are watched once.
     const observer = new ResizeObserver(check);
     observer.observe(el);
     for (const child of Array.from(el.children)) observer.observe(child);
     return () => observer.disconnect();
-  }, [children]);
+  }, []);
   return (
     <Paper
       ref={ref}
