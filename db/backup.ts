@@ -7,7 +7,7 @@ import { KansliError } from '../shared/contract/errors';
 import { formatBytes } from '../shared/format/sv';
 import { ArchiveError, ArchiveWriter, extractEntry, listArchive, readEntry, type ArchiveEntry } from './archive';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
-import { sqliteHeaderKind, type KansliDb } from './open';
+import { fileDatabase, sqliteHeaderKind, type KansliDb } from './open';
 import { errorCode, storageError } from './storage-errors';
 
 /**
@@ -112,8 +112,9 @@ export async function writeBackup(
   try {
     info.onProgress?.({ step: 'Kopierar databasen', done: 0, total: 1 });
     // Kysely's connection lock: no transaction of this connection is open while the copy is made.
-    await db.kysely.connection().execute(async () => {
-      db.sqlite.prepare('VACUUM INTO ?').run(snapshot);
+    const file = fileDatabase(db, 'Säkerhetskopior i Kansli');
+    await file.kysely.connection().execute(async () => {
+      file.sqlite.prepare('VACUUM INTO ?').run(snapshot);
     });
     const copy = new Database(snapshot, { readonly: true });
     let head: AuditHead;

@@ -39,18 +39,48 @@ export interface OpenOptions {
   synchronous?: 'FULL' | 'NORMAL';
 }
 
-export interface KansliDb {
+/** What every open database has, on either engine. */
+interface KansliDbBase {
+  /** Where the data is, as a person reads it: the file's absolute path, or the server database without its password. */
   readonly path: string;
-  readonly sqlite: Database.Database;
   readonly kysely: Kysely<KansliTables>;
   readonly schemaVersion: number;
   /** Backup written before migrating an older database, if one was needed. */
   readonly migrationBackup: string | null;
-  /** Why the file is open read-only (a read-only disk or folder), or null when Kansli can write it. */
+  /** Why the database is open read-only (a read-only disk or folder), or null when Kansli can write it. */
   readonly readOnly: string | null;
   /** A warning when the file lies on a network share, where WAL is not safe; else null. */
   readonly networkShare: string | null;
+}
+
+/** A SQLite file: one person's database (the default). */
+export interface SqliteKansliDb extends KansliDbBase {
+  readonly engine: 'sqlite';
+  readonly sqlite: Database.Database;
   close(): void;
+}
+
+/** A database on a PostgreSQL server: a kansli's shared data (db/postgres). */
+export interface PostgresKansliDb extends KansliDbBase {
+  readonly engine: 'postgres';
+  /** Ends the connections; resolves when they are closed. */
+  close(): Promise<void>;
+}
+
+export type KansliDb = SqliteKansliDb | PostgresKansliDb;
+
+/**
+ * The SQLite file behind a database, for what only a file has (its backups beside it,
+ * the anchors kept beside the user's data); a server database is refused with `what`
+ * named.
+ */
+export function fileDatabase(db: KansliDb, what: string): SqliteKansliDb {
+  if (db.engine === 'sqlite') return db;
+  throw notOnServer(what);
+}
+
+export function notOnServer(what: string): KansliError {
+  return new KansliError('NOT_ON_SERVER', `${what} finns ännu inte för en databas på en server. Använd serverns egna verktyg (pg_dump) så länge.`);
 }
 
 interface Inspection {
@@ -152,12 +182,13 @@ function openProbe(file: string, size: number, nativeBinding: string | undefined
   }
 }
 
-function checkVersions(file: string, applied: Inspection['appliedVersions']): void {
+/** Refuses a database from a newer Kansli, or one whose applied steps are not this version's (`name` is what the messages call it). */
+export function checkVersions(name: string, applied: readonly { version: number; name: string }[]): void {
   const newest = applied.at(-1)?.version ?? 0;
   if (newest > LATEST_SCHEMA_VERSION) {
     throw new KansliError(
       'DB_TOO_NEW',
-      `Databasen ”${label(file)}” är skapad av en nyare version av Kansli (schemaversion ${newest}; den här versionen känner till ${LATEST_SCHEMA_VERSION}). Uppdatera Kansli för att öppna den. Filen har inte ändrats.`,
+      `Databasen ”${name}” är skapad av en nyare version av Kansli (schemaversion ${newest}; den här versionen känner till ${LATEST_SCHEMA_VERSION}). Uppdatera Kansli för att öppna den. Filen har inte ändrats.`,
     );
   }
   applied.forEach((row, i) => {
@@ -165,7 +196,7 @@ function checkVersions(file: string, applied: Inspection['appliedVersions']): vo
     if (!known || row.version !== known.version || row.name !== known.name) {
       throw new KansliError(
         'DB_MISMATCH',
-        `Databasen ”${label(file)}” har ett schema som inte stämmer med den här versionen av Kansli (steg ${row.version} ”${row.name}”). Filen har inte ändrats.`,
+        `Databasen ”${name}” har ett schema som inte stämmer med den här versionen av Kansli (steg ${row.version} ”${row.name}”). Filen har inte ändrats.`,
       );
     }
   });
@@ -236,7 +267,7 @@ export function databaseExists(file: string): boolean {
   return fs.existsSync(file) && fs.statSync(file).size > 0;
 }
 
-export function openKansliDb(file: string, options: OpenOptions = {}): KansliDb {
+export function openKansliDb(file: string, options: OpenOptions = {}): SqliteKansliDb {
   const { create = false, nativeBinding, now = () => new Date(), synchronous = 'FULL' } = options;
   const absolute = path.resolve(file);
   const exists = databaseExists(absolute);
@@ -254,7 +285,7 @@ export function openKansliDb(file: string, options: OpenOptions = {}): KansliDb 
 
   const { appliedVersions, undo } = inspect(absolute, nativeBinding);
   try {
-    checkVersions(absolute, appliedVersions);
+    checkVersions(label(absolute), appliedVersions);
   } catch (err) {
     undo();
     throw err;
@@ -296,9 +327,10 @@ export function openKansliDb(file: string, options: OpenOptions = {}): KansliDb 
   return wrap(absolute, sqlite, { migrationBackup, readOnly: null, networkShare });
 }
 
-function wrap(absolute: string, sqlite: Database.Database, facts: Pick<KansliDb, 'migrationBackup' | 'readOnly' | 'networkShare'>): KansliDb {
+function wrap(absolute: string, sqlite: Database.Database, facts: Pick<KansliDb, 'migrationBackup' | 'readOnly' | 'networkShare'>): SqliteKansliDb {
   const kysely = new Kysely<KansliTables>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
   return {
+    engine: 'sqlite',
     path: absolute,
     sqlite,
     kysely,
@@ -315,7 +347,7 @@ function wrap(absolute: string, sqlite: Database.Database, facts: Pick<KansliDb,
  * WAL cannot make its index beside the file (a read-only folder), from a copy in
  * memory. Every write is refused with the reason (api.ts), and the window shows it.
  */
-function openReadOnly(absolute: string, reason: string, fromVersion: number, nativeBinding: string | undefined, networkShare: string | null): KansliDb {
+function openReadOnly(absolute: string, reason: string, fromVersion: number, nativeBinding: string | undefined, networkShare: string | null): SqliteKansliDb {
   if (fromVersion < LATEST_SCHEMA_VERSION) {
     throw new KansliError(
       'READ_ONLY',

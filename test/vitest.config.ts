@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     setupFiles: ['test/setup.ts'],
+    globalSetup: ['test/global-setup.ts'],
     // The CLI and host tests start tsx processes (a few seconds each on a loaded two-core machine).
     testTimeout: 120_000,
     hookTimeout: 60_000,

@@ -26,6 +26,9 @@ const STATUS: Record<ErrorCode, number> = {
   READ_ONLY: 409,
   DISK_FULL: 507,
   DISK_ERROR: 500,
+  DB_AUTH: 500,
+  DB_UNREACHABLE: 503,
+  NOT_ON_SERVER: 422,
   INTERNAL: 500,
 };
 

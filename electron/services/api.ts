@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { serverError } from '../../db/postgres/errors';
 import { errorCode, readOnlyError, storageError } from '../../db/storage-errors';
 import { KansliError, type ApiError, type Envelope, type FieldIssue } from '../../shared/contract/errors';
 import { contract, isMethodName, type MethodInput, type MethodName, type MethodResult } from '../../shared/contract/methods';
@@ -81,16 +82,19 @@ const TRIGGER_MESSAGES: Record<string, string> = {
 
 function toApiError(err: unknown, method: string): ApiError {
   if (err instanceof KansliError) return err.toApiError();
+  // SQLite's extended codes, and PostgreSQL's SQLSTATE for the same rules on a server.
   const code = errorCode(err);
-  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503') {
     return { code: 'RULE', message: 'Posten används av andra uppgifter i registret och kan inte ändras eller tas bort.' };
   }
-  if (code === 'SQLITE_CONSTRAINT_UNIQUE') return { code: 'CONFLICT', message: 'Det finns redan en post med samma uppgifter.' };
-  if (code === 'SQLITE_CONSTRAINT_TRIGGER' && err instanceof Error && TRIGGER_MESSAGES[err.message] !== undefined) {
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505') return { code: 'CONFLICT', message: 'Det finns redan en post med samma uppgifter.' };
+  if ((code === 'SQLITE_CONSTRAINT_TRIGGER' || code === 'P0001') && err instanceof Error && TRIGGER_MESSAGES[err.message] !== undefined) {
     return { code: 'RULE', message: `${TRIGGER_MESSAGES[err.message]} Inget har sparats.` };
   }
   const storage = storageError(err);
   if (storage) return storage.toApiError();
+  const server = serverError(err, 'databasservern');
+  if (server) return server.toApiError();
   console.error(`[kansli] ${method} failed:`, err);
   return { code: 'INTERNAL', message: `Ett oväntat fel inträffade (${method}). Inget har sparats.` };
 }

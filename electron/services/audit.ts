@@ -84,7 +84,12 @@ export async function listAudit(input: ParsedInput<'audit.list'>, scope: Scope):
  */
 export async function verifyAudit(_input: ParsedInput<'audit.verify'>, scope: Scope): Promise<AuditVerifyResult> {
   const check = await verifyAuditChain(scope.db);
-  const anchors = await auditAnchorReport(scope.ctx.dataDir, scope.ctx.db.sqlite, scope.ctx.db.path);
+  const { db } = scope.ctx;
+  // Anchors are kept beside a file's user data; a server database has none yet.
+  const anchors =
+    db.engine === 'sqlite'
+      ? await auditAnchorReport(scope.ctx.dataDir, db.sqlite, db.path)
+      : { checked: 0, newestAt: null, newestLastId: null, problems: [], setAside: 0 };
   if (!check.ok) {
     const row = await scope.db.selectFrom('audit_log').selectAll().where('id', '=', check.brokenAtId).executeTakeFirst();
     return { ...check, entry: row ? ((await describeEntries(scope.db, [row]))[0] ?? null) : null, anchors };

@@ -18,6 +18,7 @@ import {
   type StagedBackup,
   type WrittenBackup,
 } from '../../db/backup';
+import { fileDatabase } from '../../db/open';
 import type { KansliTables } from '../../db/schema';
 import { KansliError } from '../../shared/contract/errors';
 import type { MethodResult, ParsedInput } from '../../shared/contract/methods';
@@ -39,8 +40,10 @@ import { handlersFor } from './handler';
 
 type BackupContext = Pick<ServiceContext, 'db' | 'dataDir' | 'appVersion' | 'now'>;
 
+const SERVER_BACKUPS = 'Säkerhetskopior i Kansli';
+
 export function backupFolderOf(ctx: Pick<ServiceContext, 'db' | 'dataDir'>): string {
-  return automaticBackupFolder(ctx.dataDir, ctx.db.path, databaseId(ctx.db.sqlite));
+  return automaticBackupFolder(ctx.dataDir, ctx.db.path, databaseId(fileDatabase(ctx.db, SERVER_BACKUPS).sqlite));
 }
 
 /** "Kansli 2026-12-02 kl 10.45.12 start.kansli-backup": sorts by time, says why, no characters Windows forbids. */
@@ -83,7 +86,7 @@ export async function readPolicy(db: Kysely<KansliTables>): Promise<BackupPolicy
  * and, with the same file name, the same folder; its backups are neither listed nor rotated here.
  */
 async function ownBackups(ctx: Pick<ServiceContext, 'db' | 'dataDir'>): Promise<ListedBackup[]> {
-  const id = databaseId(ctx.db.sqlite);
+  const id = databaseId(fileDatabase(ctx.db, SERVER_BACKUPS).sqlite);
   return (await listBackupFiles(backupFolderOf(ctx))).filter((b) => b.manifest.source.databaseId === id && b.manifest.source.path === ctx.db.path);
 }
 
@@ -112,7 +115,7 @@ export async function makeBackup(ctx: BackupContext, reason: BackupReason, folde
   const file = fileName === undefined ? freeName(target, now, reason) : path.join(target, fileName);
   const written = await writeBackup(ctx.db, file, { reason, appVersion: ctx.appVersion, now });
   // The head as copied: read from the snapshot, so never an entry of a write still under way.
-  recordAnchor(ctx.dataDir, ctx.db.sqlite, ctx.db.path, `säkerhetskopia (${reason})`, now, written.manifest.audit);
+  recordAnchor(ctx.dataDir, fileDatabase(ctx.db, SERVER_BACKUPS).sqlite, ctx.db.path, `säkerhetskopia (${reason})`, now, written.manifest.audit);
   return written;
 }
 
@@ -124,7 +127,7 @@ const lastErrors = new Map<string, string>();
 async function unchangedSince(ctx: BackupContext, backups: ListedBackup[]): Promise<boolean> {
   const newest = backups[0];
   if (!newest) return false;
-  const head = auditHead(ctx.db.sqlite);
+  const head = auditHead(fileDatabase(ctx.db, SERVER_BACKUPS).sqlite);
   return (
     newest.manifest.audit.lastId === head.lastId && newest.manifest.audit.headHash === head.headHash && newest.manifest.schemaVersion === ctx.db.schemaVersion
   );
@@ -135,6 +138,8 @@ async function unchangedSince(ctx: BackupContext, backups: ListedBackup[]): Prom
  * rotation. Never throws: a failure is kept and shown on the Säkerhetskopior tab.
  */
 export async function automaticBackup(ctx: BackupContext, reason: BackupReason): Promise<WrittenBackup | null> {
+  // A server database is backed up by the server's own tools (issue 18, item 7).
+  if (ctx.db.engine !== 'sqlite') return null;
   try {
     const backups = await ownBackups(ctx);
     if (await unchangedSince(ctx, backups)) return null;
@@ -166,7 +171,7 @@ export function startAutomaticBackups(current: () => BackupContext | null, check
   const queue = (reason: BackupReason) => {
     running = running.then(async () => {
       const ctx = current();
-      if (!ctx || !ctx.db.sqlite.open) return;
+      if (!ctx || ctx.db.engine !== 'sqlite' || !ctx.db.sqlite.open) return;
       if (reason === 'daglig') {
         const newest = (await ownBackups(ctx))[0];
         if (newest && ctx.now().getTime() - new Date(newest.manifest.createdAt).getTime() < DAY_MS) return;

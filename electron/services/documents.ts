@@ -234,7 +234,8 @@ export async function storeDocument(scope: Scope, doc: NewDocument): Promise<Doc
   const mimeType = doc.mimeType ?? guessMimeType(doc.fileName);
   const title = doc.title ?? (path.parse(doc.fileName).name.trim() || doc.fileName);
   const text = await extractText(doc.fileName, mimeType, bytes);
-  const inDb = bytes.length <= MAX_BYTES_IN_DB;
+  // On a server every document is in the database (bytea): no file lies beside a server database.
+  const inDb = scope.ctx.db.engine !== 'sqlite' || bytes.length <= MAX_BYTES_IN_DB;
   const storedPath = inDb ? null : besidePath(scope.ctx.db.path, hash, extensionOf(doc.fileName));
 
   // The row first: a file removal waiting for the commit of another call then sees it is in use.
@@ -336,7 +337,7 @@ function removeFileWhenUnused(scope: Scope, storedPath: string): void {
   const { db } = scope.ctx;
   setImmediate(() => {
     try {
-      if (!db.sqlite.open) return;
+      if (db.engine !== 'sqlite' || !db.sqlite.open) return;
       const used = db.sqlite.prepare('SELECT 1 FROM documents WHERE stored_path = ? LIMIT 1').get(storedPath);
       if (used === undefined) fs.rmSync(absoluteStoredPath(db.path, storedPath), { force: true });
     } catch (err) {

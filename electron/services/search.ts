@@ -35,15 +35,62 @@ function placeholders(ids: number[]) {
   return sql.join(ids.map((id) => sql`${id}`));
 }
 
+/** One look in the index: every word anywhere, or in the title only; newest first; optionally one entry. */
+type IndexLookup = (titleOnly: boolean, n: number, rowid?: number) => Promise<IndexRow[]>;
+
+function kindFilter(column: string, kinds: number[] | null) {
+  return kinds === null ? sql`` : sql`AND (${sql.ref(column)} % 8) IN (${placeholders(kinds)})`;
+}
+
+/** FTS5 on a SQLite file: every word a quoted prefix term; `{title} :` for the title only. */
+function sqliteLookup(scope: Scope, match: string, kinds: number[] | null): IndexLookup {
+  return async (titleOnly, n, rowid) =>
+    (
+      await sql<IndexRow>`
+        SELECT rowid, title, snippet(search_index, -1, '«', '»', '…', 16) AS snippet
+        FROM search_index
+        WHERE search_index MATCH ${titleOnly ? `{title} : (${match})` : match} ${kindFilter('rowid', kinds)}
+          ${rowid === undefined ? sql`` : sql`AND rowid = ${rowid}`}
+        ORDER BY rowid DESC
+        LIMIT ${n}
+      `.execute(scope.db)
+    ).rows;
+}
+
+/**
+ * PostgreSQL's full-text search on a server (db/postgres/baseline.ts): every word a prefix
+ * query in the Swedish configuration or as written, all of them required; the snippet
+ * from the text that matched, marked as FTS5 marks it.
+ */
+function postgresLookup(scope: Scope, words: string[], kinds: number[] | null): IndexLookup {
+  const query = sql.join(
+    words.map((w) => sql`(to_tsquery('swedish', ${`${w}:*`}) || to_tsquery('simple', ${`${w}:*`}))`),
+    sql` && `,
+  );
+  const options = 'StartSel=«, StopSel=», MaxWords=16, MinWords=6, ShortWord=0, MaxFragments=1, FragmentDelimiter=…';
+  return async (titleOnly, n, rowid) =>
+    (
+      await sql<IndexRow>`
+        WITH q AS (SELECT ${query} AS q)
+        SELECT rowid, title,
+          CASE WHEN kansli_tsv(body) @@ q.q THEN ts_headline('simple', body, q.q, ${options}) ELSE ts_headline('simple', title, q.q, ${options}) END AS snippet
+        FROM search_index, q
+        WHERE ${sql.ref(titleOnly ? 'title_tsv' : 'all_tsv')} @@ q.q ${kindFilter('rowid', kinds)}
+          ${rowid === undefined ? sql`` : sql`AND rowid = ${rowid}`}
+        ORDER BY rowid DESC
+        LIMIT ${n}
+      `.execute(scope.db)
+    ).rows;
+}
+
 /**
  * The order a diarium user expects, in three steps that each stop at the limit:
  * the ärende whose diarienummer is the query itself; then records with every word in
  * the title (a name, a rubrik), newest first; then records with the words anywhere,
- * newest first. "Newest" is the highest id, which FTS5 walks in order (rowid = id * 8 +
+ * newest first. "Newest" is the highest id, which the index walks in order (rowid = id * 8 +
  * kind), so a common prefix such as "in" never scores and sorts every match.
  */
-async function rankedRows(scope: Scope, query: string, match: string, kinds: number[] | null, limit: number): Promise<IndexRow[]> {
-  const kindFilter = kinds === null ? sql`` : sql`AND (rowid % 8) IN (${placeholders(kinds)})`;
+async function rankedRows(scope: Scope, query: string, lookup: IndexLookup, kinds: number[] | null, limit: number): Promise<IndexRow[]> {
   const rows: IndexRow[] = [];
   const seen = new Set<number>();
   const take = (found: IndexRow[]) => {
@@ -53,24 +100,13 @@ async function rankedRows(scope: Scope, query: string, match: string, kinds: num
       rows.push(r);
     }
   };
-  const indexRows = async (where: string, n: number, rowid?: number) =>
-    (
-      await sql<IndexRow>`
-        SELECT rowid, title, snippet(search_index, -1, '«', '»', '…', 16) AS snippet
-        FROM search_index
-        WHERE search_index MATCH ${where} ${kindFilter} ${rowid === undefined ? sql`` : sql`AND rowid = ${rowid}`}
-        ORDER BY rowid DESC
-        LIMIT ${n}
-      `.execute(scope.db)
-    ).rows;
-
   const numbered =
     kinds === null || kinds.includes(KIND_CODES.arende)
       ? await scope.db.selectFrom('arenden').select('id').where('diarienummer', '=', query.trim()).executeTakeFirst()
       : undefined;
-  if (numbered) take(await indexRows(match, 1, numbered.id * 8 + KIND_CODES.arende));
-  if (rows.length < limit) take(await indexRows(`{title} : (${match})`, limit - rows.length));
-  if (rows.length < limit) take(await indexRows(match, limit));
+  if (numbered) take(await lookup(false, 1, numbered.id * 8 + KIND_CODES.arende));
+  if (rows.length < limit) take(await lookup(true, limit - rows.length));
+  if (rows.length < limit) take(await lookup(false, limit));
   return rows;
 }
 
@@ -80,7 +116,8 @@ export async function search(input: ParsedInput<'search.query'>, scope: Scope): 
   const kinds = input.kinds === undefined ? null : [...new Set(input.kinds)].map((k) => KIND_CODES[k]);
   if (kinds !== null && kinds.length === 0) return { query: input.query, hits: [] };
 
-  const rows = await rankedRows(scope, input.query, match, kinds, input.limit);
+  const lookup = scope.ctx.db.engine === 'sqlite' ? sqliteLookup(scope, match, kinds) : postgresLookup(scope, queryWords(input.query), kinds);
+  const rows = await rankedRows(scope, input.query, lookup, kinds, input.limit);
   const decoded = rows.flatMap((r) => {
     const kind = KIND_BY_CODE.get(r.rowid % 8);
     return kind === undefined ? [] : [{ kind, id: Math.floor(r.rowid / 8), title: r.title, snippet: r.snippet ?? '' }];

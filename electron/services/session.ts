@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BACKUP_EXTENSION, backupFolderPrefix, backupRoot, removeLeftovers, swapInBackup } from '../../db/backup';
-import { openKansliDb, type KansliDb, type OpenOptions } from '../../db/open';
+import { notOnServer, openKansliDb, type KansliDb, type OpenOptions, type PostgresKansliDb, type SqliteKansliDb } from '../../db/open';
+import { openPostgresDb } from '../../db/postgres/open';
 import { KansliError } from '../../shared/contract/errors';
 import type { BackupRestoreResult } from '../../shared/contract/schemas/backup';
 import { formatDateTime } from '../../shared/format/sv';
@@ -13,9 +14,9 @@ import { stageVerified } from './backups';
 import type { ServiceContext } from './context';
 
 /** An open database and the API over it: what every transport holds. */
-export interface Session {
+export interface Session<D extends KansliDb = SqliteKansliDb> {
   /** The database as it is now (a restore opens a new one in its place). */
-  readonly db: KansliDb;
+  readonly db: D;
   /** The same object for the whole session; after a restore it answers from the restored database. */
   readonly api: Api;
   /** The user data folder: automatic backups and the audit anchors. */
@@ -24,7 +25,8 @@ export interface Session {
   context(): ServiceContext;
   /** Checks a backup, closes the database, puts the backup in its place (keeping the old file) and opens it. */
   restore(file: string): Promise<BackupRestoreResult>;
-  close(): void;
+  /** A file closes at once; a server database resolves when its connections are closed. */
+  close(): ReturnType<D['close']>;
 }
 
 export function currentOsUser(): string {
@@ -42,7 +44,7 @@ export type SessionOptions = OpenOptions & { actor?: string; appVersion: string;
  * Kansli file) is refused with a message that names the newest backup of it that
  * exists, or says that there is none.
  */
-export function openSession(file: string, options: SessionOptions): Session {
+export function openSession(file: string, options: SessionOptions): Session<SqliteKansliDb> {
   const dataDir = options.dataDir ?? defaultDataDir();
   const now = options.now ?? (() => new Date());
   let db = openWithBackupHint(file, options, dataDir);
@@ -130,7 +132,7 @@ export function openSession(file: string, options: SessionOptions): Session {
   };
 }
 
-function openWithBackupHint(file: string, options: OpenOptions, dataDir: string): KansliDb {
+function openWithBackupHint(file: string, options: OpenOptions, dataDir: string): SqliteKansliDb {
   try {
     return openKansliDb(file, options);
   } catch (err) {
@@ -138,6 +140,34 @@ function openWithBackupHint(file: string, options: OpenOptions, dataDir: string)
       throw new KansliError('DB_CORRUPT', `${err.message} ${backupHint(path.resolve(file), dataDir)}`);
     throw err;
   }
+}
+
+/**
+ * Opens a database on a PostgreSQL server (issue 18) with the same API over it. What only
+ * a file has so far (backups and their restore in the app, the anchors of the audit log
+ * beside the user's data) is refused with a message that says so.
+ */
+export async function openServerSession(url: string, options: SessionOptions): Promise<Session<PostgresKansliDb>> {
+  const dataDir = options.dataDir ?? defaultDataDir();
+  const now = options.now ?? (() => new Date());
+  const db = await openPostgresDb(url, { create: options.create, now });
+  const context = (): ServiceContext => ({
+    db,
+    actor: options.actor ?? currentOsUser(),
+    appVersion: options.appVersion,
+    now,
+    resourcesDir: options.resourcesDir,
+    dataDir,
+  });
+  const api = createApi(context());
+  return {
+    db,
+    api,
+    dataDir,
+    context,
+    restore: () => Promise.reject(notOnServer('Återställning från säkerhetskopia')),
+    close: () => db.close(),
+  };
 }
 
 /**

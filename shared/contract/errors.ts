@@ -22,6 +22,12 @@ export const ERROR_CODES = [
   'DISK_FULL',
   /** The disk could not be read or written; nothing was saved. */
   'DISK_ERROR',
+  /** The server refused the login (user name or password). */
+  'DB_AUTH',
+  /** The database server could not be reached, or the connection was lost; nothing was saved. */
+  'DB_UNREACHABLE',
+  /** Something only a database file has so far (backups in the app) was asked of a server database. */
+  'NOT_ON_SERVER',
   'INTERNAL',
 ] as const;
 

@@ -1,4 +1,4 @@
-import type { Session } from '../../electron/services/session';
+import type { AnySession as Session } from './engines';
 import type { Arendeblad, ArendebladContent, TemplateKey } from '../../shared/contract/schemas/arendeblad';
 import { PLACEHOLDER } from '../../shared/domain/arendeblad-templates';
 import { value } from './envelope';

@@ -1,5 +1,5 @@
 import type { Application, Kategori } from '../../shared/contract/schemas/insatser';
-import type { Session } from '../../electron/services/session';
+import type { AnySession as Session } from './engines';
 import { firstOf, value } from './envelope';
 
 /**

@@ -1,4 +1,4 @@
-import type { Session } from '../../electron/services/session';
+import type { AnySession as Session } from './engines';
 import type { Arendeblad } from '../../shared/contract/schemas/arendeblad';
 import type { MeetingView, PacketJob } from '../../shared/contract/schemas/meetings';
 import { createFilled } from './arendeblad';

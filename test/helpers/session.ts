@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { sql } from 'kysely';
+import type { KansliDb } from '../../db/open';
 import { openSession, type Session } from '../../electron/services/session';
 import { startSession } from '../../electron/services/start-session';
 import { tempDir } from './temp';
@@ -29,7 +31,7 @@ export const DEMO_MEMBERS = ['FK', 'AF', 'Region', 'Enköping', 'Heby', 'Håbo',
 export type DemoMember = (typeof DEMO_MEMBERS)[number];
 
 /** Each demo member's id by short name; a member missing from the register is a broken test. */
-export async function demoMemberIds(s: Session): Promise<Record<DemoMember, number>> {
+export async function demoMemberIds(s: Pick<Session<KansliDb>, 'api'>): Promise<Record<DemoMember, number>> {
   const envelope = await s.api.call('members.list', {});
   if (!envelope.ok) throw new Error(envelope.error.message);
   const byShortName = new Map(envelope.value.map((m) => [m.shortName ?? m.name, m.id]));
@@ -45,10 +47,8 @@ export async function demoMemberIds(s: Session): Promise<Record<DemoMember, numb
  * The monthly utfall sums that triggers keep (by post and by insats) against the same
  * sums taken from the verifikationer themselves: the rows that disagree, none when they hold.
  */
-export function monthlySumMismatches(session: Session): unknown[] {
-  return session.db.sqlite
-    .prepare(
-      `WITH truth AS (
+export async function monthlySumMismatches(session: Session<KansliDb>): Promise<unknown[]> {
+  const found = await sql`WITH truth AS (
          SELECT 'post' AS k, year, CAST(substr(booked_on, 6, 2) AS INTEGER) AS month, post AS key, SUM(amount_ore) AS ore, COUNT(*) AS n
            FROM utfall GROUP BY 2, 3, 4
          UNION ALL
@@ -58,9 +58,8 @@ export function monthlySumMismatches(session: Session): unknown[] {
          SELECT 'post' AS k, year, month, post AS key, amount_ore AS ore, row_count AS n FROM utfall_post_months
          UNION ALL
          SELECT 'insats', year, month, CAST(insats_id AS TEXT), amount_ore, row_count FROM utfall_insats_months)
-       SELECT * FROM (SELECT * FROM truth EXCEPT SELECT * FROM kept)
+       SELECT * FROM (SELECT * FROM truth EXCEPT SELECT * FROM kept) AS missing
        UNION ALL
-       SELECT * FROM (SELECT * FROM kept EXCEPT SELECT * FROM truth)`,
-    )
-    .all();
+       SELECT * FROM (SELECT * FROM kept EXCEPT SELECT * FROM truth) AS extra`.execute(session.db.kysely);
+  return found.rows;
 }

@@ -1,6 +1,6 @@
 import type { MethodInput } from '../../shared/contract/methods';
 import type { Verksamhetsplan } from '../../shared/contract/schemas/verksamhetsplan';
-import type { Session } from '../../electron/services/session';
+import type { AnySession as Session } from './engines';
 import { value } from './envelope';
 
 type Content = MethodInput<'verksamhetsplan.save'>['content'];

@@ -1,22 +1,21 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Session } from '../../electron/services/session';
 import { docxToText } from '../../electron/services/documents';
 import { sie003 } from '../helpers/bokslut';
 import { artifactPath } from '../helpers/browser';
 import { makeTestCertificate } from '../helpers/certs';
 import { failure, value } from '../helpers/envelope';
 import { pdfsig, pdftotext, writeTemp } from '../helpers/pdf-tools';
-import { demoSession } from '../helpers/session';
 import { tempDir } from '../helpers/temp';
 import { newPlan } from '../helpers/verksamhetsplan';
 import { application } from '../helpers/insatser';
+import { ENGINES, engineSession, type AnySession } from '../helpers/engines';
 
 const YEAR = 2025;
 
 /** A year's books (seed 003's figures), an adopted plan with its måluppfyllelse, and this year's texts. */
-async function yearOfWork(s: Session): Promise<void> {
+async function yearOfWork(s: AnySession): Promise<void> {
   value(await s.api.call('bokslut.import', { fileName: `bokslut ${YEAR}.se`, contentBase64: sie003({ year: YEAR }) }));
   const draft = await newPlan(s, { firstYear: YEAR, lastYear: YEAR });
   const plan = value(
@@ -96,9 +95,9 @@ async function yearOfWork(s: Session): Promise<void> {
   );
 }
 
-describe('årsredovisning', () => {
+describe.each(ENGINES)('årsredovisning (%s)', (engine) => {
   it("assembles the report in seed 003's order with a table of contents, and every ordinarie ledamot signs it in turn", async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     try {
       await yearOfWork(s);
       const view = value(await s.api.call('arsredovisning.get', { year: YEAR }));
@@ -181,12 +180,12 @@ describe('årsredovisning', () => {
       const signedBytes = Buffer.from(value(await s.api.call('documents.get', { id: documentId })).contentBase64, 'base64');
       expect(pdfsig(signedBytes)).toContain('Signature #2');
     } finally {
-      s.close();
+      await s.close();
     }
   });
 
   it('reports the samverkansinsatser grouped as långsiktig samverkan, projekt and övriga, the year beside the year before and the life so far', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     try {
       await yearOfWork(s);
       const grant = async (name: string, kategori: 'individ' | 'struktur', kr2024: number, kr2025: number) => {
@@ -246,12 +245,12 @@ describe('årsredovisning', () => {
       expect(refused.message).toContain('Välj hur insatsen redovisas');
       expect(value(await s.api.call('insatser.detail', { id: heby })).form).toBe('langsiktig');
     } finally {
-      s.close();
+      await s.close();
     }
   });
 
   it("carries last year's texts, and refuses a year without a bokslut naming what is missing", async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     try {
       await yearOfWork(s);
       const next = value(await s.api.call('arsredovisning.get', { year: YEAR + 1 }));
@@ -261,7 +260,7 @@ describe('årsredovisning', () => {
       expect(refused.message).toContain(`Årsredovisningen för ${YEAR + 1} kan inte göras ännu. Det finns inget bokslut för ${YEAR + 1}`);
       expect(failure(await s.api.call('arsredovisning.pdf', { year: 2017 })).message).toContain('Ingen ordinarie ledamot i styrelseregistret 2018-03-15');
     } finally {
-      s.close();
+      await s.close();
     }
   });
 });

@@ -1,23 +1,23 @@
 import { execFileSync } from 'node:child_process';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import type { Session } from '../../electron/services/session';
 import { failure, value } from '../helpers/envelope';
 import { sie003 } from '../helpers/bokslut';
 import { pdftotext, writeTemp } from '../helpers/pdf-tools';
 import { artifactPath } from '../helpers/browser';
 import { application } from '../helpers/insatser';
-import { count, demoSession } from '../helpers/session';
+import { countRows, ENGINES, engineSession, rows, type AnySession } from '../helpers/engines';
 
 const rr = (v: { rr: { line: string; kr: number }[] }, line: string) => v.rr.find((r) => r.line === line)?.kr;
 const plain = (m: string | null | undefined) => (m ?? '').replace(/\u00a0/g, ' ');
 
-async function imported(s: Session) {
+async function imported(s: AnySession) {
   return value(await s.api.call('bokslut.import', { fileName: 'bokslut 2017.se', contentBase64: sie003() }));
 }
 
-describe('bokslut', () => {
+describe.each(ENGINES)('bokslut (%s)', (engine) => {
   it("reads seed 003's 2017 balances from SIE 3 and sets the statements to the krona, with every check holding", async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     try {
       const v = await imported(s);
       expect(v.year).toBe(2017);
@@ -45,12 +45,12 @@ describe('bokslut', () => {
       ])
         expect(text).toContain(expected);
     } finally {
-      s.close();
+      await s.close();
     }
   });
 
   it('keeps a mapping once made, puts the budget beside, and names a note that does not match its line', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     try {
       await imported(s);
       // Arvoden moved to övriga driftskostnader: the line changes, the result does not.
@@ -80,12 +80,12 @@ describe('bokslut', () => {
         'Not 2 Rörelseintäkter summerar till 21 585 000 kr, men raden är 21 585 170 kr: skillnad −170 kr.',
       );
     } finally {
-      s.close();
+      await s.close();
     }
   });
 
   it('lists in Not 3 the samverkan utfall booked on no insats beside each insats, so the note adds up to the books', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     try {
       await imported(s);
       const insats = (await application(s, { name: 'Lokus Knivsta', years: [{ year: 2017, soughtKr: 12_000_000 }], decidedOn: '2016-12-10' })).insatsId ?? 0;
@@ -105,12 +105,12 @@ describe('bokslut', () => {
       expect([note?.sumKr, note?.lineKr]).toEqual([-18_042_335, -18_042_335]);
       expect(v.checks.filter((c) => !c.ok)).toEqual([]);
     } finally {
-      s.close();
+      await s.close();
     }
   });
 
   it('takes the noter the registers cannot fill, and checks each against its line', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     try {
       await imported(s);
       // Seed 003's Not 1: Hyresintäkter 176 720, Övriga intäkter 1 515 = Sidointäkter 178 235.
@@ -148,33 +148,33 @@ describe('bokslut', () => {
         'fylls ur registren',
       );
     } finally {
-      s.close();
+      await s.close();
     }
   });
 
   it("refuses another organisation's file, a balance account without #UB and a closed year, reading nothing", async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     try {
       const other = failure(await s.api.call('bokslut.import', { fileName: 'x.se', contentBase64: sie003({ orgNr: '212000-1355' }) }));
       expect(other.message).toBe('Filen är bokföringen för organisationsnummer 212000-1355, men förbundets är 222000-2576. Inget är inläst.');
       const noUb = failure(await s.api.call('bokslut.import', { fileName: 'x.se', contentBase64: sie003({ dropUb: '1930' }) }));
       expect(noUb.message).toBe('Balanskontona 1930 har ingående men ingen utgående balans (#UB) för 2017. Inget är inläst.');
-      expect(count(s, 'bokslut_saldon')).toBe(0);
+      expect(await countRows(s, 'bokslut_saldon')).toBe(0);
       await imported(s);
       value(await s.api.call('years.close', { year: 2017 }));
       const closed = failure(await s.api.call('bokslut.import', { fileName: 'igen.se', contentBase64: sie003() }));
       expect(closed.message).toBe('År 2017 är stängt. Saldona för ett stängt år kan inte läsas in eller ändras.');
-      expect(() => s.db.sqlite.prepare("UPDATE bokslut_saldon SET ub_ore = 0 WHERE year = 2017 AND account = '1930'").run()).toThrow(/year_closed/);
+      await expect(rows(s, sql`UPDATE bokslut_saldon SET ub_ore = 0 WHERE year = 2017 AND account = '1930'`)).rejects.toThrow(/year_closed/);
       expect(failure(await s.api.call('bokslut.pdf', { year: 2016 })).message).toBe(
         'Det finns inga saldon för 2016. Läs in SIE-filen eller skriv in saldona först.',
       );
     } finally {
-      s.close();
+      await s.close();
     }
   });
 
   it('takes typed balances and names what does not balance', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     try {
       const typed = value(
         await s.api.call('bokslut.saveSaldon', {
@@ -196,7 +196,7 @@ describe('bokslut', () => {
       ]);
       expect(failure(await s.api.call('bokslut.saveSaldon', { year: 2019, accounts: [{ account: '19x0' }] })).paths).toEqual(['accounts.0.account']);
     } finally {
-      s.close();
+      await s.close();
     }
   });
 });

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Session } from '../../electron/services/session';
 import { docxToText } from '../../electron/services/documents';
 import { failure, value } from '../helpers/envelope';
 import { execFileSync } from 'node:child_process';
 import { artifactPath } from '../helpers/browser';
 import { pdftotext, writeTemp } from '../helpers/pdf-tools';
-import { demoSession } from '../helpers/session';
+import { ENGINES, engineSession, type AnySession } from '../helpers/engines';
 
-async function yearSoFar(s: Session): Promise<void> {
+async function yearSoFar(s: AnySession): Promise<void> {
   value(
     await s.api.call('budget.save', {
       year: 2026,
@@ -28,9 +27,9 @@ async function yearSoFar(s: Session): Promise<void> {
   await book('2026-09-30', 'forvaltning_personal', 200_000);
 }
 
-describe('delårsrapport', () => {
+describe.each(ENGINES)('delårsrapport (%s)', (engine) => {
   it('sets the result to 31 August against the budget spread over eight months, with the budget as prognos until one is typed', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     try {
       await yearSoFar(s);
       const v = value(await s.api.call('delarsrapport.get', { year: 2026 }));
@@ -73,7 +72,7 @@ describe('delårsrapport', () => {
       expect(value(await s.api.call('delarsrapport.get', { year: 2026 })).rows.find((r) => r.post === 'samverkan_individ')?.utfallPeriodKr).toBe(5_000_000);
       expect(failure(await s.api.call('delarsrapport.get', { year: 2026, toMonth: 12 })).message).toContain('helåret är årsredovisningen');
     } finally {
-      s.close();
+      await s.close();
     }
   });
 });

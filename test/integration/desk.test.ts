@@ -6,7 +6,7 @@ import { createFilled } from '../helpers/arendeblad';
 import { value } from '../helpers/envelope';
 import { application } from '../helpers/insatser';
 import { addToAgenda, ensureBoardOn } from '../helpers/meetings';
-import { demoSession } from '../helpers/session';
+import { ENGINES, engineSession } from '../helpers/engines';
 
 const today = formatDate(new Date());
 
@@ -16,9 +16,9 @@ function line(lines: DeskLine[], key: string): DeskLine {
   return found;
 }
 
-describe('Översikt as the desk', () => {
+describe.each(ENGINES)('Översikt as the desk (%s)', (engine) => {
   it('gathers what is late, due soon and waiting from the registers, late first, each with its link', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     // A board meeting in ten days with one ready ärendeblad and one still a blank template.
     const heldOn = addDays(today, 10);
     await ensureBoardOn(s, heldOn);
@@ -83,11 +83,11 @@ describe('Översikt as the desk', () => {
       `Arbetsutskottet ${heldBefore}: protokollet är ett utkast. Justera senast ${addDays(heldBefore, 14)}.`,
     );
     expect(after.lines.some((l) => l.key === `ansokan-${a.id}`)).toBe(false);
-    s.close();
+    await s.close();
   });
 
   it('says nothing of a meeting known only from the delegation register, and asks for the next mandate period near the end of one', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     // A board meeting from before Kansli, known only as where delegationsbeslut were reported.
     const older = value(await s.api.call('decisions.list', { unreportedOnly: true })).filter((d) => d.decidedOn <= addDays(today, -60));
     expect(older.length).toBeGreaterThan(0);
@@ -99,6 +99,6 @@ describe('Översikt as the desk', () => {
     const mandate = desk.lines.find((l) => l.key === 'mandatperiod');
     if (current && current.endsOn <= addDays(today, 120)) expect(mandate?.text).toContain(`slutar ${current.endsOn}`);
     if (!current) expect(mandate?.text).toContain('Ingen mandatperiod');
-    s.close();
+    await s.close();
   });
 });

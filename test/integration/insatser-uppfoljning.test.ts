@@ -2,12 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Application, InsatsDetail, Kategori } from '../../shared/contract/schemas/insatser';
 import { PLACEHOLDER } from '../../shared/domain/arendeblad-templates';
 import { pdftotext } from '../helpers/pdf-tools';
-import type { Session } from '../../electron/services/session';
 import { failure, firstOf, value } from '../helpers/envelope';
-import { count, demoSession } from '../helpers/session';
+import { countRows, ENGINES, engineSession, type AnySession } from '../helpers/engines';
 
 /** An insats for 2026 the whole way: intake, beredning, the board's bifall with its ärendeblad. One effektmål, one insatsmål. */
-async function granted(s: Session, name: string, kategori: Kategori, amountKr: number): Promise<Application> {
+async function granted(s: AnySession, name: string, kategori: Kategori, amountKr: number): Promise<Application> {
   const members = value(await s.api.call('members.list', {}));
   const [a, b] = [firstOf(members.filter((m) => m.name === 'Östhammars kommun')), firstOf(members.filter((m) => m.name === 'Försäkringskassan'))];
   const app = value(
@@ -35,14 +34,14 @@ async function granted(s: Session, name: string, kategori: Kategori, amountKr: n
 }
 
 /** A rekvisition paid out, and (unless `booked` is false) the same amount booked on the insats in the utfall. */
-async function requisition(s: Session, insatsId: number, paidOn: string, amountKr: number, booked = true): Promise<InsatsDetail> {
+async function requisition(s: AnySession, insatsId: number, paidOn: string, amountKr: number, booked = true): Promise<InsatsDetail> {
   if (booked) value(await s.api.call('utfall.save', { bookedOn: paidOn, post: 'samverkan_ej_fordelat', amountKr, insatsId }));
   return value(await s.api.call('insatser.saveRequisition', { insatsId, paidOn, amountKr, periodFrom: '2026-01-01', periodTo: paidOn }));
 }
 
-describe('uppföljning and the overview', () => {
+describe.each(ENGINES)('uppföljning and the overview (%s)', (engine) => {
   it('computes förbrukningskvot, participants, share to work or studies, cost per participant and the split by kategori, as by hand', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     const bryggan = await granted(s, 'Bryggan Östhammar', 'individ', 600_000);
     const lokus = await granted(s, 'Lokussamordnare Älvkarleby', 'struktur', 350_000);
     const kompetens = await granted(s, 'Kompetensdag för lokusgrupperna', 'kompetens', 100_000);
@@ -138,14 +137,19 @@ describe('uppföljning and the overview', () => {
       'Effektmål: Minst en tredjedel av de avslutade går till arbete eller studier',
       'Delvis uppfyllt',
     ]);
-    s.close();
+    await s.close();
   });
 
   it('refuses participant figures that do not add up, a requisition outside the period, and an avvikelse without text; nothing is written', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     const app = await granted(s, 'Bryggan Östhammar', 'individ', 600_000);
     const insatsId = app.insatsId ?? 0;
-    const before = [count(s, 'participant_figures'), count(s, 'requisitions'), count(s, 'insats_reports'), count(s, 'audit_log')];
+    const before = [
+      await countRows(s, 'participant_figures'),
+      await countRows(s, 'requisitions'),
+      await countRows(s, 'insats_reports'),
+      await countRows(s, 'audit_log'),
+    ];
 
     const tooMany = failure(
       await s.api.call('insatser.saveParticipants', { insatsId, year: 2026, deltagare: 10, kvinnor: 6, man: 5, avslutade: 4, tillArbete: 1, tillStudier: 0 }),
@@ -188,7 +192,12 @@ describe('uppföljning and the overview', () => {
     ).toContain('utanför insatsens period');
     expect(failure(await s.api.call('insatser.report', { insatsId, kind: 'avvikelse', receivedOn: '2026-05-01' })).paths).toEqual(['text']);
 
-    expect([count(s, 'participant_figures'), count(s, 'requisitions'), count(s, 'insats_reports'), count(s, 'audit_log')]).toEqual(before);
+    expect([
+      await countRows(s, 'participant_figures'),
+      await countRows(s, 'requisitions'),
+      await countRows(s, 'insats_reports'),
+      await countRows(s, 'audit_log'),
+    ]).toEqual(before);
 
     const reported = value(
       await s.api.call('insatser.report', {
@@ -201,6 +210,6 @@ describe('uppföljning and the overview', () => {
     expect(reported.reports).toHaveLength(1);
     const ended = value(await s.api.call('insatser.update', { id: insatsId, status: 'avslutad', styrgrupp: 'Östhammars kommun (ordf.), Försäkringskassan' }));
     expect(ended).toMatchObject({ status: 'avslutad', styrgrupp: 'Östhammars kommun (ordf.), Försäkringskassan' });
-    s.close();
+    await s.close();
   });
 });

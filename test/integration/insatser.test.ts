@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Application, ApplicationSaveInput, PriorityGroup } from '../../shared/contract/schemas/insatser';
-import type { Session } from '../../electron/services/session';
 import { formatDate } from '../../shared/format/sv';
 import { failure, value } from '../helpers/envelope';
-import { count, demoSession } from '../helpers/session';
+import { countRows, ENGINES, engineSession, type AnySession } from '../helpers/engines';
 
 type Ids = (name: string) => number;
 
 /** Member ids by name; a name not in the demo register is a broken test. */
-async function memberIds(s: Session): Promise<Ids> {
+async function memberIds(s: AnySession): Promise<Ids> {
   const ids = new Map(value(await s.api.call('members.list', {})).map((m) => [m.name, m.id]));
   return (name) => {
     const id = ids.get(name);
@@ -18,7 +17,7 @@ async function memberIds(s: Session): Promise<Ids> {
 }
 
 /** The first application for Lokussamordnare Älvkarleby, granted in 2018 (seed 002 refers to it). */
-async function firstInsats(s: Session, m: Ids): Promise<Application> {
+async function firstInsats(s: AnySession, m: Ids): Promise<Application> {
   const app = value(
     await s.api.call('insatser.saveApplication', {
       kind: 'ny',
@@ -69,9 +68,9 @@ function seed002(m: Ids, insatsId: number, groups: PriorityGroup[]): Application
   };
 }
 
-describe('ansökningar → insatser', () => {
+describe.each(ENGINES)('ansökningar → insatser (%s)', (engine) => {
   it('takes the seed 002 tilläggsansökan to a board decision whose ärendeblad reads like the seed, and adds its years to the insats', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     const m = await memberIds(s);
     const first = await firstInsats(s, m);
     expect(first.status).toBe('beviljad');
@@ -83,10 +82,10 @@ describe('ansökningar → insatser', () => {
       }),
     );
 
-    const arendenBefore = count(s, 'arenden');
+    const arendenBefore = await countRows(s, 'arenden');
     const app = value(await s.api.call('insatser.saveApplication', seed002(m, insatsId, groups)));
     // Received: registered in the diarium at once.
-    expect(count(s, 'arenden')).toBe(arendenBefore + 1);
+    expect(await countRows(s, 'arenden')).toBe(arendenBefore + 1);
     expect(app).toMatchObject({ status: 'inkommen', soughtTotalKr: 270_000, ownerName: 'Älvkarleby kommun', insatsName: 'Lokussamordnare Älvkarleby' });
     expect(app.diarienummer).toMatch(/^2019\//);
 
@@ -137,11 +136,11 @@ describe('ansökningar → insatser', () => {
     ]);
     expect(insats.budgetTotalKr).toBe(100_000 + 270_000);
     expect(insats.applications.map((a) => a.grantedKr)).toEqual([100_000, 270_000]);
-    s.close();
+    await s.close();
   });
 
   it('grants in part with lower amounts, and refuses more than was sought', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     const m = await memberIds(s);
     const first = await firstInsats(s, m);
     const app = value(await s.api.call('insatser.saveApplication', seed002(m, first.insatsId ?? 0, [])));
@@ -191,11 +190,11 @@ describe('ansökningar → insatser', () => {
     expect(insats.budgetTotalKr).toBe(100_000 + 180_000);
     // A decided application is locked.
     expect(failure(await s.api.call('insatser.saveApplication', { ...seed002(m, first.insatsId ?? 0, []), id: app.id })).message).toContain('är beslutad');
-    s.close();
+    await s.close();
   });
 
   it('decides under delegation within the limit, refuses above it and writes nothing', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     const m = await memberIds(s);
     const today = formatDate(new Date());
     const delegation = value(await s.api.call('delegations.list', {})).find((d) => d.code === '1.1');
@@ -213,13 +212,18 @@ describe('ansökningar → insatser', () => {
       receivedOn: today,
     };
     const big = value(await s.api.call('insatser.saveApplication', { ...base, years: [{ year: Number(today.slice(0, 4)), soughtKr: 300_000 }] }));
-    const counts = () => [count(s, 'delegation_decisions'), count(s, 'arenden'), count(s, 'insatser'), count(s, 'audit_log')];
-    const before = counts();
+    const counts = async () => [
+      await countRows(s, 'delegation_decisions'),
+      await countRows(s, 'arenden'),
+      await countRows(s, 'insatser'),
+      await countRows(s, 'audit_log'),
+    ];
+    const before = await counts();
     const refused = failure(
       await s.api.call('insatser.decide', { id: big.id, by: 'delegation', delegationId: delegation.id, outcome: 'bifall', decidedOn: today }),
     );
     expect(refused.message).toContain('tillåter högst 250\u00a0000\u00a0kr');
-    expect(counts()).toEqual(before);
+    expect(await counts()).toEqual(before);
     expect(value(await s.api.call('insatser.application', { id: big.id })).status).toBe('inkommen');
 
     const small = value(
@@ -235,11 +239,11 @@ describe('ansökningar → insatser', () => {
     expect(decided.decision).toMatchObject({ by: 'delegation', arendebladId: null });
     const unreported = value(await s.api.call('decisions.list', { unreportedOnly: true }));
     expect(unreported.find((d) => d.id === decided.decision?.delegationDecisionId)?.amountKr).toBe(48_500);
-    s.close();
+    await s.close();
   });
 
   it('rejects with a reason: an ärendeblad that says so, and no insats', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     const m = await memberIds(s);
     const app = value(
       await s.api.call('insatser.saveApplication', {
@@ -257,7 +261,7 @@ describe('ansökningar → insatser', () => {
       }),
     );
     expect(failure(await s.api.call('insatser.decide', { id: app.id, by: 'styrelse', outcome: 'avslag', decidedOn: '2025-12-10' })).paths).toEqual(['reason']);
-    const insatser = count(s, 'insatser');
+    const insatser = await countRows(s, 'insatser');
     const rejected = value(
       await s.api.call('insatser.decide', {
         id: app.id,
@@ -268,14 +272,14 @@ describe('ansökningar → insatser', () => {
       }),
     );
     expect(rejected.status).toBe('avslagen');
-    expect(count(s, 'insatser')).toBe(insatser);
+    expect(await countRows(s, 'insatser')).toBe(insatser);
     const blad = value(await s.api.call('arendeblad.get', { id: rejected.decision?.arendebladId ?? 0 }));
     expect(blad.content.forslag.punkter).toEqual(['avslå ansökan om finansiering av insatsen Hälsocoach Knivsta']);
-    s.close();
+    await s.close();
   });
 
   it('registers an ansökan in the inkommande ärende it came in as: one case, one ärende, and refuses a second ansökan there', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     const m = await memberIds(s);
     const inkommen = value(
       await s.api.call('arenden.save', {
@@ -301,19 +305,19 @@ describe('ansökningar → insatser', () => {
       lokusAgrees: true,
       receivedOn: '2026-03-02',
     } satisfies ApplicationSaveInput;
-    const arenden = count(s, 'arenden');
+    const arenden = await countRows(s, 'arenden');
     const app = value(await s.api.call('insatser.saveApplication', { ...input, arendeId: inkommen.id }));
     expect(app.arendeId).toBe(inkommen.id);
     expect(app.diarienummer).toBe(inkommen.diarienummer);
-    expect(count(s, 'arenden')).toBe(arenden);
+    expect(await countRows(s, 'arenden')).toBe(arenden);
     expect(value(await s.api.call('arenden.get', { id: inkommen.id })).status).toBe('under_beredning');
 
     // The board's ärendeblad goes into the same ärende, and the decision closes it.
     const proposed = value(await s.api.call('insatser.proposal', { id: app.id, outcome: 'bifall', datum: '2026-04-01' }));
     expect(value(await s.api.call('arendeblad.get', { id: proposed.arendebladId as number })).arendeId).toBe(inkommen.id);
-    expect(count(s, 'arenden')).toBe(arenden);
+    expect(await countRows(s, 'arenden')).toBe(arenden);
 
-    const before = [count(s, 'applications'), count(s, 'arenden'), count(s, 'audit_log')];
+    const before = [await countRows(s, 'applications'), await countRows(s, 'arenden'), await countRows(s, 'audit_log')];
     const twice = failure(await s.api.call('insatser.saveApplication', { ...input, arendeId: inkommen.id }));
     expect(twice.message).toBe(`Ärende ${inkommen.diarienummer} har redan en ansökan.`);
     expect(twice.paths).toEqual(['arendeId']);
@@ -321,8 +325,8 @@ describe('ansökningar → insatser', () => {
       `Ärende ${decided.diarienummer} är redan beslutat.`,
     );
     expect(failure(await s.api.call('insatser.saveApplication', { ...input, arendeId: 999_999 })).code).toBe('NOT_FOUND');
-    expect([count(s, 'applications'), count(s, 'arenden'), count(s, 'audit_log')]).toEqual(before);
-    s.close();
+    expect([await countRows(s, 'applications'), await countRows(s, 'arenden'), await countRows(s, 'audit_log')]).toEqual(before);
+    await s.close();
   });
 
   it.each([
@@ -333,16 +337,16 @@ describe('ansökningar → insatser', () => {
     [{ years: [{ year: 2019, soughtKr: 1000.5 }] }, 'years.0.soughtKr', 'Sökt belopp ska anges i hela kronor.'],
     [{ years: [{ year: 2024, soughtKr: 1000 }] }, 'years.0.year', '2024 ligger utanför insatsens period'],
   ])('refuses %o with a Swedish message naming the field, and writes nothing', async (change, path, message) => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     const m = await memberIds(s);
     const input: Record<string, unknown> = { ...seed002(m, 0, []), kind: 'ny', insatsId: null };
     for (const [k, v] of Object.entries(change)) input[k] = v === 'other' ? m('Heby kommun') : v;
-    const before = [count(s, 'applications'), count(s, 'arenden'), count(s, 'audit_log')];
+    const before = [await countRows(s, 'applications'), await countRows(s, 'arenden'), await countRows(s, 'audit_log')];
     const refused = failure(await s.api.dispatch('insatser.saveApplication', input));
     expect(refused.code).toBe('VALIDATION');
     expect(refused.paths).toContain(path);
     expect(refused.message).toContain(message);
-    expect([count(s, 'applications'), count(s, 'arenden'), count(s, 'audit_log')]).toEqual(before);
-    s.close();
+    expect([await countRows(s, 'applications'), await countRows(s, 'arenden'), await countRows(s, 'audit_log')]).toEqual(before);
+    await s.close();
   });
 });

@@ -1,14 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import type { Session } from '../../electron/services/session';
 import type { MethodInput } from '../../shared/contract/methods';
 import type { MaluppfyllelseView } from '../../shared/contract/schemas/maluppfyllelse';
 import { failure, value } from '../helpers/envelope';
 import { application } from '../helpers/insatser';
 import { pdftotext, writeTemp } from '../helpers/pdf-tools';
 import { artifactPath } from '../helpers/browser';
-import { demoSession } from '../helpers/session';
 import { newPlan } from '../helpers/verksamhetsplan';
+import { ENGINES, engineSession, type AnySession } from '../helpers/engines';
 
 /** Seed 003's "Mål 2017", as a plan for 2017 that Kansli can follow up. */
 const MAL_2017: MethodInput<'verksamhetsplan.save'>['content'] = {
@@ -60,7 +59,7 @@ const MAL_2017: MethodInput<'verksamhetsplan.save'>['content'] = {
   ],
 };
 
-async function adoptedPlan(s: Session): Promise<number> {
+async function adoptedPlan(s: AnySession): Promise<number> {
   const draft = await newPlan(s, { firstYear: 2017, lastYear: 2017 });
   const saved = value(
     await s.api.call('verksamhetsplan.save', {
@@ -77,7 +76,7 @@ async function adoptedPlan(s: Session): Promise<number> {
 }
 
 /** Two insatser's deltagare in 2017: 164 avslutade, 31 of them to work or studies (seed 003). */
-async function participants(s: Session): Promise<void> {
+async function participants(s: AnySession): Promise<void> {
   const figures = [
     { name: 'Lokus Tierp', avslutade: 100, tillArbete: 15, tillStudier: 5 },
     { name: 'Lokus Håbo', avslutade: 64, tillArbete: 8, tillStudier: 3 },
@@ -101,9 +100,9 @@ async function participants(s: Session): Promise<void> {
 
 const row = (v: MaluppfyllelseView, id: string) => v.rows.find((r) => r.mattId === id)!;
 
-describe('måluppfyllelse', () => {
+describe.each(ENGINES)('måluppfyllelse (%s)', (engine) => {
   it('follows up seed 003\'s "Mål 2017": computed share against the rikssnitt, typed counts, a target in words, and the table as the report has it', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     try {
       const planId = await adoptedPlan(s);
       await participants(s);
@@ -147,12 +146,12 @@ describe('måluppfyllelse', () => {
       ])
         expect(text).toContain(expected);
     } finally {
-      s.close();
+      await s.close();
     }
   });
 
   it('refuses a status against the rule without a kommentar, takes it with one, and compares a delår pro rata', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     try {
       const planId = await adoptedPlan(s);
       await participants(s);
@@ -189,7 +188,7 @@ describe('måluppfyllelse', () => {
       const draft = await newPlan(s, { firstYear: 2019, lastYear: 2019 });
       expect(failure(await s.api.call('maluppfyllelse.get', { planId: draft.id, year: 2019 })).message).toContain('är inte fastställd');
     } finally {
-      s.close();
+      await s.close();
     }
   });
 });

@@ -1,14 +1,15 @@
 import { PDFDict, PDFDocument, PDFName, PDFNumber } from 'pdf-lib';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { createFilled } from '../helpers/arendeblad';
 import { addToAgenda, agenda, newMeeting, packetFixture, runPacket } from '../helpers/meetings';
 import { failure, value } from '../helpers/envelope';
 import { pageCount, pdftotext, qpdfCheck } from '../helpers/pdf-tools';
-import { demoSession } from '../helpers/session';
+import { ENGINES, engineSession, rows } from '../helpers/engines';
 
-describe('sammanträden and the board packet', () => {
+describe.each(ENGINES)('sammanträden and the board packet (%s)', (engine) => {
   it('gives a new meeting the standard points, writes the time the Swedish way, and refuses a second meeting the same day', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     const m = await newMeeting(s);
     expect(m).toMatchObject({ bodyLabel: 'Förbundsstyrelsen', startsAt: '13.00', endsAt: '16.00' });
     expect(m.items.map((i) => i.title)).toEqual([
@@ -27,11 +28,11 @@ describe('sammanträden and the board packet', () => {
     expect(failure(await s.api.call('meetings.save', { body: 'styrelse', heldOn: '2026-12-11', startsAt: '16.00', endsAt: '13.00' })).paths).toEqual([
       'endsAt',
     ]);
-    s.close();
+    await s.close();
   });
 
   it('orders the dagordning, offers only ärendeblad not yet on one, and refuses the same ärende twice', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     const m = await newMeeting(s);
     const a = await createFilled(s, 'tillaggsansokan');
     const b = await createFilled(s, 'arsredovisning');
@@ -56,14 +57,14 @@ describe('sammanträden and the board packet', () => {
     );
     expect(twice.message).toContain('samma ärende står redan på dagordningen');
     expect(value(await s.api.call('meetings.get', { id: m.id })).items).toHaveLength(10);
-    s.close();
+    await s.close();
   });
 
   it(
     'builds a packet of 30 ärenden with bilagor: bookmarks, a table of contents and "Sida X av Y" on every page, with progress',
     { timeout: 120_000 },
     async () => {
-      const s = demoSession();
+      const s = await engineSession(engine);
       const m = await newMeeting(s);
       const blad = await packetFixture(s, 30);
       const full = await addToAgenda(s, m, blad);
@@ -89,12 +90,12 @@ describe('sammanträden and the board packet', () => {
       const outlines = doc.catalog.lookup(PDFName.of('Outlines'), PDFDict);
       expect(outlines.lookup(PDFName.of('Count'), PDFNumber).asNumber()).toBe(3 + 30);
       expect(qpdfCheck(bytes).ok).toBe(true);
-      s.close();
+      await s.close();
     },
   );
 
   it("keeps the kallelse's closing paragraph, place and date and the ordförande together, however long the kallelse", { timeout: 120_000 }, async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     try {
       const m = await newMeeting(s);
       const sentence = 'Efter sammanträdet hålls en utbildning om samordnad rehabilitering för ledamöter och ersättare. ';
@@ -122,12 +123,12 @@ describe('sammanträden and the board packet', () => {
       // The texts were long enough to take the kallelse onto a second page.
       expect(split.length).toBeGreaterThan(0);
     } finally {
-      s.close();
+      await s.close();
     }
   });
 
   it('refuses the packet, at once and naming the point, when an ärendeblad is not ready or a bilaga has changed', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     const m = await newMeeting(s);
     const ready = await createFilled(s, 'arsredovisning');
     const draft = value(await s.api.call('arendeblad.create', { template: 'tillaggsansokan', datum: '2026-11-23' }));
@@ -139,7 +140,7 @@ describe('sammanträden and the board packet', () => {
     const other = await createFilled(s, 'delarsrapport');
     await addToAgenda(s, m2, [other]);
     const bilagaId = other.content.bilagor[0]?.documentId ?? 0;
-    s.db.sqlite.prepare('UPDATE documents SET content = ? WHERE id = ?').run(Buffer.from('ändrad utanför Kansli'), bilagaId);
+    await rows(s, sql`UPDATE documents SET content = ${Buffer.from('ändrad utanför Kansli')} WHERE id = ${bilagaId}`);
     const changed = failure(await s.api.call('meetings.packetStart', { meetingId: m2.id }));
     expect(changed.message).toMatch(/^Punkt 8, bilaga 8\.1: .*har ändrats utanför Kansli/);
 
@@ -166,6 +167,6 @@ describe('sammanträden and the board packet', () => {
     expect(failure(await s.api.call('meetings.packetStart', { meetingId: m3.id })).message).toMatch(
       /^Punkt 8, bilaga 8\.1 \(”Trasig bilaga”\): PDF-filen går inte att läsa/,
     );
-    s.close();
+    await s.close();
   });
 });

@@ -4,15 +4,14 @@ import type { MeetingView } from '../../shared/contract/schemas/meetings';
 import { protokollSaveFrom, type ProtokollView } from '../../shared/contract/schemas/protokoll';
 import { addDays } from '../../shared/domain/justering';
 import { formatDate } from '../../shared/format/sv';
-import type { Session } from '../../electron/services/session';
 import { createFilled } from '../helpers/arendeblad';
 import { makeTestCertificate } from '../helpers/certs';
 import { failure, value } from '../helpers/envelope';
 import { addToAgenda, ensureBoardOn } from '../helpers/meetings';
 import { pdfsig, pdftotext } from '../helpers/pdf-tools';
 import { roles, structure } from '../helpers/pdf-structure';
-import { demoSession } from '../helpers/session';
 import { tempDir } from '../helpers/temp';
+import { ENGINES, engineSession, type AnySession } from '../helpers/engines';
 
 const today = formatDate(new Date());
 const HELD_ON = addDays(today, -3);
@@ -27,7 +26,7 @@ function saveInput(p: ProtokollView, changes: Partial<{ sekreterare: string; jus
   return { ...protokollSaveFrom(p), ...changes };
 }
 
-async function meetingWithArenden(s: Session, heldOn = HELD_ON) {
+async function meetingWithArenden(s: AnySession, heldOn = HELD_ON) {
   await ensureBoardOn(s, heldOn);
   const m = value(await s.api.call('meetings.save', { body: 'styrelse', heldOn, startsAt: '13.00', endsAt: '16.00', place: 'Kansliet, Uppsala' }));
   const filled = await createFilled(s, 'tillaggsansokan');
@@ -46,9 +45,9 @@ async function meetingWithArenden(s: Session, heldOn = HELD_ON) {
   return { m, grant, report };
 }
 
-describe('protokoll and justering', () => {
+describe.each(ENGINES)('protokoll and justering (%s)', (engine) => {
   it('runs the whole cycle: protokoll → locked for justering → sent back → signed in order → justerat, anslag and utdrag', { timeout: 60_000 }, async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     const { m, grant } = await meetingWithArenden(s);
     let p = value(await s.api.call('protokoll.start', { meetingId: m.id }));
     expect(p.status).toBe('utkast');
@@ -149,11 +148,11 @@ describe('protokoll and justering', () => {
     expect(utdragText).toContain('Protokollsutdrag');
     expect(utdragText).toContain(`att ${decided[1]}`);
     expect(utdragText).toContain('Rätt utdraget intygar');
-    s.close();
+    await s.close();
   });
 
   it('numbers §§ on through the year for each organ', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     const { m } = await meetingWithArenden(s, addDays(HELD_ON, -30));
     const firstProtokoll = value(await s.api.call('protokoll.start', { meetingId: m.id }));
     const last = firstProtokoll.items[firstProtokoll.items.length - 1]?.paragraph ?? 0;
@@ -163,10 +162,10 @@ describe('protokoll and justering', () => {
     if (HELD_ON.slice(0, 4) === addDays(HELD_ON, -30).slice(0, 4)) expect(second.items[0]?.paragraph).toBe(last + 1);
     else expect(second.items[0]?.paragraph).toBe(1);
     expect(second.paragraphs).toMatch(/^§§ \d+–\d+$/);
-    s.close();
+    await s.close();
   });
   it('continues the year from the § the delegation register records, and takes a first § given once when the year began before Kansli', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     const year = new Date().getFullYear() - 1;
     // October, before Kansli: only the delegation register knows the meeting, at § 9.
     const delegation = value(await s.api.call('delegations.list', {}))[0];
@@ -210,6 +209,6 @@ describe('protokoll and justering', () => {
     // December cannot now grow into the later meeting's numbers.
     const into = failure(await s.api.call('protokoll.save', { ...saveInput(given), firstParagraph: 16 }));
     expect(into.message).toContain(`Sammanträdet ${year}-12-20 börjar på § ${lastOfDecember + 1}`);
-    s.close();
+    await s.close();
   });
 });

@@ -1,26 +1,28 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { Arende } from '../../shared/contract/schemas/diarium';
 import type { SearchHit } from '../../shared/contract/schemas/search';
 import { matchExpression, queryWords } from '../../electron/services/search';
-import type { Session } from '../../electron/services/session';
-import { demoSession } from '../helpers/session';
 import { value } from '../helpers/envelope';
 import type { MethodInput } from '../../shared/contract/methods';
+import { ENGINES, engineSession, first, type AnySession } from '../helpers/engines';
 
-async function hits(s: Session, query: string, extra: Record<string, unknown> = {}): Promise<SearchHit[]> {
+async function hits(s: AnySession, query: string, extra: Record<string, unknown> = {}): Promise<SearchHit[]> {
   return value(await s.api.call('search.query', { query, ...extra })).hits;
 }
 
-async function save(s: Session, input: Partial<MethodInput<'arenden.save'>> & { title: string }): Promise<Arende> {
+async function save(s: AnySession, input: Partial<MethodInput<'arenden.save'>> & { title: string }): Promise<Arende> {
   return value(await s.api.call('arenden.save', { kind: 'beslutsarende', year: 2018, ...input }));
 }
 
-function addPerson(s: Session, name: string, party: string | null, organisation: string | null): number {
-  return Number(
-    s.db.sqlite
-      .prepare("INSERT INTO people (name, party, organisation, created_at, updated_at) VALUES (?, ?, ?, '2018-01-01', '2018-01-01')")
-      .run(name, party, organisation).lastInsertRowid,
+async function addPerson(s: AnySession, name: string, party: string | null, organisation: string | null): Promise<number> {
+  const row = await first(
+    s,
+    sql<{
+      id: number;
+    }>`INSERT INTO people (name, party, organisation, created_at, updated_at) VALUES (${name}, ${party}, ${organisation}, '2018-01-01', '2018-01-01') RETURNING id`,
   );
+  return Number(row?.id);
 }
 
 describe('search query words', () => {
@@ -35,9 +37,9 @@ describe('search query words', () => {
   });
 });
 
-describe('search.query', () => {
+describe.each(ENGINES)('search.query (%s)', (engine) => {
   it('finds Swedish words case-insensitively and by their beginning', async () => {
-    const s = demoSession('empty');
+    const s = await engineSession(engine, { create: 'empty' });
     const lokus = await save(s, {
       title: 'Lokussamordnare Älvkarleby – tilläggsansökan',
       kind: 'inkommande',
@@ -64,11 +66,11 @@ describe('search.query', () => {
     expect(await hits(s, 'lokus östhammar')).toEqual([]);
     // The number finds the ärende too.
     expect((await hits(s, lokus.diarienummer)).map((h) => h.id)).toEqual([lokus.id]);
-    s.close();
+    await s.close();
   });
 
   it('returns no hits for an empty query or one without words, and survives FTS syntax', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     for (const query of ['', '   ', '*', '"', '()', '-', 'AND', 'NEAR(', 'lokus" OR "x', 'title:lokus']) {
       const result = await s.api.call('search.query', { query });
       expect(result.ok, query).toBe(true);
@@ -78,11 +80,11 @@ describe('search.query', () => {
     expect(value(await s.api.call('search.query', { query: ' lokus ' })).query).toBe('lokus');
     const tooLong = await s.api.call('search.query', { query: 'x'.repeat(201) });
     expect(!tooLong.ok && tooLong.error).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/högst 200 tecken/) });
-    s.close();
+    await s.close();
   });
 
   it('puts a hit in the title before one in the text', async () => {
-    const s = demoSession('empty');
+    const s = await engineSession(engine, { create: 'empty' });
     const inText = await save(s, {
       title: 'Verksamhetsplan och budget 2019',
       description: 'Budgeten ger utrymme för arbetsträning, mer arbetsträning och uppföljning av arbetsträning i alla kommuner.',
@@ -92,11 +94,11 @@ describe('search.query', () => {
     expect(found.map((h) => h.id)).toEqual([inTitle.id, inText.id]);
     expect(found[1]?.snippet).toMatch(/«arbetsträning»/);
     expect(found[1]?.snippet).not.toMatch(/«budget/i);
-    s.close();
+    await s.close();
   });
 
   it('describes each kind of hit and filters by kind', async () => {
-    const s = demoSession('empty');
+    const s = await engineSession(engine, { create: 'empty' });
     const arende = await save(s, { title: 'Heby lokusgrupp – ansökan', status: 'beslutat', receivedOn: '2018-02-01', decidedOn: '2018-03-16' });
     const doc = value(
       await s.api.call('documents.add', {
@@ -106,7 +108,7 @@ describe('search.query', () => {
         contentBase64: Buffer.from('Beslut om Heby').toString('base64'),
       }),
     );
-    const person = addPerson(s, 'Erik Hebyson', 'C', 'Heby kommun');
+    const person = await addPerson(s, 'Erik Hebyson', 'C', 'Heby kommun');
     const member = value(await s.api.call('members.save', { name: 'Heby kommun', shortName: 'Heby', kind: 'kommun', orgNr: '212000-2965', populations: [] }));
 
     const all = await hits(s, 'heby');
@@ -124,11 +126,11 @@ describe('search.query', () => {
     expect(await hits(s, 'heby', { limit: 2 })).toHaveLength(2);
     const badKind = await s.api.dispatch('search.query', { query: 'heby', kinds: ['grupp'] });
     expect(!badKind.ok && badKind.error.code).toBe('VALIDATION');
-    s.close();
+    await s.close();
   });
 
   it('follows edits, makulering and removals (the index is kept by triggers)', async () => {
-    const s = demoSession('empty');
+    const s = await engineSession(engine, { create: 'empty' });
     const a = await save(s, { title: 'Internkontrollplan 2018' });
     expect((await hits(s, 'internkontroll')).map((h) => h.id)).toEqual([a.id]);
     await save(s, { id: a.id, title: 'Riskanalys 2018' });
@@ -150,16 +152,16 @@ describe('search.query', () => {
     expect((await hits(s, 'förbrukningskvot')).map((h) => [h.kind, h.id])).toEqual([['document', doc.id]]);
     value(await s.api.call('documents.remove', { id: doc.id }));
     expect(await hits(s, 'förbrukningskvot')).toEqual([]);
-    s.close();
+    await s.close();
   });
 
   it('finds the demo data: ärenden, the ärendeblad inside one, members and board members', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     const found = await hits(s, 'lokussamordnare');
     expect(found.length).toBeGreaterThanOrEqual(3);
     expect(found[0]?.kind).toBe('arende');
     expect(found.some((h) => h.kind === 'document')).toBe(true);
     expect((await hits(s, 'östhammars', { kinds: ['member'] })).map((h) => h.title)).toEqual(['Östhammars kommun']);
-    s.close();
+    await s.close();
   });
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { failure, value } from '../helpers/envelope';
-import { count, demoSession } from '../helpers/session';
+import { countRows, ENGINES, engineSession } from '../helpers/engines';
 
-describe('Kom igång', () => {
+describe.each(ENGINES)('Kom igång (%s)', (engine) => {
   it('opens a new, empty database with every step to do, and reads each step from the registers', async () => {
-    const s = demoSession('empty');
+    const s = await engineSession(engine, { create: 'empty' });
     const start = value(await s.api.call('setup.status', {}));
     expect(start.finished).toBe(false);
     expect(value(await s.api.call('forbund.get', {})).setupDone).toBe(false);
@@ -45,19 +45,19 @@ describe('Kom igång', () => {
     expect(value(await s.api.call('setup.status', {})).steps[1]?.done).toBe(true);
 
     // Finishing is logged once; a second finish changes nothing.
-    const logged = count(s, 'audit_log');
+    const logged = await countRows(s, 'audit_log');
     expect(value(await s.api.call('setup.finish', {})).setupDone).toBe(true);
-    expect(count(s, 'audit_log')).toBe(logged + 1);
+    expect(await countRows(s, 'audit_log')).toBe(logged + 1);
     value(await s.api.call('setup.finish', {}));
-    expect(count(s, 'audit_log')).toBe(logged + 1);
+    expect(await countRows(s, 'audit_log')).toBe(logged + 1);
     expect(value(await s.api.call('setup.status', {})).finished).toBe(true);
     expect(failure(await s.api.dispatch('setup.finish', { now: true })).code).toBe('VALIDATION');
-    s.close();
+    await s.close();
   });
 
   it('never opens for the demo database', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     expect(value(await s.api.call('setup.status', {})).finished).toBe(true);
-    s.close();
+    await s.close();
   });
 });

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { failure, value } from '../helpers/envelope';
 import { application } from '../helpers/insatser';
-import { count, demoMemberIds, demoSession } from '../helpers/session';
+import { demoMemberIds } from '../helpers/session';
+import { countRows, ENGINES, engineSession } from '../helpers/engines';
 
-describe('statistik', () => {
+describe.each(ENGINES)('statistik (%s)', (engine) => {
   it('keeps SUS counts for the förbund and an insats, survey results, kompetenshöjande events and medlemsdialoger', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     try {
       // Seed 003: 196 deltagare, 57 % kvinnor and 43 % män of the 195 registered.
       let v = value(
@@ -49,14 +50,14 @@ describe('statistik', () => {
       expect(failure(await s.api.call('statistik.saveDialog', { heldOn: '2017-05-20', title: 'X', memberIds: [99_999] })).paths).toEqual(['memberIds.0']);
 
       value(await s.api.call('statistik.remove', { kind: 'event', id: v.events[0]!.id }));
-      expect(count(s, 'kompetens_events')).toBe(1);
+      expect(await countRows(s, 'kompetens_events')).toBe(1);
     } finally {
-      s.close();
+      await s.close();
     }
   });
 
   it('imports SUS figures from a CSV export after a preview, all or nothing', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     try {
       await application(s, { name: 'Lokus Heby', years: [{ year: 2017, soughtKr: 300_000 }], decidedOn: '2016-12-10' });
       const csv = (text: string) => Buffer.from(text, 'utf8').toString('base64');
@@ -67,7 +68,7 @@ describe('statistik', () => {
         ['Förbundet', { deltagare: 196, kvinnor: 111, man: 84, alder_16_24: 60 }],
         ['Lokus Heby', { deltagare: 40, kvinnor: 20, man: 20 }],
       ]);
-      expect(count(s, 'sus_figures')).toBe(0);
+      expect(await countRows(s, 'sus_figures')).toBe(0);
       const done = value(await s.api.call('statistik.importSus', { year: 2017, fileName: 'sus 2017.csv', contentBase64: file, preview: false }));
       expect(done.imported).toBe(true);
       expect(value(await s.api.call('statistik.get', { year: 2017 })).sus.map((x) => x.name)).toEqual(['Förbundet', 'Lokus Heby']);
@@ -85,7 +86,7 @@ describe('statistik', () => {
         'contentBase64',
       ]);
     } finally {
-      s.close();
+      await s.close();
     }
   });
 });

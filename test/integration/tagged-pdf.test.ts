@@ -6,14 +6,14 @@ import { createFilled, withContent } from '../helpers/arendeblad';
 import { value } from '../helpers/envelope';
 import { qpdfCheck } from '../helpers/pdf-tools';
 import { find, roles, structure } from '../helpers/pdf-structure';
-import { demoSession } from '../helpers/session';
+import { ENGINES, engineSession } from '../helpers/engines';
 
 /** A 1×1 PNG: a picture whose alternative text is its caption. */
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
-describe('tagged PDF: documents a förbund publishes are read by a screen reader', () => {
+describe.each(ENGINES)('tagged PDF: documents a förbund publishes are read by a screen reader (%s)', (engine) => {
   it('an ärendeblad has headings, a list, a table with header cells, a figure with its alt text, artifacts and /Lang sv-SE', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     const blad = await createFilled(s, 'medlemsavgifter');
     const withPicture = await withContent(s, blad, {
       ...blad.content,
@@ -50,6 +50,6 @@ describe('tagged PDF: documents a förbund publishes are read by a screen reader
     expect(figures.map((f) => f.alt)).toContain('Medlemsavgift per medlem 2027');
     // Still a clean file.
     expect(qpdfCheck(bytes)).toMatchObject({ ok: true });
-    s.close();
+    await s.close();
   });
 });

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { encodePc8 } from '../../shared/domain/pc8';
 import { writeSie, type SieWriteInput } from '../../shared/domain/sie4';
-import type { Session } from '../../electron/services/session';
 import { failure, value } from '../helpers/envelope';
-import { count, demoSession, monthlySumMismatches } from '../helpers/session';
+import { monthlySumMismatches } from '../helpers/session';
 import { application } from '../helpers/insatser';
 import type { MethodInput } from '../../shared/contract/methods';
+import { countRows, ENGINES, engineSession, type AnySession } from '../helpers/engines';
 
 /** SIE 4, Excel and CSV imports of utfall on a real database: preview, mapping, all or nothing. */
 
-async function insats(s: Session, name: string): Promise<number> {
+async function insats(s: AnySession, name: string): Promise<number> {
   const granted = await application(s, {
     name,
     kategori: 'struktur',
@@ -104,9 +104,9 @@ const MAPPING: MethodInput<'utfall.import'>['accounts'] = [
   { account: '7690', name: 'Arvoden förtroendevalda, styrelse', post: 'fortroendevalda' },
 ];
 
-describe('SIE 4 import', () => {
+describe.each(ENGINES)('SIE 4 import (%s)', (engine) => {
   it('round trip: accounts with åäö import with the right names and sums, after the accounts are mapped once', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     try {
       const insatsId = await insats(s, 'Lokus Älvkarleby');
       const file = { fileName: 'bokföring 2026.se', contentBase64: sie(BOOKS) };
@@ -121,14 +121,14 @@ describe('SIE 4 import', () => {
         ['7690', 'Arvoden förtroendevalda, styrelse', 'fortroendevalda', 1_200_000],
       ]);
       expect(preview.objects).toEqual([{ dimension: 6, objectId: 'P12', name: 'Lokus Älvkarleby', insatsId: null, post: null, rows: 1 }]);
-      expect(count(s, 'utfall')).toBe(0);
+      expect(await countRows(s, 'utfall')).toBe(0);
 
       const refused = failure(await s.api.call('utfall.import', file));
       expect(refused.message).toContain(
         'Dessa konton är inte kopplade till någon budgetpost: 3010 Medlemsavgifter från medlemmarna, 4010 Köpta tjänster insatser',
       );
-      expect(count(s, 'utfall')).toBe(0);
-      expect(count(s, 'account_mappings')).toBe(0);
+      expect(await countRows(s, 'utfall')).toBe(0);
+      expect(await countRows(s, 'account_mappings')).toBe(0);
 
       const done = value(
         await s.api.call('utfall.import', { ...file, accounts: MAPPING, objects: [{ dimension: 6, objectId: 'P12', name: 'Lokus Älvkarleby', insatsId }] }),
@@ -184,20 +184,20 @@ describe('SIE 4 import', () => {
       expect(again.earlierImports).toBe(1);
       const replaced = value(await s.api.call('utfall.import', { fileName: 'bokföring 2026 april.se', contentBase64: more, replaceEarlier: true }));
       expect(replaced).toMatchObject({ rowCount: 6, replaced: 5 });
-      expect(count(s, 'utfall')).toBe(6);
-      expect(monthlySumMismatches(s)).toEqual([]);
-      expect(count(s, 'utfall_post_months')).toBeGreaterThan(0);
+      expect(await countRows(s, 'utfall')).toBe(6);
+      expect(await monthlySumMismatches(s)).toEqual([]);
+      expect(await countRows(s, 'utfall_post_months')).toBeGreaterThan(0);
       // Removing the import takes its rows out of the monthly sums as well.
       value(await s.api.call('utfall.removeImport', { id: replaced.importId }));
-      expect(count(s, 'utfall')).toBe(0);
-      expect([count(s, 'utfall_post_months'), count(s, 'utfall_insats_months')]).toEqual([0, 0]);
+      expect(await countRows(s, 'utfall')).toBe(0);
+      expect([await countRows(s, 'utfall_post_months'), await countRows(s, 'utfall_insats_months')]).toEqual([0, 0]);
     } finally {
-      s.close();
+      await s.close();
     }
   });
 
   it('reports a malformed file or unbalanced verification with its line, and writes nothing', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     try {
       const bad = Buffer.from(
         encodePc8('#FLAGGA 0\r\n#SIETYP 4\r\n#RAR 0 20260101 20261231\r\n#VER A 1 20260131 "Hyra"\r\n{\r\n#TRANS 5010 {} 12,50\r\n}\r\n'),
@@ -220,16 +220,16 @@ describe('SIE 4 import', () => {
       ]);
       const u = failure(await s.api.call('utfall.import', { fileName: 'obalans.se', contentBase64: unbalanced, accounts: MAPPING }));
       expect(u.message).toMatch(/Inget är importerat\. Rad \d+: verifikation A 9 balanserar inte/);
-      expect(count(s, 'utfall')).toBe(0);
-      expect(count(s, 'utfall_imports')).toBe(0);
-      expect(count(s, 'account_mappings')).toBe(0);
+      expect(await countRows(s, 'utfall')).toBe(0);
+      expect(await countRows(s, 'utfall_imports')).toBe(0);
+      expect(await countRows(s, 'account_mappings')).toBe(0);
     } finally {
-      s.close();
+      await s.close();
     }
   });
 
   it("imports a real export's deviations outside the figures with warnings, and refuses another organisation's books and a file without verifikationer", async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     try {
       const text = Buffer.from(Buffer.from(sie(BOOKS), 'base64'))
         .toString('latin1')
@@ -261,14 +261,14 @@ describe('SIE 4 import', () => {
       expect(value(await s.api.call('utfall.importPreview', { fileName: 'saldon.se', contentBase64: saldon })).errors).toEqual([
         'Filen har inga verifikationer (SIE typ 3). Utfallet läses ur verifikationerna: exportera SIE 4 ur bokföringen. En fil med bara saldon (SIE typ 1–3) har inget utfall per verifikation.',
       ]);
-      expect(count(s, 'utfall')).toBe(0);
+      expect(await countRows(s, 'utfall')).toBe(0);
     } finally {
-      s.close();
+      await s.close();
     }
   });
 
   it('refuses a file for a closed year', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     try {
       value(await s.api.call('years.close', { year: 2025 }));
       const f = failure(
@@ -282,16 +282,16 @@ describe('SIE 4 import', () => {
         }),
       );
       expect(f.message).toContain('År 2025 är stängt.');
-      expect(count(s, 'utfall')).toBe(0);
+      expect(await countRows(s, 'utfall')).toBe(0);
     } finally {
-      s.close();
+      await s.close();
     }
   });
 });
 
-describe('CSV and Excel import', () => {
+describe.each(ENGINES)('CSV and Excel import (%s)', (engine) => {
   it('reads a Swedish CSV (semicolons, decimal comma, Windows-1252) by post and insats', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     try {
       await insats(s, 'Lokus Älvkarleby');
       const csv =
@@ -305,7 +305,7 @@ describe('CSV and Excel import', () => {
       ]);
       expect(p.byInsats.map((x) => x.name)).toEqual(['Lokus Älvkarleby']);
       value(await s.api.call('utfall.import', { fileName: 'utfall.csv', contentBase64: latin1 }));
-      expect(count(s, 'utfall')).toBe(2);
+      expect(await countRows(s, 'utfall')).toBe(2);
 
       const wrong = Buffer.from('Datum;Post;Belopp\r\n2026-13-01;Förtroendevalda;10\r\n2026-02-01;Kaffe;10\r\n2026-02-01;Förtroendevalda;tio\r\n').toString(
         'base64',
@@ -315,10 +315,10 @@ describe('CSV and Excel import', () => {
       expect(w.errors[1]).toMatch(/^Rad 3: posten ”Kaffe” finns inte\./);
       expect(w.errors[2]).toBe('Rad 4: beloppet ”tio” är inte ett belopp.');
       expect(failure(await s.api.call('utfall.import', { fileName: 'fel.csv', contentBase64: wrong })).message).toContain('Inget är importerat.');
-      expect(count(s, 'utfall')).toBe(2);
+      expect(await countRows(s, 'utfall')).toBe(2);
       expect(failure(await s.api.call('utfall.importPreview', { fileName: 'bild.png', contentBase64: 'AAAA' })).message).toContain('är varken en SIE-fil');
     } finally {
-      s.close();
+      await s.close();
     }
   });
 });
