@@ -75,3 +75,9 @@ export async function countRows(s: AnySession, table: string): Promise<number> {
   const row = await first(s, sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)}`);
   return Number(row?.n ?? 0);
 }
+
+/** Someone edits the data outside Kansli: one of a table's rules (a trigger of the same name on both engines) is taken away. */
+export async function dropRule(s: AnySession, table: string, trigger: string): Promise<void> {
+  if (s.db.engine === 'sqlite') await sql`DROP TRIGGER ${sql.id(trigger)}`.execute(s.db.kysely);
+  else await sql`ALTER TABLE ${sql.table(table)} DISABLE TRIGGER ${sql.id(trigger)}`.execute(s.db.kysely);
+}

@@ -1,29 +1,29 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { count, demoSession } from '../helpers/session';
-import type { Session } from '../../electron/services/session';
 import { value } from '../helpers/envelope';
+import { countRows, type Engine, ENGINES, engineSession, rows, type AnySession } from '../helpers/engines';
 
 const LIMITED = { code: '9.1', matter: 'Beslut om medel till kompetenshöjande insats', delegate: 'Förbundschef', limitKr: 250_000, validFrom: '2024-01-01' };
 
-function snapshot(s: Session) {
+async function snapshot(s: AnySession) {
   return {
-    decisions: count(s, 'delegation_decisions'),
-    arenden: count(s, 'arenden'),
-    audit: count(s, 'audit_log'),
-    series: s.db.sqlite.prepare('SELECT year, last_number FROM diary_series ORDER BY year').all(),
+    decisions: await countRows(s, 'delegation_decisions'),
+    arenden: await countRows(s, 'arenden'),
+    audit: await countRows(s, 'audit_log'),
+    series: await rows(s, sql`SELECT year, last_number FROM diary_series ORDER BY year`),
   };
 }
 
-async function setup() {
-  const s = demoSession();
+async function setup(engine: Engine) {
+  const s = await engineSession(engine);
   const delegation = value(await s.api.call('delegations.save', LIMITED));
   return { s, delegation };
 }
 
-describe('delegationsordning and delegationsbeslut', () => {
+describe.each(ENGINES)('delegationsordning and delegationsbeslut (%s)', (engine) => {
   it('refuses a decision above the delegate’s limit with a clear message, and writes nothing at all', async () => {
-    const { s, delegation } = await setup();
-    const before = snapshot(s);
+    const { s, delegation } = await setup(engine);
+    const before = await snapshot(s);
     const refused = await s.api.call('decisions.save', {
       delegationId: delegation.id,
       decidedOn: '2026-03-02',
@@ -38,12 +38,12 @@ describe('delegationsordning and delegationsbeslut', () => {
       'Beslutet gäller 300\u00a0000\u00a0kr men delegationen 9.1 (”Beslut om medel till kompetenshöjande insats”) tillåter högst 250\u00a0000\u00a0kr. Ett så stort beslut måste fattas av styrelsen.',
     );
     expect(refused.error.details?.issues?.[0]?.path).toBe('amountKr');
-    expect(snapshot(s)).toEqual(before);
-    s.close();
+    expect(await snapshot(s)).toEqual(before);
+    await s.close();
   });
 
   it('accepts a decision at the limit and registers it in the diarium with the next number of its year', async () => {
-    const { s, delegation } = await setup();
+    const { s, delegation } = await setup(engine);
     const next = value(await s.api.call('arenden.nextNumber', { year: 2026 }));
     const decision = value(
       await s.api.call('decisions.save', {
@@ -63,16 +63,16 @@ describe('delegationsordning and delegationsbeslut', () => {
       title: 'Medel till utbildning',
       handlaggare: 'Förbundschef',
     });
-    const audited = s.db.sqlite.prepare("SELECT entity, action FROM audit_log WHERE method = 'decisions.save' ORDER BY id").all();
+    const audited = await rows(s, sql`SELECT entity, action FROM audit_log WHERE method = 'decisions.save' ORDER BY id`);
     expect(audited).toEqual([
       { entity: 'arende', action: 'create' },
       { entity: 'delegation_decision', action: 'create' },
     ]);
-    s.close();
+    await s.close();
   });
 
   it('refuses a decision outside the delegation’s validity, and one without an amount under a limited delegation', async () => {
-    const { s, delegation } = await setup();
+    const { s, delegation } = await setup(engine);
     const early = await s.api.call('decisions.save', {
       delegationId: delegation.id,
       decidedOn: '2023-12-31',
@@ -88,11 +88,11 @@ describe('delegationsordning and delegationsbeslut', () => {
       title: 'Utan belopp',
     });
     expect(!noAmount.ok && noAmount.error.details?.issues?.[0]?.path).toBe('amountKr');
-    s.close();
+    await s.close();
   });
 
   it('lists the decisions not yet reported, reports them at a board meeting, and then they are no longer listed', async () => {
-    const { s, delegation } = await setup();
+    const { s, delegation } = await setup(engine);
     const unreportedBefore = value(await s.api.call('decisions.list', { unreportedOnly: true }));
     const made = value(
       await s.api.call('decisions.save', {
@@ -126,11 +126,11 @@ describe('delegationsordning and delegationsbeslut', () => {
       amountKr: 90_000,
     });
     expect(!edit.ok && edit.error.message).toMatch(/redan anmält till styrelsen/);
-    s.close();
+    await s.close();
   });
 
   it('keeps the delegationsordning consistent: unique points, no removal or narrowing under taken decisions', async () => {
-    const { s, delegation } = await setup();
+    const { s, delegation } = await setup(engine);
     const clash = await s.api.call('delegations.save', { ...LIMITED, code: '9.1', matter: 'Annat' });
     expect(!clash.ok && clash.error.code).toBe('CONFLICT');
     value(
@@ -151,11 +151,12 @@ describe('delegationsordning and delegationsbeslut', () => {
     const codes = list.map((d) => d.code);
     expect(codes).toEqual([...codes].sort((a, b) => a.localeCompare(b, 'sv', { numeric: true })));
     const changed = value(await s.api.call('delegations.save', { ...LIMITED, id: delegation.id, limitKr: 300_000 }));
-    const trail = s.db.sqlite
-      .prepare("SELECT before_json, after_json FROM audit_log WHERE entity = 'delegation' AND entity_id = ? ORDER BY id")
-      .all(String(changed.id)) as { before_json: string | null; after_json: string }[];
+    const trail = (await rows(
+      s,
+      sql`SELECT before_json, after_json FROM audit_log WHERE entity = 'delegation' AND entity_id = ${String(changed.id)} ORDER BY id`,
+    )) as { before_json: string | null; after_json: string }[];
     expect(JSON.parse(trail.at(-1)?.before_json ?? 'null')).toMatchObject({ limitKr: 250_000 });
     expect(JSON.parse(trail.at(-1)?.after_json ?? 'null')).toMatchObject({ limitKr: 300_000 });
-    s.close();
+    await s.close();
   });
 });

@@ -1,13 +1,14 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { UtfallList } from '../../shared/contract/schemas/ekonomi';
 import { overviewByGroup, type PostAmounts } from '../../shared/domain/ekonomi';
 import type { BudgetPost } from '../../shared/domain/budget-posts';
-import type { Session } from '../../electron/services/session';
 import { readWorkbook } from '../../electron/services/xlsx/workbook';
 import { failure, value } from '../helpers/envelope';
 import { pdftotext } from '../helpers/pdf-tools';
-import { count, demoSession, monthlySumMismatches } from '../helpers/session';
+import { monthlySumMismatches } from '../helpers/session';
 import { application } from '../helpers/insatser';
+import { countRows, ENGINES, engineSession, rows, type AnySession } from '../helpers/engines';
 
 /**
  * The economy on a real database, checked against the tables seed 003 publishes:
@@ -18,7 +19,7 @@ import { application } from '../helpers/insatser';
 
 const tkr = (kr: number) => Math.sign(kr) * Math.round(Math.abs(kr) / 1000);
 
-async function book(s: Session, bookedOn: string, post: BudgetPost, amountKr: number, insatsId: number | null = null): Promise<UtfallList> {
+async function book(s: AnySession, bookedOn: string, post: BudgetPost, amountKr: number, insatsId: number | null = null): Promise<UtfallList> {
   return value(await s.api.call('utfall.save', { bookedOn, post, amountKr, insatsId }));
 }
 
@@ -27,7 +28,7 @@ async function book(s: Session, bookedOn: string, post: BudgetPost, amountKr: nu
  * the groups are the overview's: samverkan 20 845 200, förtroendevalda 762 300 and
  * förvaltning net 3 040 274 in 2017 (resultat −2 884 369 as in the resultaträkning).
  */
-async function bookTwoYears(s: Session): Promise<void> {
+async function bookTwoYears(s: AnySession): Promise<void> {
   await book(s, '2017-03-31', 'medlemsavgifter', 21_585_170);
   await book(s, '2017-12-31', 'sidointakter', 178_235);
   await book(s, '2017-12-31', 'samverkan_individ', 18_042_000);
@@ -51,9 +52,9 @@ async function bookTwoYears(s: Session): Promise<void> {
   await book(s, '2016-12-31', 'forvaltning_personal', 3_331_009);
 }
 
-describe('medlemsavgifter', () => {
+describe.each(ENGINES)('medlemsavgifter (%s)', (engine) => {
   it("says when the fee is split on an older year's folkmängd than the year before's, and which kommuner lack it", async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     try {
       // The demo has folkmängd for 1 November 2017: the 2018 fee follows the rule, 2019's cannot.
       expect(value(await s.api.call('medlemsavgifter.get', { year: 2018 })).populationNote).toBeNull();
@@ -64,17 +65,17 @@ describe('medlemsavgifter', () => {
       );
       expect(later.populationNote).toContain('Knivsta kommun');
     } finally {
-      s.close();
+      await s.close();
     }
   });
 
   it('splits 2018 as the paper does, beside 2017, and writes the ärendeblad with the table', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     try {
       value(await s.api.call('medlemsavgifter.save', { year: 2017, totalKr: 21_585_170, status: 'faststalld', dueOn: '2017-04-30' }));
       const preview = value(await s.api.call('medlemsavgifter.get', { year: 2018, totalKr: 21_966_000 }));
       expect(preview.saved).toBe(false);
-      expect(count(s, 'medlemsavgifter')).toBe(1);
+      expect(await countRows(s, 'medlemsavgifter')).toBe(1);
       const fee = value(await s.api.call('medlemsavgifter.save', { year: 2018, totalKr: 21_966_000, status: 'faststalld', dueOn: '2018-04-30' }));
       expect(fee.saved).toBe(true);
       expect([fee.statKr, fee.regionKr, fee.kommunerKr]).toEqual([10_983_000, 5_491_500, 5_491_500]);
@@ -113,12 +114,12 @@ describe('medlemsavgifter', () => {
       expect(text).toContain('*baseras på folkmängd 1 november 2017, SCB');
       expect(value(await s.api.call('medlemsavgifter.get', { year: 2018 })).arendebladId).toBe(blad.id);
     } finally {
-      s.close();
+      await s.close();
     }
   });
 
   it('refuses a total that is not a positive whole number, or a kommun without folkmängd, and writes nothing', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     try {
       // Without 1 November 2018 in the register, the preliminary 2019 fee uses 2017's count, as the paper did.
       const prel = value(await s.api.call('medlemsavgifter.get', { year: 2019, totalKr: 22_000_000 }));
@@ -137,21 +138,21 @@ describe('medlemsavgifter', () => {
       expect(value(await s.api.call('medlemsavgifter.get', { year: 2019, totalKr: 22_000_000 })).problems[0]?.message).toContain(
         'saknar folkmängd 1 november 2018',
       );
-      expect(count(s, 'medlemsavgifter')).toBe(0);
-      expect(count(s, 'medlemsavgift_shares')).toBe(0);
+      expect(await countRows(s, 'medlemsavgifter')).toBe(0);
+      expect(await countRows(s, 'medlemsavgift_shares')).toBe(0);
       expect(
         failure(await s.api.call('members.save', { name: 'Minus', kind: 'kommun', orgNr: '212000-0159', populations: [{ year: 2017, population: -3 }] }))
           .message,
       ).toContain('Folkmängden måste vara större än noll');
     } finally {
-      s.close();
+      await s.close();
     }
   });
 });
 
-describe('budget and utfall', () => {
+describe.each(ENGINES)('budget and utfall (%s)', (engine) => {
   it('reproduces "Ekonomisk översikt", "Inriktning insatser 2017" and the förbrukning of förtroendevalda and förvaltning', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     try {
       await bookTwoYears(s);
       const lines: [BudgetPost, number][] = [
@@ -178,7 +179,7 @@ describe('budget and utfall', () => {
       expect(decided.versions.map((v) => v.kind)).toEqual(['forslag', 'faststalld']);
       expect(decided.currentId).toBe(decided.versions[1]?.id);
       // The decided version is kept as decided, even against a direct write.
-      expect(() => s.db.sqlite.prepare('UPDATE budget_lines SET amount_kr = 1 WHERE budget_id = ?').run(decided.currentId)).toThrow(/budget_locked/);
+      await expect(rows(s, sql`UPDATE budget_lines SET amount_kr = 1 WHERE budget_id = ${decided.currentId}`)).rejects.toThrow(/budget_locked/);
 
       const t = value(await s.api.call('ekonomi.budgetMotUtfall', { year: 2017 }));
       expect(t.periodLabel).toBe('helåret 2017');
@@ -209,12 +210,12 @@ describe('budget and utfall', () => {
       expect(half.periodLabel).toBe('januari–juni 2017');
       expect(half.posts.find((x) => x.post === 'medlemsavgifter')).toMatchObject({ budgetKr: 10_792_500, utfallKr: 21_585_170 });
     } finally {
-      s.close();
+      await s.close();
     }
   });
 
   it('computes "Förbrukning i förhållande till medlemsintäkt" from typed earlier years and its own utfall, and flags a typed result that does not add up', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     try {
       await bookTwoYears(s);
       const typed = [
@@ -258,33 +259,33 @@ describe('budget and utfall', () => {
       // The paper divides 2016 by a tilldelning rounded to 21 200 tkr (86,9 %); the booked fee is 21 222 tkr.
       expect(pct(row(2016).samverkanShare)).toBe(86.8);
     } finally {
-      s.close();
+      await s.close();
     }
   });
 
   it('refuses utfall in a closed year, and changes nothing', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     try {
       await book(s, '2017-05-01', 'fortroendevalda', 1_000);
       value(await s.api.call('years.close', { year: 2017 }));
-      const before = count(s, 'utfall');
+      const before = await countRows(s, 'utfall');
       const f = failure(await s.api.call('utfall.save', { bookedOn: '2017-06-01', post: 'fortroendevalda', amountKr: 50 }));
       expect(f.message).toBe('År 2017 är stängt. Utfall för ett stängt år kan inte läggas till, ändras eller tas bort.');
       expect(f.paths).toEqual(['bookedOn']);
       const list = value(await s.api.call('utfall.list', { year: 2017 }));
       expect(list.closed).toBe(true);
       expect(failure(await s.api.call('utfall.remove', { id: list.rows[0]!.id })).message).toContain('stängt');
-      expect(count(s, 'utfall')).toBe(before);
+      expect(await countRows(s, 'utfall')).toBe(before);
       expect(failure(await s.api.call('utfall.save', { bookedOn: '2018-06-01', post: 'fortroendevalda', amountKr: 10.005 })).message).toContain(
         'högst två decimaler',
       );
       expect(failure(await s.api.call('years.close', { year: 2099 })).message).toContain('inte slut');
     } finally {
-      s.close();
+      await s.close();
     }
   });
   it('keeps the sums by month equal to the verifikationer when rows are booked, moved to another month, year, post or insats, and removed', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     try {
       const insats = (await application(s, { name: 'Lokus Tierp', years: [{ year: 2018, soughtKr: 500_000 }], decidedOn: '2017-12-10' })).insatsId!;
       await book(s, '2018-01-15', 'fortroendevalda', 1_000);
@@ -308,21 +309,21 @@ describe('budget and utfall', () => {
 
       value(await s.api.call('utfall.remove', { id: row('2018-03-02').id }));
       expect(await monthlySumMismatches(s)).toEqual([]);
-      expect(s.db.sqlite.prepare('SELECT year, month, post, amount_ore FROM utfall_post_months ORDER BY 1, 2, 3').all() as unknown[]).toEqual([
+      expect((await rows(s, sql`SELECT year, month, post, amount_ore FROM utfall_post_months ORDER BY 1, 2, 3`)) as unknown[]).toEqual([
         { year: 2018, month: 1, post: 'fortroendevalda', amount_ore: 100_000 },
         { year: 2018, month: 6, post: 'fortroendevalda', amount_ore: 1_100_000 },
         { year: 2019, month: 1, post: 'fortroendevalda', amount_ore: 25_050 },
       ]);
-      expect(count(s, 'utfall_insats_months')).toBe(0);
+      expect(await countRows(s, 'utfall_insats_months')).toBe(0);
     } finally {
-      s.close();
+      await s.close();
     }
   });
 });
 
-describe('beslutsutrymme', () => {
+describe.each(ENGINES)('beslutsutrymme (%s)', (engine) => {
   it('carries eget kapital less the reservfond, uses utfall for a closed year and granted insatser for the next, and shows a pending application', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     try {
       await bookTwoYears(s);
       value(await s.api.call('years.close', { year: 2017 }));
@@ -409,7 +410,7 @@ describe('beslutsutrymme', () => {
       expect(sheet.headers).toEqual(['Ekonomisk information (kr)', '2017', '2018', '2019', '2020', '2021']);
       expect(sheet.rows.find((r) => r.cells.get('ekonomisk information (kr)') === 'Årets resultat')?.cells.get('2017')).toBe('-2884369');
     } finally {
-      s.close();
+      await s.close();
     }
   });
 });

@@ -1,15 +1,16 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import type { Session } from '../../electron/services/session';
-import { count, demoMemberIds, demoSession } from '../helpers/session';
+import { demoMemberIds } from '../helpers/session';
 import { failure, value } from '../helpers/envelope';
+import { countRows, ENGINES, engineSession, first, rows, type AnySession } from '../helpers/engines';
 
-function counts(s: Session): number[] {
-  return ['groups', 'group_members', 'people', 'audit_log'].map((t) => count(s, t));
+function counts(s: AnySession): Promise<number[]> {
+  return Promise.all(['groups', 'group_members', 'people', 'audit_log'].map((t) => countRows(s, t)));
 }
 
-describe('groups', () => {
+describe.each(ENGINES)('groups (%s)', (engine) => {
   it('lists the demo groups by kind, then name: AU, beredningsgrupp, one lokusgrupp per kommun, strategisk utvecklingsgrupp', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     const groups = value(await s.api.call('groups.list', {}));
     expect(groups.map((g) => g.name)).toEqual([
       'Arbetsutskott',
@@ -31,11 +32,11 @@ describe('groups', () => {
     expect(heby).toMatchObject({ kind: 'lokusgrupp', memberName: 'Heby kommun' });
     expect(heby?.members.length).toBeGreaterThanOrEqual(2);
     expect(heby?.members.every((m) => m.personId === null && m.organisation !== null)).toBe(true);
-    s.close();
+    await s.close();
   });
 
   it('creates a group with register people and free entries in order, edits it, removes it, all audited', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     const m = await demoMemberIds(s);
     const people = value(await s.api.call('people.list', {}));
     const [p1, p2] = people;
@@ -64,13 +65,13 @@ describe('groups', () => {
     );
     expect(edited.members).toEqual([{ personId: p1.id, name: 'Nytt Namn', organisation: p1.organisation, role: null }]);
     expect(edited.description).toBeNull();
-    expect(s.db.sqlite.prepare('SELECT count(*) AS n FROM group_members WHERE group_id = ?').get(created.id)).toEqual({ n: 1 });
+    expect(await first(s, sql`SELECT count(*) AS n FROM group_members WHERE group_id = ${created.id}`)).toEqual({ n: 1 });
     expect(value(await s.api.call('people.list', {})).find((p) => p.id === p1.id)?.usedIn).toContain('Lokusgrupp Heby–Tierp');
 
     value(await s.api.call('groups.remove', { id: created.id }));
-    expect(s.db.sqlite.prepare('SELECT count(*) AS n FROM group_members WHERE group_id = ?').get(created.id)).toEqual({ n: 0 });
+    expect(await first(s, sql`SELECT count(*) AS n FROM group_members WHERE group_id = ${created.id}`)).toEqual({ n: 0 });
 
-    const audit = s.db.sqlite.prepare("SELECT action, before_json, after_json FROM audit_log WHERE entity = 'group' ORDER BY id").all() as {
+    const audit = (await rows(s, sql`SELECT action, before_json, after_json FROM audit_log WHERE entity = 'group' ORDER BY id`)) as {
       action: string;
       before_json: string | null;
       after_json: string | null;
@@ -82,25 +83,25 @@ describe('groups', () => {
     expect(JSON.parse(audit[1]?.after_json ?? 'null')).toMatchObject({ name: 'Lokusgrupp Heby–Tierp', members: [{ name: 'Nytt Namn' }] });
     expect(JSON.parse(audit[2]?.before_json ?? 'null')).toMatchObject({ id: created.id });
     expect(audit[2]?.after_json).toBeNull();
-    s.close();
+    await s.close();
   });
 
   it('refuses a duplicate name in any case (Å, Ä, Ö too) and writes nothing', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     const m = await demoMemberIds(s);
-    const before = counts(s);
+    const before = await counts(s);
     const au = failure(await s.api.call('groups.save', { name: 'ARBETSUTSKOTT', kind: 'annan' }));
     expect(au).toMatchObject({ code: 'CONFLICT', paths: ['name'], message: 'Det finns redan en grupp som heter Arbetsutskott.' });
     const alv = failure(await s.api.call('groups.save', { name: 'LOKUSGRUPP ÄLVKARLEBY', kind: 'lokusgrupp', memberId: m.Älvkarleby }));
     expect(alv).toMatchObject({ code: 'CONFLICT', message: 'Det finns redan en grupp som heter Lokusgrupp Älvkarleby.' });
-    expect(counts(s)).toEqual(before);
-    s.close();
+    expect(await counts(s)).toEqual(before);
+    await s.close();
   });
 
   it('refuses a lokusgrupp without a kommun, or tied to a member that is no kommun, and writes nothing', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     const m = await demoMemberIds(s);
-    const before = counts(s);
+    const before = await counts(s);
     const none = failure(await s.api.call('groups.save', { name: 'Lokusgrupp Sala', kind: 'lokusgrupp' }));
     expect(none).toMatchObject({ code: 'VALIDATION', paths: ['memberId'] });
     expect(none.message).toMatch(/Välj vilken kommun lokusgruppen hör till/);
@@ -109,15 +110,15 @@ describe('groups', () => {
     expect(region.message).toBe('En lokusgrupp hör till en kommun, och Region Uppsala är ingen kommun. Välj en kommun.');
     const missing = failure(await s.api.call('groups.save', { name: 'Lokusgrupp Sala', kind: 'lokusgrupp', memberId: 999 }));
     expect(missing).toMatchObject({ code: 'NOT_FOUND', paths: ['memberId'] });
-    expect(counts(s)).toEqual(before);
-    s.close();
+    expect(await counts(s)).toEqual(before);
+    await s.close();
   });
 
   it('refuses an unknown person, the same person twice and an entry with neither person nor name, naming the row', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     const [p1] = value(await s.api.call('people.list', {}));
     if (!p1) throw new Error('demo people missing');
-    const before = counts(s);
+    const before = await counts(s);
     const unknown = failure(
       await s.api.call('groups.save', { name: 'Ny grupp', kind: 'annan', members: [{ name: 'Eva Sten' }, { personId: p1.id }, { personId: 9999 }] }),
     );
@@ -129,13 +130,13 @@ describe('groups', () => {
     expect(empty).toMatchObject({ code: 'VALIDATION', paths: ['members.0.name'] });
     const both = failure(await s.api.call('groups.save', { name: 'Ny grupp', kind: 'annan', members: [{ personId: p1.id, name: 'Annat namn' }] }));
     expect(both.code).toBe('VALIDATION');
-    expect(counts(s)).toEqual(before);
-    s.close();
+    expect(await counts(s)).toEqual(before);
+    await s.close();
   });
 
   it('keeps a person in a group from being removed, and refuses unknown groups', async () => {
-    const s = demoSession();
-    const before = counts(s);
+    const s = await engineSession(engine);
+    const before = await counts(s);
     const director = value(await s.api.call('people.list', {})).find((p) => p.title === 'Förbundschef');
     if (!director) throw new Error('no förbundschef in the demo');
     expect(director.usedIn).toContain('Beredningsgrupp');
@@ -144,7 +145,7 @@ describe('groups', () => {
     expect(refused.message).toMatch(/Beredningsgrupp/);
     expect(failure(await s.api.call('groups.remove', { id: 9999 })).code).toBe('NOT_FOUND');
     expect(failure(await s.api.call('groups.save', { id: 9999, name: 'X', kind: 'annan' })).code).toBe('NOT_FOUND');
-    expect(counts(s)).toEqual(before);
-    s.close();
+    expect(await counts(s)).toEqual(before);
+    await s.close();
   });
 });

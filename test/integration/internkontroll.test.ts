@@ -1,21 +1,21 @@
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { RiskYearView } from '../../shared/contract/schemas/internkontroll';
-import type { Session } from '../../electron/services/session';
 import { artifactPath } from '../helpers/browser';
 import { failure, value } from '../helpers/envelope';
 import type { MethodInput } from '../../shared/contract/methods';
 import { newMeeting } from '../helpers/meetings';
 import { pdftotext, writeTemp } from '../helpers/pdf-tools';
-import { count, demoSession } from '../helpers/session';
+import { countRows, ENGINES, engineSession, first, rows, type AnySession } from '../helpers/engines';
 
 /** The yearly cycle on a real database: risks → matrix → plan → occasions → checklist with an avvikelse → åtgärd closed → the report. */
 
 const RISK = { year: 2026, owner: 'Förbundschefen', hantering: 'kontroll' as const };
 
 async function risk(
-  s: Session,
+  s: AnySession,
   title: string,
   process: string,
   sannolikhet: number,
@@ -27,9 +27,9 @@ async function risk(
 
 const idOf = (a: RiskYearView, code: string) => a.risks.find((r) => r.code === code)!.id;
 
-describe('riskanalys and internkontroll, the yearly cycle', () => {
+describe.each(ENGINES)('riskanalys and internkontroll, the yearly cycle (%s)', (engine) => {
   it('scores risks on the scale and places them in the matrix, a crowded cell showing a count', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     try {
       await risk(s, 'Budgeten överskrids', 'Ekonomi/budget', 2, 4, { orsak: 'Insatser förbrukar mer än beviljat' });
       for (const t of ['Faktura utan avtal', 'Attest utan delegation', 'Delegationsbeslut anmäls inte', 'Projektplan följs inte'])
@@ -54,7 +54,7 @@ describe('riskanalys and internkontroll, the yearly cycle', () => {
       expect(a.matrix[4 - 3]![3 - 1]).toMatchObject({ text: 'R6', value: 9 });
       expect(a.matrix[0]![3]).toMatchObject({ value: 16, level: { label: 'Mycket hög' } });
 
-      const before = count(s, 'risks');
+      const before = await countRows(s, 'risks');
       const out = failure(await s.api.call('internkontroll.saveRisk', { ...RISK, title: 'X', process: 'Ekonomi/budget', sannolikhet: 5, konsekvens: 2 }));
       expect(out.paths).toEqual(['sannolikhet']);
       expect(out.message).toBe('Sannolikhet ska vara ett heltal 1–4 (1 osannolik, 2 mindre sannolik, 3 möjlig, 4 sannolik), inte 5.');
@@ -62,7 +62,7 @@ describe('riskanalys and internkontroll, the yearly cycle', () => {
         await s.api.call('internkontroll.saveRisk', { ...RISK, title: 'X', process: 'Ekonomi/budget', sannolikhet: 1, konsekvens: 1, hantering: 'accepterad' }),
       );
       expect(accept.message).toContain('Ange skälet till att risken accepteras.');
-      expect(count(s, 'risks')).toBe(before);
+      expect(await countRows(s, 'risks')).toBe(before);
 
       // The scale is the förbund's: other words and thresholds show in the matrix; a scale that cannot hold the risks is refused.
       const scale = value(await s.api.call('internkontroll.scale', {}));
@@ -94,12 +94,12 @@ describe('riskanalys and internkontroll, the yearly cycle', () => {
         'Den högsta nivån ska räcka till riskvärdet 16.',
       );
     } finally {
-      s.close();
+      await s.close();
     }
   });
 
   it('runs the plan, a checklist with an avvikelse, its åtgärd closed, and writes the report with what was found', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     try {
       const a1 = await risk(s, 'Fakturor betalas utan avtal', 'Upphandling/avtal', 2, 3);
       const a2 = await risk(s, 'Utfallet avviker från budget utan att styrelsen vet', 'Ekonomi/budget', 2, 4);
@@ -130,7 +130,7 @@ describe('riskanalys and internkontroll, the yearly cycle', () => {
           }),
         ).message,
       ).toContain('Ange ansvarig.');
-      expect(count(s, 'controls')).toBe(0);
+      expect(await countRows(s, 'controls')).toBe(0);
 
       value(
         await plan({ process: 'Upphandling/avtal', moment: 'fakturor följer ingångna avtal', riskId: idOf(a1, 'R1'), metod: 'stickprov', frekvens: 'kvartal' }),
@@ -150,7 +150,7 @@ describe('riskanalys and internkontroll, the yearly cycle', () => {
       await newMeeting(s, '2026-03-12');
       await newMeeting(s, '2026-06-11');
       const meetings = (
-        s.db.sqlite.prepare("SELECT held_on FROM meetings WHERE body = 'styrelse' AND held_on LIKE '2026-%' ORDER BY held_on").all() as { held_on: string }[]
+        (await rows(s, sql`SELECT held_on FROM meetings WHERE body = 'styrelse' AND held_on LIKE '2026-%' ORDER BY held_on`)) as { held_on: string }[]
       ).map((m) => m.held_on);
       const before = (date: string) => meetings.filter((m) => m < date);
       const p = value(await s.api.call('internkontroll.generateOccasions', { year: 2026 }));
@@ -201,7 +201,7 @@ describe('riskanalys and internkontroll, the yearly cycle', () => {
         }),
       );
       // Evidence from the diarium on the item that was fine.
-      const arende = (s.db.sqlite.prepare('SELECT id FROM arenden ORDER BY id LIMIT 1').get() as { id: number }).id;
+      const arende = ((await first(s, sql`SELECT id FROM arenden ORDER BY id LIMIT 1`)) as { id: number }).id;
       const doc = value(
         await s.api.call('documents.add', {
           arendeId: arende,
@@ -225,7 +225,7 @@ describe('riskanalys and internkontroll, the yearly cycle', () => {
       expect(failure(await s.api.call('internkontroll.saveOccasion', { id: q1.id, sample: 'ändrat', items: [] })).message).toContain(
         'redan avslutad och signerad',
       );
-      expect(() => s.db.sqlite.prepare("UPDATE occasion_items SET result = 'ok' WHERE occasion_id = ?").run(q1.id)).toThrow(/occasion_signed_off/);
+      await expect(rows(s, sql`UPDATE occasion_items SET result = 'ok' WHERE occasion_id = ${q1.id}`)).rejects.toThrow(/occasion_signed_off/);
 
       // Overdue on Översikt: Q2 is past and not done, the åtgärd is past its date.
       const late = value(await s.api.call('internkontroll.overdue', { today: '2026-07-01' }));
@@ -260,12 +260,12 @@ describe('riskanalys and internkontroll, the yearly cycle', () => {
       fs.writeFileSync(artifactPath('uppfoljning-internkontroll.pdf'), pdf);
       execFileSync('pdftoppm', ['-r', '70', '-png', writeTemp(pdf, 'uppfoljning.pdf'), artifactPath('uppfoljning-internkontroll')]);
     } finally {
-      s.close();
+      await s.close();
     }
   });
 
   it('starts next year from this year, shows the change per risk, and puts the matrix whole in the PDF', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     try {
       for (const [t, p, sa, k] of [
         ['Budgeten överskrids', 'Ekonomi/budget', 3, 4],
@@ -361,12 +361,12 @@ describe('riskanalys and internkontroll, the yearly cycle', () => {
       expect(failure(await s.api.call('internkontroll.generateOccasions', { year: 2025 })).message).toBe(
         'År 2025 är stängt. Inga kontrolltillfällen kan läggas in i ett stängt år.',
       );
-      expect(count(s, 'control_occasions')).toBe(0);
+      expect(await countRows(s, 'control_occasions')).toBe(0);
 
       const xlsx = value(await s.api.call('internkontroll.export', { year: 2027 }));
       expect(xlsx.rows).toBe(8);
     } finally {
-      s.close();
+      await s.close();
     }
   });
 });

@@ -1,13 +1,14 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../electron/services/audit';
-import { count, demoSession } from '../helpers/session';
 import { value } from '../helpers/envelope';
+import { countRows, dropRule, ENGINES, engineSession, first, rows } from '../helpers/engines';
 
 const SALA = { name: 'Sala kommun', shortName: 'Sala', kind: 'kommun' as const, orgNr: '212000-2080', populations: [{ year: 2017, population: 22_000 }] };
 
-describe('members register through the API', () => {
+describe.each(ENGINES)('members register through the API (%s)', (engine) => {
   it('lists the demo members in register order: state, region, kommuner A–Ö', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     const members = value(await s.api.call('members.list', {}));
     expect(members.map((m) => m.shortName)).toEqual([
       'AF',
@@ -27,11 +28,11 @@ describe('members register through the API', () => {
       { year: 2017, population: 219_295 },
       { year: 2016, population: 213_891 },
     ]);
-    s.close();
+    await s.close();
   });
 
   it('adds, edits and removes a member, persisted in the file and audited', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     const created = value(await s.api.call('members.save', { ...SALA, orgNr: '2120002080' }));
     expect(created).toMatchObject({ name: 'Sala kommun', orgNr: '212000-2080', populations: [{ year: 2017, population: 22_000 }] });
 
@@ -52,9 +53,9 @@ describe('members register through the API', () => {
 
     value(await s.api.call('members.remove', { id: created.id }));
     expect(value(await s.api.call('members.list', {})).some((m) => m.name === 'Sala kommun')).toBe(false);
-    expect(s.db.sqlite.prepare('SELECT count(*) AS n FROM member_populations WHERE member_id = ?').get(created.id)).toEqual({ n: 0 });
+    expect(await first(s, sql`SELECT count(*) AS n FROM member_populations WHERE member_id = ${created.id}`)).toEqual({ n: 0 });
 
-    const audit = s.db.sqlite.prepare("SELECT action, actor, method, before_json, after_json FROM audit_log WHERE entity = 'member' ORDER BY id").all() as {
+    const audit = (await rows(s, sql`SELECT action, actor, method, before_json, after_json FROM audit_log WHERE entity = 'member' ORDER BY id`)) as {
       action: string;
       actor: string;
       method: string;
@@ -74,7 +75,7 @@ describe('members register through the API', () => {
       ],
     });
     expect(await verifyAuditChain(s.db.kysely)).toEqual({ ok: true, entries: 3 });
-    s.close();
+    await s.close();
   });
 
   const BAD_INPUTS: [string, unknown, string, RegExp][] = [
@@ -105,51 +106,51 @@ describe('members register through the API', () => {
   ];
 
   it.each(BAD_INPUTS)('rejects %s with a Swedish message and writes nothing', async (_what, input, code, message) => {
-    const s = demoSession();
-    const before = [count(s, 'members'), count(s, 'member_populations'), count(s, 'audit_log')];
+    const s = await engineSession(engine);
+    const before = [await countRows(s, 'members'), await countRows(s, 'member_populations'), await countRows(s, 'audit_log')];
     const result = await s.api.dispatch('members.save', input);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error.code).toBe(code);
     expect(!result.ok && result.error.message).toMatch(message);
-    expect([count(s, 'members'), count(s, 'member_populations'), count(s, 'audit_log')]).toEqual(before);
-    s.close();
+    expect([await countRows(s, 'members'), await countRows(s, 'member_populations'), await countRows(s, 'audit_log')]).toEqual(before);
+    await s.close();
   });
 
   it('rejects removing a member that does not exist, and an unknown method', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     const removed = await s.api.call('members.remove', { id: 4242 });
     expect(!removed.ok && removed.error).toMatchObject({ code: 'NOT_FOUND' });
     const unknown = await s.api.dispatch('members.drop', {});
     expect(!unknown.ok && unknown.error).toMatchObject({ code: 'UNKNOWN_METHOD', message: 'Okänd metod ”members.drop”.' });
-    expect(count(s, 'audit_log')).toBe(0);
-    s.close();
+    expect(await countRows(s, 'audit_log')).toBe(0);
+    await s.close();
   });
 
   it('saves the förbund with a validated orgnr and audits it', async () => {
-    const s = demoSession('empty');
+    const s = await engineSession(engine, { create: 'empty' });
     const bad = await s.api.call('forbund.save', { name: 'Finsam Test', orgNr: '222000-2575' });
     expect(!bad.ok && bad.error.message).toMatch(/Kontrollsiffran/);
     const saved = value(await s.api.call('forbund.save', { name: 'Samordningsförbundet Test', orgNr: '2220002576', email: 'kansli@test.se' }));
     expect(saved).toMatchObject({ name: 'Samordningsförbundet Test', orgNr: '222000-2576', email: 'kansli@test.se' });
-    expect(count(s, 'audit_log')).toBe(1);
-    s.close();
+    expect(await countRows(s, 'audit_log')).toBe(1);
+    await s.close();
   });
 });
 
-describe('audit log', () => {
+describe.each(ENGINES)('audit log (%s)', (engine) => {
   it('cannot be changed or deleted through SQL, and tampering breaks the chain where it happened', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     for (const orgNr of ['212000-2080', '212000-1975']) {
       value(await s.api.call('members.save', { ...SALA, name: `Kommun ${orgNr}`, orgNr }));
     }
-    expect(() => s.db.sqlite.prepare('UPDATE audit_log SET actor = ?').run('någon')).toThrow(/append-only/);
-    expect(() => s.db.sqlite.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+    await expect(rows(s, sql`UPDATE audit_log SET actor = ${'någon'}`)).rejects.toThrow(/append-only/);
+    await expect(rows(s, sql`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);
 
     // Someone edits the file outside Kansli: drop the guard and rewrite the first entry.
-    s.db.sqlite.exec('DROP TRIGGER audit_log_no_update');
-    const first = s.db.sqlite.prepare('SELECT min(id) AS id FROM audit_log').get() as { id: number };
-    s.db.sqlite.prepare("UPDATE audit_log SET actor = 'någon annan' WHERE id = ?").run(first.id);
-    expect(await verifyAuditChain(s.db.kysely)).toMatchObject({ ok: false, brokenAtId: first.id });
-    s.close();
+    await dropRule(s, 'audit_log', 'audit_log_no_update');
+    const oldest = (await first(s, sql`SELECT min(id) AS id FROM audit_log`)) as { id: number };
+    await rows(s, sql`UPDATE audit_log SET actor = 'någon annan' WHERE id = ${oldest.id}`);
+    expect(await verifyAuditChain(s.db.kysely)).toMatchObject({ ok: false, brokenAtId: oldest.id });
+    await s.close();
   });
 });

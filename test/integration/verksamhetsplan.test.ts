@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import type { Session } from '../../electron/services/session';
 import { docxToText } from '../../electron/services/documents';
 import type { MethodInput } from '../../shared/contract/methods';
 import type { GeneratedFile } from '../../shared/contract/schemas/arendeblad';
@@ -8,14 +8,14 @@ import type { Verksamhetsplan } from '../../shared/contract/schemas/verksamhetsp
 import { artifactPath } from '../helpers/browser';
 import { failure, value } from '../helpers/envelope';
 import { pdffonts, pdftotext, qpdfCheck, writeTemp } from '../helpers/pdf-tools';
-import { count, demoSession } from '../helpers/session';
 import { newPlan, SEED_001, seed004 } from '../helpers/verksamhetsplan';
+import { countRows, ENGINES, engineSession, first, rows, type AnySession } from '../helpers/engines';
 
 const bytesOf = (f: GeneratedFile) => Buffer.from(f.contentBase64, 'base64');
 /** Words of a PDF as one line: what a reader finds, whatever the line breaks. */
 const words = (pdf: Buffer) => pdftotext(pdf).replace(/\s+/g, ' ');
 
-async function save(s: Session, plan: Verksamhetsplan, content: MethodInput<'verksamhetsplan.save'>['content']): Promise<Verksamhetsplan> {
+async function save(s: AnySession, plan: Verksamhetsplan, content: MethodInput<'verksamhetsplan.save'>['content']): Promise<Verksamhetsplan> {
   return value(
     await s.api.call('verksamhetsplan.save', {
       id: plan.id,
@@ -34,9 +34,9 @@ function pages(pdf: Buffer, name: string): void {
   execFileSync('pdftoppm', ['-png', '-r', '60', file, artifactPath(name)]);
 }
 
-describe('verksamhetsplan', () => {
+describe.each(ENGINES)('verksamhetsplan (%s)', (engine) => {
   it('takes seed 004 through the API: a styrkort of four perspektiv, adopted, locked, and set as PDF/A and Word', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     try {
       const draft = await newPlan(s, { firstYear: 2015, lastYear: 2017, title: 'Verksamhetsplan och budget 2015–2017', styrkort: true });
       expect(draft.content.perspectives.map((p) => p.name)).toEqual(['Individen', 'Förnyelse/utveckling', 'Arbetssätt/processer', 'Ekonomi']);
@@ -91,8 +91,8 @@ describe('verksamhetsplan', () => {
         content: adopted.content,
       });
       expect(failure(change).message).toContain('är fastställd (2014-10-16) och kan inte ändras');
-      expect(() => s.db.sqlite.prepare("UPDATE verksamhetsplaner SET title = 'x' WHERE id = ?").run(draft.id)).toThrow(/plan_adopted/);
-      expect(() => s.db.sqlite.prepare('DELETE FROM verksamhetsplaner WHERE id = ?').run(draft.id)).toThrow(/plan_adopted/);
+      await expect(rows(s, sql`UPDATE verksamhetsplaner SET title = 'x' WHERE id = ${draft.id}`)).rejects.toThrow(/plan_adopted/);
+      await expect(rows(s, sql`DELETE FROM verksamhetsplaner WHERE id = ${draft.id}`)).rejects.toThrow(/plan_adopted/);
       expect(failure(await s.api.call('verksamhetsplan.remove', { id: draft.id, revision: adopted.revision })).message).toContain('kan inte tas bort');
 
       // A revision is a new förslag; adopting it leaves the first version, ersatt.
@@ -109,12 +109,12 @@ describe('verksamhetsplan', () => {
         'Fastställd av förbundsstyrelsen 2015-03-19, § 8 (version 2)',
       );
     } finally {
-      s.close();
+      await s.close();
     }
   });
 
   it('takes seed 001 (no styrkort) with resultatmål measured against a target and the rikssnitt, and starts next year from it', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     try {
       const draft = await newPlan(s, { firstYear: 2020, lastYear: 2020 });
       expect(draft.title).toBe('Verksamhetsplan 2020');
@@ -147,12 +147,12 @@ describe('verksamhetsplan', () => {
         'Det finns ingen verksamhetsplan före 2010 att utgå från.',
       );
     } finally {
-      s.close();
+      await s.close();
     }
   });
 
   it('names what stops an adoption — a mått without target, a share over 100 %, a year outside the period — and saves nothing wrong', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     try {
       const draft = await newPlan(s, { firstYear: 2026, lastYear: 2027 });
       const plan = await save(s, draft, {
@@ -199,14 +199,14 @@ describe('verksamhetsplan', () => {
 
       // A förslag can be removed.
       value(await s.api.call('verksamhetsplan.remove', { id: plan.id, revision: plan.revision }));
-      expect(count(s, 'verksamhetsplaner')).toBe(0);
+      expect(await countRows(s, 'verksamhetsplaner')).toBe(0);
     } finally {
-      s.close();
+      await s.close();
     }
   });
 
   it('writes the ärendeblad "Verksamhetsplan och budget" with the plan as bilaga 1, once', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     try {
       const draft = await newPlan(s, { firstYear: 2020, lastYear: 2020 });
       const plan = await save(s, draft, SEED_001);
@@ -226,7 +226,7 @@ describe('verksamhetsplan', () => {
       expect(blad.content.forslag.punkter[0]).toBe('fastställa verksamhetsplan med budget för 2020');
       const bilaga = blad.content.bilagor[0]!;
       expect(bilaga.title).toBe('Verksamhetsplan 2020');
-      const doc = s.db.sqlite.prepare('SELECT arende_id, source, file_name FROM documents WHERE id = ?').get(bilaga.documentId) as Record<string, unknown>;
+      const doc = (await first(s, sql`SELECT arende_id, source, file_name FROM documents WHERE id = ${bilaga.documentId}`)) as Record<string, unknown>;
       expect(doc).toEqual({ arende_id: blad.arendeId, source: `verksamhetsplan:${plan.id}`, file_name: 'Verksamhetsplan 2020 (förslag).pdf' });
       const ärendet = blad.content.sections[0]!.blocks;
       expect(ärendet.some((b) => b.type === 'punktlista' && b.items.includes('Att stödja vidareutveckling av samverkan mellan parterna'))).toBe(true);
@@ -235,7 +235,7 @@ describe('verksamhetsplan', () => {
       // The ärendeblad is ready for its PDF, with the plan listed as bilaga 1.
       expect(words(bytesOf(value(await s.api.call('arendeblad.pdf', { id: blad.id }))))).toContain('Bilagor 1 Verksamhetsplan 2020');
     } finally {
-      s.close();
+      await s.close();
     }
   });
 });

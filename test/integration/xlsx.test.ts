@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { ArendeListItem } from '../../shared/contract/schemas/diarium';
 import type { ExportFile } from '../../shared/contract/schemas/xlsx';
 import { EXPORT_REGISTERS } from '../../shared/contract/schemas/xlsx';
-import type { Session } from '../../electron/services/session';
-import { count, demoSession } from '../helpers/session';
 import { value } from '../helpers/envelope';
+import { countRows, ENGINES, engineSession, first, rows, type AnySession } from '../helpers/engines';
 
 async function sheetOf(file: ExportFile): Promise<ExcelJS.Worksheet> {
   const wb = new ExcelJS.Workbook();
@@ -47,17 +47,17 @@ function comparable(list: ArendeListItem[], descriptions: Map<number, string | n
     .sort((x, y) => x.diarienummer.localeCompare(y.diarienummer));
 }
 
-async function diariumRows(s: Session) {
+async function diariumRows(s: AnySession) {
   const list = value(await s.api.call('arenden.list', {}));
   const descriptions = new Map(
-    (s.db.sqlite.prepare('SELECT id, description FROM arenden').all() as { id: number; description: string | null }[]).map((r) => [r.id, r.description]),
+    ((await rows(s, sql`SELECT id, description FROM arenden`)) as { id: number; description: string | null }[]).map((r) => [r.id, r.description]),
   );
   return comparable(list, descriptions);
 }
 
-describe('Excel export', () => {
+describe.each(ENGINES)('Excel export (%s)', (engine) => {
   it('exports every register with Swedish headers and its rows', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     for (const register of EXPORT_REGISTERS) {
       const file = value(await s.api.call('xlsx.export', { register }));
       expect(file.fileName).toMatch(/^Kansli .+ \d{4}-\d{2}-\d{2}\.xlsx$/);
@@ -82,13 +82,13 @@ describe('Excel export', () => {
       'Telefon',
     ]);
     expect(styrelse.getRow(2).getCell(3).value).toBe('Arbetsförmedlingen');
-    s.close();
+    await s.close();
   });
 });
 
-describe('Excel import', () => {
+describe.each(ENGINES)('Excel import (%s)', (engine) => {
   it('round trip: the diarium exported and imported into an empty database gives the same rows', async () => {
-    const source = demoSession();
+    const source = await engineSession(engine);
     value(
       await source.api.call('arenden.save', {
         title: 'Ansökan från Östhammars lokusgrupp – Älvkarleby',
@@ -101,12 +101,12 @@ describe('Excel import', () => {
     const expected = await diariumRows(source);
     expect(expected.some((r) => r.voided !== null)).toBe(true);
 
-    const target = demoSession('empty');
+    const target = await engineSession(engine, { create: 'empty' });
     const preview = value(await target.api.call('xlsx.importPreview', { register: 'diarium', contentBase64: exported.contentBase64 }));
     expect(preview.rows.filter((r) => r.action !== 'add')).toEqual([]);
     expect(preview.counts).toEqual({ add: expected.length, change: 0, unchanged: 0, reject: 0 });
-    expect(count(target, 'arenden')).toBe(0);
-    expect(count(target, 'audit_log')).toBe(0);
+    expect(await countRows(target, 'arenden')).toBe(0);
+    expect(await countRows(target, 'audit_log')).toBe(0);
 
     const result = value(await target.api.call('xlsx.import', { register: 'diarium', contentBase64: exported.contentBase64 }));
     expect(result).toMatchObject({ added: expected.length, changed: 0, skipped: 0 });
@@ -115,58 +115,58 @@ describe('Excel import', () => {
     // Importing the same file again changes nothing.
     const again = value(await target.api.call('xlsx.importPreview', { register: 'diarium', contentBase64: exported.contentBase64 }));
     expect(again.counts).toEqual({ add: 0, change: 0, unchanged: expected.length, reject: 0 });
-    source.close();
-    target.close();
+    await source.close();
+    await target.close();
   });
 
   it('previews added, changed and rejected rows with reasons naming row and column, and writes nothing', async () => {
-    const s = demoSession();
-    const [first] = value(await s.api.call('arenden.list', { includeVoided: false }));
-    if (!first) throw new Error('no ärende');
+    const s = await engineSession(engine);
+    const [listed] = value(await s.api.call('arenden.list', { includeVoided: false }));
+    if (!listed) throw new Error('no ärende');
     const file = await xlsx(DIARIUM_HEADERS, [
-      [first.diarienummer, `${first.title} (ändrad)`, 'Beslutsärende', 'Öppet', first.receivedOn, null, 'Förbundschef', null, null, null],
+      [listed.diarienummer, `${listed.title} (ändrad)`, 'Beslutsärende', 'Öppet', listed.receivedOn, null, 'Förbundschef', null, null, null],
       ['2019/004', 'Gammalt ärende', 'Inkommande handling', 'Avslutat', new Date('2019-02-01T00:00:00Z'), null, null, null, null, null],
       ['2019/004', 'Samma nummer igen', 'Inkommande handling', 'Avslutat', '2019-02-02', null, null, null, null, null],
       [null, 'Fel typ', 'Skrivelse', 'Öppet', null, null, null, null, null, null],
       [null, 'Kontakt', 'Inkommande handling', 'Öppet', null, null, null, 'Ring 811218-9876', null, null],
     ]);
-    const before = { arenden: count(s, 'arenden'), audit: count(s, 'audit_log') };
+    const before = { arenden: await countRows(s, 'arenden'), audit: await countRows(s, 'audit_log') };
     const preview = value(await s.api.call('xlsx.importPreview', { register: 'diarium', contentBase64: file }));
     expect(preview.rows.map((r) => r.action)).toEqual(['change', 'add', 'reject', 'reject', 'add']);
     expect(preview.rows[0]?.changes.map((c) => c.field)).toContain('Rubrik');
     expect(preview.rows[2]?.errors).toEqual(['Rad 4, kolumn Diarienummer: 2019/004 står redan på rad 3.']);
     expect(preview.rows[3]?.errors[0]).toMatch(/^Rad 5, kolumn Typ: okänt värde ”Skrivelse”/);
     expect(preview.rows[4]?.warnings).toEqual(['Rad 6, kolumn Beskrivning: ser ut att innehålla ett personnummer (811218-XXXX).']);
-    expect({ arenden: count(s, 'arenden'), audit: count(s, 'audit_log') }).toEqual(before);
+    expect({ arenden: await countRows(s, 'arenden'), audit: await countRows(s, 'audit_log') }).toEqual(before);
 
     // With rejected rows nothing is imported …
     const refused = await s.api.call('xlsx.import', { register: 'diarium', contentBase64: file });
     expect(!refused.ok && refused.error.message).toMatch(/^Inget är importerat: 2 rader avvisas\. Rad 4, kolumn Diarienummer/);
-    expect(count(s, 'arenden')).toBe(before.arenden);
+    expect(await countRows(s, 'arenden')).toBe(before.arenden);
     // … the personnummer needs a confirmation …
     const personal = await s.api.call('xlsx.import', { register: 'diarium', contentBase64: file, skipRejected: true });
     expect(!personal.ok && personal.error.code).toBe('PERSONAL_DATA');
-    expect(count(s, 'arenden')).toBe(before.arenden);
+    expect(await countRows(s, 'arenden')).toBe(before.arenden);
     // … and skipping the rejected rows imports the others, audited.
     const done = value(await s.api.call('xlsx.import', { register: 'diarium', contentBase64: file, skipRejected: true, confirmPersonalData: true }));
     expect(done).toEqual({ register: 'diarium', added: 2, changed: 1, unchanged: 0, skipped: 2 });
-    expect(count(s, 'arenden')).toBe(before.arenden + 2);
-    expect(s.db.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE method = 'xlsx.import'").get()).toEqual({ n: 3 });
-    s.close();
+    expect(await countRows(s, 'arenden')).toBe(before.arenden + 2);
+    expect(await first(s, sql`SELECT count(*) AS n FROM audit_log WHERE method = 'xlsx.import'`)).toEqual({ n: 3 });
+    await s.close();
   });
 
   it('refuses a file with the wrong columns, naming them, and writes nothing', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     const file = await xlsx(['Diarienr', 'Rubrik', 'Typ'], [['2019/001', 'X', 'Beslutsärende']]);
     const refused = await s.api.call('xlsx.importPreview', { register: 'diarium', contentBase64: file });
     expect(!refused.ok && refused.error.message).toMatch(/^Filen har fel kolumner för diariet \(rad 1\)\. Saknas: Diarienummer, Status.*Okända: Diarienr\./);
     const notExcel = await s.api.call('xlsx.import', { register: 'diarium', contentBase64: Buffer.from('inte excel').toString('base64') });
     expect(!notExcel.ok && notExcel.error.message).toMatch(/kan inte läsas som en Excel-fil/);
-    s.close();
+    await s.close();
   });
 
   it('imports the board: a new period, ordinarie before ersättare, and refuses an ersättare without an ordinarie', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     const headers = ['Mandatperiod från', 'Mandatperiod till', 'Medlemsorganisation', 'Uppdrag', 'Namn', 'Parti', 'Roll', 'Från', 'Till', 'E-post', 'Telefon'];
     const file = await xlsx(headers, [
       ['2027-01-01', '2030-12-31', 'Heby kommun', 'Ordinarie ledamot', 'Greta Holm', 'C', null, null, null, 'greta.holm@example.se', null],
@@ -192,6 +192,6 @@ describe('Excel import', () => {
     const exported = value(await s.api.call('xlsx.export', { register: 'styrelse' }));
     const back = value(await s.api.call('xlsx.importPreview', { register: 'styrelse', contentBase64: exported.contentBase64 }));
     expect(back.counts).toMatchObject({ add: 0, change: 0, reject: 0 });
-    s.close();
+    await s.close();
   });
 });
