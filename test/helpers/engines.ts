@@ -51,13 +51,13 @@ export async function newServerDatabase(): Promise<string> {
 type Options = Partial<Omit<SessionOptions, 'create'>> & { create?: 'demo' | 'empty' };
 
 /** A database on `engine` as the app opens it (the demo förbund unless `create` says empty), closed after the test. */
-export async function engineSession(engine: Engine, options: Options = {}): Promise<AnySession> {
+export async function engineSession(engine: Engine, options: Options = {}): Promise<AnySession & { file: string | null }> {
   const dir = tempDir();
   const full: SessionOptions = { create: 'demo', actor: 'testare', appVersion: '0.0.0-test', dataDir: path.join(dir, 'användardata'), ...options };
-  const session: AnySession =
-    engine === 'sqlite' ? openSession(path.join(dir, 'kansli.sqlite'), full) : await openServerSession(await newServerDatabase(), full);
+  const file = engine === 'sqlite' ? path.join(dir, 'kansli.sqlite') : null;
+  const session: AnySession = file !== null ? openSession(file, full) : await openServerSession(await newServerDatabase(), full);
   opened.push(session);
-  return session;
+  return Object.assign(session, { file });
 }
 
 /** Rows of a query written once for both engines (kysely's `sql` tag makes the placeholders each wants). */

@@ -1,12 +1,13 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { count, demoSession } from '../helpers/session';
 import { value } from '../helpers/envelope';
+import { countRows, dropRule, ENGINES, engineSession, first, rows } from '../helpers/engines';
 
 const FORBUND = { name: 'Samordningsförbundet Test', orgNr: '222000-2576', city: 'Uppsala' };
 
-describe('audit log through the API', () => {
+describe.each(ENGINES)('audit log through the API (%s)', (engine) => {
   it('records who, when, which record and what changed, viewable per record', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     value(await s.api.call('user.set', { name: 'Eva Lind' }));
     const heby = value(await s.api.call('members.list', {})).find((m) => m.shortName === 'Heby');
     if (!heby) throw new Error('no Heby');
@@ -24,11 +25,11 @@ describe('audit log through the API', () => {
     expect(all[0]?.entity).toBe('member');
     const older = value(await s.api.call('audit.list', { beforeId: all[0]?.id }));
     expect(older.map((e) => e.entity)).toEqual(['user']);
-    s.close();
+    await s.close();
   });
 
   it('names each field once: a member id and the member name it reads as are one line', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     const heby = value(await s.api.call('members.list', {})).find((m) => m.shortName === 'Heby');
     if (!heby) throw new Error('no Heby');
     const group = value(await s.api.call('groups.save', { name: 'Lokusgrupp Heby 2', kind: 'lokusgrupp', memberId: heby.id, members: [] }));
@@ -36,37 +37,37 @@ describe('audit log through the API', () => {
     const labels = entry?.changes.map((c) => c.label) ?? [];
     expect(labels.filter((l) => l === 'Medlemsorganisation')).toHaveLength(1);
     expect(entry?.changes.find((c) => c.label === 'Medlemsorganisation')?.afterText).toBe('Heby kommun');
-    s.close();
+    await s.close();
   });
 
   it('names the OS user until a name is set, and the name can be changed', async () => {
-    const s = demoSession('empty');
+    const s = await engineSession(engine, { create: 'empty' });
     expect(value(await s.api.call('user.get', {}))).toEqual({ osUser: 'testare', displayName: null, actor: 'testare' });
     value(await s.api.call('user.set', { name: 'Eva Lind' }));
     value(await s.api.call('user.set', { name: 'Eva Lind-Ek' }));
     expect(value(await s.api.call('user.get', {})).actor).toBe('Eva Lind-Ek (testare)');
     const bad = await s.api.call('user.set', { name: '  ' });
     expect(bad.ok).toBe(false);
-    s.close();
+    await s.close();
   });
 
   it('verifies the chain, and after an edit outside Kansli shows where it breaks', async () => {
-    const s = demoSession('empty');
+    const s = await engineSession(engine, { create: 'empty' });
     for (const name of ['A', 'B', 'C']) value(await s.api.call('forbund.save', { ...FORBUND, name: `Samordningsförbundet ${name}` }));
     expect(value(await s.api.call('audit.verify', {}))).toMatchObject({ ok: true, entries: 3 });
 
-    s.db.sqlite.exec('DROP TRIGGER audit_log_no_update');
-    const second = (s.db.sqlite.prepare('SELECT id FROM audit_log ORDER BY id LIMIT 1 OFFSET 1').get() as { id: number }).id;
-    s.db.sqlite.prepare("UPDATE audit_log SET after_json = replace(after_json, 'B', 'X') WHERE id = ?").run(second);
+    await dropRule(s, 'audit_log', 'audit_log_no_update');
+    const second = ((await first(s, sql`SELECT id FROM audit_log ORDER BY id LIMIT 1 OFFSET 1`)) as { id: number }).id;
+    await rows(s, sql`UPDATE audit_log SET after_json = replace(after_json, 'B', 'X') WHERE id = ${second}`);
     const result = value(await s.api.call('audit.verify', {}));
     expect(result).toMatchObject({ ok: false, entries: 3, brokenAtId: second, reason: 'Postens innehåll har ändrats.' });
     expect(!result.ok && result.entry?.entity).toBe('forbund');
 
     // A removed entry breaks the link of the one after it.
-    s.db.sqlite.exec('DROP TRIGGER audit_log_no_delete');
-    s.db.sqlite.prepare('DELETE FROM audit_log WHERE id = ?').run(second);
+    await dropRule(s, 'audit_log', 'audit_log_no_delete');
+    await rows(s, sql`DELETE FROM audit_log WHERE id = ${second}`);
     expect(value(await s.api.call('audit.verify', {}))).toMatchObject({ ok: false, reason: 'Länken till föregående post stämmer inte.' });
-    s.close();
+    await s.close();
   });
 
   it('has no method that edits or deletes audit entries', async () => {
@@ -75,10 +76,10 @@ describe('audit log through the API', () => {
   });
 });
 
-describe('personnummer in free text', () => {
+describe.each(ENGINES)('personnummer in free text (%s)', (engine) => {
   it('is refused with a Swedish warning naming the field, and nothing is written', async () => {
-    const s = demoSession('empty');
-    const auditBefore = count(s, 'audit_log');
+    const s = await engineSession(engine, { create: 'empty' });
+    const auditBefore = await countRows(s, 'audit_log');
     const refused = await s.api.call('forbund.save', { ...FORBUND, address: 'Kontakt Anna, 811218-9876, Storgatan 1' });
     expect(refused.ok).toBe(false);
     if (refused.ok) return;
@@ -86,17 +87,17 @@ describe('personnummer in free text', () => {
     expect(refused.error.message).toMatch(/^Adress: texten ser ut att innehålla ett personnummer/);
     expect(refused.error.message).toMatch(/får inte behandla uppgifter om enskilda/);
     expect(refused.error.details?.issues).toEqual([{ path: 'address', message: 'Ser ut att innehålla ett personnummer (811218-XXXX).' }]);
-    expect(count(s, 'audit_log')).toBe(auditBefore);
+    expect(await countRows(s, 'audit_log')).toBe(auditBefore);
     expect(value(await s.api.call('forbund.get', {})).address).toBeNull();
-    s.close();
+    await s.close();
   });
 
   it('is saved when the user confirms it, and organisationsnummer or dates never trigger it', async () => {
-    const s = demoSession('empty');
+    const s = await engineSession(engine, { create: 'empty' });
     const confirmed = value(await s.api.call('forbund.save', { ...FORBUND, address: 'Kontakt 811218-9876', confirmPersonalData: true }));
     expect(confirmed.address).toBe('Kontakt 811218-9876');
     const harmless = await s.api.call('forbund.save', { ...FORBUND, address: 'Org.nr 222000-2576, beslut 2018-03-16, 270 000 kr' });
     expect(harmless.ok).toBe(true);
-    s.close();
+    await s.close();
   });
 });

@@ -1,13 +1,14 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { MandatePeriod } from '../../shared/contract/schemas/board';
 import { verifyAuditChain } from '../../electron/services/audit';
-import type { Session } from '../../electron/services/session';
-import { count, demoMemberIds, demoSession, type DemoMember } from '../helpers/session';
+import { demoMemberIds, type DemoMember } from '../helpers/session';
 import { failure, firstOf, value } from '../helpers/envelope';
+import { countRows, type AnySession, type Engine, ENGINES, engineSession, rows } from '../helpers/engines';
 
 const TABLES = ['people', 'mandate_periods', 'board_appointments', 'audit_log'];
-function counts(s: Session): number[] {
-  return TABLES.map((t) => count(s, t));
+function counts(s: AnySession): Promise<number[]> {
+  return Promise.all(TABLES.map((t) => countRows(s, t)));
 }
 
 interface AuditRow {
@@ -18,18 +19,24 @@ interface AuditRow {
   before_json: string | null;
   after_json: string | null;
 }
-function auditRows(s: Session, entity?: string): AuditRow[] {
-  const sql = `SELECT entity, entity_id, action, method, before_json, after_json FROM audit_log ${entity ? 'WHERE entity = ?' : ''} ORDER BY id`;
-  return (entity ? s.db.sqlite.prepare(sql).all(entity) : s.db.sqlite.prepare(sql).all()) as AuditRow[];
+function auditRows(s: AnySession, entity?: string): Promise<AuditRow[]> {
+  const where = entity === undefined ? sql`` : sql`WHERE entity = ${entity}`;
+  return rows(s, sql<AuditRow>`SELECT entity, entity_id, action, method, before_json, after_json FROM audit_log ${where} ORDER BY id`);
 }
 
 /** An empty database with the demo's members but no board: the 2015–2018 term of seed 003. */
-async function termSession(): Promise<{ s: Session; period: MandatePeriod; m: Record<DemoMember, number> }> {
-  const s = demoSession();
+async function termSession(engine: Engine): Promise<{ s: AnySession; period: MandatePeriod; m: Record<DemoMember, number> }> {
+  const s = await engineSession(engine);
   // Start from the demo members, without the demo board and groups.
-  s.db.sqlite.exec(
-    'UPDATE delegations SET person_id = NULL; DELETE FROM group_members; DELETE FROM groups; DELETE FROM board_appointments; DELETE FROM people; DELETE FROM mandate_periods;',
-  );
+  for (const statement of [
+    sql`UPDATE delegations SET person_id = NULL`,
+    sql`DELETE FROM group_members`,
+    sql`DELETE FROM groups`,
+    sql`DELETE FROM board_appointments`,
+    sql`DELETE FROM people`,
+    sql`DELETE FROM mandate_periods`,
+  ])
+    await rows(s, statement);
   const period = value(await s.api.call('periods.save', { startsOn: '2015-01-01', endsOn: '2018-12-31' }));
   return { s, period, m: await demoMemberIds(s) };
 }
@@ -38,9 +45,9 @@ function person(name: string, party?: string) {
   return party === undefined ? { name } : { name, party };
 }
 
-describe('mandate periods', () => {
+describe.each(ENGINES)('mandate periods (%s)', (engine) => {
   it('makes the label from the years, lists newest first with appointment counts, and audits', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     const older = value(await s.api.call('periods.save', { startsOn: '2019-01-01', endsOn: '2022-12-31' }));
     expect(older).toEqual({ id: older.id, startsOn: '2019-01-01', endsOn: '2022-12-31', label: '2019–2022', appointments: 0 });
     const named = value(await s.api.call('periods.save', { startsOn: '2015-01-01', endsOn: '2018-12-31', label: 'Förra perioden' }));
@@ -52,7 +59,7 @@ describe('mandate periods', () => {
       ['2019–2022', 0],
       ['Förra perioden', 0],
     ]);
-    const audit = auditRows(s, 'mandate_period');
+    const audit = await auditRows(s, 'mandate_period');
     expect(audit.map((a) => [a.action, a.method])).toEqual([
       ['create', 'periods.save'],
       ['create', 'periods.save'],
@@ -60,14 +67,14 @@ describe('mandate periods', () => {
     expect(JSON.parse(audit[0]?.after_json ?? 'null')).toMatchObject({ label: '2019–2022' });
 
     value(await s.api.call('periods.remove', { id: older.id }));
-    expect(auditRows(s, 'mandate_period').at(-1)).toMatchObject({ action: 'delete', after_json: null });
-    expect(JSON.parse(auditRows(s, 'mandate_period').at(-1)?.before_json ?? 'null')).toMatchObject({ label: '2019–2022' });
-    s.close();
+    expect((await auditRows(s, 'mandate_period')).at(-1)).toMatchObject({ action: 'delete', after_json: null });
+    expect(JSON.parse((await auditRows(s, 'mandate_period')).at(-1)?.before_json ?? 'null')).toMatchObject({ label: '2019–2022' });
+    await s.close();
   });
 
   it('refuses a period ending before it starts, and writes nothing', async () => {
-    const s = demoSession();
-    const before = counts(s);
+    const s = await engineSession(engine);
+    const before = await counts(s);
     const created = failure(await s.api.call('periods.save', { startsOn: '2019-01-01', endsOn: '2018-12-31' }));
     expect(created).toMatchObject({ code: 'VALIDATION', paths: ['endsOn'] });
     expect(created.message).toMatch(/kan inte sluta innan den börjar/);
@@ -75,15 +82,15 @@ describe('mandate periods', () => {
     const [demo] = value(await s.api.call('periods.list', {}));
     const updated = failure(await s.api.call('periods.save', { id: demo?.id, startsOn: '2026-12-31', endsOn: '2023-01-01' }));
     expect(updated.code).toBe('VALIDATION');
-    expect(counts(s)).toEqual(before);
-    s.close();
+    expect(await counts(s)).toEqual(before);
+    await s.close();
   });
 
   it('refuses overlapping periods, removing a period with seats, and dates that leave seats outside', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     const [demo] = value(await s.api.call('periods.list', {}));
     if (!demo) throw new Error('no demo period');
-    const before = counts(s);
+    const before = await counts(s);
 
     const overlap = failure(await s.api.call('periods.save', { startsOn: '2026-01-01', endsOn: '2030-12-31' }));
     expect(overlap).toMatchObject({ code: 'CONFLICT', paths: ['startsOn'] });
@@ -97,27 +104,27 @@ describe('mandate periods', () => {
     expect(shrink).toMatchObject({ code: 'RULE', paths: ['endsOn'] });
     expect(shrink.message).toMatch(/22 styrelseuppdrag skulle hamna utanför mandatperioden/);
 
-    expect(counts(s)).toEqual(before);
+    expect(await counts(s)).toEqual(before);
 
     // Widening is fine, and the label follows the years when none was set.
     const widened = value(await s.api.call('periods.save', { id: demo.id, startsOn: '2022-10-15', endsOn: '2026-12-31' }));
     expect(widened).toMatchObject({ startsOn: '2022-10-15', appointments: 22 });
-    s.close();
+    await s.close();
   });
 
   it('refuses an unknown period with NOT_FOUND', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     expect(failure(await s.api.call('periods.save', { id: 999, startsOn: '2030-01-01', endsOn: '2030-12-31' })).code).toBe('NOT_FOUND');
     expect(failure(await s.api.call('periods.remove', { id: 999 })).code).toBe('NOT_FOUND');
     expect(failure(await s.api.call('board.list', { periodId: 999 })).code).toBe('NOT_FOUND');
-    expect(count(s, 'audit_log')).toBe(0);
-    s.close();
+    expect(await countRows(s, 'audit_log')).toBe(0);
+    await s.close();
   });
 });
 
-describe('the board (styrelsen)', () => {
+describe.each(ENGINES)('the board (styrelsen) (%s)', (engine) => {
   it('lists the demo board: every member in register order with one ordinarie and one ersättare', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     const period = firstOf(value(await s.api.call('periods.list', {})));
     const board = value(await s.api.call('board.list', { periodId: period.id }));
     expect(board.period).toMatchObject({ startsOn: '2023-01-01', endsOn: '2026-12-31', label: '2023–2026' });
@@ -141,19 +148,19 @@ describe('the board (styrelsen)', () => {
     const fk = board.rows.find((r) => r.memberName === 'Försäkringskassan');
     expect(fk?.ordinarie[0]).toMatchObject({ role: 'vice_ordforande_1', person: { party: null } });
     expect(board.rows.find((r) => r.memberName === 'Region Uppsala')?.ordinarie[0]?.role).toBe('vice_ordforande_2');
-    s.close();
+    await s.close();
   });
 
   it('adds a member with no seats as an empty row', async () => {
-    const { s, period } = await termSession();
+    const { s, period } = await termSession(engine);
     const board = value(await s.api.call('board.list', { periodId: period.id }));
     expect(board.rows).toHaveLength(11);
     expect(board.rows.every((r) => r.ordinarie.length === 0 && r.ersattare.length === 0)).toBe(true);
-    s.close();
+    await s.close();
   });
 
   it('appoints an ordinarie and an ersättare with dates from the period, creating the people, all audited', async () => {
-    const { s, period, m } = await termSession();
+    const { s, period, m } = await termSession(engine);
     const ord = value(
       await s.api.call('board.save', {
         periodId: period.id,
@@ -167,7 +174,7 @@ describe('the board (styrelsen)', () => {
     const ers = value(await s.api.call('board.save', { periodId: period.id, memberId: m.Heby, seat: 'ersattare', person: person('Kerstin Pil', 'S') }));
     expect(ers.person.name).toBe('Kerstin Pil');
 
-    const audit = auditRows(s).filter((a) => a.entity !== 'mandate_period');
+    const audit = (await auditRows(s)).filter((a) => a.entity !== 'mandate_period');
     expect(audit.map((a) => [a.entity, a.action, a.method])).toEqual([
       ['person', 'create', 'board.save'],
       ['board_appointment', 'create', 'board.save'],
@@ -189,7 +196,7 @@ describe('the board (styrelsen)', () => {
       }),
     );
     expect(edited).toMatchObject({ id: ord.id, role: 'ordforande', person: { id: ord.person.id, party: 'KD' } });
-    const [personEntry, seatEntry] = auditRows(s).slice(-2);
+    const [personEntry, seatEntry] = (await auditRows(s)).slice(-2);
     expect(personEntry).toMatchObject({ entity: 'person', action: 'update', entity_id: String(ord.person.id) });
     expect(JSON.parse(personEntry?.before_json ?? 'null')).toMatchObject({ party: 'C' });
     expect(JSON.parse(personEntry?.after_json ?? 'null')).toMatchObject({ party: 'KD' });
@@ -198,7 +205,7 @@ describe('the board (styrelsen)', () => {
     expect(JSON.parse(seatEntry?.after_json ?? 'null')).toMatchObject({ role: 'ordforande', person: { party: 'KD' } });
 
     // Saving the same details again changes nothing, and the log says nothing (issue 14: no empty entries).
-    const n = count(s, 'audit_log');
+    const n = await countRows(s, 'audit_log');
     value(
       await s.api.call('board.save', {
         id: ers.id,
@@ -208,33 +215,29 @@ describe('the board (styrelsen)', () => {
         person: { id: ers.person.id, name: 'Kerstin Pil', party: 'S' },
       }),
     );
-    expect(
-      auditRows(s)
-        .slice(n)
-        .map((a) => a.entity),
-    ).toEqual([]);
+    expect((await auditRows(s)).slice(n).map((a) => a.entity)).toEqual([]);
 
     // Remove the ersättare, then the ordinarie.
     value(await s.api.call('board.remove', { id: ers.id }));
     value(await s.api.call('board.remove', { id: ord.id }));
-    const removed = auditRows(s, 'board_appointment').slice(-2);
+    const removed = (await auditRows(s, 'board_appointment')).slice(-2);
     expect(removed.map((a) => [a.action, a.after_json])).toEqual([
       ['delete', null],
       ['delete', null],
     ]);
     expect(JSON.parse(removed[1]?.before_json ?? 'null')).toMatchObject({ id: ord.id, person: { name: 'Karl Ek' } });
-    expect(count(s, 'board_appointments')).toBe(0);
+    expect(await countRows(s, 'board_appointments')).toBe(0);
     expect(await verifyAuditChain(s.db.kysely)).toMatchObject({ ok: true });
-    s.close();
+    await s.close();
   });
 
   it('refuses an ersättare without an ordinarie, and writes nothing', async () => {
-    const { s, period, m } = await termSession();
-    const before = counts(s);
+    const { s, period, m } = await termSession(engine);
+    const before = await counts(s);
     const result = failure(await s.api.call('board.save', { periodId: period.id, memberId: m.Håbo, seat: 'ersattare', person: person('Inga Vall', 'S') }));
     expect(result).toMatchObject({ code: 'RULE', paths: ['seat'] });
     expect(result.message).toBe('Håbo kommun har ingen ordinarie ledamot under mandatperioden 2015–2018. Lägg till den ordinarie ledamoten först.');
-    expect(counts(s)).toEqual(before);
+    expect(await counts(s)).toEqual(before);
 
     // An ordinarie only for the spring does not cover an ersättare for the autumn.
     value(
@@ -245,24 +248,24 @@ describe('the board (styrelsen)', () => {
     );
     expect(autumn.code).toBe('RULE');
     expect(autumn.message).toMatch(/Håbo kommun har ingen ordinarie ledamot under mandatperioden 2015–2018 \(2017-06-01–2018-12-31\)/);
-    s.close();
+    await s.close();
   });
 
   it('accepts a replacement mid-period (Håbo 2017) and refuses two ordinarie at the same time', async () => {
-    const { s, period, m } = await termSession();
+    const { s, period, m } = await termSession(engine);
     const first = value(
       await s.api.call('board.save', { periodId: period.id, memberId: m.Håbo, seat: 'ordinarie', endsOn: '2017-05-31', person: person('Lisa Grahn', 'M') }),
     );
     expect(first).toMatchObject({ startsOn: '2015-01-01', endsOn: '2017-05-31' });
     value(await s.api.call('board.save', { periodId: period.id, memberId: m.Håbo, seat: 'ersattare', person: person('Inga Vall', 'S') }));
 
-    const before = counts(s);
+    const before = await counts(s);
     const clash = failure(
       await s.api.call('board.save', { periodId: period.id, memberId: m.Håbo, seat: 'ordinarie', startsOn: '2017-05-31', person: person('Bo Brink', 'M') }),
     );
     expect(clash).toMatchObject({ code: 'CONFLICT', paths: ['seat'] });
     expect(clash.message).toMatch(/Håbo kommun har redan en ordinarie ledamot under den tiden: Lisa Grahn \(2015-01-01–2017-05-31\)/);
-    expect(counts(s)).toEqual(before);
+    expect(await counts(s)).toEqual(before);
 
     const second = value(
       await s.api.call('board.save', { periodId: period.id, memberId: m.Håbo, seat: 'ordinarie', startsOn: '2017-06-01', person: person('Bo Brink', 'M') }),
@@ -276,12 +279,12 @@ describe('the board (styrelsen)', () => {
     const people = value(await s.api.call('people.list', {}));
     expect(people.find((p) => p.name === 'Lisa Grahn')?.usedIn).toEqual(['Styrelsen 2015–2018: ordinarie ledamot för Håbo kommun (2015-01-01–2017-05-31)']);
     expect(people.find((p) => p.name === 'Inga Vall')?.usedIn).toEqual(['Styrelsen 2015–2018: ersättare för Håbo kommun']);
-    s.close();
+    await s.close();
   });
 
   it('refuses dates outside the period, an unknown member and an unknown person, writing nothing', async () => {
-    const { s, period, m } = await termSession();
-    const before = counts(s);
+    const { s, period, m } = await termSession(engine);
+    const before = await counts(s);
     const early = failure(
       await s.api.call('board.save', { periodId: period.id, memberId: m.Heby, seat: 'ordinarie', startsOn: '2014-12-31', person: person('Karl Ek') }),
     );
@@ -314,12 +317,12 @@ describe('the board (styrelsen)', () => {
       await s.api.call('board.save', { periodId: period.id, memberId: m.Heby, seat: 'ersattare', role: 'ordforande', person: person('Karl Ek') }),
     );
     expect(ersRole).toMatchObject({ code: 'VALIDATION', paths: ['role'] });
-    expect(counts(s)).toEqual(before);
-    s.close();
+    expect(await counts(s)).toEqual(before);
+    await s.close();
   });
 
   it('refuses a role held by someone else at the same time, naming the holder', async () => {
-    const { s, period, m } = await termSession();
+    const { s, period, m } = await termSession(engine);
     value(
       await s.api.call('board.save', {
         periodId: period.id,
@@ -330,13 +333,13 @@ describe('the board (styrelsen)', () => {
         person: person('Ulla Wärn', 'S'),
       }),
     );
-    const before = counts(s);
+    const before = await counts(s);
     const clash = failure(
       await s.api.call('board.save', { periodId: period.id, memberId: m.Region, seat: 'ordinarie', role: 'ordforande', person: person('Anna Fors', 'MP') }),
     );
     expect(clash).toMatchObject({ code: 'CONFLICT', paths: ['role'] });
     expect(clash.message).toMatch(/^Ulla Wärn \(Uppsala kommun\) är redan förbundsordförande under den tiden \(2015-01-01–2016-12-31\)/);
-    expect(counts(s)).toEqual(before);
+    expect(await counts(s)).toEqual(before);
     // From 2017 the chair is free.
     value(
       await s.api.call('board.save', {
@@ -348,13 +351,13 @@ describe('the board (styrelsen)', () => {
         person: person('Anna Fors', 'MP'),
       }),
     );
-    s.close();
+    await s.close();
   });
 
   it('refuses one person in two seats at the same time', async () => {
-    const { s, period, m } = await termSession();
+    const { s, period, m } = await termSession(engine);
     const ord = value(await s.api.call('board.save', { periodId: period.id, memberId: m.Tierp, seat: 'ordinarie', person: person('Vera Söder', 'S') }));
-    const before = counts(s);
+    const before = await counts(s);
     const twice = failure(
       await s.api.call('board.save', {
         periodId: period.id,
@@ -365,15 +368,15 @@ describe('the board (styrelsen)', () => {
     );
     expect(twice).toMatchObject({ code: 'CONFLICT', paths: ['person'] });
     expect(twice.message).toMatch(/Vera Söder är redan ordinarie ledamot för Tierps kommun under samma tid/);
-    expect(counts(s)).toEqual(before);
-    s.close();
+    expect(await counts(s)).toEqual(before);
+    await s.close();
   });
 
   it('refuses removing or moving an ordinarie that would leave the ersättare alone', async () => {
-    const { s, period, m } = await termSession();
+    const { s, period, m } = await termSession(engine);
     const ord = value(await s.api.call('board.save', { periodId: period.id, memberId: m.Knivsta, seat: 'ordinarie', person: person('Gert Nil', 'M') }));
     value(await s.api.call('board.save', { periodId: period.id, memberId: m.Knivsta, seat: 'ersattare', person: person('Britt Gun', 'S') }));
-    const before = counts(s);
+    const before = await counts(s);
 
     const remove = failure(await s.api.call('board.remove', { id: ord.id }));
     expect(remove).toMatchObject({ code: 'RULE', paths: ['seat'] });
@@ -399,12 +402,12 @@ describe('the board (styrelsen)', () => {
       }),
     );
     expect(demote.code).toBe('RULE');
-    expect(counts(s)).toEqual(before);
-    s.close();
+    expect(await counts(s)).toEqual(before);
+    await s.close();
   });
 
   it('signs with the board in office on the day: styrelse in the order of 003 page 3, place and date', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     const period = firstOf(value(await s.api.call('periods.list', {})));
     const block = value(await s.api.call('board.signatures', { periodId: period.id, date: '2024-03-15', scope: 'styrelse' }));
     expect(block.placeAndDate).toBe('Uppsala 2024-03-15');
@@ -431,12 +434,12 @@ describe('the board (styrelsen)', () => {
     const outside = failure(await s.api.call('board.signatures', { periodId: period.id, date: '2027-01-01' }));
     expect(outside).toMatchObject({ code: 'RULE', paths: ['date'] });
     expect(outside.message).toBe('Datumet 2027-01-01 ligger utanför mandatperioden 2023–2026 (2023-01-01–2026-12-31).');
-    s.close();
+    await s.close();
   });
 
   it('signs with whoever held the seat that day after a replacement, with just the date when no city is set', async () => {
-    const { s, period, m } = await termSession();
-    s.db.sqlite.exec('UPDATE forbund SET city = NULL');
+    const { s, period, m } = await termSession(engine);
+    await rows(s, sql`UPDATE forbund SET city = NULL`);
     value(
       await s.api.call('board.save', { periodId: period.id, memberId: m.Uppsala, seat: 'ordinarie', role: 'ordforande', person: person('Ulla Wärn', 'S') }),
     );
@@ -456,30 +459,30 @@ describe('the board (styrelsen)', () => {
     });
     const autumn = value(await s.api.call('board.signatures', { periodId: period.id, date: '2017-09-01', scope: 'styrelse' }));
     expect(autumn.signers.map((x) => x.name)).toEqual(['Ulla Wärn', 'Bo Brink']);
-    s.close();
+    await s.close();
   });
 });
 
-describe('people register', () => {
+describe.each(ENGINES)('people register (%s)', (engine) => {
   it('lists people by name (Swedish order) with where they appear', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     const people = value(await s.api.call('people.list', {}));
     const names = people.map((p) => p.name);
     expect(names).toEqual([...names].sort(new Intl.Collator('sv').compare));
     const chair = people.find((p) => p.usedIn.some((u) => u.includes('förbundsordförande')));
     expect(chair?.usedIn).toEqual(['Styrelsen 2023–2026: ordinarie ledamot för Uppsala kommun, förbundsordförande', 'Arbetsutskott']);
     expect(chair?.email).toMatch(/^[a-z.]+@example\.se$/);
-    s.close();
+    await s.close();
   });
 
   it('adds, edits and removes a person, audited with before and after', async () => {
-    const s = demoSession('empty');
+    const s = await engineSession(engine, { create: 'empty' });
     const created = value(await s.api.call('people.save', { name: 'Åsa Öberg', title: 'Ekonom', email: 'asa.oberg@example.se' }));
     expect(created).toMatchObject({ name: 'Åsa Öberg', title: 'Ekonom', party: null, usedIn: [] });
     const edited = value(await s.api.call('people.save', { id: created.id, name: 'Åsa Öberg', title: 'Controller' }));
     expect(edited).toMatchObject({ title: 'Controller', email: null });
     value(await s.api.call('people.remove', { id: created.id }));
-    const audit = auditRows(s, 'person');
+    const audit = await auditRows(s, 'person');
     expect(audit.map((a) => [a.action, a.method])).toEqual([
       ['create', 'people.save'],
       ['update', 'people.save'],
@@ -488,46 +491,45 @@ describe('people register', () => {
     expect(JSON.parse(audit[1]?.before_json ?? 'null')).toMatchObject({ title: 'Ekonom' });
     expect(JSON.parse(audit[1]?.after_json ?? 'null')).toMatchObject({ title: 'Controller' });
     expect(audit[2]?.after_json).toBeNull();
-    expect(count(s, 'people')).toBe(0);
-    s.close();
+    expect(await countRows(s, 'people')).toBe(0);
+    await s.close();
   });
 
   it('refuses removing a person who is in use, naming where, and writes nothing', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     const people = value(await s.api.call('people.list', {}));
     const chair = people.find((p) => p.usedIn.some((u) => u.includes('förbundsordförande')));
     if (!chair) throw new Error('no chair in the demo');
-    const before = counts(s);
+    const before = await counts(s);
     const refused = failure(await s.api.call('people.remove', { id: chair.id }));
     expect(refused.code).toBe('RULE');
     expect(refused.message).toBe(
       `${chair.name} kan inte tas bort eftersom personen finns med i: Styrelsen 2023–2026: ordinarie ledamot för Uppsala kommun, förbundsordförande; Arbetsutskott. Ta bort uppdragen först.`,
     );
-    expect(counts(s)).toEqual(before);
+    expect(await counts(s)).toEqual(before);
 
     // A delegation in the delegationsordning counts as use too.
     const director = people.find((p) => p.title === 'Förbundschef');
     if (!director) throw new Error('no förbundschef in the demo');
-    s.db.sqlite
-      .prepare(
-        "INSERT INTO delegations (code, matter, delegate, person_id, valid_from, created_at, updated_at) VALUES ('T.99', 'Attest', 'Förbundschef', ?, '2023-01-01', 'x', 'x')",
-      )
-      .run(director.id);
+    await rows(
+      s,
+      sql`INSERT INTO delegations (code, matter, delegate, person_id, valid_from, created_at, updated_at) VALUES ('T.99', 'Attest', 'Förbundschef', ${director.id}, '2023-01-01', 'x', 'x')`,
+    );
     const after = value(await s.api.call('people.list', {})).find((p) => p.id === director.id);
     expect(after?.usedIn).toEqual(expect.arrayContaining(['Beredningsgrupp', 'Delegation T.99']));
     expect(failure(await s.api.call('people.remove', { id: director.id })).message).toMatch(/Delegation T\.99/);
-    s.close();
+    await s.close();
   });
 
   it('refuses a bad e-mail, an empty name and an unknown id, writing nothing', async () => {
-    const s = demoSession();
-    const before = counts(s);
+    const s = await engineSession(engine);
+    const before = await counts(s);
     expect(failure(await s.api.call('people.save', { name: 'Test Testsson', email: 'inte-en-adress' })).paths).toEqual(['email']);
     expect(failure(await s.api.call('people.save', { name: '  ' })).paths).toEqual(['name']);
     expect(failure(await s.api.call('people.save', { id: 9999, name: 'Test Testsson' })).code).toBe('NOT_FOUND');
     expect(failure(await s.api.call('people.remove', { id: 9999 })).code).toBe('NOT_FOUND');
     expect(failure(await s.api.call('people.save', { name: 'Test Testsson', notes: 'pnr 811218-9876' })).code).toBe('PERSONAL_DATA');
-    expect(counts(s)).toEqual(before);
-    s.close();
+    expect(await counts(s)).toEqual(before);
+    await s.close();
   });
 });

@@ -1,36 +1,29 @@
-import path from 'node:path';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../electron/services/audit';
-import { openSession, type Session } from '../../electron/services/session';
-import { count, demoSession } from '../helpers/session';
-import { tempDir } from '../helpers/temp';
 import { failure, firstOf, value } from '../helpers/envelope';
+import { countRows, type AnySession, type Engine, ENGINES, engineSession, first, rows } from '../helpers/engines';
 
 const TABLES = ['arenden', 'diary_series', 'documents', 'record_links', 'audit_log'];
-function counts(s: Session): number[] {
-  return TABLES.map((t) => count(s, t));
+function counts(s: AnySession): Promise<number[]> {
+  return Promise.all(TABLES.map((t) => countRows(s, t)));
 }
-function series(s: Session): { year: number; last_number: number }[] {
-  return s.db.sqlite.prepare('SELECT year, last_number FROM diary_series ORDER BY year').all() as { year: number; last_number: number }[];
+function series(s: AnySession): Promise<{ year: number; last_number: number }[]> {
+  return rows(s, sql<{ year: number; last_number: number }>`SELECT year, last_number FROM diary_series ORDER BY year`);
 }
 
 /** An empty database whose clock the test moves. */
-function clockSession(start: string): Session & { setNow(iso: string): void } {
+async function clockSession(engine: Engine, start: string): Promise<AnySession & { setNow(iso: string): void }> {
   let now = new Date(start);
-  const session = openSession(path.join(tempDir(), 'kansli.sqlite'), {
-    create: 'empty',
-    actor: 'testare',
-    appVersion: '0.0.0-test',
-    now: () => now,
-  });
+  const session = await engineSession(engine, { create: 'empty', now: () => now });
   return Object.assign(session, { setNow: (iso: string) => (now = new Date(iso)) });
 }
 
 const BASE = { title: 'Ansökan om medel – Lokussamordnare Älvkarleby', kind: 'inkommande' } as const;
 
-describe('diarium: numbering', () => {
+describe.each(ENGINES)('diarium: numbering (%s)', (engine) => {
   it("takes the next number in each year's series, across a year change", async () => {
-    const s = clockSession('2018-12-30T10:00:00Z');
+    const s = await clockSession(engine, '2018-12-30T10:00:00Z');
     const save = async (input: Record<string, unknown>) => value(await s.api.call('arenden.save', { ...BASE, ...input }));
 
     expect(value(await s.api.call('arenden.nextNumber', { year: 2018 }))).toEqual({ diarienummer: '2018/001' });
@@ -48,15 +41,15 @@ describe('diarium: numbering', () => {
     // The preview takes nothing.
     expect(value(await s.api.call('arenden.nextNumber', { year: 2019 }))).toEqual({ diarienummer: '2019/003' });
     expect(value(await s.api.call('arenden.nextNumber', { year: 2020 }))).toEqual({ diarienummer: '2020/001' });
-    expect(series(s)).toEqual([
+    expect(await series(s)).toEqual([
       { year: 2018, last_number: 3 },
       { year: 2019, last_number: 2 },
     ]);
-    s.close();
+    await s.close();
   });
 
   it('never reuses a number, not even the one of a makulerat ärende', async () => {
-    const s = demoSession('empty');
+    const s = await engineSession(engine, { create: 'empty' });
     const a = value(await s.api.call('arenden.save', { ...BASE, year: 2018 }));
     const b = value(await s.api.call('arenden.save', { ...BASE, year: 2018 }));
     const voided = value(await s.api.call('arenden.void', { id: b.id, reason: 'Registrerat två gånger.' }));
@@ -67,60 +60,60 @@ describe('diarium: numbering', () => {
     expect([a.diarienummer, b.diarienummer, c.diarienummer]).toEqual(['2018/001', '2018/002', '2018/003']);
 
     // The database itself refuses to delete an ärende or change its number.
-    expect(() => s.db.sqlite.prepare('DELETE FROM arenden WHERE id = ?').run(b.id)).toThrow(/voided, never deleted/);
-    expect(() => s.db.sqlite.prepare('UPDATE arenden SET seq = 9 WHERE id = ?').run(a.id)).toThrow(/never changes/);
-    s.close();
+    await expect(rows(s, sql`DELETE FROM arenden WHERE id = ${b.id}`)).rejects.toThrow(/voided, never deleted/);
+    await expect(rows(s, sql`UPDATE arenden SET seq = 9 WHERE id = ${a.id}`)).rejects.toThrow(/never changes/);
+    await s.close();
   });
 
   it("uses the förbund's current format", async () => {
-    const s = demoSession('empty');
+    const s = await engineSession(engine, { create: 'empty' });
     value(await s.api.call('forbund.save', { name: 'Finsam Test', orgNr: '', diaryFormat: 'SUL {ÅÅ}-{NN}' }));
     expect(value(await s.api.call('arenden.save', { ...BASE, year: 2018 })).diarienummer).toBe('SUL 18-01');
     expect(value(await s.api.call('arenden.nextNumber', { year: 2018 }))).toEqual({ diarienummer: 'SUL 18-02' });
     // The same year and number in another format is the same place in the series.
     value(await s.api.call('forbund.save', { name: 'Finsam Test', orgNr: '', diaryFormat: '{ÅÅÅÅ}/{NNN}' }));
-    const before = counts(s);
+    const before = await counts(s);
     const refused = failure(await s.api.call('arenden.save', { ...BASE, diarienummer: '2018/001' }));
     expect(refused).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/^Diarienummer SUL 18-01 finns redan/) });
-    expect(counts(s)).toEqual(before);
+    expect(await counts(s)).toEqual(before);
     expect(value(await s.api.call('arenden.save', { ...BASE, year: 2018 })).diarienummer).toBe('2018/002');
-    s.close();
+    await s.close();
   });
 });
 
-describe('diarium: a year begun in another register', () => {
+describe.each(ENGINES)('diarium: a year begun in another register (%s)', (engine) => {
   it('continues the series from the löpnummer given once, never lower than taken, and logs it', async () => {
-    const s = clockSession('2026-09-01T10:00:00Z');
+    const s = await clockSession(engine, '2026-09-01T10:00:00Z');
     const save = async () => value(await s.api.call('arenden.save', { ...BASE, year: 2026 }));
     expect(value(await s.api.call('arenden.startSeries', { year: 2026, next: 46 }))).toEqual({ diarienummer: '2026/046' });
     expect(value(await s.api.call('arenden.nextNumber', { year: 2026 }))).toEqual({ diarienummer: '2026/046' });
     expect((await save()).diarienummer).toBe('2026/046');
     expect((await save()).diarienummer).toBe('2026/047');
 
-    const before = counts(s);
+    const before = await counts(s);
     const lower = failure(await s.api.call('arenden.startSeries', { year: 2026, next: 40 }));
     expect(lower.paths).toEqual(['next']);
     expect(lower.message).toBe('2026/047 är redan taget; nästa diarienummer kan inte vara lägre än 2026/048.');
     expect(failure(await s.api.dispatch('arenden.startSeries', { year: 2026, next: 0 })).paths).toEqual(['next']);
     expect(failure(await s.api.dispatch('arenden.startSeries', { year: 2026, next: '50' })).paths).toEqual(['next']);
-    expect(counts(s)).toEqual(before);
+    expect(await counts(s)).toEqual(before);
     // The same number as next changes nothing and logs nothing.
     expect(value(await s.api.call('arenden.startSeries', { year: 2026, next: 48 }))).toEqual({ diarienummer: '2026/048' });
-    expect(counts(s)).toEqual(before);
+    expect(await counts(s)).toEqual(before);
     // Another year's series is untouched.
     expect(value(await s.api.call('arenden.nextNumber', { year: 2027 }))).toEqual({ diarienummer: '2027/001' });
-    const logged = s.db.sqlite.prepare("SELECT before_json, after_json FROM audit_log WHERE entity = 'diary_series'").all();
+    const logged = await rows(s, sql`SELECT before_json, after_json FROM audit_log WHERE entity = 'diary_series'`);
     expect(logged).toEqual([
       { before_json: JSON.stringify({ year: 2026, nextNumber: '2026/001' }), after_json: JSON.stringify({ year: 2026, nextNumber: '2026/046' }) },
     ]);
     expect((await verifyAuditChain(s.db.kysely)).ok).toBe(true);
-    s.close();
+    await s.close();
   });
 });
 
-describe('diarium: registering afterwards with a number', () => {
+describe.each(ENGINES)('diarium: registering afterwards with a number (%s)', (engine) => {
   it("keeps an explicit number (written the förbund's way) and moves the series past it", async () => {
-    const s = demoSession('empty');
+    const s = await engineSession(engine, { create: 'empty' });
     const old = value(
       await s.api.call('arenden.save', { ...BASE, diarienummer: '2018/12', status: 'beslutat', receivedOn: '2018-03-01', decidedOn: '2018-04-20' }),
     );
@@ -128,27 +121,27 @@ describe('diarium: registering afterwards with a number', () => {
     expect(value(await s.api.call('arenden.save', { ...BASE, year: 2018 })).diarienummer).toBe('2018/013');
     // A lower number that was never taken may still be registered afterwards.
     expect(value(await s.api.call('arenden.save', { ...BASE, diarienummer: '2018/007' })).seq).toBe(7);
-    expect(series(s)).toEqual([{ year: 2018, last_number: 13 }]);
-    s.close();
+    expect(await series(s)).toEqual([{ year: 2018, last_number: 13 }]);
+    await s.close();
   });
 
   it('refuses a number that exists already, makulerade included, and writes nothing', async () => {
-    const s = demoSession('empty');
+    const s = await engineSession(engine, { create: 'empty' });
     const taken = value(await s.api.call('arenden.save', { ...BASE, title: 'Lokussamordnare Älvkarleby', diarienummer: '2018/012' }));
     value(await s.api.call('arenden.void', { id: taken.id, reason: 'Fel ärende.' }));
-    const before = counts(s);
+    const before = await counts(s);
     for (const diarienummer of ['2018/012', '2018/12', ' 2018/0012 ']) {
       const refused = failure(await s.api.call('arenden.save', { ...BASE, diarienummer }));
       expect(refused).toEqual({ code: 'CONFLICT', message: 'Diarienummer 2018/012 finns redan (”Lokussamordnare Älvkarleby”).', paths: ['diarienummer'] });
     }
-    expect(counts(s)).toEqual(before);
-    s.close();
+    expect(await counts(s)).toEqual(before);
+    await s.close();
   });
 
   it('refuses a number in the wrong format, naming the format, and writes nothing', async () => {
-    const s = demoSession();
-    const before = counts(s);
-    const seriesBefore = series(s);
+    const s = await engineSession(engine);
+    const before = await counts(s);
+    const seriesBefore = await series(s);
     for (const diarienummer of ['2018-012', 'Dnr 2018/12', '18/012', '2018/0']) {
       const refused = failure(await s.api.call('arenden.save', { ...BASE, diarienummer }));
       expect(refused.code).toBe('VALIDATION');
@@ -157,15 +150,15 @@ describe('diarium: registering afterwards with a number', () => {
     }
     const wrongYear = failure(await s.api.call('arenden.save', { ...BASE, diarienummer: '2018/012', year: 2019 }));
     expect(wrongYear).toMatchObject({ code: 'VALIDATION', paths: ['year'] });
-    expect(counts(s)).toEqual(before);
-    expect(series(s)).toEqual(seriesBefore);
-    s.close();
+    expect(await counts(s)).toEqual(before);
+    expect(await series(s)).toEqual(seriesBefore);
+    await s.close();
   });
 });
 
-describe('diarium: editing and makulering', () => {
+describe.each(ENGINES)('diarium: editing and makulering (%s)', (engine) => {
   it('edits an ärende, keeps its number, and audits before and after', async () => {
-    const s = demoSession('empty');
+    const s = await engineSession(engine, { create: 'empty' });
     const created = value(await s.api.call('arenden.save', { ...BASE, year: 2018, receivedOn: '2018-03-06', handlaggare: 'Förbundschef' }));
     const edited = value(
       await s.api.call('arenden.save', {
@@ -185,7 +178,7 @@ describe('diarium: editing and makulering', () => {
       handlaggare: null,
       description: 'Beviljas 270 000 kr.',
     });
-    const audit = s.db.sqlite.prepare("SELECT action, method, entity_id, before_json, after_json FROM audit_log WHERE entity = 'arende' ORDER BY id").all() as {
+    const audit = (await rows(s, sql`SELECT action, method, entity_id, before_json, after_json FROM audit_log WHERE entity = 'arende' ORDER BY id`)) as {
       action: string;
       method: string;
       entity_id: string;
@@ -199,13 +192,13 @@ describe('diarium: editing and makulering', () => {
     expect(audit[0]?.before_json).toBeNull();
     expect(JSON.parse(audit[1]?.before_json ?? '{}')).toMatchObject({ status: 'oppet', handlaggare: 'Förbundschef' });
     expect(JSON.parse(audit[1]?.after_json ?? '{}')).toMatchObject({ status: 'beslutat', decidedOn: '2018-04-20' });
-    s.close();
+    await s.close();
   });
 
   it('refuses to change a diarienummer or a year, and the rules of the dates', async () => {
-    const s = demoSession('empty');
+    const s = await engineSession(engine, { create: 'empty' });
     const a = value(await s.api.call('arenden.save', { ...BASE, year: 2018 }));
-    const before = counts(s);
+    const before = await counts(s);
     const cases: [Record<string, unknown>, string, RegExp][] = [
       [{ id: a.id, diarienummer: '2018/099' }, 'diarienummer', /kan inte ändras/],
       [{ id: a.id, year: 2019 }, 'year', /år kan inte ändras/],
@@ -221,20 +214,20 @@ describe('diarium: editing and makulering', () => {
       expect(refused.paths, JSON.stringify(input)).toContain(pathName);
       expect(refused.message, JSON.stringify(input)).toMatch(message);
     }
-    expect(counts(s)).toEqual(before);
-    s.close();
+    expect(await counts(s)).toEqual(before);
+    await s.close();
   });
 
   it('a makulerat ärende stays, cannot be edited, voided again, nor get documents or links', async () => {
-    const s = demoSession('empty');
+    const s = await engineSession(engine, { create: 'empty' });
     const a = value(await s.api.call('arenden.save', { ...BASE, year: 2018 }));
     const other = value(await s.api.call('arenden.save', { ...BASE, year: 2018, title: 'Årsredovisning 2018' }));
     const voided = value(await s.api.call('arenden.void', { id: a.id, reason: 'Registrerat av misstag.' }));
     expect(voided.voided).toEqual({ at: expect.any(String), by: 'testare', reason: 'Registrerat av misstag.' });
-    const audit = s.db.sqlite.prepare("SELECT action, method FROM audit_log WHERE entity = 'arende' ORDER BY id DESC LIMIT 1").get();
+    const audit = await first(s, sql`SELECT action, method FROM audit_log WHERE entity = 'arende' ORDER BY id DESC LIMIT 1`);
     expect(audit).toEqual({ action: 'update', method: 'arenden.void' });
 
-    const before = counts(s);
+    const before = await counts(s);
     const attempts = [
       await s.api.call('arenden.save', { ...BASE, id: a.id, title: 'Ny rubrik' }),
       await s.api.call('arenden.void', { id: a.id, reason: 'Igen.' }),
@@ -246,15 +239,15 @@ describe('diarium: editing and makulering', () => {
       expect(refused.code).toBe('RULE');
       expect(refused.message).toMatch(/Ärende 2018\/001 är makulerat/);
     }
-    expect(counts(s)).toEqual(before);
+    expect(await counts(s)).toEqual(before);
     expect(value(await s.api.call('arenden.get', { id: a.id })).title).toBe(BASE.title);
-    s.close();
+    await s.close();
   });
 });
 
-describe('diarium: listing and reading', () => {
+describe.each(ENGINES)('diarium: listing and reading (%s)', (engine) => {
   it('lists the demo diarium newest first, with filters and document counts', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     const all = value(await s.api.call('arenden.list', {}));
     expect(all.length).toBeGreaterThanOrEqual(12);
     const keys = all.map((a) => a.year * 100_000 + a.seq);
@@ -288,15 +281,15 @@ describe('diarium: listing and reading', () => {
     expect(ofYear.length).toBe(all.filter((a) => a.year === year).length);
 
     // The demo data carries fictional handläggare by role, never a personnummer.
-    const texts = s.db.sqlite.prepare("SELECT group_concat(concat_ws(' ', title, description, handlaggare, voided_reason), ' ') AS t FROM arenden").get() as {
+    const texts = (await first(s, sql`SELECT string_agg(concat_ws(' ', title, description, handlaggare, voided_reason), ' ') AS t FROM arenden`)) as {
       t: string;
     };
     expect(texts.t).not.toMatch(/\d{6}[-+]\d{4}/);
-    s.close();
+    await s.close();
   });
 
   it('serves the diarium a page at a time, filtered on the server, with the total and the years', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     try {
       const all = value(await s.api.call('arenden.list', {}));
       const first = value(await s.api.call('arenden.page', { limit: 5 }));
@@ -319,12 +312,12 @@ describe('diarium: listing and reading', () => {
       expect(failure(await s.api.call('arenden.page', { limit: 10_000 })).paths).toEqual(['limit']);
       expect(failure(await s.api.call('arenden.page', { offset: -1 })).paths).toEqual(['offset']);
     } finally {
-      s.close();
+      await s.close();
     }
   });
 
   it('reads one demo ärende with its documents and links, labelled in Swedish', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     const all = value(await s.api.call('arenden.list', {}));
     const tillagg = firstOf(all.filter((a) => a.title === 'Lokussamordnare Älvkarleby – tilläggsansökan'));
     const forsta = firstOf(all.filter((a) => a.title === 'Ansökan om medel – Lokussamordnare Älvkarleby'));
@@ -337,13 +330,13 @@ describe('diarium: listing and reading', () => {
     const incoming = value(await s.api.call('arenden.get', { id: forsta.id })).links;
     expect(incoming).toEqual([expect.objectContaining({ incoming: true, targetKind: 'arende', targetId: tillagg.id })]);
     expect(failure(await s.api.call('arenden.get', { id: 99_999 }))).toMatchObject({ code: 'NOT_FOUND' });
-    s.close();
+    await s.close();
   });
 });
 
-describe('links', () => {
+describe.each(ENGINES)('links (%s)', (engine) => {
   async function setup() {
-    const s = demoSession();
+    const s = await engineSession(engine);
     const a = value(await s.api.call('arenden.save', { ...BASE, title: 'Lokussamordnare Älvkarleby', year: 2018, receivedOn: '2018-03-01' }));
     const b = value(await s.api.call('arenden.save', { ...BASE, title: 'Lokussamordnare Älvkarleby – tilläggsansökan', year: 2018 }));
     return { s, a, b };
@@ -351,15 +344,24 @@ describe('links', () => {
 
   it('links an ärende to another ärende, a member, a person and a group, and shows the link on both ärenden', async () => {
     const { s, a, b } = await setup();
-    const member = s.db.sqlite.prepare("SELECT id FROM members WHERE name = 'Heby kommun'").get() as { id: number };
+    const member = (await first(s, sql`SELECT id FROM members WHERE name = 'Heby kommun'`)) as { id: number };
     const personId = Number(
-      s.db.sqlite.prepare("INSERT INTO people (name, party, created_at, updated_at) VALUES ('Eva Lind', 'S', '2018-01-01', '2018-01-01')").run()
-        .lastInsertRowid,
+      (
+        await first(
+          s,
+          sql<{ id: number }>`INSERT INTO people (name, party, created_at, updated_at) VALUES ('Eva Lind', 'S', '2018-01-01', '2018-01-01') RETURNING id`,
+        )
+      )?.id,
     );
     const groupId = Number(
-      s.db.sqlite
-        .prepare("INSERT INTO groups (name, kind, created_at, updated_at) VALUES ('Arbetsutskott test', 'arbetsutskott', '2018-01-01', '2018-01-01')")
-        .run().lastInsertRowid,
+      (
+        await first(
+          s,
+          sql<{
+            id: number;
+          }>`INSERT INTO groups (name, kind, created_at, updated_at) VALUES ('Arbetsutskott test', 'arbetsutskott', '2018-01-01', '2018-01-01') RETURNING id`,
+        )
+      )?.id,
     );
 
     const toArende = value(await s.api.call('links.add', { arendeId: b.id, targetKind: 'arende', targetId: a.id, note: 'Förlängning' }));
@@ -393,7 +395,7 @@ describe('links', () => {
     // Removing it removes it from both; both writes are audited.
     expect(value(await s.api.call('links.remove', { id: toArende.id }))).toEqual({ id: toArende.id });
     expect(value(await s.api.call('arenden.get', { id: a.id })).links).toEqual([]);
-    const audit = s.db.sqlite.prepare("SELECT action, entity_id, after_json FROM audit_log WHERE entity = 'link' ORDER BY id").all() as {
+    const audit = (await rows(s, sql`SELECT action, entity_id, after_json FROM audit_log WHERE entity = 'link' ORDER BY id`)) as {
       action: string;
       entity_id: string;
       after_json: string | null;
@@ -401,13 +403,13 @@ describe('links', () => {
     expect(audit.map((x) => x.action)).toEqual(['create', 'create', 'create', 'create', 'delete']);
     expect(JSON.parse(audit[0]?.after_json ?? '{}')).toMatchObject({ targetLabel: `${a.diarienummer} Lokussamordnare Älvkarleby` });
     expect(await verifyAuditChain(s.db.kysely)).toMatchObject({ ok: true });
-    s.close();
+    await s.close();
   });
 
   it('refuses a missing target, a link to itself and a duplicate, writing nothing', async () => {
     const { s, a, b } = await setup();
     value(await s.api.call('links.add', { arendeId: b.id, targetKind: 'arende', targetId: a.id }));
-    const before = counts(s);
+    const before = await counts(s);
     const cases: [Record<string, unknown>, string, RegExp][] = [
       [{ arendeId: b.id, targetKind: 'person', targetId: 9999 }, 'NOT_FOUND', /Personen som ärendet skulle kopplas till finns inte/],
       [{ arendeId: b.id, targetKind: 'member', targetId: 9999 }, 'NOT_FOUND', /Medlemmen .* finns inte/],
@@ -425,7 +427,7 @@ describe('links', () => {
       expect(refused.message, JSON.stringify(input)).toMatch(message);
     }
     expect(failure(await s.api.call('links.remove', { id: 9999 })).code).toBe('NOT_FOUND');
-    expect(counts(s)).toEqual(before);
-    s.close();
+    expect(await counts(s)).toEqual(before);
+    await s.close();
   });
 });

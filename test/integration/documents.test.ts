@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { Arende } from '../../shared/contract/schemas/diarium';
-import type { Session } from '../../electron/services/session';
-import { count, demoSession } from '../helpers/session';
 import { failure, value } from '../helpers/envelope';
+import { countRows, ENGINES, engineSession, first, rows, type AnySession } from '../helpers/engines';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const b64 = (bytes: Buffer | string) => (typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes).toString('base64');
@@ -23,12 +23,12 @@ function bytesOf(size: number, seed = 1): Buffer {
   return out;
 }
 
-async function newArende(s: Session, title = 'Lokussamordnare Älvkarleby – tilläggsansökan'): Promise<Arende> {
+async function newArende(s: AnySession, title = 'Lokussamordnare Älvkarleby – tilläggsansökan'): Promise<Arende> {
   return value(await s.api.call('arenden.save', { title, kind: 'inkommande', year: 2018 }));
 }
 
-function counts(s: Session): number[] {
-  return ['documents', 'audit_log'].map((t) => count(s, t));
+function counts(s: AnySession): Promise<number[]> {
+  return Promise.all(['documents', 'audit_log'].map((t) => countRows(s, t)));
 }
 
 /** A minimal .docx: just what Word needs to open it and what Kansli reads. */
@@ -80,11 +80,11 @@ function tinyPdf(lines: string[]): Buffer {
   return Buffer.from(out, 'latin1');
 }
 
-const textOf = (s: Session, id: number) => (s.db.sqlite.prepare('SELECT text FROM documents WHERE id = ?').get(id) as { text: string | null }).text;
+const textOf = async (s: AnySession, id: number) => ((await first(s, sql`SELECT text FROM documents WHERE id = ${id}`)) as { text: string | null }).text;
 
-describe('documents in an ärende', () => {
+describe.each(ENGINES)('documents in an ärende (%s)', (engine) => {
   it('keeps a small file in the database with its SHA-256, and gives the same bytes back', async () => {
-    const s = demoSession('empty');
+    const s = await engineSession(engine, { create: 'empty' });
     const arende = await newArende(s);
     const content = Buffer.from('Förslag till beslut\natt bevilja 270 000 kr till Lokussamordnare Älvkarleby\n', 'utf8');
     const meta = value(await s.api.call('documents.add', { arendeId: arende.id, fileName: 'Ärendeblad tilläggsansökan.txt', contentBase64: b64(content) }));
@@ -98,7 +98,7 @@ describe('documents in an ärende', () => {
       storage: 'db',
       addedBy: 'testare',
     });
-    const row = s.db.sqlite.prepare('SELECT content, stored_path, text FROM documents WHERE id = ?').get(meta.id) as {
+    const row = (await first(s, sql`SELECT content, stored_path, text FROM documents WHERE id = ${meta.id}`)) as {
       content: Buffer;
       stored_path: null;
       text: string;
@@ -114,7 +114,7 @@ describe('documents in an ärende', () => {
     expect(value(await s.api.call('arenden.get', { id: arende.id })).documents).toEqual([meta]);
 
     // Audited as metadata: the bytes never go into the audit log.
-    const audit = s.db.sqlite.prepare("SELECT action, method, after_json FROM audit_log WHERE entity = 'document'").all() as {
+    const audit = (await rows(s, sql`SELECT action, method, after_json FROM audit_log WHERE entity = 'document'`)) as {
       action: string;
       method: string;
       after_json: string;
@@ -122,28 +122,148 @@ describe('documents in an ärende', () => {
     expect(audit.map((a) => [a.action, a.method])).toEqual([['create', 'documents.add']]);
     expect(JSON.parse(audit[0]?.after_json ?? '{}')).toEqual(meta);
     expect(audit[0]?.after_json).not.toContain(b64(content));
-    s.close();
+    await s.close();
   });
 
+  it('notices bytes changed in the database outside Kansli', async () => {
+    const s = await engineSession(engine, { create: 'empty' });
+    const arende = await newArende(s);
+    const meta = value(await s.api.call('documents.add', { arendeId: arende.id, fileName: 'beslut.txt', contentBase64: b64('Beviljas 270 000 kr.') }));
+    await rows(s, sql`UPDATE documents SET content = ${Buffer.from('Beviljas 970 000 kr.', 'utf8')} WHERE id = ${meta.id}`);
+    const refused = failure(await s.api.call('documents.get', { id: meta.id }));
+    expect(refused.code).toBe('RULE');
+    expect(refused.message).toMatch(/”beslut” \(beslut\.txt\) har ändrats utanför Kansli: kontrollsumman \(SHA-256\) stämmer inte/);
+    await s.close();
+  });
+
+  it('reads the text layer of a PDF, so a word in a PDF finds it', async () => {
+    const s = await engineSession(engine, { create: 'empty' });
+    const arende = await newArende(s);
+    const pdf = value(
+      await s.api.call('documents.add', {
+        arendeId: arende.id,
+        fileName: 'Protokoll styrelsen.pdf',
+        contentBase64: b64(tinyPdf(['Protokoll fört vid styrelsemöte', 'Beslut om Arbetsträning i Östhammar'])),
+      }),
+    );
+    expect(pdf.mimeType).toBe('application/pdf');
+    expect(await textOf(s, pdf.id)).toMatch(/Protokoll fört vid styrelsemöte\s+Beslut om Arbetsträning i Östhammar/);
+    const found = value(await s.api.call('search.query', { query: 'styrelsemö arbetsträn', kinds: ['document'] }));
+    expect(found.hits.map((h) => h.id)).toEqual([pdf.id]);
+    await s.close();
+  });
+
+  it('extracts text for the search from txt, csv, md, html and docx; a broken PDF gives none but is kept', async () => {
+    const s = await engineSession(engine, { create: 'empty' });
+    const arende = await newArende(s);
+    const add = async (fileName: string, content: Buffer | string) =>
+      value(await s.api.call('documents.add', { arendeId: arende.id, fileName, contentBase64: b64(content) }));
+
+    const docx = await add(
+      'Tjänsteskrivelse.docx',
+      await tinyDocx(['Förslag till beslut', 'att bevilja medel till Arbetsträning Östhammar', 'Ärendet: samverkan & uppföljning']),
+    );
+    expect(docx.mimeType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(await textOf(s, docx.id)).toBe('Förslag till beslut\natt bevilja medel till Arbetsträning Östhammar\nÄrendet: samverkan & uppföljning');
+
+    const html = await add(
+      'sida.html',
+      '<html><head><style>p{}</style><script>var x=1</script></head><body><h1>Delårsrapport</h1><p>Utfall &amp; prognos&nbsp;2018</p></body></html>',
+    );
+    expect(html.mimeType).toBe('text/html');
+    expect(await textOf(s, html.id)).toMatch(/^Delårsrapport\n+Utfall & prognos 2018$/);
+
+    // A CSV from an older Excel, in Windows-1252.
+    const csv = await add('budget.csv', Buffer.from([...Buffer.from('Insats;Belopp\nL', 'latin1'), 0xf6, ...Buffer.from('nebidrag;100', 'latin1')]));
+    expect(csv.mimeType).toBe('text/csv');
+    expect(await textOf(s, csv.id)).toBe('Insats;Belopp\nLönebidrag;100');
+    const md = await add('anteckning.md', '\uFEFF# Beredningsgrupp\nMöte om lokusgrupper');
+    expect(md.mimeType).toBe('text/markdown');
+    expect(await textOf(s, md.id)).toBe('# Beredningsgrupp\nMöte om lokusgrupper');
+
+    const pdf = await add('protokoll.pdf', '%PDF-1.4 Arbetsträning Östhammar');
+    expect(await textOf(s, pdf.id)).toBeNull();
+    const unknown = await add('bild.heic', bytesOf(100));
+    expect(unknown.mimeType).toBe('application/octet-stream');
+
+    const found = value(await s.api.call('search.query', { query: 'arbetsträn östhammar', kinds: ['document'] }));
+    expect(found.hits.map((h) => h.id)).toEqual([docx.id]);
+    expect(found.hits[0]).toMatchObject({ kind: 'document', arendeId: arende.id, subtitle: `Tjänsteskrivelse.docx · ${arende.diarienummer}` });
+    expect(found.hits[0]?.snippet).toMatch(/«Arbetsträning» «Östhammar»/);
+    await s.close();
+  });
+
+  it('refuses empty and too large files, unknown ärenden and bad input, writing nothing', async () => {
+    const s = await engineSession(engine, { create: 'empty' });
+    const arende = await newArende(s);
+    const before = await counts(s);
+    const cases: [Record<string, unknown>, string, string, RegExp][] = [
+      [{ arendeId: arende.id, fileName: 'tom.txt', contentBase64: '' }, 'VALIDATION', 'contentBase64', /”tom.txt” är tom/],
+      [{ arendeId: arende.id, fileName: 'stor.pdf', contentBase64: b64(Buffer.alloc(50 * MiB + 1)) }, 'VALIDATION', 'contentBase64', /för stor.*högst 50 MB/],
+      [{ arendeId: arende.id, fileName: 'x.txt', contentBase64: 'inte base64!' }, 'VALIDATION', 'contentBase64', /inte giltig base64/],
+      [{ arendeId: arende.id, fileName: '../x.txt', contentBase64: b64('a') }, 'VALIDATION', 'fileName', /får inte innehålla/],
+      [{ arendeId: arende.id, fileName: '  ', contentBase64: b64('a') }, 'VALIDATION', 'fileName', /Ange filnamn/],
+      [{ arendeId: 9999, fileName: 'x.txt', contentBase64: b64('a') }, 'NOT_FOUND', 'arendeId', /Ärendet finns inte/],
+    ];
+    for (const [input, code, pathName, message] of cases) {
+      const refused = failure(await s.api.dispatch('documents.add', input));
+      expect(refused.code, String(input.fileName)).toBe(code);
+      expect(refused.paths, String(input.fileName)).toContain(pathName);
+      expect(refused.message, String(input.fileName)).toMatch(message);
+    }
+    expect(failure(await s.api.call('documents.get', { id: 9999 })).code).toBe('NOT_FOUND');
+    expect(failure(await s.api.call('documents.remove', { id: 9999 })).code).toBe('NOT_FOUND');
+    expect(await counts(s)).toEqual(before);
+    expect(fs.existsSync(`${s.file}.dokument`)).toBe(false);
+    await s.close();
+  });
+
+  it("refuses a personnummer in the title unless confirmed; the file's own bytes are not scanned", async () => {
+    const s = await engineSession(engine, { create: 'empty' });
+    const arende = await newArende(s);
+    const refused = failure(await s.api.call('documents.add', { arendeId: arende.id, fileName: 'a.txt', title: 'Intyg 811218-9876', contentBase64: b64('x') }));
+    expect(refused.code).toBe('PERSONAL_DATA');
+    expect(await countRows(s, 'documents')).toBe(0);
+    value(await s.api.call('documents.add', { arendeId: arende.id, fileName: 'a.txt', contentBase64: b64('Bilaga utan personnummer') }));
+    expect(await countRows(s, 'documents')).toBe(1);
+    await s.close();
+  });
+
+  it('keeps the documents of a makulerat ärende', async () => {
+    const s = await engineSession(engine, { create: 'empty' });
+    const arende = await newArende(s);
+    const meta = value(await s.api.call('documents.add', { arendeId: arende.id, fileName: 'a.txt', contentBase64: b64('x') }));
+    value(await s.api.call('arenden.void', { id: arende.id, reason: 'Fel ärende.' }));
+    const refused = failure(await s.api.call('documents.remove', { id: meta.id }));
+    expect(refused).toMatchObject({ code: 'RULE' });
+    expect(refused.message).toMatch(/makulerat/);
+    expect(await countRows(s, 'documents')).toBe(1);
+    await s.close();
+  });
+});
+
+/** Large files lie beside a database file; a server database keeps every document itself. */
+describe('documents beside the database file', () => {
+  const engine = 'sqlite';
   it('keeps a file over 8 MiB beside the database, named by its hash, and reuses it for the same bytes', async () => {
-    const s = demoSession('empty');
+    const s = await engineSession(engine, { create: 'empty' });
     const arende = await newArende(s);
     const big = bytesOf(8 * MiB + 1);
     const hash = sha256(big);
-    const first = value(await s.api.call('documents.add', { arendeId: arende.id, fileName: 'Protokoll 2018-03-16.PDF', contentBase64: b64(big) }));
-    expect(first).toMatchObject({ storage: 'file', size: 8 * MiB + 1, sha256: hash, mimeType: 'application/pdf', title: 'Protokoll 2018-03-16' });
-    const row = s.db.sqlite.prepare('SELECT content, stored_path, text FROM documents WHERE id = ?').get(first.id) as {
+    const added = value(await s.api.call('documents.add', { arendeId: arende.id, fileName: 'Protokoll 2018-03-16.PDF', contentBase64: b64(big) }));
+    expect(added).toMatchObject({ storage: 'file', size: 8 * MiB + 1, sha256: hash, mimeType: 'application/pdf', title: 'Protokoll 2018-03-16' });
+    const row = (await first(s, sql`SELECT content, stored_path, text FROM documents WHERE id = ${added.id}`)) as {
       content: null;
       stored_path: string;
       text: null;
     };
     expect(row).toEqual({ content: null, stored_path: `kansli.sqlite.dokument/${hash}.pdf`, text: null });
-    const file = path.join(path.dirname(s.file), 'kansli.sqlite.dokument', `${hash}.pdf`);
+    const file = path.join(path.dirname(String(s.file)), 'kansli.sqlite.dokument', `${hash}.pdf`);
     expect(sha256(fs.readFileSync(file))).toBe(hash);
     // No temp files are left behind.
     expect(fs.readdirSync(path.dirname(file))).toEqual([`${hash}.pdf`]);
 
-    const got = value(await s.api.call('documents.get', { id: first.id }));
+    const got = value(await s.api.call('documents.get', { id: added.id }));
     expect(sha256(Buffer.from(got.contentBase64, 'base64'))).toBe(hash);
 
     // The same file in another ärende: one file on disk, two rows.
@@ -153,37 +273,26 @@ describe('documents in an ärende', () => {
     expect(fs.readdirSync(path.dirname(file))).toEqual([`${hash}.pdf`]);
 
     // Removing one leaves the file for the other; removing the last removes the file too.
-    value(await s.api.call('documents.remove', { id: first.id }));
+    value(await s.api.call('documents.remove', { id: added.id }));
     await new Promise((r) => setImmediate(r));
     expect(fs.existsSync(file)).toBe(true);
     expect(sha256(Buffer.from(value(await s.api.call('documents.get', { id: second.id })).contentBase64, 'base64'))).toBe(hash);
     value(await s.api.call('documents.remove', { id: second.id }));
     await new Promise((r) => setImmediate(r));
     expect(fs.existsSync(file)).toBe(false);
-    expect(count(s, 'documents')).toBe(0);
-    const audit = s.db.sqlite.prepare("SELECT action FROM audit_log WHERE entity = 'document' ORDER BY id").all() as { action: string }[];
+    expect(await countRows(s, 'documents')).toBe(0);
+    const audit = (await rows(s, sql`SELECT action FROM audit_log WHERE entity = 'document' ORDER BY id`)) as { action: string }[];
     expect(audit.map((a) => a.action)).toEqual(['create', 'create', 'delete', 'delete']);
-    s.close();
-  });
-
-  it('notices bytes changed in the database outside Kansli', async () => {
-    const s = demoSession('empty');
-    const arende = await newArende(s);
-    const meta = value(await s.api.call('documents.add', { arendeId: arende.id, fileName: 'beslut.txt', contentBase64: b64('Beviljas 270 000 kr.') }));
-    s.db.sqlite.prepare('UPDATE documents SET content = ? WHERE id = ?').run(Buffer.from('Beviljas 970 000 kr.', 'utf8'), meta.id);
-    const refused = failure(await s.api.call('documents.get', { id: meta.id }));
-    expect(refused.code).toBe('RULE');
-    expect(refused.message).toMatch(/”beslut” \(beslut\.txt\) har ändrats utanför Kansli: kontrollsumman \(SHA-256\) stämmer inte/);
-    s.close();
+    await s.close();
   });
 
   it('notices a file beside the database that was changed or removed outside Kansli', async () => {
-    const s = demoSession('empty');
+    const s = await engineSession(engine, { create: 'empty' });
     const arende = await newArende(s);
     const big = bytesOf(8 * MiB + 100, 7);
     const meta = value(await s.api.call('documents.add', { arendeId: arende.id, fileName: 'bilaga.xlsx', contentBase64: b64(big) }));
     expect(meta.mimeType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    const file = path.join(`${s.file}.dokument`, `${meta.sha256}.xlsx`);
+    const file = path.join(`${String(s.file)}.dokument`, `${meta.sha256}.xlsx`);
 
     const changed = Buffer.from(big);
     changed[1000] = (changed[1000] ?? 0) ^ 0xff;
@@ -201,111 +310,6 @@ describe('documents in an ärende', () => {
     const missing = failure(await s.api.call('documents.get', { id: meta.id }));
     expect(missing.code).toBe('RULE');
     expect(missing.message).toMatch(/saknas i mappen bredvid databasen.*tagits bort eller flyttats utanför Kansli/);
-    s.close();
-  });
-
-  it('reads the text layer of a PDF, so a word in a PDF finds it', async () => {
-    const s = demoSession('empty');
-    const arende = await newArende(s);
-    const pdf = value(
-      await s.api.call('documents.add', {
-        arendeId: arende.id,
-        fileName: 'Protokoll styrelsen.pdf',
-        contentBase64: b64(tinyPdf(['Protokoll fört vid styrelsemöte', 'Beslut om Arbetsträning i Östhammar'])),
-      }),
-    );
-    expect(pdf.mimeType).toBe('application/pdf');
-    expect(textOf(s, pdf.id)).toMatch(/Protokoll fört vid styrelsemöte\s+Beslut om Arbetsträning i Östhammar/);
-    const found = value(await s.api.call('search.query', { query: 'styrelsemö arbetsträn', kinds: ['document'] }));
-    expect(found.hits.map((h) => h.id)).toEqual([pdf.id]);
-    s.close();
-  });
-
-  it('extracts text for the search from txt, csv, md, html and docx; a broken PDF gives none but is kept', async () => {
-    const s = demoSession('empty');
-    const arende = await newArende(s);
-    const add = async (fileName: string, content: Buffer | string) =>
-      value(await s.api.call('documents.add', { arendeId: arende.id, fileName, contentBase64: b64(content) }));
-
-    const docx = await add(
-      'Tjänsteskrivelse.docx',
-      await tinyDocx(['Förslag till beslut', 'att bevilja medel till Arbetsträning Östhammar', 'Ärendet: samverkan & uppföljning']),
-    );
-    expect(docx.mimeType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-    expect(textOf(s, docx.id)).toBe('Förslag till beslut\natt bevilja medel till Arbetsträning Östhammar\nÄrendet: samverkan & uppföljning');
-
-    const html = await add(
-      'sida.html',
-      '<html><head><style>p{}</style><script>var x=1</script></head><body><h1>Delårsrapport</h1><p>Utfall &amp; prognos&nbsp;2018</p></body></html>',
-    );
-    expect(html.mimeType).toBe('text/html');
-    expect(textOf(s, html.id)).toMatch(/^Delårsrapport\n+Utfall & prognos 2018$/);
-
-    // A CSV from an older Excel, in Windows-1252.
-    const csv = await add('budget.csv', Buffer.from([...Buffer.from('Insats;Belopp\nL', 'latin1'), 0xf6, ...Buffer.from('nebidrag;100', 'latin1')]));
-    expect(csv.mimeType).toBe('text/csv');
-    expect(textOf(s, csv.id)).toBe('Insats;Belopp\nLönebidrag;100');
-    const md = await add('anteckning.md', '\uFEFF# Beredningsgrupp\nMöte om lokusgrupper');
-    expect(md.mimeType).toBe('text/markdown');
-    expect(textOf(s, md.id)).toBe('# Beredningsgrupp\nMöte om lokusgrupper');
-
-    const pdf = await add('protokoll.pdf', '%PDF-1.4 Arbetsträning Östhammar');
-    expect(textOf(s, pdf.id)).toBeNull();
-    const unknown = await add('bild.heic', bytesOf(100));
-    expect(unknown.mimeType).toBe('application/octet-stream');
-
-    const found = value(await s.api.call('search.query', { query: 'arbetsträn östhammar', kinds: ['document'] }));
-    expect(found.hits.map((h) => h.id)).toEqual([docx.id]);
-    expect(found.hits[0]).toMatchObject({ kind: 'document', arendeId: arende.id, subtitle: `Tjänsteskrivelse.docx · ${arende.diarienummer}` });
-    expect(found.hits[0]?.snippet).toMatch(/«Arbetsträning» «Östhammar»/);
-    s.close();
-  });
-
-  it('refuses empty and too large files, unknown ärenden and bad input, writing nothing', async () => {
-    const s = demoSession('empty');
-    const arende = await newArende(s);
-    const before = counts(s);
-    const cases: [Record<string, unknown>, string, string, RegExp][] = [
-      [{ arendeId: arende.id, fileName: 'tom.txt', contentBase64: '' }, 'VALIDATION', 'contentBase64', /”tom.txt” är tom/],
-      [{ arendeId: arende.id, fileName: 'stor.pdf', contentBase64: b64(Buffer.alloc(50 * MiB + 1)) }, 'VALIDATION', 'contentBase64', /för stor.*högst 50 MB/],
-      [{ arendeId: arende.id, fileName: 'x.txt', contentBase64: 'inte base64!' }, 'VALIDATION', 'contentBase64', /inte giltig base64/],
-      [{ arendeId: arende.id, fileName: '../x.txt', contentBase64: b64('a') }, 'VALIDATION', 'fileName', /får inte innehålla/],
-      [{ arendeId: arende.id, fileName: '  ', contentBase64: b64('a') }, 'VALIDATION', 'fileName', /Ange filnamn/],
-      [{ arendeId: 9999, fileName: 'x.txt', contentBase64: b64('a') }, 'NOT_FOUND', 'arendeId', /Ärendet finns inte/],
-    ];
-    for (const [input, code, pathName, message] of cases) {
-      const refused = failure(await s.api.dispatch('documents.add', input));
-      expect(refused.code, String(input.fileName)).toBe(code);
-      expect(refused.paths, String(input.fileName)).toContain(pathName);
-      expect(refused.message, String(input.fileName)).toMatch(message);
-    }
-    expect(failure(await s.api.call('documents.get', { id: 9999 })).code).toBe('NOT_FOUND');
-    expect(failure(await s.api.call('documents.remove', { id: 9999 })).code).toBe('NOT_FOUND');
-    expect(counts(s)).toEqual(before);
-    expect(fs.existsSync(`${s.file}.dokument`)).toBe(false);
-    s.close();
-  });
-
-  it("refuses a personnummer in the title unless confirmed; the file's own bytes are not scanned", async () => {
-    const s = demoSession('empty');
-    const arende = await newArende(s);
-    const refused = failure(await s.api.call('documents.add', { arendeId: arende.id, fileName: 'a.txt', title: 'Intyg 811218-9876', contentBase64: b64('x') }));
-    expect(refused.code).toBe('PERSONAL_DATA');
-    expect(count(s, 'documents')).toBe(0);
-    value(await s.api.call('documents.add', { arendeId: arende.id, fileName: 'a.txt', contentBase64: b64('Bilaga utan personnummer') }));
-    expect(count(s, 'documents')).toBe(1);
-    s.close();
-  });
-
-  it('keeps the documents of a makulerat ärende', async () => {
-    const s = demoSession('empty');
-    const arende = await newArende(s);
-    const meta = value(await s.api.call('documents.add', { arendeId: arende.id, fileName: 'a.txt', contentBase64: b64('x') }));
-    value(await s.api.call('arenden.void', { id: arende.id, reason: 'Fel ärende.' }));
-    const refused = failure(await s.api.call('documents.remove', { id: meta.id }));
-    expect(refused).toMatchObject({ code: 'RULE' });
-    expect(refused.message).toMatch(/makulerat/);
-    expect(count(s, 'documents')).toBe(1);
-    s.close();
+    await s.close();
   });
 });

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { openSession } from '../../electron/services/session';
 import { createFilled } from '../helpers/arendeblad';
 import { makeTestCertificate } from '../helpers/certs';
 import { failure, value } from '../helpers/envelope';
 import { pdfsig, pdftotext } from '../helpers/pdf-tools';
-import { count, demoSession } from '../helpers/session';
 import { tempDir } from '../helpers/temp';
+import { countRows, type AnySession, ENGINES, engineSession, rows } from '../helpers/engines';
 
 const PASSWORD = 'Lösenord för Åsa';
 
@@ -15,13 +15,13 @@ function credentials(p12Path: string, role: string, password = PASSWORD) {
   return { certificateBase64: fs.readFileSync(p12Path).toString('base64'), password, role };
 }
 
-async function documentBytes(s: ReturnType<typeof demoSession>, id: number): Promise<Buffer> {
+async function documentBytes(s: AnySession, id: number): Promise<Buffer> {
   return Buffer.from(value(await s.api.call('documents.get', { id })).contentBase64, 'base64');
 }
 
-describe('signed decision documents', () => {
+describe.each(ENGINES)('signed decision documents (%s)', (engine) => {
   it('signs an ärendeblad (PAdES B-B), stores it in the diarium with its SHA-256, and keeps it from change', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     const blad = await createFilled(s, 'tillaggsansokan');
     const asa = makeTestCertificate(tempDir(), {
       commonName: 'Åsa Öberg',
@@ -30,10 +30,10 @@ describe('signed decision documents', () => {
       days: 365,
     });
 
-    const documentsBefore = count(s, 'documents');
+    const documentsBefore = await countRows(s, 'documents');
     const wrong = failure(await s.api.call('arendeblad.sign', { id: blad.id, credentials: credentials(asa.p12Path, 'Förbundschef', 'fel') }));
     expect(wrong.message).toContain('Fel lösenord');
-    expect(count(s, 'documents')).toBe(documentsBefore);
+    expect(await countRows(s, 'documents')).toBe(documentsBefore);
 
     const signed = value(await s.api.call('arendeblad.sign', { id: blad.id, credentials: credentials(asa.p12Path, 'Förbundschef') }));
     expect(signed.signed).toHaveLength(1);
@@ -56,8 +56,8 @@ describe('signed decision documents', () => {
 
     // Evidence: not removed, not changed, even past the service.
     expect(failure(await s.api.call('documents.remove', { id: version.documentId })).message).toContain('signerat dokument');
-    expect(() => s.db.sqlite.prepare("UPDATE documents SET title = 'Annat' WHERE id = ?").run(version.documentId)).toThrow(/signed document/);
-    expect(() => s.db.sqlite.prepare('DELETE FROM documents WHERE id = ?').run(version.documentId)).toThrow(/signed document/);
+    await expect(rows(s, sql`UPDATE documents SET title = 'Annat' WHERE id = ${version.documentId}`)).rejects.toThrow(/signed document/);
+    await expect(rows(s, sql`DELETE FROM documents WHERE id = ${version.documentId}`)).rejects.toThrow(/signed document/);
 
     // Signed means frozen: no edit, no second signature of the same version (issue 13).
     expect(signed).toMatchObject({ version: 1, frozen: true });
@@ -75,7 +75,7 @@ describe('signed decision documents', () => {
     expect(failure(await s.api.call('arendeblad.sign', { id: blad.id, credentials: credentials(asa.p12Path, 'Förbundschef') })).message).toMatch(
       /redan signerad/,
     );
-    expect(() => s.db.sqlite.prepare("UPDATE arendeblad SET rubrik = 'Annat' WHERE id = ?").run(blad.id)).toThrow(/frozen/);
+    await expect(rows(s, sql`UPDATE arendeblad SET rubrik = 'Annat' WHERE id = ${blad.id}`)).rejects.toThrow(/frozen/);
 
     // Ny version, an edit, and a new signature that supersedes the first; the first keeps its bytes.
     const v2 = value(await s.api.call('arendeblad.newVersion', { id: blad.id, revision: signed.revision }));
@@ -95,11 +95,11 @@ describe('signed decision documents', () => {
     expect(again.signed.map((v) => v.version)).toEqual([2, 1]);
     expect(again.signed[1]?.supersededBy).toBe(again.signed[0]?.documentId);
     expect(await documentBytes(s, version.documentId)).toEqual(pdf);
-    s.close();
+    await s.close();
   });
 
   it('adds a second signer in turn; both signatures stay valid, and a changed byte is caught', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     const blad = await createFilled(s, 'beviljande_av_ansokan');
     const asa = makeTestCertificate(tempDir(), {
       commonName: 'Åsa Öberg',
@@ -143,11 +143,11 @@ describe('signed decision documents', () => {
     expect(broken.valid).toBe(false);
     expect(broken.signatures.every((x) => !x.intact)).toBe(true);
     expect(pdfsig(tampered)).toContain('Digest Mismatch');
-    s.close();
+    await s.close();
   });
 
   it('tells an unsigned PDF and a file that is not a PDF apart', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     const blad = await createFilled(s, 'delarsrapport');
     const plain = value(await s.api.call('arendeblad.pdf', { id: blad.id }));
     const unsigned = value(await s.api.call('pdf.verify', { fileName: 'a.pdf', contentBase64: plain.contentBase64 }));
@@ -155,24 +155,23 @@ describe('signed decision documents', () => {
     expect(failure(await s.api.call('pdf.verify', { fileName: 'a.pdf', contentBase64: Buffer.from('inte en pdf').toString('base64') })).message).toBe(
       'Filen är inte en PDF.',
     );
-    s.close();
+    await s.close();
   });
 
   it('refuses an expired certificate and writes nothing', async () => {
-    const file = path.join(tempDir(), 'kansli.sqlite');
     const later = new Date(Date.now() + 40 * 24 * 3600 * 1000);
-    const s = openSession(file, { create: 'demo', actor: 'testare', appVersion: '0.0.0-test', now: () => later });
+    const s = await engineSession(engine, { now: () => later });
     const blad = await createFilled(s, 'arsredovisning');
     const short = makeTestCertificate(tempDir(), { commonName: 'Åsa Öberg', organization: 'Samordningsförbundet', password: PASSWORD, days: 30 });
-    const before = count(s, 'documents');
+    const before = await countRows(s, 'documents');
     const refused = failure(await s.api.call('arendeblad.sign', { id: blad.id, credentials: credentials(short.p12Path, 'Förbundschef') }));
     expect(refused.message).toMatch(/gick ut \d{4}-\d{2}-\d{2}/);
-    expect(count(s, 'documents')).toBe(before);
-    s.close();
+    expect(await countRows(s, 'documents')).toBe(before);
+    await s.close();
   });
 
   it('exports signed documents to a folder, named by diarienummer and title', async () => {
-    const s = demoSession();
+    const s = await engineSession(engine);
     const blad = await createFilled(s, 'medlemsavgifter');
     const asa = makeTestCertificate(tempDir(), { commonName: 'Åsa Öberg', organization: 'Samordningsförbundet', password: PASSWORD, days: 365 });
     const version = value(await s.api.call('arendeblad.sign', { id: blad.id, credentials: credentials(asa.p12Path, 'Förbundschef') })).signed[0];
@@ -188,6 +187,6 @@ describe('signed decision documents', () => {
     expect(failure(await s.api.call('documents.exportSigned', { documentIds: [version.documentId], folder: path.join(folder, 'saknas') })).message).toContain(
       'finns inte',
     );
-    s.close();
+    await s.close();
   });
 });
