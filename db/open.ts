@@ -233,8 +233,14 @@ const BOOTSTRAP_SQL = `
   ) STRICT;
 `;
 
-export type CreateKind = 'demo' | 'demo-registers' | 'empty';
-const SEEDS: Record<CreateKind, (sqlite: Database.Database, now: Date) => void> = { demo: seedDemo, 'demo-registers': seedDemoRegisters, empty: seedEmpty };
+/** What a new database starts with: the demo förbund, only its registers, an empty förbund, or nothing at all (the target of a move between engines). */
+export type CreateKind = 'demo' | 'demo-registers' | 'empty' | 'blank';
+const SEEDS: Record<CreateKind, (sqlite: Database.Database, now: Date) => void> = {
+  demo: seedDemo,
+  'demo-registers': seedDemoRegisters,
+  empty: seedEmpty,
+  blank: () => undefined,
+};
 
 /**
  * Creates a new database next to `file` and puts it in place when it is complete, so a

@@ -11,7 +11,7 @@ import { KansliError } from '../shared/contract/errors';
 import { formatBytes, formatDateTime } from '../shared/format/sv';
 import { automaticBackup, backupFileName, makeBackup, startAutomaticBackups, verifyBackupFile, type AutomaticBackups } from './services/backups';
 import { openSession, type Session, type SessionOptions } from './services/session';
-import { startSession } from './services/start-session';
+import { startFileSession } from './services/start-session';
 import {
   APP_ORIGIN,
   APP_SCHEME,
@@ -367,7 +367,7 @@ async function openAtStart(): Promise<void> {
       dialog.showErrorBox('Kunde inte öppna den senaste databasen', `${explain(err)}\n\nKansli öppnar standarddatabasen i stället.`);
     }
   }
-  useSession(await startSession(defaultDatabase(), sessionOptions('demo')));
+  useSession(await startFileSession(defaultDatabase(), sessionOptions('demo')));
 }
 
 if (!app.requestSingleInstanceLock()) {

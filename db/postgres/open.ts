@@ -10,7 +10,22 @@ import type { KansliTables } from '../schema';
 import { copyInto } from '../transfer';
 import { POSTGRES_BASELINE } from './baseline';
 import { KansliPostgresDialect, WRITE_LOCK_KEY } from './dialect';
+import { describeServer } from './address';
 import { serverError } from './errors';
+
+/** True when the server database has no tables yet (a new database for Kansli to make). */
+export async function isEmptyServerDatabase(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000, application_name: 'Kansli' });
+  try {
+    await client.connect();
+    const found = await client.query<{ n: string }>('SELECT count(*) AS n FROM pg_tables WHERE schemaname = current_schema()');
+    return Number(found.rows[0]?.n ?? 0) === 0;
+  } catch (err) {
+    throw serverError(err, describeServer(url)) ?? err;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
 
 /**
  * A Kansli database on a PostgreSQL server (issue 18): the same services over kysely's
@@ -22,27 +37,14 @@ import { serverError } from './errors';
 const APPLICATION_KEY = 'application';
 const APPLICATION_VALUE = 'Kansli';
 
-export function isServerAddress(location: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(location.trim());
-}
-
-/** The address as a person may see it, in logs and the window's title: never the password. */
-export function describeServer(url: string): string {
-  try {
-    const u = new URL(url);
-    const user = u.username === '' ? '' : `${decodeURIComponent(u.username)}@`;
-    return `postgres://${user}${u.hostname}${u.port === '' ? '' : `:${u.port}`}${u.pathname}`;
-  } catch {
-    return 'postgres://(ogiltig adress)';
-  }
-}
-
 export interface ServerOpenOptions {
   /** When the database has no tables: make Kansli's schema (with the demo förbund or empty), or refuse. */
   create?: CreateKind | false;
   now?: () => Date;
   /** Connections kept open; the host serving a kansli wants more than one person's app. */
   poolSize?: number;
+  /** A Kansli file whose contents a new database starts with (instead of `create`'s). */
+  seedFile?: string;
 }
 
 /** SQLite gives integers as numbers; so does Kansli's pool: BIGINT (20) and a sum's NUMERIC (1700) as JavaScript numbers. */
@@ -75,7 +77,7 @@ async function inspect(db: Kysely<KansliTables>): Promise<Found> {
  * Kansli's schema and first contents in an empty database, in one transaction under the
  * write lock: two first starts make it once, and a failure leaves the database empty.
  */
-async function createSchema(db: Kysely<KansliTables>, kind: CreateKind, now: () => Date): Promise<void> {
+async function createSchema(db: Kysely<KansliTables>, kind: CreateKind, now: () => Date, seedFile: string | undefined): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const found = await inspect(trx);
     if (found.tables > 0) return;
@@ -86,7 +88,7 @@ async function createSchema(db: Kysely<KansliTables>, kind: CreateKind, now: () 
       .values(MIGRATIONS.slice(0, POSTGRES_BASELINE.version).map((m) => ({ version: m.version, name: m.name, applied_at: now().toISOString() })))
       .execute();
     await migrate(trx, POSTGRES_BASELINE.version, now());
-    await seed(trx, kind, now);
+    await seed(trx, kind, now, seedFile);
   });
 }
 
@@ -100,8 +102,22 @@ async function migrate(trx: Kysely<KansliTables>, fromVersion: number, now: Date
   }
 }
 
-/** A new server database's contents as a new file gets them (db/seed), made in a file and copied over. */
-async function seed(trx: Kysely<KansliTables>, kind: CreateKind, now: () => Date): Promise<void> {
+/**
+ * A new server database's contents: copied from `seedFile` when given (the demo förbund a
+ * first start builds through the services), else as a new file gets them (db/seed), made
+ * in a file and copied over.
+ */
+async function seed(trx: Kysely<KansliTables>, kind: CreateKind, now: () => Date, seedFile: string | undefined): Promise<void> {
+  if (kind === 'blank') return;
+  if (seedFile !== undefined) {
+    const file = openKansliDb(seedFile, { create: false, now });
+    try {
+      await copyInto(file, 'postgres', trx);
+    } finally {
+      file.close();
+    }
+    return;
+  }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kansli-server-seed-'));
   try {
     const file = openKansliDb(path.join(dir, 'kansli.sqlite'), { create: kind, now });
@@ -141,7 +157,7 @@ export async function openPostgresDb(url: string, options: ServerOpenOptions = {
     let found = await inspect(kysely);
     if (found.tables === 0) {
       if (!create) throw new KansliError('DB_NOT_FOUND', `Databasen ${where} är tom: där finns ingen Kansli-databas.`);
-      await createSchema(kysely, create, now);
+      await createSchema(kysely, create, now, options.seedFile);
       found = await inspect(kysely);
     }
     if (!found.isKansli) {

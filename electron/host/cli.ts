@@ -7,6 +7,10 @@
  *                                           envelope per line on stdout, each call its own write
  *   kansli [--db FILE] backup FILE|FOLDER   a backup (.kansli-backup) of the database
  *   kansli [--db FILE] restore FILE         checks a backup and puts it in the database's place
+ *   kansli migrate --from A --to B          moves a database between a file and a PostgreSQL
+ *                                           server (either way), checked table by table
+ * --db takes a file or a server database (postgres://user@host/db; the password from
+ * PGPASSWORD or ~/.pgpass, never needed in the address).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,17 +19,20 @@ import { parseArgs } from 'node:util';
 import { BACKUP_EXTENSION } from '../../db/backup';
 import { KansliError, type ApiError, type Envelope } from '../../shared/contract/errors';
 import { backupFileName, makeBackup, toInfo } from '../services/backups';
+import { moveDatabase } from '../services/move-database';
+import type { KansliDb } from '../../db/open';
 import { defaultDatabasePath, type Session } from '../services/session';
 import { startSession } from '../services/start-session';
 import { describeMethods } from './cli-methods';
 import { appVersion } from './node-paths';
 
 const USAGE = `Användning:
-  npm run -s kansli -- [--db FIL] methods
-  npm run -s kansli -- [--db FIL] call METOD ['JSON']
-  npm run -s kansli -- [--db FIL] batch < anrop.jsonl
+  npm run -s kansli -- [--db FIL|postgres://…] methods
+  npm run -s kansli -- [--db FIL|postgres://…] call METOD ['JSON']
+  npm run -s kansli -- [--db FIL|postgres://…] batch < anrop.jsonl
   npm run -s kansli -- [--db FIL] backup FIL-ELLER-MAPP
-  npm run -s kansli -- [--db FIL] restore FIL`;
+  npm run -s kansli -- [--db FIL] restore FIL
+  npm run -s kansli -- migrate --from FIL --to postgres://…   (eller tvärtom)`;
 
 function printError(error: ApiError): never {
   process.stdout.write(`${JSON.stringify({ error: { code: error.code, message: error.message } })}\n`);
@@ -41,7 +48,7 @@ function asApiError(err: unknown): ApiError {
 }
 
 /** Each line a call; a line that is not JSON gets its own error line and the rest go on. */
-async function runBatch(session: Session): Promise<boolean> {
+async function runBatch(session: Session<KansliDb>): Promise<boolean> {
   let allOk = true;
   const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of lines) {
@@ -72,7 +79,11 @@ function backupTarget(arg: string, now: Date): string {
 async function main(): Promise<void> {
   let parsed;
   try {
-    parsed = parseArgs({ options: { db: { type: 'string' }, empty: { type: 'boolean', default: false } }, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      options: { db: { type: 'string' }, empty: { type: 'boolean', default: false }, from: { type: 'string' }, to: { type: 'string' } },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (err) {
     printError({ code: 'VALIDATION', message: `${(err as Error).message}\n${USAGE}` });
   }
@@ -80,6 +91,18 @@ async function main(): Promise<void> {
 
   if (command === 'methods') {
     printValue(describeMethods());
+    return;
+  }
+  if (command === 'migrate') {
+    const { from, to } = parsed.values;
+    if (from === undefined || to === undefined || parsed.positionals.length !== 1)
+      printError({ code: 'VALIDATION', message: `Ange --from och --to.\n${USAGE}` });
+    try {
+      // Progress on stderr: stdout is the JSON answer.
+      printValue(await moveDatabase(from, to, { onProgress: (p) => console.error(`${p.step} (${p.done}/${p.total})`) }));
+    } catch (err) {
+      printError(asApiError(err));
+    }
     return;
   }
   const known =
@@ -97,7 +120,7 @@ async function main(): Promise<void> {
     }
   }
 
-  let session: Session;
+  let session: Session<KansliDb>;
   try {
     session = await startSession(parsed.values.db ?? defaultDatabasePath(), {
       create: command === 'restore' ? false : parsed.values.empty ? 'empty' : 'demo',
@@ -128,7 +151,7 @@ async function main(): Promise<void> {
   } catch (err) {
     failed = asApiError(err);
   } finally {
-    session.close();
+    await session.close();
   }
   if (failed) printError(failed);
 }

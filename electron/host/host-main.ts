@@ -1,5 +1,5 @@
 /**
- * `npm run host -- [--db FILE] [--port N] [--empty] [--token-file FILE] [--no-backups]`: the renderer
+ * `npm run host -- [--db FILE|postgres://…] [--port N] [--empty] [--token-file FILE] [--no-backups]`: the renderer
  * and the API on 127.0.0.1, for a browser where Electron is not available (and for the
  * e2e tests). The API answers only calls that carry the key made at start: the printed
  * address holds it, and --token-file writes it to a file only this user can read, for
@@ -10,6 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { KansliError } from '../../shared/contract/errors';
 import { defaultDatabasePath } from '../services/session';
+import { describeServer, isServerAddress } from '../../db/postgres/address';
 import { startSession } from '../services/start-session';
 import { appVersion, RENDERER_DIST } from './node-paths';
 import { startAutomaticBackups } from '../services/backups';
@@ -50,7 +51,7 @@ try {
   session = await startSession(dbFile, {
     create: values.empty ? 'empty' : 'demo',
     appVersion: appVersion(),
-    onDemo: () => console.log(`Skapar demoförbundet med ett års exempeldata i ${dbFile} (10–15 sekunder) …`),
+    onDemo: () => console.log(`Skapar demoförbundet med ett års exempeldata i ${isServerAddress(dbFile) ? describeServer(dbFile) : dbFile} (10–15 sekunder) …`),
   });
 } catch (err) {
   fail(err instanceof KansliError ? err.message : `Databasen kunde inte öppnas: ${String(err)}`);
@@ -81,10 +82,8 @@ const stop = () => {
   void host
     .close()
     .then(() => backups?.stop())
-    .finally(() => {
-      session.close();
-      process.exit(0);
-    });
+    .then(() => session.close())
+    .finally(() => process.exit(0));
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

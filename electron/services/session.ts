@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BACKUP_EXTENSION, backupFolderPrefix, backupRoot, removeLeftovers, swapInBackup } from '../../db/backup';
-import { notOnServer, openKansliDb, type KansliDb, type OpenOptions, type PostgresKansliDb, type SqliteKansliDb } from '../../db/open';
-import { openPostgresDb } from '../../db/postgres/open';
+import { openKansliDb, type KansliDb, type OpenOptions, type SqliteKansliDb } from '../../db/open';
 import { KansliError } from '../../shared/contract/errors';
 import type { BackupRestoreResult } from '../../shared/contract/schemas/backup';
 import { formatDateTime } from '../../shared/format/sv';
@@ -140,34 +139,6 @@ function openWithBackupHint(file: string, options: OpenOptions, dataDir: string)
       throw new KansliError('DB_CORRUPT', `${err.message} ${backupHint(path.resolve(file), dataDir)}`);
     throw err;
   }
-}
-
-/**
- * Opens a database on a PostgreSQL server (issue 18) with the same API over it. What only
- * a file has so far (backups and their restore in the app, the anchors of the audit log
- * beside the user's data) is refused with a message that says so.
- */
-export async function openServerSession(url: string, options: SessionOptions): Promise<Session<PostgresKansliDb>> {
-  const dataDir = options.dataDir ?? defaultDataDir();
-  const now = options.now ?? (() => new Date());
-  const db = await openPostgresDb(url, { create: options.create, now });
-  const context = (): ServiceContext => ({
-    db,
-    actor: options.actor ?? currentOsUser(),
-    appVersion: options.appVersion,
-    now,
-    resourcesDir: options.resourcesDir,
-    dataDir,
-  });
-  const api = createApi(context());
-  return {
-    db,
-    api,
-    dataDir,
-    context,
-    restore: () => Promise.reject(notOnServer('Återställning från säkerhetskopia')),
-    close: () => db.close(),
-  };
 }
 
 /**

@@ -4,7 +4,8 @@ import { sql, type RawBuilder } from 'kysely';
 import pg from 'pg';
 import { afterEach, inject } from 'vitest';
 import type { KansliDb } from '../../db/open';
-import { openServerSession, openSession, type Session, type SessionOptions } from '../../electron/services/session';
+import { openServerSession } from '../../electron/services/server-session';
+import { openSession, type Session, type SessionOptions } from '../../electron/services/session';
 import { tempDir } from './temp';
 
 /**

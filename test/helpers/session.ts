@@ -2,7 +2,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import type { KansliDb } from '../../db/open';
 import { openSession, type Session } from '../../electron/services/session';
-import { startSession } from '../../electron/services/start-session';
+import { startFileSession } from '../../electron/services/start-session';
 import { tempDir } from './temp';
 
 /** A real database file in a temp folder, opened as the app opens it. */
@@ -18,7 +18,7 @@ export async function fullDemoSession(): Promise<Session & { file: string }> {
   const dir = tempDir();
   const file = path.join(dir, 'kansli.sqlite');
   const options = { create: 'demo' as const, actor: 'testare', appVersion: '0.0.0-test', dataDir: path.join(dir, 'användardata') };
-  const session = await startSession(file, options);
+  const session = await startFileSession(file, options);
   return Object.assign(session, { file });
 }
 
