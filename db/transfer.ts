@@ -242,6 +242,8 @@ export async function copyInto(source: KansliDb, target: Engine, trx: Kysely<Kan
         }
       }
     });
+    // The server's planner needs the new tables' statistics (a search walks the newest entries first only when it knows they are many).
+    if (target === 'postgres') await sql`ANALYZE`.execute(trx);
     // Read back inside the transaction: a copy that differs is never committed.
     options.onProgress?.({ step: 'Kontrollerar kopian', done: sourceShapes.length, total: sourceShapes.length });
     const after = await figures(trx, sourceShapes, columnsOf);

@@ -34,7 +34,8 @@ function freePort(): number {
   return 20_000 + ((process.pid * 7919 + Date.now()) % 20_000);
 }
 
-export function startTestCluster(): TestCluster {
+/** `durable`: the server's own defaults (fsync, synchronous_commit), for figures beside SQLite's synchronous=FULL; tests trade them for speed. */
+export function startTestCluster(options: { durable?: boolean } = {}): TestCluster {
   const binDir = postgresBinDir();
   if (binDir === null) throw new Error('PostgreSQL is not installed (apt-get install -y postgresql)');
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kansli-pg-'));
@@ -54,7 +55,8 @@ export function startTestCluster(): TestCluster {
   for (let attempt = 0; ; attempt++) {
     try {
       // A test cluster: durability traded for speed, never for a kansli's data.
-      const opts = `-k ${root} -p ${port} -h 127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
+      const fast = options.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off';
+      const opts = `-k ${root} -p ${port} -h 127.0.0.1 -c max_connections=200${fast}`;
       run('pg_ctl', ['-D', data, '-o', opts, '-l', path.join(root, 'log'), '-w', '-t', '60', 'start']);
       break;
     } catch (err) {

@@ -35,8 +35,15 @@ function placeholders(ids: number[]) {
   return sql.join(ids.map((id) => sql`${id}`));
 }
 
-/** One look in the index: every word anywhere, or in the title only; newest first; optionally one entry. */
-type IndexLookup = (titleOnly: boolean, n: number, rowid?: number) => Promise<IndexRow[]>;
+/**
+ * The index as the search uses it: one look (every word anywhere, or in the title only;
+ * newest first; optionally one entry), and the snippets of the hits kept.
+ */
+interface IndexLookup {
+  find(titleOnly: boolean, n: number, rowid?: number): Promise<IndexRow[]>;
+  /** The hits with their snippets (FTS5 gives them with each look; the server marks only the hits kept). */
+  withSnippets(rows: IndexRow[]): Promise<IndexRow[]>;
+}
 
 function kindFilter(column: string, kinds: number[] | null) {
   return kinds === null ? sql`` : sql`AND (${sql.ref(column)} % 8) IN (${placeholders(kinds)})`;
@@ -44,23 +51,26 @@ function kindFilter(column: string, kinds: number[] | null) {
 
 /** FTS5 on a SQLite file: every word a quoted prefix term; `{title} :` for the title only. */
 function sqliteLookup(scope: Scope, match: string, kinds: number[] | null): IndexLookup {
-  return async (titleOnly, n, rowid) =>
-    (
-      await sql<IndexRow>`
-        SELECT rowid, title, snippet(search_index, -1, '«', '»', '…', 16) AS snippet
-        FROM search_index
-        WHERE search_index MATCH ${titleOnly ? `{title} : (${match})` : match} ${kindFilter('rowid', kinds)}
-          ${rowid === undefined ? sql`` : sql`AND rowid = ${rowid}`}
-        ORDER BY rowid DESC
-        LIMIT ${n}
-      `.execute(scope.db)
-    ).rows;
+  return {
+    find: async (titleOnly, n, rowid) =>
+      (
+        await sql<IndexRow>`
+          SELECT rowid, title, snippet(search_index, -1, '«', '»', '…', 16) AS snippet
+          FROM search_index
+          WHERE search_index MATCH ${titleOnly ? `{title} : (${match})` : match} ${kindFilter('rowid', kinds)}
+            ${rowid === undefined ? sql`` : sql`AND rowid = ${rowid}`}
+          ORDER BY rowid DESC
+          LIMIT ${n}
+        `.execute(scope.db)
+      ).rows,
+    withSnippets: (rows) => Promise.resolve(rows),
+  };
 }
 
 /**
  * PostgreSQL's full-text search on a server (db/postgres/baseline.ts): every word a prefix
  * query in the Swedish configuration or as written, all of them required; the snippet
- * from the text that matched, marked as FTS5 marks it.
+ * from the title when the words are in it, else from the text, marked as FTS5 marks it.
  */
 function postgresLookup(scope: Scope, words: string[], kinds: number[] | null): IndexLookup {
   const query = sql.join(
@@ -68,19 +78,30 @@ function postgresLookup(scope: Scope, words: string[], kinds: number[] | null): 
     sql` && `,
   );
   const options = 'StartSel=«, StopSel=», MaxWords=16, MinWords=6, ShortWord=0, MaxFragments=1, FragmentDelimiter=…';
-  return async (titleOnly, n, rowid) =>
-    (
-      await sql<IndexRow>`
+  return {
+    find: async (titleOnly, n, rowid) =>
+      (
+        await sql<IndexRow>`
+          SELECT rowid, title, NULL AS snippet
+          FROM search_index
+          WHERE ${sql.ref(titleOnly ? 'title_tsv' : 'all_tsv')} @@ (${query}) ${kindFilter('rowid', kinds)}
+            ${rowid === undefined ? sql`` : sql`AND rowid = ${rowid}`}
+          ORDER BY rowid DESC
+          LIMIT ${n}
+        `.execute(scope.db)
+      ).rows,
+    withSnippets: async (rows) => {
+      if (rows.length === 0) return rows;
+      const marked = await sql<{ rowid: number; snippet: string }>`
         WITH q AS (SELECT ${query} AS q)
-        SELECT rowid, title,
-          CASE WHEN kansli_tsv(body) @@ q.q THEN ts_headline('simple', body, q.q, ${options}) ELSE ts_headline('simple', title, q.q, ${options}) END AS snippet
+        SELECT rowid, ts_headline('simple', CASE WHEN title_tsv @@ q.q THEN title ELSE coalesce(body, '') END, q.q, ${options}) AS snippet
         FROM search_index, q
-        WHERE ${sql.ref(titleOnly ? 'title_tsv' : 'all_tsv')} @@ q.q ${kindFilter('rowid', kinds)}
-          ${rowid === undefined ? sql`` : sql`AND rowid = ${rowid}`}
-        ORDER BY rowid DESC
-        LIMIT ${n}
-      `.execute(scope.db)
-    ).rows;
+        WHERE rowid IN (${placeholders(rows.map((r) => r.rowid))})
+      `.execute(scope.db);
+      const byRowid = new Map(marked.rows.map((m) => [m.rowid, m.snippet]));
+      return rows.map((r) => ({ ...r, snippet: byRowid.get(r.rowid) ?? null }));
+    },
+  };
 }
 
 /**
@@ -104,10 +125,10 @@ async function rankedRows(scope: Scope, query: string, lookup: IndexLookup, kind
     kinds === null || kinds.includes(KIND_CODES.arende)
       ? await scope.db.selectFrom('arenden').select('id').where('diarienummer', '=', query.trim()).executeTakeFirst()
       : undefined;
-  if (numbered) take(await lookup(false, 1, numbered.id * 8 + KIND_CODES.arende));
-  if (rows.length < limit) take(await lookup(true, limit - rows.length));
-  if (rows.length < limit) take(await lookup(false, limit));
-  return rows;
+  if (numbered) take(await lookup.find(false, 1, numbered.id * 8 + KIND_CODES.arende));
+  if (rows.length < limit) take(await lookup.find(true, limit - rows.length));
+  if (rows.length < limit) take(await lookup.find(false, limit));
+  return lookup.withSnippets(rows);
 }
 
 export async function search(input: ParsedInput<'search.query'>, scope: Scope): Promise<MethodResult<'search.query'>> {

@@ -18,6 +18,9 @@
  *  - demo (`KANSLI_BENCH=demo`): making the demo förbund with its year, as on a first start
  *  - trust (`KANSLI_BENCH=trust`, after building the 50 000-ärende diarium): write latency with
  *    synchronous=FULL against NORMAL, and a backup of that diarium (time, size, check, restore)
+ *  - postgres (`KANSLI_BENCH=postgres`, after the diarium and the economy): the same search,
+ *    method latency and beslutsutrymme on a local PostgreSQL 15 beside SQLite, and ten people
+ *    at once through the host on each
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -29,13 +32,15 @@ import { openKansliDb } from '../../db/open';
 import { createApi } from '../../electron/services/api';
 import { createDemoDatabase } from '../../electron/services/demo/demo-year';
 import { openSession } from '../../electron/services/session';
-import type { SearchResult } from '../../shared/contract/schemas/search';
 import { formatDiarienummer } from '../../shared/domain/diarienummer';
 import { startHost } from '../../electron/host/server';
 import { RENDERER_DIST } from '../../electron/host/node-paths';
 import { benchDocuments, benchPacket } from './documents';
 import { benchEkonomi } from './ekonomi';
 import { benchTrust } from './trust';
+import { benchPostgres } from './postgres';
+import { searchFigures } from './search-queries';
+import { postgresBinDir } from '../postgres-cluster';
 import { benchFirstScreen } from './screen';
 
 function stats(samples: number[]): string {
@@ -254,68 +259,12 @@ async function benchSearch(dir: string): Promise<string> {
   );
 
   const api = createApi({ db, actor: 'bench', appVersion: 'bench', now: () => new Date(), dataDir: dir });
-  const groups: Record<string, string[]> = {
-    'hela ord': [
-      'ansökan',
-      'uppföljning',
-      'Lokussamordnare',
-      'arbetsträning',
-      'samverkan',
-      'Delårsrapport',
-      'Andersson',
-      'Karlsson',
-      'förbrukningskvot',
-      'rehabilitering',
-    ],
-    ordbörjan: ['lokus', 'sam', 'upp', 'arb', 'förl', 'ansö', 'kart', 'and', 'kar', 'in'],
-    'å ä ö, versaler': ['ÄLVKARLEBY', 'Östhammar', 'älv', 'öst', 'håbo', 'ÅRSREDOVISNING', 'Åberg', 'Öberg', 'märta', 'Sjöberg'],
-    'två ord': [
-      'lokusgrupp älvkarleby',
-      'arbetsträning östhammar',
-      'ansökan tierp',
-      'uppföljning heby',
-      'eva andersson',
-      'årsredovisning 2018',
-      'tillägg knivsta',
-      'insats unga',
-      'samordnare gävle',
-      'slutrapport språkstöd',
-    ],
-  };
-  const queries: { group: string; query: string }[] = [];
-  for (let round = 0; queries.length < 240; round++) {
-    for (const [group, list] of Object.entries(groups)) queries.push({ group, query: list[round % list.length] ?? '' });
-  }
-  const call = async (query: string) => {
-    const envelope = await api.call('search.query', { query, limit: 30 });
-    if (!envelope.ok) throw new Error(`${query}: ${envelope.error.message}`);
-    return envelope.value as SearchResult;
-  };
-  for (const q of queries.slice(0, 20)) await call(q.query); // warm up
-  const byGroup = new Map<string, number[]>();
-  const all: number[] = [];
-  let hitCount = 0;
-  for (const q of queries) {
-    const t = performance.now();
-    const result = await call(q.query);
-    const ms = performance.now() - t;
-    all.push(ms);
-    byGroup.set(q.group, [...(byGroup.get(q.group) ?? []), ms]);
-    hitCount += result.hits.length;
-  }
+  const figures = await searchFigures(api);
   console.log(
-    `search.query direkt i tjänsten, ${queries.length} sökningar (högst 30 träffar): ${stats(all)}; i snitt ${(hitCount / queries.length).toFixed(1)} träffar (mål p95 < 5 ms)`,
+    `search.query direkt i tjänsten, ${figures.all.length} sökningar (högst 30 träffar): ${stats(figures.all)}; i snitt ${figures.meanHits.toFixed(1)} träffar (mål p95 < 5 ms)`,
   );
-  for (const [group, samples] of byGroup) console.log(`  ${group}: ${stats(samples)}`);
-  const slowest = new Map<string, number>();
-  queries.forEach((q, i) => slowest.set(q.query, Math.max(slowest.get(q.query) ?? 0, all[i] ?? 0)));
-  console.log(
-    `  långsammast: ${[...slowest]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 5)
-      .map(([q, ms]) => `”${q}” ${ms.toFixed(1)} ms`)
-      .join(', ')}`,
-  );
+  for (const [group, samples] of figures.byGroup) console.log(`  ${group}: ${stats(samples)}`);
+  console.log(`  långsammast: ${figures.slowest}`);
   const diarium = async (input: Record<string, unknown>) => {
     const envelope = await api.call('arenden.page', input);
     if (!envelope.ok) throw new Error(envelope.error.message);
@@ -453,9 +402,13 @@ try {
     await benchDocuments(dir, time, stats);
     await benchPacket(dir, stats);
   }
-  const big = only === undefined || only === 'search' || only === 'trust' ? await benchSearch(dir) : null;
+  const big = only === undefined || only === 'search' || only === 'trust' || only === 'postgres' ? await benchSearch(dir) : null;
   if (big !== null && (only === undefined || only === 'trust')) await benchTrust(dir, big, time, stats);
-  if (only === undefined || only === 'ekonomi') await benchEkonomi(dir, time, stats);
+  const economy = only === undefined || only === 'ekonomi' || only === 'postgres' ? await benchEkonomi(dir, time, stats) : null;
+  if (big !== null && economy !== null && (only === undefined || only === 'postgres')) {
+    if (postgresBinDir() === null) console.log('PostgreSQL saknas (apt-get install -y postgresql): inga serverfigurer.');
+    else await benchPostgres(dir, { search: big, ekonomi: economy }, time, stats);
+  }
 } finally {
   if (process.env.KANSLI_BENCH_KEEP === undefined) fs.rmSync(dir, { recursive: true, force: true });
   else console.log(`Filerna finns kvar i ${dir}`);

@@ -13,7 +13,7 @@ type Time = (n: number, fn: () => Promise<unknown> | unknown) => Promise<number[
  * Times the budget-mot-utfall table, the beslutsutrymme (which walks every year from
  * the opening equity) and the förbrukning history.
  */
-export async function benchEkonomi(dir: string, time: Time, stats: Stats): Promise<void> {
+export async function benchEkonomi(dir: string, time: Time, stats: Stats): Promise<string> {
   const session = openSession(path.join(dir, 'ekonomi.sqlite'), { create: 'demo', appVersion: 'bench' });
   const db = session.db.sqlite;
   const FIRST = 2007;
@@ -164,4 +164,5 @@ export async function benchEkonomi(dir: string, time: Time, stats: Stats): Promi
   const mem = process.memoryUsage();
   console.log(`  minne efteråt: heap ${(mem.heapUsed / 1024 / 1024).toFixed(0)} MiB, rss ${(mem.rss / 1024 / 1024).toFixed(0)} MiB`);
   session.close();
+  return session.db.path;
 }
