@@ -63,6 +63,10 @@ export interface SqliteKansliDb extends KansliDbBase {
 /** A database on a PostgreSQL server: a kansli's shared data (db/postgres). */
 export interface PostgresKansliDb extends KansliDbBase {
   readonly engine: 'postgres';
+  /** The server login this connection is made with: who the person is (their role is in kansli_users). */
+  readonly login: string;
+  /** The login owns the database: it is administratör until kansli_users says otherwise. */
+  readonly ownsDatabase: boolean;
   /** Ends the connections; resolves when they are closed. */
   close(): Promise<void>;
 }

@@ -61,6 +61,15 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** A person with a login on a server database, their name in the audit log and their role (migration 0025). */
+export interface KansliUsersTable {
+  login: string;
+  display_name: string;
+  role: 'forbundschef' | 'administrator' | 'handlaggare' | 'lasare';
+  created_at: string;
+  updated_at: string;
+}
+
 export interface UserNamesTable {
   os_user: string;
   display_name: string;
@@ -774,6 +783,7 @@ export interface KansliTables {
   audit_log: AuditLogTable;
   schema_migrations: SchemaMigrationsTable;
   user_names: UserNamesTable;
+  kansli_users: KansliUsersTable;
   people: PeopleTable;
   mandate_periods: MandatePeriodsTable;
   board_appointments: BoardAppointmentsTable;

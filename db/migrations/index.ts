@@ -22,6 +22,7 @@ import { migration0021 } from './0021_statistik';
 import { migration0022 } from './0022_bokslut_noter';
 import { migration0023 } from './0023_insats_form';
 import { migration0024 } from './0024_forbund_setup';
+import { migration0025 } from './0025_users';
 import type { Migration } from './types';
 
 /** Every migration this version of Kansli knows, in order. Never edit one that has shipped: add a new one. */
@@ -50,6 +51,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0022,
   migration0023,
   migration0024,
+  migration0025,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

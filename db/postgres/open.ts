@@ -139,8 +139,15 @@ export async function openPostgresDb(url: string, options: ServerOpenOptions = {
   pool.on('error', (err) => console.error(`[kansli] server connection lost (${where}):`, err.message));
   const kysely = new Kysely<KansliTables>({ dialect: new KansliPostgresDialect({ pool }) });
   let closed = false;
+  const identity = { login: '', ownsDatabase: false };
   const db: PostgresKansliDb = {
     engine: 'postgres',
+    get login() {
+      return identity.login;
+    },
+    get ownsDatabase() {
+      return identity.ownsDatabase;
+    },
     path: where,
     kysely,
     schemaVersion: LATEST_SCHEMA_VERSION,
@@ -164,6 +171,12 @@ export async function openPostgresDb(url: string, options: ServerOpenOptions = {
       throw new KansliError('DB_NOT_KANSLI', `Databasen ${where} är ingen Kansli-databas (den har andra tabeller). Kansli har inte ändrat den.`);
     }
     checkVersions(where, found.applied);
+    const me = await sql<{ login: string; owns: boolean }>`
+      SELECT session_user AS login,
+        (SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()) = session_user
+          OR (SELECT rolsuper FROM pg_roles WHERE rolname = session_user) AS owns`.execute(kysely);
+    identity.login = me.rows[0]?.login ?? '';
+    identity.ownsDatabase = me.rows[0]?.owns === true;
     if (found.applied.length < LATEST_SCHEMA_VERSION) {
       await kysely.transaction().execute(async (trx) => {
         // Another start may have migrated meanwhile: read again under the lock.

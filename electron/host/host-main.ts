@@ -4,6 +4,10 @@
  * e2e tests). The API answers only calls that carry the key made at start: the printed
  * address holds it, and --token-file writes it to a file only this user can read, for
  * a script (`Authorization: Bearer $(cat FILE)`).
+ *
+ * `npm run host -- --db postgres://… --listen ADDRESS [--port N] [--tls-cert F --tls-key F]`:
+ * a kansli server for the kansli's browsers, where each person logs in with their own
+ * server login (electron/host/logins.ts) instead of the key.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,6 +19,8 @@ import { startSession } from '../services/start-session';
 import { appVersion, RENDERER_DIST } from './node-paths';
 import { startAutomaticBackups } from '../services/backups';
 import { startHost } from './server';
+import { LoginGate } from './logins';
+import { personOpener } from './person';
 
 /** Written with mode 0600 (only this user), also when the file was already there. */
 function writePrivateFile(file: string, text: string): void {
@@ -34,6 +40,9 @@ const { values } = parseArgs({
     empty: { type: 'boolean', default: false },
     'token-file': { type: 'string' },
     'no-backups': { type: 'boolean', default: false },
+    listen: { type: 'string' },
+    'tls-cert': { type: 'string' },
+    'tls-key': { type: 'string' },
   },
   strict: true,
 });
@@ -57,7 +66,24 @@ try {
   fail(err instanceof KansliError ? err.message : `Databasen kunde inte öppnas: ${String(err)}`);
 }
 
-const host = await startHost({ api: session.api, staticDir: RENDERER_DIST, port });
+const listen = values.listen;
+if (listen !== undefined && !isServerAddress(dbFile)) fail('--listen kräver en databas på en server (--db postgres://…): en databasfil är för en person.');
+if ((values['tls-cert'] === undefined) !== (values['tls-key'] === undefined)) fail('Ange både --tls-cert och --tls-key.');
+let tls: { cert: Buffer; key: Buffer } | undefined;
+try {
+  tls =
+    values['tls-cert'] !== undefined && values['tls-key'] !== undefined
+      ? { cert: fs.readFileSync(values['tls-cert']), key: fs.readFileSync(values['tls-key']) }
+      : undefined;
+} catch (err) {
+  fail(`Certifikatet kunde inte läsas: ${String(err)}`);
+}
+const host = await startHost({
+  api: session.api,
+  staticDir: RENDERER_DIST,
+  port,
+  ...(listen !== undefined ? { logins: new LoginGate(personOpener(dbFile, appVersion())), listen, tls } : {}),
+});
 // At start, daily while it runs, and at close; --no-backups for a throwaway copy.
 const backups = values['no-backups'] ? null : startAutomaticBackups(() => session.context());
 const tokenFile = values['token-file'];
@@ -68,7 +94,9 @@ if (tokenFile !== undefined) {
     fail(`Nyckelfilen ”${tokenFile}” kunde inte skrivas: ${String(err)}`);
   }
 }
-console.log(`Kansli körs på ${host.url}`);
+if (listen !== undefined)
+  console.log(`Kansli körs på ${tls ? 'https' : 'http'}://${listen}:${host.port}/ (var och en loggar in med sin egen inloggning på servern)`);
+else console.log(`Kansli körs på ${host.url}`);
 console.log(`Databas: ${session.db.path}`);
 if (session.db.readOnly) console.log(`Skrivskyddad: ${session.db.readOnly} Ändringar kan inte sparas.`);
 if (session.db.networkShare) console.log(`Varning: ${session.db.networkShare}`);

@@ -1,11 +1,14 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { ApiError, Envelope, ErrorCode } from '../../shared/contract/errors';
 import type { Api } from '../services/api';
 import { CONTENT_SECURITY_POLICY } from '../security';
+import { cookieValue, CSRF_HEADER, LoginGate, SESSION_COOKIE } from './logins';
+import { KansliError } from '../../shared/contract/errors';
 
 /** Room for a 50 MB document as base64 in JSON (documents.add); anything larger is refused. */
 export const MAX_BODY_BYTES = 72 * 1024 * 1024;
@@ -29,6 +32,7 @@ const STATUS: Record<ErrorCode, number> = {
   DB_AUTH: 500,
   DB_UNREACHABLE: 503,
   NOT_ON_SERVER: 422,
+  FORBIDDEN: 403,
   INTERNAL: 500,
 };
 
@@ -53,6 +57,14 @@ export interface HostOptions {
   port?: number;
   /** The API key; a new random one when not given. */
   token?: string;
+  /**
+   * A kansli server: each person logs in (their own server login) instead of one key, and
+   * every call is made as them. `listen` is then the address to serve on (e.g. 0.0.0.0).
+   */
+  logins?: LoginGate;
+  listen?: string;
+  /** TLS for a kansli server (PEM); the session cookie is then Secure. */
+  tls?: { cert: Buffer; key: Buffer };
 }
 
 export interface RunningHost {
@@ -140,6 +152,61 @@ const TOO_LARGE: ApiError = {
   message: `Anropet är för stort (högst ${MAX_BODY_BYTES / 1024 / 1024} MB). En handling får vara högst 50 MB.`,
 };
 
+/** POST /auth/login, /auth/logout and GET /auth/session of a kansli server. */
+function authHandler(sameOrigin: (req: http.IncomingMessage) => boolean, secure: boolean) {
+  const cookie = (value: string, maxAge: number) =>
+    `${SESSION_COOKIE}=${value}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${maxAge}${secure ? '; Secure' : ''}`;
+
+  return async function handleAuth(req: http.IncomingMessage, res: http.ServerResponse, action: string, loginGate: LoginGate): Promise<void> {
+    if (!sameOrigin(req)) {
+      req.resume();
+      sendError(res, 403, { code: 'VALIDATION', message: 'Anropet kommer från en annan webbplats och avvisas.' });
+      return;
+    }
+    const sessionId = cookieValue(req.headers.cookie, SESSION_COOKIE);
+    if (action === 'session' && req.method === 'GET') {
+      req.resume();
+      const found = loginGate.session(sessionId);
+      if (!found) sendError(res, 401, { code: 'DB_AUTH', message: 'Logga in för att använda Kansli.' });
+      else sendEnvelope(res, 200, { ok: true, value: found.answer });
+      return;
+    }
+    if (req.method !== 'POST' || !isJsonContentType(req.headers['content-type'])) {
+      req.resume();
+      sendError(res, 405, { code: 'VALIDATION', message: 'Inloggning görs med POST och JSON.' }, { Allow: 'POST' });
+      return;
+    }
+    const body = await readBody(req, 4096);
+    if (action === 'logout') {
+      if (sessionId !== undefined) await loginGate.logout(sessionId);
+      sendEnvelope(res, 200, { ok: true, value: null }, { 'Set-Cookie': cookie('', 0) });
+      return;
+    }
+    if (action !== 'login' || !body.ok) {
+      sendError(res, 404, { code: 'VALIDATION', message: 'Okänd adress.' });
+      return;
+    }
+    let given: { login?: unknown; password?: unknown };
+    try {
+      given = JSON.parse(body.text) as { login?: unknown; password?: unknown };
+    } catch {
+      sendError(res, 400, { code: 'VALIDATION', message: 'Indata är inte giltig JSON.' });
+      return;
+    }
+    if (typeof given.login !== 'string' || typeof given.password !== 'string' || given.login.length > 63 || given.password.length > 200) {
+      sendError(res, 400, { code: 'VALIDATION', message: 'Ange användarnamn och lösenord.' });
+      return;
+    }
+    try {
+      const { answer, sessionId: id } = await loginGate.login(given.login.trim(), given.password, req.socket.remoteAddress ?? '?');
+      sendEnvelope(res, 200, { ok: true, value: answer }, { 'Set-Cookie': cookie(id, 12 * 60 * 60) });
+    } catch (err) {
+      const error = err instanceof KansliError ? err.toApiError() : { code: 'INTERNAL' as const, message: 'Inloggningen misslyckades.' };
+      sendError(res, error.code === 'FORBIDDEN' ? 429 : 401, error);
+    }
+  };
+}
+
 /**
  * Serves the renderer and the API on 127.0.0.1 only. A request must name this host in
  * its Host header (against DNS rebinding); an API call must carry the key made at start
@@ -152,6 +219,16 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const token = options.token ?? randomBytes(32).toString('base64url');
   const tokenBytes = Buffer.from(token);
   let allowedHosts = new Set<string>();
+  const gate = options.logins;
+  const scheme = options.tls ? 'https' : 'http';
+  /** A kansli server is reached by whatever name the kansli's network gives it; a call must still come from the page it served. */
+  const hostAllowed = (host: string | undefined) => gate !== undefined || allowedHosts.has(host ?? '');
+  const sameOrigin = (req: http.IncomingMessage) => {
+    const origin = req.headers.origin;
+    if (origin === undefined) return true;
+    return gate !== undefined ? origin === `${scheme}://${req.headers.host ?? ''}` : allowedHosts.has(origin.replace(/^http:\/\//, ''));
+  };
+  const handleAuth = authHandler(sameOrigin, options.tls !== undefined);
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, method: string): Promise<void> {
     if (req.method !== 'POST') {
@@ -159,13 +236,27 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       sendError(res, 405, { code: 'VALIDATION', message: 'API-anrop görs med POST.' }, { Allow: 'POST' });
       return;
     }
-    const origin = req.headers.origin;
-    if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) {
+    if (!sameOrigin(req)) {
       req.resume();
       sendError(res, 403, { code: 'VALIDATION', message: 'Anropet kommer från en annan webbplats och avvisas.' });
       return;
     }
-    if (!hasToken(req, tokenBytes)) {
+    let api = options.api;
+    if (gate !== undefined) {
+      const session = gate.session(cookieValue(req.headers.cookie, SESSION_COOKIE));
+      if (!session) {
+        req.resume();
+        sendError(res, 401, { code: 'DB_AUTH', message: 'Du är inte inloggad, eller så har sessionen gått ut. Logga in igen.' });
+        return;
+      }
+      const csrf = req.headers[CSRF_HEADER];
+      if (!LoginGate.csrfMatches(session, typeof csrf === 'string' ? csrf : undefined)) {
+        req.resume();
+        sendError(res, 403, { code: 'VALIDATION', message: 'Anropet saknar sessionens skydd mot förfalskade anrop (CSRF). Ladda om sidan.' });
+        return;
+      }
+      api = session.person.api;
+    } else if (!hasToken(req, tokenBytes)) {
       req.resume();
       sendError(
         res,
@@ -196,7 +287,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       sendError(res, 400, { code: 'VALIDATION', message: 'Indata är inte giltig JSON.' });
       return;
     }
-    const envelope = await options.api.dispatch(method, input);
+    const envelope = await api.dispatch(method, input);
     sendEnvelope(res, envelope.ok ? 200 : STATUS[envelope.error.code], envelope);
   }
 
@@ -247,9 +338,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     else res.destroy();
   }
 
-  const server = http.createServer((req, res) => {
+  const handler = (req: http.IncomingMessage, res: http.ServerResponse) => {
     try {
-      if (!allowedHosts.has(req.headers.host ?? '')) {
+      if (!hostAllowed(req.headers.host)) {
         req.resume();
         send(res, 421, 'Fel värdnamn.', 'text/plain; charset=utf-8');
         return;
@@ -267,11 +358,17 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         handleApi(req, res, api[1]).catch((err: unknown) => fail(res, err));
         return;
       }
+      const auth = /^\/auth\/(login|logout|session)$/.exec(pathname);
+      if (auth?.[1] !== undefined && gate !== undefined) {
+        handleAuth(req, res, auth[1], gate).catch((err: unknown) => fail(res, err));
+        return;
+      }
       handleStatic(req, res, pathname);
     } catch (err) {
       fail(res, err);
     }
-  });
+  };
+  const server = options.tls ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, handler) : http.createServer(handler);
   // A malformed request line or header is answered 400 by Node; a broken socket is closed, never thrown.
   server.on('clientError', (_err, socket) => {
     if (socket.writable && !socket.destroyed) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
@@ -282,20 +379,22 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, gate !== undefined ? (options.listen ?? '127.0.0.1') : '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
-  const origin = `http://127.0.0.1:${port}/`;
+  const origin = `${scheme}://127.0.0.1:${port}/`;
   return {
-    url: `${origin}?${TOKEN_PARAM}=${token}`,
+    url: gate !== undefined ? origin : `${origin}?${TOKEN_PARAM}=${token}`,
     origin,
     port,
     token,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      });
+      await gate?.closeAll();
+    },
   };
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { serverError } from '../../db/postgres/errors';
 import { errorCode, readOnlyError, storageError } from '../../db/storage-errors';
+import { accessOf, mayCall, refusalFor } from '../../shared/contract/access';
 import { KansliError, type ApiError, type Envelope, type FieldIssue } from '../../shared/contract/errors';
 import { contract, isMethodName, type MethodInput, type MethodName, type MethodResult } from '../../shared/contract/methods';
 import { describePath } from '../../shared/contract/labels';
@@ -9,6 +10,7 @@ import { appendAudit } from './audit';
 import type { AuditEntry, Scope, ServiceContext } from './context';
 import { handlers, type Handler } from './handlers';
 import { resolveActor } from './user';
+import { notAUser, serverCaller, type Caller } from './users';
 
 /** Fields that are not free text a person typed: file bytes, secrets, and the confirmation itself. */
 const NOT_FREE_TEXT = new Set(['contentBase64', 'certificateBase64', 'password', 'confirmPersonalData']);
@@ -99,6 +101,13 @@ function toApiError(err: unknown, method: string): ApiError {
   return { code: 'INTERNAL', message: `Ett oväntat fel inträffade (${method}). Inget har sparats.` };
 }
 
+/** Why a person's role does not allow `method` (shared/contract/access.ts), or null when it does. */
+export function roleRefusal(method: MethodName, caller: Caller): KansliError | null {
+  if (caller.role === null) return notAUser(caller.login);
+  const access = accessOf(method, contract[method].writes);
+  return mayCall(caller.role, access) ? null : new KansliError('FORBIDDEN', refusalFor(caller.role, access));
+}
+
 export function createApi(ctx: ServiceContext): Api {
   async function run<K extends MethodName>(name: K, input: unknown): Promise<unknown> {
     const spec = contract[name];
@@ -116,7 +125,7 @@ export function createApi(ctx: ServiceContext): Api {
       return handler(input as Parameters<Handler<K>>[0], scope);
     }
     return ctx.db.kysely.transaction().execute(async (trx) => {
-      const { actor } = await resolveActor(trx, ctx.actor);
+      const { actor } = await resolveActor(trx, ctx.actor, ctx.db);
       const meta = { at: now.toISOString(), actor, method: name };
       const scope: Scope = { ctx, db: trx, method: name, now, actor, audit: (entry: AuditEntry) => appendAudit(trx, meta, entry) };
       return handler(input as Parameters<Handler<K>>[0], scope);
@@ -126,6 +135,15 @@ export function createApi(ctx: ServiceContext): Api {
   return apiOf(async (method, rawInput) => {
     if (!isMethodName(method)) {
       return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Okänd metod ”${method}”.` } };
+    }
+    // On a server, the caller's role first: a call outside it reads and changes nothing, whatever its input.
+    if (ctx.db.engine === 'postgres') {
+      try {
+        const refusal = roleRefusal(method, await serverCaller(ctx.db.kysely, ctx.db));
+        if (refusal) return { ok: false, error: refusal.toApiError() };
+      } catch (err) {
+        return { ok: false, error: toApiError(err, method) };
+      }
     }
     const parsed = contract[method].input.safeParse(rawInput ?? {});
     if (!parsed.success) return { ok: false, error: validationError(parsed.error) };

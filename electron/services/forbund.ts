@@ -4,6 +4,8 @@ import type { AppInfo, Forbund } from '../../shared/contract/schemas/forbund';
 import type { ParsedInput } from '../../shared/contract/methods';
 import type { Scope } from './context';
 import { handlersFor } from './handler';
+import { resolveActor } from './user';
+import { ROLE_LABELS } from '../../shared/contract/access';
 
 export async function loadForbund(scope: Scope): Promise<Forbund> {
   const row = await scope.db.selectFrom('forbund').selectAll().where('id', '=', 1).executeTakeFirst();
@@ -65,11 +67,13 @@ export async function saveForbund(input: ParsedInput<'forbund.save'>, scope: Sco
 }
 
 export async function appInfo(_input: ParsedInput<'app.info'>, scope: Scope): Promise<AppInfo> {
+  // On a server the person logged in, with their role; on a file the computer's account.
+  const me = scope.ctx.db.engine === 'postgres' ? await resolveActor(scope.db, scope.ctx.actor, scope.ctx.db) : null;
   return {
     version: scope.ctx.appVersion,
     schemaVersion: scope.ctx.db.schemaVersion,
     databasePath: scope.ctx.db.path,
-    user: scope.ctx.actor,
+    user: me === null ? scope.ctx.actor : `${me.actor}${me.role === null ? '' : `, ${ROLE_LABELS[me.role]}`}`,
     readOnly: scope.ctx.db.readOnly,
     networkShare: scope.ctx.db.networkShare,
   };

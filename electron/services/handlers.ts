@@ -29,6 +29,7 @@ import { arshjulHandlers } from './arshjul';
 import { statistikHandlers } from './statistik';
 import { deskHandlers } from './desk';
 import { setupHandlers } from './setup';
+import { usersHandlers } from './users';
 
 export type { Handler } from './handler';
 export type Handlers = { [K in MethodName]: Handler<K> };
@@ -68,4 +69,5 @@ export const handlers: Handlers = {
   ...statistikHandlers,
   ...deskHandlers,
   ...setupHandlers,
+  ...usersHandlers,
 };

@@ -9,10 +9,10 @@ import { currentOsUser, defaultDataDir, type Session, type SessionOptions } from
  * a file has so far (backups and their restore in the app, the anchors of the audit log
  * beside the user's data) is refused with a message that says so.
  */
-export async function openServerSession(url: string, options: SessionOptions & { seedFile?: string }): Promise<Session<PostgresKansliDb>> {
+export async function openServerSession(url: string, options: SessionOptions & { seedFile?: string; poolSize?: number }): Promise<Session<PostgresKansliDb>> {
   const dataDir = options.dataDir ?? defaultDataDir();
   const now = options.now ?? (() => new Date());
-  const db = await openPostgresDb(url, { create: options.create, now, seedFile: options.seedFile });
+  const db = await openPostgresDb(url, { create: options.create, now, seedFile: options.seedFile, poolSize: options.poolSize });
   const context = (): ServiceContext => ({
     db,
     actor: options.actor ?? currentOsUser(),

@@ -19,7 +19,7 @@ const NEW_NAME = 'Nytt samordningsförbund';
 async function steps(scope: Scope): Promise<SetupStep[]> {
   const today = formatDate(scope.now);
   const forbund = await loadForbund(scope);
-  const user = await resolveActor(scope.db, scope.ctx.actor);
+  const user = await resolveActor(scope.db, scope.ctx.actor, scope.ctx.db);
   const missing = [
     forbund.name === NEW_NAME ? 'namn' : null,
     forbund.orgNr === null ? 'organisationsnummer' : null,

@@ -1,22 +1,37 @@
 import type { Kysely } from 'kysely';
+import type { KansliDb } from '../../db/open';
 import type { KansliTables } from '../../db/schema';
 import type { CurrentUser } from '../../shared/contract/schemas/audit';
 import type { ParsedInput } from '../../shared/contract/methods';
 import type { Scope } from './context';
 import { handlersFor } from './handler';
+import { refuse } from './refuse';
+import { serverCaller } from './users';
 
-/** How the audit log names the person behind `osUser`: "Eva Lind (eva)", or just "eva". */
-export async function resolveActor(db: Kysely<KansliTables>, osUser: string): Promise<CurrentUser> {
+/**
+ * How the audit log names the person making a call: on a file the computer's account
+ * `osUser` with the name set in the app, "Eva Lind (eva)" or just "eva"; on a server the
+ * person's own login with the name and role the users list gives.
+ */
+export async function resolveActor(db: Kysely<KansliTables>, osUser: string, database?: KansliDb): Promise<CurrentUser> {
+  if (database?.engine === 'postgres') {
+    const caller = await serverCaller(db, database);
+    const actor = caller.name === caller.login ? caller.login : `${caller.name} (${caller.login})`;
+    return { osUser: caller.login, displayName: caller.name === caller.login ? null : caller.name, actor, role: caller.role };
+  }
   const row = await db.selectFrom('user_names').select('display_name').where('os_user', '=', osUser).executeTakeFirst();
   const displayName = row?.display_name ?? null;
-  return { osUser, displayName, actor: displayName === null || displayName === osUser ? osUser : `${displayName} (${osUser})` };
+  return { osUser, displayName, actor: displayName === null || displayName === osUser ? osUser : `${displayName} (${osUser})`, role: null };
 }
 
 export async function getUser(_input: ParsedInput<'user.get'>, scope: Scope): Promise<CurrentUser> {
-  return resolveActor(scope.db, scope.ctx.actor);
+  return resolveActor(scope.db, scope.ctx.actor, scope.ctx.db);
 }
 
 export async function setUser(input: ParsedInput<'user.set'>, scope: Scope): Promise<CurrentUser> {
+  if (scope.ctx.db.engine === 'postgres') {
+    throw refuse('name', 'På en serverdatabas har du namnet som står i användarlistan; förbundschefen eller administratören ändrar det. Inget har ändrats.');
+  }
   const osUser = scope.ctx.actor;
   const before = await resolveActor(scope.db, osUser);
   await scope.db

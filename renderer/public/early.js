@@ -13,6 +13,11 @@
     var token = null;
     if (!bridge) {
       token = new URL(window.location.href).searchParams.get('nyckel') || window.sessionStorage.getItem('kansli.nyckel');
+      // A kansli server: nothing can be asked before the person has logged in.
+      if (!token) {
+        window.kansliEarly = {};
+        return;
+      }
     }
     methods.forEach(function (method) {
       early[method] = bridge

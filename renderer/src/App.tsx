@@ -5,6 +5,7 @@ import { OverviewScreen } from './screens/OverviewScreen';
 import { GlobalSearch } from './components/GlobalSearch';
 import { Icon } from './shell/icons';
 import { PlainAlert, Progress } from './shell/plain';
+import { hostMode, logOut } from './api';
 
 import { WithMui } from './shell/WithMui';
 
@@ -127,6 +128,11 @@ export function App() {
           <span className="k-user" title={info.databasePath}>
             {info.user}
           </span>
+        )}
+        {hostMode === 'logins' && (
+          <button type="button" className="k-button k-logout" onClick={() => void logOut().finally(() => window.location.reload())}>
+            Logga ut
+          </button>
         )}
       </header>
       <nav id="k-nav" className="k-nav" aria-label="Huvudmeny" data-open={menuOpen}>

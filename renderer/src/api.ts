@@ -44,21 +44,92 @@ function hostToken(): string | null {
 
 const token = typeof window !== 'undefined' && !window.kansli ? hostToken() : null;
 
-async function overHttp(method: string, input: unknown): Promise<Envelope<unknown>> {
-  let response: Response;
-  try {
-    response = await fetch(`api/${encodeURIComponent(method)}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(input ?? {}),
-    });
-  } catch {
-    return { ok: false, error: { code: 'INTERNAL', message: 'Kansli svarar inte. Kontrollera att värden (npm run host) körs.' } };
-  }
+/**
+ * How this page reaches the services: the Electron window's bridge, the local browser
+ * host's key, or a kansli server where each person logs in (a session cookie, and a CSRF
+ * token sent back with every call).
+ */
+export const hostMode: 'electron' | 'token' | 'logins' = typeof window === 'undefined' || window.kansli ? 'electron' : token ? 'token' : 'logins';
+
+/** Who is logged in on a kansli server, with the session's CSRF token. */
+export interface LoggedIn {
+  login: string;
+  name: string;
+  role: string;
+  csrf: string;
+}
+let csrf: string | null = null;
+
+/** Fired when a kansli server says the session is gone (logged out elsewhere, or too long idle). */
+export const LOGGED_OUT_EVENT = 'kansli:utloggad';
+
+async function postJson(url: string, input: unknown): Promise<Response> {
+  return fetch(url, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json',
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...(csrf ? { 'X-Kansli-CSRF': csrf } : {}),
+    },
+    body: JSON.stringify(input ?? {}),
+    credentials: 'same-origin',
+  });
+}
+
+async function envelopeOf(response: Response): Promise<Envelope<unknown>> {
   try {
     return (await response.json()) as Envelope<unknown>;
   } catch {
     return { ok: false, error: { code: 'INTERNAL', message: `Oväntat svar från värden (HTTP ${response.status}).` } };
+  }
+}
+
+async function overHttp(method: string, input: unknown): Promise<Envelope<unknown>> {
+  let response: Response;
+  try {
+    response = await postJson(`api/${encodeURIComponent(method)}`, input);
+  } catch {
+    return { ok: false, error: { code: 'INTERNAL', message: 'Kansli svarar inte. Kontrollera att värden (npm run host) körs.' } };
+  }
+  if (response.status === 401 && hostMode === 'logins') window.dispatchEvent(new Event(LOGGED_OUT_EVENT));
+  return envelopeOf(response);
+}
+
+/** The session this browser already has on a kansli server, or null (then the login is shown). */
+export async function currentLogin(): Promise<LoggedIn | null> {
+  try {
+    const response = await fetch('auth/session', { credentials: 'same-origin' });
+    if (!response.ok) return null;
+    const envelope = await envelopeOf(response);
+    if (!envelope.ok) return null;
+    const me = envelope.value as LoggedIn;
+    csrf = me.csrf;
+    return me;
+  } catch {
+    return null;
+  }
+}
+
+/** Logs in on a kansli server; throws ApiCallError with the server's Swedish message. */
+export async function logIn(login: string, password: string): Promise<LoggedIn> {
+  let response: Response;
+  try {
+    response = await postJson('auth/login', { login, password });
+  } catch {
+    throw new ApiCallError({ code: 'DB_UNREACHABLE', message: 'Kansli svarar inte. Kontrollera nätverket och försök igen.' });
+  }
+  const envelope = await envelopeOf(response);
+  if (!envelope.ok) throw new ApiCallError(envelope.error);
+  const me = envelope.value as LoggedIn;
+  csrf = me.csrf;
+  return me;
+}
+
+export async function logOut(): Promise<void> {
+  try {
+    await postJson('auth/logout', {});
+  } finally {
+    csrf = null;
   }
 }
 

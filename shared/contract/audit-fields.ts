@@ -20,6 +20,7 @@ import { FREKVENS_LABELS, METOD_LABELS } from '../domain/internkontroll';
 import { POST_INFO } from '../domain/budget-posts';
 import { TEMPLATES } from '../domain/arendeblad-templates';
 import type { AuditEntity } from './schemas/audit';
+import { ROLE_LABELS } from './access';
 
 /**
  * The audit log in words: what each field is called, which fields are views of others
@@ -84,6 +85,8 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   diaryFormat: 'Diarienummerformat',
   dimension: 'Dimension',
   displayName: 'Namn',
+  login: 'Inloggning',
+  passwordChanged: 'Nytt lösenord på servern',
   documentId: 'Handling',
   documents: 'Handlingar',
   doneBy: 'Utförd av',
@@ -317,7 +320,7 @@ export function auditFieldLabel(entity: string, field: string): string {
 /** Stored codes in words, by field (last part, camelCase), and where one name means different things, by entity. */
 const CODE_WORDS: Record<string, Record<string, string>> = {
   seat: SEAT_LABELS,
-  role: { ...BOARD_ROLE_LABELS, ...ATTENDANCE_LABELS },
+  role: { ...BOARD_ROLE_LABELS, ...ATTENDANCE_LABELS, ...ROLE_LABELS },
   body: BODY_LABELS,
   kategori: KATEGORI_LABELS,
   post: Object.fromEntries(Object.entries(POST_INFO).map(([k, v]) => [k, v.label])),

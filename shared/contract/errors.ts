@@ -26,6 +26,8 @@ export const ERROR_CODES = [
   'DB_AUTH',
   /** The database server could not be reached, or the connection was lost; nothing was saved. */
   'DB_UNREACHABLE',
+  /** The caller's role on a server database does not allow the method; nothing was read or changed. */
+  'FORBIDDEN',
   /** Something only a database file has so far (backups in the app) was asked of a server database. */
   'NOT_ON_SERVER',
   'INTERNAL',

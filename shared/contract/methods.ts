@@ -25,6 +25,7 @@ import { arshjulMethods } from './schemas/arshjul';
 import { statistikMethods } from './schemas/statistik';
 import { deskMethods } from './schemas/desk';
 import { setupMethods } from './schemas/setup';
+import { usersMethods } from './schemas/users';
 
 /**
  * The API contract: every operation the renderer, the HTTP host and the CLI can
@@ -58,6 +59,7 @@ export const contract = {
   ...statistikMethods,
   ...deskMethods,
   ...setupMethods,
+  ...usersMethods,
 } as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

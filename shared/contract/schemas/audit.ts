@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Role } from '../access';
 import { idSchema, requiredText, emptyInput } from './common';
 import { method, type MethodSpec } from '../define';
 
@@ -132,6 +133,8 @@ export interface CurrentUser {
   displayName: string | null;
   /** How writes are signed in the audit log, e.g. "Eva Lind (eva)". */
   actor: string;
+  /** The role on a server database (shared/contract/access.ts); null on a file, where every method is the user's. */
+  role: Role | null;
 }
 
 /** The API contract's audit methods; shared/contract/methods.ts merges every area's. */
