@@ -13,7 +13,7 @@ const BLOCK = 512;
 const CHUNK = 1024 * 1024;
 
 /** Names a backup may hold: the manifest, the database, and the documents folder's files. */
-export const ARCHIVE_NAME = /^(manifest\.json|kansli\.sqlite|dokument\/[A-Za-z0-9][A-Za-z0-9._-]{0,90})$/;
+export const ARCHIVE_NAME = /^(manifest\.json|kansli\.sqlite|kansli\.pgdump|dokument\/[A-Za-z0-9][A-Za-z0-9._-]{0,90})$/;
 
 export class ArchiveError extends Error {}
 

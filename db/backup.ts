@@ -47,6 +47,8 @@ export const manifestSchema = z.object({
   files: z.array(fileSchema),
   /** Documents the database refers to that were missing or changed beside it when the copy was made. */
   warnings: z.array(z.string()),
+  /** What the copy is of: a file (kansli.sqlite and its documents) or a server database (kansli.pgdump, pg_dump's custom format). */
+  engine: z.enum(['sqlite', 'postgres']).default('sqlite'),
 });
 export type BackupManifest = z.infer<typeof manifestSchema>;
 
@@ -88,7 +90,7 @@ export function tempName(beside: string, what: 'skrivs' | 'databas'): string {
   return `${beside}.${what}-${process.pid}-${randomBytes(4).toString('hex')}`;
 }
 
-function refuse(message: string): KansliError {
+export function refuse(message: string): KansliError {
   return new KansliError('RULE', message);
 }
 
@@ -177,6 +179,7 @@ export async function writeBackup(
       audit: head,
       files,
       warnings,
+      engine: 'sqlite',
     };
     await writer.addBuffer('manifest.json', Buffer.from(JSON.stringify(manifest, null, 2), 'utf8'), info.now);
     const sizeBytes = await writer.finish();
@@ -227,7 +230,7 @@ export function removeLeftovers(folder: string): string[] {
 }
 
 /** fsync of a folder, so a rename in it survives a power cut (not possible on Windows; harmless to skip there). */
-function syncFolder(folder: string): void {
+export function syncFolder(folder: string): void {
   let fd: number | undefined;
   try {
     fd = fs.openSync(folder, 'r');
@@ -243,7 +246,7 @@ function syncFolder(folder: string): void {
  * A disk error while a backup is written or unpacked, said of that folder (a USB stick's
  * full or write-protected disk is not the database's).
  */
-function folderError(err: unknown, folder: string, doing: string): KansliError | null {
+export function folderError(err: unknown, folder: string, doing: string): KansliError | null {
   const code = errorCode(err);
   if (code === undefined) return null;
   if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') {

@@ -67,6 +67,13 @@ export interface PostgresKansliDb extends KansliDbBase {
   readonly login: string;
   /** The login owns the database: it is administratör until kansli_users says otherwise. */
   readonly ownsDatabase: boolean;
+  /**
+   * Runs `work` inside one read-only transaction whose snapshot is exported (for pg_dump
+   * --snapshot): what `query` reads and what the dump holds are the same moment.
+   */
+  withSnapshot<T>(work: (snapshot: string, query: <R>(text: string) => Promise<R[]>) => Promise<T>): Promise<T>;
+  /** The connection as libpq's environment variables, for PostgreSQL's own programs. */
+  toolEnvironment(): NodeJS.ProcessEnv;
   /** Ends the connections; resolves when they are closed. */
   close(): Promise<void>;
 }

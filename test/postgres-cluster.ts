@@ -2,6 +2,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { postgresBinDir } from '../db/postgres/tools';
+
+export { postgresBinDir };
 
 /**
  * A real PostgreSQL 15 cluster for one test run: made in a temp folder by an
@@ -16,18 +19,9 @@ export interface TestCluster {
   stop(): void;
 }
 
-const SUPERUSER = 'kansli';
+// The tests' own name: on a server the audit log names the login, and the suites expect "testare" on both engines.
+const SUPERUSER = 'testare';
 const PASSWORD = 'provlösen-å';
-
-export function postgresBinDir(): string | null {
-  const root = '/usr/lib/postgresql';
-  if (!fs.existsSync(root)) return null;
-  const versions = fs
-    .readdirSync(root)
-    .filter((v) => fs.existsSync(path.join(root, v, 'bin', 'initdb')))
-    .sort((a, b) => Number(b) - Number(a));
-  return versions.length > 0 ? path.join(root, versions[0]!, 'bin') : null;
-}
 
 function freePort(): number {
   // A port in a range the kernel does not hand out as ephemeral, picked per process.

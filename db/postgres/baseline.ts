@@ -20,8 +20,11 @@ export const POSTGRES_BASELINE: PostgresBaseline = {
   version: 24,
   sql: `
 
+-- The functions keep the schema they were made in (SET search_path FROM CURRENT): pg_restore
+-- loads rows with an empty search_path, and a generated column or a CHECK calls them then.
+
 -- json_valid as SQLite has it, for the same CHECKs.
-CREATE FUNCTION json_valid(value TEXT) RETURNS BOOLEAN LANGUAGE plpgsql IMMUTABLE AS $$
+CREATE FUNCTION json_valid(value TEXT) RETURNS BOOLEAN LANGUAGE plpgsql IMMUTABLE SET search_path FROM CURRENT AS $$
 BEGIN
   PERFORM value::json;
   RETURN TRUE;
@@ -47,7 +50,7 @@ BEGIN
 END $$;
 
 -- The search index's words: ASCII punctuation splits words as FTS5's unicode61 does ("2024/017", "eva@x.se").
-CREATE FUNCTION kansli_words(value TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+CREATE FUNCTION kansli_words(value TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path FROM CURRENT AS $$
   SELECT regexp_replace(coalesce(value, ''), '[!-/:-@\[-\`{-~]+', ' ', 'g')
 $$;
 
@@ -896,7 +899,7 @@ INSERT INTO backup_settings (id, recent, daily, weekly, monthly, updated_at)
 -- Search (SQLite: FTS5 search_index). rowid = id * 8 + kind: 1 ärende, 2 person, 3 member, 4 document.
 -- Every word twice: as the Swedish stemmer has it ("ansökningar" finds "ansökan"), and as
 -- written, so a prefix typed in the middle of a word finds it as FTS5's prefix terms do.
-CREATE FUNCTION kansli_tsv(value TEXT) RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+CREATE FUNCTION kansli_tsv(value TEXT) RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path FROM CURRENT AS $$
   SELECT to_tsvector('swedish', kansli_words(value)) || to_tsvector('simple', kansli_words(value))
 $$;
 CREATE TABLE search_index (

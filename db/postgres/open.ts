@@ -12,6 +12,7 @@ import { POSTGRES_BASELINE } from './baseline';
 import { KansliPostgresDialect, WRITE_LOCK_KEY } from './dialect';
 import { describeServer } from './address';
 import { serverError } from './errors';
+import { libpqEnvironment } from './tools';
 
 /** True when the server database has no tables yet (a new database for Kansli to make). */
 export async function isEmptyServerDatabase(url: string): Promise<boolean> {
@@ -154,6 +155,22 @@ export async function openPostgresDb(url: string, options: ServerOpenOptions = {
     migrationBackup: null,
     readOnly: null,
     networkShare: null,
+    withSnapshot: async (work) => {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        const snapshot = (await client.query<{ id: string }>('SELECT pg_export_snapshot() AS id')).rows[0]?.id ?? '';
+        const result = await work(snapshot, async <R>(text: string) => (await client.query(text)).rows as R[]);
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    toolEnvironment: () => libpqEnvironment(url),
     close: async () => {
       if (closed) return;
       closed = true;

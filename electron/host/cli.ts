@@ -20,6 +20,7 @@ import { BACKUP_EXTENSION } from '../../db/backup';
 import { KansliError, type ApiError, type Envelope } from '../../shared/contract/errors';
 import { backupFileName, makeBackup, toInfo } from '../services/backups';
 import { moveDatabase } from '../services/move-database';
+import { isServerAddress } from '../../db/postgres/address';
 import type { KansliDb } from '../../db/open';
 import { defaultDatabasePath, type Session } from '../services/session';
 import { startSession } from '../services/start-session';
@@ -30,8 +31,9 @@ const USAGE = `Användning:
   npm run -s kansli -- [--db FIL|postgres://…] methods
   npm run -s kansli -- [--db FIL|postgres://…] call METOD ['JSON']
   npm run -s kansli -- [--db FIL|postgres://…] batch < anrop.jsonl
-  npm run -s kansli -- [--db FIL] backup FIL-ELLER-MAPP
+  npm run -s kansli -- [--db FIL|postgres://…] backup FIL-ELLER-MAPP
   npm run -s kansli -- [--db FIL] restore FIL
+  npm run -s kansli -- --db postgres://…/tom-databas restore FIL      (en serverkopia, till en tom databas)
   npm run -s kansli -- migrate --from FIL --to postgres://…   (eller tvärtom)`;
 
 function printError(error: ApiError): never {
@@ -120,9 +122,21 @@ async function main(): Promise<void> {
     }
   }
 
+  // A server backup goes into a new, empty server database (never over the one in use).
+  const location = parsed.values.db ?? defaultDatabasePath();
+  if (command === 'restore' && arg !== undefined && isServerAddress(location)) {
+    try {
+      const { restoreIntoServer } = await import('../services/server-restore');
+      printValue(await restoreIntoServer(arg, location));
+    } catch (err) {
+      printError(asApiError(err));
+    }
+    return;
+  }
+
   let session: Session<KansliDb>;
   try {
-    session = await startSession(parsed.values.db ?? defaultDatabasePath(), {
+    session = await startSession(location, {
       create: command === 'restore' ? false : parsed.values.empty ? 'empty' : 'demo',
       appVersion: appVersion(),
       // On stderr: stdout is the JSON answer.

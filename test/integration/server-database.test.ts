@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
@@ -109,6 +110,64 @@ describe.skipIf(!onServer)('a förbund on a PostgreSQL server', () => {
     expect((await failureOf(moveDatabase(back, path.join(tempDir(), 'x.sqlite')))).code).toBe('VALIDATION');
   });
 
+  it(
+    'backs up a server database with pg_dump in the same kind of backup file, checks it, and restores it into an empty database only',
+    { timeout: 120_000 },
+    async () => {
+      const url = await newServerDatabase();
+      const s = await openServerSession(url, { create: 'demo', appVersion: '0.0.0-test', actor: 'testare', dataDir: tempDir() });
+      const folder = tempDir();
+      let file: string;
+      let before: Awaited<ReturnType<typeof picture>>;
+      try {
+        const arende = value(await s.api.call('arenden.save', { title: 'Ansökan om medel – Lokus Tierp', kind: 'inkommande', year: 2031 }));
+        value(
+          await s.api.call('documents.add', {
+            arendeId: arende.id,
+            fileName: 'ansökan.txt',
+            contentBase64: Buffer.from('Lokus Tierp söker 300 000 kr.').toString('base64'),
+          }),
+        );
+        before = await picture(s);
+        const made = value(await s.api.call('backup.create', { folder }));
+        file = made.file;
+        expect(made).toMatchObject({ forbund: expect.stringMatching(/Samordningsförbundet/), auditEntries: before.audit.entries });
+        const checked = value(await s.api.call('backup.verify', { file }));
+        expect(checked.ok).toBe(true);
+        expect(checked.checks.join(' ')).toMatch(/pg_restore läser hela kopian/);
+      } finally {
+        await s.close();
+      }
+
+      // Never over a database in use: the one it was taken from is not empty.
+      const over = kansli(['--db', url, 'restore', file]);
+      expect(over.code).toBe(2);
+      expect(over.json<{ error: { message: string } }>().error.message).toMatch(/inte tom/);
+
+      const empty = await newServerDatabase();
+      const restored = kansli(['--db', empty, 'restore', file]);
+      expect(restored.code, restored.stdout + restored.stderr).toBe(0);
+      expect(restored.json<{ auditEntries: number; into: string }>()).toMatchObject({ auditEntries: before.audit.entries });
+      expect(restored.stdout).not.toContain('provlösen');
+      const back = await openServerSession(empty, { appVersion: '0.0.0-test', actor: 'testare', dataDir: tempDir() });
+      try {
+        expect(await picture(back)).toEqual(before);
+      } finally {
+        await back.close();
+      }
+
+      // A changed byte in the copy is found before anything is restored.
+      const tampered = path.join(tempDir(), 'ändrad.kansli-backup');
+      const bytes = fs.readFileSync(file);
+      bytes[Math.floor(bytes.length / 3)] = (bytes[Math.floor(bytes.length / 3)] ?? 0) ^ 0xff;
+      fs.writeFileSync(tampered, bytes);
+      const third = await newServerDatabase();
+      const refused = kansli(['--db', third, 'restore', tampered]);
+      expect(refused.code).toBe(2);
+      expect(refused.json<{ error: { code: string } }>().error.code).toBe('VALIDATION');
+    },
+  );
+
   it('refuses a wrong password, an unreachable server, a missing or foreign database and one from a newer Kansli, changing nothing', async () => {
     const url = await newServerDatabase();
     const wrong = new URL(url);
@@ -196,10 +255,17 @@ describe.skipIf(!onServer)('a förbund on a PostgreSQL server', () => {
 
   it('hands out every diarienummer once and keeps the audit chain in one order when ten people write at once', { timeout: 120_000 }, async () => {
     const url = await newServerDatabase();
+    // Ten people, each with their own login on the server (the audit log names the login).
+    const owner = await openServerSession(url, { create: 'demo', appVersion: '0.0.0-test', dataDir: tempDir() });
     const people: Session<KansliDb>[] = [];
     for (let i = 0; i < 10; i++) {
-      people.push(await openServerSession(url, { create: 'demo', appVersion: '0.0.0-test', actor: `person${i}`, dataDir: tempDir() }));
+      value(await owner.api.call('users.save', { login: `person${i}`, name: `Person ${i}`, role: 'handlaggare', password: 'ett långt lösenord' }));
+      const address = new URL(url);
+      address.username = `person${i}`;
+      address.password = 'ett långt lösenord';
+      people.push(await openServerSession(address.toString(), { appVersion: '0.0.0-test', dataDir: tempDir() }));
     }
+    await owner.close();
     try {
       const saved = await Promise.all(
         people.map(async (s, i) => {
