@@ -9,6 +9,8 @@
  *   kansli [--db FILE] restore FILE         checks a backup and puts it in the database's place
  *   kansli migrate --from A --to B          moves a database between a file and a PostgreSQL
  *                                           server (either way), checked table by table
+ *   kansli workcopy take|send …             a working copy of a server database for the train,
+ *                                           and its edits sent back (conflicts: exit 3)
  * --db takes a file or a server database (postgres://user@host/db; the password from
  * PGPASSWORD or ~/.pgpass, never needed in the address).
  */
@@ -34,7 +36,9 @@ const USAGE = `Användning:
   npm run -s kansli -- [--db FIL|postgres://…] backup FIL-ELLER-MAPP
   npm run -s kansli -- [--db FIL] restore FIL
   npm run -s kansli -- --db postgres://…/tom-databas restore FIL      (en serverkopia, till en tom databas)
-  npm run -s kansli -- migrate --from FIL --to postgres://…   (eller tvärtom)`;
+  npm run -s kansli -- migrate --from FIL --to postgres://…   (eller tvärtom)
+  npm run -s kansli -- workcopy take --from postgres://… --to FIL --arendeblad 5,7
+  npm run -s kansli -- workcopy send --from FIL --to postgres://… [--mine 5] [--theirs 7]`;
 
 function printError(error: ApiError): never {
   process.stdout.write(`${JSON.stringify({ error: { code: error.code, message: error.message } })}\n`);
@@ -78,11 +82,54 @@ function backupTarget(arg: string, now: Date): string {
   return absolute.endsWith(BACKUP_EXTENSION) ? absolute : `${absolute}${BACKUP_EXTENSION}`;
 }
 
+/** "5,7" → [5, 7]; anything else is refused. */
+function ids(list: string | undefined, what: string): number[] {
+  if (list === undefined || list.trim() === '') return [];
+  const out = list.split(',').map((x) => Number(x.trim()));
+  if (out.some((n) => !Number.isInteger(n) || n <= 0)) printError({ code: 'VALIDATION', message: `${what} ska vara id-nummer åtskilda med komma, t.ex. 5,7.` });
+  return out;
+}
+
+/** `workcopy take --from postgres://… --to FILE --arendeblad 5,7` and `workcopy send --from FILE --to postgres://… [--mine 5] [--theirs 7]`. */
+async function workCopyCommand(
+  action: string | undefined,
+  values: { from?: string; to?: string; arendeblad?: string; mine?: string; theirs?: string },
+): Promise<void> {
+  const { from, to } = values;
+  if ((action !== 'take' && action !== 'send') || from === undefined || to === undefined) {
+    printError({ code: 'VALIDATION', message: `Ange workcopy take eller workcopy send med --from och --to.\n${USAGE}` });
+  }
+  try {
+    const { sendWorkCopy, takeWorkCopy } = await import('../services/workcopy');
+    if (action === 'take') {
+      printValue(await takeWorkCopy(from, to, ids(values.arendeblad, '--arendeblad')));
+    } else {
+      const choices: Record<number, 'mine' | 'theirs'> = {};
+      for (const id of ids(values.mine, '--mine')) choices[id] = 'mine';
+      for (const id of ids(values.theirs, '--theirs')) choices[id] = 'theirs';
+      const sent = await sendWorkCopy(from, to, choices);
+      printValue(sent);
+      // A conflict left open is not an error, but a script must notice it.
+      if (sent.conflicts.length > 0) process.exitCode = 3;
+    }
+  } catch (err) {
+    printError(asApiError(err));
+  }
+}
+
 async function main(): Promise<void> {
   let parsed;
   try {
     parsed = parseArgs({
-      options: { db: { type: 'string' }, empty: { type: 'boolean', default: false }, from: { type: 'string' }, to: { type: 'string' } },
+      options: {
+        db: { type: 'string' },
+        empty: { type: 'boolean', default: false },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        arendeblad: { type: 'string' },
+        mine: { type: 'string' },
+        theirs: { type: 'string' },
+      },
       allowPositionals: true,
       strict: true,
     });
@@ -93,6 +140,10 @@ async function main(): Promise<void> {
 
   if (command === 'methods') {
     printValue(describeMethods());
+    return;
+  }
+  if (command === 'workcopy') {
+    await workCopyCommand(arg, parsed.values);
     return;
   }
   if (command === 'migrate') {

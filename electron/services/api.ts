@@ -11,6 +11,7 @@ import type { AuditEntry, Scope, ServiceContext } from './context';
 import { handlers, type Handler } from './handlers';
 import { resolveActor } from './user';
 import { notAUser, serverCaller, type Caller } from './users';
+import { workCopyMark, workCopyRefusal } from './workcopy-mark';
 
 /** Fields that are not free text a person typed: file bytes, secrets, and the confirmation itself. */
 const NOT_FREE_TEXT = new Set(['contentBase64', 'certificateBase64', 'password', 'confirmPersonalData']);
@@ -149,6 +150,12 @@ export function createApi(ctx: ServiceContext): Api {
     if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
     if (contract[method].writes) {
       if (ctx.db.readOnly !== null) return { ok: false, error: readOnlyError(ctx.db.readOnly).toApiError() };
+      // A working copy for the train: only the ärendeblad chosen for it can be changed.
+      if (ctx.db.engine === 'sqlite') {
+        const mark = await workCopyMark(ctx.db.kysely);
+        const refusal = mark === null ? null : workCopyRefusal(mark, method, parsed.data);
+        if (refusal) return { ok: false, error: refusal.toApiError() };
+      }
       const personal = personalDataError(parsed.data);
       if (personal) return { ok: false, error: personal };
     }

@@ -29,8 +29,20 @@ export async function getUser(_input: ParsedInput<'user.get'>, scope: Scope): Pr
 }
 
 export async function setUser(input: ParsedInput<'user.set'>, scope: Scope): Promise<CurrentUser> {
-  if (scope.ctx.db.engine === 'postgres') {
-    throw refuse('name', 'På en serverdatabas har du namnet som står i användarlistan; förbundschefen eller administratören ändrar det. Inget har ändrats.');
+  const server = scope.ctx.db;
+  if (server.engine === 'postgres') {
+    // On a server the name is the users list's: a person sets their own there, their role as it is.
+    const before = await resolveActor(scope.db, scope.ctx.actor, server);
+    if (before.role === null) throw refuse('name', 'Du är inte användare i Kansli på den här servern. Inget har ändrats.', 'FORBIDDEN');
+    const at = scope.now.toISOString();
+    await scope.db
+      .insertInto('kansli_users')
+      .values({ login: server.login, display_name: input.name, role: before.role, created_at: at, updated_at: at })
+      .onConflict((oc) => oc.column('login').doUpdateSet({ display_name: input.name, updated_at: at }))
+      .execute();
+    const after = await resolveActor(scope.db, scope.ctx.actor, server);
+    await scope.audit({ entity: 'user', entityId: server.login, action: before.displayName === null ? 'create' : 'update', before, after });
+    return after;
   }
   const osUser = scope.ctx.actor;
   const before = await resolveActor(scope.db, osUser);

@@ -162,7 +162,8 @@ beforeAll(async () => {
   require.cache[electronPath] = { id: electronPath, filename: electronPath, loaded: true, exports } as unknown as NodeJS.Module;
   require(MAIN);
   ready();
-  await waitFor(() => rec.windows.length === 1 || rec.dialogs.length > 0, 'the window');
+  // The demo förbund is made before the window (10–15 s alone; more on a loaded two-core machine).
+  await waitFor(() => rec.windows.length === 1 || rec.dialogs.length > 0, 'the window', 55_000);
   if (rec.windows.length === 0) throw new Error(rec.dialogs.join('\n'));
 }, 60_000);
 
