@@ -90,98 +90,33 @@ export function tempName(beside: string, what: 'skrivs' | 'databas'): string {
   return `${beside}.${what}-${process.pid}-${randomBytes(4).toString('hex')}`;
 }
 
-export function refuse(message: string): KansliError {
+function refuse(message: string): KansliError {
   return new KansliError('RULE', message);
 }
 
 /**
- * Writes a backup of `db` to `destination` (a new file; an existing one is never
- * overwritten). The archive is written beside it under a temporary name and renamed
- * into place when complete and synced, so a crash or a full disk never leaves half a
- * backup under the real name.
+ * Writes a backup archive to `destination` (a new file; an existing one is never
+ * overwritten): written beside it under a temporary name and renamed into place when
+ * complete and synced, so a crash or a full disk never leaves half a backup under the real
+ * name. `fill` adds the copy's files and returns the manifest; `cleanup` removes what it
+ * made on the way (a snapshot, a dump), whatever happens. Used for a file (writeBackup)
+ * and for a server database (db/postgres/backup.ts).
  */
-export async function writeBackup(
-  db: KansliDb,
+export async function writeBackupArchive(
   destination: string,
-  info: { reason: BackupReason; appVersion: string; now: Date; onProgress?: (p: BackupProgress) => void },
+  now: Date,
+  fill: (writer: ArchiveWriter) => Promise<BackupManifest>,
+  cleanup: () => void,
 ): Promise<WrittenBackup> {
   if (fs.existsSync(destination)) throw refuse(`Det finns redan en fil ”${destination}”. Kansli skriver aldrig över en befintlig fil.`);
   const folder = path.dirname(destination);
   if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw refuse(`Mappen ”${folder}” finns inte.`);
-  const snapshot = tempName(destination, 'databas');
   const partial = tempName(destination, 'skrivs');
   let writer: ArchiveWriter | null = null;
   try {
-    info.onProgress?.({ step: 'Kopierar databasen', done: 0, total: 1 });
-    // Kysely's connection lock: no transaction of this connection is open while the copy is made.
-    const file = fileDatabase(db, 'Säkerhetskopior i Kansli');
-    await file.kysely.connection().execute(async () => {
-      file.sqlite.prepare('VACUUM INTO ?').run(snapshot);
-    });
-    const copy = new Database(snapshot, { readonly: true });
-    let head: AuditHead;
-    let id: string;
-    let forbund: string;
-    let schemaVersion: number;
-    let documents: { stored_path: string; sha256: string; size: number; title: string }[];
-    try {
-      head = auditHead(copy);
-      id = databaseId(copy);
-      forbund = (copy.prepare('SELECT name FROM forbund LIMIT 1').get() as { name: string } | undefined)?.name ?? '';
-      schemaVersion = (copy.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number }).v;
-      documents = copy
-        .prepare(
-          "SELECT stored_path, sha256, size, title FROM documents WHERE storage = 'file' AND stored_path IS NOT NULL GROUP BY stored_path ORDER BY stored_path",
-        )
-        .all() as typeof documents;
-    } finally {
-      copy.close();
-    }
-
-    const warnings: string[] = [];
-    const present = documents.filter((d) => {
-      const ok = STORED_PATH.test(d.stored_path) && fs.existsSync(path.resolve(path.dirname(db.path), d.stored_path));
-      if (!ok) warnings.push(`Filen till handlingen ”${d.title}” (${d.stored_path}) saknas bredvid databasen och finns inte med i kopian.`);
-      return ok;
-    });
-    const total = fs.statSync(snapshot).size + present.reduce((sum, d) => sum + d.size, 0);
-    let done = 0;
-    const step = (label: string) => (n: number) => {
-      done += n;
-      info.onProgress?.({ step: label, done, total });
-    };
-
-    // A file is named by its content: the same name in two folders (the database renamed
-    // between two additions) is one file in the archive, expected in both places.
-    const byName = new Map<string, (typeof present)[number][]>();
-    for (const d of present) byName.set(path.posix.basename(d.stored_path), [...(byName.get(path.posix.basename(d.stored_path)) ?? []), d]);
-
     writer = await ArchiveWriter.create(partial);
-    const files: BackupManifest['files'] = [];
-    files.push(await writer.addFile('kansli.sqlite', snapshot, step('Skriver databasen')));
-    for (const [name, same] of byName) {
-      const d = same[0]!;
-      const entry = await writer.addFile(`dokument/${name}`, path.resolve(path.dirname(db.path), d.stored_path), step('Skriver handlingarna'));
-      if (entry.sha256 !== d.sha256) {
-        warnings.push(`Filen till handlingen ”${d.title}” (${d.stored_path}) har ändrats utanför Kansli: kontrollsumman stämmer inte med diariets.`);
-      }
-      files.push({ ...entry, storedPaths: same.map((x) => x.stored_path) });
-    }
-    const manifest: BackupManifest = {
-      format: 'kansli-säkerhetskopia',
-      formatVersion: 1,
-      createdAt: info.now.toISOString(),
-      reason: info.reason,
-      appVersion: info.appVersion,
-      source: { path: db.path, databaseId: id },
-      forbund,
-      schemaVersion,
-      audit: head,
-      files,
-      warnings,
-      engine: 'sqlite',
-    };
-    await writer.addBuffer('manifest.json', Buffer.from(JSON.stringify(manifest, null, 2), 'utf8'), info.now);
+    const manifest = await fill(writer);
+    await writer.addBuffer('manifest.json', Buffer.from(JSON.stringify(manifest, null, 2), 'utf8'), now);
     const sizeBytes = await writer.finish();
     writer = null;
     fs.renameSync(partial, destination);
@@ -193,8 +128,95 @@ export async function writeBackup(
     if (err instanceof KansliError) throw err;
     throw folderError(err, folder, 'skriva säkerhetskopian i') ?? err;
   } finally {
-    fs.rmSync(snapshot, { force: true });
+    cleanup();
   }
+}
+
+/**
+ * Writes a backup of the database file `db` to `destination`: a consistent copy taken while
+ * the app runs, the documents beside it, and the manifest.
+ */
+export async function writeBackup(
+  db: KansliDb,
+  destination: string,
+  info: { reason: BackupReason; appVersion: string; now: Date; onProgress?: (p: BackupProgress) => void },
+): Promise<WrittenBackup> {
+  const snapshot = tempName(destination, 'databas');
+  return writeBackupArchive(
+    destination,
+    info.now,
+    async (writer) => {
+      info.onProgress?.({ step: 'Kopierar databasen', done: 0, total: 1 });
+      // Kysely's connection lock: no transaction of this connection is open while the copy is made.
+      const file = fileDatabase(db, 'Säkerhetskopior i Kansli');
+      await file.kysely.connection().execute(async () => {
+        file.sqlite.prepare('VACUUM INTO ?').run(snapshot);
+      });
+      const copy = new Database(snapshot, { readonly: true });
+      let head: AuditHead;
+      let id: string;
+      let forbund: string;
+      let schemaVersion: number;
+      let documents: { stored_path: string; sha256: string; size: number; title: string }[];
+      try {
+        head = auditHead(copy);
+        id = databaseId(copy);
+        forbund = (copy.prepare('SELECT name FROM forbund LIMIT 1').get() as { name: string } | undefined)?.name ?? '';
+        schemaVersion = (copy.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number }).v;
+        documents = copy
+          .prepare(
+            "SELECT stored_path, sha256, size, title FROM documents WHERE storage = 'file' AND stored_path IS NOT NULL GROUP BY stored_path ORDER BY stored_path",
+          )
+          .all() as typeof documents;
+      } finally {
+        copy.close();
+      }
+
+      const warnings: string[] = [];
+      const present = documents.filter((d) => {
+        const ok = STORED_PATH.test(d.stored_path) && fs.existsSync(path.resolve(path.dirname(db.path), d.stored_path));
+        if (!ok) warnings.push(`Filen till handlingen ”${d.title}” (${d.stored_path}) saknas bredvid databasen och finns inte med i kopian.`);
+        return ok;
+      });
+      const total = fs.statSync(snapshot).size + present.reduce((sum, d) => sum + d.size, 0);
+      let done = 0;
+      const step = (label: string) => (n: number) => {
+        done += n;
+        info.onProgress?.({ step: label, done, total });
+      };
+
+      // A file is named by its content: the same name in two folders (the database renamed
+      // between two additions) is one file in the archive, expected in both places.
+      const byName = new Map<string, (typeof present)[number][]>();
+      for (const d of present) byName.set(path.posix.basename(d.stored_path), [...(byName.get(path.posix.basename(d.stored_path)) ?? []), d]);
+
+      const files: BackupManifest['files'] = [];
+      files.push(await writer.addFile('kansli.sqlite', snapshot, step('Skriver databasen')));
+      for (const [name, same] of byName) {
+        const d = same[0]!;
+        const entry = await writer.addFile(`dokument/${name}`, path.resolve(path.dirname(db.path), d.stored_path), step('Skriver handlingarna'));
+        if (entry.sha256 !== d.sha256) {
+          warnings.push(`Filen till handlingen ”${d.title}” (${d.stored_path}) har ändrats utanför Kansli: kontrollsumman stämmer inte med diariets.`);
+        }
+        files.push({ ...entry, storedPaths: same.map((x) => x.stored_path) });
+      }
+      return {
+        format: 'kansli-säkerhetskopia',
+        formatVersion: 1,
+        createdAt: info.now.toISOString(),
+        reason: info.reason,
+        appVersion: info.appVersion,
+        source: { path: db.path, databaseId: id },
+        forbund,
+        schemaVersion,
+        audit: head,
+        files,
+        warnings,
+        engine: 'sqlite',
+      };
+    },
+    () => fs.rmSync(snapshot, { force: true }),
+  );
 }
 
 function processAlive(pid: number): boolean {
@@ -230,7 +252,7 @@ export function removeLeftovers(folder: string): string[] {
 }
 
 /** fsync of a folder, so a rename in it survives a power cut (not possible on Windows; harmless to skip there). */
-export function syncFolder(folder: string): void {
+function syncFolder(folder: string): void {
   let fd: number | undefined;
   try {
     fd = fs.openSync(folder, 'r');
@@ -246,7 +268,7 @@ export function syncFolder(folder: string): void {
  * A disk error while a backup is written or unpacked, said of that folder (a USB stick's
  * full or write-protected disk is not the database's).
  */
-export function folderError(err: unknown, folder: string, doing: string): KansliError | null {
+function folderError(err: unknown, folder: string, doing: string): KansliError | null {
   const code = errorCode(err);
   if (code === undefined) return null;
   if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') {

@@ -2,18 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { KansliError } from '../../shared/contract/errors';
-import { ArchiveWriter, extractEntry } from '../archive';
-import {
-  folderError,
-  readManifest,
-  refuse,
-  syncFolder,
-  tempName,
-  type BackupManifest,
-  type BackupProgress,
-  type BackupReason,
-  type WrittenBackup,
-} from '../backup';
+import { extractEntry } from '../archive';
+import { readManifest, tempName, writeBackupArchive, type BackupManifest, type BackupProgress, type BackupReason, type WrittenBackup } from '../backup';
 import { LATEST_SCHEMA_VERSION } from '../migrations';
 import type { PostgresKansliDb } from '../open';
 import { describeServer } from './address';
@@ -39,56 +29,40 @@ export async function writeServerBackup(
   destination: string,
   info: { reason: BackupReason; appVersion: string; now: Date; onProgress?: (p: BackupProgress) => void },
 ): Promise<WrittenBackup> {
-  if (fs.existsSync(destination)) throw refuse(`Det finns redan en fil ”${destination}”. Kansli skriver aldrig över en befintlig fil.`);
-  const folder = path.dirname(destination);
-  if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw refuse(`Mappen ”${folder}” finns inte.`);
   const dump = tempName(destination, 'databas');
-  const partial = tempName(destination, 'skrivs');
-  let writer: ArchiveWriter | null = null;
-  try {
-    info.onProgress?.({ step: 'Kopierar databasen med pg_dump', done: 0, total: 1 });
-    const facts = await db.withSnapshot(async (snapshot, query) => {
-      const last = (await query<{ id: number; hash: string }>('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1'))[0];
-      const entries = Number((await query<{ n: number }>('SELECT count(*) AS n FROM audit_log'))[0]?.n ?? 0);
-      const id = (await query<{ value: string }>("SELECT value FROM kansli_meta WHERE key = 'database_id'"))[0]?.value ?? '';
-      const forbund = (await query<{ name: string }>('SELECT name FROM forbund LIMIT 1'))[0]?.name ?? '';
-      const schemaVersion = Number((await query<{ v: number }>('SELECT max(version) AS v FROM schema_migrations'))[0]?.v ?? 0);
-      await runTool('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--snapshot=${snapshot}`, '--file', dump], db.toolEnvironment());
-      return { audit: { entries, lastId: last?.id ?? null, headHash: last?.hash ?? null }, id, forbund, schemaVersion };
-    });
-    const total = fs.statSync(dump).size;
-    writer = await ArchiveWriter.create(partial);
-    const files: BackupManifest['files'] = [
-      await writer.addFile(DUMP_ENTRY, dump, (n) => info.onProgress?.({ step: 'Skriver säkerhetskopian', done: n, total })),
-    ];
-    const manifest: BackupManifest = {
-      format: 'kansli-säkerhetskopia',
-      formatVersion: 1,
-      createdAt: info.now.toISOString(),
-      reason: info.reason,
-      appVersion: info.appVersion,
-      source: { path: db.path, databaseId: facts.id },
-      forbund: facts.forbund,
-      schemaVersion: facts.schemaVersion,
-      audit: facts.audit,
-      files,
-      warnings: [],
-      engine: 'postgres',
-    };
-    await writer.addBuffer('manifest.json', Buffer.from(JSON.stringify(manifest, null, 2), 'utf8'), info.now);
-    const sizeBytes = await writer.finish();
-    writer = null;
-    fs.renameSync(partial, destination);
-    syncFolder(folder);
-    return { file: destination, sizeBytes, manifest };
-  } catch (err) {
-    await writer?.abort();
-    fs.rmSync(partial, { force: true });
-    if (err instanceof KansliError) throw err;
-    throw folderError(err, folder, 'skriva säkerhetskopian i') ?? err;
-  } finally {
-    fs.rmSync(dump, { force: true });
-  }
+  return writeBackupArchive(
+    destination,
+    info.now,
+    async (writer) => {
+      info.onProgress?.({ step: 'Kopierar databasen med pg_dump', done: 0, total: 1 });
+      const facts = await db.withSnapshot(async (snapshot, query) => {
+        const last = (await query<{ id: number; hash: string }>('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1'))[0];
+        const entries = Number((await query<{ n: number }>('SELECT count(*) AS n FROM audit_log'))[0]?.n ?? 0);
+        const id = (await query<{ value: string }>("SELECT value FROM kansli_meta WHERE key = 'database_id'"))[0]?.value ?? '';
+        const forbund = (await query<{ name: string }>('SELECT name FROM forbund LIMIT 1'))[0]?.name ?? '';
+        const schemaVersion = Number((await query<{ v: number }>('SELECT max(version) AS v FROM schema_migrations'))[0]?.v ?? 0);
+        await runTool('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--snapshot=${snapshot}`, '--file', dump], db.toolEnvironment());
+        return { audit: { entries, lastId: last?.id ?? null, headHash: last?.hash ?? null }, id, forbund, schemaVersion };
+      });
+      const total = fs.statSync(dump).size;
+      const files = [await writer.addFile(DUMP_ENTRY, dump, (n) => info.onProgress?.({ step: 'Skriver säkerhetskopian', done: n, total }))];
+      return {
+        format: 'kansli-säkerhetskopia',
+        formatVersion: 1,
+        createdAt: info.now.toISOString(),
+        reason: info.reason,
+        appVersion: info.appVersion,
+        source: { path: db.path, databaseId: facts.id },
+        forbund: facts.forbund,
+        schemaVersion: facts.schemaVersion,
+        audit: facts.audit,
+        files,
+        warnings: [],
+        engine: 'postgres',
+      } satisfies BackupManifest;
+    },
+    () => fs.rmSync(dump, { force: true }),
+  );
 }
 
 export interface StagedServerBackup {

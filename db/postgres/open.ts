@@ -14,6 +14,12 @@ import { describeServer } from './address';
 import { serverError } from './errors';
 import { libpqEnvironment } from './tools';
 
+/**
+ * A Kansli database on a PostgreSQL server (issue 18): the same services over kysely's
+ * PostgreSQL dialect. On connect the database is checked as a file is: that it is
+ * Kansli's (kansli_meta says so), and that its applied steps are this version's.
+ */
+
 /** True when the server database has no tables yet (a new database for Kansli to make). */
 export async function isEmptyServerDatabase(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000, application_name: 'Kansli' });
@@ -27,12 +33,6 @@ export async function isEmptyServerDatabase(url: string): Promise<boolean> {
     await client.end().catch(() => undefined);
   }
 }
-
-/**
- * A Kansli database on a PostgreSQL server (issue 18): the same services over kysely's
- * PostgreSQL dialect. On connect the database is checked as a file is: that it is
- * Kansli's (kansli_meta says so), and that its applied steps are this version's.
- */
 
 /** What Kansli writes in kansli_meta to know a database as its own; SQLite files have their application id. */
 const APPLICATION_KEY = 'application';

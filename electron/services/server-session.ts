@@ -2,7 +2,7 @@ import { notOnServer, type PostgresKansliDb } from '../../db/open';
 import { openPostgresDb } from '../../db/postgres/open';
 import { createApi } from './api';
 import type { ServiceContext } from './context';
-import { currentOsUser, defaultDataDir, type Session, type SessionOptions } from './session';
+import { defaultDataDir, serviceContext, type Session, type SessionOptions } from './session';
 
 /**
  * Opens a database on a PostgreSQL server (issue 18) with the same API over it. What only
@@ -13,14 +13,7 @@ export async function openServerSession(url: string, options: SessionOptions & {
   const dataDir = options.dataDir ?? defaultDataDir();
   const now = options.now ?? (() => new Date());
   const db = await openPostgresDb(url, { create: options.create, now, seedFile: options.seedFile, poolSize: options.poolSize });
-  const context = (): ServiceContext => ({
-    db,
-    actor: options.actor ?? currentOsUser(),
-    appVersion: options.appVersion,
-    now,
-    resourcesDir: options.resourcesDir,
-    dataDir,
-  });
+  const context = (): ServiceContext => serviceContext(db, options, dataDir, now);
   const api = createApi(context());
   return {
     db,

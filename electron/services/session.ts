@@ -38,6 +38,11 @@ export function currentOsUser(): string {
 
 export type SessionOptions = OpenOptions & { actor?: string; appVersion: string; resourcesDir?: string; dataDir?: string };
 
+/** What the services see of a session's database and options (a file's adds its lifecycle). */
+export function serviceContext(db: KansliDb, options: SessionOptions, dataDir: string, now: () => Date): ServiceContext {
+  return { db, actor: options.actor ?? currentOsUser(), appVersion: options.appVersion, now, resourcesDir: options.resourcesDir, dataDir };
+}
+
 /**
  * Opens a database for a transport. A database Kansli cannot read (corrupt, not a
  * Kansli file) is refused with a message that names the newest backup of it that
@@ -50,15 +55,7 @@ export function openSession(file: string, options: SessionOptions): Session<Sqli
   if (db.readOnly === null) removeLeftovers(path.dirname(db.path));
   let restoring = false;
 
-  const context = (): ServiceContext => ({
-    db,
-    actor: options.actor ?? currentOsUser(),
-    appVersion: options.appVersion,
-    now,
-    resourcesDir: options.resourcesDir,
-    dataDir,
-    lifecycle: { restore },
-  });
+  const context = (): ServiceContext => ({ ...serviceContext(db, options, dataDir, now), lifecycle: { restore } });
   let inner = createApi(context());
 
   async function restore(backupFile: string): Promise<BackupRestoreResult> {
