@@ -5,22 +5,27 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, safeStorage, session, shell, type MenuItemConstructorOptions } from 'electron';
 import { BACKUP_EXTENSION } from '../db/backup';
 import { KansliError } from '../shared/contract/errors';
 import { formatBytes, formatDateTime } from '../shared/format/sv';
 import { automaticBackup, backupFileName, makeBackup, startAutomaticBackups, verifyBackupFile, type AutomaticBackups } from './services/backups';
+import type { KansliDb } from '../db/open';
 import { openSession, type Session, type SessionOptions } from './services/session';
+import { openServerSession } from './services/server-session';
+import { connectServerInput, openPassword, sealPassword, withPassword } from './server-connection';
 import { startFileSession } from './services/start-session';
 import {
   APP_ORIGIN,
   APP_SCHEME,
+  CONNECT_SERVER_CHANNEL,
   CONTENT_SECURITY_POLICY,
   IPC_CHANNEL,
   isAllowedNavigation,
   isTrustedSenderUrl,
   PICK_FOLDER_CHANNEL,
   rendererFileFor,
+  SHOW_CONNECT_CHANNEL,
 } from './security';
 import { readSettings, writeSettings } from './settings-file';
 import { createMainWindow } from './window-options';
@@ -28,7 +33,7 @@ import { createMainWindow } from './window-options';
 app.setName('Kansli');
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true } }]);
 
-let current: Session | null = null;
+let current: Session<KansliDb> | null = null;
 let mainWindow: BrowserWindow | null = null;
 let backups: AutomaticBackups | null = null;
 
@@ -50,17 +55,50 @@ function sessionOptions(create: 'demo' | 'empty' | false): SessionOptions {
 }
 
 function openDatabase(file: string, create: 'empty' | false): Session {
-  return useSession(openSession(file, sessionOptions(create)));
+  useSession(openSession(file, sessionOptions(create)));
+  return current as Session;
 }
 
-function useSession(next: Session): Session {
+/** The window's name for the database: a file's name, or the server database's address. */
+function titleOf(db: KansliDb): string {
+  return db.engine === 'sqlite' ? path.basename(db.path) : db.path;
+}
+
+function useSession(next: Session<KansliDb>, serverPassword?: string | null): void {
   const previous = current;
   current = next;
   // The database left behind gets its backup at close before it is closed.
   if (previous) void automaticBackup(previous.context(), 'stängning').finally(() => previous.close());
-  writeSettings(app.getPath('userData'), { lastDatabase: next.db.path });
-  mainWindow?.setTitle(`Kansli – ${path.basename(next.db.path)}`);
-  return next;
+  const settings = readSettings(app.getPath('userData'));
+  writeSettings(
+    app.getPath('userData'),
+    next.db.engine === 'sqlite'
+      ? { lastDatabase: next.db.path }
+      : { lastDatabase: settings.lastDatabase, lastServer: next.db.path, ...(serverPassword ? { serverPassword } : {}) },
+  );
+  mainWindow?.setTitle(`Kansli – ${titleOf(next.db)}`);
+}
+
+/**
+ * Arkiv → Anslut till server …: opens the server database the form names, as the person
+ * whose login it is. A wrong password or a server that does not answer is said in Swedish
+ * and the open database stays as it was; the password is kept only encrypted by the
+ * operating system's keychain, when asked to and when the keychain can.
+ */
+async function connectServer(
+  raw: unknown,
+): Promise<{ ok: true; value: { database: string; remembered: boolean } } | { ok: false; error: { code: string; message: string } }> {
+  const parsed = connectServerInput.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: { code: 'VALIDATION', message: parsed.error.issues[0]?.message ?? 'Uppgifterna är inte giltiga.' } };
+  const { address, password, remember } = parsed.data;
+  try {
+    const next = await openServerSession(withPassword(address, password), sessionOptions(false));
+    const sealed = remember ? sealPassword(safeStorage, password) : null;
+    useSession(next, sealed);
+    return { ok: true, value: { database: next.db.path, remembered: sealed !== null } };
+  } catch (err) {
+    return { ok: false, error: err instanceof KansliError ? { code: err.code, message: err.message } : { code: 'INTERNAL', message: explain(err) } };
+  }
 }
 
 function explain(err: unknown): string {
@@ -216,7 +254,8 @@ function buildMenu(): void {
       submenu: [
         { label: 'Ny databas…', accelerator: 'CmdOrCtrl+N', click: () => void chooseAndCreate() },
         { label: 'Öppna databas…', accelerator: 'CmdOrCtrl+O', click: () => void chooseAndOpen() },
-        { label: 'Visa databasfilen i mappen', click: () => current && shell.showItemInFolder(current.db.path) },
+        { label: 'Anslut till server …', click: () => mainWindow?.webContents.send(SHOW_CONNECT_CHANNEL) },
+        { label: 'Visa databasfilen i mappen', click: () => current?.db.engine === 'sqlite' && shell.showItemInFolder(current.db.path) },
         { type: 'separator' },
         { label: 'Säkerhetskopiera …', accelerator: 'CmdOrCtrl+Shift+S', click: () => void backupTo() },
         { label: 'Återställ från säkerhetskopia …', click: () => void restoreFrom() },
@@ -291,6 +330,12 @@ function registerIpc(): void {
     if (!current) return { ok: false, error: { code: 'DB_NOT_FOUND', message: 'Ingen databas är öppen.' } };
     return current.api.dispatch(method, input);
   });
+  ipcMain.handle(CONNECT_SERVER_CHANNEL, async (event, input: unknown) => {
+    if (!isTrustedSenderUrl(event.senderFrame?.url) || event.senderFrame?.parent !== null) {
+      return { ok: false, error: { code: 'VALIDATION', message: 'Anropet kommer inte från Kanslis eget fönster och avvisas.' } };
+    }
+    return connectServer(input);
+  });
   ipcMain.handle(PICK_FOLDER_CHANNEL, async (event) => {
     if (!isTrustedSenderUrl(event.senderFrame?.url) || event.senderFrame?.parent !== null || !mainWindow) return null;
     const result = await dialog.showOpenDialog(mainWindow, { title: 'Välj mapp för signerade dokument', properties: ['openDirectory', 'createDirectory'] });
@@ -352,13 +397,29 @@ function createWindow(): void {
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
-  if (current) mainWindow.setTitle(`Kansli – ${path.basename(current.db.path)}`);
+  if (current) mainWindow.setTitle(`Kansli – ${titleOf(current.db)}`);
   void mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
 /** The last database, else the default one: on the very first start the demo förbund is made there (a few seconds). */
 async function openAtStart(): Promise<void> {
-  const last = readSettings(app.getPath('userData')).lastDatabase;
+  const settings = readSettings(app.getPath('userData'));
+  if (settings.lastServer) {
+    // The server database open last: with the kept password, else the file, and the form is a menu item away.
+    const password = openPassword(safeStorage, settings.serverPassword);
+    if (password !== null) {
+      try {
+        useSession(await openServerSession(withPassword(settings.lastServer, password), sessionOptions(false)));
+        return;
+      } catch (err) {
+        dialog.showErrorBox(
+          'Kunde inte ansluta till servern',
+          `${explain(err)}\n\nKansli öppnar databasfilen i stället; försök igen med Arkiv → Anslut till server …`,
+        );
+      }
+    }
+  }
+  const last = settings.lastDatabase;
   if (last && fs.existsSync(last)) {
     try {
       openDatabase(last, false);

@@ -13,6 +13,9 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const IPC_CHANNEL = 'kansli:call';
 /** The system folder picker, for exporting signed documents. */
 export const PICK_FOLDER_CHANNEL = 'kansli:pick-folder';
+/** Arkiv → Anslut till server …: main asks the window to show its form, the form sends the address and password back. */
+export const SHOW_CONNECT_CHANNEL = 'kansli:show-connect';
+export const CONNECT_SERVER_CHANNEL = 'kansli:connect-server';
 
 /**
  * MUI (emotion) injects <style> elements, hence 'unsafe-inline' for styles only.

@@ -2,8 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
-/** Small per-user settings kept beside the database (not in it): which file was open last. */
-const settingsSchema = z.object({ lastDatabase: z.string().optional() }).catch({});
+/** Small per-user settings kept beside the database (not in it): which file or server database was open last. */
+const settingsSchema = z
+  .object({
+    lastDatabase: z.string().optional(),
+    /** The server database open last (postgres://user@host/db, never with a password). */
+    lastServer: z.string().optional(),
+    /** Its password, encrypted by the operating system's keychain (safeStorage), base64; absent when not to be kept. */
+    serverPassword: z.string().optional(),
+  })
+  .catch({});
 export type DesktopSettings = z.infer<typeof settingsSchema>;
 
 export function readSettings(dir: string): DesktopSettings {

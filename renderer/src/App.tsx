@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { AppInfo } from '../../shared/contract/schemas/forbund';
 import { SECTIONS, useApp, type SectionId } from './store/app';
 import { OverviewScreen } from './screens/OverviewScreen';
@@ -14,6 +14,7 @@ const Notices = lazy(() => import('./shell/Notices'));
 const ComingSoonScreen = lazy(() => import('./screens/ComingSoonScreen').then((m) => ({ default: m.ComingSoonScreen })));
 
 const ConfirmDialog = lazy(() => import('./components/ConfirmDialog').then((m) => ({ default: m.ConfirmDialog })));
+const ConnectServerDialog = lazy(() => import('./components/ConnectServerDialog').then((m) => ({ default: m.ConnectServerDialog })));
 // Every screen but Översikt loads when it is first opened: the first JavaScript stays small.
 const DiaryScreen = lazy(() => import('./screens/diary/DiaryScreen').then((m) => ({ default: m.DiaryScreen })));
 const ArendebladScreen = lazy(() => import('./screens/arendeblad/ArendebladScreen').then((m) => ({ default: m.ArendebladScreen })));
@@ -100,6 +101,9 @@ function LeaveDialog() {
 export function App() {
   const { section, go, load, loading, loadError, forbund, info, notice } = useApp();
   const [menuOpen, setMenuOpen] = useState(false);
+  // Arkiv → Anslut till server … in the Electron window.
+  const [connecting, setConnecting] = useState(false);
+  useEffect(() => window.kansli?.onShowConnect?.(() => setConnecting(true)), []);
   const title = SECTIONS.find((s) => s.id === section)?.label ?? '';
 
   return (
@@ -177,6 +181,13 @@ export function App() {
         )}
       </main>
       <LeaveDialog />
+      {connecting && (
+        <WithMui>
+          <Suspense fallback={null}>
+            <ConnectServerDialog onClose={() => setConnecting(false)} />
+          </Suspense>
+        </WithMui>
+      )}
       {notice && (
         <WithMui>
           <Notices />

@@ -5,6 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPostgresDb } from '../../db/postgres/open';
+import { ENGINES, newServerDatabase } from '../helpers/engines';
 import { ROOT } from '../helpers/processes';
 
 /**
@@ -128,6 +130,21 @@ function standIn(): unknown {
       },
     },
     shell: { openExternal: async (url: string) => void rec.opened.push(url), showItemInFolder: () => undefined },
+    // The OS keychain's encryption, as safeStorage gives it: never the text itself.
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      encryptString: (text: string) => Buffer.from(`nyckelring:${Buffer.from(text).toString('hex').split('').reverse().join('')}`),
+      decryptString: (data: Buffer) =>
+        Buffer.from(
+          data
+            .toString()
+            .replace(/^nyckelring:/, '')
+            .split('')
+            .reverse()
+            .join(''),
+          'hex',
+        ).toString(),
+    },
   };
 }
 
@@ -295,4 +312,44 @@ describe('the compiled main process under a stand-in for electron', () => {
       )
       .toBeGreaterThan(0);
   });
+
+  it.skipIf(!ENGINES.includes('postgres'))(
+    'opens a server database from Arkiv → Anslut till server …, keeps its password only encrypted, and keeps the file open when the login is wrong',
+    async () => {
+      const url = await newServerDatabase();
+      await (await openPostgresDb(url, { create: 'demo' })).close();
+      const address = new URL(url);
+      const password = decodeURIComponent(address.password);
+      address.password = '';
+      const connect = rec.ipc.get('kansli:connect-server') as unknown as (
+        e: unknown,
+        input: unknown,
+      ) => Promise<{ ok: boolean; value?: { database: string; remembered: boolean }; error?: { code: string; message: string } }>;
+      const databasePath = async () => ((await ipcCall(OWN_FRAME, 'app.info', {})).value as { databasePath: string }).databasePath;
+
+      expect(
+        await connect({ senderFrame: { url: 'https://evil.example/', parent: null } }, { address: address.toString(), password, remember: false }),
+      ).toMatchObject({ ok: false });
+      expect(await connect(OWN_FRAME, { address: url, password, remember: false })).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION', message: expect.stringMatching(/lösenordsfältet/) },
+      });
+      const wrong = await connect(OWN_FRAME, { address: address.toString(), password: 'fel lösenord', remember: true });
+      expect(wrong).toMatchObject({ ok: false, error: { code: 'DB_AUTH' } });
+      expect(await databasePath()).toMatch(/kansli\.sqlite$/);
+
+      const done = await connect(OWN_FRAME, { address: address.toString(), password, remember: true });
+      expect(done).toMatchObject({ ok: true, value: { database: expect.stringMatching(/^postgres:\/\/testare@127\.0\.0\.1:\d+\/kansli_/), remembered: true } });
+      expect(await databasePath()).toBe(done.value?.database);
+      expect((await ipcCall(OWN_FRAME, 'members.list', {})).ok).toBe(true);
+      // Nowhere in the user's data in plain text: the settings hold the address and the keychain's encryption.
+      const settings = JSON.parse(fs.readFileSync(path.join(userData, 'kansli-settings.json'), 'utf8')) as Record<string, string>;
+      expect(settings.lastServer).toBe(done.value?.database);
+      expect(Buffer.from(settings.serverPassword ?? '', 'base64').toString()).toMatch(/^nyckelring:/);
+      for (const name of fs.readdirSync(userData)) {
+        const file = path.join(userData, name);
+        if (fs.statSync(file).isFile()) expect(fs.readFileSync(file).includes(Buffer.from(password))).toBe(false);
+      }
+    },
+  );
 });
