@@ -11,7 +11,7 @@ import { copyInto } from '../transfer';
 import { POSTGRES_BASELINE } from './baseline';
 import { KansliPostgresDialect, WRITE_LOCK_KEY } from './dialect';
 import { describeServer } from './address';
-import { serverError } from './errors';
+import { isLostConnection, serverError } from './errors';
 import { libpqEnvironment } from './tools';
 
 /**
@@ -19,6 +19,42 @@ import { libpqEnvironment } from './tools';
  * PostgreSQL dialect. On connect the database is checked as a file is: that it is
  * Kansli's (kansli_meta says so), and that its applied steps are this version's.
  */
+
+/**
+ * A connection lost while in use (the server restarted, the network dropped, an
+ * administrator ended it) fails the call it was serving, and is then dropped from the pool
+ * instead of handed to the next call; its late 'error' never goes unheard (an unheard one
+ * would end the process).
+ */
+function withLostConnectionsDropped(pool: pg.Pool, where: string): { connect(): Promise<pg.PoolClient>; end(): Promise<void> } {
+  const lost = new WeakSet<pg.PoolClient>();
+  pool.on('connect', (client) => {
+    client.on('error', (err) => {
+      lost.add(client as pg.PoolClient);
+      console.error(`[kansli] server connection lost (${where}):`, err.message);
+    });
+  });
+  const watched = new WeakSet<pg.PoolClient>();
+  return {
+    connect: async () => {
+      const client = await pool.connect();
+      if (!watched.has(client)) {
+        watched.add(client);
+        // The server's "terminating connection" reaches the query before the socket closes: the client is lost from then on.
+        const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+        client.query = ((...args: unknown[]) => {
+          const result = query(...args);
+          if (result instanceof Promise) result.catch((err: unknown) => void (isLostConnection(err) && lost.add(client)));
+          return result;
+        }) as typeof client.query;
+      }
+      const release = client.release.bind(client);
+      client.release = (err?: Error | boolean) => release(err ?? (lost.has(client) ? new Error('connection lost') : undefined));
+      return client;
+    },
+    end: () => pool.end(),
+  };
+}
 
 /** True when the server database has no tables yet (a new database for Kansli to make). */
 export async function isEmptyServerDatabase(url: string): Promise<boolean> {
@@ -138,7 +174,7 @@ export async function openPostgresDb(url: string, options: ServerOpenOptions = {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types: TYPES, connectionTimeoutMillis: 10_000, application_name: 'Kansli' });
   // An idle connection the server closed must not take the process down; the next query reconnects.
   pool.on('error', (err) => console.error(`[kansli] server connection lost (${where}):`, err.message));
-  const kysely = new Kysely<KansliTables>({ dialect: new KansliPostgresDialect({ pool }) });
+  const kysely = new Kysely<KansliTables>({ dialect: new KansliPostgresDialect({ pool: withLostConnectionsDropped(pool, where) }) });
   let closed = false;
   const identity = { login: '', ownsDatabase: false };
   const db: PostgresKansliDb = {

@@ -4,12 +4,12 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import type { KansliDb } from '../../db/open';
-import { openPostgresDb } from '../../db/postgres/open';
+import { openPostgresDb, WRITE_LOCK_KEY } from '../../db/postgres/open';
 import { KansliError } from '../../shared/contract/errors';
 import { moveDatabase } from '../../electron/services/move-database';
 import { openServerSession } from '../../electron/services/server-session';
 import { openSession, type Session } from '../../electron/services/session';
-import { value } from '../helpers/envelope';
+import { failure, value } from '../helpers/envelope';
 import { countRows, ENGINES, first, newServerDatabase, rows, type AnySession } from '../helpers/engines';
 import { kansli, startHostProcess } from '../helpers/processes';
 import { fullDemoSession } from '../helpers/session';
@@ -167,6 +167,36 @@ describe.skipIf(!onServer)('a förbund on a PostgreSQL server', () => {
       expect(refused.json<{ error: { code: string } }>().error.code).toBe('VALIDATION');
     },
   );
+
+  it('tells the user that nothing was saved when the connection is lost in the middle of a write, and goes on after', { timeout: 60_000 }, async () => {
+    const url = await newServerDatabase();
+    const s = await openServerSession(url, { create: 'demo', appVersion: '0.0.0-test', actor: 'testare', dataDir: tempDir() });
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      const before = await countRows(s, 'arenden');
+      // Another writer holds the write lock: this write begins its transaction and waits inside it …
+      await admin.query('BEGIN');
+      await admin.query(`SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`);
+      const pending = s.api.call('arenden.save', { title: 'Skrivelse mitt i ett avbrott', kind: 'inkommande', year: 2031 });
+      const waiting = async () =>
+        (await admin.query("SELECT pid FROM pg_stat_activity WHERE application_name = 'Kansli' AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()"))
+          .rows as { pid: number }[];
+      await expect.poll(async () => (await waiting()).length).toBe(1);
+      // … when its connection is cut.
+      await admin.query('SELECT pg_terminate_backend($1)', [(await waiting())[0]?.pid]);
+      await admin.query('COMMIT');
+      const lost = failure(await pending);
+      expect(lost).toMatchObject({ code: 'DB_UNREACHABLE', message: expect.stringMatching(/bröts innan anropet var klart\. Inget av det har sparats/) });
+      expect(await countRows(s, 'arenden')).toBe(before);
+      // The next call gets a new connection and is saved as usual.
+      expect(value(await s.api.call('arenden.save', { title: 'Skrivelse efter avbrottet', kind: 'inkommande', year: 2031 })).diarienummer).toBe('2031/001');
+      expect(value(await s.api.call('audit.verify', {}))).toMatchObject({ ok: true });
+    } finally {
+      await admin.end();
+      await s.close();
+    }
+  });
 
   it('refuses a wrong password, an unreachable server, a missing or foreign database and one from a newer Kansli, changing nothing', async () => {
     const url = await newServerDatabase();
