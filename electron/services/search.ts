@@ -72,9 +72,6 @@ function sqliteLookup(scope: Scope, match: string, kinds: number[] | null): Inde
  * query in the Swedish configuration or as written, all of them required; the snippet
  * from the title when the words are in it, else from the text, marked as FTS5 marks it.
  */
-/** Hits above which a word counts as common (the server's search walks the index by age, see find). */
-const COMMON_HITS = 500;
-
 function postgresLookup(scope: Scope, words: string[], kinds: number[] | null): IndexLookup {
   const query = sql.join(
     words.map((w) => sql`(to_tsquery('swedish', ${`${w}:*`}) || to_tsquery('simple', ${`${w}:*`}))`),
@@ -82,19 +79,19 @@ function postgresLookup(scope: Scope, words: string[], kinds: number[] | null): 
   );
   const options = 'StartSel=«, StopSel=», MaxWords=16, MinWords=6, ShortWord=0, MaxFragments=1, FragmentDelimiter=…';
   return {
-    find: async (titleOnly, n, rowid) => {
-      const where = sql`${sql.ref(titleOnly ? 'title_tsv' : 'all_tsv')} @@ (${query}) ${kindFilter('rowid', kinds)}
-        ${rowid === undefined ? sql`` : sql`AND rowid = ${rowid}`}`;
-      // The newest first, the way that is quick for this query: walking back from the newest
-      // entry when the words are common (the first hits come at once), or taking every hit
-      // from the GIN index and sorting them when they are few (a walk would read them all).
-      // PostgreSQL cannot tell a prefix query's frequency; a capped count can.
-      const few = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM search_index WHERE ${where} LIMIT ${COMMON_HITS}) AS hits`.execute(
-        scope.db,
-      );
-      const order = Number(few.rows[0]?.n ?? 0) < COMMON_HITS ? sql`rowid + 0 DESC` : sql`rowid DESC`;
-      return (await sql<IndexRow>`SELECT rowid, title, NULL AS snippet FROM search_index WHERE ${where} ORDER BY ${order} LIMIT ${n}`.execute(scope.db)).rows;
-    },
+    // The newest first by walking back from the newest entry: at once for common words; a
+    // rare word in a large index is read to the end (see the bench, KANSLI_BENCH=postgres).
+    find: async (titleOnly, n, rowid) =>
+      (
+        await sql<IndexRow>`
+          SELECT rowid, title, NULL AS snippet
+          FROM search_index
+          WHERE ${sql.ref(titleOnly ? 'title_tsv' : 'all_tsv')} @@ (${query}) ${kindFilter('rowid', kinds)}
+            ${rowid === undefined ? sql`` : sql`AND rowid = ${rowid}`}
+          ORDER BY rowid DESC
+          LIMIT ${n}
+        `.execute(scope.db)
+      ).rows,
     withSnippets: async (rows) => {
       if (rows.length === 0) return rows;
       const marked = await sql<{ rowid: number; snippet: string }>`
