@@ -72,6 +72,9 @@ function sqliteLookup(scope: Scope, match: string, kinds: number[] | null): Inde
  * query in the Swedish configuration or as written, all of them required; the snippet
  * from the title when the words are in it, else from the text, marked as FTS5 marks it.
  */
+/** Below this many expected hits the server's search takes them all from the GIN index (see find). */
+const FEW_HITS = 2_000;
+
 function postgresLookup(scope: Scope, words: string[], kinds: number[] | null): IndexLookup {
   const query = sql.join(
     words.map((w) => sql`(to_tsquery('swedish', ${`${w}:*`}) || to_tsquery('simple', ${`${w}:*`}))`),
@@ -79,19 +82,24 @@ function postgresLookup(scope: Scope, words: string[], kinds: number[] | null): 
   );
   const options = 'StartSel=«, StopSel=», MaxWords=16, MinWords=6, ShortWord=0, MaxFragments=1, FragmentDelimiter=…';
   return {
-    // The newest first by walking back from the newest entry: at once for common words; a
-    // rare word in a large index is read to the end (see the bench, KANSLI_BENCH=postgres).
-    find: async (titleOnly, n, rowid) =>
-      (
-        await sql<IndexRow>`
-          SELECT rowid, title, NULL AS snippet
-          FROM search_index
-          WHERE ${sql.ref(titleOnly ? 'title_tsv' : 'all_tsv')} @@ (${query}) ${kindFilter('rowid', kinds)}
-            ${rowid === undefined ? sql`` : sql`AND rowid = ${rowid}`}
-          ORDER BY rowid DESC
-          LIMIT ${n}
-        `.execute(scope.db)
-      ).rows,
+    find: async (titleOnly, n, rowid) => {
+      const where = sql`${sql.ref(titleOnly ? 'title_tsv' : 'all_tsv')} @@ (${query}) ${kindFilter('rowid', kinds)}
+        ${rowid === undefined ? sql`` : sql`AND rowid = ${rowid}`}`;
+      // The newest first, the quick way for this query: when the planner expects many hits,
+      // walking back from the newest entry finds the first ones at once; when it expects few,
+      // all of them from the GIN index, sorted (a walk would read the whole index to find
+      // none). PostgreSQL itself often walks for a word in the text but in no title.
+      const plan = await sql<{ 'QUERY PLAN': { Plan: { 'Plan Rows': number } }[] }>`EXPLAIN (FORMAT JSON) SELECT 1 FROM search_index WHERE ${where}`.execute(
+        scope.db,
+      );
+      const expected = plan.rows[0]?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? Infinity;
+      const rows =
+        expected < FEW_HITS
+          ? sql<IndexRow>`WITH hits AS MATERIALIZED (SELECT rowid, title FROM search_index WHERE ${where})
+              SELECT rowid, title, NULL AS snippet FROM hits ORDER BY rowid DESC LIMIT ${n}`
+          : sql<IndexRow>`SELECT rowid, title, NULL AS snippet FROM search_index WHERE ${where} ORDER BY rowid DESC LIMIT ${n}`;
+      return (await rows.execute(scope.db)).rows;
+    },
     withSnippets: async (rows) => {
       if (rows.length === 0) return rows;
       const marked = await sql<{ rowid: number; snippet: string }>`
