@@ -409,7 +409,8 @@ async function openAtStart(): Promise<void> {
     const password = openPassword(safeStorage, settings.serverPassword);
     if (password !== null) {
       try {
-        useSession(await openServerSession(withPassword(settings.lastServer, password), sessionOptions(false)));
+        // The kept (encrypted) password stays kept.
+        useSession(await openServerSession(withPassword(settings.lastServer, password), sessionOptions(false)), settings.serverPassword);
         return;
       } catch (err) {
         dialog.showErrorBox(

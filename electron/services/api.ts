@@ -152,9 +152,13 @@ export function createApi(ctx: ServiceContext): Api {
       if (ctx.db.readOnly !== null) return { ok: false, error: readOnlyError(ctx.db.readOnly).toApiError() };
       // A working copy for the train: only the ärendeblad chosen for it can be changed.
       if (ctx.db.engine === 'sqlite') {
-        const mark = await workCopyMark(ctx.db.kysely);
-        const refusal = mark === null ? null : workCopyRefusal(mark, method, parsed.data);
-        if (refusal) return { ok: false, error: refusal.toApiError() };
+        try {
+          const mark = await workCopyMark(ctx.db.kysely);
+          const refusal = mark === null ? null : workCopyRefusal(mark, method, parsed.data);
+          if (refusal) return { ok: false, error: refusal.toApiError() };
+        } catch (err) {
+          return { ok: false, error: toApiError(err, method) };
+        }
       }
       const personal = personalDataError(parsed.data);
       if (personal) return { ok: false, error: personal };

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import type { KansliTables } from '../../db/schema';
 import { KansliError } from '../../shared/contract/errors';
 import type { MethodName } from '../../shared/contract/methods';
@@ -25,9 +26,29 @@ export interface WorkCopyMark {
 
 export const WORKCOPY_KEY = 'arbetskopia';
 
+const markSchema = z.object({
+  server: z.string(),
+  databaseId: z.string(),
+  takenAt: z.string(),
+  takenBy: z.string(),
+  arendeblad: z.array(z.object({ id: z.number().int(), revision: z.number().int(), localRevision: z.number().int(), rubrik: z.string() })),
+  sentAt: z.string().nullable(),
+});
+
+/** The working copy's mark, or null for any other file; a mark that cannot be read leaves nothing editable. */
 export async function workCopyMark(db: Kysely<KansliTables>): Promise<WorkCopyMark | null> {
   const row = await db.selectFrom('kansli_meta').select('value').where('key', '=', WORKCOPY_KEY).executeTakeFirst();
-  return row ? (JSON.parse(row.value) as WorkCopyMark) : null;
+  if (!row) return null;
+  let parsed: unknown = null;
+  try {
+    parsed = JSON.parse(row.value);
+  } catch {
+    // Read as no mark below.
+  }
+  const mark = markSchema.safeParse(parsed);
+  return mark.success
+    ? mark.data
+    : { server: '(en server vars märkning inte går att läsa)', databaseId: '', takenAt: new Date(0).toISOString(), takenBy: '', arendeblad: [], sentAt: null };
 }
 
 /** Why a write may not be made in a working copy, or null when it may (an ärendeblad chosen for the train). */
