@@ -118,25 +118,26 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
-async function figures(
-  db: Kysely<KansliTables>,
-  shapes: TableShape[],
-  columnsOf: (t: TableShape) => string[],
-  map: (table: string, row: Row) => Row = (_t, row) => row,
-): Promise<TableFigures[]> {
+/** A table's row count and SHA-256 over its rows (in primary-key order, the given columns), the same on either engine. */
+function tableFigures(table: string, columns: string[]) {
+  const hash = createHash('sha256');
+  let rows = 0;
+  return {
+    add(row: Row): void {
+      hash.update(`${JSON.stringify(columns.map((c) => canonical(row[c])))}\n`);
+      rows += 1;
+    },
+    done: (): TableFigures => ({ table, rows, sha256: hash.digest('hex') }),
+  };
+}
+
+async function figures(db: Kysely<KansliTables>, shapes: TableShape[], columnsOf: (t: TableShape) => string[]): Promise<TableFigures[]> {
   const out: TableFigures[] = [];
   for (const shape of shapes) {
-    const hash = createHash('sha256');
-    let rows = 0;
     const columns = columnsOf(shape);
-    for await (const batch of readRows(db, shape, columns)) {
-      for (const read of batch) {
-        const row = map(shape.name, read);
-        hash.update(`${JSON.stringify(columns.map((c) => canonical(row[c])))}\n`);
-      }
-      rows += batch.length;
-    }
-    out.push({ table: shape.name, rows, sha256: hash.digest('hex') });
+    const table = tableFigures(shape.name, columns);
+    for await (const batch of readRows(db, shape, columns)) for (const row of batch) table.add(row);
+    out.push(table.done());
   }
   return out;
 }
@@ -213,48 +214,50 @@ export async function copyInto(source: KansliDb, target: Engine, trx: Kysely<Kan
   // A server keeps every document itself: one lying as a file beside the source file is read in (and compared so).
   const moving = source.engine === 'sqlite' && target === 'postgres';
   const asCopied = (table: string, row: Row) => (moving && table === 'documents' ? moveDocumentIn(row, source.path) : row);
-  const before = await figures(source.kysely, sourceShapes, columnsOf, asCopied);
+  // The source's figures are taken from the rows as they are copied: the source is read once.
+  const before: TableFigures[] = [];
   let documentsMovedIn = 0;
 
-  {
-    for (const shape of sourceShapes) {
-      const existing = await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(shape.name)}`.execute(trx);
-      const n = Number(existing.rows[0]?.n ?? 0);
-      if (n > 0 && !FRESH_TABLES.has(shape.name)) {
-        throw new KansliError(
-          'CONFLICT',
-          `Måldatabasen är inte tom (tabellen ${shape.name} har ${n} rader). Kansli kopierar bara till en tom databas; inget har kopierats.`,
-        );
-      }
+  for (const shape of sourceShapes) {
+    const existing = await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(shape.name)}`.execute(trx);
+    const n = Number(existing.rows[0]?.n ?? 0);
+    if (n > 0 && !FRESH_TABLES.has(shape.name)) {
+      throw new KansliError(
+        'CONFLICT',
+        `Måldatabasen är inte tom (tabellen ${shape.name} har ${n} rader). Kansli kopierar bara till en tom databas; inget har kopierats.`,
+      );
     }
-    await withRulesAside(target, trx, names(sourceShapes), async () => {
-      for (const [i, shape] of sourceShapes.entries()) {
-        options.onProgress?.({ step: `Kopierar ${shape.name}`, done: i, total: sourceShapes.length });
-        if (FRESH_TABLES.has(shape.name)) {
-          await sql`DELETE FROM ${sql.table(shape.name)} ${shape.name === 'kansli_meta' ? sql.raw(`WHERE ${SERVER_ONLY_META}`) : sql``}`.execute(trx);
-        }
-        const columns = columnsOf(shape);
-        const perBatch = Math.max(1, Math.floor(BATCH_PARAMETERS / columns.length));
-        for await (const batch of readRows(source.kysely, shape, columns)) {
-          const rows = batch.map((r) => asCopied(shape.name, r));
-          if (shape.name === 'documents') documentsMovedIn += rows.filter((r, k) => r !== batch[k]).length;
-          for (let k = 0; k < rows.length; k += perBatch) await insertBatch(shape.name, columns, rows.slice(k, k + perBatch)).execute(trx);
-        }
+  }
+  await withRulesAside(target, trx, names(sourceShapes), async () => {
+    for (const [i, shape] of sourceShapes.entries()) {
+      options.onProgress?.({ step: `Kopierar ${shape.name}`, done: i, total: sourceShapes.length });
+      if (FRESH_TABLES.has(shape.name)) {
+        await sql`DELETE FROM ${sql.table(shape.name)} ${shape.name === 'kansli_meta' ? sql.raw(`WHERE ${SERVER_ONLY_META}`) : sql``}`.execute(trx);
       }
-    });
-    // The server's planner needs the new tables' statistics (a search walks the newest entries first only when it knows they are many).
-    if (target === 'postgres') await sql`ANALYZE`.execute(trx);
-    // Read back inside the transaction: a copy that differs is never committed.
-    options.onProgress?.({ step: 'Kontrollerar kopian', done: sourceShapes.length, total: sourceShapes.length });
-    const after = await figures(trx, sourceShapes, columnsOf);
-    for (const [k, b] of before.entries()) {
-      const a = after[k];
-      if (!a || a.rows !== b.rows || a.sha256 !== b.sha256) {
-        throw new KansliError(
-          'INTERNAL',
-          `Kopian av tabellen ${b.table} stämmer inte med källan (${b.rows} rader i källan, ${a?.rows ?? 0} i kopian). Inget har kopierats.`,
-        );
+      const columns = columnsOf(shape);
+      const perBatch = Math.max(1, Math.floor(BATCH_PARAMETERS / columns.length));
+      const copied = tableFigures(shape.name, columns);
+      for await (const batch of readRows(source.kysely, shape, columns)) {
+        const rows = batch.map((r) => asCopied(shape.name, r));
+        if (shape.name === 'documents') documentsMovedIn += rows.filter((r, k) => r !== batch[k]).length;
+        for (const row of rows) copied.add(row);
+        for (let k = 0; k < rows.length; k += perBatch) await insertBatch(shape.name, columns, rows.slice(k, k + perBatch)).execute(trx);
       }
+      before.push(copied.done());
+    }
+  });
+  // The server's planner needs the new tables' statistics (a search walks the newest entries first only when it knows they are many).
+  if (target === 'postgres') await sql`ANALYZE`.execute(trx);
+  // Read back inside the transaction: a copy that differs is never committed.
+  options.onProgress?.({ step: 'Kontrollerar kopian', done: sourceShapes.length, total: sourceShapes.length });
+  const after = await figures(trx, sourceShapes, columnsOf);
+  for (const [k, b] of before.entries()) {
+    const a = after[k];
+    if (!a || a.rows !== b.rows || a.sha256 !== b.sha256) {
+      throw new KansliError(
+        'INTERNAL',
+        `Kopian av tabellen ${b.table} stämmer inte med källan (${b.rows} rader i källan, ${a?.rows ?? 0} i kopian). Inget har kopierats.`,
+      );
     }
   }
   options.onProgress?.({ step: 'Klart', done: sourceShapes.length, total: sourceShapes.length });
